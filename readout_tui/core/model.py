@@ -1,0 +1,124 @@
+"""The domain objects: readouts, their statements, and the alignment between two readouts.
+
+Everything here is plain data (frozen dataclasses), shared by the engine, the CLI and the app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement of a readout, in reading order."""
+
+    index: int
+    """0-based position in the readout."""
+    text: str
+    """The statement as the user wrote it (whitespace-normalised, otherwise untouched)."""
+
+
+@dataclass(frozen=True)
+class Readout:
+    """One side's account of the event, split into statements."""
+
+    label: str
+    """Who published it, e.g. "Israeli PMO" or "Kremlin"."""
+    statements: tuple[Statement, ...]
+    source: str = ""
+    """Where it was read from: a path, "-" for standard input, or "" when built in memory."""
+    encoding: str = "utf-8"
+    """The encoding the source was decoded with."""
+
+    @property
+    def texts(self) -> list[str]:
+        return [s.text for s in self.statements]
+
+    def __len__(self) -> int:
+        return len(self.statements)
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    """What a case folder's ``meta.json`` says about the event; all optional."""
+
+    title: str = ""
+    date: str = ""
+    sources: tuple[str, ...] = ()
+
+
+class Kind(str, Enum):
+    """How two counterpart statements relate."""
+
+    MATCH = "match"
+    """Both say essentially the same thing."""
+    RELATED = "related"
+    """The same specific point, told differently or with opposing positions."""
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """A link between a statement on the left and one on the right."""
+
+    left: int
+    right: int
+    score: float
+    """The combined evidence the alignment decided on (see ``AlignmentSettings``)."""
+    kind: Kind
+    semantic: float
+    """Cosine similarity of the two embeddings, after removing what all statements share."""
+    lexical: float
+    """Weighted overlap of distinctive words, 0..1."""
+    shared_terms: tuple[str, ...] = ()
+    """The distinctive words both statements use, most telling first."""
+    reason: str = ""
+    """Why the pair was made, in a few words a user can read."""
+
+
+class Status(str, Enum):
+    """What a single statement has on the other side."""
+
+    MATCH = "match"
+    RELATED = "related"
+    UNIQUE = "unique"
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The result of comparing two readouts."""
+
+    left: Readout
+    right: Readout
+    pairs: tuple[Counterpart, ...]
+    model: str
+    """The embedding model used, or a note that only lexical evidence was used."""
+    semantic: bool = True
+    """False when no embeddings were available and only lexical evidence decided."""
+    settings: dict = field(default_factory=dict)
+    """The knobs the alignment ran with, for reports."""
+
+    def counterparts(self, side: str, index: int) -> list[Counterpart]:
+        """The pairs that statement ``index`` of ``side`` ("left"/"right") belongs to, best first."""
+        found = [p for p in self.pairs if getattr(p, side) == index]
+        return sorted(found, key=lambda p: -p.score)
+
+    def status(self, side: str, index: int) -> Status:
+        kinds = {p.kind for p in self.pairs if getattr(p, side) == index}
+        if Kind.MATCH in kinds:
+            return Status.MATCH
+        if Kind.RELATED in kinds:
+            return Status.RELATED
+        return Status.UNIQUE
+
+    def unique(self, side: str) -> list[int]:
+        linked = {getattr(p, side) for p in self.pairs}
+        readout = self.left if side == "left" else self.right
+        return [s.index for s in readout.statements if s.index not in linked]
+
+    def coverage(self, side: str) -> float:
+        """Share of ``side``'s statements that have a counterpart, 0..1."""
+        readout = self.left if side == "left" else self.right
+        if not len(readout):
+            return 0.0
+        return 1 - len(self.unique(side)) / len(readout)
