@@ -53,6 +53,17 @@ class Evidence:
     terms: TermTable
     model: str
 
+    def swapped(self) -> Evidence:
+        """The same evidence with the sides exchanged (right becomes left)."""
+        return Evidence(
+            left=self.right,
+            right=self.left,
+            semantic=None if self.semantic is None else self.semantic.T.copy(),
+            lexical=self.lexical.T.copy(),
+            terms=self.terms.swapped(),
+            model=self.model,
+        )
+
 
 def gather_evidence(
     left: Readout, right: Readout, embed: EmbedFunction | None, model: str = ""

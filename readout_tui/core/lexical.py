@@ -75,6 +75,9 @@ class TermTable:
         weight = {key: math.log((total + 1) / count) for key, count in frequency.items()}
         return cls(tuple(bags[: len(left)]), tuple(bags[len(left) :]), weight, surface)
 
+    def swapped(self) -> TermTable:
+        return TermTable(self.right, self.left, self.weight, self.surface)
+
     def norm(self, bag: frozenset[str]) -> float:
         return math.sqrt(sum(self.weight[k] ** 2 for k in bag))
 
