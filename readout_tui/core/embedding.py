@@ -67,8 +67,14 @@ class SentenceTransformerEmbedder:
         # Weights must come from disk: a hub lookup would hang or fail on an offline machine.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        # Loading bars and warnings would mix with the report on the terminal.
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         try:
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
 
             self._model = SentenceTransformer(self._target, device=self.device)
         except Exception as exc:  # the library raises many kinds; all mean "cannot use it"

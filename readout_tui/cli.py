@@ -1,0 +1,167 @@
+"""Command line: `readout-tui [LEFT RIGHT | CASE]` opens the app; `readout-tui compare ...` prints.
+
+Textual, torch and sentence-transformers are imported only on the paths that need them, so
+`compare` on a warm cache starts and finishes quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .core.alignment import AlignmentSettings
+from .core.embedding import DEFAULT_MODEL, EmbeddingCache, ModelError, SentenceTransformerEmbedder
+from .core.loading import Comparison, InputError, load_comparison
+from .core.segmentation import Segmentation
+
+EXAMPLE = Path(__file__).parent / "examples" / "netanyahu-putin-2023-12-10"
+"""The bundled example, opened when no readouts are named."""
+
+FORMATS = ("text", "markdown", "json")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line and exit code 2, like every other input error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    defaults = AlignmentSettings()
+    parser.add_argument(
+        "sources",
+        nargs="*",
+        metavar="READOUT",
+        help="two readout files (LEFT RIGHT; '-' reads one from standard input) or one case folder",
+    )
+    parser.add_argument(
+        "--segment",
+        choices=[m.value for m in Segmentation],
+        default=Segmentation.SENTENCES.value,
+        help="how to split a readout into statements (default: sentences)",
+    )
+    parser.add_argument("--left-label", help="name of the left account (default: file name or meta.json)")
+    parser.add_argument("--right-label", help="name of the right account")
+    parser.add_argument(
+        "--model",
+        default=DEFAULT_MODEL,
+        help=f"sentence-transformers model name or local folder (default: the bundled {DEFAULT_MODEL})",
+    )
+    parser.add_argument("--device", help="where the model runs: cpu, cuda, mps (default: automatic)")
+    parser.add_argument(
+        "--lexical-only",
+        action="store_true",
+        help="do not use the model at all; match on shared distinctive words only",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=_unit_float,
+        default=defaults.threshold,
+        help=f"least combined score (0-1) for two statements to be counterparts (default: {defaults.threshold})",
+    )
+    parser.add_argument(
+        "--match-threshold",
+        type=_unit_float,
+        default=defaults.match_threshold,
+        help=f"pairs scoring at least this are 'match', below it 'related' (default: {defaults.match_threshold})",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the embedding cache")
+
+
+def _unit_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {value}")
+    return number
+
+
+def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    app = _Parser(
+        prog="readout-tui",
+        description="Compare two accounts of the same event, statement by statement. "
+        "With no readouts, opens the bundled Netanyahu-Putin example. "
+        "Run 'readout-tui compare --help' for the non-interactive report.",
+    )
+    app.add_argument("--version", action="version", version=f"readout-tui {__version__}")
+    _common(app)
+    compare = _Parser(
+        prog="readout-tui compare",
+        description="Print the comparison of two readouts (or a case folder) and exit.",
+    )
+    _common(compare)
+    compare.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: text on a terminal, json when piped)",
+    )
+    return app, compare
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    app_parser, compare_parser = build_parsers()
+    try:
+        if argv[:1] == ["compare"]:
+            return run_compare(compare_parser.parse_args(argv[1:]))
+        return run_app(app_parser.parse_args(argv))
+    except (UsageError, InputError, ModelError) as exc:
+        print(f"readout-tui: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _settings(args: argparse.Namespace) -> AlignmentSettings:
+    return AlignmentSettings(threshold=args.threshold, match_threshold=args.match_threshold)
+
+
+def _comparison(args: argparse.Namespace, default: list[str] | None = None) -> Comparison:
+    sources = args.sources or default
+    if not sources:
+        raise UsageError("give two readout files (LEFT RIGHT) or one case folder")
+    return load_comparison(sources, args.segment, args.left_label, args.right_label)
+
+
+def _embedder(args: argparse.Namespace) -> SentenceTransformerEmbedder | None:
+    return None if args.lexical_only else SentenceTransformerEmbedder(args.model, args.device)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    from .core import report
+    from .core.engine import compare
+
+    comparison = _comparison(args)
+    cache = None if args.no_cache else EmbeddingCache()
+    alignment = compare(comparison.left, comparison.right, _embedder(args), cache, _settings(args))
+    if cache and cache.notice:
+        print(f"readout-tui: note: {cache.notice}", file=sys.stderr)
+    fmt = args.format or ("text" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        output = report.to_json(alignment, comparison.info) + "\n"
+    elif fmt == "markdown":
+        output = report.to_markdown(alignment, comparison.info)
+    else:
+        output = report.to_text(alignment, comparison.info)
+    sys.stdout.write(output)
+    sys.stdout.flush()
+    return 0
+
+
+def run_app(args: argparse.Namespace) -> int:
+    comparison = _comparison(args, default=[str(EXAMPLE)])
+    from .app import ReadoutApp  # Textual is only needed here
+
+    cache = None if args.no_cache else EmbeddingCache()
+    app = ReadoutApp(comparison, embedder=_embedder(args), cache=cache, settings=_settings(args))
+    app.run()
+    return app.return_code or 0

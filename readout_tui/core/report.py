@@ -1,0 +1,181 @@
+"""Rendering an alignment as JSON, plain text or Markdown.
+
+Statement text is data: the text renderer replaces control characters with visible escapes so
+that nothing a readout contains can drive the terminal, and the Markdown renderer escapes the
+characters that would change a table.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from dataclasses import dataclass
+
+from .model import Alignment, CaseInfo, Counterpart, Readout, Status
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+GLYPHS = {Status.MATCH: "=", Status.RELATED: "≈", Status.UNIQUE: "∅"}
+"""One glyph per status, so the status reads without colour."""
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character shown as an escape instead of acting."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The figures an analyst quotes first."""
+
+    left_count: int
+    right_count: int
+    matches: int
+    related: int
+    left_unique: int
+    right_unique: int
+    left_coverage: float
+    right_coverage: float
+
+    @classmethod
+    def of(cls, alignment: Alignment) -> Summary:
+        kinds = [p.kind.value for p in alignment.pairs]
+        return cls(
+            left_count=len(alignment.left),
+            right_count=len(alignment.right),
+            matches=kinds.count("match"),
+            related=kinds.count("related"),
+            left_unique=len(alignment.unique("left")),
+            right_unique=len(alignment.unique("right")),
+            left_coverage=alignment.coverage("left"),
+            right_coverage=alignment.coverage("right"),
+        )
+
+
+def to_json(alignment: Alignment, info: CaseInfo = CaseInfo()) -> str:
+    def side(readout: Readout, name: str) -> dict:
+        return {
+            "label": readout.label,
+            "source": readout.source,
+            "encoding": readout.encoding,
+            "statements": [
+                {
+                    "index": s.index,
+                    "text": s.text,
+                    "status": alignment.status(name, s.index).value,
+                    "counterparts": [getattr(p, _other(name)) for p in alignment.counterparts(name, s.index)],
+                }
+                for s in readout.statements
+            ],
+            "unique": alignment.unique(name),
+            "coverage": round(alignment.coverage(name), 4),
+        }
+
+    document = {
+        "left": side(alignment.left, "left"),
+        "right": side(alignment.right, "right"),
+        "pairs": [_pair_json(p) for p in alignment.pairs],
+        "model": alignment.model,
+        "semantic": alignment.semantic,
+        "settings": alignment.settings,
+        "summary": Summary.of(alignment).__dict__,
+        "case": {"title": info.title, "date": info.date, "sources": list(info.sources)},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _pair_json(pair: Counterpart) -> dict:
+    return {
+        "left": pair.left,
+        "right": pair.right,
+        "score": pair.score,
+        "kind": pair.kind.value,
+        "semantic": pair.semantic,
+        "lexical": pair.lexical,
+        "shared_terms": list(pair.shared_terms),
+        "reason": pair.reason,
+    }
+
+
+def _other(side: str) -> str:
+    return "right" if side == "left" else "left"
+
+
+def _tag(side: str, index: int) -> str:
+    return f"{side[0].upper()}{index + 1}"
+
+
+def to_text(alignment: Alignment, info: CaseInfo = CaseInfo(), width: int = 100) -> str:
+    lines: list[str] = []
+    if info.title:
+        lines += [visible(info.title) + (f" ({info.date})" if info.date else ""), ""]
+    for side in ("left", "right"):
+        readout = getattr(alignment, side)
+        lines.append(f"{visible(readout.label)} ({len(readout)} statements)")
+        for statement in readout.statements:
+            status = alignment.status(side, statement.index)
+            head = f"  {GLYPHS[status]} {_tag(side, statement.index):>4}  "
+            body = textwrap.wrap(visible(statement.text), max(width - len(head), 20)) or [""]
+            lines.append(head + body[0])
+            lines += [" " * len(head) + more for more in body[1:]]
+            for pair in alignment.counterparts(side, statement.index):
+                other = _other(side)
+                lines.append(
+                    f"{' ' * len(head)}→ {_tag(other, getattr(pair, other))} {pair.kind.value}"
+                    f" {pair.score:.2f} ({visible(pair.reason)})"
+                )
+        lines.append("")
+    lines += _summary_lines(alignment)
+    return "\n".join(lines) + "\n"
+
+
+def _summary_lines(alignment: Alignment) -> list[str]:
+    s = Summary.of(alignment)
+    left, right = visible(alignment.left.label), visible(alignment.right.label)
+    lines = [
+        "Summary",
+        f"  statements: {left} {s.left_count}, {right} {s.right_count}",
+        f"  pairs: {s.matches} match, {s.related} related",
+        f"  coverage: {left} {s.left_coverage:.0%}, {right} {s.right_coverage:.0%}",
+        f"  model: {visible(alignment.model)}",
+    ]
+    for side, label in (("left", left), ("right", right)):
+        unique = alignment.unique(side)
+        lines.append(f"  only in {label} ({len(unique)}):")
+        readout = getattr(alignment, side)
+        for index in unique:
+            lines.append(f"    {_tag(side, index)}  {visible(readout.statements[index].text)}")
+    return lines
+
+
+def _md(text: str) -> str:
+    """Escape what would end a table cell or start Markdown/HTML formatting."""
+    text = visible(text).replace("\n", " ")
+    return re.sub(r"([\\`*_{}\[\]()<>#+!|~])", r"\\\1", text)
+
+
+def to_markdown(alignment: Alignment, info: CaseInfo = CaseInfo()) -> str:
+    s = Summary.of(alignment)
+    left, right = alignment.left, alignment.right
+    out = [f"# {_md(info.title or f'{left.label} vs {right.label}')}", ""]
+    if info.date:
+        out.append(f"- Date: {_md(info.date)}")
+    out += [
+        f"- Statements: {_md(left.label)} {s.left_count}, {_md(right.label)} {s.right_count}",
+        f"- Pairs: {s.matches} match, {s.related} related",
+        f"- Coverage: {_md(left.label)} {s.left_coverage:.0%}, {_md(right.label)} {s.right_coverage:.0%}",
+        f"- Model: {_md(alignment.model)}",
+    ]
+    out += [f"- Source: {_md(src)}" for src in info.sources]
+    out += ["", "## Counterparts", "", f"| {_md(left.label)} | {_md(right.label)} | kind | score |", "|---|---|---|---|"]
+    for pair in alignment.pairs:
+        out.append(
+            f"| L{pair.left + 1}: {_md(left.statements[pair.left].text)}"
+            f" | R{pair.right + 1}: {_md(right.statements[pair.right].text)}"
+            f" | {pair.kind.value} | {pair.score:.2f} |"
+        )
+    for side, readout in (("left", left), ("right", right)):
+        out += ["", f"## Only in {_md(readout.label)}", ""]
+        unique = alignment.unique(side)
+        out += [f"- {_tag(side, i)}: {_md(readout.statements[i].text)}" for i in unique] or ["- (none)"]
+    return "\n".join(out) + "\n"
