@@ -21,17 +21,21 @@ EmbedFunction = Callable[[Sequence[str]], np.ndarray]
 
 @dataclass(frozen=True)
 class AlignmentSettings:
-    """The knobs of the alignment. Scores are on the combined scale described in ``Evidence``."""
+    """The knobs of the alignment.
 
-    threshold: float = 0.30
-    """A pair needs at least this combined score. Lower finds more counterparts (and more noise)."""
-    match_threshold: float = 0.60
-    """Pairs scoring at least this are "match" (same thing said); below it, "related"."""
-    group_margin: float = 0.10
-    """A statement also links to further statements scoring within this margin of its best one,
-    which is how one statement covering two on the other side is found."""
-    lexical_weight: float = 0.35
-    """Share of the lexical overlap in the combined score (the rest is semantic)."""
+    Scores are on one 0..1 scale: the mean of the statements' cosine similarity and the
+    weighted overlap of their distinctive words (see ``Evidence``).
+    """
+
+    threshold: float = 0.29
+    """A statement has a counterpart when its best score against the other side reaches this.
+    Lower finds more counterparts (and more false ones); higher leaves more statements unique."""
+    match_threshold: float = 0.45
+    """Pairs scoring at least this are "match" (the same thing said); below it, "related"."""
+    group_margin: float = 0.0
+    """A statement also links to further partners whose topical score is within this margin
+    of its best one. 0 keeps only the best partner from each side's point of view, which
+    still yields one-to-many groups where two statements pick the same partner."""
 
     def with_threshold(self, value: float) -> AlignmentSettings:
         return replace(self, threshold=round(min(max(value, 0.0), 1.0), 2))
@@ -41,13 +45,15 @@ class AlignmentSettings:
 class Evidence:
     """Every pairwise signal between two readouts.
 
-    ``semantic`` is the cosine similarity of the statements' embeddings after the component that
-    all statements share (the call, the leaders, the genre) is removed; ``lexical`` the weighted
-    overlap of distinctive words. Both are n x m float32 matrices.
+    All are n x m float32 matrices. ``cosine`` is the plain cosine similarity of the statements'
+    embeddings; ``semantic`` the same after removing the component that all statements share
+    (the call, the leaders, the genre), which ranks partners better but says less about whether
+    a partner exists at all; ``lexical`` the weighted overlap of distinctive words.
     """
 
     left: Readout
     right: Readout
+    cosine: np.ndarray | None
     semantic: np.ndarray | None
     lexical: np.ndarray
     terms: TermTable
@@ -58,6 +64,7 @@ class Evidence:
         return Evidence(
             left=self.right,
             right=self.left,
+            cosine=None if self.cosine is None else self.cosine.T.copy(),
             semantic=None if self.semantic is None else self.semantic.T.copy(),
             lexical=self.lexical.T.copy(),
             terms=self.terms.swapped(),
@@ -70,11 +77,13 @@ def gather_evidence(
 ) -> Evidence:
     """Compute the similarity signals; ``embed`` None means lexical evidence only."""
     terms = TermTable.build(left.texts, right.texts)
-    semantic = None
+    cosine = semantic = None
     if embed is not None and len(left) and len(right):
         vectors = embed([*left.texts, *right.texts])
-        semantic = _centred_cosine(vectors[: len(left)], vectors[len(left) :])
-    return Evidence(left, right, semantic, terms.overlap(), terms, model)
+        a, b = vectors[: len(left)], vectors[len(left) :]
+        cosine = (a @ b.T).astype(np.float32)
+        semantic = _centred_cosine(a, b)
+    return Evidence(left, right, cosine, semantic, terms.overlap(), terms, model)
 
 
 def _centred_cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -89,26 +98,40 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return x / np.where(norms == 0, 1, norms)
 
 
-def combined_scores(evidence: Evidence, settings: AlignmentSettings) -> np.ndarray:
+def presence_scores(evidence: Evidence) -> np.ndarray:
+    """How strongly each pair suggests the two statements tell the same point, 0..1."""
+    if evidence.cosine is None:
+        return evidence.lexical
+    return (np.clip(evidence.cosine, 0, 1) + evidence.lexical) / 2
+
+
+def topical_scores(evidence: Evidence) -> np.ndarray:
+    """Which partner fits a statement best: shared-component-free meaning plus shared words."""
     if evidence.semantic is None:
         return evidence.lexical
-    w = settings.lexical_weight
-    return (1 - w) * evidence.semantic + w * evidence.lexical
+    return evidence.semantic + evidence.lexical
 
 
 def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()) -> Alignment:
-    """Turn evidence into counterparts: each statement's best partner above the threshold,
-    plus near-best partners within ``group_margin`` (many-to-one groups)."""
-    scores = combined_scores(evidence, settings)
+    """Turn evidence into counterparts, in two steps.
+
+    1. Does a statement have a counterpart at all? Yes when its best presence score against
+       the other side reaches the threshold. Plain cosine is the better judge of this.
+    2. Which one? Among the statements of the other side that have counterparts too, the
+       best by topical score (and any within ``group_margin`` of it), seen from both sides,
+       so one statement covering two on the other side is linked to both.
+    """
+    presence = presence_scores(evidence)
+    topical = topical_scores(evidence)
     chosen: set[tuple[int, int]] = set()
-    if scores.size:
-        for i, row in enumerate(scores):
-            chosen |= {(i, int(j)) for j in _near_best(row, settings)}
-        for j, column in enumerate(scores.T):
-            chosen |= {(int(i), j) for i in _near_best(column, settings)}
-    pairs = tuple(
-        _counterpart(evidence, scores, i, j, settings) for i, j in sorted(chosen)
-    )
+    if presence.size:
+        has_left = presence.max(axis=1) >= settings.threshold
+        has_right = presence.max(axis=0) >= settings.threshold
+        for i in np.nonzero(has_left)[0]:
+            chosen |= {(int(i), int(j)) for j in _best(topical[i], has_right, settings)}
+        for j in np.nonzero(has_right)[0]:
+            chosen |= {(int(i), int(j)) for i in _best(topical[:, j], has_left, settings)}
+    pairs = tuple(_counterpart(evidence, presence, i, j, settings) for i, j in sorted(chosen))
     return Alignment(
         left=evidence.left,
         right=evidence.right,
@@ -119,12 +142,11 @@ def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()
     )
 
 
-def _near_best(scores: np.ndarray, settings: AlignmentSettings) -> np.ndarray:
-    best = scores.max()
-    if best < settings.threshold:
+def _best(scores: np.ndarray, eligible: np.ndarray, settings: AlignmentSettings) -> np.ndarray:
+    if not eligible.any():
         return np.array([], dtype=int)
-    floor = max(settings.threshold, best - settings.group_margin)
-    return np.nonzero(scores >= floor)[0]
+    masked = np.where(eligible, scores, -np.inf)
+    return np.nonzero(masked >= masked.max() - settings.group_margin)[0]
 
 
 def _counterpart(
