@@ -23,6 +23,11 @@ STEM_LENGTH = 6
 language ("hostage"/"hostages", "terrorism"/"terrorist", "заложник"/"заложников")."""
 
 
+_TELLING = math.log(2)
+"""Shown as shared only when a word is in at most about half of all statements: "the" and the
+leaders' names count a little towards the score but explain nothing to a reader."""
+
+
 def words(text: str) -> list[str]:
     """The words of ``text``, case-folded; runs of CJK characters become overlapping bigrams."""
     found: list[str] = []
@@ -85,7 +90,7 @@ class TermTable:
         """Words statements left ``i`` and right ``j`` share, most distinctive first."""
         common = self.left[i] & self.right[j]
         ranked = sorted(common, key=lambda k: -self.weight[k])
-        return [self.surface[k] for k in ranked if self.weight[k] > 0]
+        return [self.surface[k] for k in ranked if self.weight[k] >= _TELLING]
 
     def overlap(self) -> np.ndarray:
         """Weighted cosine overlap of every left statement with every right one, 0..1."""
