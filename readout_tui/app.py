@@ -1,0 +1,119 @@
+"""The Textual app: two readouts of one call, statement by statement.
+
+Importing this module must stay fast and must not import torch or sentence-transformers: the
+window has to paint before the model is even looked at. The model is only touched inside the
+comparison worker (see ``screens.compare``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from readout_tui.core.alignment import AlignmentSettings
+from readout_tui.core.embedding import Embedder, EmbeddingCache
+from readout_tui.core.loading import Comparison
+from readout_tui.screens.compare import THRESHOLD_STEP, CompareScreen
+from readout_tui.screens.help import HelpScreen
+from readout_tui.widgets.statement_list import StatementList
+
+
+class ReadoutApp(App[None]):
+    """Compare two readouts.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | ? | Key reference. |
+    | ctrl+s | Save an SVG screenshot in the current folder. |
+    | q | Quit. |
+    """
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    """Absolute, so that subclasses defined elsewhere (tests) find it too."""
+    TITLE = "readout-tui"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    """Below 100 columns two panes of prose are too narrow to read; they stack instead."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+s", "save_svg", "Save screenshot", show=False),
+    ]
+
+    def __init__(
+        self,
+        comparison: Comparison,
+        embedder: Embedder | None = None,
+        cache: EmbeddingCache | None = None,
+        settings: AlignmentSettings | None = None,
+    ) -> None:
+        """
+        Args:
+            comparison: The two readouts and what is known about the call.
+            embedder: The sentence embedder; None compares by shared words only.
+            cache: Where embeddings are kept between runs; None embeds every time.
+            settings: The alignment's knobs; the threshold can be changed in the app.
+        """
+        super().__init__()
+        self.comparison = comparison
+        self.embedder = embedder
+        self.cache = cache
+        self.settings = settings or AlignmentSettings()
+        if comparison.info.title:
+            self.sub_title = comparison.info.title
+
+    def get_default_screen(self) -> Screen:
+        return CompareScreen(self.comparison, self.embedder, self.cache, self.settings)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("In a pane", StatementList.BINDINGS),
+                    ("Comparing", CompareScreen.BINDINGS),
+                    ("Anywhere", [*self.BINDINGS, Binding("ctrl+p", "command_palette", "Command palette")]),
+                ]
+            )
+        )
+
+    def action_save_svg(self) -> None:
+        path = self.save_screenshot(path=str(Path.cwd()))
+        self.notify(f"Saved {path}", title="Screenshot", markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Keys", "Every key of the app", self.action_help)
+        yield SystemCommand(
+            "Save SVG screenshot", "Into the current folder", self.action_save_svg
+        )
+        if not isinstance(screen, CompareScreen):
+            return
+        for title, help_text, action in _COMPARE_COMMANDS:
+            yield SystemCommand(title, help_text, _runner(screen, action))
+
+
+_COMPARE_COMMANDS = [
+    ("Swap sides", "Put the right readout on the left", "swap"),
+    ("Filter: next view", "All statements, unique only, pairs only", "cycle_filter"),
+    ("Raise threshold", "Fewer, surer counterparts", f"threshold({THRESHOLD_STEP})"),
+    ("Lower threshold", "More counterparts, more noise", f"threshold({-THRESHOLD_STEP})"),
+    ("Next unique statement", "Said by one side only", "seek('unique', 1)"),
+    ("Previous unique statement", "Said by one side only", "seek('unique', -1)"),
+    ("Next related pair", "Same point, told differently", "seek('related', 1)"),
+    ("Previous related pair", "Same point, told differently", "seek('related', -1)"),
+    ("Search both readouts", "Then n / N for the next and previous hit", "search"),
+]
+
+
+def _runner(screen: CompareScreen, action: str):
+    async def run() -> None:
+        await screen.run_action(action)
+
+    return run

@@ -1,0 +1,525 @@
+"""The comparison: two panes of statements, the selected pair in detail, and the numbers.
+
+The screen owns the state (the evidence, the alignment decided from it, which pane has the
+cursor, the filter and the search) and pushes it down into the widgets; the panes only report
+cursor moves. The slow part, embedding, runs in a thread worker so the texts are on screen
+at once and the marks arrive when the model is done.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import ClassVar
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from readout_tui.core.alignment import (
+    AlignmentSettings,
+    Evidence,
+    decide,
+    gather_evidence,
+    presence_scores,
+)
+from readout_tui.core.embedding import Embedder, EmbeddingCache, ModelError
+from readout_tui.core.engine import collect
+from readout_tui.core.loading import Comparison
+from readout_tui.core.model import Readout, Status
+from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed
+from readout_tui.widgets.detail_strip import Detail, DetailStrip, Side, pair_headline
+from readout_tui.widgets.statement_list import GLYPH_STYLES, GLYPHS, Mark, StatementList
+from readout_tui.widgets.summary_bar import ModelState, SideTally, SummaryBar, Tally
+from readout_tui.widgets.text import date_label, literal
+
+from .links import SIDES, Links, other
+
+THRESHOLD_STEP = 0.05
+
+
+class Filter(str, Enum):
+    """Which statements the panes list."""
+
+    ALL = "all"
+    UNIQUE = "unique only"
+    PAIRS = "pairs only"
+
+    def next(self) -> Filter:
+        members = list(Filter)
+        return members[(members.index(self) + 1) % len(members)]
+
+
+@dataclass(frozen=True)
+class Jump:
+    """Where a run of jumps (enter, enter, ...) started, and how far through its partners it is."""
+
+    side: str
+    index: int
+    step: int
+    landed: tuple[str, int]
+
+
+class _Cancelled(Exception):
+    """Raised inside the worker's progress callback to stop embedding for a closed screen."""
+
+
+class CompareScreen(Screen[None]):
+    """Two readouts side by side (stacked when narrow).
+
+    | Key(s) | Description |
+    | :- | :- |
+    | tab, left, right | Switch panes. |
+    | enter | Jump to the counterpart; again to cycle through several and back. |
+    | u / U, r / R | Next / previous unique statement, related pair. |
+    | / then n / N | Search both readouts; next / previous hit. |
+    | f | Filter: all, unique only, pairs only. |
+    | + / - (or ] / [) | Raise / lower the threshold; re-decided at once. |
+    | s | Swap sides. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab,shift+tab", "switch_pane", "Other pane"),
+        Binding("left", "focus_side('left')", "Left pane", show=False),
+        Binding("right", "focus_side('right')", "Right pane", show=False),
+        Binding("enter", "jump", "Jump"),
+        Binding("u", "seek('unique', 1)", "Next unique"),
+        Binding("U", "seek('unique', -1)", "Previous unique", show=False),
+        Binding("r", "seek('related', 1)", "Next related"),
+        Binding("R", "seek('related', -1)", "Previous related", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("n", "seek('search', 1)", "Next hit", show=False),
+        Binding("N", "seek('search', -1)", "Previous hit", show=False),
+        Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("f", "cycle_filter", "Filter"),
+        Binding(
+            "plus,right_square_bracket",
+            f"threshold({THRESHOLD_STEP})",
+            "Raise threshold",
+            group=Binding.Group("threshold", compact=True),
+        ),
+        Binding(
+            "minus,left_square_bracket",
+            f"threshold({-THRESHOLD_STEP})",
+            "Lower threshold",
+            group=Binding.Group("threshold", compact=True),
+        ),
+        Binding("s", "swap", "Swap"),
+    ]
+
+    side: var[str] = var("left", init=False)
+    """The pane with the cursor."""
+    filter: var[Filter] = var(Filter.ALL, init=False)
+
+    def __init__(
+        self,
+        comparison: Comparison,
+        embedder: Embedder | None,
+        cache: EmbeddingCache | None,
+        settings: AlignmentSettings,
+    ) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self.embedder = embedder
+        self.cache = cache
+        self.settings = settings
+        self.readouts = {"left": comparison.left, "right": comparison.right}
+        self.swapped = False
+        """True when the panes show the comparison's right readout on the left."""
+        self.evidence: Evidence | None = None
+        """The evidence in the panes' current orientation; None until the worker is done."""
+        self.links: Links | None = None
+        self.search_text = ""
+        """What the user searched for; empty when no search is in force."""
+        self.nearest: dict[str, dict[int, tuple[int, float]]] = {}
+        """For each unique statement, its best-scoring statement on the other side and the score."""
+        self._jump: Jump | None = None
+        self._model = ModelState(
+            f"{embedder.name}: loading" if embedder else "lexical only (no model)",
+            "busy",
+        )
+
+    # -- composition and start-up ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        # Room for each statement's text in a few versions (partners, search hits) before the
+        # least recently used are dropped.
+        total = len(self.readouts["left"]) + len(self.readouts["right"])
+        bodies: LRUCache[tuple, Content] = LRUCache(maxsize=max(4 * total, 64))
+        yield SummaryBar(id="summary")
+        with Horizontal(id="panes"):
+            for side in SIDES:
+                yield StatementList(side, self.readouts[side].statements, bodies, id=side)
+        yield DetailStrip(id="detail")
+        yield Input(placeholder="search both readouts; enter to find, escape to cancel", id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search").display = False
+        self._show_rows()
+        self._activate(self.side)
+        self._collect(self.comparison.left, self.comparison.right, self.embedder)
+
+    def pane(self, side: str) -> StatementList:
+        return self.query_one(f"#{side}", StatementList)
+
+    # -- the worker -------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="evidence", description="Comparing")
+    def _collect(self, left: Readout, right: Readout, embedder: Embedder | None) -> None:
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise _Cancelled
+            self.post_message(EmbeddingProgress(done, total))
+
+        try:
+            evidence = collect(left, right, embedder, self.cache, progress)
+        except ModelError as error:
+            self.post_message(ModelFailed(str(error)))
+            evidence = gather_evidence(left, right, None)
+        self.post_message(EvidenceReady(evidence))
+
+    def on_embedding_progress(self, message: EmbeddingProgress) -> None:
+        self._set_model(f"{self.embedder.name}: embedding {message.done}/{message.total}", "busy")
+
+    def on_model_failed(self, message: ModelFailed) -> None:
+        self.notify(message.reason, title="Model unavailable: lexical matching only",
+                    severity="warning", markup=False)
+        self._set_model(f"lexical only (model failed: {message.reason})", "degraded")
+
+    def on_evidence_ready(self, message: EvidenceReady) -> None:
+        evidence = message.evidence
+        self.evidence = evidence.swapped() if self.swapped else evidence
+        if evidence.semantic is not None:
+            self._set_model(f"{evidence.model}: ready", "ready")
+        elif self._model.level == "busy":
+            self._set_model("lexical only (no model)", "degraded")
+        if self.cache is not None and self.cache.notice:
+            self.notify(self.cache.notice, severity="warning", markup=False)
+        self._decide()
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state is not WorkerState.ERROR or isinstance(event.worker.error, _Cancelled):
+            return
+        reason = f"{type(event.worker.error).__name__}: {event.worker.error}"
+        self.notify(reason, title="Comparison failed", severity="error", markup=False)
+        self._set_model(f"lexical only (error: {reason})", "degraded")
+        if self.embedder is not None and self.evidence is None:
+            # Retry without the model; if even that fails, the texts stay on screen unmarked.
+            self.embedder = None
+            self._collect(self.comparison.left, self.comparison.right, None)
+
+    def _set_model(self, text: str, level: str) -> None:
+        self._model = ModelState(text.splitlines()[0] if text else text, level)
+        self.query_one(SummaryBar).model = self._model
+
+    # -- deciding and showing -------------------------------------------------------------------
+
+    @property
+    def query_pattern(self) -> re.Pattern[str] | None:
+        if not self.search_text:
+            return None
+        return re.compile(re.escape(literal(self.search_text)), re.IGNORECASE)
+
+    def _decide(self) -> None:
+        self._jump = None  # its pairs may not survive the new decision
+        if self.evidence is not None:
+            self.links = Links.of(decide(self.evidence, self.settings))
+            self.nearest = self._nearest_misses()
+        self._show_rows()
+        self._sync()
+
+    def _nearest_misses(self) -> dict[str, dict[int, tuple[int, float]]]:
+        # Kept per unique statement rather than as the whole score matrix, which for thousands
+        # of statements per side would hold hundreds of megabytes.
+        scores = presence_scores(self.evidence)
+        found: dict[str, dict[int, tuple[int, float]]] = {side: {} for side in SIDES}
+        if not scores.size:
+            return found
+        for side, matrix in (("left", scores), ("right", scores.T)):
+            for index in range(matrix.shape[0]):
+                if self.links.status(side, index) is Status.UNIQUE:
+                    best = int(matrix[index].argmax())
+                    found[side][index] = (best, float(matrix[index, best]))
+        return found
+
+    def _show_rows(self) -> None:
+        for side in SIDES:
+            statements = self.readouts[side].statements
+            marks = {i: self._mark(side, i) for i in range(len(statements))} if self.links else {}
+            visible = [i for i in range(len(statements)) if self._visible(side, i)]
+            pane = self.pane(side)
+            pane.show(statements, marks, visible, self.query_pattern)
+            pane.border_title = self._title(side)
+            pane.border_subtitle = self._subtitle(side, len(visible))
+        self._update_summary()
+
+    def _mark(self, side: str, index: int) -> Mark:
+        return Mark(self.links.status(side, index), tuple(self.links.partners(side, index)))
+
+    def _visible(self, side: str, index: int) -> bool:
+        if self.filter is Filter.ALL or self.links is None:
+            return True
+        unique = self.links.status(side, index) is Status.UNIQUE
+        return unique if self.filter is Filter.UNIQUE else not unique
+
+    def _title(self, side: str) -> Content:
+        label = literal(self.readouts[side].label)
+        date = self.comparison.info.date
+        # The date belongs to the call, not to a side: show it once, on the first pane.
+        return Content(f"{label} · {date_label(date)}" if date and side == "left" else label)
+
+    def _subtitle(self, side: str, shown: int) -> Content:
+        total = len(self.readouts[side])
+        if shown != total:
+            return Content(f"{shown} of {total} shown ({self.filter.value})")
+        return Content(f"{total} statements")
+
+    def _update_summary(self) -> None:
+        bar = self.query_one(SummaryBar)
+        bar.tally = self._tally()
+        bar.threshold = self.settings.threshold
+        bar.model = self._model
+        views = [f"filter: {self.filter.value}"] if self.filter is not Filter.ALL else []
+        if self.search_text:
+            views.append(f"search: {self.search_text}")
+        bar.view = " · ".join(views)
+
+    def _tally(self) -> Tally:
+        def side_tally(side: str) -> SideTally:
+            count = len(self.readouts[side])
+            if self.links is None:
+                return SideTally(count)
+            return SideTally(count, self.links.unique_count(side), self.links.coverage(side))
+
+        left, right = side_tally("left"), side_tally("right")
+        if self.links is None:
+            return Tally(left, right)
+        kinds = self.links.kind_counts()
+        return Tally(left, right, kinds["match"], kinds["related"])
+
+    # -- the cursor and what it lights ------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted)
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        # The passive pane's cursor is moved by _sync itself; only the active pane's moves count.
+        if isinstance(event.option_list, StatementList) and event.option_list.side == self.side:
+            self._sync()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, StatementList):
+            self.side = event.widget.side
+
+    def watch_side(self, side: str) -> None:
+        self._activate(side)
+
+    def _activate(self, side: str) -> None:
+        """Give ``side`` the cursor: its pane is marked, focused and followed by the other."""
+        for pane_side in SIDES:
+            self.pane(pane_side).set_class(pane_side == side, "-active")
+        if not self.query_one("#search").has_focus:
+            self.pane(side).focus()
+        self._sync()
+
+    def _sync(self) -> None:
+        """Light the counterparts of the statement under the cursor and show the pair."""
+        active, passive = self.pane(self.side), self.pane(other(self.side))
+        index = active.current
+        if self._jump is not None and self._jump.landed != (self.side, index):
+            self._jump = None
+        if self.links is None or index is None:
+            active.light(())
+            passive.light(())
+            self._show_detail(index, None)
+            return
+        partners = self.links.partners(self.side, index)
+        active.light((), self.links.siblings(self.side, index))
+        passive.light(partners)
+        partner = self._jump.index if self._jump else (partners[0] if partners else None)
+        passive.move_to(partner)
+        self._show_detail(index, partner)
+
+    def _show_detail(self, index: int | None, partner: int | None) -> None:
+        strip = self.query_one(DetailStrip)
+        if index is None:
+            strip.show(None)
+            return
+        side, far = self.side, other(self.side)
+        focus = self._side(side, index)
+        weights = self.evidence.terms.weight if self.evidence else None
+        if self.links is None:
+            headline = Content.styled(f"{focus_ref(side, index)} · waiting for the comparison", "dim")
+            strip.show(Detail(focus, headline))
+            return
+        if partner is None:
+            strip.show(self._unique_detail(index, focus, weights))
+            return
+        pairs = self.links.counterparts(side, index)
+        pair = next(p for p in pairs if getattr(p, far) == partner)
+        rank = [getattr(p, far) for p in pairs].index(partner) + 1
+        headline = pair_headline(
+            pair, focus_ref(side, index), focus_ref(far, partner), rank, len(pairs)
+        )
+        strip.show(Detail(focus, headline, self._side(far, partner), weights))
+
+    def _unique_detail(
+        self, index: int, focus: Side, weights: Mapping[str, float] | None
+    ) -> Detail:
+        """A unique statement with its nearest miss, which is what a reader checks next."""
+        side, far = self.side, other(self.side)
+        label = literal(self.readouts[side].label)
+        head = Content.assemble(
+            f"{focus_ref(side, index)} ",
+            (GLYPHS[Status.UNIQUE], GLYPH_STYLES[Status.UNIQUE]),
+            f" unique to {label}",
+        )
+        if index not in self.nearest[side]:
+            return Detail(focus, head)
+        nearest, score = self.nearest[side][index]
+        head += (
+            f" · nearest: {focus_ref(far, nearest)} scores {score:.2f},"
+            f" under the threshold {self.settings.threshold:.2f}"
+        )
+        return Detail(focus, head, self._side(far, nearest), weights)
+
+    def _side(self, side: str, index: int) -> Side:
+        readout = self.readouts[side]
+        return Side(readout.label, index + 1, readout.statements[index].text)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_switch_pane(self) -> None:
+        self.side = other(self.side)
+
+    def action_focus_side(self, side: str) -> None:
+        self.side = side
+
+    def action_jump(self) -> None:
+        """To the counterpart; repeated, on through the start's other partners and back."""
+        start = self.pane(self.side).current
+        if self.links is None or start is None:
+            return
+        run = self._jump or Jump(self.side, start, 0, (self.side, start))
+        partners = self.links.partners(run.side, run.index)
+        if not partners:
+            self.notify("No counterpart: this statement is unique to its side.", timeout=2)
+        elif run.step == len(partners):
+            # Back where the run started; the next enter begins a new run.
+            self._jump = None
+            self._land(run.side, run.index)
+        else:
+            target = (other(run.side), partners[run.step])
+            self._jump = Jump(run.side, run.index, run.step + 1, target)
+            self._land(*target)
+
+    def _land(self, side: str, index: int) -> None:
+        # Move the cursor before switching panes: the switch re-syncs from the cursor.
+        if not self.pane(side).move_to(index):
+            self.notify("That statement is hidden by the filter.", timeout=2)
+        if side != self.side:
+            self.side = side
+        else:
+            self._sync()
+
+    def action_seek(self, what: str, direction: int) -> None:
+        """Next or previous statement of a kind, through the left pane and then the right."""
+        test = self._seek_test(what)
+        if test is None:
+            return
+        rows = [(side, i) for side in SIDES for i in self.pane(side).shown]
+        here = (self.side, self.pane(self.side).current)
+        for side, index in _cycle(rows, here, direction):
+            if test(side, index):
+                self._land(side, index)
+                return
+        self.notify(f"No {_SEEK_NAMES[what]} among the statements shown.", timeout=2)
+
+    def _seek_test(self, what: str) -> Callable[[str, int], bool] | None:
+        if what == "search":
+            if self.query_pattern is None:
+                self.action_search()
+                return None
+            pattern = self.query_pattern
+            return lambda side, i: bool(pattern.search(literal(self.readouts[side].statements[i].text)))
+        if self.links is None:
+            self.notify("The comparison is not ready yet.", timeout=2)
+            return None
+        wanted = Status.UNIQUE if what == "unique" else Status.RELATED
+        return lambda side, i: self.links.status(side, i) is wanted
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self._close_search()
+        self.search_text = event.value.strip()
+        self._show_rows()
+        if self.search_text:
+            self.action_seek("search", 1)
+
+    def action_clear_search(self) -> None:
+        if self.query_one("#search").display:
+            self._close_search()
+        elif self.search_text:
+            self.search_text = ""
+            self._show_rows()
+
+    def _close_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = False
+        self.pane(self.side).focus()
+
+    def action_cycle_filter(self) -> None:
+        self.filter = self.filter.next()
+
+    def watch_filter(self) -> None:
+        self._show_rows()
+        self._sync()
+
+    def action_threshold(self, delta: float) -> None:
+        self.settings = self.settings.with_threshold(self.settings.threshold + delta)
+        self._decide()
+
+    def action_swap(self) -> None:
+        left, right = self.pane("left").current, self.pane("right").current
+        self.readouts = {"left": self.readouts["right"], "right": self.readouts["left"]}
+        self.swapped = not self.swapped
+        if self.evidence is not None:
+            self.evidence = self.evidence.swapped()
+        self._decide()
+        self.pane("left").move_to(right)
+        self.pane("right").move_to(left)
+        self.side = other(self.side)
+
+
+_SEEK_NAMES = {"unique": "unique statement", "related": "related pair", "search": "search hit"}
+
+
+def focus_ref(side: str, index: int) -> str:
+    """"L3" / "R5": a statement's short name, 1-based like the panes."""
+    return f"{side[0].upper()}{index + 1}"
+
+
+def _cycle(
+    rows: list[tuple[str, int]], here: tuple[str, int | None], direction: int
+) -> Iterator[tuple[str, int]]:
+    """``rows`` after ``here`` in ``direction``, wrapping round, ``here`` itself last."""
+    if direction < 0:
+        rows = rows[::-1]
+    start = rows.index(here) + 1 if here in rows else 0
+    yield from rows[start:] + rows[:start]

@@ -1,0 +1,45 @@
+"""The key reference, generated from the bindings themselves so it cannot drift from them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the app, by where it applies."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "dismiss", "Close help"),
+    ]
+
+    def __init__(self, sections: Sequence[tuple[str, Sequence[Binding]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(self._reference(), markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#help").border_title = Content("Keys · escape closes")
+
+    def _reference(self) -> Content:
+        lines: list[Content] = []
+        for title, bindings in self.sections:
+            lines.append(Content.styled(title, "bold $text-accent"))
+            for binding in bindings:
+                lines.append(Content.assemble((self._keys(binding).rjust(14), "bold"), "  ", binding.description))
+            lines.append(Content(""))
+        return Content("\n").join(lines[:-1])
+
+    def _keys(self, binding: Binding) -> str:
+        keys = [key.strip() for key in binding.key.split(",")]
+        return " ".join(self.app.get_key_display(binding.with_key(key)) for key in keys)

@@ -1,0 +1,76 @@
+"""One line with the numbers of the comparison and the state of the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from .statement_list import GLYPH_STYLES, GLYPHS
+from .text import literal
+
+from readout_tui.core.model import Status
+
+LEVEL_STYLES = {"busy": "$text-accent", "ready": "$text-success", "degraded": "bold $text-warning"}
+SEPARATOR = Content("  ")
+
+
+@dataclass(frozen=True)
+class SideTally:
+    statements: int
+    unique: int | None = None
+    """None until the alignment is known."""
+    coverage: float | None = None
+
+
+@dataclass(frozen=True)
+class Tally:
+    left: SideTally
+    right: SideTally
+    matches: int | None = None
+    related: int | None = None
+
+
+@dataclass(frozen=True)
+class ModelState:
+    text: str
+    """E.g. "all-MiniLM-L6-v2: embedding 12/30" or "lexical only (model failed: ...)"."""
+    level: str = "busy"
+    """"busy" (loading or embedding), "ready", or "degraded" (lexical only)."""
+
+
+class SummaryBar(Widget):
+    """Counts, coverage, threshold, view state and model state; set by the screen."""
+
+    tally: reactive[Tally | None] = reactive(None, layout=True)
+    threshold: reactive[float] = reactive(0.0, layout=True)
+    model: reactive[ModelState] = reactive(ModelState("starting"), layout=True)
+    view: reactive[str] = reactive("", layout=True)
+    """The filter and search in force, if any."""
+
+    def render(self) -> Content:
+        parts = [*self._tally_parts(), Content(f"threshold {self.threshold:.2f}")]
+        if self.view:
+            parts.append(Content(literal(self.view)))
+        parts.append(Content.styled(literal(self.model.text), LEVEL_STYLES[self.model.level]))
+        return SEPARATOR.join(parts)
+
+    def _tally_parts(self) -> list[Content]:
+        tally = self.tally
+        if tally is None:
+            return []
+        sides = Content(f"{tally.left.statements} · {tally.right.statements} statements")
+        if tally.matches is None:
+            return [sides]
+        kinds = Content.assemble(
+            (GLYPHS[Status.MATCH], GLYPH_STYLES[Status.MATCH]), f" {tally.matches} same  ",
+            (GLYPHS[Status.RELATED], GLYPH_STYLES[Status.RELATED]), f" {tally.related} related",
+        )
+        unique = Content.assemble(
+            (GLYPHS[Status.UNIQUE], GLYPH_STYLES[Status.UNIQUE]),
+            f" {tally.left.unique} · {tally.right.unique} unique",
+        )
+        coverage = Content(f"coverage {tally.left.coverage:.0%} · {tally.right.coverage:.0%}")
+        return [sides, kinds, unique, coverage]
