@@ -1,0 +1,141 @@
+"""The comparison itself: the worker, the model's states, the threshold, swapping sides."""
+
+from __future__ import annotations
+
+from conftest import BrokenEmbedder, GatedEmbedder, HashEmbedder, ready, summary_text
+
+from textual.content import Content
+
+from readout_tui.core.embedding import EmbeddingCache, embed
+from readout_tui.widgets.statement_list import GLYPHS
+
+
+def glyphs(pane) -> list[str]:
+    """The status glyph of each listed statement, as drawn."""
+    return [option.prompt.gutter.plain.split()[1] for option in pane.options]
+
+
+async def test_texts_paint_before_embedding_and_marks_follow(make_app, example):
+    embedder = GatedEmbedder()
+    app = make_app(example, embedder=embedder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.pane("left").option_count == len(example.left)
+        assert screen.pane("right").option_count == len(example.right)
+        assert set(glyphs(screen.pane("left"))) == {GLYPHS[None]}
+        assert "hash-test: loading" in summary_text(app)
+        assert screen.links is None
+        await pilot.press("j", "u")  # keys work meanwhile; seeking says it must wait
+        assert screen.pane("left").current == 1
+        assert any("not ready" in notice for notice in app.notices)
+        embedder.gate.set()
+        await ready(pilot)
+        assert "hash-test: ready" in summary_text(app)
+        assert GLYPHS[None] not in glyphs(screen.pane("left"))
+        assert screen.pane("left").current == 1
+
+
+async def test_progress_is_shown_while_embedding(make_app, example):
+    embedder = GatedEmbedder()
+    app = make_app(example, embedder=embedder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        seen: list[str] = []
+        app.screen.query_one("SummaryBar").watch(
+            app.screen.query_one("SummaryBar"), "model", lambda state: seen.append(state.text)
+        )
+        embedder.gate.set()
+        await ready(pilot)
+        total = len(example.left) + len(example.right)
+        assert any(text.startswith("hash-test: embedding") and text.endswith(f"/{total}") for text in seen)
+        assert seen[-1] == "hash-test: ready"
+
+
+async def test_a_model_that_fails_falls_back_to_lexical_matching(make_app, example):
+    app = make_app(example, embedder=BrokenEmbedder())
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert app.is_running
+        assert screen.links is not None and not screen.links.alignment.semantic
+        summary = summary_text(app)
+        assert "lexical only (model failed: cannot load model 'broken-model': no such folder)" in summary
+        assert app.notices == ["cannot load model 'broken-model': no such folder"]
+        await pilot.press("u")  # and the app is fully usable
+        assert screen.links.status(screen.side, screen.pane(screen.side).current).value == "unique"
+
+
+async def test_without_a_model_the_app_says_lexical_only(make_app, example):
+    app = make_app(example)
+    app.embedder = None
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert "lexical only (no model)" in summary_text(app)
+        assert screen.links is not None and not screen.links.alignment.semantic
+
+
+async def test_a_warm_cache_spares_the_model(make_app, example, tmp_path):
+    path = tmp_path / "vectors.sqlite3"
+    embed([*example.left.texts, *example.right.texts], HashEmbedder(), EmbeddingCache(path))
+    embedder = HashEmbedder()
+    app = make_app(example, embedder=embedder, cache=EmbeddingCache(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert embedder.encoded == 0
+        assert "hash-test: ready" in summary_text(app)
+
+
+async def test_threshold_keys_redecide_live(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        start = screen.settings.threshold
+        pairs = len(screen.links.alignment.pairs)
+        await pilot.press("minus")
+        assert screen.settings.threshold == round(start - 0.05, 2)
+        assert screen.links.alignment.settings["threshold"] == screen.settings.threshold
+        assert f"threshold {start - 0.05:.2f}" in summary_text(app)
+        assert len(screen.links.alignment.pairs) > pairs  # hockey now meets sanctions relief
+        await pilot.press("plus", "right_square_bracket")
+        assert screen.settings.threshold == round(start + 0.05, 2)
+        assert len(screen.links.alignment.pairs) <= pairs
+        await pilot.press("left_square_bracket")
+        assert screen.settings.threshold == start
+        assert len(screen.links.alignment.pairs) == pairs
+
+
+async def test_threshold_stays_within_zero_and_one(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press(*["plus"] * 16)
+        assert screen.settings.threshold == 1.0
+        assert set(glyphs(screen.pane("left"))) == {GLYPHS[screen.links.status("left", 0)]}
+
+
+async def test_swap_exchanges_the_sides_and_keeps_the_statement(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        before = {(p.left, p.right) for p in screen.links.alignment.pairs}
+        screen.pane("left").move_to(3)
+        await pilot.press("s")
+        assert screen.swapped
+        assert screen.side == "right" and screen.pane("right").current == 3
+        assert Content.from_markup(screen.pane("left").border_title).plain == "Right side"
+        assert screen.pane("left").statements[0].text.startswith("Energy facilities")
+        after = {(p.right, p.left) for p in screen.links.alignment.pairs}
+        assert after == before
+        await pilot.press("s")
+        assert not screen.swapped and screen.side == "left"
+        assert screen.pane("left").current == 3
+
+
+async def test_swap_before_the_evidence_arrives(make_app, newsroom):
+    embedder = GatedEmbedder()
+    app = make_app(newsroom, embedder=embedder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        embedder.gate.set()
+        screen = await ready(pilot)
+        assert screen.links.alignment.left.label == "Right side"
+        assert screen.links.partners("right", 0) == [1]  # the grain corridor, seen from the right

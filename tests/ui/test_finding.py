@@ -1,0 +1,131 @@
+"""Finding things: next unique / related, search, filter."""
+
+from __future__ import annotations
+
+from conftest import ready, summary_text
+
+from readout_tui.core.model import Status
+from readout_tui.screens.compare import Filter
+
+
+def statuses(screen, wanted: Status) -> list[tuple[str, int]]:
+    """Every statement with ``wanted`` status, left pane first, in reading order."""
+    return [
+        (side, index)
+        for side in ("left", "right")
+        for index in screen.pane(side).shown
+        if screen.links.status(side, index) is wanted
+    ]
+
+
+def position(screen) -> tuple[str, int]:
+    return screen.side, screen.pane(screen.side).current
+
+
+async def test_u_visits_every_unique_statement_of_both_sides_and_wraps(make_app, example):
+    app = make_app(example)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        unique = statuses(screen, Status.UNIQUE)
+        assert unique, "the example has statements only one side reports"
+        visited = []
+        for _ in range(len(unique) + 1):
+            await pilot.press("u")
+            visited.append(position(screen))
+        assert visited[:-1] == unique
+        assert visited[-1] == unique[0]
+        await pilot.press("U")
+        assert position(screen) == unique[-1]
+
+
+async def test_r_visits_the_related_pairs(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        related = statuses(screen, Status.RELATED)
+        assert related == [("left", 4)]  # the Zaporizhzhia line, folded into another statement
+        await pilot.press("r")
+        assert position(screen) == ("left", 4)
+        await pilot.press("R")
+        assert position(screen) == ("left", 4)
+
+
+async def test_filter_cycles_all_unique_pairs(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f")
+        assert screen.filter is Filter.UNIQUE
+        assert screen.pane("left").shown == [3] and screen.pane("right").shown == [3]
+        assert "filter: unique only" in summary_text(app)
+        assert str(screen.pane("left").border_subtitle) == "1 of 5 shown (unique only)"
+        await pilot.press("f")
+        assert screen.filter is Filter.PAIRS
+        assert screen.pane("left").shown == [0, 1, 2, 4]
+        assert screen.pane("right").shown == [0, 1, 2]
+        await pilot.press("f")
+        assert screen.filter is Filter.ALL
+        assert screen.pane("left").shown == [0, 1, 2, 3, 4]
+        assert "filter" not in summary_text(app)
+
+
+async def test_filter_keeps_the_cursor_on_a_statement_that_stays(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        screen.pane("left").move_to(2)
+        await pilot.press("f", "f")  # pairs only: statement 2 is still listed
+        assert screen.pane("left").current == 2
+        await pilot.press("f", "f")  # unique only: it is not, so the nearest listed one
+        assert screen.pane("left").current == 3
+
+
+async def test_search_finds_hits_in_both_panes_and_n_cycles(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash")
+        assert app.focused.id == "search"
+        await pilot.press(*"ninety", "enter")
+        assert app.focused is screen.pane(screen.side)
+        assert position(screen) == ("left", 1)
+        assert "search: ninety" in summary_text(app)
+        await pilot.press("n")
+        assert position(screen) == ("right", 2)
+        await pilot.press("n")
+        assert position(screen) == ("left", 1)
+        await pilot.press("N")
+        assert position(screen) == ("right", 2)
+
+
+async def test_search_is_case_blind_and_literal(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"BLACK SEA", "enter")
+        assert position(screen) == ("left", 0)
+        await pilot.press("escape")  # clears the search
+        assert screen.search_text == ""
+        await pilot.press("slash", *".*", "enter")  # a regex would match everything
+        assert any("No search hit" in notice for notice in app.notices)
+        assert position(screen) == ("left", 0)
+
+
+async def test_escape_cancels_a_search_being_typed(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", "x", "escape")
+        assert not screen.query_one("#search").display
+        assert app.focused is screen.pane("left")
+        assert screen.search_text == ""
+
+
+async def test_letters_typed_into_search_are_not_commands(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"sqfu", "enter")  # swap, quit, filter, unique: all text
+        assert app.is_running
+        assert not screen.swapped and screen.filter is Filter.ALL
+        assert screen.search_text == "sqfu"

@@ -1,0 +1,130 @@
+"""The screen as a whole: layouts, literal text, help, palette, screenshots."""
+
+from __future__ import annotations
+
+from conftest import ready
+
+from textual.content import Content
+
+from readout_tui.core.loading import Comparison
+from readout_tui.core.model import CaseInfo, Readout, Statement
+from readout_tui.screens.help import HelpScreen
+
+HOSTILE = [
+    "Markup is text: [bold]not bold[/] and [/] alone, [link=x]no link[/link], \\[x] kept.",
+    "An escape \x1b[31mred?\x1b[0m, a bell \x07 and a C1 \x9b control.",
+    "A right-to-left override \u202eesrever\u202c stays visible.",
+    "宽字符也要对齐：中文与日本語のテキスト。",
+]
+
+
+def hostile() -> Comparison:
+    """Readouts built directly, so no loader or segmenter cleans the text before the app."""
+    statements = tuple(Statement(i, text) for i, text in enumerate(HOSTILE))
+    return Comparison(
+        Readout("[b]Left[/b]", statements), Readout("Right \x1b]0;title\x07", statements), CaseInfo()
+    )
+
+
+def drawn(widget) -> str:
+    """The widget's lines as drawn (plain text, cropped to its size)."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.content_size.height))
+
+
+def title(pane) -> str:
+    """A border title as drawn; the attribute itself reads back as markup."""
+    return Content.from_markup(pane.border_title).plain
+
+
+async def test_wide_terminals_put_panes_side_by_side(make_app, example):
+    app = make_app(example)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        left, right = screen.pane("left").region, screen.pane("right").region
+        assert screen.has_class("-wide")
+        assert left.y == right.y and left.right <= right.x
+
+
+async def test_narrow_terminals_stack_panes_and_survive_resizing(make_app, example):
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        left, right = screen.pane("left").region, screen.pane("right").region
+        assert screen.has_class("-narrow")
+        assert left.x == right.x and left.bottom <= right.y
+        assert left.height >= 4 and right.height >= 4
+        await pilot.press("j", "j")
+        for width, height in [(120, 40), (60, 20), (80, 24), (200, 60), (80, 24)]:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+        assert screen.has_class("-narrow")
+        assert screen.pane("left").current == 2
+        assert screen.pane("left").size.width > 0
+
+
+async def test_user_text_is_shown_literally(make_app):
+    app = make_app(hostile())
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        rows = [option.prompt.body.plain for option in screen.pane("left").options]
+        assert rows[0].startswith(HOSTILE[0])  # markup untouched
+        assert "\x1b" not in "".join(rows) and "\x07" not in "".join(rows)
+        assert "␛[31mred?␛[0m" in rows[1] and "␇" in rows[1] and "<U+009B>" in rows[1]
+        assert "<U+202E>esrever<U+202C>" in rows[2]
+        assert title(screen.pane("left")) == "[b]Left[/b]"
+        assert title(screen.pane("right")) == "Right ␛]0;title␇"
+        lines = drawn(screen.pane("left"))
+        assert "[bold]not bold[/] and [/] alone" in lines
+        assert "\x1b" not in lines and "宽字符也要对齐" in lines
+
+
+async def test_help_lists_every_key(make_app, example):
+    app = make_app(example)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help Static").render())
+        for description in [
+            "Next statement", "First statement", "Last statement", "Other pane", "Jump",
+            "Next unique", "Previous unique", "Next related", "Previous related", "Search",
+            "Next hit", "Previous hit", "Filter", "Raise threshold", "Lower threshold", "Swap",
+            "Help", "Quit", "Save screenshot", "Command palette",
+        ]:
+            assert description in text, description
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_offers_the_less_common_actions(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        commands = {command.title: command for command in app.get_system_commands(screen)}
+        for title in [
+            "Swap sides", "Filter: next view", "Raise threshold", "Lower threshold",
+            "Next unique statement", "Previous related pair", "Search both readouts",
+            "Save SVG screenshot", "Keys",
+        ]:
+            assert title in commands, title
+        await commands["Swap sides"].callback()
+        await pilot.pause()
+        assert screen.swapped
+
+
+async def test_the_app_saves_an_svg_screenshot(make_app, example, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(example)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+s")
+        (saved,) = tmp_path.glob("*.svg")
+        assert "Israeli" in saved.read_text(encoding="utf-8")
+        assert any(str(saved.name) in notice for notice in app.notices)
+
+
+async def test_quit(make_app, example):
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        assert not app.is_running
