@@ -1,0 +1,243 @@
+"""Splitting readout prose into statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout_tui.core.segmentation import Segmentation, normalise, split_statements
+
+
+def sentences(text: str) -> list[str]:
+    return split_statements(text, Segmentation.SENTENCES)
+
+
+# --- English readout prose -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The U.S. President spoke with Mr. Smith on Dec. 10. They agreed on item No. 2 of the plan.",
+            ["The U.S. President spoke with Mr. Smith on Dec. 10.", "They agreed on item No. 2 of the plan."],
+        ),
+        (
+            "Biden said the U.S. would help. Xi said no.",
+            ["Biden said the U.S. would help.", "Xi said no."],
+        ),
+        (
+            "Mr. Netanyahu thanked Mr. Putin. He asked for help with the hostages.",
+            ["Mr. Netanyahu thanked Mr. Putin.", "He asked for help with the hostages."],
+        ),
+        (
+            "Item No. 2 was discussed. Then item No. 3.",
+            ["Item No. 2 was discussed.", "Then item No. 3."],
+        ),
+        (
+            "The Sept. 11 attacks were mentioned. So was the U.N. Security Council.",
+            ["The Sept. 11 attacks were mentioned.", "So was the U.N. Security Council."],
+        ),
+        (
+            "He spoke with J. Biden and K. Harris. They agreed.",
+            ["He spoke with J. Biden and K. Harris.", "They agreed."],
+        ),
+    ],
+)
+def test_titles_and_abbreviations_do_not_end_a_sentence(text, expected):
+    assert sentences(text) == expected
+
+
+def test_decimals_do_not_end_a_sentence():
+    assert sentences("Prices rose 3.5 percent. The talks lasted 1.5 hours.") == [
+        "Prices rose 3.5 percent.",
+        "The talks lasted 1.5 hours.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said: "We will not stop." Then he left.', ['He said: "We will not stop."', "Then he left."]),
+        ('"We will not stop," he said. The talks continued.', ['"We will not stop," he said.', "The talks continued."]),
+        ("Mr. Putin said “Russia is ready.” The PM replied.", ["Mr. Putin said “Russia is ready.”", "The PM replied."]),
+        ("Netanyahu said: 'Israel will win.' Putin answered.", ["Netanyahu said: 'Israel will win.'", "Putin answered."]),
+    ],
+)
+def test_quotes_stay_with_their_sentence(text, expected):
+    assert sentences(text) == expected
+
+
+# --- Other languages -------------------------------------------------------------------------
+
+
+def test_russian_initials_do_not_end_a_sentence():
+    text = (
+        "Президент России В.В. Путин провёл телефонный разговор с Премьер-министром Израиля "
+        "Б. Нетаньяху. Обсуждалась ситуация в секторе Газа."
+    )
+    assert sentences(text) == [
+        "Президент России В.В. Путин провёл телефонный разговор с Премьер-министром Израиля Б. Нетаньяху.",
+        "Обсуждалась ситуация в секторе Газа.",
+    ]
+
+
+def test_russian_initials_without_space_are_kept_as_written():
+    # A repair that joins pieces must not change the text (no space inserted after "Б.").
+    text = "Премьер-министр Б.Нетаньяху поблагодарил В.Путина. Он попросил о помощи."
+    assert sentences(text) == [
+        "Премьер-министр Б.Нетаньяху поблагодарил В.Путина.",
+        "Он попросил о помощи.",
+    ]
+
+
+def test_russian_dates_and_quotes():
+    assert sentences("Разговор состоялся 10 дек. 2023 г. по инициативе израильской стороны. Обсуждалась Газа.") == [
+        "Разговор состоялся 10 дек. 2023 г. по инициативе израильской стороны.",
+        "Обсуждалась Газа.",
+    ]
+    assert sentences("«Мы победим», — сказал он. Затем он ушёл.") == ["«Мы победим», — сказал он.", "Затем он ушёл."]
+
+
+def test_indonesian():
+    text = (
+        "Presiden Joko Widodo menerima kunjungan Dr. Retno di Istana. "
+        "Mereka membahas situasi di Gaza, Palestina. Pertemuan berlangsung hangat."
+    )
+    assert sentences(text) == [
+        "Presiden Joko Widodo menerima kunjungan Dr. Retno di Istana.",
+        "Mereka membahas situasi di Gaza, Palestina.",
+        "Pertemuan berlangsung hangat.",
+    ]
+
+
+def test_indonesian_dates_and_initials():
+    assert sentences("Presiden dan PM Netanyahu bertemu pd. tgl. 10 Des. 2023. Mereka membahas Gaza.") == [
+        "Presiden dan PM Netanyahu bertemu pd. tgl. 10 Des. 2023.",
+        "Mereka membahas Gaza.",
+    ]
+    assert sentences("Menlu Retno L.P. Marsudi hadir. Acara selesai pukul 10.30 WIB.") == [
+        "Menlu Retno L.P. Marsudi hadir.",
+        "Acara selesai pukul 10.30 WIB.",
+    ]
+
+
+def test_chinese_punctuation():
+    assert sentences("中国国家主席习近平同美国总统拜登通电话。双方就中美关系交换了意见！你好吗？好的。") == [
+        "中国国家主席习近平同美国总统拜登通电话。",
+        "双方就中美关系交换了意见！",
+        "你好吗？",
+        "好的。",
+    ]
+
+
+def test_chinese_closing_quote_stays_with_the_sentence_it_closes():
+    assert sentences("习近平指出：“中美关系不能搞零和博弈。”拜登表示同意。") == [
+        "习近平指出：“中美关系不能搞零和博弈。”",
+        "拜登表示同意。",
+    ]
+
+
+# --- Modes -----------------------------------------------------------------------------------
+
+
+def test_lines_gives_exactly_one_statement_per_non_empty_line():
+    lines = [
+        "The U.S. President spoke with Mr. Smith on Dec. 10. They agreed.",  # two sentences, one line
+        "continues in lower case",
+        "В.В.",
+        "No. 2",
+        "习近平同拜登通电话。双方交换了意见。",
+        "   indented   with   spaces   ",
+    ]
+    text = "\n".join(lines[:3]) + "\n\n   \n" + "\n".join(lines[3:]) + "\n\n"
+    assert split_statements(text, "lines") == [" ".join(line.split()) for line in lines]
+
+
+def test_lines_counts_lines_as_python_does():
+    # The evaluation script counts str.splitlines(); every boundary it knows is one here too.
+    text = "a\r\nb\rc\nd\u2028e\u2029f\x85g\x0bh\x0ci\x1cj"
+    assert split_statements(text, "lines") == [s for s in text.splitlines() if s.strip()]
+
+
+def test_paragraphs_join_wrapped_lines_and_split_on_blank_lines():
+    text = "First paragraph,\nwrapped here. Second sentence.\n\n \n\nSecond paragraph.\r\n\r\nThird."
+    assert split_statements(text, "paragraphs") == [
+        "First paragraph, wrapped here. Second sentence.",
+        "Second paragraph.",
+        "Third.",
+    ]
+
+
+def test_sentences_join_hard_wrapped_lines():
+    text = "Prime Minister Netanyahu held a telephone conversation today with Russian\nPresident Vladimir Putin on the war. The call lasted fifty minutes."
+    assert sentences(text) == [
+        "Prime Minister Netanyahu held a telephone conversation today with Russian President Vladimir Putin on the war.",
+        "The call lasted fifty minutes.",
+    ]
+
+
+def test_a_heading_line_is_its_own_statement():
+    assert sentences("Readout\nThe first sentence is here. And the second.") == [
+        "Readout",
+        "The first sentence is here.",
+        "And the second.",
+    ]
+
+
+def test_unknown_mode_is_refused():
+    with pytest.raises(ValueError):
+        split_statements("a", "words")
+
+
+@pytest.mark.parametrize("mode", list(Segmentation))
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\r\n", "\u200b\u00ad\ufeff"])
+def test_empty_text_has_no_statements(text, mode):
+    assert split_statements(text, mode) == []
+
+
+# --- Normalisation ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+def test_line_endings_are_unified(newline):
+    text = newline.join(["One.", "Two.", "", "Three."])
+    assert split_statements(text, "lines") == ["One.", "Two.", "Three."]
+    assert split_statements(text, "paragraphs") == ["One. Two.", "Three."]
+    assert sentences(text) == ["One.", "Two.", "Three."]
+
+
+def test_zero_width_characters_and_soft_hyphens_are_removed():
+    text = "\ufeffThe nego\u00adtiations\u200b were\u200c long\u200d and\u2060 hard."
+    assert split_statements(text, "lines") == ["The negotiations were long and hard."]
+    assert normalise("a\u00adb\u200bc") == "abc"
+
+
+def test_spaces_are_collapsed_but_words_untouched():
+    assert normalise("Putin\t\u00a0 said:  «Да»") == "Putin said: «Да»"
+    assert sentences("  Putin   said   no.  ") == ["Putin said no."]
+
+
+def test_statements_are_never_empty_or_padded():
+    text = "One.  \n\n  Two!   Three?\n\n\n"
+    for mode in Segmentation:
+        for statement in split_statements(text, mode):
+            assert statement and statement == statement.strip()
+
+
+# --- Bounded cost on pathological input ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("lorem ipsum dolor sit amet " * 80_000)[:2_000_000],  # lower case: the "continues" repair
+        "x" * 2_000_000,  # no space to cut at
+    ],
+    ids=["words", "one-word"],
+)
+def test_two_megabytes_without_punctuation_is_cut_into_bounded_pieces(text):
+    pieces = sentences(text)
+    assert len(pieces) > 1
+    assert max(len(p) for p in pieces) <= 20_000
+    # Nothing invented or lost: only the spaces at the cuts are gone.
+    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
