@@ -35,33 +35,64 @@ class Comparison:
 def read_text(source: str) -> tuple[str, str]:
     """Return (text, encoding) of a file path, or of standard input for ``-``."""
     if source == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        data = _read_stdin()
         name = "standard input"
     else:
         path = Path(source)
-        if not path.exists():
-            raise InputError(f"{source}: no such file")
-        if path.is_dir():
-            raise InputError(f"{source}: is a directory, not a readout file")
         try:
+            if not path.exists():
+                raise InputError(f"{source}: no such file")
+            if path.is_dir():
+                raise InputError(f"{source}: is a directory, not a readout file")
             with path.open("rb") as handle:
                 data = handle.read(MAX_INPUT_BYTES + 1)
-        except OSError as exc:
-            raise InputError(f"{source}: cannot read it ({exc.strerror or exc})") from exc
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+            reason = getattr(exc, "strerror", None) or exc
+            raise InputError(f"{source}: cannot read it ({reason})") from exc
         name = source
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{name}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
     return decode(data, name)
 
 
+def _read_stdin() -> bytes:
+    stream = sys.stdin
+    if stream is None:
+        raise InputError("standard input is closed")
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            return buffer.read(MAX_INPUT_BYTES + 1)
+        text = stream.read(MAX_INPUT_BYTES + 1)  # a text stream without bytes underneath
+    except (OSError, ValueError) as exc:
+        raise InputError(f"standard input: cannot read it ({exc})") from exc
+    return text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+_PREFERRED = ("cp1252", "cp1251", "cp1250", "gb18030", "big5", "shift_jis", "euc_kr", "koi8_r")
+"""When charset-normalizer finds several encodings equally plausible (a short French text
+decodes cleanly as cp1250 too, with "à" read as "ŕ"), the most widely used one wins."""
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode bytes as text: UTF-8 (with or without BOM), UTF-16 with BOM, else whatever
+    """Decode bytes as text: UTF-8 (with or without BOM), UTF-16/32 with BOM, else whatever
     charset-normalizer finds. Binary data is refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            pass
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+            if "\x00" in text:
+                break
+            return text, encoding
     if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file, not text")
     try:
@@ -70,9 +101,19 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise InputError(f"{name}: not readable as text in any known encoding")
+    best = matches[0]
+    tied = [
+        m
+        for m in matches
+        if m.chaos <= best.chaos + 1e-9 and m.coherence >= best.coherence - 1e-9
+    ]
+    for preferred in _PREFERRED:
+        for match in tied:
+            if match.encoding == preferred:
+                return str(match), match.encoding
     return str(best), best.encoding
 
 
@@ -106,7 +147,7 @@ def default_label(source: str) -> str:
 def load_case(folder: Path, mode: Segmentation | str = Segmentation.SENTENCES) -> Comparison:
     """Read a case folder."""
     meta = read_meta(folder)
-    labels = {side: str(meta.get(f"{side}_label") or side.capitalize()) for side in ("left", "right")}
+    labels = {side: _text_field(meta, f"{side}_label") or side.capitalize() for side in ("left", "right")}
     sides = {}
     for side in ("left", "right"):
         path = folder / f"{side}.txt"
@@ -114,12 +155,25 @@ def load_case(folder: Path, mode: Segmentation | str = Segmentation.SENTENCES) -
             raise InputError(f"{folder}: not a case folder (no {side}.txt)")
         sides[side] = load_readout(str(path), labels[side], mode)
     sources = meta.get("sources") or ()
+    if isinstance(sources, str):
+        sources = [sources]
     info = CaseInfo(
-        title=str(meta.get("title") or folder.name),
-        date=str(meta.get("date") or ""),
-        sources=tuple(str(s) for s in sources) if isinstance(sources, list) else (),
+        title=_text_field(meta, "title") or folder.name,
+        date=_text_field(meta, "date"),
+        sources=tuple(str(s) for s in sources if isinstance(s, str | int | float))
+        if isinstance(sources, list)
+        else (),
     )
     return Comparison(sides["left"], sides["right"], info, folder)
+
+
+def _text_field(meta: dict, key: str) -> str:
+    """A one-line text field of meta.json, or "" when it is missing or not text (a number is
+    text enough)."""
+    value = meta.get(key)
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return ""
+    return " ".join(str(value).split())
 
 
 def read_meta(folder: Path) -> dict:
@@ -127,9 +181,15 @@ def read_meta(folder: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        meta = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
+    try:
+        meta = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: not valid JSON ({exc})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: not valid JSON (nested too deeply)") from exc
     if not isinstance(meta, dict):
         raise InputError(f"{path}: must hold a JSON object")
     return meta
@@ -144,7 +204,11 @@ def load_comparison(
     """Two files (either may be ``-``, not both) or one case folder."""
     if len(sources) == 1:
         folder = Path(sources[0])
-        if not folder.is_dir():
+        try:
+            is_folder = folder.is_dir()
+        except (OSError, ValueError):
+            is_folder = False
+        if not is_folder:
             raise InputError(f"{sources[0]}: give two readout files or one case folder")
         comparison = load_case(folder, mode)
         return _relabel(comparison, left_label, right_label)
