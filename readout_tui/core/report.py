@@ -15,13 +15,19 @@ from dataclasses import dataclass
 from .model import Alignment, CaseInfo, Counterpart, Readout, Status
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Direction embeddings, overrides and isolates (not the plain LRM/RLM marks): not terminal
+controls, but they can make the text that follows display in another order than it is stored,
+so they are shown as escapes too."""
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 GLYPHS = {Status.MATCH: "=", Status.RELATED: "≈", Status.UNIQUE: "∅"}
 """One glyph per status, so the status reads without colour."""
 
 
 def visible(text: str) -> str:
     """``text`` with every control character shown as an escape instead of acting."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,10 @@ def to_json(alignment: Alignment, info: CaseInfo = CaseInfo()) -> str:
         "summary": Summary.of(alignment).__dict__,
         "case": {"title": info.title, "date": info.date, "sources": list(info.sources)},
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    # json escapes C0 controls itself; DEL, the C1 range (8-bit CSI) and direction overrides
+    # are escaped here too, so printing the JSON on a terminal is as safe as the text report.
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _pair_json(pair: Counterpart) -> dict:
@@ -108,7 +117,7 @@ def _tag(side: str, index: int) -> str:
 def to_text(alignment: Alignment, info: CaseInfo = CaseInfo(), width: int = 100) -> str:
     lines: list[str] = []
     if info.title:
-        lines += [visible(info.title) + (f" ({info.date})" if info.date else ""), ""]
+        lines += [visible(info.title) + (f" ({visible(info.date)})" if info.date else ""), ""]
     for side in ("left", "right"):
         readout = getattr(alignment, side)
         lines.append(f"{visible(readout.label)} ({len(readout)} statements)")

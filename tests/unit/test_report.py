@@ -1,0 +1,221 @@
+"""Rendering: the JSON contract, and text/Markdown that no statement can subvert."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from engine_fakes import EXAMPLE, FakeEmbedder
+
+from readout_tui.core import report
+from readout_tui.core.engine import compare
+from readout_tui.core.loading import load_comparison
+from readout_tui.core.model import Alignment, CaseInfo, Counterpart, Kind, Readout, Statement
+
+RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+ESC = "\x1b"
+NASTY = [
+    f"{ESC}[2J{ESC}[31mScreen cleared and red{ESC}[0m",  # CSI
+    f"{ESC}]0;pwned title\x07 set by OSC",  # OSC terminated by BEL
+    f"{ESC}]8;;http://evil.example\x1b\\link{ESC}]8;;{ESC}\\",  # OSC 8 hyperlink, ST terminated
+    "bell \x07 and backspace \x08 and carriage\rreturn",
+    "8-bit CSI \x9b31m and DEL \x7f",
+    "direction override \u202egnp.exe",
+]
+
+
+def readout(label: str, texts: list[str], source: str = "") -> Readout:
+    return Readout(label, tuple(Statement(i, t) for i, t in enumerate(texts)), source)
+
+
+def hand_made(left_texts, right_texts, pairs, left_label="Kremlin", right_label="Israeli PMO", model="fake-model"):
+    return Alignment(
+        left=readout(left_label, left_texts),
+        right=readout(right_label, right_texts),
+        pairs=tuple(
+            Counterpart(i, j, score, Kind(kind), semantic=score, lexical=0.5, shared_terms=("gaza",), reason="meaning")
+            for i, j, score, kind in pairs
+        ),
+        model=model,
+    )
+
+
+@pytest.fixture
+def example_alignment():
+    comparison = load_comparison([str(EXAMPLE)], "lines")
+    return compare(comparison.left, comparison.right, FakeEmbedder(dim=384)), comparison.info
+
+
+# --- JSON contract ---------------------------------------------------------------------------
+
+
+def check_contract(document: dict, left: Readout, right: Readout) -> None:
+    for side, readout_ in (("left", left), ("right", right)):
+        assert isinstance(document[side]["label"], str)
+        assert document[side]["label"] == readout_.label
+        statements = document[side]["statements"]
+        assert [s["index"] for s in statements] == list(range(len(readout_)))  # 0-based, reading order
+        assert [s["text"] for s in statements] == readout_.texts
+        assert all(isinstance(s["index"], int) and isinstance(s["text"], str) for s in statements)
+    assert isinstance(document["model"], str) and document["model"]
+    for pair in document["pairs"]:
+        assert set(pair) >= {"left", "right", "score", "kind"}
+        assert isinstance(pair["left"], int) and 0 <= pair["left"] < len(left)
+        assert isinstance(pair["right"], int) and 0 <= pair["right"] < len(right)
+        assert isinstance(pair["score"], float)
+        assert pair["kind"] in ("match", "related")
+
+
+def test_json_contract_on_a_hand_made_alignment():
+    alignment = hand_made(
+        ["Putin called.", "Gaza was discussed.", "Only the Kremlin says this."],
+        ["Netanyahu called.", "They talked about Gaza.", "And about the hostages."],
+        [(0, 0, 0.9, "match"), (1, 1, 0.45, "related"), (1, 2, 0.41, "related")],
+    )
+    document = json.loads(report.to_json(alignment))
+    check_contract(document, alignment.left, alignment.right)
+    assert document["model"] == "fake-model"
+    assert [(p["left"], p["right"], p["kind"]) for p in document["pairs"]] == [
+        (0, 0, "match"),
+        (1, 1, "related"),
+        (1, 2, "related"),  # one statement in several pairs
+    ]
+    assert [p["score"] for p in document["pairs"]] == [0.9, 0.45, 0.41]
+    # A statement in no pair is unique to its side.
+    assert document["left"]["unique"] == [2]
+    assert document["right"]["unique"] == []
+    assert [s["status"] for s in document["left"]["statements"]] == ["match", "related", "unique"]
+
+
+def test_json_contract_from_the_engine(example_alignment):
+    alignment, info = example_alignment
+    document = json.loads(report.to_json(alignment, info))
+    check_contract(document, alignment.left, alignment.right)
+    assert document["left"]["label"] == "Israeli PMO" and document["right"]["label"] == "Kremlin"
+    assert document["model"] == "fake-model"
+    assert document["case"]["date"] == "2023-12-10"
+    linked = {p["left"] for p in document["pairs"]}
+    assert document["left"]["unique"] == [i for i in range(len(alignment.left)) if i not in linked]
+
+
+def test_json_lexical_only_names_no_model():
+    comparison = load_comparison([str(EXAMPLE)], "lines")
+    document = json.loads(report.to_json(compare(comparison.left, comparison.right, None)))
+    check_contract(document, comparison.left, comparison.right)
+    assert document["model"] == "lexical only"
+    assert document["semantic"] is False
+
+
+def test_json_keeps_text_exact_but_escapes_controls():
+    alignment = hand_made(NASTY, ["Ünïcödé «кириллица» 中文 “quotes”"], [(0, 0, 0.7, "match")])
+    text = report.to_json(alignment)
+    assert not RAW_CONTROL.search(text)
+    document = json.loads(text)
+    assert [s["text"] for s in document["left"]["statements"]] == NASTY  # the data round-trips
+    assert "«кириллица» 中文" in text  # not \u-escaped: readable
+
+
+def test_json_of_empty_pairs():
+    alignment = hand_made(["A."], ["B."], [])
+    document = json.loads(report.to_json(alignment))
+    assert document["pairs"] == []
+    assert document["left"]["unique"] == [0] and document["right"]["unique"] == [0]
+
+
+# --- Text ------------------------------------------------------------------------------------
+
+
+def test_text_report_lists_statements_partners_and_summary():
+    alignment = hand_made(
+        ["Putin called.", "Only the Kremlin says this."],
+        ["Netanyahu called."],
+        [(0, 0, 0.9, "match")],
+    )
+    text = report.to_text(alignment, CaseInfo(title="A call", date="2023-12-10"))
+    assert text.startswith("A call (2023-12-10)")
+    assert "Kremlin (2 statements)" in text and "Israeli PMO (1 statements)" in text
+    assert "→ R1 match 0.90" in text and "→ L1 match 0.90" in text
+    assert "coverage: Kremlin 50%, Israeli PMO 100%" in text
+    assert "only in Kremlin (1):" in text and "L2  Only the Kremlin says this." in text
+
+
+def test_text_report_lets_no_control_character_reach_the_terminal():
+    alignment = hand_made(
+        NASTY,
+        NASTY[::-1],
+        [(0, 0, 0.9, "match"), (1, 1, 0.5, "related")],
+        left_label=f"Kreml{ESC}]0;x\x07in",
+        right_label="P\x9bMO",
+        model=f"model{ESC}[5m",
+    )
+    alignment = Alignment(
+        alignment.left,
+        alignment.right,
+        tuple(
+            Counterpart(p.left, p.right, p.score, p.kind, p.semantic, p.lexical, (f"gaza{ESC}[1m",), f"why{ESC}[8m")
+            for p in alignment.pairs
+        ),
+        alignment.model,
+    )
+    info = CaseInfo(title=f"Call{ESC}]2;title\x07", date=f"2023{ESC}]0;pwned\x07", sources=(f"http://x{ESC}[1m",))
+    text = report.to_text(alignment, info, width=60)
+    assert not RAW_CONTROL.search(text)
+    assert "\\x1b]0;pwned\\x07" in text  # the date too
+    assert "\\x1b[2J\\x1b[31mScreen cleared" in text
+    assert "\\x9b31m" in text and "\\x7f" in text and "\\u202egnp.exe" in text
+
+
+def test_text_wraps_long_statements_to_the_width():
+    long = " ".join(f"word{i}" for i in range(80))
+    text = report.to_text(hand_made([long], ["B."], []), width=50)
+    statements_part = text.split("Summary")[0]
+    wrapped = [line for line in statements_part.splitlines() if "word" in line]
+    assert len(wrapped) > 3
+    assert all(len(line) <= 50 for line in wrapped)
+    assert " ".join(line.split("L1  ")[-1].strip() for line in wrapped) == long
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+
+def unescaped_pipes(line: str) -> int:
+    return len(re.findall(r"(?<!\\)\|", line))
+
+
+def test_markdown_escapes_table_breakers_and_links():
+    alignment = hand_made(
+        ["Left | with pipe and [link](http://evil.example) and <script>x</script>", "Only *here* _now_"],
+        ["Right `code` # not a heading | another pipe", "![img](http://evil.example/i.png)"],
+        [(0, 0, 0.8, "match"), (0, 1, 0.4, "related")],
+        left_label="Krem|lin",
+        right_label="PMO [official]",
+    )
+    md = report.to_markdown(alignment, CaseInfo(title="Call | [x](y)", date="2023-12-10", sources=("https://a.example/|",)))
+    assert not RAW_CONTROL.search(md)
+    lines = md.splitlines()
+    table = [l for l in lines if l.startswith("|")]
+    assert len(table) == 2 + 2  # header, rule, two pairs
+    assert all(unescaped_pipes(row) == 5 for row in table)  # four cells, no more
+    assert "[link](" not in md and "\\[link\\]\\(http://evil.example\\)" in md
+    assert "<script>" not in md and "\\<script\\>" in md
+    assert "!\\[img\\]" in md or "\\!\\[img\\]" in md
+    assert "\\*here\\*" in md and "\\_now\\_" in md
+    assert lines[0] == "# Call \\| \\[x\\]\\(y\\)"
+
+
+def test_markdown_escapes_controls_and_newlines():
+    alignment = hand_made(NASTY, ["line\nbreak"], [(0, 0, 0.9, "match")], left_label="Krem\nlin")
+    md = report.to_markdown(alignment)
+    assert not RAW_CONTROL.search(md)
+    table = [l for l in md.splitlines() if l.startswith("|")]
+    assert len(table) == 3 and all(unescaped_pipes(row) == 5 for row in table)
+
+
+def test_markdown_summary_and_unique_sections():
+    alignment = hand_made(["A one.", "A two."], ["B one."], [(0, 0, 0.9, "match")])
+    md = report.to_markdown(alignment)
+    assert "- Pairs: 1 match, 0 related" in md
+    assert "## Only in Kremlin\n\n- L2: A two." in md
+    assert "## Only in Israeli PMO\n\n- (none)" in md
