@@ -30,7 +30,7 @@ class AlignmentSettings:
     threshold: float = 0.29
     """A statement has a counterpart when its best score against the other side reaches this.
     Lower finds more counterparts (and more false ones); higher leaves more statements unique."""
-    match_threshold: float = 0.45
+    match_threshold: float = 0.35
     """Pairs scoring at least this are "match" (the same thing said); below it, "related"."""
     group_margin: float = 0.0
     """A statement also links to further partners whose topical score is within this margin
