@@ -7,6 +7,7 @@ Textual, torch and sentence-transformers are imported only on the paths that nee
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -64,7 +65,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--threshold",
         type=_unit_float,
         default=defaults.threshold,
-        help=f"least combined score (0-1) for two statements to be counterparts (default: {defaults.threshold})",
+        help="a statement has a counterpart when its best score (0-1) against the other side "
+        f"reaches this; lower finds more counterparts, and more false ones (default: {defaults.threshold})",
     )
     parser.add_argument(
         "--match-threshold",
@@ -115,10 +117,27 @@ def main(argv: list[str] | None = None) -> int:
             return run_compare(compare_parser.parse_args(argv[1:]))
         return run_app(app_parser.parse_args(argv))
     except (UsageError, InputError, ModelError) as exc:
-        print(f"readout-tui: error: {exc}", file=sys.stderr)
+        print(f"readout-tui: error: {_one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader (`| head`) has gone: stop quietly, and keep Python from complaining
+        # about the unflushable stdout on exit.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        return 1
+
+
+def _one_line(message: str) -> str:
+    """An error message as one harmless line: file names and library messages may hold line
+    breaks or terminal control characters."""
+    from .core.report import visible
+
+    return visible(" ".join(message.split()))
 
 
 def _settings(args: argparse.Namespace) -> AlignmentSettings:
@@ -152,9 +171,21 @@ def run_compare(args: argparse.Namespace) -> int:
         output = report.to_markdown(alignment, comparison.info)
     else:
         output = report.to_text(alignment, comparison.info)
+    _write(output)
+    return 0
+
+
+def _write(output: str) -> None:
+    """Write the report; characters the terminal's encoding lacks become escapes, not a crash."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        output.encode(encoding)
+    except UnicodeEncodeError:
+        output = output.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:
+        pass
     sys.stdout.write(output)
     sys.stdout.flush()
-    return 0
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -1,0 +1,353 @@
+"""`readout-tui compare`: exit codes, messages, formats. In-process unless the process is the point."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from engine_fakes import EXAMPLE, FakeEmbedder
+
+from readout_tui import cli
+
+
+@pytest.fixture
+def fake_model(monkeypatch):
+    """Replace the real model with the fake in the CLI; returns the embedders it made."""
+    made: list[FakeEmbedder] = []
+
+    def factory(model=None, device=None):
+        embedder = FakeEmbedder(name=model or "all-MiniLM-L6-v2", dim=384)
+        made.append(embedder)
+        return embedder
+
+    monkeypatch.setattr(cli, "SentenceTransformerEmbedder", factory)
+    return made
+
+
+@pytest.fixture
+def two_files(tmp_path) -> tuple[str, str]:
+    left = tmp_path / "pmo.txt"
+    right = tmp_path / "kremlin.txt"
+    left.write_text(
+        "Netanyahu asked Putin to help free the hostages held in Gaza.\n"
+        "Netanyahu criticised the cooperation between Russia and Iran.\n"
+        "Wheat exports were expected to grow.\n",
+        encoding="utf-8",
+    )
+    right.write_text(
+        "Netanyahu criticised the cooperation between Russia and Iran.\n"
+        "Netanyahu asked Putin to help free the hostages held in Gaza.\n"
+        "Putin stressed the humanitarian situation of civilians.\n",
+        encoding="utf-8",
+    )
+    return str(left), str(right)
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(["compare", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_usage_error(code: int, out: str, err: str, *fragments: str) -> None:
+    assert code == 2
+    assert out == ""
+    assert err.endswith("\n") and err.count("\n") == 1, f"not one line: {err!r}"
+    assert err.startswith("readout-tui: error: ")
+    assert "Traceback" not in err and "usage:" not in err
+    for fragment in fragments:
+        assert fragment in err
+
+
+# --- Success ---------------------------------------------------------------------------------
+
+
+def test_lexical_only_needs_no_model(capsys, two_files, monkeypatch):
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model must not be built with --lexical-only")
+
+    monkeypatch.setattr(cli, "SentenceTransformerEmbedder", no_model)
+    code, out, err = run(capsys, *two_files, "--lexical-only", "--format", "json")
+    assert code == 0 and err == ""
+    document = json.loads(out)
+    assert document["model"] == "lexical only"
+    assert {(p["left"], p["right"]) for p in document["pairs"]} == {(0, 1), (1, 0)}
+
+
+def test_format_defaults_to_json_when_stdout_is_not_a_terminal(capsys, two_files):
+    assert not sys.stdout.isatty()
+    code, out, err = run(capsys, *two_files, "--lexical-only")
+    assert code == 0
+    document = json.loads(out)
+    assert document["left"]["label"] == "pmo" and document["right"]["label"] == "kremlin"
+
+
+def test_format_defaults_to_text_on_a_terminal(capsys, two_files, monkeypatch):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, _ = run(capsys, *two_files, "--lexical-only")
+    assert code == 0
+    assert out.startswith("pmo (3 statements)") and "Summary" in out
+
+
+@pytest.mark.parametrize(
+    "fmt, check",
+    [
+        ("text", lambda out: "Summary" in out and "only in kremlin (1):" in out),
+        ("markdown", lambda out: out.startswith("# pmo vs kremlin") and "| kind | score |" in out),
+        ("json", lambda out: json.loads(out)["pairs"]),
+    ],
+)
+def test_each_format(capsys, two_files, fmt, check):
+    code, out, err = run(capsys, *two_files, "--lexical-only", "--format", fmt)
+    assert code == 0 and err == ""
+    assert check(out)
+
+
+def test_case_folder_labels_and_overrides(capsys):
+    code, out, _ = run(capsys, str(EXAMPLE), "--lexical-only", "--segment", "lines")
+    document = json.loads(out)
+    assert code == 0
+    assert (document["left"]["label"], document["right"]["label"]) == ("Israeli PMO", "Kremlin")
+    assert document["case"]["date"] == "2023-12-10"
+    code, out, _ = run(capsys, str(EXAMPLE), "--lexical-only", "--left-label", "Jerusalem")
+    assert json.loads(out)["left"]["label"] == "Jerusalem"
+
+
+def test_segment_lines_is_one_statement_per_non_empty_line(capsys, tmp_path):
+    left = tmp_path / "l.txt"
+    left.write_text("Mr. Putin said: “Yes.” He left. Then Dec. 10 came.\n\n  \nSecond line\nthird line.\n", encoding="utf-8")
+    right = tmp_path / "r.txt"
+    right.write_text("One.\r\nTwo. Three.\r\n", encoding="utf-8")
+    code, out, _ = run(capsys, str(left), str(right), "--lexical-only", "--segment", "lines")
+    document = json.loads(out)
+    assert code == 0
+    assert [s["text"] for s in document["left"]["statements"]] == [
+        "Mr. Putin said: “Yes.” He left. Then Dec. 10 came.",
+        "Second line",
+        "third line.",
+    ]
+    assert len(document["right"]["statements"]) == 2
+
+
+def test_left_side_from_stdin(capsys, two_files, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Putin stressed the humanitarian situation.")))
+    code, out, _ = run(capsys, "-", two_files[1], "--lexical-only", "--left-label", "Piped")
+    assert code == 0
+    document = json.loads(out)
+    assert document["left"]["label"] == "Piped"
+    assert document["left"]["statements"][0]["text"] == "Putin stressed the humanitarian situation."
+
+
+def test_thresholds_reach_the_alignment(capsys, two_files):
+    code, out, _ = run(capsys, *two_files, "--lexical-only", "--threshold", "0", "--match-threshold", "1")
+    document = json.loads(out)
+    assert code == 0
+    assert document["settings"]["threshold"] == 0.0 and document["settings"]["match_threshold"] == 1.0
+    code, out, _ = run(capsys, *two_files, "--lexical-only", "--threshold", "1")
+    assert json.loads(out)["settings"]["threshold"] == 1.0
+
+
+def test_the_model_goes_through_the_cache(capsys, two_files, fake_model, cache_dir):
+    code, out, err = run(capsys, *two_files, "--format", "json")
+    assert code == 0 and err == ""
+    assert json.loads(out)["model"] == "all-MiniLM-L6-v2"
+    assert len(fake_model[0].encoded) == 4  # six statements, two of them the same on both sides
+    assert (cache_dir / "embeddings.sqlite3").exists()
+
+    code, out2, _ = run(capsys, *two_files, "--format", "json")
+    assert code == 0
+    assert fake_model[1].calls == []  # served from the cache
+    assert json.loads(out2)["pairs"] == json.loads(out)["pairs"]
+
+
+def test_no_cache_writes_nothing(capsys, two_files, fake_model, cache_dir):
+    code, _, _ = run(capsys, *two_files, "--no-cache")
+    assert code == 0
+    assert not (cache_dir / "embeddings.sqlite3").exists()
+
+
+def test_damaged_cache_is_a_note_not_an_error(capsys, two_files, fake_model, cache_dir):
+    (cache_dir / "embeddings.sqlite3").write_bytes(b"garbage" * 500)
+    code, out, err = run(capsys, *two_files)
+    assert code == 0
+    assert json.loads(out)["pairs"]
+    assert err.startswith("readout-tui: note: embedding cache was damaged") and err.count("\n") == 1
+    assert list(cache_dir.glob("embeddings.sqlite3.corrupt-*"))
+
+
+# --- Usage and input errors: exit 2, one line --------------------------------------------------
+
+
+BAD_OPTIONS = [
+    (["--format", "xml"], ["--format", "xml"]),
+    (["--segment", "words"], ["--segment", "words"]),
+    (["--threshold", "1.5"], ["--threshold", "between 0 and 1"]),
+    (["--threshold", "-0.1"], ["--threshold"]),
+    (["--threshold", "nan"], ["--threshold"]),
+    (["--threshold", "abc"], ["--threshold", "not a number"]),
+    (["--match-threshold", "2"], ["--match-threshold"]),
+    (["--threshold"], ["--threshold"]),
+    (["--no-such-option"], ["--no-such-option"]),
+]
+
+
+@pytest.mark.parametrize("argv, fragments", [pytest.param(a, f, id=" ".join(a)) for a, f in BAD_OPTIONS])
+def test_bad_option_values(capsys, argv, fragments):
+    code, out, err = run(capsys, str(EXAMPLE), "--lexical-only", *argv)
+    assert_usage_error(code, out, err, *fragments)
+
+
+def test_missing_file(capsys, two_files, tmp_path):
+    code, out, err = run(capsys, two_files[0], str(tmp_path / "nope.txt"), "--lexical-only")
+    assert_usage_error(code, out, err, "nope.txt", "no such file")
+
+
+def test_three_positional_files(capsys, two_files):
+    code, out, err = run(capsys, *two_files, two_files[0], "--lexical-only")
+    assert_usage_error(code, out, err, "two readout files")
+
+
+def test_no_files(capsys):
+    code, out, err = run(capsys)
+    assert_usage_error(code, out, err, "two readout files")
+
+
+def test_empty_and_binary_files(capsys, two_files, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert_usage_error(*run(capsys, two_files[0], str(empty), "--lexical-only"), "no statements")
+    assert_usage_error(*run(capsys, str(binary), two_files[1], "--lexical-only"), "binary")
+
+
+def test_both_sides_from_stdin(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"One.")))
+    assert_usage_error(*run(capsys, "-", "-", "--lexical-only"), "standard input")
+
+
+def test_file_name_with_a_line_break_and_escape_stays_one_harmless_line(capsys, tmp_path):
+    code, out, err = run(capsys, str(tmp_path / "bad\nname\x1b]0;x\x07.txt"), str(tmp_path / "b.txt"), "--lexical-only")
+    assert_usage_error(code, out, err, "no such file")
+    assert "\x1b" not in err and "\x07" not in err
+
+
+def test_model_path_that_does_not_exist(capsys):
+    code, out, err = run(capsys, str(EXAMPLE), "--model", "/nonexistent/path")
+    assert_usage_error(code, out, err, "/nonexistent/path", "no such folder")
+
+
+def test_model_path_that_is_a_file(capsys, two_files):
+    code, out, err = run(capsys, str(EXAMPLE), "--model", two_files[0])
+    assert_usage_error(code, out, err, "not a folder")
+
+
+def test_model_failing_at_run_time(capsys, two_files, monkeypatch):
+    from readout_tui.core.embedding import ModelError
+
+    class Broken(FakeEmbedder):
+        def encode(self, texts, progress=None):
+            raise ModelError("cannot load model 'x': out of memory\nwith a second line")
+
+    monkeypatch.setattr(cli, "SentenceTransformerEmbedder", lambda model=None, device=None: Broken())
+    code, out, err = run(capsys, *two_files)
+    assert_usage_error(code, out, err, "out of memory with a second line")
+
+
+# --- Terminal plumbing -----------------------------------------------------------------------
+
+
+def test_help_and_version(capsys):
+    with pytest.raises(SystemExit) as excinfo:
+        cli.main(["compare", "--help"])
+    assert excinfo.value.code == 0
+    out = capsys.readouterr().out
+    assert "--threshold" in out and "--lexical-only" in out and "--format" in out
+    with pytest.raises(SystemExit) as excinfo:
+        cli.main(["--version"])
+    assert excinfo.value.code == 0
+    assert capsys.readouterr().out.startswith("readout-tui ")
+
+
+class _ClosedPipe(io.StringIO):
+    def write(self, text):
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_reader_gone_is_quiet(two_files, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    code = cli.main(["compare", *two_files, "--lexical-only"])
+    assert code == 1
+    assert capsys.readouterr().err == ""
+
+
+def test_terminal_that_cannot_show_unicode(two_files, monkeypatch):
+    buffer = io.BytesIO()
+    stdout = io.TextIOWrapper(buffer, encoding="ascii")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert cli.main(["compare", *two_files, "--lexical-only", "--format", "text"]) == 0
+    stdout.flush()
+    text = buffer.getvalue().decode("ascii")
+    assert "\\u2205" in text or "\\u2248" in text  # the status glyphs, escaped
+
+
+def test_keyboard_interrupt_exits_130(capsys, two_files, monkeypatch):
+    import readout_tui.core.engine as engine
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine, "compare", interrupted)
+    assert cli.main(["compare", *two_files, "--lexical-only"]) == 130
+
+
+# --- A real process --------------------------------------------------------------------------
+
+
+def test_python_dash_m_compare(two_files):
+    result = subprocess.run(
+        [sys.executable, "-m", "readout_tui", "compare", *two_files, "--lexical-only"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    document = json.loads(result.stdout)  # piped: JSON by default
+    assert len(document["left"]["statements"]) == 3
+
+
+def test_python_dash_m_compare_error_is_one_line(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "readout_tui", "compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "no such file" in result.stderr
+
+
+def test_nonexistent_model_path_fails_without_importing_torch():
+    code = (
+        "import sys\n"
+        "from readout_tui import cli\n"
+        f"rc = cli.main(['compare', {str(EXAMPLE)!r}, '--model', '/nonexistent/path'])\n"
+        "print(rc, 'torch' in sys.modules, 'sentence_transformers' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    assert result.stdout.split() == ["2", "False", "False"], result.stderr
+    assert result.stderr.count("\n") == 1 and "/nonexistent/path" in result.stderr
