@@ -370,7 +370,12 @@ class CompareScreen(Screen[None]):
         pair = next(p for p in pairs if getattr(p, far) == partner)
         rank = [getattr(p, far) for p in pairs].index(partner) + 1
         headline = pair_headline(
-            pair, focus_ref(side, index), focus_ref(far, partner), rank, len(pairs)
+            pair,
+            focus_ref(side, index),
+            focus_ref(far, partner),
+            rank,
+            len(pairs),
+            self.links.alignment.semantic,
         )
         strip.show(Detail(focus, headline, self._side(far, partner), weights))
 

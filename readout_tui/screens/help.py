@@ -36,7 +36,7 @@ class HelpScreen(ModalScreen[None]):
         for title, bindings in self.sections:
             lines.append(Content.styled(title, "bold $text-accent"))
             for binding in bindings:
-                lines.append(Content.assemble((self._keys(binding).rjust(14), "bold"), "  ", binding.description))
+                lines.append(Content.assemble((self._keys(binding).ljust(14), "bold"), "  ", binding.description))
             lines.append(Content(""))
         return Content("\n").join(lines[:-1])
 

@@ -25,6 +25,10 @@ DIFFERS_WEIGHT = 0.7
 once. A shared word needs a little weight ("the" has almost none); a word the other side lacks
 needs a lot, because only rare words are telling: common ones are the genre's vocabulary
 ("with", the leaders' titles), not a difference."""
+CONTENT_WORD_LENGTH = 6
+"""In a pair of short readouts every word is rare, "their" included, so weight alone would mark
+grammar as a difference. Words this long (as long as the engine's stems), numbers, names
+(capitalised inside the sentence) and words of scripts without letter case are marked."""
 _WORD = re.compile(r"\w+")
 
 
@@ -56,7 +60,10 @@ def compare_words(text: str, other_text: str, weights: Mapping[str, float]) -> C
     other_stems = {stem(w) for w in words(other_text)}
     top = max(weights.values(), default=0.0)
     content = Content(literal(text))
-    for start, end, token in _tokens(content.plain):
+    plain = content.plain
+    for start, end, token in _tokens(plain):
+        if not _telling(token, plain[start:end], start):
+            continue
         key = stem(token)
         weight = weights.get(key, 0.0)
         if key in other_stems:
@@ -65,6 +72,16 @@ def compare_words(text: str, other_text: str, weights: Mapping[str, float]) -> C
         elif token.isdigit() or weight >= DIFFERS_WEIGHT * top:
             content = content.stylize(DIFFERS_STYLE, start, end)
     return content
+
+
+def _telling(token: str, original: str, start: int) -> bool:
+    """Could this word carry meaning of its own (see ``CONTENT_WORD_LENGTH``)?"""
+    return (
+        len(token) >= CONTENT_WORD_LENGTH
+        or token.isdigit()
+        or token.upper() == token.lower()
+        or (start > 0 and original[:1].isupper())
+    )
 
 
 def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
@@ -85,15 +102,16 @@ def legend() -> Content:
 
 
 def pair_headline(
-    pair: Counterpart, focus: str, partner: str, rank: int, count: int
+    pair: Counterpart, focus: str, partner: str, rank: int, count: int, semantic: bool
 ) -> Content:
     """E.g. "L3 ≈ R5  related · 1 of 2 · semantic 0.41 · lexical 0.22 · why: ..."."""
     status = Status(pair.kind.value)
     glyph, style = GLYPHS[status], GLYPH_STYLES[status]
+    meaning = f"{pair.semantic:.2f}" if semantic else "n/a (lexical only)"
     parts = [
         Content.assemble(f"{focus} ", (glyph, style), f" {partner}  ", (pair.kind.value, style)),
         Content(f"{rank} of {count}") if count > 1 else None,
-        Content(f"semantic {pair.semantic:.2f} · lexical {pair.lexical:.2f}"),
+        Content(f"semantic {meaning} · lexical {pair.lexical:.2f}"),
         Content("why: ") + Content(literal(pair.reason)) if pair.reason else None,
     ]
     return Content(" · ").join(p for p in parts if p is not None)
