@@ -6,7 +6,9 @@ from conftest import BrokenEmbedder, GatedEmbedder, HashEmbedder, ready, summary
 
 from textual.content import Content
 
+from readout_tui.core.alignment import AlignmentSettings
 from readout_tui.core.embedding import EmbeddingCache, embed
+from readout_tui.core.model import Status
 from readout_tui.widgets.statement_list import GLYPHS
 
 
@@ -104,12 +106,16 @@ async def test_threshold_keys_redecide_live(make_app, newsroom):
 
 
 async def test_threshold_stays_within_zero_and_one(make_app, newsroom):
-    app = make_app(newsroom)
+    app = make_app(newsroom, settings=AlignmentSettings(threshold=0.97))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await ready(pilot)
-        await pilot.press(*["plus"] * 16)
+        await pilot.press("plus")
         assert screen.settings.threshold == 1.0
-        assert set(glyphs(screen.pane("left"))) == {GLYPHS[screen.links.status("left", 0)]}
+        assert set(glyphs(screen.pane("left"))) == {GLYPHS[Status.UNIQUE]}
+        screen.settings = AlignmentSettings(threshold=0.02)
+        await pilot.press("minus")
+        assert screen.settings.threshold == 0.0
+        assert "threshold 0.00" in summary_text(app)
 
 
 async def test_swap_exchanges_the_sides_and_keeps_the_statement(make_app, newsroom):
