@@ -96,7 +96,9 @@ class CompareScreen(Screen[None]):
         Binding("U", "seek('unique', -1)", "Previous unique", show=False),
         Binding("r", "seek('related', 1)", "Next related"),
         Binding("R", "seek('related', -1)", "Previous related", show=False),
-        Binding("slash", "search", "Search"),
+        # A priority binding runs as the key arrives, before the keys typed after it are routed:
+        # so a query typed fast after "/" lands in the search box (see check_action).
+        Binding("slash", "search", "Search", priority=True),
         Binding("n", "seek('search', 1)", "Next hit", show=False),
         Binding("N", "seek('search', -1)", "Previous hit", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
@@ -329,8 +331,8 @@ class CompareScreen(Screen[None]):
         """Give ``side`` the cursor: its pane is marked, focused and followed by the other."""
         for pane_side in SIDES:
             self.pane(pane_side).set_class(pane_side == side, "-active")
-        if not self.query_one("#search").has_focus:
-            self.pane(side).focus()
+        if self.focused is not self.query_one("#search"):
+            self.set_focus(self.pane(side))
         self._sync()
 
     def _sync(self) -> None:
@@ -438,14 +440,14 @@ class CompareScreen(Screen[None]):
         else:
             self._sync()
 
-    def action_seek(self, what: str, direction: int) -> None:
+    def action_seek(self, what: str, direction: int, here_too: bool = False) -> None:
         """Next or previous statement of a kind, through the left pane and then the right."""
         test = self._seek_test(what)
         if test is None:
             return
         rows = [(side, i) for side in SIDES for i in self.pane(side).shown]
         here = (self.side, self.pane(self.side).current)
-        for side, index in _cycle(rows, here, direction):
+        for side, index in _cycle(rows, here, direction, here_too):
             if test(side, index):
                 self._land(side, index)
                 return
@@ -464,10 +466,17 @@ class CompareScreen(Screen[None]):
         wanted = Status.UNIQUE if what == "unique" else Status.RELATED
         return lambda side, i: self.links.status(side, i) is wanted
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and self.focused is self.query_one("#search"):
+            return False  # let "/" be typed into the query
+        return True
+
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.display = True
-        search.focus()
+        # Focus now, not later (Widget.focus defers it): keys typed in the same burst as "/"
+        # are already queued, and must land in the search, not run as commands.
+        self.set_focus(search)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -475,7 +484,8 @@ class CompareScreen(Screen[None]):
         self.search_text = event.value.strip()
         self._show_rows()
         if self.search_text:
-            self.action_seek("search", 1)
+            # A new search starts at the cursor: the statement in view may be the one wanted.
+            self.action_seek("search", 1, here_too=True)
 
     def action_clear_search(self) -> None:
         if self.query_one("#search").display:
@@ -487,7 +497,7 @@ class CompareScreen(Screen[None]):
     def _close_search(self) -> None:
         search = self.query_one("#search", Input)
         search.display = False
-        self.pane(self.side).focus()
+        self.set_focus(self.pane(self.side))
 
     def action_cycle_filter(self) -> None:
         self.filter = self.filter.next()
@@ -521,10 +531,10 @@ def focus_ref(side: str, index: int) -> str:
 
 
 def _cycle(
-    rows: list[tuple[str, int]], here: tuple[str, int | None], direction: int
+    rows: list[tuple[str, int]], here: tuple[str, int | None], direction: int, here_too: bool
 ) -> Iterator[tuple[str, int]]:
-    """``rows`` after ``here`` in ``direction``, wrapping round, ``here`` itself last."""
+    """``rows`` after ``here`` in ``direction``, wrapping round; ``here`` itself first or last."""
     if direction < 0:
         rows = rows[::-1]
-    start = rows.index(here) + 1 if here in rows else 0
+    start = rows.index(here) + (0 if here_too else 1) if here in rows else 0
     yield from rows[start:] + rows[:start]

@@ -172,6 +172,10 @@ class StatementList(OptionList, inherit_bindings=False):
             self.lit, self.grouped = lit, grouped
             self.refresh()
 
+    def on_resize(self) -> None:
+        # Rows re-wrap at the new width, so the cursor's row moves; keep it in view.
+        self.call_after_refresh(self.scroll_to_highlight)
+
     def render_line(self, y: int) -> Strip:
         # OptionList styles only the cursor and the hovered row; lit rows need their own
         # component class. Its render cache is keyed by style, so the extra styles are cached too.

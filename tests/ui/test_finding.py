@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import ready, summary_text
+from textual import events
 
 from readout_tui.core.alignment import AlignmentSettings
 from readout_tui.core.model import Status
@@ -119,6 +120,18 @@ async def test_search_is_case_blind_and_literal(make_app, newsroom):
         await pilot.press("enter")
         assert any("No search hit" in notice for notice in app.notices)
         assert position(screen) == ("left", 0)
+
+
+async def test_a_query_typed_fast_after_the_slash_lands_in_the_search(make_app, newsroom):
+    """All keys at once, as from a fast typist or a paste: none may run as a command."""
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        for key, character in [("slash", "/"), ("s", "s"), ("e", "e"), ("a", "a"), ("slash", "/")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert screen.query_one("#search").value == "sea/"
+        assert not screen.swapped
 
 
 async def test_escape_cancels_a_search_being_typed(make_app, newsroom):
