@@ -171,26 +171,30 @@ class EmbeddingCache:
         self.notice = ""
         """Set when the cache file had to be set aside; the caller decides how to tell the user."""
         self._db: sqlite3.Connection | None = None
+        self._unavailable = False
+        """Set when the file could not be opened; later calls do without it at once instead of
+        waiting out the lock timeout again."""
 
     timeout = 30.0
     """Seconds to wait for another process holding the cache before doing without it."""
 
     def _connect(self) -> sqlite3.Connection | None:
-        if self._db is not None:
+        if self._db is not None or self._unavailable:
             return self._db
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._open_patiently()
         except sqlite3.Error as exc:
-            if not _damaged(exc):
-                return None  # busy past the timeout, read-only, disk full: only costs speed
-            self._set_aside()
-            try:
-                self._db = self._open_patiently()
-            except (sqlite3.Error, OSError):
-                self._db = None
+            if _damaged(exc):
+                self._set_aside()
+                try:
+                    self._db = self._open_patiently()
+                except (sqlite3.Error, OSError):
+                    self._db = None
+            # else: busy past the timeout, read-only, disk full: only costs speed
         except OSError:
             self._db = None  # an unwritable cache directory only costs speed
+        self._unavailable = self._db is None
         return self._db
 
     def _open_patiently(self) -> sqlite3.Connection:

@@ -221,10 +221,14 @@ def test_a_cache_locked_while_being_created_is_not_set_aside(cache_path):
     try:
         cache = EmbeddingCache(cache_path)
         cache.timeout = 0.2
+        opened = []
+        real_open = cache._open_patiently
+        cache._open_patiently = lambda: opened.append(1) or real_open()
         vectors = embed(TEXTS, FakeEmbedder(), cache)
         np.testing.assert_allclose(vectors, expected(TEXTS), rtol=1e-6)
         assert cache.notice == ""
         assert aside_files(cache_path) == []
+        assert len(opened) == 1  # the lock timeout is waited out once, not by get and put each
     finally:
         holder.execute("ROLLBACK")
         holder.close()
