@@ -119,7 +119,8 @@ def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()
        the other side reaches the threshold. Plain cosine is the better judge of this.
     2. Which one? Among the statements of the other side that have counterparts too, the
        best by topical score (and any within ``group_margin`` of it), seen from both sides,
-       so one statement covering two on the other side is linked to both.
+       so one statement covering two on the other side is linked to both; a pair whose own
+       presence score is under the threshold is dropped.
     """
     presence = presence_scores(evidence)
     topical = topical_scores(evidence)
@@ -131,7 +132,10 @@ def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()
             chosen |= {(int(i), int(j)) for j in _best(topical[i], has_right, settings)}
         for j in np.nonzero(has_right)[0]:
             chosen |= {(int(i), int(j)) for i in _best(topical[:, j], has_left, settings)}
-    pairs = tuple(_counterpart(evidence, presence, i, j, settings) for i, j in sorted(chosen))
+    # A partner chosen by topic must still reach the threshold itself, so every pair shown
+    # scores at least what the user asked for (measured: no loss of quality).
+    kept = sorted((i, j) for i, j in chosen if presence[i, j] >= settings.threshold)
+    pairs = tuple(_counterpart(evidence, presence, i, j, settings) for i, j in kept)
     return Alignment(
         left=evidence.left,
         right=evidence.right,

@@ -84,12 +84,13 @@ class TermTable:
         return TermTable(self.right, self.left, self.weight, self.surface)
 
     def norm(self, bag: frozenset[str]) -> float:
-        return math.sqrt(sum(self.weight[k] ** 2 for k in bag))
+        # Sorted, so the float sum (and every score) is the same in every process.
+        return math.sqrt(sum(self.weight[k] ** 2 for k in sorted(bag)))
 
     def shared(self, i: int, j: int) -> list[str]:
         """Words statements left ``i`` and right ``j`` share, most distinctive first."""
         common = self.left[i] & self.right[j]
-        ranked = sorted(common, key=lambda k: -self.weight[k])
+        ranked = sorted(common, key=lambda k: (-self.weight[k], k))
         return [self.surface[k] for k in ranked if self.weight[k] >= _TELLING]
 
     def overlap(self) -> np.ndarray:
@@ -104,7 +105,7 @@ class TermTable:
             left_norm = self.norm(bag)
             if not left_norm:
                 continue
-            for key in bag:
+            for key in sorted(bag):
                 w2 = self.weight[key] ** 2
                 for j in index.get(key, ()):
                     scores[i, j] += w2

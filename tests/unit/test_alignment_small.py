@@ -112,12 +112,6 @@ def test_identical_single_statements_match_with_embeddings():
     assert alignment.pairs[0].kind is Kind.MATCH
 
 
-@pytest.mark.xfail(
-    reason="lexical.TermTable.shared() sorts frozenset members by weight only, so words of equal "
-    "weight come out in hash order: shared_terms/reason (and, through set-ordered float sums, "
-    "possibly scores) differ from one process to the next. Reported to the lead.",
-    strict=False,
-)
 def test_the_same_comparison_gives_the_same_report_in_every_process(cache_dir):
     outputs = set()
     for seed in ("1", "2", "3"):
