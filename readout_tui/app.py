@@ -64,8 +64,6 @@ class ReadoutApp(App[None]):
         self.embedder = embedder
         self.cache = cache
         self.settings = settings or AlignmentSettings()
-        if comparison.info.title:
-            self.sub_title = comparison.info.title
 
     def get_default_screen(self) -> Screen:
         return CompareScreen(self.comparison, self.embedder, self.cache, self.settings)
@@ -85,7 +83,7 @@ class ReadoutApp(App[None]):
 
     def action_save_svg(self) -> None:
         path = self.save_screenshot(path=str(Path.cwd()))
-        self.notify(f"Saved {path}", title="Screenshot", markup=False)
+        self.notify(f"Screenshot saved: {path}", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -45,6 +45,9 @@ from readout_tui.widgets.text import date_label, literal
 from .links import SIDES, Links, other
 
 THRESHOLD_STEP = 0.05
+BRIEF_REASON = 60
+"""Characters of a failure's reason kept in the summary bar, so it stays one line on a wide
+terminal; the notification carries all of it."""
 
 
 class Filter(str, Enum):
@@ -145,9 +148,9 @@ class CompareScreen(Screen[None]):
         self.nearest: dict[str, dict[int, tuple[int, float]]] = {}
         """For each unique statement, its best-scoring statement on the other side and the score."""
         self._jump: Jump | None = None
+        self.model_name = embedder.name if embedder else ""
         self._model = ModelState(
-            f"{embedder.name}: loading" if embedder else "lexical only (no model)",
-            "busy",
+            f"{self.model_name}: loading" if embedder else "lexical only (no model)", "busy"
         )
 
     # -- composition and start-up ---------------------------------------------------------------
@@ -193,12 +196,13 @@ class CompareScreen(Screen[None]):
         self.post_message(EvidenceReady(evidence))
 
     def on_embedding_progress(self, message: EmbeddingProgress) -> None:
-        self._set_model(f"{self.embedder.name}: embedding {message.done}/{message.total}", "busy")
+        self._set_model(f"{self.model_name}: embedding {message.done}/{message.total}", "busy")
 
     def on_model_failed(self, message: ModelFailed) -> None:
-        self.notify(message.reason, title="Model unavailable: lexical matching only",
-                    severity="warning", markup=False)
-        self._set_model(f"lexical only (model failed: {message.reason})", "degraded")
+        self.notify(
+            f"Lexical matching only: {message.reason}", severity="warning", markup=False
+        )
+        self._set_model(f"lexical only (model failed: {_brief(message.reason)})", "degraded")
 
     def on_evidence_ready(self, message: EvidenceReady) -> None:
         evidence = message.evidence
@@ -215,16 +219,18 @@ class CompareScreen(Screen[None]):
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.state is not WorkerState.ERROR or isinstance(event.worker.error, _Cancelled):
             return
-        reason = f"{type(event.worker.error).__name__}: {event.worker.error}"
-        self.notify(reason, title="Comparison failed", severity="error", markup=False)
-        self._set_model(f"lexical only (error: {reason})", "degraded")
+        reason = " ".join(f"{type(event.worker.error).__name__}: {event.worker.error}".split())
+        self.notify(f"Comparison failed, {reason}", severity="error", markup=False)
         if self.embedder is not None and self.evidence is None:
             # Retry without the model; if even that fails, the texts stay on screen unmarked.
             self.embedder = None
+            self._set_model(f"lexical only (error: {_brief(reason)})", "degraded")
             self._collect(self.comparison.left, self.comparison.right, None)
+        else:
+            self._set_model(f"no comparison (error: {_brief(reason)})", "degraded")
 
     def _set_model(self, text: str, level: str) -> None:
-        self._model = ModelState(text.splitlines()[0] if text else text, level)
+        self._model = ModelState(text, level)
         self.query_one(SummaryBar).model = self._model
 
     # -- deciding and showing -------------------------------------------------------------------
@@ -520,6 +526,11 @@ class CompareScreen(Screen[None]):
         self.pane("left").move_to(right)
         self.pane("right").move_to(left)
         self.side = other(self.side)
+
+
+def _brief(reason: str) -> str:
+    line = reason.splitlines()[0] if reason else ""
+    return line if len(line) <= BRIEF_REASON else line[: BRIEF_REASON - 1] + "…"
 
 
 _SEEK_NAMES = {"unique": "unique statement", "related": "related pair", "search": "search hit"}

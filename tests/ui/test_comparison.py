@@ -61,9 +61,22 @@ async def test_a_model_that_fails_falls_back_to_lexical_matching(make_app, examp
         assert screen.links is not None and not screen.links.alignment.semantic
         summary = summary_text(app)
         assert "lexical only (model failed: cannot load model 'broken-model': no such folder)" in summary
-        assert app.notices == ["cannot load model 'broken-model': no such folder"]
+        assert app.notices == ["Lexical matching only: cannot load model 'broken-model': no such folder"]
         await pilot.press("u")  # and the app is fully usable
         assert screen.links.status(screen.side, screen.pane(screen.side).current).value == "unique"
+
+
+async def test_an_unexpected_error_in_the_worker_is_survived(make_app, example):
+    class Crashing(HashEmbedder):
+        def encode(self, texts, progress=None):
+            raise RuntimeError("out of memory")
+
+    app = make_app(example, embedder=Crashing())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await ready(pilot)  # the lexical retry
+        assert app.is_running and screen.links is not None
+        assert "lexical only (error: RuntimeError: out of memory)" in summary_text(app)
 
 
 async def test_without_a_model_the_app_says_lexical_only(make_app, example):
