@@ -23,6 +23,10 @@ from readout_tui.screens.help import HelpScreen
 from readout_tui.widgets.statement_list import StatementList
 
 
+PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette")
+"""Textual's own key for the palette, listed in the help screen with the app's keys."""
+
+
 class ReadoutApp(App[None]):
     """Compare two readouts.
 
@@ -76,7 +80,7 @@ class ReadoutApp(App[None]):
                 [
                     ("In a pane", StatementList.BINDINGS),
                     ("Comparing", CompareScreen.BINDINGS),
-                    ("Anywhere", [*self.BINDINGS, Binding("ctrl+p", "command_palette", "Command palette")]),
+                    ("Anywhere", [*self.BINDINGS, PALETTE_BINDING]),
                 ]
             )
         )

@@ -165,7 +165,7 @@ class CompareScreen(Screen[None]):
             for side in SIDES:
                 yield StatementList(side, self.readouts[side].statements, bodies, id=side)
         yield DetailStrip(id="detail")
-        yield Input(placeholder="search both readouts; enter to find, escape to cancel", id="search")
+        yield Input(placeholder="search both readouts: enter finds, escape cancels", id="search")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -179,7 +179,7 @@ class CompareScreen(Screen[None]):
 
     # -- the worker -------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="evidence", description="Comparing")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="evidence")
     def _collect(self, left: Readout, right: Readout, embedder: Embedder | None) -> None:
         worker = get_current_worker()
 
@@ -200,9 +200,11 @@ class CompareScreen(Screen[None]):
 
     def on_model_failed(self, message: ModelFailed) -> None:
         self.notify(
-            f"Lexical matching only: {message.reason}", severity="warning", markup=False
+            f"Lexical matching only: {literal(message.reason)}", severity="warning", markup=False
         )
-        self._set_model(f"lexical only (model failed: {_brief(message.reason)})", "degraded")
+        self._set_model(
+            f"lexical only (model failed: {_brief(literal(message.reason))})", "degraded"
+        )
 
     def on_evidence_ready(self, message: EvidenceReady) -> None:
         evidence = message.evidence
@@ -212,14 +214,15 @@ class CompareScreen(Screen[None]):
         elif self._model.level == "busy":
             self._set_model("lexical only (no model)", "degraded")
         if self.cache is not None and self.cache.notice:
-            self.notify(self.cache.notice, severity="warning", markup=False)
+            self.notify(literal(self.cache.notice), severity="warning", markup=False)
         self._decide()
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.state is not WorkerState.ERROR or isinstance(event.worker.error, _Cancelled):
             return
-        reason = " ".join(f"{type(event.worker.error).__name__}: {event.worker.error}".split())
+        error = event.worker.error
+        reason = literal(" ".join(f"{type(error).__name__}: {error}".split()))
         self.notify(f"Comparison failed, {reason}", severity="error", markup=False)
         if self.embedder is not None and self.evidence is None:
             # Retry without the model; if even that fails, the texts stay on screen unmarked.
@@ -287,7 +290,9 @@ class CompareScreen(Screen[None]):
         label = literal(self.readouts[side].label)
         date = self.comparison.info.date
         # The date belongs to the call, not to a side: show it once, on the first pane.
-        return Content(f"{label} · {date_label(date)}" if date and side == "left" else label)
+        if date and side == "left":
+            return Content(f"{label} · {literal(date_label(date))}")
+        return Content(label)
 
     def _subtitle(self, side: str, shown: int) -> Content:
         total = len(self.readouts[side])
@@ -368,7 +373,9 @@ class CompareScreen(Screen[None]):
         focus = self._side(side, index)
         weights = self.evidence.terms.weight if self.evidence else None
         if self.links is None:
-            headline = Content.styled(f"{focus_ref(side, index)} · waiting for the comparison", "dim")
+            headline = Content.styled(
+                f"{focus_ref(side, index)} · waiting for the comparison", "dim"
+            )
             strip.show(Detail(focus, headline))
             return
         if partner is None:
@@ -465,7 +472,8 @@ class CompareScreen(Screen[None]):
                 self.action_search()
                 return None
             pattern = self.query_pattern
-            return lambda side, i: bool(pattern.search(literal(self.readouts[side].statements[i].text)))
+            texts = {side: self.readouts[side].texts for side in SIDES}
+            return lambda side, i: bool(pattern.search(literal(texts[side][i])))
         if self.links is None:
             self.notify("The comparison is not ready yet.", timeout=2)
             return None

@@ -36,7 +36,8 @@ class HelpScreen(ModalScreen[None]):
         for title, bindings in self.sections:
             lines.append(Content.styled(title, "bold $text-accent"))
             for binding in bindings:
-                lines.append(Content.assemble((self._keys(binding).ljust(14), "bold"), "  ", binding.description))
+                keys = (self._keys(binding).ljust(14), "bold")
+                lines.append(Content.assemble(keys, "  ", binding.description))
             lines.append(Content(""))
         return Content("\n").join(lines[:-1])
 

@@ -138,9 +138,8 @@ class DetailStrip(VerticalScroll, can_focus=False):
         sides = [detail.focus] + ([detail.partner] if detail.partner else [])
         width = max(len(_gutter(s)) for s in sides)
         focus.update(self._line(detail.focus, detail.partner, detail.weights, width))
-        partner.update(
-            self._line(detail.partner, detail.focus, detail.weights, width) if detail.partner else ""
-        )
+        if detail.partner is not None:
+            partner.update(self._line(detail.partner, detail.focus, detail.weights, width))
         partner.display = detail.partner is not None
 
     @staticmethod

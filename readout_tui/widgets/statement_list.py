@@ -166,7 +166,7 @@ class StatementList(OptionList, inherit_bindings=False):
         return True
 
     def light(self, lit: Iterable[int], grouped: Iterable[int] = ()) -> None:
-        """Mark counterparts (``lit``) and statements sharing one with the cursor's (``grouped``)."""
+        """Mark the cursor's counterparts (``lit``) and the statements sharing one (``grouped``)."""
         lit, grouped = frozenset(lit), frozenset(grouped)
         if (lit, grouped) != (self.lit, self.grouped):
             self.lit, self.grouped = lit, grouped
@@ -179,6 +179,8 @@ class StatementList(OptionList, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         # OptionList styles only the cursor and the hovered row; lit rows need their own
         # component class. Its render cache is keyed by style, so the extra styles are cached too.
+        # This leans on two private members (_lines, _get_option_render): Textual is capped
+        # below 9 and the snapshot tests would show a change.
         try:
             row, line = self._lines[self.scroll_offset.y + y]
         except IndexError:

@@ -65,6 +65,6 @@ class HangingIndent(Visual):
         rich_style = style.rich_style
         blank = Strip.blank(self._width, rich_style)
         return [
-            Strip.join([gutter if y == 0 else blank, line.extend_cell_length(body_width, rich_style)])
+            Strip.join([blank if y else gutter, line.extend_cell_length(body_width, rich_style)])
             for y, line in enumerate(lines)
         ]
