@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -171,6 +172,9 @@ class EmbeddingCache:
         self.notice = ""
         """Set when the cache file had to be set aside; the caller decides how to tell the user."""
         self._db: sqlite3.Connection | None = None
+        # The app reads the cache on its main thread and fills it from a worker thread: one
+        # connection, shared under a lock.
+        self._lock = threading.RLock()
         self._unavailable = False
         """Set when the file could not be opened; later calls do without it at once instead of
         waiting out the lock timeout again."""
@@ -210,7 +214,9 @@ class EmbeddingCache:
                 time.sleep(0.02)
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        db = sqlite3.connect(
+            self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
+        )
         try:
             if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 db.execute("PRAGMA journal_mode=WAL")
@@ -246,50 +252,52 @@ class EmbeddingCache:
 
     def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Return the cached vectors among ``texts``, keyed by text."""
-        db = self._connect()
-        if db is None or not texts:
-            return {}
-        by_key = {self.key(t): t for t in texts}
-        found: dict[str, np.ndarray] = {}
-        keys = list(by_key)
-        try:
-            for start in range(0, len(keys), 500):
-                chunk = keys[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = db.execute(
-                    f"SELECT key, dim, data FROM vectors WHERE model = ? AND key IN ({marks})",
-                    [model, *chunk],
-                )
-                for key, dim, data in rows:
-                    if not isinstance(data, bytes) or len(data) % 4:
-                        continue
-                    vector = np.frombuffer(data, dtype=np.float32)
-                    if vector.shape == (dim,) and np.isfinite(vector).all():
-                        found[by_key[key]] = vector
-        except sqlite3.Error as exc:
-            if _damaged(exc):
-                self._recover()
-            return {}
-        dims = {v.shape[0] for v in found.values()}
-        if len(dims) > 1:  # the same model name gave vectors of another size once: trust none
-            return {}
-        return found
+        with self._lock:
+            db = self._connect()
+            if db is None or not texts:
+                return {}
+            by_key = {self.key(t): t for t in texts}
+            found: dict[str, np.ndarray] = {}
+            keys = list(by_key)
+            try:
+                for start in range(0, len(keys), 500):
+                    chunk = keys[start : start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    rows = db.execute(
+                        f"SELECT key, dim, data FROM vectors WHERE model = ? AND key IN ({marks})",
+                        [model, *chunk],
+                    )
+                    for key, dim, data in rows:
+                        if not isinstance(data, bytes) or len(data) % 4:
+                            continue
+                        vector = np.frombuffer(data, dtype=np.float32)
+                        if vector.shape == (dim,) and np.isfinite(vector).all():
+                            found[by_key[key]] = vector
+            except sqlite3.Error as exc:
+                if _damaged(exc):
+                    self._recover()
+                return {}
+            dims = {v.shape[0] for v in found.values()}
+            if len(dims) > 1:  # the same model name gave vectors of another size once: trust none
+                return {}
+            return found
 
     def put(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
-        db = self._connect()
-        if db is None:
-            return
-        rows = [
-            (model, self.key(t), int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes())
-            for t, v in zip(texts, vectors)
-        ]
-        try:
-            with db:
-                db.execute("BEGIN IMMEDIATE")
-                db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
-        except sqlite3.Error as exc:
-            if _damaged(exc):
-                self._recover()
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return
+            rows = [
+                (model, self.key(t), int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes())
+                for t, v in zip(texts, vectors)
+            ]
+            try:
+                with db:
+                    db.execute("BEGIN IMMEDIATE")
+                    db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
+            except sqlite3.Error as exc:
+                if _damaged(exc):
+                    self._recover()
 
     def _recover(self) -> None:
         if self._db is not None:

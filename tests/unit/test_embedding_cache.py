@@ -288,3 +288,25 @@ def test_concurrent_processes_leave_a_readable_cache_with_all_vectors(tmp_path, 
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("SELECT count(*) FROM vectors").fetchone()[0] == len(texts)
     db.close()
+
+
+def test_one_cache_serves_the_main_thread_and_a_worker_thread(cache_path):
+    # The app reads the cache on its main thread, then embeds and stores from a worker.
+    import threading
+
+    cache = EmbeddingCache(cache_path)
+    embedder = FakeEmbedder()
+    assert cache.get(embedder.name, ["a statement"]) == {}
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            embed(["a statement"], embedder, cache)
+        except BaseException as exc:  # reported below, in the test's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert errors == []
+    assert set(cache.get(embedder.name, ["a statement"])) == {"a statement"}
