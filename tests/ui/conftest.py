@@ -25,14 +25,7 @@ from readout_tui.screens.compare import CompareScreen
 from readout_tui.widgets.summary_bar import SummaryBar
 
 REPO = Path(__file__).resolve().parents[2]
-EXAMPLE = next(
-    path
-    for path in (
-        REPO / "fixtures" / "netanyahu-putin-2023-12-10",
-        Path("/work/shared/eval/cases/netanyahu-putin-2023-12-10"),
-    )
-    if path.is_dir()
-)
+EXAMPLE = REPO / "fixtures" / "netanyahu-putin-2023-12-10"
 
 
 class HashEmbedder:
