@@ -6,6 +6,7 @@ Everything here is plain data (frozen dataclasses), shared by the engine, the CL
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 
 
@@ -98,23 +99,29 @@ class Alignment:
     settings: dict = field(default_factory=dict)
     """The knobs the alignment ran with, for reports."""
 
+    @cached_property
+    def _by_statement(self) -> dict[tuple[str, int], list[Counterpart]]:
+        """Each statement's pairs, best first: built once, so looking a statement up costs
+        nothing even with thousands of pairs (the app does it for every row it draws)."""
+        found: dict[tuple[str, int], list[Counterpart]] = {}
+        for pair in sorted(self.pairs, key=lambda p: -p.score):
+            found.setdefault(("left", pair.left), []).append(pair)
+            found.setdefault(("right", pair.right), []).append(pair)
+        return found
+
     def counterparts(self, side: str, index: int) -> list[Counterpart]:
         """The pairs that statement ``index`` of ``side`` ("left"/"right") belongs to, best first."""
-        found = [p for p in self.pairs if getattr(p, side) == index]
-        return sorted(found, key=lambda p: -p.score)
+        return list(self._by_statement.get((side, index), ()))
 
     def status(self, side: str, index: int) -> Status:
-        kinds = {p.kind for p in self.pairs if getattr(p, side) == index}
+        kinds = {p.kind for p in self._by_statement.get((side, index), ())}
         if Kind.MATCH in kinds:
             return Status.MATCH
-        if Kind.RELATED in kinds:
-            return Status.RELATED
-        return Status.UNIQUE
+        return Status.RELATED if kinds else Status.UNIQUE
 
     def unique(self, side: str) -> list[int]:
-        linked = {getattr(p, side) for p in self.pairs}
         readout = self.left if side == "left" else self.right
-        return [s.index for s in readout.statements if s.index not in linked]
+        return [s.index for s in readout.statements if (side, s.index) not in self._by_statement]
 
     def coverage(self, side: str) -> float:
         """Share of ``side``'s statements that have a counterpart, 0..1."""

@@ -1,9 +1,4 @@
-"""An alignment indexed by statement, for the screen to look up on every cursor move.
-
-``Alignment.counterparts`` and ``Alignment.status`` scan every pair on each call; with
-thousands of statements per side and a lookup per rendered row that is quadratic, so the
-screen builds this index once per decision instead.
-"""
+"""Lookups the screen makes on every cursor move, over an alignment."""
 
 from __future__ import annotations
 
@@ -21,31 +16,23 @@ def other(side: str) -> str:
 
 @dataclass(frozen=True)
 class Links:
-    """Each statement's counterparts, best first, on both sides."""
+    """Each statement's counterparts and many-to-one group, on both sides."""
 
     alignment: Alignment
-    by_side: dict[str, dict[int, list[Counterpart]]]
 
     @classmethod
     def of(cls, alignment: Alignment) -> Links:
-        by_side: dict[str, dict[int, list[Counterpart]]] = {side: {} for side in SIDES}
-        for pair in sorted(alignment.pairs, key=lambda p: -p.score):
-            for side in SIDES:
-                by_side[side].setdefault(getattr(pair, side), []).append(pair)
-        return cls(alignment, by_side)
+        return cls(alignment)
 
     def counterparts(self, side: str, index: int) -> list[Counterpart]:
-        return self.by_side[side].get(index, [])
+        return self.alignment.counterparts(side, index)
 
     def partners(self, side: str, index: int) -> list[int]:
         """The other side's statements paired with ``index``, best first."""
         return [getattr(p, other(side)) for p in self.counterparts(side, index)]
 
     def status(self, side: str, index: int) -> Status:
-        kinds = {p.kind for p in self.counterparts(side, index)}
-        if Kind.MATCH in kinds:
-            return Status.MATCH
-        return Status.RELATED if kinds else Status.UNIQUE
+        return self.alignment.status(side, index)
 
     def siblings(self, side: str, index: int) -> set[int]:
         """Statements on ``side`` that share a counterpart with ``index`` (a many-to-one group)."""
@@ -60,9 +47,7 @@ class Links:
         return Counter(p.kind for p in self.alignment.pairs)
 
     def unique_count(self, side: str) -> int:
-        readout = getattr(self.alignment, side)
-        return len(readout) - len(self.by_side[side])
+        return len(self.alignment.unique(side))
 
     def coverage(self, side: str) -> float:
-        readout = getattr(self.alignment, side)
-        return len(self.by_side[side]) / len(readout) if len(readout) else 0.0
+        return self.alignment.coverage(side)
