@@ -74,6 +74,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
         default=defaults.match_threshold,
         help=f"pairs scoring at least this are 'match', below it 'related' (default: {defaults.match_threshold})",
     )
+    parser.add_argument(
+        "--order-weight",
+        type=_unit_float,
+        default=defaults.order_weight,
+        help="how much a pair's score drops for being far apart in the two accounts' order "
+        f"(0 ignores order; default: {defaults.order_weight})",
+    )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the embedding cache")
 
 
@@ -141,7 +148,11 @@ def _one_line(message: str) -> str:
 
 
 def _settings(args: argparse.Namespace) -> AlignmentSettings:
-    return AlignmentSettings(threshold=args.threshold, match_threshold=args.match_threshold)
+    return AlignmentSettings(
+        threshold=args.threshold,
+        match_threshold=args.match_threshold,
+        order_weight=args.order_weight,
+    )
 
 
 def _comparison(args: argparse.Namespace, default: list[str] | None = None) -> Comparison:

@@ -27,9 +27,15 @@ class AlignmentSettings:
     weighted overlap of their distinctive words (see ``Evidence``).
     """
 
-    threshold: float = 0.29
+    threshold: float = 0.25
     """A statement has a counterpart when its best score against the other side reaches this.
     Lower finds more counterparts (and more false ones); higher leaves more statements unique."""
+    order_weight: float = 0.15
+    """How much a pair's score drops for being far apart in the order of the two accounts:
+    the score loses ``order_weight`` times the distance between the statements' relative
+    positions (0 at the same place, 1 for first against last). Readouts recount a call
+    roughly in the order it went, so this breaks ties between look-alike statements; 0 turns
+    it off (for texts whose order says nothing, e.g. shuffled collections)."""
     match_threshold: float = 0.35
     """Pairs scoring at least this are "match" (the same thing said); below it, "related"."""
     group_margin: float = 0.0
@@ -98,11 +104,24 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return x / np.where(norms == 0, 1, norms)
 
 
-def presence_scores(evidence: Evidence) -> np.ndarray:
+def presence_scores(
+    evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()
+) -> np.ndarray:
     """How strongly each pair suggests the two statements tell the same point, 0..1."""
     if evidence.cosine is None:
-        return evidence.lexical
-    return (np.clip(evidence.cosine, 0, 1) + evidence.lexical) / 2
+        scores = evidence.lexical
+    else:
+        scores = (np.clip(evidence.cosine, 0, 1) + evidence.lexical) / 2
+    if not settings.order_weight:
+        return scores
+    return scores - np.float32(settings.order_weight) * order_distance(*scores.shape)
+
+
+def order_distance(n: int, m: int) -> np.ndarray:
+    """How far apart each pair sits in the two accounts' reading order, 0..1."""
+    left = np.arange(n, dtype=np.float32) / max(n - 1, 1)
+    right = np.arange(m, dtype=np.float32) / max(m - 1, 1)
+    return np.abs(left[:, None] - right[None, :])
 
 
 def topical_scores(evidence: Evidence) -> np.ndarray:
@@ -122,7 +141,7 @@ def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()
        so one statement covering two on the other side is linked to both; a pair whose own
        presence score is under the threshold is dropped.
     """
-    presence = presence_scores(evidence)
+    presence = presence_scores(evidence, settings)
     topical = topical_scores(evidence)
     chosen: set[tuple[int, int]] = set()
     if presence.size:
@@ -161,6 +180,8 @@ def _counterpart(
     lexical = float(evidence.lexical[i, j])
     shared = tuple(evidence.terms.shared(i, j)[:8])
     kind = Kind.MATCH if score >= settings.match_threshold else Kind.RELATED
+    n, m = scores.shape
+    order = settings.order_weight * abs(i / max(n - 1, 1) - j / max(m - 1, 1))
     return Counterpart(
         left=i,
         right=j,
@@ -169,15 +190,19 @@ def _counterpart(
         semantic=round(semantic, 4),
         lexical=round(lexical, 4),
         shared_terms=shared,
-        reason=_reason(semantic, lexical, shared, evidence.semantic is not None),
+        reason=_reason(semantic, lexical, shared, order, evidence.semantic is not None),
     )
 
 
-def _reason(semantic: float, lexical: float, shared: Sequence[str], has_semantic: bool) -> str:
+def _reason(
+    semantic: float, lexical: float, shared: Sequence[str], order: float, has_semantic: bool
+) -> str:
     parts = []
     if has_semantic:
         parts.append(f"meaning {semantic:.2f}")
     parts.append(f"shared words {lexical:.2f}")
+    if order >= 0.005:
+        parts.append(f"far apart in order -{order:.2f}")
     if shared:
         parts.append("(" + ", ".join(shared[:4]) + ")")
     return " · ".join(parts)

@@ -255,7 +255,7 @@ class CompareScreen(Screen[None]):
     def _nearest_misses(self) -> dict[str, dict[int, tuple[int, float]]]:
         # Kept per unique statement rather than as the whole score matrix, which for thousands
         # of statements per side would hold hundreds of megabytes.
-        scores = presence_scores(self.evidence)
+        scores = presence_scores(self.evidence, self.settings)
         found: dict[str, dict[int, tuple[int, float]]] = {side: {} for side in SIDES}
         if not scores.size:
             return found

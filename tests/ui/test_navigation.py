@@ -136,7 +136,7 @@ async def test_detail_strip_of_a_unique_statement_shows_the_nearest_miss(make_ap
         await pilot.pause()
         head = str(screen.query_one("#detail-head").render())
         assert head.startswith("L4 ∅ unique to Left side")
-        assert "nearest: R" in head and "under the threshold 0.29" in head
+        assert "nearest: R" in head and "under the threshold 0.25" in head
         assert screen.query_one(DetailStrip).query_one("#detail-partner").display
 
 

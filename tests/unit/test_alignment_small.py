@@ -125,3 +125,22 @@ def test_the_same_comparison_gives_the_same_report_in_every_process(cache_dir):
         assert result.returncode == 0, result.stderr
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_a_pair_loses_score_for_being_far_apart_in_order():
+    strict = AlignmentSettings(threshold=0.9)
+    same_place = lexical(readout("L", IRAN, WHEAT), readout("R", IRAN, AID), strict)
+    opposite = lexical(readout("L", IRAN, WHEAT), readout("R", AID, IRAN), strict)
+    assert pairs(same_place) == {(0, 0)} and same_place.pairs[0].score == pytest.approx(1.0)
+    assert pairs(opposite) == set()
+    unordered = AlignmentSettings(threshold=0.9, order_weight=0.0)
+    assert pairs(lexical(readout("L", IRAN, WHEAT), readout("R", AID, IRAN), unordered)) == {(0, 1)}
+
+
+def test_the_order_penalty_is_explained_in_the_reason():
+    left = readout("L", IRAN, WHEAT, AID)
+    right = readout("R", AID, WHEAT, IRAN)
+    far = next(p for p in lexical(left, right).pairs if (p.left, p.right) == (0, 2))
+    assert "far apart in order -0.15" in far.reason
+    near = next(p for p in lexical(left, right).pairs if (p.left, p.right) == (1, 1))
+    assert "order" not in near.reason
