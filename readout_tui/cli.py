@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 import sys
 from pathlib import Path
 
@@ -64,9 +65,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--threshold",
         type=_unit_float,
-        default=defaults.threshold,
         help="a statement has a counterpart when its best score (0-1) against the other side "
-        f"reaches this; lower finds more counterparts, and more false ones (default: {defaults.threshold})",
+        f"reaches this; lower finds more counterparts, and more false ones (default: {defaults.threshold}; "
+        f"{defaults.lexical_threshold} when only shared words are compared)",
     )
     parser.add_argument(
         "--match-threshold",
@@ -148,11 +149,11 @@ def _one_line(message: str) -> str:
 
 
 def _settings(args: argparse.Namespace) -> AlignmentSettings:
-    return AlignmentSettings(
-        threshold=args.threshold,
-        match_threshold=args.match_threshold,
-        order_weight=args.order_weight,
-    )
+    settings = AlignmentSettings(match_threshold=args.match_threshold, order_weight=args.order_weight)
+    if args.threshold is None:
+        return settings
+    # A threshold the user chose holds whatever evidence there turns out to be.
+    return replace(settings, threshold=args.threshold, lexical_threshold=args.threshold)
 
 
 def _comparison(args: argparse.Namespace, default: list[str] | None = None) -> Comparison:
@@ -173,6 +174,8 @@ def run_compare(args: argparse.Namespace) -> int:
     comparison = _comparison(args)
     cache = None if args.no_cache else EmbeddingCache()
     alignment = compare(comparison.left, comparison.right, _embedder(args), cache, _settings(args))
+    if alignment.languages and alignment.languages.warning():
+        print(f"readout-tui: warning: {_one_line(alignment.languages.warning())}", file=sys.stderr)
     if cache and cache.notice:
         print(f"readout-tui: note: {cache.notice}", file=sys.stderr)
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")

@@ -94,6 +94,11 @@ class SentenceTransformerEmbedder:
         self.device = device
         self._model = None
 
+    @property
+    def folder(self) -> str | None:
+        """Where the model is on disk (for reading its model card); None for a hub name."""
+        return self._target if self._target and Path(self._target).is_dir() else None
+
     def load(self) -> None:
         """Load the model now (it is otherwise loaded by the first ``encode``)."""
         if self._model is not None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .alignment import AlignmentSettings, Evidence, decide, gather_evidence
 from .embedding import Embedder, EmbeddingCache, ModelError, ProgressCallback, embed
+from .language import detect_texts
 from .model import Alignment, Readout
+from .models import LanguageCheck, coverage
 
 
 def collect(
@@ -17,14 +20,26 @@ def collect(
     progress: ProgressCallback | None = None,
 ) -> Evidence:
     """Gather the evidence, embedding through ``cache`` (which spares loading the model when
-    it holds every statement). Raises ``ModelError`` when the model cannot be used."""
-    if embedder is None:
-        return gather_evidence(left, right, None)
+    it holds every statement). Raises ``ModelError`` when the model cannot be used.
+
+    When a side is in a language the model is known not to cover, its cosines would look
+    like meaning and be noise: the model is left out and only lexical evidence decides."""
+    languages = check_languages(left, right, embedder)
+    if embedder is None or not languages.semantic_ok:
+        return replace(gather_evidence(left, right, None), languages=languages)
 
     def embed_texts(texts: Sequence[str]):
         return embed(texts, embedder, cache, progress)
 
-    return gather_evidence(left, right, embed_texts, embedder.name)
+    return replace(gather_evidence(left, right, embed_texts, embedder.name), languages=languages)
+
+
+def check_languages(left: Readout, right: Readout, embedder: Embedder | None) -> LanguageCheck:
+    """Each side's language, and what the embedder's model covers (None: no model)."""
+    model = None
+    if embedder is not None:
+        model = coverage(embedder.name, getattr(embedder, "folder", None))
+    return LanguageCheck(detect_texts(left.texts), detect_texts(right.texts), model)
 
 
 def compare(
@@ -38,4 +53,4 @@ def compare(
     return decide(collect(left, right, embedder, cache, progress), settings)
 
 
-__all__ = ["ModelError", "collect", "compare"]
+__all__ = ["ModelError", "check_languages", "collect", "compare"]

@@ -8,6 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import LanguageCheck
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,8 @@ class Alignment:
     """False when no embeddings were available and only lexical evidence decided."""
     settings: dict = field(default_factory=dict)
     """The knobs the alignment ran with, for reports."""
+    languages: LanguageCheck | None = None
+    """Each side's language and whether the model covers it; None when not checked."""
 
     @cached_property
     def _by_statement(self) -> dict[tuple[str, int], list[Counterpart]]:

@@ -75,6 +75,7 @@ def to_json(alignment: Alignment, info: CaseInfo = CaseInfo()) -> str:
             ],
             "unique": alignment.unique(name),
             "coverage": round(alignment.coverage(name), 4),
+            **_language_json(alignment, name),
         }
 
     document = {
@@ -83,6 +84,7 @@ def to_json(alignment: Alignment, info: CaseInfo = CaseInfo()) -> str:
         "pairs": [_pair_json(p) for p in alignment.pairs],
         "model": alignment.model,
         "semantic": alignment.semantic,
+        "lexical_fallback": lexical_fallback(alignment) or None,
         "settings": alignment.settings,
         "summary": Summary.of(alignment).__dict__,
         "case": {"title": info.title, "date": info.date, "sources": list(info.sources)},
@@ -91,6 +93,34 @@ def to_json(alignment: Alignment, info: CaseInfo = CaseInfo()) -> str:
     # are escaped here too, so printing the JSON on a terminal is as safe as the text report.
     text = json.dumps(document, ensure_ascii=False, indent=2)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _language_json(alignment: Alignment, side: str) -> dict:
+    check = alignment.languages
+    if check is None:
+        return {"language": None, "language_confidence": None}
+    language = getattr(check, side)
+    return {"language": language.code, "language_confidence": language.confidence}
+
+
+def lexical_fallback(alignment: Alignment) -> str:
+    """Why only lexical evidence decided although a model was asked for, e.g. "all-MiniLM-L6-v2
+    does not cover Indonesian (id)"; empty otherwise."""
+    return alignment.languages.reason() if alignment.languages else ""
+
+
+def _language_label(alignment: Alignment, side: str) -> str:
+    """E.g. " · Indonesian (id, 0.59)" for a side's header; empty when not checked."""
+    if alignment.languages is None:
+        return ""
+    return " · " + getattr(alignment.languages, side).describe()
+
+
+def _model_line(alignment: Alignment) -> str:
+    fallback = lexical_fallback(alignment)
+    if fallback:
+        return f"lexical only ({fallback})"
+    return alignment.model
 
 
 def _pair_json(pair: Counterpart) -> dict:
@@ -118,9 +148,13 @@ def to_text(alignment: Alignment, info: CaseInfo = CaseInfo(), width: int = 100)
     lines: list[str] = []
     if info.title:
         lines += [visible(info.title) + (f" ({visible(info.date)})" if info.date else ""), ""]
+    if lexical_fallback(alignment):
+        lines += [f"Shared words only, not meaning: {visible(lexical_fallback(alignment))}", ""]
     for side in ("left", "right"):
         readout = getattr(alignment, side)
-        lines.append(f"{visible(readout.label)} ({len(readout)} statements)")
+        lines.append(
+            f"{visible(readout.label)} ({len(readout)} statements){_language_label(alignment, side)}"
+        )
         for statement in readout.statements:
             status = alignment.status(side, statement.index)
             head = f"  {GLYPHS[status]} {_tag(side, statement.index):>4}  "
@@ -146,7 +180,7 @@ def _summary_lines(alignment: Alignment) -> list[str]:
         f"  statements: {left} {s.left_count}, {right} {s.right_count}",
         f"  pairs: {s.matches} match, {s.related} related",
         f"  coverage: {left} {s.left_coverage:.0%}, {right} {s.right_coverage:.0%}",
-        f"  model: {visible(alignment.model)}",
+        f"  model: {visible(_model_line(alignment))}",
     ]
     for side, label in (("left", left), ("right", right)):
         unique = alignment.unique(side)
@@ -173,8 +207,13 @@ def to_markdown(alignment: Alignment, info: CaseInfo = CaseInfo()) -> str:
         f"- Statements: {_md(left.label)} {s.left_count}, {_md(right.label)} {s.right_count}",
         f"- Pairs: {s.matches} match, {s.related} related",
         f"- Coverage: {_md(left.label)} {s.left_coverage:.0%}, {_md(right.label)} {s.right_coverage:.0%}",
-        f"- Model: {_md(alignment.model)}",
+        f"- Model: {_md(_model_line(alignment))}",
     ]
+    if alignment.languages is not None:
+        out.append(
+            f"- Languages: {_md(left.label)} {_md(alignment.languages.left.describe())},"
+            f" {_md(right.label)} {_md(alignment.languages.right.describe())}"
+        )
     out += [f"- Source: {_md(src)}" for src in info.sources]
     out += ["", "## Counterparts", "", f"| {_md(left.label)} | {_md(right.label)} | kind | score |", "|---|---|---|---|"]
     for pair in alignment.pairs:

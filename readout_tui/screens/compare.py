@@ -29,7 +29,6 @@ from readout_tui.core.alignment import (
     AlignmentSettings,
     Evidence,
     decide,
-    gather_evidence,
     presence_scores,
 )
 from readout_tui.core.embedding import Embedder, EmbeddingCache, ModelError
@@ -192,7 +191,7 @@ class CompareScreen(Screen[None]):
             evidence = collect(left, right, embedder, self.cache, progress)
         except ModelError as error:
             self.post_message(ModelFailed(str(error)))
-            evidence = gather_evidence(left, right, None)
+            evidence = collect(left, right, None)
         self.post_message(EvidenceReady(evidence))
 
     def on_embedding_progress(self, message: EmbeddingProgress) -> None:
@@ -209,8 +208,12 @@ class CompareScreen(Screen[None]):
     def on_evidence_ready(self, message: EvidenceReady) -> None:
         evidence = message.evidence
         self.evidence = evidence.swapped() if self.swapped else evidence
+        warning = evidence.languages.warning() if evidence.languages else ""
         if evidence.semantic is not None:
             self._set_model(f"{evidence.model}: ready", "ready")
+        elif warning:
+            self.notify(literal(warning), severity="warning", markup=False, timeout=10)
+            self._set_model(f"lexical only ({literal(evidence.languages.reason())})", "degraded")
         elif self._model.level == "busy":
             self._set_model("lexical only (no model)", "degraded")
         if self.cache is not None and self.cache.notice:
@@ -287,12 +290,15 @@ class CompareScreen(Screen[None]):
         return unique if self.filter is Filter.UNIQUE else not unique
 
     def _title(self, side: str) -> Content:
-        label = literal(self.readouts[side].label)
+        parts = [literal(self.readouts[side].label)]
         date = self.comparison.info.date
         # The date belongs to the call, not to a side: show it once, on the first pane.
         if date and side == "left":
-            return Content(f"{label} · {literal(date_label(date))}")
-        return Content(label)
+            parts.append(literal(date_label(date)))
+        if self.evidence is not None and self.evidence.languages is not None:
+            language = getattr(self.evidence.languages, side)
+            parts.append(language.name if language.known else "language undetermined")
+        return Content(" · ".join(parts))
 
     def _subtitle(self, side: str, shown: int) -> Content:
         total = len(self.readouts[side])
@@ -303,7 +309,7 @@ class CompareScreen(Screen[None]):
     def _update_summary(self) -> None:
         bar = self.query_one(SummaryBar)
         bar.tally = self._tally()
-        bar.threshold = self.settings.threshold
+        bar.threshold = self.threshold
         bar.model = self._model
         views = [f"filter: {self.filter.value}"] if self.filter is not Filter.ALL else []
         if self.search_text:
@@ -410,7 +416,7 @@ class CompareScreen(Screen[None]):
         nearest, score = self.nearest[side][index]
         head += (
             f" · nearest: {focus_ref(far, nearest)} scores {score:.2f},"
-            f" under the threshold {self.settings.threshold:.2f}"
+            f" under the threshold {self.threshold:.2f}"
         )
         return Detail(focus, head, self._side(far, nearest), weights)
 
@@ -520,8 +526,18 @@ class CompareScreen(Screen[None]):
         self._show_rows()
         self._sync()
 
+    @property
+    def semantic(self) -> bool:
+        """Whether meaning is compared (until the evidence is in, it is expected to be)."""
+        return self.evidence is None or self.evidence.semantic is not None
+
+    @property
+    def threshold(self) -> float:
+        """The threshold in force: lexical evidence alone has its own."""
+        return self.settings.in_force(self.semantic)
+
     def action_threshold(self, delta: float) -> None:
-        self.settings = self.settings.with_threshold(self.settings.threshold + delta)
+        self.settings = self.settings.with_threshold(self.threshold + delta, self.semantic)
         self._decide()
 
     def action_swap(self) -> None:

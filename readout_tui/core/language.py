@@ -1,0 +1,118 @@
+"""Which language each readout is written in.
+
+Identification is py3langid's (a maintained fork of langid.py: 4.6 MB, needs only numpy, 140
+languages). Its model takes about 0.6 s to load, so it is loaded on first use and kept.
+A text too short to tell, or one the identifier is unsure of, is "und" (undetermined) rather
+than a guess presented as fact.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+UNDETERMINED = "und"
+"""ISO 639-2's code for "undetermined"."""
+
+MIN_LETTERS = 30
+"""Fewer letters than this (about one short sentence) say too little to name a language."""
+SAMPLE = 20_000
+MIN_CONFIDENCE = 0.5
+"""Below this probability the best guess is reported as undetermined."""
+
+_SAME_LANGUAGE = {"wuu": "zh", "yue": "zh", "hbo": "he"}
+"""Labels the identifier distinguishes that every embedding model treats as one language:
+written Wu and Cantonese share Mandarin's characters (short Mandarin texts are often labelled
+Wu), and Biblical Hebrew's letters are modern Hebrew's."""
+
+NAMES = {
+    "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish",
+    "de": "German", "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian",
+    "fa": "Persian", "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi",
+    "hr": "Croatian", "hu": "Hungarian", "hy": "Armenian", "id": "Indonesian", "it": "Italian",
+    "ja": "Japanese", "ka": "Georgian", "kk": "Kazakh", "ko": "Korean", "lt": "Lithuanian",
+    "lv": "Latvian", "mk": "Macedonian", "ms": "Malay", "nl": "Dutch", "no": "Norwegian",
+    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
+    "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "th": "Thai",
+    "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "zh": "Chinese",
+}
+
+
+@dataclass(frozen=True)
+class Language:
+    """The language of a text as identified, with how sure the identifier is."""
+
+    code: str
+    """ISO 639-1 where there is one (else 639-3); "und" when it cannot be told."""
+    confidence: float
+    """The identifier's probability for its best guess, 0..1 (also when that guess was
+    rejected as too unsure: it shows how unsure)."""
+
+    @property
+    def known(self) -> bool:
+        return self.code != UNDETERMINED
+
+    @property
+    def name(self) -> str:
+        if not self.known:
+            return "undetermined"
+        return NAMES.get(self.code, self.code)
+
+    def describe_short(self) -> str:
+        """E.g. "Indonesian (id)"."""
+        return f"{self.name} ({self.code})" if self.known else self.name
+
+    def describe(self) -> str:
+        """E.g. "Indonesian (id, 0.59)" or "undetermined (0.21)"."""
+        if not self.known:
+            return f"language undetermined ({self.confidence:.2f})"
+        return f"{self.name} ({self.code}, {self.confidence:.2f})"
+
+
+def detect(text: str) -> Language:
+    """The language of ``text``; "und" when it is too short or the identifier is unsure."""
+    if sum(c.isalpha() for c in text) < MIN_LETTERS:
+        return Language(UNDETERMINED, 0.0)
+    scores: dict[str, float] = {}
+    for label, probability in _identifier().rank(text):
+        code = _SAME_LANGUAGE.get(label, label)
+        scores[code] = scores.get(code, 0.0) + probability
+    code, confidence = max(scores.items(), key=lambda kv: kv[1])
+    confidence = round(min(confidence, 1.0), 2)
+    if confidence < MIN_CONFIDENCE:
+        return Language(UNDETERMINED, confidence)
+    return Language(code, confidence)
+
+
+def detect_texts(texts: Iterable[str]) -> Language:
+    """The language of a readout: its statements read as one text (one statement alone is
+    often too short to tell, and closely related languages like Indonesian and Malay are
+    told apart only over several). Only the first ``SAMPLE`` characters are read: more
+    would cost time and tell nothing new."""
+    sample: list[str] = []
+    size = 0
+    for text in texts:
+        if size >= SAMPLE:
+            break
+        sample.append(text)
+        size += len(text) + 1
+    return detect("\n".join(sample)[:SAMPLE])
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _load():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _identifier():
+    # The app identifies in a worker thread while a test or the CLI may do so on another:
+    # load the model once.
+    with _lock:
+        return _load()

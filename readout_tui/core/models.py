@@ -1,0 +1,207 @@
+"""What an embedding model covers, and which model to suggest for a language it does not.
+
+Well-known sentence-transformers models are known by name; a local folder tells by its model
+card (the ``language:`` tags of README.md) or, failing that, by its folder name. Anything else
+is "unknown": then nothing is claimed either way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .language import Language
+
+ENGLISH_ONLY = frozenset({"en"})
+PARAPHRASE_MULTILINGUAL = frozenset(
+    """ar bg ca cs da de el en es et fa fi fr gl gu he hi hr hu hy id it ja ka ko ku lt lv mk
+    mn mr ms my nb nl pl pt ro ru sk sl sq sr sv th tr uk ur vi zh no""".split()
+)
+"""The 50+ languages of the sentence-transformers parallel-data training ("fr-ca", "pt-br",
+"zh-cn", "zh-tw" folded into their languages; Norwegian as "nb" and, as identifiers label
+it, "no")."""
+DISTILUSE_V1 = frozenset("ar zh nl en fr de it ko pl pt ru es tr".split())
+LABSE = frozenset(
+    """af am ar as az be bg bn bo bs ca ceb co cs cy da de el en eo es et eu fa fi fr fy ga gd
+    gl gu ha haw he hi hmn hr ht hu hy id ig is it ja jv ka kk km kn ko ku ky la lb lo lt lv
+    mg mi mk ml mn mr ms mt my ne nl no ny or pa pl pt ro ru rw si sk sl sm sn so sq sr st su
+    sv sw ta te tg th tk tl tr tt ug uk ur uz vi wo xh yi yo zh zu""".split()
+)
+"""LaBSE's model card: 109 languages."""
+XLM_ROBERTA = frozenset(
+    """af am ar as az be bg bn br bs ca cs cy da de el en eo es et eu fa fi fr fy ga gd gl gu
+    ha he hi hr hu hy id is it ja jv ka kk km kn ko ku ky la lo lt lv mg mk ml mn mr ms my ne
+    nl no om or pa pl ps pt ro ru sa sd si sk sl so sq sr su sv sw ta te th tl tr ug uk ur uz
+    vi xh yi zh""".split()
+)
+"""The languages of XLM-RoBERTa's training data, which the multilingual-e5 and bge-m3 model
+cards list."""
+
+KNOWN: dict[str, frozenset[str]] = {
+    "all-minilm-l6-v2": ENGLISH_ONLY,
+    "all-minilm-l12-v2": ENGLISH_ONLY,
+    "all-mpnet-base-v2": ENGLISH_ONLY,
+    "all-distilroberta-v1": ENGLISH_ONLY,
+    "paraphrase-minilm-l3-v2": ENGLISH_ONLY,
+    "paraphrase-minilm-l6-v2": ENGLISH_ONLY,
+    "paraphrase-minilm-l12-v2": ENGLISH_ONLY,
+    "paraphrase-mpnet-base-v2": ENGLISH_ONLY,
+    "multi-qa-minilm-l6-cos-v1": ENGLISH_ONLY,
+    "multi-qa-mpnet-base-dot-v1": ENGLISH_ONLY,
+    "paraphrase-multilingual-minilm-l12-v2": PARAPHRASE_MULTILINGUAL,
+    "paraphrase-multilingual-mpnet-base-v2": PARAPHRASE_MULTILINGUAL,
+    "distiluse-base-multilingual-cased-v1": DISTILUSE_V1,
+    "distiluse-base-multilingual-cased-v2": PARAPHRASE_MULTILINGUAL,
+    "distiluse-base-multilingual-cased": PARAPHRASE_MULTILINGUAL,
+    "labse": LABSE,
+    "multilingual-e5-small": XLM_ROBERTA,
+    "multilingual-e5-base": XLM_ROBERTA,
+    "multilingual-e5-large": XLM_ROBERTA,
+    "multilingual-e5-large-instruct": XLM_ROBERTA,
+    "bge-m3": XLM_ROBERTA,
+}
+"""Model name (lower case, without its owner) to the languages it was trained on."""
+
+FOR_ONE_LANGUAGE = "paraphrase-multilingual-MiniLM-L12-v2"
+"""Suggested for two accounts in one language the default does not cover: small and quick."""
+FOR_TRANSLATIONS = "LaBSE"
+"""Suggested for an account against its translation, and for languages outside the above:
+trained to find translations of a sentence, over 109 languages."""
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The languages a model is known to cover, and how that is known."""
+
+    model: str
+    languages: frozenset[str] | None
+    """None when it is not known."""
+    source: str
+    """"known model", "model card", "folder name" or "unknown"."""
+
+    def covers(self, language: Language) -> bool | None:
+        """True or False when both the language and the model's languages are known."""
+        if self.languages is None or not language.known:
+            return None
+        return language.code in self.languages or (
+            # Norwegian Bokmål is "nb" on model cards and "no" to identifiers.
+            language.code in ("nb", "no") and bool({"nb", "no"} & self.languages)
+        )
+
+    def describe(self) -> str:
+        if self.languages is None:
+            return "unknown"
+        if len(self.languages) <= 3:
+            return ", ".join(sorted(self.languages))
+        return f"{len(self.languages)} languages"
+
+
+def coverage(model: str, folder: str | None = None) -> Coverage:
+    """What ``model`` (a display name: hub name or folder path) covers; ``folder`` is where it
+    is on disk, when it is, so its model card can be read."""
+    known = _known(model)
+    if known is not None:
+        return Coverage(model, known, "known model")
+    if folder:
+        tags = card_languages(Path(folder))
+        if tags:
+            return Coverage(model, tags, "model card")
+        known = _known(Path(folder).name)
+        if known is not None:
+            return Coverage(model, known, "folder name")
+    return Coverage(model, None, "unknown")
+
+
+def _known(name: str) -> frozenset[str] | None:
+    # "sentence-transformers/LaBSE", a folder ".../LaBSE" or a hub cache folder
+    # "models--sentence-transformers--LaBSE" all name LaBSE.
+    base = re.split(r"[/\\]|--", name.rstrip("/\\"))[-1].lower()
+    return KNOWN.get(base)
+
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
+
+
+def card_languages(folder: Path) -> frozenset[str] | None:
+    """The ``language:`` tags of a model folder's README.md, as base codes ("zh-cn" -> "zh");
+    None when there is no card, no tag, or only "multilingual" (which names no language)."""
+    try:
+        text = (folder / "README.md").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None
+    import yaml  # already required by sentence-transformers' hub client
+
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return None
+    tags = meta.get("language") if isinstance(meta, dict) else None
+    if isinstance(tags, str):
+        tags = [tags]
+    if not isinstance(tags, list):
+        return None
+    # YAML 1.1 reads an unquoted "no" (Norwegian) as false.
+    names = ("no" if tag is False else str(tag) for tag in tags if tag is not None)
+    codes = {name.lower().split("-")[0].split("_")[0] for name in names}
+    codes.discard("multilingual")
+    return frozenset(codes) or None
+
+
+def suggest(languages: list[Language]) -> str:
+    """The ``--model`` to use for readouts in ``languages``."""
+    codes = {lang.code for lang in languages if lang.known}
+    if len(codes) > 1 or not codes <= PARAPHRASE_MULTILINGUAL:
+        return FOR_TRANSLATIONS
+    return FOR_ONE_LANGUAGE
+
+
+@dataclass(frozen=True)
+class LanguageCheck:
+    """Each readout's language against what the model covers: whether the model's scores
+    can be trusted, and if not, what to say."""
+
+    left: Language
+    right: Language
+    coverage: Coverage | None = None
+    """What the model in use covers; None when no model is used."""
+
+    @property
+    def uncovered(self) -> list[str]:
+        """The sides ("left", "right") in a language the model is known not to cover."""
+        if self.coverage is None:
+            return []
+        return [
+            side for side in ("left", "right") if self.coverage.covers(getattr(self, side)) is False
+        ]
+
+    @property
+    def semantic_ok(self) -> bool:
+        return not self.uncovered
+
+    def swapped(self) -> LanguageCheck:
+        return LanguageCheck(self.right, self.left, self.coverage)
+
+    def reason(self) -> str:
+        """Why the model is not used, e.g. "all-MiniLM-L6-v2 does not cover Indonesian (id)";
+        empty when it is."""
+        if self.semantic_ok:
+            return ""
+        languages = dict.fromkeys(getattr(self, side).describe_short() for side in self.uncovered)
+        return f"{self.coverage.model} does not cover {' or '.join(languages)}"
+
+    def suggestion(self) -> str:
+        return suggest([self.left, self.right])
+
+    def warning(self) -> str:
+        """The one line telling the user that meaning is not compared, and what to do; empty
+        when the model covers both sides."""
+        if self.semantic_ok:
+            return ""
+        return (
+            f"{self.reason()}: comparing by shared words only, without meaning;"
+            f" use --model {self.suggestion()} (see docs/models.md)"
+        )
