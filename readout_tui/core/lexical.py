@@ -21,6 +21,17 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 STEM_LENGTH = 6
 """Words are compared by their first letters, a crude stemmer that serves every alphabetic
 language ("hostage"/"hostages", "terrorism"/"terrorist", "заложник"/"заложников")."""
+_SHORTER_STEMS = ((re.compile(r"[\u0400-\u04ff]"), 5), (re.compile(r"[\u0590-\u05ff]"), 4))
+"""Scripts whose words inflect on short roots: Russian cases change the letter after a short
+name ("Путин"/"Путина", "Россия"/"России"); Hebrew adds plural and construct endings to
+three-letter roots ("חטוף"/"חטופים", "ממשלה"/"ממשלת")."""
+_HEBREW_PREFIXES = "והבלמשכ"
+"""Hebrew writes "and", "the", "in", "to", "from", "that", "as" as one letter joined to the next
+word ("ובירושלים" = "and in Jerusalem")."""
+_HEBREW_WORD = re.compile(r"[\u05d0-\u05ea]{2,}")
+_HEBREW_FINAL_FORMS = str.maketrans("ךםןףץ", "כמנפצ")
+"""Five Hebrew letters take another shape at the end of a word, which an ending moves
+("חטוף"/"חטופים"): compared in their usual shape."""
 
 
 _TELLING = math.log(2)
@@ -47,7 +58,25 @@ def _cjk_bigrams(run: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    return word if _CJK.search(word) else word[:STEM_LENGTH]
+    if _CJK.search(word):
+        return word
+    for script, length in _SHORTER_STEMS:
+        if script.match(word):
+            return word.translate(_HEBREW_FINAL_FORMS)[:length]
+    return word[:STEM_LENGTH]
+
+
+def stems(word: str) -> tuple[str, ...]:
+    """The keys a word is matched by: its stem, and for a Hebrew word also the stems of what
+    is left without one or two prefix letters. A prefix letter cannot be told from a root
+    letter without a dictionary, so every reading is kept and the weights sort them out."""
+    keys = [stem(word)]
+    if _HEBREW_WORD.fullmatch(word):
+        for cut in (1, 2):
+            if word[cut - 1] not in _HEBREW_PREFIXES or len(word) - cut < 3:
+                break
+            keys.append(stem(word[cut:]))
+    return tuple(dict.fromkeys(keys))
 
 
 @dataclass(frozen=True)
@@ -67,9 +96,9 @@ class TermTable:
         for text in [*left, *right]:
             bag = set()
             for word in words(text):
-                key = stem(word)
-                surface.setdefault(key, word)
-                bag.add(key)
+                for key in stems(word):
+                    surface.setdefault(key, word)
+                    bag.add(key)
             bags.append(frozenset(bag))
         frequency: dict[str, int] = {}
         for bag in bags:

@@ -31,6 +31,7 @@ Python (and the evaluation script) does."""
 _SPACES = re.compile(r"[^\S\n]+")
 _INITIAL = re.compile(r"(?:^|[\s.])[^\W\d_]\.\s*$")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _MAX_SENTENCE_INPUT = 20_000
 """pysbd slows down badly on very long runs without punctuation; longer paragraphs are cut
 at this many characters first (on white space where possible) so time stays bounded."""
@@ -56,9 +57,10 @@ def split_statements(text: str, mode: Segmentation | str = Segmentation.SENTENCE
     # A single newline inside prose is usually a hard wrap, but a line that ends a sentence
     # or stands alone (a heading) is its own statement: segment each line block as one text
     # and let the segmenter decide.
+    language = _language(text)
     statements: list[str] = []
     for paragraph in _line_blocks(text):
-        statements.extend(_sentences(paragraph))
+        statements.extend(_sentences(paragraph, language))
     return statements
 
 
@@ -81,16 +83,25 @@ def _line_blocks(text: str) -> list[str]:
 
 
 def _ends_block(previous: str, line: str) -> bool:
-    if previous[-1] in ".!?…:;\"'”»)":
+    if previous[-1] in ".!?…:;\"'”»)。！？；：」』":
         return True
-    return len(previous) < 60 and line[:1].isupper()
+    return len(previous) < 60 and _may_start_sentence(line[:1])
 
 
-def _sentences(paragraph: str) -> list[str]:
+def _may_start_sentence(first: str) -> bool:
+    """Capitalised; or a letter of a script without case (Hebrew, Arabic), where only the
+    short line before tells a heading. Chinese and Japanese lines are short when hard-wrapped,
+    so there a short line is joined to the next as before."""
+    if first.isupper():
+        return True
+    return first.isalpha() and not first.islower() and not _CJK_CHARACTER.match(first)
+
+
+def _sentences(paragraph: str, language: str) -> list[str]:
     statements: list[str] = []
     for chunk in _bounded_chunks(paragraph):
         # Repairs stay inside a chunk: joining across chunks would undo the bound.
-        statements.extend(_repair(chunk, _segmenter(_language(chunk)).segment(chunk)))
+        statements.extend(_repair(chunk, _segmenter(language).segment(chunk)))
     return statements
 
 
@@ -185,9 +196,29 @@ def _continues(previous: str, piece: str) -> bool:
     return False
 
 
+PYSBD_LANGUAGES = frozenset(
+    "am ar bg da de el en es fa fr hi hy it ja kk mr my nl pl ru sk ur zh".split()
+)
+"""The languages pysbd has rules for."""
+
+
 def _language(text: str) -> str:
-    """The pysbd rule set to use, chosen by script: its English rules serve Latin-script
-    languages such as Indonesian well."""
+    """The pysbd rule set to use: the text's own language's when pysbd has one (German's
+    ordinals, "3. Oktober", end no sentence; English's would), else the closest by script:
+    English rules serve Latin-script languages such as Indonesian well, and Hebrew too.
+
+    Text whose letters are all plain ASCII gets English rules at once, as English and
+    Indonesian should: identifying a language costs its model's loading time (about half a
+    second), which the app would spend before it paints."""
+    if all(char.isascii() for char in text if char.isalpha()):
+        return "en"
+    from .language import SAMPLE, detect
+
+    detected = detect(text[:SAMPLE]).code
+    return detected if detected in PYSBD_LANGUAGES else _language_by_script(text)
+
+
+def _language_by_script(text: str) -> str:
     counts = {"ru": 0, "zh": 0, "ar": 0, "el": 0}
     for char in text[:2000]:
         if "\u0400" <= char <= "\u04ff":

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from readout_tui.core.lexical import stem, words
+from readout_tui.core.lexical import stems, words
 from readout_tui.core.model import Counterpart, Status
 
 from .statement_list import GLYPH_STYLES, GLYPHS
@@ -56,22 +56,35 @@ class Detail:
 
 def compare_words(text: str, other_text: str, weights: Mapping[str, float]) -> Content:
     """``text`` with the words ``other_text`` shares marked, and its distinctive words that
-    ``other_text`` lacks marked differently. Words are compared by stem, as the engine does."""
-    other_stems = {stem(w) for w in words(other_text)}
+    ``other_text`` lacks marked differently. Words are compared by stem, as the engine does.
+
+    Two texts without a word in common (an original and its translation, say) are left
+    unmarked: every word would "differ", which says nothing."""
+    if not shares_words(text, other_text):
+        return Content(literal(text))
+    other_stems = _stems_of(other_text)
     top = max(weights.values(), default=0.0)
     content = Content(literal(text))
     plain = content.plain
     for start, end, token in _tokens(plain):
         if not _telling(token, plain[start:end], start):
             continue
-        key = stem(token)
-        weight = weights.get(key, 0.0)
-        if key in other_stems:
+        keys = stems(token)
+        weight = max(weights.get(key, 0.0) for key in keys)
+        if other_stems.intersection(keys):
             if weight >= SHARED_WEIGHT * top:
                 content = content.stylize(SHARED_STYLE, start, end)
         elif token.isdigit() or weight >= DIFFERS_WEIGHT * top:
             content = content.stylize(DIFFERS_STYLE, start, end)
     return content
+
+
+def _stems_of(text: str) -> set[str]:
+    return {key for word in words(text) for key in stems(word)}
+
+
+def shares_words(text: str, other_text: str) -> bool:
+    return not _stems_of(text).isdisjoint(_stems_of(other_text))
 
 
 def _telling(token: str, original: str, start: int) -> bool:
@@ -134,13 +147,21 @@ class DetailStrip(VerticalScroll, can_focus=False):
             focus.update("")
             partner.update("")
             return
-        head.update(detail.headline + "   " + legend() if detail.weights else detail.headline)
+        head.update(self._headline(detail))
         sides = [detail.focus] + ([detail.partner] if detail.partner else [])
         width = max(len(_gutter(s)) for s in sides)
         focus.update(self._line(detail.focus, detail.partner, detail.weights, width))
         if detail.partner is not None:
             partner.update(self._line(detail.partner, detail.focus, detail.weights, width))
         partner.display = detail.partner is not None
+
+    @staticmethod
+    def _headline(detail: Detail) -> Content:
+        if not detail.weights or detail.partner is None:
+            return detail.headline
+        if not shares_words(detail.focus.text, detail.partner.text):
+            return detail.headline + "   " + Content.styled("no words in common", "dim")
+        return detail.headline + "   " + legend()
 
     @staticmethod
     def _line(side: Side, other: Side | None, weights, width: int) -> HangingIndent:

@@ -15,7 +15,7 @@ from readout_tui.core.loading import load_case
 
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 ENGLISH_CASES = sorted(
-    p for p in FIXTURES.iterdir() if (p / "gold.json").exists() and not p.name.endswith("-id")
+    p for p in FIXTURES.iterdir() if (p / "gold.json").exists() and not p.name.endswith(("-id", "-ru"))
 )
 
 
