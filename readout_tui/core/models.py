@@ -1,8 +1,8 @@
 """What an embedding model covers, and which model to suggest for a language it does not.
 
-Well-known sentence-transformers models are known by name; a local folder tells by its model
-card (the ``language:`` tags of README.md) or, failing that, by its folder name. Anything else
-is "unknown": then nothing is claimed either way.
+A local folder tells by its model card (the ``language:`` tags of README.md); well-known
+sentence-transformers models are also known by name, or by the name of the folder they were
+saved in. Anything else is "unknown": then nothing is claimed either way.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ class Coverage:
     languages: frozenset[str] | None
     """None when it is not known."""
     source: str
-    """"known model", "model card", "folder name" or "unknown"."""
+    """"model card", "known model" (by its name, or its folder's) or "unknown"."""
 
     def covers(self, language: Language) -> bool | None:
         """True or False when both the language and the model's languages are known."""
@@ -99,17 +99,15 @@ class Coverage:
 
 def coverage(model: str, folder: str | None = None) -> Coverage:
     """What ``model`` (a display name: hub name or folder path) covers; ``folder`` is where it
-    is on disk, when it is, so its model card can be read."""
-    known = _known(model)
-    if known is not None:
-        return Coverage(model, known, "known model")
+    is on disk, when it is, so its model card can be read. A card speaks for its own folder
+    before the folder's name does (a model fine-tuned from another keeps a name it outgrew)."""
     if folder:
         tags = card_languages(Path(folder))
         if tags:
             return Coverage(model, tags, "model card")
-        known = _known(Path(folder).name)
-        if known is not None:
-            return Coverage(model, known, "folder name")
+    known = _known(model)
+    if known is not None:
+        return Coverage(model, known, "known model")
     return Coverage(model, None, "unknown")
 
 
