@@ -230,6 +230,10 @@ class EmbeddingCache:
                 " model TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL, data BLOB NOT NULL,"
                 " PRIMARY KEY (model, key))"
             )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS languages ("
+                " key TEXT PRIMARY KEY, code TEXT NOT NULL, confidence REAL NOT NULL)"
+            )
             db.execute("SELECT count(*) FROM vectors WHERE model = ''").fetchone()
         except BaseException:
             db.close()
@@ -300,6 +304,36 @@ class EmbeddingCache:
                 with db:
                     db.execute("BEGIN IMMEDIATE")
                     db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
+            except sqlite3.Error as exc:
+                if _damaged(exc):
+                    self._recover()
+
+    def get_language(self, key: str) -> tuple[str, float] | None:
+        """A readout's language as identified before (see ``language.cache_key``): a warm
+        comparison then never loads the identifier's model either."""
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return None
+            try:
+                row = db.execute("SELECT code, confidence FROM languages WHERE key = ?", [key]).fetchone()
+            except sqlite3.Error as exc:
+                if _damaged(exc):
+                    self._recover()
+                return None
+            if row is None or not isinstance(row[0], str) or not isinstance(row[1], float):
+                return None
+            return row[0], row[1]
+
+    def put_language(self, key: str, code: str, confidence: float) -> None:
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return
+            try:
+                with db:
+                    db.execute("BEGIN IMMEDIATE")
+                    db.execute("INSERT OR REPLACE INTO languages VALUES (?, ?, ?)", [key, code, confidence])
             except sqlite3.Error as exc:
                 if _damaged(exc):
                     self._recover()

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from .alignment import AlignmentSettings, Evidence, decide, gather_evidence
 from .embedding import Embedder, EmbeddingCache, ModelError, ProgressCallback, embed
-from .language import detect_texts
+from .language import Language, cache_key, detect, sample
 from .model import Alignment, Readout
 from .models import LanguageCheck, coverage
 
@@ -24,7 +24,7 @@ def collect(
 
     When a side is in a language the model is known not to cover, its cosines would look
     like meaning and be noise: the model is left out and only lexical evidence decides."""
-    languages = check_languages(left, right, embedder)
+    languages = check_languages(left, right, embedder, cache)
     if embedder is None or not languages.semantic_ok:
         return replace(gather_evidence(left, right, None), languages=languages)
 
@@ -34,12 +34,28 @@ def collect(
     return replace(gather_evidence(left, right, embed_texts, embedder.name), languages=languages)
 
 
-def check_languages(left: Readout, right: Readout, embedder: Embedder | None) -> LanguageCheck:
-    """Each side's language, and what the embedder's model covers (None: no model)."""
+def check_languages(
+    left: Readout, right: Readout, embedder: Embedder | None, cache: EmbeddingCache | None = None
+) -> LanguageCheck:
+    """Each side's language (remembered in ``cache``), and what the embedder's model covers
+    (None: no model)."""
     model = None
     if embedder is not None:
         model = coverage(embedder.name, getattr(embedder, "folder", None))
-    return LanguageCheck(detect_texts(left.texts), detect_texts(right.texts), model)
+    return LanguageCheck(_language(left, cache), _language(right, cache), model)
+
+
+def _language(readout: Readout, cache: EmbeddingCache | None) -> Language:
+    text = sample(readout.texts)
+    if cache is None:
+        return detect(text)
+    key = cache_key(text)
+    known = cache.get_language(key)
+    if known is not None:
+        return Language(*known)
+    found = detect(text)
+    cache.put_language(key, found.code, found.confidence)
+    return found
 
 
 def compare(

@@ -8,6 +8,7 @@ than a guess presented as fact.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -89,16 +90,30 @@ def detect(text: str) -> Language:
 def detect_texts(texts: Iterable[str]) -> Language:
     """The language of a readout: its statements read as one text (one statement alone is
     often too short to tell, and closely related languages like Indonesian and Malay are
-    told apart only over several). Only the first ``SAMPLE`` characters are read: more
-    would cost time and tell nothing new."""
-    sample: list[str] = []
+    told apart only over several)."""
+    return detect(sample(texts))
+
+
+def sample(texts: Iterable[str]) -> str:
+    """What is read of a readout: its first ``SAMPLE`` characters; more would cost time and
+    tell nothing new."""
+    taken: list[str] = []
     size = 0
     for text in texts:
         if size >= SAMPLE:
             break
-        sample.append(text)
+        taken.append(text)
         size += len(text) + 1
-    return detect("\n".join(sample)[:SAMPLE])
+    return "\n".join(taken)[:SAMPLE]
+
+
+def cache_key(text: str) -> str:
+    """Identifies what ``detect(text)`` returns: the text, the identifier's version and the
+    limits applied to its answer."""
+    from importlib.metadata import version
+
+    rules = f"py3langid {version('py3langid')} {MIN_LETTERS} {MIN_CONFIDENCE} {sorted(_SAME_LANGUAGE.items())}"
+    return hashlib.sha256(f"{rules}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 _lock = threading.Lock()

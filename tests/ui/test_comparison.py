@@ -140,7 +140,7 @@ async def test_swap_exchanges_the_sides_and_keeps_the_statement(make_app, newsro
         await pilot.press("s")
         assert screen.swapped
         assert screen.side == "right" and screen.pane("right").current == 3
-        assert Content.from_markup(screen.pane("left").border_title).plain == "Right side"
+        assert Content.from_markup(screen.pane("left").border_title).plain == "Right side · English"
         assert screen.pane("left").statements[0].text.startswith("Energy facilities")
         after = {(p.right, p.left) for p in screen.links.alignment.pairs}
         assert after == before

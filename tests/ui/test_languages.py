@@ -1,0 +1,83 @@
+"""The app on readouts not in English: the language in each pane's header, the notice and the
+label when the model does not cover a side, and the word marks across two languages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from conftest import REPO, HashEmbedder, comparison_of, ready, summary_text
+from textual.content import Content
+
+from readout_tui.core.loading import load_comparison
+from readout_tui.screens.compare import CompareScreen
+
+INDONESIAN = REPO / "fixtures" / "netanyahu-putin-2023-12-10-id"
+
+
+class EnglishModel(HashEmbedder):
+    name = "all-MiniLM-L6-v2"
+
+
+class TranslationModel:
+    """Stands in for a multilingual model: a statement and its translation get one vector."""
+
+    name = "sentence-transformers/LaBSE"
+
+    def __init__(self, meanings: dict[str, int]) -> None:
+        self.meanings = meanings
+
+    def encode(self, texts: Sequence[str], progress=None) -> np.ndarray:
+        vectors = np.eye(8, dtype=np.float32)[[self.meanings[t] for t in texts]]
+        if progress:
+            progress(len(texts), len(texts))
+        return vectors
+
+
+def title(screen: CompareScreen, side: str) -> str:
+    return Content.from_markup(screen.pane(side).border_title).plain
+
+
+async def test_a_language_the_model_lacks_is_said_once_and_labelled(make_app):
+    model = EnglishModel()
+    app = make_app(load_comparison([str(INDONESIAN)], "lines"), embedder=model)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert model.encoded == 0
+        assert title(screen, "left").endswith(" · Indonesian")
+        assert title(screen, "right") == "Kremlin · Indonesian"
+        summary = summary_text(app)
+        assert "lexical only (all-MiniLM-L6-v2 does not cover Indonesian (id))" in summary
+        assert "threshold 0.10" in summary  # shared words alone have their own threshold
+        warnings = [n for n in app.notices if "does not cover" in n]
+        assert len(warnings) == 1
+        assert "--model paraphrase-multilingual-MiniLM-L12-v2" in warnings[0]
+        assert not screen.links.alignment.semantic
+        assert (3, 2) in {(p.left, p.right) for p in screen.links.alignment.pairs}
+        await pilot.press("minus")
+        assert "threshold 0.05" in summary_text(app)
+        assert screen.settings.lexical_threshold == 0.05 and screen.settings.threshold == 0.29
+
+
+async def test_a_pair_in_two_languages_is_shown_without_word_marks(make_app):
+    russian = [
+        "Владимир Путин провёл телефонный разговор с Биньямином Нетаньяху.",
+        "Лидеры договорились о продолжении контактов.",
+    ]
+    english = [
+        "The leaders agreed to stay in contact.",
+        "Vladimir Putin held a telephone conversation with Benjamin Netanyahu.",
+    ]
+    meanings = {russian[0]: 0, english[1]: 0, russian[1]: 1, english[0]: 1}
+    app = make_app(comparison_of(russian, english), embedder=TranslationModel(meanings))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert screen.links.alignment.semantic
+        assert title(screen, "left") == "Left side · Russian"
+        assert title(screen, "right") == "Right side · English"
+        assert screen.links.partners("left", 0) == [1]
+        head = screen.query_one("#detail-head").render()
+        assert head.plain.endswith("no words in common")  # instead of the legend
+        for name in ("focus", "partner"):
+            body = screen.query_one(f"#detail-{name}").render()
+            assert not any("underline" in str(span.style) for span in body.body.spans)
