@@ -191,6 +191,13 @@ class LanguageCheck:
         languages = dict.fromkeys(getattr(self, side).describe_short() for side in self.uncovered)
         return f"{self.coverage.model} does not cover {' or '.join(languages)}"
 
+    def brief(self) -> str:
+        """The reason in a few words, for a one-line status bar: "model lacks Indonesian"."""
+        if self.semantic_ok:
+            return ""
+        names = dict.fromkeys(getattr(self, side).name for side in self.uncovered)
+        return f"model lacks {' and '.join(names)}"
+
     def suggestion(self) -> str:
         return suggest([self.left, self.right])
 

@@ -213,7 +213,7 @@ class CompareScreen(Screen[None]):
             self._set_model(f"{evidence.model}: ready", "ready")
         elif warning:
             self.notify(literal(warning), severity="warning", markup=False, timeout=10)
-            self._set_model(f"lexical only ({literal(evidence.languages.reason())})", "degraded")
+            self._set_model(f"lexical only ({literal(evidence.languages.brief())})", "degraded")
         elif self._model.level == "busy":
             self._set_model("lexical only (no model)", "degraded")
         if self.cache is not None and self.cache.notice:

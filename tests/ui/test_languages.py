@@ -47,7 +47,7 @@ async def test_a_language_the_model_lacks_is_said_once_and_labelled(make_app):
         assert title(screen, "left").endswith(" · Indonesian")
         assert title(screen, "right") == "Kremlin · Indonesian"
         summary = summary_text(app)
-        assert "lexical only (all-MiniLM-L6-v2 does not cover Indonesian (id))" in summary
+        assert "lexical only (model lacks Indonesian)" in summary
         assert "threshold 0.10" in summary  # shared words alone have their own threshold
         warnings = [n for n in app.notices if "does not cover" in n]
         assert len(warnings) == 1

@@ -99,6 +99,7 @@ def test_the_warning_is_one_line_naming_the_model_to_use():
     warning = check.warning()
     assert "\n" not in warning and "all-MiniLM-L6-v2 does not cover Russian (ru)" in warning
     assert f"--model {FOR_TRANSLATIONS}" in warning
+    assert check.brief() == "model lacks Russian"
     assert check.swapped().uncovered == ["right"]
     assert LanguageCheck(RU, RU, None).warning() == ""  # no model in use
     assert LanguageCheck(UND, EN, coverage("all-MiniLM-L6-v2")).warning() == ""
