@@ -48,15 +48,15 @@ async def test_a_language_the_model_lacks_is_said_once_and_labelled(make_app):
         assert title(screen, "right") == "Kremlin · Indonesian"
         summary = summary_text(app)
         assert "lexical only (model lacks Indonesian)" in summary
-        assert "threshold 0.10" in summary  # shared words alone have their own threshold
+        assert "threshold 0.05" in summary  # shared words alone have their own threshold
         warnings = [n for n in app.notices if "does not cover" in n]
         assert len(warnings) == 1
         assert "--model paraphrase-multilingual-MiniLM-L12-v2" in warnings[0]
         assert not screen.links.alignment.semantic
         assert (3, 2) in {(p.left, p.right) for p in screen.links.alignment.pairs}
         await pilot.press("minus")
-        assert "threshold 0.05" in summary_text(app)
-        assert screen.settings.lexical_threshold == 0.05 and screen.settings.threshold == 0.29
+        assert "threshold 0.00" in summary_text(app)
+        assert screen.settings.lexical_threshold == 0.0 and screen.settings.threshold == 0.25
 
 
 async def test_a_pair_in_two_languages_is_shown_without_word_marks(make_app):
