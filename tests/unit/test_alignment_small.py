@@ -87,7 +87,7 @@ def test_a_higher_threshold_never_adds_pairs():
     left = readout("L", HOSTAGES, IRAN, WHEAT, UN_VOTE)
     right = readout("R", IRAN, AID, HOSTAGES, "Putin and Netanyahu also discussed Iran.")
     evidence = gather_evidence(left, right, None)
-    found = [pairs(decide(evidence, AlignmentSettings().with_threshold(t))) for t in (0.1, 0.3, 0.6, 0.9)]
+    found = [pairs(decide(evidence, AlignmentSettings().with_threshold(t, semantic=False))) for t in (0.1, 0.3, 0.6, 0.9)]
     assert all(later <= earlier for earlier, later in zip(found, found[1:]))
 
 
@@ -128,12 +128,12 @@ def test_the_same_comparison_gives_the_same_report_in_every_process(cache_dir):
 
 
 def test_a_pair_loses_score_for_being_far_apart_in_order():
-    strict = AlignmentSettings(threshold=0.9)
+    strict = AlignmentSettings(lexical_threshold=0.9)
     same_place = lexical(readout("L", IRAN, WHEAT), readout("R", IRAN, AID), strict)
     opposite = lexical(readout("L", IRAN, WHEAT), readout("R", AID, IRAN), strict)
     assert pairs(same_place) == {(0, 0)} and same_place.pairs[0].score == pytest.approx(1.0)
     assert pairs(opposite) == set()
-    unordered = AlignmentSettings(threshold=0.9, order_weight=0.0)
+    unordered = AlignmentSettings(lexical_threshold=0.9, order_weight=0.0)
     assert pairs(lexical(readout("L", IRAN, WHEAT), readout("R", AID, IRAN), unordered)) == {(0, 1)}
 
 
