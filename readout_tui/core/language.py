@@ -87,16 +87,11 @@ def detect(text: str) -> Language:
     return Language(code, confidence)
 
 
-def detect_texts(texts: Iterable[str]) -> Language:
-    """The language of a readout: its statements read as one text (one statement alone is
-    often too short to tell, and closely related languages like Indonesian and Malay are
-    told apart only over several)."""
-    return detect(sample(texts))
-
-
 def sample(texts: Iterable[str]) -> str:
-    """What is read of a readout: its first ``SAMPLE`` characters; more would cost time and
-    tell nothing new."""
+    """What is read of a readout to tell its language: its statements as one text (one
+    statement alone is often too short to tell, and closely related languages like Indonesian
+    and Malay are told apart only over several), up to ``SAMPLE`` characters: more would cost
+    time and tell nothing new."""
     taken: list[str] = []
     size = 0
     for text in texts:

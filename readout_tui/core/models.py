@@ -89,13 +89,6 @@ class Coverage:
             language.code in ("nb", "no") and bool({"nb", "no"} & self.languages)
         )
 
-    def describe(self) -> str:
-        if self.languages is None:
-            return "unknown"
-        if len(self.languages) <= 3:
-            return ", ".join(sorted(self.languages))
-        return f"{len(self.languages)} languages"
-
 
 def coverage(model: str, folder: str | None = None) -> Coverage:
     """What ``model`` (a display name: hub name or folder path) covers; ``folder`` is where it
