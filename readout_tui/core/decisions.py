@@ -132,6 +132,22 @@ class Decisions:
         return replace(alignment, pairs=tuple(pairs))
 
 
+def records(decisions: Decisions) -> dict[str, list[dict]]:
+    """The decisions as JSON-ready lists, in a stable order (for session files and reports)."""
+    notes = []
+    for key, text in sorted(decisions.notes.items(), key=lambda item: repr(item[0])):
+        if key[0] == "pair":
+            notes.append({"on": "pair", "left": key[1], "right": key[2], "text": text})
+        else:
+            notes.append({"on": key[0], "index": key[1], "text": text})
+    return {
+        "links": [{"left": l, "right": r, "kind": k.value} for (l, r), k in sorted(decisions.links.items())],
+        "unlinks": [{"left": l, "right": r} for l, r in sorted(decisions.unlinks)],
+        "unique": [{"side": s, "index": i} for s, i in sorted(decisions.unique)],
+        "notes": notes,
+    }
+
+
 def _manual_pair(
     proposed: Counterpart | None, key: PairKey, kind: Kind, evidence: Evidence | None
 ) -> Counterpart:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from .decisions import Decisions, pair_note_key
+from .decisions import Decisions, pair_note_key, records
 from .files import write_atomic
 from .loading import Comparison
 from .model import Kind
@@ -157,22 +157,12 @@ class _Saved:
 
 
 def _document(session: Session, comparison: Comparison) -> dict:
-    d = session.decisions
-    notes = []
-    for key, text in sorted(d.notes.items(), key=lambda item: repr(item[0])):
-        if key[0] == "pair":
-            notes.append({"on": "pair", "left": key[1], "right": key[2], "text": text})
-        else:
-            notes.append({"on": key[0], "index": key[1], "text": text})
     return {
         "version": VERSION,
         "threshold": session.threshold,
         "cursor": {"side": session.cursor.side, "index": session.cursor.index} if session.cursor else None,
         "statements": {"left": comparison.left.texts, "right": comparison.right.texts},
-        "links": [{"left": l, "right": r, "kind": k.value} for (l, r), k in sorted(d.links.items())],
-        "unlinks": [{"left": l, "right": r} for l, r in sorted(d.unlinks)],
-        "unique": [{"side": s, "index": i} for s, i in sorted(d.unique)],
-        "notes": notes,
+        **records(session.decisions),
         "lost": list(session.lost),
     }
 
