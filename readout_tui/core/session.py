@@ -77,10 +77,17 @@ def data_dir() -> Path:
     return Path(user_data_dir("readout-tui", appauthor=False))
 
 
+def own_case_folder(comparison: Comparison) -> Path | None:
+    """The comparison's case folder when it is the user's (not the example inside the
+    installed package, which may not be written to)."""
+    case = comparison.case_dir
+    return case if case is not None and not _inside(case.resolve(), _PACKAGE) else None
+
+
 def session_path(comparison: Comparison) -> Path:
     """Where this comparison's session lives (see the module's docstring)."""
     case = comparison.case_dir
-    if case is not None and not _inside(case.resolve(), _PACKAGE):
+    if own_case_folder(comparison) is not None:
         return case / FILE_NAME
     if case is not None:
         names = [str(case.resolve())]

@@ -25,13 +25,6 @@ RIGHT = [
 ]
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "data"
-    monkeypatch.setenv("READOUT_TUI_DATA_DIR", str(path))
-    return path
-
-
 def case(folder: Path, left: list[str], right: list[str]):
     folder.mkdir(exist_ok=True)
     (folder / "left.txt").write_text("\n".join(left), encoding="utf-8")
