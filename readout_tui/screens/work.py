@@ -96,6 +96,9 @@ class WorkScreen(CompareScreen):
         self.picking: tuple[str, int] | None = None
         """The statement a link starts from (panes' orientation) while its partner is picked."""
         self._save_failed = False
+        self._cursor: Cursor | None = restored.session.cursor
+        """Where the cursor was last, in the comparison's orientation: kept as it moves because
+        the panes are gone by the time the screen is unmounted and the session saved."""
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -150,6 +153,9 @@ class WorkScreen(CompareScreen):
 
     def _sync(self) -> None:
         super()._sync()
+        index = self.pane(self.side).current
+        if index is not None:
+            self._cursor = Cursor(self._to_comparison(self.side), index)
         self._show_work()
 
     def _show_work(self) -> None:
@@ -400,15 +406,11 @@ class WorkScreen(CompareScreen):
         else:
             self._sync()
 
-    def _cursor(self) -> Cursor | None:
-        index = self.pane(self.side).current
-        return None if index is None else Cursor(self._to_comparison(self.side), index)
-
     def _save(self) -> None:
         if self.store is None:
             return
         session = Session(
-            self.journal.current, self.settings.threshold, self._cursor(), self.restored.session.lost
+            self.journal.current, self.settings.threshold, self._cursor, self.restored.session.lost
         )
         try:
             self.store.save(session, self.comparison)
