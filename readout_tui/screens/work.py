@@ -40,7 +40,8 @@ HAND = "✎"
 """Gutter mark: something about this statement was decided by hand."""
 NOTED = "¶"
 """Gutter mark: the statement (or a pair it is in) has a note."""
-KIND_NAMES = {Kind.MATCH: "same", Kind.RELATED: "told differently"}
+KIND_NAMES = {Kind.MATCH: "same", Kind.RELATED: "related"}
+"""As the summary bar names them."""
 
 
 class WorkScreen(CompareScreen):
