@@ -113,12 +113,12 @@ class Published:
     def _hand_summary(self) -> str:
         d = self.decisions
         counts = [
-            (len(d.links), "links or kinds"),
-            (len(d.unlinks), "pairs removed"),
-            (len(d.unique), "marked unique"),
-            (len(d.notes), "notes"),
+            ("pairs linked or re-kinded", len(d.links)),
+            ("pairs removed", len(d.unlinks)),
+            ("statements marked unique", len(d.unique)),
+            ("notes", len(d.notes)),
         ]
-        return ", ".join(f"{n} {what}" for n, what in counts if n)
+        return ", ".join(f"{what}: {n}" for what, n in counts if n)
 
     def label(self, side: str) -> str:
         return getattr(self.alignment, side).label
