@@ -14,7 +14,7 @@ from conftest import EXAMPLE, HashEmbedder, RecordingApp, ready, summary_text
 from textual.widgets import Input, Static
 
 from readout_tui.core.loading import load_comparison
-from readout_tui.core.model import Kind, Status
+from readout_tui.core.model import Status
 from readout_tui.core.session import SessionStore
 from readout_tui.screens.prompt import PromptScreen
 from readout_tui.screens.work import HAND, NOTED

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from engine_fakes import FakeEmbedder
 
-from readout_tui.core.alignment import AlignmentSettings, decide, gather_evidence
+from readout_tui.core.alignment import AlignmentSettings, decide
 from readout_tui.core.decisions import Decisions, Journal, pair_note_key
 from readout_tui.core.engine import collect
 from readout_tui.core.loading import readout_from_text

@@ -112,6 +112,7 @@ def test_csv_parses_back_with_formula_cells_neutralised():
     assert unique["by_hand"] == "yes"
     about = {r["relation"]: r["note"] for r in rows if r["section"] == "about"}
     assert about["Date"] == "2023-12-10" and about["Left account"] == "Left <b>PMO</b>"
+    assert about["Decided by hand"] == "pairs linked or re-kinded: 1, statements marked unique: 1, notes: 2"
     assert any(r["section"] == "mention" and r["left_statement"] == "fifty minutes" for r in rows)
 
 
