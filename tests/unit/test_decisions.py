@@ -109,3 +109,12 @@ def test_journal_undo_redo():
     assert journal.undo() is None and not journal.current
     journal.record("unique L3", journal.current.mark_unique("left", 2))
     assert journal.redo() is None  # a new edit ends the redo history
+
+
+def test_decisions_win_over_another_model_too():
+    decisions = Decisions().link(2, 2, Kind.MATCH).mark_unique("left", 0)
+    for ev in (collect(LEFT, RIGHT, FakeEmbedder("one")), collect(LEFT, RIGHT, None)):
+        alignment = decisions.apply(decide(ev, AlignmentSettings(threshold=0.0)), ev)
+        assert alignment.status("left", 0) is Status.UNIQUE
+        # A link adds a pair; the model's other pairs of the statement stay until unlinked.
+        assert (2, Kind.MATCH, True) in [(p.right, p.kind, p.manual) for p in alignment.counterparts("left", 2)]
