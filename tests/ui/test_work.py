@@ -15,7 +15,7 @@ from textual.widgets import Input, Static
 
 from readout_tui.core.loading import load_comparison
 from readout_tui.core.model import Status
-from readout_tui.core.session import SessionStore
+from readout_tui.core.session import Session, SessionStore
 from readout_tui.screens.prompt import PromptScreen
 from readout_tui.screens.work import HAND, NOTED
 
@@ -232,3 +232,14 @@ async def test_keys_are_in_help_and_palette(newsroom):
         await pilot.press("question_mark")
         text = app.screen.query_one("#help Static").render().plain
         assert "Correcting and publishing" in text and "Deliberately unique" in text
+
+
+async def test_a_threshold_given_on_the_command_line_beats_the_saved_one(case):
+    store = SessionStore.of(load(case))
+    store.save(Session(threshold=0.5), load(case))
+    for keep, expected in ((False, 0.5), (True, 0.29)):
+        app = RecordingApp(load(case), embedder=HashEmbedder(), session=store, keep_threshold=keep)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await ready(pilot)
+            assert screen.settings.threshold == expected
+            assert f"threshold {expected:.2f}" in summary_text(app)
