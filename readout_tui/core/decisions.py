@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from .alignment import Evidence, presence_scores
+from .alignment import AlignmentSettings, Evidence, presence_scores
 from .model import Alignment, Counterpart, Kind
 
 PairKey = tuple[int, int]
@@ -123,8 +123,9 @@ class Decisions:
             and ("right", pair.right) not in self.unique
         ]
         sizes = (len(alignment.left), len(alignment.right))
+        scores = _scores(alignment, evidence)
         made = [
-            _manual_pair(model.get(key), key, kind, evidence)
+            _manual_pair(model.get(key), key, kind, evidence, scores)
             for key, kind in self.links.items()
             if key[0] < sizes[0] and key[1] < sizes[1]
         ]
@@ -148,20 +149,27 @@ def records(decisions: Decisions) -> dict[str, list[dict]]:
     }
 
 
+def _scores(alignment: Alignment, evidence: Evidence | None):
+    """The presence scores the alignment was decided on, for pairs made by hand."""
+    if evidence is None or not evidence.lexical.size:
+        return None
+    return presence_scores(evidence, AlignmentSettings(**alignment.settings))
+
+
 def _manual_pair(
-    proposed: Counterpart | None, key: PairKey, kind: Kind, evidence: Evidence | None
+    proposed: Counterpart | None, key: PairKey, kind: Kind, evidence: Evidence | None, scores
 ) -> Counterpart:
     if proposed is not None:
         reason = "kind set by hand" if proposed.kind is not kind else "confirmed by hand"
         return replace(proposed, kind=kind, manual=True, reason=f"{reason}; model: {proposed.reason}")
     left, right = key
-    if evidence is None or not evidence.lexical.size:
+    if scores is None:
         return Counterpart(left, right, 0.0, kind, 0.0, 0.0, (), "linked by hand", True)
     semantic = float(evidence.semantic[left, right]) if evidence.semantic is not None else 0.0
     return Counterpart(
         left=left,
         right=right,
-        score=round(float(presence_scores(evidence)[left, right]), 4),
+        score=round(float(scores[left, right]), 4),
         kind=kind,
         semantic=round(semantic, 4),
         lexical=round(float(evidence.lexical[left, right]), 4),

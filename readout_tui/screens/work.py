@@ -256,7 +256,7 @@ class WorkScreen(CompareScreen):
     def _likely_kind(self, left: int, right: int) -> Kind:
         if self.evidence is None or not self.evidence.lexical.size:
             return Kind.RELATED
-        score = float(presence_scores(self.evidence)[left, right])
+        score = float(presence_scores(self.evidence, self.settings)[left, right])
         return Kind.MATCH if score >= self.settings.match_threshold else Kind.RELATED
 
     def action_jump(self) -> None:

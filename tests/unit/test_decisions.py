@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from engine_fakes import FakeEmbedder
 
-from readout_tui.core.alignment import AlignmentSettings, decide
+from readout_tui.core.alignment import AlignmentSettings, decide, presence_scores
 from readout_tui.core.decisions import Decisions, Journal, pair_note_key
 from readout_tui.core.engine import collect
 from readout_tui.core.loading import readout_from_text
@@ -44,7 +44,9 @@ def test_a_manual_link_wins_at_any_threshold():
         pair = next(p for p in alignment.pairs if (p.left, p.right) == (2, 2))
         assert pair.manual and pair.kind is Kind.RELATED
         assert alignment.status("left", 2) is Status.RELATED
-        assert pair.score == round(float((ev.lexical[2, 2] + max(ev.cosine[2, 2], 0)) / 2), 4)
+        # Scored as the model would have scored it, order penalty included.
+        settings = AlignmentSettings(threshold=threshold)
+        assert pair.score == round(float(presence_scores(ev, settings)[2, 2]), 4)
 
 
 def test_unlink_and_deliberately_unique_remove_model_pairs_at_any_threshold():
