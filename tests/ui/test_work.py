@@ -13,6 +13,7 @@ from conftest import EXAMPLE, HashEmbedder, RecordingApp, ready, summary_text
 
 from textual.widgets import Input, Static
 
+from readout_tui.core.alignment import AlignmentSettings
 from readout_tui.core.loading import load_comparison
 from readout_tui.core.model import Status
 from readout_tui.core.session import Session, SessionStore
@@ -237,7 +238,7 @@ async def test_keys_are_in_help_and_palette(newsroom):
 async def test_a_threshold_given_on_the_command_line_beats_the_saved_one(case):
     store = SessionStore.of(load(case))
     store.save(Session(threshold=0.5), load(case))
-    for keep, expected in ((False, 0.5), (True, 0.29)):
+    for keep, expected in ((False, 0.5), (True, AlignmentSettings().threshold)):
         app = RecordingApp(load(case), embedder=HashEmbedder(), session=store, keep_threshold=keep)
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await ready(pilot)
