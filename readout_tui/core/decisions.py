@@ -169,7 +169,8 @@ def _manual_pair(
     return Counterpart(
         left=left,
         right=right,
-        score=round(float(scores[left, right]), 4),
+        # The order penalty can take an unlikely pair below 0; scores are 0..1 everywhere.
+        score=round(max(float(scores[left, right]), 0.0), 4),
         kind=kind,
         semantic=round(semantic, 4),
         lexical=round(float(evidence.lexical[left, right]), 4),
