@@ -97,6 +97,10 @@ class WorkScreen(CompareScreen):
         self.picking: tuple[str, int] | None = None
         """The statement a link starts from (panes' orientation) while its partner is picked."""
         self._save_failed = False
+        self._flipped: tuple[Decisions, Decisions] | None = None
+        """The current decisions and their swapped form, kept while the panes are swapped
+        because every row's mark asks for them."""
+        self._work_line = Static(id="work-line", markup=False)
         self._cursor: Cursor | None = restored.session.cursor
         """Where the cursor was last, in the comparison's orientation: kept as it moves because
         the panes are gone by the time the screen is unmounted and the session saved."""
@@ -108,7 +112,7 @@ class WorkScreen(CompareScreen):
 
     def on_mount(self) -> None:
         # Runs before CompareScreen.on_mount (Textual calls both, the subclass's first).
-        self.query_one(DetailStrip).mount(Static(id="work-line", markup=False))
+        self.query_one(DetailStrip).mount(self._work_line)
         self.query_one("#mentions").display = False
         self._tell_restored()
         self.call_later(self._restore_cursor)
@@ -124,7 +128,12 @@ class WorkScreen(CompareScreen):
 
     def decisions(self) -> Decisions:
         """The decisions in the panes' orientation."""
-        return self.journal.current.swapped() if self.swapped else self.journal.current
+        current = self.journal.current
+        if not self.swapped:
+            return current
+        if self._flipped is None or self._flipped[0] is not current:
+            self._flipped = (current, current.swapped())
+        return self._flipped[1]
 
     def _to_comparison(self, side: str) -> str:
         return other(side) if self.swapped else side
@@ -160,13 +169,11 @@ class WorkScreen(CompareScreen):
         self._show_work()
 
     def _show_work(self) -> None:
-        lines = self.query("#work-line")
-        if not lines:
-            return  # not mounted yet
-        line = lines.first(Static)
+        if not self._work_line.is_mounted:
+            return
         content = self._work_text()
-        line.update(content)
-        line.display = bool(content.plain)
+        self._work_line.update(content)
+        self._work_line.display = bool(content.plain)
 
     def _work_text(self) -> Content:
         if self.picking is not None:
