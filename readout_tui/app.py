@@ -18,8 +18,10 @@ from textual.screen import Screen
 from readout_tui.core.alignment import AlignmentSettings
 from readout_tui.core.embedding import Embedder, EmbeddingCache
 from readout_tui.core.loading import Comparison
+from readout_tui.core.session import SessionStore
 from readout_tui.screens.compare import THRESHOLD_STEP, CompareScreen
 from readout_tui.screens.help import HelpScreen
+from readout_tui.screens.work import WORK_COMMANDS, WorkScreen
 from readout_tui.widgets.statement_list import StatementList
 
 
@@ -55,6 +57,8 @@ class ReadoutApp(App[None]):
         embedder: Embedder | None = None,
         cache: EmbeddingCache | None = None,
         settings: AlignmentSettings | None = None,
+        session: SessionStore | None = None,
+        keep_threshold: bool = False,
     ) -> None:
         """
         Args:
@@ -62,15 +66,21 @@ class ReadoutApp(App[None]):
             embedder: The sentence embedder; None compares by shared words only.
             cache: Where embeddings are kept between runs; None embeds every time.
             settings: The alignment's knobs; the threshold can be changed in the app.
+            session: Where corrections, notes, threshold and cursor are saved; None keeps nothing.
+            keep_threshold: Keep ``settings``' threshold even when the session saved another.
         """
         super().__init__()
         self.comparison = comparison
         self.embedder = embedder
         self.cache = cache
         self.settings = settings or AlignmentSettings()
+        self.session = session
+        self.keep_threshold = keep_threshold
 
     def get_default_screen(self) -> Screen:
-        return CompareScreen(self.comparison, self.embedder, self.cache, self.settings)
+        return WorkScreen(
+            self.comparison, self.embedder, self.cache, self.settings, self.session, self.keep_threshold
+        )
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -80,6 +90,7 @@ class ReadoutApp(App[None]):
                 [
                     ("In a pane", StatementList.BINDINGS),
                     ("Comparing", CompareScreen.BINDINGS),
+                    ("Correcting and publishing", WorkScreen.BINDINGS),
                     ("Anywhere", [*self.BINDINGS, PALETTE_BINDING]),
                 ]
             )
@@ -99,6 +110,9 @@ class ReadoutApp(App[None]):
             return
         for title, help_text, action in _COMPARE_COMMANDS:
             yield SystemCommand(title, help_text, _runner(screen, action))
+        if isinstance(screen, WorkScreen):
+            for title, help_text, action in WORK_COMMANDS:
+                yield SystemCommand(title, help_text, _runner(screen, action))
 
 
 _COMPARE_COMMANDS = [

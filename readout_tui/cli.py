@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import replace
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
@@ -21,7 +21,7 @@ from .core.segmentation import Segmentation
 EXAMPLE = Path(__file__).parent / "examples" / "netanyahu-putin-2023-12-10"
 """The bundled example, opened when no readouts are named."""
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "html", "csv")
 
 
 class UsageError(Exception):
@@ -66,8 +66,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--threshold",
         type=_unit_float,
         help="a statement has a counterpart when its best score (0-1) against the other side "
-        f"reaches this; lower finds more counterparts, and more false ones (default: {defaults.threshold}; "
-        f"{defaults.lexical_threshold} when only shared words are compared)",
+        "reaches this; lower finds more counterparts, and more false ones (default: the saved "
+        f"session's, else {defaults.threshold}; {defaults.lexical_threshold} when only shared "
+        "words are compared)",
     )
     parser.add_argument(
         "--match-threshold",
@@ -83,6 +84,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
         f"(0 ignores order; default: {defaults.order_weight})",
     )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the embedding cache")
+    parser.add_argument(
+        "--no-session",
+        action="store_true",
+        help="ignore the saved session (corrections, notes, threshold) of this comparison",
+    )
 
 
 def _unit_float(value: str) -> float:
@@ -112,7 +118,10 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     compare.add_argument(
         "--format",
         choices=FORMATS,
-        help="output format (default: text on a terminal, json when piped)",
+        help="output format (default: from --output's suffix, else text on a terminal, json when piped)",
+    )
+    compare.add_argument(
+        "--output", "-o", metavar="FILE", help="write the report to FILE (atomically) instead of printing it"
     )
     return app, compare
 
@@ -148,12 +157,14 @@ def _one_line(message: str) -> str:
     return visible(" ".join(message.split()))
 
 
-def _settings(args: argparse.Namespace) -> AlignmentSettings:
+def _settings(args: argparse.Namespace, saved: float | None = None) -> AlignmentSettings:
+    """The command line's settings; the saved session's threshold when none is given."""
     settings = AlignmentSettings(match_threshold=args.match_threshold, order_weight=args.order_weight)
-    if args.threshold is None:
+    threshold = args.threshold if args.threshold is not None else saved
+    if threshold is None:
         return settings
     # A threshold the user chose holds whatever evidence there turns out to be.
-    return replace(settings, threshold=args.threshold, lexical_threshold=args.threshold)
+    return replace(settings, threshold=threshold, lexical_threshold=threshold)
 
 
 def _comparison(args: argparse.Namespace, default: list[str] | None = None) -> Comparison:
@@ -168,25 +179,59 @@ def _embedder(args: argparse.Namespace) -> SentenceTransformerEmbedder | None:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from .core import report
-    from .core.engine import compare
+    from .core import export, report
+    from .core.engine import collect
+    from .core.alignment import decide
 
     comparison = _comparison(args)
+    session = _saved_session(args, comparison)
     cache = None if args.no_cache else EmbeddingCache()
-    alignment = compare(comparison.left, comparison.right, _embedder(args), cache, _settings(args))
+    evidence = collect(comparison.left, comparison.right, _embedder(args), cache)
+    alignment = decide(evidence, _settings(args, session.threshold))
+    alignment = session.decisions.apply(alignment, evidence)
     if alignment.languages and alignment.languages.warning():
         print(f"readout-tui: warning: {_one_line(alignment.languages.warning())}", file=sys.stderr)
     if cache and cache.notice:
-        print(f"readout-tui: note: {cache.notice}", file=sys.stderr)
-    fmt = args.format or ("text" if sys.stdout.isatty() else "json")
-    if fmt == "json":
-        output = report.to_json(alignment, comparison.info) + "\n"
-    elif fmt == "markdown":
-        output = report.to_markdown(alignment, comparison.info)
-    else:
+        _note(cache.notice)
+    fmt = args.format or (args.output and export.format_of(args.output))
+    fmt = fmt or ("text" if sys.stdout.isatty() and not args.output else "json")
+    if fmt == "text":
         output = report.to_text(alignment, comparison.info)
-    _write(output)
+    else:
+        output = export.render(fmt, alignment, comparison.info, session.decisions)
+    if args.output:
+        _save(Path(args.output), output)
+    else:
+        _write(output)
     return 0
+
+
+def _saved_session(args: argparse.Namespace, comparison: Comparison):
+    """The comparison's saved session (empty with --no-session); what went wrong loading it,
+    or could not be carried over to edited readouts, is noted on standard error."""
+    from .core.session import Session, SessionStore
+
+    if args.no_session:
+        return Session()
+    restored = SessionStore.of(comparison).load(comparison)
+    if restored.notice:
+        _note(restored.notice)
+    for lost in restored.lost:
+        _note(f"a saved decision no longer fits the readouts: {lost}")
+    return restored.session
+
+
+def _note(message: str) -> None:
+    print(f"readout-tui: note: {_one_line(message)}", file=sys.stderr)
+
+
+def _save(path: Path, output: str) -> None:
+    from .core.files import write_atomic
+
+    try:
+        write_atomic(path, output)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot write it ({getattr(exc, 'strerror', None) or exc})") from exc
 
 
 def _write(output: str) -> None:
@@ -207,6 +252,18 @@ def run_app(args: argparse.Namespace) -> int:
     from .app import ReadoutApp  # Textual is only needed here
 
     cache = None if args.no_cache else EmbeddingCache()
-    app = ReadoutApp(comparison, embedder=_embedder(args), cache=cache, settings=_settings(args))
+    store = None
+    if not args.no_session:
+        from .core.session import SessionStore
+
+        store = SessionStore.of(comparison)
+    app = ReadoutApp(
+        comparison,
+        embedder=_embedder(args),
+        cache=cache,
+        settings=_settings(args),
+        session=store,
+        keep_threshold=args.threshold is not None,
+    )
     app.run()
     return app.return_code or 0

@@ -79,6 +79,8 @@ class Counterpart:
     """The distinctive words both statements use, most telling first."""
     reason: str = ""
     """Why the pair was made, in a few words a user can read."""
+    manual: bool = False
+    """True when the analyst made or re-kinded this pair by hand (see ``core.decisions``)."""
 
 
 class Status(str, Enum):

@@ -59,6 +59,12 @@ class Summary:
 
 
 def to_json(alignment: Alignment, info: CaseInfo = CaseInfo()) -> str:
+    return dump_json(json_document(alignment, info))
+
+
+def json_document(alignment: Alignment, info: CaseInfo = CaseInfo()) -> dict:
+    """The JSON report as a dict, for exports that add to it (see ``core.export``)."""
+
     def side(readout: Readout, name: str) -> dict:
         return {
             "label": readout.label,
@@ -78,7 +84,7 @@ def to_json(alignment: Alignment, info: CaseInfo = CaseInfo()) -> str:
             **_language_json(alignment, name),
         }
 
-    document = {
+    return {
         "left": side(alignment.left, "left"),
         "right": side(alignment.right, "right"),
         "pairs": [_pair_json(p) for p in alignment.pairs],
@@ -89,6 +95,9 @@ def to_json(alignment: Alignment, info: CaseInfo = CaseInfo()) -> str:
         "summary": Summary.of(alignment).__dict__,
         "case": {"title": info.title, "date": info.date, "sources": list(info.sources)},
     }
+
+
+def dump_json(document: dict) -> str:
     # json escapes C0 controls itself; DEL, the C1 range (8-bit CSI) and direction overrides
     # are escaped here too, so printing the JSON on a terminal is as safe as the text report.
     text = json.dumps(document, ensure_ascii=False, indent=2)

@@ -34,7 +34,7 @@ from readout_tui.core.alignment import (
 from readout_tui.core.embedding import Embedder, EmbeddingCache, ModelError
 from readout_tui.core.engine import collect
 from readout_tui.core.loading import Comparison
-from readout_tui.core.model import Readout, Status
+from readout_tui.core.model import Alignment, Readout, Status
 from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed
 from readout_tui.widgets.detail_strip import Detail, DetailStrip, Side, pair_headline
 from readout_tui.widgets.statement_list import GLYPH_STYLES, GLYPHS, Mark, StatementList
@@ -250,10 +250,14 @@ class CompareScreen(Screen[None]):
     def _decide(self) -> None:
         self._jump = None  # its pairs may not survive the new decision
         if self.evidence is not None:
-            self.links = Links.of(decide(self.evidence, self.settings))
+            self.links = Links.of(self._alignment())
             self.nearest = self._nearest_misses()
         self._show_rows()
         self._sync()
+
+    def _alignment(self) -> Alignment:
+        """What the panes show, decided from the evidence (a subclass lays corrections over it)."""
+        return decide(self.evidence, self.settings)
 
     def _nearest_misses(self) -> dict[str, dict[int, tuple[int, float]]]:
         # Kept per unique statement rather than as the whole score matrix, which for thousands

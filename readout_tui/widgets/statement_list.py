@@ -34,6 +34,8 @@ GLYPH_STYLES: dict[Status | None, str] = {
 }
 """Theme variables rather than fixed colours, so the marks follow the user's theme."""
 
+FLAG_STYLE = "bold $text-accent"
+"""The gutter's mark for a statement the analyst decided on or annotated."""
 SEARCH_STYLE = "reverse"
 PARTNER_STYLE = "dim"
 
@@ -45,6 +47,8 @@ class Mark:
     status: Status | None = None
     partners: tuple[int, ...] = ()
     """0-based indices of the statement's counterparts on the other side, best first."""
+    flag: str = ""
+    """One character after the status glyph (e.g. a decision made by hand), or none."""
 
 
 class StatementList(OptionList, inherit_bindings=False):
@@ -144,7 +148,10 @@ class StatementList(OptionList, inherit_bindings=False):
             self._bodies.set(key, body)
         number = str(statement.index + 1).rjust(width)
         gutter = Content.assemble(
-            (number, "dim"), " ", (GLYPHS[mark.status], GLYPH_STYLES[mark.status]), " "
+            (number, "dim"),
+            " ",
+            (GLYPHS[mark.status], GLYPH_STYLES[mark.status]),
+            (mark.flag or " ", FLAG_STYLE),
         )
         return HangingIndent(gutter, body)
 

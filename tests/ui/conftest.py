@@ -75,8 +75,9 @@ class BrokenEmbedder:
 
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never read or write the user's real embedding cache."""
+    """Never read or write the user's real embedding cache or saved sessions."""
     monkeypatch.setenv("READOUT_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("READOUT_TUI_DATA_DIR", str(tmp_path / "data"))
 
 
 @pytest.fixture

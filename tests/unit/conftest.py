@@ -21,6 +21,14 @@ def cache_dir(tmp_path_factory, monkeypatch) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path_factory, monkeypatch) -> Path:
+    """A private data directory (saved sessions of loose files) for each test."""
+    path = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("READOUT_TUI_DATA_DIR", str(path))
+    return path
+
+
 @pytest.fixture
 def fake_embedder() -> FakeEmbedder:
     return FakeEmbedder()

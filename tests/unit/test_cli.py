@@ -98,7 +98,7 @@ def test_format_defaults_to_text_on_a_terminal(capsys, two_files, monkeypatch):
     "fmt, check",
     [
         ("text", lambda out: "Summary" in out and "only in kremlin (1):" in out),
-        ("markdown", lambda out: out.startswith("# pmo vs kremlin") and "| kind | score |" in out),
+        ("markdown", lambda out: out.startswith("# pmo vs kremlin") and "| relation | score | note |" in out),
         ("json", lambda out: json.loads(out)["pairs"]),
     ],
 )
@@ -302,7 +302,7 @@ def test_keyboard_interrupt_exits_130(capsys, two_files, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(engine, "compare", interrupted)
+    monkeypatch.setattr(engine, "collect", interrupted)
     assert cli.main(["compare", *two_files, "--lexical-only"]) == 130
 
 

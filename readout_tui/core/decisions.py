@@ -1,0 +1,222 @@
+"""The analyst's corrections of an alignment: links made and removed by hand, kinds changed,
+statements marked as deliberately unique, and notes; with undo and redo.
+
+Decisions are kept apart from the model's alignment and laid over it by ``Decisions.apply``,
+so they survive a new threshold or another model: whatever the model proposes, a decision
+made by hand wins. Statements are named by side ("left"/"right") and 0-based index, in the
+comparison's own orientation (the app swaps them when it swaps the panes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+from .alignment import AlignmentSettings, Evidence, presence_scores
+from .model import Alignment, Counterpart, Kind
+
+PairKey = tuple[int, int]
+"""(left index, right index)."""
+StatementKey = tuple[str, int]
+"""("left" or "right", index)."""
+NoteKey = tuple
+"""A statement, ("left", i) or ("right", i); or a pair, ("pair", left, right)."""
+
+_EMPTY: Mapping = MappingProxyType({})
+
+
+def pair_note_key(left: int, right: int) -> NoteKey:
+    return ("pair", left, right)
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """Everything the analyst decided, as one immutable value (each edit makes a new one,
+    which is what makes undo a matter of keeping the old ones)."""
+
+    links: Mapping[PairKey, Kind] = field(default_factory=lambda: _EMPTY)
+    """Pairs made by hand, or model pairs whose kind was set by hand."""
+    unlinks: frozenset[PairKey] = frozenset()
+    """Model pairs the analyst rejected."""
+    unique: frozenset[StatementKey] = frozenset()
+    """Statements the analyst says have no counterpart, whatever the model finds."""
+    notes: Mapping[NoteKey, str] = field(default_factory=lambda: _EMPTY)
+
+    def __bool__(self) -> bool:
+        return bool(self.links or self.unlinks or self.unique or self.notes)
+
+    # -- edits ------------------------------------------------------------------------------
+
+    def link(self, left: int, right: int, kind: Kind) -> Decisions:
+        """Pair two statements (or set the kind of an existing pair)."""
+        return replace(
+            self,
+            links=_frozen({**self.links, (left, right): kind}),
+            unlinks=self.unlinks - {(left, right)},
+            unique=self.unique - {("left", left), ("right", right)},
+        )
+
+    def unlink(self, left: int, right: int) -> Decisions:
+        """Reject the pair; a note on it stays, in case it is linked again."""
+        links = {key: kind for key, kind in self.links.items() if key != (left, right)}
+        return replace(self, links=_frozen(links), unlinks=self.unlinks | {(left, right)})
+
+    def mark_unique(self, side: str, index: int) -> Decisions:
+        """The statement has no counterpart: its links made by hand go too."""
+        position = 0 if side == "left" else 1
+        links = {key: kind for key, kind in self.links.items() if key[position] != index}
+        return replace(self, links=_frozen(links), unique=self.unique | {(side, index)})
+
+    def unmark_unique(self, side: str, index: int) -> Decisions:
+        return replace(self, unique=self.unique - {(side, index)})
+
+    def note(self, key: NoteKey, text: str) -> Decisions:
+        """Set the note on ``key``; blank text removes it."""
+        notes = {k: v for k, v in self.notes.items() if k != key}
+        if text.strip():
+            notes[key] = text.strip()
+        return replace(self, notes=_frozen(notes))
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def touches(self, side: str, index: int) -> bool:
+        """Was anything about this statement decided by hand (not counting notes)?"""
+        position = 0 if side == "left" else 1
+        return (side, index) in self.unique or any(
+            key[position] == index for key in (*self.links, *self.unlinks)
+        )
+
+    def statement_note(self, side: str, index: int) -> str:
+        return self.notes.get((side, index), "")
+
+    def pair_note(self, left: int, right: int) -> str:
+        return self.notes.get(pair_note_key(left, right), "")
+
+    def swapped(self) -> Decisions:
+        """The same decisions with the sides exchanged."""
+
+        def flip_note(key: NoteKey) -> NoteKey:
+            if key[0] == "pair":
+                return ("pair", key[2], key[1])
+            return (_other(key[0]), key[1])
+
+        return Decisions(
+            links=_frozen({(r, l): kind for (l, r), kind in self.links.items()}),
+            unlinks=frozenset((r, l) for l, r in self.unlinks),
+            unique=frozenset((_other(side), i) for side, i in self.unique),
+            notes=_frozen({flip_note(k): v for k, v in self.notes.items()}),
+        )
+
+    def apply(self, alignment: Alignment, evidence: Evidence | None = None) -> Alignment:
+        """``alignment`` with these decisions laid over it. Pairs made by hand take their
+        scores from ``evidence`` when it is given (0 otherwise) and are flagged ``manual``."""
+        if not (self.links or self.unlinks or self.unique):
+            return alignment
+        model = {(p.left, p.right): p for p in alignment.pairs}
+        kept = [
+            pair
+            for key, pair in model.items()
+            if key not in self.unlinks
+            and key not in self.links
+            and ("left", pair.left) not in self.unique
+            and ("right", pair.right) not in self.unique
+        ]
+        sizes = (len(alignment.left), len(alignment.right))
+        scores = _scores(alignment, evidence)
+        made = [
+            _manual_pair(model.get(key), key, kind, evidence, scores)
+            for key, kind in self.links.items()
+            if key[0] < sizes[0] and key[1] < sizes[1]
+        ]
+        pairs = sorted(kept + made, key=lambda p: (p.left, p.right))
+        return replace(alignment, pairs=tuple(pairs))
+
+
+def records(decisions: Decisions) -> dict[str, list[dict]]:
+    """The decisions as JSON-ready lists, in a stable order (for session files and reports)."""
+    notes = []
+    for key, text in sorted(decisions.notes.items(), key=lambda item: repr(item[0])):
+        if key[0] == "pair":
+            notes.append({"on": "pair", "left": key[1], "right": key[2], "text": text})
+        else:
+            notes.append({"on": key[0], "index": key[1], "text": text})
+    return {
+        "links": [{"left": l, "right": r, "kind": k.value} for (l, r), k in sorted(decisions.links.items())],
+        "unlinks": [{"left": l, "right": r} for l, r in sorted(decisions.unlinks)],
+        "unique": [{"side": s, "index": i} for s, i in sorted(decisions.unique)],
+        "notes": notes,
+    }
+
+
+def _scores(alignment: Alignment, evidence: Evidence | None):
+    """The presence scores the alignment was decided on, for pairs made by hand."""
+    if evidence is None or not evidence.lexical.size:
+        return None
+    return presence_scores(evidence, AlignmentSettings(**alignment.settings))
+
+
+def _manual_pair(
+    proposed: Counterpart | None, key: PairKey, kind: Kind, evidence: Evidence | None, scores
+) -> Counterpart:
+    if proposed is not None:
+        reason = "kind set by hand" if proposed.kind is not kind else "confirmed by hand"
+        return replace(proposed, kind=kind, manual=True, reason=f"{reason}; model: {proposed.reason}")
+    left, right = key
+    if scores is None:
+        return Counterpart(left, right, 0.0, kind, 0.0, 0.0, (), "linked by hand", True)
+    semantic = float(evidence.semantic[left, right]) if evidence.semantic is not None else 0.0
+    return Counterpart(
+        left=left,
+        right=right,
+        # The order penalty can take an unlikely pair below 0; scores are 0..1 everywhere.
+        score=round(max(float(scores[left, right]), 0.0), 4),
+        kind=kind,
+        semantic=round(semantic, 4),
+        lexical=round(float(evidence.lexical[left, right]), 4),
+        shared_terms=tuple(evidence.terms.shared(left, right)[:8]),
+        reason="linked by hand",
+        manual=True,
+    )
+
+
+def _frozen(mapping: dict) -> Mapping:
+    return MappingProxyType(mapping)
+
+
+def _other(side: str) -> str:
+    return "right" if side == "left" else "left"
+
+
+@dataclass
+class Journal:
+    """The current decisions and the way back and forth through their edits."""
+
+    current: Decisions = field(default_factory=Decisions)
+    _undo: list[tuple[str, Decisions]] = field(default_factory=list)
+    _redo: list[tuple[str, Decisions]] = field(default_factory=list)
+
+    def record(self, what: str, decisions: Decisions) -> None:
+        """Make ``decisions`` current; ``what`` names the edit for undo's message."""
+        if decisions == self.current:
+            return
+        self._undo.append((what, self.current))
+        self._redo.clear()
+        self.current = decisions
+
+    def undo(self) -> str | None:
+        """Step back one edit; returns its name, None when there is nothing to undo."""
+        if not self._undo:
+            return None
+        what, previous = self._undo.pop()
+        self._redo.append((what, self.current))
+        self.current = previous
+        return what
+
+    def redo(self) -> str | None:
+        if not self._redo:
+            return None
+        what, following = self._redo.pop()
+        self._undo.append((what, self.current))
+        self.current = following
+        return what

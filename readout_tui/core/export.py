@@ -1,0 +1,388 @@
+"""Publishing a comparison with the analyst's work: Markdown, HTML, CSV and JSON.
+
+Every format carries the same things: a header (labels, date, sources, model, threshold,
+statement counts, coverage, the two accounts' lengths), the divergence table analysts publish
+(left statement | right statement | same / told differently | score | note), each side's
+unique statements, and the names, numbers, dates and durations one side only mentions.
+Decisions made by hand are marked as such in every format.
+
+Statement text is data everywhere: HTML escapes it with ``html.escape``, CSV neutralises cells
+a spreadsheet would run as a formula, Markdown escapes what would change the table, and the
+control characters the text report shows as escapes are escaped here too.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import report
+from .decisions import Decisions, records
+from .mentions import Mention, OneSided, one_sided
+from .model import Alignment, CaseInfo, Counterpart, Kind, Readout
+
+FORMATS = ("markdown", "html", "csv", "json")
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json"}
+KIND_NAMES = {Kind.MATCH: "same", Kind.RELATED: "told differently"}
+BY_HAND = "by hand"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""Cells starting so are run as formulas by spreadsheets (CSV injection)."""
+
+
+def format_of(path: Path | str) -> str | None:
+    """The export format a file name asks for, by its suffix; None when it names none."""
+    return SUFFIXES.get(Path(path).suffix.lower())
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the divergence table: a pair, or a statement with no counterpart."""
+
+    left: int | None
+    right: int | None
+    relation: str
+    """"same", "told differently" or "unique"."""
+    score: float | None
+    by_hand: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class Published:
+    """Everything an export shows, gathered once for all the formats."""
+
+    alignment: Alignment
+    """With the decisions already applied."""
+    info: CaseInfo
+    decisions: Decisions
+    mentions: OneSided
+
+    @classmethod
+    def of(cls, alignment: Alignment, info: CaseInfo, decisions: Decisions = Decisions()) -> Published:
+        return cls(alignment, info, decisions, one_sided(alignment.left, alignment.right))
+
+    @property
+    def title(self) -> str:
+        return self.info.title or f"{self.alignment.left.label} vs {self.alignment.right.label}"
+
+    def pairs(self) -> list[Row]:
+        return [self._pair_row(p) for p in sorted(self.alignment.pairs, key=lambda p: (p.left, p.right))]
+
+    def _pair_row(self, pair: Counterpart) -> Row:
+        notes = [
+            self.decisions.pair_note(pair.left, pair.right),
+            _labelled("L", pair.left, self.decisions.statement_note("left", pair.left)),
+            _labelled("R", pair.right, self.decisions.statement_note("right", pair.right)),
+        ]
+        note = "; ".join(n for n in notes if n)
+        return Row(pair.left, pair.right, KIND_NAMES[pair.kind], pair.score, pair.manual, note)
+
+    def unique(self, side: str) -> list[Row]:
+        rows = []
+        for index in self.alignment.unique(side):
+            by_hand = self.decisions.touches(side, index)
+            note = self.decisions.statement_note(side, index)
+            left, right = (index, None) if side == "left" else (None, index)
+            rows.append(Row(left, right, "unique", None, by_hand, note))
+        return rows
+
+    def header(self) -> list[tuple[str, str]]:
+        """(field, value) pairs, in the order every format shows them."""
+        a, s = self.alignment, report.Summary.of(self.alignment)
+        left_len, right_len = _length(a.left), _length(a.right)
+        ratio = f"{left_len / right_len:.2f}" if right_len else "n/a"
+        fields = [
+            ("Left account", a.left.label),
+            ("Right account", a.right.label),
+            ("Date", self.info.date),
+            *(("Source", source) for source in self.info.sources),
+            ("Model", a.model),
+            ("Threshold", f"{a.settings.get('threshold', 0):.2f}"),
+            ("Statements", f"{a.left.label} {s.left_count}, {a.right.label} {s.right_count}"),
+            ("Pairs", f"{s.matches} same, {s.related} told differently"),
+            ("Coverage", f"{a.left.label} {s.left_coverage:.0%}, {a.right.label} {s.right_coverage:.0%}"),
+            ("Length", f"{left_len} vs {right_len} characters, ratio {ratio} (left / right)"),
+            ("Decided by hand", self._hand_summary()),
+        ]
+        return [(name, value) for name, value in fields if value]
+
+    def _hand_summary(self) -> str:
+        d = self.decisions
+        counts = [
+            ("pairs linked or re-kinded", len(d.links)),
+            ("pairs removed", len(d.unlinks)),
+            ("statements marked unique", len(d.unique)),
+            ("notes", len(d.notes)),
+        ]
+        return ", ".join(f"{what}: {n}" for what, n in counts if n)
+
+    def label(self, side: str) -> str:
+        return getattr(self.alignment, side).label
+
+    def text(self, side: str, index: int | None) -> str:
+        return "" if index is None else getattr(self.alignment, side).statements[index].text
+
+
+def _labelled(prefix: str, index: int, note: str) -> str:
+    return f"{prefix}{index + 1}: {note}" if note else ""
+
+
+def _length(readout: Readout) -> int:
+    """Characters other than spaces: a measure that works for every script."""
+    return sum(len("".join(text.split())) for text in readout.texts)
+
+
+def _ref(side: str, index: int | None) -> str:
+    return "" if index is None else f"{side[0].upper()}{index + 1}"
+
+
+def render(fmt: str, alignment: Alignment, info: CaseInfo = CaseInfo(), decisions: Decisions = Decisions()) -> str:
+    """The comparison as ``fmt`` (one of ``FORMATS``); ``alignment`` already has ``decisions``
+    applied, they are passed to say which parts were decided by hand and to carry the notes."""
+    published = Published.of(alignment, info, decisions)
+    return {"markdown": to_markdown, "html": to_html, "csv": to_csv, "json": to_json}[fmt](published)
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+
+def to_markdown(p: Published) -> str:
+    md = report._md
+    out = [f"# {md(p.title)}", ""]
+    out += [f"- {name}: {md(value)}" for name, value in p.header()]
+    out += [
+        "",
+        "## Divergence table",
+        "",
+        f"| {md(p.label('left'))} | {md(p.label('right'))} | relation | score | note |",
+        "|---|---|---|---|---|",
+    ]
+    for row in p.pairs():
+        out.append(
+            f"| {_ref('left', row.left)}: {md(p.text('left', row.left))}"
+            f" | {_ref('right', row.right)}: {md(p.text('right', row.right))}"
+            f" | {_relation(row)} | {_score(row)} | {md(row.note)} |"
+        )
+    for side in ("left", "right"):
+        out += ["", f"## Only in {md(p.label(side))}", ""]
+        rows = p.unique(side)
+        out += [
+            f"- {_ref(side, row.left if side == 'left' else row.right)}: "
+            f"{md(p.text(side, row.left if side == 'left' else row.right))}"
+            + (f" *({BY_HAND})*" if row.by_hand else "")
+            + (f" — note: {md(row.note)}" if row.note else "")
+            for row in rows
+        ] or ["- (none)"]
+    out += ["", "## Mentioned by one side only", ""]
+    for side in ("left", "right"):
+        found = p.mentions.of(side)
+        items = "; ".join(f"{md(m.text)} ({m.kind}, {_refs(side, m)})" for m in found) or "(none)"
+        out.append(f"- Only {md(p.label(side))}: {items}{_caseless(p, side)}")
+    return "\n".join(out) + "\n"
+
+
+def _relation(row: Row) -> str:
+    return f"{row.relation} ✎ {BY_HAND}" if row.by_hand else row.relation
+
+
+def _score(row: Row) -> str:
+    return "—" if row.score is None else f"{row.score:.2f}"
+
+
+def _refs(side: str, mention: Mention) -> str:
+    return ", ".join(_ref(side, i) for i in mention.statements)
+
+
+def _caseless(p: Published, side: str) -> str:
+    if p.mentions.names[side]:
+        return ""
+    return " (no names looked for: the script has no capital letters)"
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+_CSS = """
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 80em; padding: 0 1em; color: #222; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; }
+dl.header { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
+dl.header dt { font-weight: bold; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #bbb; padding: .3em .5em; vertical-align: top; text-align: left; }
+th { background: #eee; }
+.ref { font-weight: bold; white-space: nowrap; }
+.hand { font-style: italic; color: #7a3e00; }
+.same { color: #1a6b1a; } .differently { color: #8a5a00; } .unique { color: #a11; }
+.accounts { display: grid; grid-template-columns: 1fr 1fr; gap: 2em; }
+.accounts ol { padding-left: 0; list-style: none; }
+.accounts li { margin: .4em 0; padding: .2em .4em; }
+.accounts li:target { background: #fff3b0; }
+.links a { margin-right: .4em; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  a { color: inherit; text-decoration: none; }
+  tr, li { break-inside: avoid; }
+}
+"""
+
+
+def _h(text: str) -> str:
+    return html.escape(report.visible(text), quote=True)
+
+
+def to_html(p: Published) -> str:
+    parts = [
+        "<!DOCTYPE html>",
+        '<html><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_h(p.title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{_h(p.title)}</h1>",
+        '<dl class="header">',
+        *(f"<dt>{_h(name)}</dt><dd>{_h(value)}</dd>" for name, value in p.header()),
+        "</dl>",
+        *_html_table(p),
+        *_html_unique(p),
+        *_html_mentions(p),
+        "<h2>The two accounts</h2>",
+        '<div class="accounts">',
+        *_html_account(p, "left"),
+        *_html_account(p, "right"),
+        "</div>",
+        "</body></html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _anchor(side: str, index: int | None) -> str:
+    ref = _ref(side, index)
+    return f'<a class="ref" href="#{ref}">{ref}</a>' if ref else ""
+
+
+def _html_table(p: Published) -> Iterator[str]:
+    yield "<h2>Divergence table</h2>"
+    yield "<table><thead><tr>"
+    yield f"<th>{_h(p.label('left'))}</th><th>{_h(p.label('right'))}</th>"
+    yield "<th>relation</th><th>score</th><th>note</th></tr></thead><tbody>"
+    for row in p.pairs():
+        css = "same" if row.relation == "same" else "differently"
+        hand = f' <span class="hand">✎ {BY_HAND}</span>' if row.by_hand else ""
+        yield (
+            f'<tr><td>{_anchor("left", row.left)} {_h(p.text("left", row.left))}</td>'
+            f'<td>{_anchor("right", row.right)} {_h(p.text("right", row.right))}</td>'
+            f'<td class="{css}">{_h(row.relation)}{hand}</td><td>{_score(row)}</td><td>{_h(row.note)}</td></tr>'
+        )
+    yield "</tbody></table>"
+
+
+def _html_unique(p: Published) -> Iterator[str]:
+    for side in ("left", "right"):
+        yield f"<h2>Only in {_h(p.label(side))}</h2>"
+        rows = p.unique(side)
+        if not rows:
+            yield "<p>(none)</p>"
+            continue
+        yield "<ul>"
+        for row in rows:
+            index = row.left if side == "left" else row.right
+            hand = f' <span class="hand">✎ {BY_HAND}</span>' if row.by_hand else ""
+            note = f" — note: {_h(row.note)}" if row.note else ""
+            yield f"<li>{_anchor(side, index)} {_h(p.text(side, index))}{hand}{note}</li>"
+        yield "</ul>"
+
+
+def _html_mentions(p: Published) -> Iterator[str]:
+    yield "<h2>Mentioned by one side only</h2><ul>"
+    for side in ("left", "right"):
+        found = ", ".join(
+            f"{_h(m.text)} ({_h(m.kind)}: {' '.join(_anchor(side, i) for i in m.statements)})"
+            for m in p.mentions.of(side)
+        )
+        yield f"<li>Only {_h(p.label(side))}: {found or '(none)'}{_h(_caseless(p, side))}</li>"
+    yield "</ul>"
+
+
+def _html_account(p: Published, side: str) -> Iterator[str]:
+    other = "right" if side == "left" else "left"
+    readout = getattr(p.alignment, side)
+    yield f"<div><h3>{_h(readout.label)}</h3><ol>"
+    for statement in readout.statements:
+        pairs = p.alignment.counterparts(side, statement.index)
+        status = p.alignment.status(side, statement.index).value
+        css = {"match": "same", "related": "differently", "unique": "unique"}[status]
+        links = " ".join(_anchor(other, getattr(pair, other)) for pair in pairs)
+        hand = ' <span class="hand">✎</span>' if p.decisions.touches(side, statement.index) else ""
+        note = p.decisions.statement_note(side, statement.index)
+        note_html = f' <em>note: {_h(note)}</em>' if note else ""
+        ref = _ref(side, statement.index)
+        yield (
+            f'<li id="{ref}" class="{css}"><span class="ref">{ref}</span> {_h(statement.text)}'
+            f'{hand}{note_html} <span class="links">{("→ " + links) if links else "∅"}</span></li>'
+        )
+    yield "</ol></div>"
+
+
+# -- CSV --------------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "section", "left_ref", "left_statement", "right_ref", "right_statement",
+    "relation", "score", "by_hand", "note",
+)
+"""Sections: "about" (the header: relation holds the field, note its value), "pair",
+"unique" and "mention" (relation holds the kind, note the statements)."""
+
+
+def _cell(value: str) -> str:
+    value = report.visible(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def to_csv(p: Published) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for name, value in p.header():
+        writer.writerow(["about", "", "", "", "", _cell(name), "", "", _cell(value)])
+    for row in [*p.pairs(), *p.unique("left"), *p.unique("right")]:
+        writer.writerow(
+            [
+                "pair" if row.left is not None and row.right is not None else "unique",
+                _ref("left", row.left),
+                _cell(p.text("left", row.left)),
+                _ref("right", row.right),
+                _cell(p.text("right", row.right)),
+                row.relation,
+                "" if row.score is None else f"{row.score:.4f}",
+                "yes" if row.by_hand else "",
+                _cell(row.note),
+            ]
+        )
+    for side in ("left", "right"):
+        for m in p.mentions.of(side):
+            statement = [_ref(side, i) for i in m.statements]
+            cells = [", ".join(statement), _cell(m.text)]
+            left, right = (cells, ["", ""]) if side == "left" else (["", ""], cells)
+            writer.writerow(["mention", *left, *right, m.kind, "", "", ""])
+    return buffer.getvalue()
+
+
+# -- JSON -------------------------------------------------------------------------------------
+
+
+def to_json(p: Published) -> str:
+    """The ``report.to_json`` contract, with the decisions, notes and mentions added."""
+    document = report.json_document(p.alignment, p.info)
+    for entry, pair in zip(document["pairs"], p.alignment.pairs):
+        entry["manual"] = pair.manual
+    kept = records(p.decisions)
+    document["notes"] = kept.pop("notes")
+    document["decisions"] = kept
+    document["mentions"] = {
+        side: [{"kind": m.kind, "text": m.text, "statements": list(m.statements)} for m in p.mentions.of(side)]
+        for side in ("left", "right")
+    }
+    document["mentions"]["names_checked"] = dict(p.mentions.names)
+    document["length"] = {side: _length(getattr(p.alignment, side)) for side in ("left", "right")}
+    return report.dump_json(document) + "\n"

@@ -1,0 +1,302 @@
+"""Saving the analyst's work on a comparison, and getting it back.
+
+A case folder keeps its session in ``session.json`` inside it. Two loose files keep theirs in
+the user's data directory (``READOUT_TUI_DATA_DIR`` moves it), under a name derived from the
+two files' paths, so that editing a readout finds the same session again; standard input is
+named by its text.
+
+The session stores each side's statement texts. When a readout has changed since, every
+decision is moved to the statement with the same text, or failing that the most similar one
+(small edits: a fixed typo, a changed figure); what has no such statement any more is reported,
+and kept in the file under "lost" rather than dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from .decisions import Decisions, pair_note_key, records
+from .files import write_atomic
+from .loading import Comparison
+from .model import Kind
+
+FILE_NAME = "session.json"
+VERSION = 1
+SIMILAR_ENOUGH = 85
+"""rapidfuzz ratio (0-100) from which an edited statement counts as the same statement: a
+changed word or figure in a sentence of ordinary length stays above it, a different sentence
+falls far below."""
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Cursor:
+    side: str
+    index: int
+
+
+@dataclass(frozen=True)
+class Session:
+    """What is saved: the decisions, the threshold and the cursor, in the comparison's
+    orientation, and any decisions that could not be carried over to edited readouts."""
+
+    decisions: Decisions = field(default_factory=Decisions)
+    threshold: float | None = None
+    cursor: Cursor | None = None
+    lost: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A loaded session and what the user should be told about loading it."""
+
+    session: Session
+    carried: int = 0
+    """Decisions and notes moved to edited readouts."""
+    lost: tuple[str, ...] = ()
+    """Decisions and notes of this load that found no statement, each described in a line."""
+    notice: str = ""
+    """Why the saved file could not be used, when it could not."""
+
+
+def data_dir() -> Path:
+    configured = os.environ.get("READOUT_TUI_DATA_DIR")
+    if configured:
+        return Path(configured)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("readout-tui", appauthor=False))
+
+
+def own_case_folder(comparison: Comparison) -> Path | None:
+    """The comparison's case folder when it is the user's (not the example inside the
+    installed package, which may not be written to)."""
+    case = comparison.case_dir
+    return case if case is not None and not _inside(case.resolve(), _PACKAGE) else None
+
+
+def session_path(comparison: Comparison) -> Path:
+    """Where this comparison's session lives (see the module's docstring)."""
+    case = comparison.case_dir
+    if own_case_folder(comparison) is not None:
+        return case / FILE_NAME
+    if case is not None:
+        names = [str(case.resolve())]
+    else:
+        names = [_identity(r.source, r.texts) for r in (comparison.left, comparison.right)]
+    digest = hashlib.sha256("\0".join(names).encode("utf-8", "surrogatepass")).hexdigest()
+    return data_dir() / "sessions" / f"{digest[:32]}.json"
+
+
+def _identity(source: str, texts: Sequence[str]) -> str:
+    if source and source != "-":
+        return "path:" + str(Path(source).resolve())
+    return "text:" + "\n".join(texts)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+class SessionStore:
+    """One comparison's session file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def of(cls, comparison: Comparison) -> SessionStore:
+        return cls(session_path(comparison))
+
+    def load(self, comparison: Comparison) -> Restored:
+        """The saved session fitted to ``comparison``'s current statements; an empty one when
+        there is none. A file that cannot be read as a session is set aside, never deleted."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return Restored(Session())
+        except OSError as exc:
+            return Restored(Session(), notice=f"{self.path}: cannot read it ({exc.strerror or exc})")
+        try:
+            saved = _parse(raw)
+        except (ValueError, TypeError, KeyError, RecursionError) as exc:
+            return Restored(Session(), notice=self._set_aside(exc))
+        return _fit(saved, comparison)
+
+    def save(self, session: Session, comparison: Comparison) -> None:
+        """Write the session atomically. Raises OSError when it cannot be written."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        document = _document(session, comparison)
+        write_atomic(self.path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+
+    def _set_aside(self, problem: Exception) -> str:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        try:
+            os.replace(self.path, aside)
+        except OSError as exc:
+            return f"{self.path}: not a readable session ({problem}); could not set it aside ({exc})"
+        return f"{self.path.name} was not a readable session ({problem}); kept as {aside.name}, starting afresh"
+
+
+# -- the file's shape ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Saved:
+    texts: dict[str, list[str]]
+    links: list[tuple[int, int, Kind]]
+    unlinks: list[tuple[int, int]]
+    unique: list[tuple[str, int]]
+    notes: list[tuple[tuple, str]]
+    threshold: float | None
+    cursor: Cursor | None
+    lost: tuple[str, ...]
+
+
+def _document(session: Session, comparison: Comparison) -> dict:
+    return {
+        "version": VERSION,
+        "threshold": session.threshold,
+        "cursor": {"side": session.cursor.side, "index": session.cursor.index} if session.cursor else None,
+        "statements": {"left": comparison.left.texts, "right": comparison.right.texts},
+        **records(session.decisions),
+        "lost": list(session.lost),
+    }
+
+
+def _parse(raw: bytes) -> _Saved:
+    document = json.loads(raw.decode("utf-8"))
+    if not isinstance(document, dict) or document.get("version") != VERSION:
+        raise ValueError("not a readout-tui session")
+    texts = {side: [_text(t) for t in document["statements"][side]] for side in ("left", "right")}
+    threshold = document.get("threshold")
+    if threshold is not None and not (isinstance(threshold, int | float) and 0 <= threshold <= 1):
+        raise ValueError(f"threshold out of range: {threshold!r}")
+    cursor = document.get("cursor")
+    notes = []
+    for note in document.get("notes", []):
+        key = (
+            pair_note_key(_index(note["left"]), _index(note["right"]))
+            if note["on"] == "pair"
+            else (_side(note["on"]), _index(note["index"]))
+        )
+        notes.append((key, _text(note["text"])))
+    return _Saved(
+        texts=texts,
+        links=[(_index(x["left"]), _index(x["right"]), Kind(x["kind"])) for x in document.get("links", [])],
+        unlinks=[(_index(x["left"]), _index(x["right"])) for x in document.get("unlinks", [])],
+        unique=[(_side(x["side"]), _index(x["index"])) for x in document.get("unique", [])],
+        notes=notes,
+        threshold=float(threshold) if threshold is not None else None,
+        cursor=Cursor(_side(cursor["side"]), _index(cursor["index"])) if cursor else None,
+        lost=tuple(_text(x) for x in document.get("lost", [])),
+    )
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, found {type(value).__name__}")
+    return value
+
+
+def _index(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"not a statement index: {value!r}")
+    return value
+
+
+def _side(value: object) -> str:
+    if value not in ("left", "right"):
+        raise ValueError(f"not a side: {value!r}")
+    return value  # type: ignore[return-value]
+
+
+# -- carrying decisions over to edited readouts ------------------------------------------------
+
+
+def statement_map(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
+    """Old statement index -> new index: the same text first (in order, so repeated
+    statements pair up one to one), then the most similar remaining text."""
+    free: dict[str, list[int]] = defaultdict(list)
+    for index, text in enumerate(new):
+        free[text].append(index)
+    found: dict[int, int] = {}
+    for index, text in enumerate(old):
+        if free.get(text):
+            found[index] = free[text].pop(0)
+    remaining = {j: new[j] for j in range(len(new)) if j not in set(found.values())}
+    for index, text in enumerate(old):
+        if index in found or not remaining:
+            continue
+        best = process.extractOne(text, remaining, scorer=fuzz.ratio, score_cutoff=SIMILAR_ENOUGH)
+        if best is not None:
+            found[index] = best[2]
+            del remaining[best[2]]
+    return found
+
+
+def _fit(saved: _Saved, comparison: Comparison) -> Restored:
+    current = {"left": comparison.left.texts, "right": comparison.right.texts}
+    maps = {side: statement_map(saved.texts[side], current[side]) for side in ("left", "right")}
+    moved = 0
+    lost: list[str] = []
+
+    def place(side: str, index: int) -> int | None:
+        return maps[side].get(index)
+
+    def describe(what: str, refs: Iterable[tuple[str, int]]) -> str:
+        quoted = " / ".join(f"{side[0].upper()}{i + 1} \u201c{_brief(saved.texts[side], i)}\u201d" for side, i in refs)
+        return f"{what}: {quoted}"
+
+    def carry(refs: list[tuple[str, int]], what: str):
+        nonlocal moved
+        placed = [place(side, i) for side, i in refs]
+        if any(p is None for p in placed):
+            lost.append(describe(what, refs))
+            return None
+        if placed != [i for _, i in refs] or any(
+            saved.texts[side][i] != current[side][p] for (side, i), p in zip(refs, placed)
+        ):
+            moved += 1
+        return placed
+
+    decisions = Decisions()
+    for left, right, kind in saved.links:
+        placed = carry([("left", left), ("right", right)], f"link ({kind.value})")
+        if placed:
+            decisions = decisions.link(*placed, kind)
+    for left, right in saved.unlinks:
+        placed = carry([("left", left), ("right", right)], "unlink")
+        if placed:
+            decisions = decisions.unlink(*placed)
+    for side, index in saved.unique:
+        placed = carry([(side, index)], "deliberately unique")
+        if placed:
+            decisions = decisions.mark_unique(side, placed[0])
+    for key, text in saved.notes:
+        refs = [("left", key[1]), ("right", key[2])] if key[0] == "pair" else [key]
+        placed = carry(refs, f"note \u201c{text}\u201d")
+        if placed:
+            note_key = pair_note_key(*placed) if key[0] == "pair" else (key[0], placed[0])
+            decisions = decisions.note(note_key, text)
+    cursor = saved.cursor
+    if cursor is not None:
+        index = place(cursor.side, cursor.index)
+        cursor = Cursor(cursor.side, index) if index is not None else None
+    session = Session(decisions, saved.threshold, cursor, saved.lost + tuple(lost))
+    return Restored(session, carried=moved, lost=tuple(lost))
+
+
+def _brief(texts: Sequence[str], index: int, length: int = 60) -> str:
+    text = texts[index] if index < len(texts) else ""
+    return text if len(text) <= length else text[: length - 1] + "\u2026"

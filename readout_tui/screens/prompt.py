@@ -1,0 +1,43 @@
+"""A one-line question in a box: a note to write, a file name to export to."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from readout_tui.widgets.text import literal
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Returns the text entered (enter), or None (escape)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, value: str = "", hint: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.hint = hint
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="prompt"):
+            yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Static(Content(literal(self.hint)), id="prompt-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#prompt").border_title = Content(literal(self.title_text))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,246 @@
+"""The analyst's work in the app: links, unlinks, kinds, unique marks, notes, undo, saving,
+carrying work over to edited readouts, export and the one-side mentions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, HashEmbedder, RecordingApp, ready, summary_text
+
+from textual.widgets import Input, Static
+
+from readout_tui.core.alignment import AlignmentSettings
+from readout_tui.core.loading import load_comparison
+from readout_tui.core.model import Status
+from readout_tui.core.session import Session, SessionStore
+from readout_tui.screens.prompt import PromptScreen
+from readout_tui.screens.work import HAND, NOTED
+
+
+def flag(pane, index: int) -> str:
+    """The mark after the status glyph in the row of statement ``index``."""
+    row = pane.shown.index(index)
+    return pane.options[row].prompt.gutter.plain[-1]
+
+
+def work_line(screen) -> str:
+    line = screen.query_one("#work-line", Static)
+    return str(line.render().plain) if line.display else ""
+
+
+def app_on(comparison, store: SessionStore | None = None) -> RecordingApp:
+    return RecordingApp(comparison, embedder=HashEmbedder(), session=store)
+
+
+@pytest.fixture
+def case(tmp_path) -> Path:
+    folder = tmp_path / "case"
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("gold.json"))
+    return folder
+
+
+def load(case: Path):
+    return load_comparison([str(case)], "lines")
+
+
+async def test_link_by_picking_then_undo_and_redo(newsroom):
+    app = app_on(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert screen.links.status("left", 3) is Status.UNIQUE  # the hockey match
+        assert screen.links.status("right", 3) is Status.UNIQUE  # sanctions relief
+        screen.pane("left").move_to(3)
+        await pilot.press("l")
+        assert screen.side == "right" and "Linking L4" in work_line(screen)
+        screen.pane("right").move_to(3)
+        await pilot.pause()
+        await pilot.press("enter")
+        pair = next(p for p in screen.links.counterparts("left", 3) if p.right == 3)
+        assert pair.manual and screen.links.status("left", 3) is not Status.UNIQUE
+        assert flag(screen.pane("left"), 3) == HAND and flag(screen.pane("right"), 3) == HAND
+        assert flag(screen.pane("left"), 0) == " "
+        assert "pair decided by hand" in work_line(screen)
+        await pilot.press("z")
+        assert screen.links.status("left", 3) is Status.UNIQUE
+        assert flag(screen.pane("left"), 3) == " "
+        assert any(n.startswith("Undone: Linked L4 – R4") for n in app.notices)
+        await pilot.press("Z")
+        assert screen.links.status("left", 3) is not Status.UNIQUE
+
+
+async def test_escape_cancels_picking_and_the_same_pane_is_refused(newsroom):
+    app = app_on(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("l", "tab", "enter")
+        assert any("other pane" in n for n in app.notices) and screen.picking is not None
+        await pilot.press("escape")
+        assert screen.picking is None and not screen.journal.current
+
+
+async def test_unlink_and_kind_changes_win_over_the_threshold(newsroom):
+    app = app_on(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        partner = screen.links.partners("left", 0)[0]  # the grain corridor
+        await pilot.press("x")
+        assert screen.links.status("left", 0) is Status.UNIQUE
+        assert flag(screen.pane("left"), 0) == HAND
+        await pilot.press("minus", "minus", "minus", "minus")
+        assert partner not in screen.links.partners("left", 0)  # still, at a lower threshold
+        await pilot.press("z", "j")  # back; on to the prisoner exchange
+        pair = screen.links.counterparts("left", 1)[0]
+        await pilot.press("t")
+        changed = screen.links.counterparts("left", 1)[0]
+        assert changed.kind is not pair.kind and changed.manual
+        for _ in range(12):
+            await pilot.press("plus")
+        assert changed.score < screen.settings.threshold  # the model alone would drop it
+        assert [(p.right, p.kind) for p in screen.links.counterparts("left", 1)] == [(changed.right, changed.kind)]
+
+
+async def test_deliberately_unique_and_notes(newsroom):
+    app = app_on(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "o")
+        assert screen.links.status("left", 1) is Status.UNIQUE
+        assert "deliberately unique" in work_line(screen)
+        await pilot.press("o")
+        assert screen.links.status("left", 1) is not Status.UNIQUE
+        await pilot.press("j", "a")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"check", "space", *"[b]it[/b]", "enter")
+        assert screen.journal.current.statement_note("left", 2) == "check [b]it[/b]"
+        assert flag(screen.pane("left"), 2) == NOTED
+        assert "note: check [b]it[/b]" in work_line(screen)
+        await pilot.press("A", *"same?", "enter")
+        partner = screen.links.partners("left", 2)[0]
+        assert screen.journal.current.pair_note(2, partner) == "same?"
+        await pilot.press("a", "escape")  # escape keeps the note
+        assert screen.journal.current.statement_note("left", 2) == "check [b]it[/b]"
+
+
+async def test_corrections_are_kept_in_the_panes_orientation_after_a_swap(newsroom):
+    app = app_on(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("s")  # the right readout is now on the left
+        screen.pane("left").move_to(0)
+        screen.side = "left"
+        await pilot.pause()
+        await pilot.press("o")
+        assert screen.journal.current.unique == {("right", 0)}
+        await pilot.press("s")
+        assert screen.links.status("right", 0) is Status.UNIQUE
+
+
+async def test_work_survives_a_restart(case):
+    store = SessionStore.of(load(case))
+    assert store.path == case / "session.json"
+    app = app_on(load(case), store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("x", "j", "o", "a", *"why?", "enter", "plus")
+        await pilot.press("tab")
+        screen.pane("right").move_to(4)
+        await pilot.pause()
+        decisions, threshold = screen.journal.current, screen.settings.threshold
+    assert (case / "session.json").exists()
+    again = app_on(load(case), SessionStore.of(load(case)))
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert screen.journal.current == decisions
+        assert screen.settings.threshold == threshold and f"threshold {threshold:.2f}" in summary_text(again)
+        assert (screen.side, screen.pane("right").current) == ("right", 4)
+        assert flag(screen.pane("left"), 1) == HAND
+        assert screen.links.status("left", 1) is Status.UNIQUE
+
+
+async def test_work_is_carried_over_to_an_edited_readout(case):
+    store = SessionStore.of(load(case))
+    app = app_on(load(case), store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "a", *"length", "enter")  # a note on L2, "fifty minutes"
+        await pilot.press("j", "o")  # L3 deliberately unique
+    lines = (case / "left.txt").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("fifty", "fifty-five")  # a small edit: the note follows
+    del lines[2]  # L3 is gone: its mark cannot follow
+    (case / "left.txt").write_text("Inserted first line.\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    again = app_on(load(case), SessionStore.of(load(case)))
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert screen.journal.current.statement_note("left", 2) == "length"
+        assert not screen.journal.current.unique
+        assert any("1 saved decision(s) no longer fit" in n and "deliberately unique" in n for n in again.notices)
+        assert any("moved to the edited statements" in n for n in again.notices)
+
+
+async def test_a_damaged_session_is_set_aside_with_a_notice(case):
+    (case / "session.json").write_text("{", encoding="utf-8")
+    app = app_on(load(case), SessionStore.of(load(case)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert any("not a readable session" in n for n in app.notices)
+    assert list(case.glob("session.json.damaged-*"))
+
+
+async def test_export_from_the_app(case, tmp_path):
+    app = app_on(load(case), SessionStore.of(load(case)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("o", "e")
+        prompt = app.screen.query_one("#prompt-input", Input)
+        assert prompt.value == str(case / "case-comparison.html")
+        prompt.value = str(tmp_path / "table.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, PromptScreen)
+        rows = list(csv.DictReader(io.StringIO((tmp_path / "table.csv").read_text(encoding="utf-8"))))
+        assert any(r["section"] == "unique" and r["left_ref"] == "L1" and r["by_hand"] == "yes" for r in rows)
+        await pilot.press("e")
+        app.screen.query_one("#prompt-input", Input).value = str(tmp_path / "table.txt")
+        await pilot.press("enter")
+        assert any("Name the file" in n for n in app.notices)
+        assert screen.journal.current
+
+
+async def test_mentions_panel_lists_what_one_side_only_says(example):
+    app = app_on(example)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        panel = screen.query_one("#mentions")
+        assert not panel.display
+        await pilot.press("m")
+        text = screen.query_one("#mentions-text", Static).render().plain
+        assert panel.display and "only Israeli PMO:" in text and "fifty minutes (L2)" in text
+        assert "only Kremlin: Gaza Strip (R2 R6)" in text
+        await pilot.press("m")
+        assert not panel.display
+
+
+async def test_keys_are_in_help_and_palette(newsroom):
+    app = app_on(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Undo", "Export the comparison", "Mark deliberately unique"} <= set(commands)
+        await pilot.press("question_mark")
+        text = app.screen.query_one("#help Static").render().plain
+        assert "Correcting and publishing" in text and "Deliberately unique" in text
+
+
+async def test_a_threshold_given_on_the_command_line_beats_the_saved_one(case):
+    store = SessionStore.of(load(case))
+    store.save(Session(threshold=0.5), load(case))
+    for keep, expected in ((False, 0.5), (True, AlignmentSettings().threshold)):
+        app = RecordingApp(load(case), embedder=HashEmbedder(), session=store, keep_threshold=keep)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await ready(pilot)
+            assert screen.settings.threshold == expected
+            assert f"threshold {expected:.2f}" in summary_text(app)

@@ -1,0 +1,92 @@
+"""`readout-tui compare` with exports, --output and a saved session."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from engine_fakes import EXAMPLE
+
+from readout_tui import cli
+from readout_tui.core.decisions import Decisions
+from readout_tui.core.loading import load_comparison
+from readout_tui.core.model import Kind
+from readout_tui.core.session import Session, SessionStore
+
+
+@pytest.fixture
+def case(tmp_path) -> Path:
+    folder = tmp_path / "case"
+    shutil.copytree(EXAMPLE, folder)
+    return folder
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(["compare", *argv, "--lexical-only", "--segment", "lines"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def save(case: Path, session: Session) -> None:
+    comparison = load_comparison([str(case)], "lines")
+    SessionStore.of(comparison).save(session, comparison)
+
+
+def test_a_saved_session_is_applied_and_can_be_ignored(capsys, case):
+    save(case, Session(Decisions().link(1, 6, Kind.RELATED).note(("left", 1), "unanswered"), threshold=0.9))
+    code, out, err = run(capsys, str(case), "--format", "json")
+    document = json.loads(out)
+    assert code == 0 and err == ""
+    assert document["settings"]["threshold"] == 0.9
+    assert [(p["left"], p["right"], p["manual"]) for p in document["pairs"]] == [(1, 6, True)]
+    assert document["notes"] == [{"on": "left", "index": 1, "text": "unanswered"}]
+    _, out, _ = run(capsys, str(case), "--format", "json", "--threshold", "0.2")
+    assert json.loads(out)["settings"]["threshold"] == 0.2  # the command line wins
+    _, out, _ = run(capsys, str(case), "--format", "json", "--no-session")
+    assert all(not p["manual"] for p in json.loads(out)["pairs"]) and "notes" in json.loads(out)
+    assert json.loads(out)["notes"] == []
+
+
+def test_output_is_written_in_the_format_its_name_asks_for(capsys, case, tmp_path):
+    save(case, Session(Decisions().mark_unique("left", 0)))
+    target = tmp_path / "out" 
+    target.mkdir()
+    for name in ("report.html", "report.csv", "report.md", "report.json"):
+        code, out, err = run(capsys, str(case), "--output", str(target / name))
+        assert (code, out, err) == (0, "", "")
+    HTMLParser().feed((target / "report.html").read_text(encoding="utf-8"))
+    assert "<h2>Divergence table</h2>" in (target / "report.html").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO((target / "report.csv").read_text(encoding="utf-8"))))
+    assert any(r["section"] == "unique" and r["left_ref"] == "L1" and r["by_hand"] == "yes" for r in rows)
+    assert "## Divergence table" in (target / "report.md").read_text(encoding="utf-8")
+    assert json.loads((target / "report.json").read_text(encoding="utf-8"))["decisions"]["unique"]
+    assert sorted(p.name for p in target.iterdir()) == ["report.csv", "report.html", "report.json", "report.md"]
+
+
+def test_an_unwritable_output_is_one_line_and_exit_2(capsys, case, tmp_path):
+    code, out, err = run(capsys, str(case), "--output", str(tmp_path / "missing" / "r.html"))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("readout-tui: error: ") and "cannot write it" in err
+
+
+def test_a_damaged_session_is_noted_and_set_aside(capsys, case):
+    (case / "session.json").write_text("{oops", encoding="utf-8")
+    code, out, err = run(capsys, str(case), "--format", "json")
+    assert code == 0 and json.loads(out)["pairs"] is not None
+    assert err.startswith("readout-tui: note: session.json was not a readable session")
+    assert list(case.glob("session.json.damaged-*"))
+
+
+def test_decisions_lost_to_an_edited_readout_are_noted(capsys, case):
+    save(case, Session(Decisions().link(1, 6, Kind.MATCH)))
+    lines = (case / "left.txt").read_text(encoding="utf-8").splitlines()
+    (case / "left.txt").write_text("\n".join(lines[:1] + lines[2:]) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, str(case), "--format", "json")
+    assert code == 0
+    assert "a saved decision no longer fits the readouts: link (match): L2" in err
+    assert not any(p["manual"] for p in json.loads(out)["pairs"])

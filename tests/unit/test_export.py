@@ -1,0 +1,150 @@
+"""Exports parsed back: HTML with html.parser, CSV with csv, JSON against the report contract."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+
+import pytest
+from engine_fakes import FakeEmbedder
+
+from readout_tui.core import report
+from readout_tui.core.alignment import AlignmentSettings
+from readout_tui.core.decisions import Decisions, pair_note_key
+from readout_tui.core.engine import collect
+from readout_tui.core.alignment import decide
+from readout_tui.core.export import CSV_COLUMNS, format_of, render
+from readout_tui.core.loading import readout_from_text
+from readout_tui.core.model import CaseInfo, Kind
+
+HOSTILE = '<script>alert("x")</script> & \'quotes\' "too"'
+LEFT = readout_from_text(
+    "\n".join(
+        [
+            "The leaders discussed the grain corridor through Black Sea ports.",
+            "=HYPERLINK(\"http://evil\") said the United Nations.",
+            HOSTILE,
+            "The call lasted fifty minutes.",
+        ]
+    ),
+    "Left <b>PMO</b>",
+    "lines",
+)
+RIGHT = readout_from_text(
+    "\n".join(
+        [
+            "The grain corridor through Black Sea ports was discussed.",
+            "+1 for the sanctions relief in Moscow.",
+            "-Nothing else.",
+        ]
+    ),
+    "Kremlin",
+    "lines",
+)
+INFO = CaseInfo(title="A <call>", date="2023-12-10", sources=("https://example.org/?a=1&b=2",))
+
+
+def published(fmt: str) -> tuple[str, Decisions]:
+    evidence = collect(LEFT, RIGHT, FakeEmbedder())
+    decisions = (
+        Decisions()
+        .link(2, 2, Kind.RELATED)
+        .mark_unique("left", 3)
+        .note(pair_note_key(2, 2), "@SUM(A1) <i>odd</i>")
+        .note(("right", 1), "Moscow's own wording")
+    )
+    alignment = decisions.apply(decide(evidence, AlignmentSettings()), evidence)
+    return render(fmt, alignment, INFO, decisions), decisions
+
+
+class Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if "href" in attrs:
+            self.hrefs.append(attrs["href"])
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_html_is_one_self_contained_file_with_everything_escaped():
+    page, _ = published("html")
+    parser = Collector()
+    parser.feed(page)
+    assert "script" not in parser.tags and "b" not in parser.tags and "i" not in parser.tags
+    text = "".join(parser.text)
+    assert HOSTILE in text  # shown as it was written, not run
+    assert "Left <b>PMO</b>" in text and "@SUM(A1) <i>odd</i>" in text
+    assert "link" not in parser.tags and "img" not in parser.tags  # nothing fetched
+    assert all(href.startswith("#") for href in parser.hrefs)
+    assert {href[1:] for href in parser.hrefs} <= parser.ids  # every link lands
+    assert {"L1", "L4", "R1", "R3"} <= parser.ids
+    assert "Mentioned by one side only" in text and "fifty minutes" in text
+    assert "✎ by hand" in text
+    assert "Coverage" in text and "ratio" in text and "Threshold" in text
+
+
+def test_csv_parses_back_with_formula_cells_neutralised():
+    table, _ = published("csv")
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert tuple(rows[0].keys()) == CSV_COLUMNS
+    cells = [value for row in rows for value in row.values()]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+    texts = {row["left_statement"] for row in rows} | {row["right_statement"] for row in rows}
+    assert "'=HYPERLINK(\"http://evil\") said the United Nations." in texts
+    assert "'+1 for the sanctions relief in Moscow." in texts and HOSTILE in texts
+    manual = next(r for r in rows if r["left_ref"] == "L3" and r["right_ref"] == "R3")
+    assert (manual["section"], manual["relation"], manual["by_hand"]) == ("pair", "told differently", "yes")
+    assert manual["note"] == "'@SUM(A1) <i>odd</i>"
+    unique = next(r for r in rows if r["section"] == "unique" and r["left_ref"] == "L4")
+    assert unique["by_hand"] == "yes"
+    about = {r["relation"]: r["note"] for r in rows if r["section"] == "about"}
+    assert about["Date"] == "2023-12-10" and about["Left account"] == "Left <b>PMO</b>"
+    assert about["Decided by hand"] == "pairs linked or re-kinded: 1, statements marked unique: 1, notes: 2"
+    assert any(r["section"] == "mention" and r["left_statement"] == "fifty minutes" for r in rows)
+
+
+def test_json_keeps_the_report_contract_and_adds_the_work():
+    document = json.loads(published("json")[0])
+    evidence = collect(LEFT, RIGHT, FakeEmbedder())
+    plain = json.loads(report.to_json(decide(evidence), INFO))
+    assert set(plain) <= set(document)
+    for side in ("left", "right"):
+        assert len(document[side]["statements"]) == len(plain[side]["statements"])
+        assert set(plain[side]["statements"][0]) <= set(document[side]["statements"][0])
+    assert {(p["left"], p["right"]) for p in document["pairs"]} >= {(2, 2)}
+    manual = next(p for p in document["pairs"] if (p["left"], p["right"]) == (2, 2))
+    assert manual["manual"] is True and manual["kind"] == "related"
+    assert document["left"]["statements"][3]["status"] == "unique"
+    assert document["decisions"]["unique"] == [{"side": "left", "index": 3}]
+    assert {"on": "right", "index": 1, "text": "Moscow's own wording"} in document["notes"]
+    assert any(m["text"] == "fifty minutes" for m in document["mentions"]["left"])
+    assert document["left"]["statements"][2]["text"] == HOSTILE
+
+
+def test_markdown_table_marks_hand_decisions_and_escapes():
+    text, _ = published("markdown")
+    table = [line for line in text.splitlines() if line.startswith("| L")]
+    assert any("told differently ✎ by hand" in line for line in table)
+    assert all(line.count(" | ") == 4 for line in table)  # no cell broke the table
+    assert "\\<script\\>" in text and "<script>" not in text
+    assert "## Mentioned by one side only" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("a.md", "markdown"), ("b.HTML", "html"), ("c.csv", "csv"), ("d.json", "json"), ("e.txt", None)]
+)
+def test_format_from_the_file_name(name, fmt):
+    assert format_of(name) == fmt

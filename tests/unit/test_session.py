@@ -1,0 +1,123 @@
+"""Sessions: saved and loaded, carried over to edited readouts, damaged files set aside."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from readout_tui.core.decisions import Decisions, pair_note_key
+from readout_tui.core.loading import load_comparison
+from readout_tui.core.model import Kind
+from readout_tui.core.session import Cursor, Session, SessionStore, session_path, statement_map
+
+LEFT = [
+    "Prime Minister Netanyahu spoke with President Putin today.",
+    "The call lasted about fifty minutes.",
+    "He voiced dissatisfaction with Russia's stance at the United Nations.",
+    "He thanked Russia for the release of a hostage.",
+]
+RIGHT = [
+    "Vladimir Putin had a telephone conversation with Benjamin Netanyahu.",
+    "The situation in the Gaza Strip was discussed.",
+    "Netanyahu thanked Russia for helping release a hostage.",
+]
+
+
+def case(folder: Path, left: list[str], right: list[str]):
+    folder.mkdir(exist_ok=True)
+    (folder / "left.txt").write_text("\n".join(left), encoding="utf-8")
+    (folder / "right.txt").write_text("\n".join(right), encoding="utf-8")
+    return load_comparison([str(folder)], "lines")
+
+
+def work() -> Session:
+    decisions = (
+        Decisions()
+        .link(3, 2, Kind.MATCH)
+        .link(2, 1, Kind.RELATED)
+        .unlink(0, 0)
+        .mark_unique("left", 1)
+        .note(("left", 1), "the Kremlin leaves out the length")
+        .note(pair_note_key(3, 2), "same hostage")
+    )
+    return Session(decisions, threshold=0.4, cursor=Cursor("right", 2))
+
+
+def test_a_case_folder_keeps_its_session_inside_and_loads_it_back(tmp_path):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    store = SessionStore.of(comparison)
+    assert store.path == tmp_path / "call" / "session.json"
+    store.save(work(), comparison)
+    restored = store.load(comparison)
+    assert restored.session == work()
+    assert (restored.carried, restored.lost, restored.notice) == (0, (), "")
+
+
+def test_loose_files_keep_their_session_in_the_data_dir_by_path(tmp_path, data_dir):
+    folder = tmp_path / "loose"
+    case(folder, LEFT, RIGHT)
+    files = [str(folder / "left.txt"), str(folder / "right.txt")]
+    path = session_path(load_comparison(files, "lines"))
+    assert path.parent == data_dir / "sessions"
+    (folder / "left.txt").write_text("Edited.\n" + "\n".join(LEFT), encoding="utf-8")
+    assert session_path(load_comparison(files, "lines")) == path
+    assert session_path(load_comparison(files[::-1], "lines")) != path
+
+
+def test_no_session_yet_is_an_empty_one(tmp_path):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    restored = SessionStore.of(comparison).load(comparison)
+    assert restored.session == Session() and not restored.notice
+
+
+def test_edited_readouts_keep_what_still_exists_and_report_the_rest(tmp_path):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    SessionStore.of(comparison).save(work(), comparison)
+    edited_left = [
+        "A new first line.",
+        LEFT[0],
+        "The call lasted about 50 minutes.",  # small edit: carried
+        # LEFT[2] deleted: its link and nothing else is lost
+        LEFT[3],
+    ]
+    edited = case(tmp_path / "call", edited_left, RIGHT)
+    restored = SessionStore.of(edited).load(edited)
+    d = restored.session.decisions
+    assert dict(d.links) == {(3, 2): Kind.MATCH}
+    assert d.unlinks == {(1, 0)}
+    assert d.unique == {("left", 2)}
+    assert d.statement_note("left", 2) == "the Kremlin leaves out the length"
+    assert d.pair_note(3, 2) == "same hostage"
+    assert restored.carried == 3  # the unlink, the unique mark and its note moved
+    assert len(restored.lost) == 1 and "link (related)" in restored.lost[0]
+    assert "L3 \u201cHe voiced dissatisfaction" in restored.lost[0]
+    assert restored.session.cursor == Cursor("right", 2)
+    # What was lost stays in the file, so the work is never silently dropped.
+    SessionStore.of(edited).save(restored.session, edited)
+    saved = json.loads((tmp_path / "call" / "session.json").read_text(encoding="utf-8"))
+    assert saved["lost"] == list(restored.lost)
+
+
+def test_statement_map_pairs_repeats_in_order_and_refuses_different_sentences():
+    old = ["Same.", "Same.", "The call lasted fifty minutes.", "Totally unrelated words here."]
+    new = ["Same.", "The call lasted fifty-five minutes.", "Same.", "Something else entirely."]
+    assert statement_map(old, new) == {0: 0, 1: 2, 2: 1}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b"\xff\xfe", b"[]", b'{"version": 1, "statements": {"left": [1], "right": []}}',
+     b'{"version": 1, "statements": {"left": [], "right": []}, "links": [{"left": -1, "right": 0, "kind": "match"}]}'],
+)
+def test_a_damaged_session_is_set_aside_with_a_notice(tmp_path, content):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    path = tmp_path / "call" / "session.json"
+    path.write_bytes(content)
+    restored = SessionStore.of(comparison).load(comparison)
+    assert restored.session == Session()
+    assert "session.json" in restored.notice and "starting afresh" in restored.notice
+    assert not path.exists()
+    (aside,) = (tmp_path / "call").glob("session.json.damaged-*")
+    assert aside.read_bytes() == content
