@@ -100,8 +100,9 @@ class Published:
             ("Right account", a.right.label),
             ("Date", self.info.date),
             *(("Source", source) for source in self.info.sources),
+            ("Languages", self._languages()),
             ("Model", a.model),
-            ("Threshold", f"{a.settings.get('threshold', 0):.2f}"),
+            ("Threshold", f"{self._threshold():.2f}"),
             ("Statements", f"{a.left.label} {s.left_count}, {a.right.label} {s.right_count}"),
             ("Pairs", f"{s.matches} same, {s.related} told differently"),
             ("Coverage", f"{a.left.label} {s.left_coverage:.0%}, {a.right.label} {s.right_coverage:.0%}"),
@@ -109,6 +110,19 @@ class Published:
             ("Decided by hand", self._hand_summary()),
         ]
         return [(name, value) for name, value in fields if value]
+
+    def _languages(self) -> str:
+        check = self.alignment.languages
+        if check is None:
+            return ""
+        a = self.alignment
+        return f"{a.left.label} {check.left.describe()}, {a.right.label} {check.right.describe()}"
+
+    def _threshold(self) -> float:
+        # Lexical-only evidence is judged on its own scale, with its own threshold.
+        settings = self.alignment.settings
+        key = "threshold" if self.alignment.semantic else "lexical_threshold"
+        return settings.get(key, settings.get("threshold", 0.0))
 
     def _hand_summary(self) -> str:
         d = self.decisions

@@ -148,3 +148,15 @@ def test_markdown_table_marks_hand_decisions_and_escapes():
 )
 def test_format_from_the_file_name(name, fmt):
     assert format_of(name) == fmt
+
+
+def test_header_names_the_languages_and_the_threshold_in_force():
+    settings = AlignmentSettings(threshold=0.3, lexical_threshold=0.07)
+    semantic = collect(LEFT, RIGHT, FakeEmbedder())
+    lexical = collect(LEFT, RIGHT, None)
+    with_model = render("markdown", decide(semantic, settings), INFO)
+    words_only = render("markdown", decide(lexical, settings), INFO)
+    assert "- Threshold: 0.30" in with_model
+    assert "- Threshold: 0.07" in words_only
+    assert "- Languages: Left <b>PMO</b> English" not in with_model  # escaped, not raw
+    assert "- Languages: Left \\<b\\>PMO\\</b\\> English" in with_model
