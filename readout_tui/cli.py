@@ -152,9 +152,9 @@ def main(argv: list[str] | None = None) -> int:
 def _one_line(message: str) -> str:
     """An error message as one harmless line: file names and library messages may hold line
     breaks or terminal control characters."""
-    from .core.report import visible
+    from .core.display import printable
 
-    return visible(" ".join(message.split()))
+    return printable(" ".join(message.split()))
 
 
 def _settings(args: argparse.Namespace, saved: float | None = None) -> AlignmentSettings:

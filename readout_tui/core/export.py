@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import report
 from .decisions import Decisions, records
+from .display import printable
 from .mentions import Mention, OneSided, one_sided
 from .model import Alignment, CaseInfo, Counterpart, Kind, Readout
 
@@ -244,7 +245,7 @@ th { background: #eee; }
 
 
 def _h(text: str) -> str:
-    return html.escape(report.visible(text), quote=True)
+    return html.escape(printable(text), quote=True)
 
 
 def to_html(p: Published) -> str:
@@ -349,7 +350,7 @@ CSV_COLUMNS = (
 
 
 def _cell(value: str) -> str:
-    value = report.visible(value)
+    value = printable(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
