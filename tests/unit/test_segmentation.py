@@ -207,9 +207,16 @@ def test_line_endings_are_unified(newline):
 
 
 def test_zero_width_characters_and_soft_hyphens_are_removed():
-    text = "\ufeffThe nego\u00adtiations\u200b were\u200c long\u200d and\u2060 hard."
+    text = "\ufeffThe nego\u00adtiations\u200b were long and\u2060 hard."
     assert split_statements(text, "lines") == ["The negotiations were long and hard."]
     assert normalise("a\u00adb\u200bc") == "abc"
+
+
+def test_joiners_that_are_part_of_the_writing_are_kept():
+    family, persian = "👩\u200d👩\u200d👧", "می\u200cخواهم"
+    assert split_statements(f"A family {family} said {persian}.", "lines") == [
+        f"A family {family} said {persian}."
+    ]
 
 
 def test_spaces_are_collapsed_but_words_untouched():
