@@ -32,6 +32,9 @@ _LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 """Every line boundary ``str.splitlines`` knows, so "one statement per line" counts lines as
 Python (and the evaluation script) does."""
 _SPACES = re.compile(r"[^\S\n]+")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Text that was not valid Unicode (from a text stream decoded with ``surrogateescape``):
+statements must be encodable, for the model's tokenizer and the cache's keys."""
 _INITIAL = re.compile(r"(?:^|[\s.])[^\W\d_]\.\s*$")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -47,8 +50,10 @@ line, or a long run without punctuation, is split fast."""
 
 
 def normalise(text: str) -> str:
-    """Unify line endings and spaces, drop invisible characters; the words stay as written."""
+    """Unify line endings and spaces, drop invisible characters, replace lone surrogates by
+    U+FFFD; the words stay as written."""
     text = _LINE_BREAK.sub("\n", text).translate(_INVISIBLE)
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text)
     return _SPACES.sub(" ", text)
 
