@@ -7,6 +7,7 @@ Textual, torch and sentence-transformers are imported only on the paths that nee
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from dataclasses import replace
@@ -26,6 +27,10 @@ FORMATS = ("text", "markdown", "json", "html", "csv")
 
 class UsageError(Exception):
     pass
+
+
+class OutputError(Exception):
+    """The report could not be written (a full disk, a terminal gone)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -136,17 +141,25 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, InputError, ModelError) as exc:
         print(f"readout-tui: error: {_one_line(str(exc))}", file=sys.stderr)
         return 2
+    except OutputError as exc:
+        _drop_stdout()
+        print(f"readout-tui: error: {_one_line(str(exc))}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader (`| head`) has gone: stop quietly, and keep Python from complaining
-        # about the unflushable stdout on exit.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError, AttributeError):
-            pass
+        # The reader (`| head`) has gone: stop quietly.
+        _drop_stdout()
         return 1
+
+
+def _drop_stdout() -> None:
+    """Keep Python from complaining on exit about a standard output it cannot flush."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
 
 
 def _one_line(message: str) -> str:
@@ -243,8 +256,13 @@ def _write(output: str) -> None:
         output = output.encode(encoding, "backslashreplace").decode(encoding)
     except LookupError:
         pass
-    sys.stdout.write(output)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write the report ({exc.strerror or exc})") from exc
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -306,10 +306,13 @@ class CompareScreen(Screen[None]):
         return Content(" · ".join(parts))
 
     def _subtitle(self, side: str, shown: int) -> Content:
-        total = len(self.readouts[side])
-        if shown != total:
-            return Content(f"{shown} of {total} shown ({self.filter.value})")
-        return Content(f"{total} statements")
+        readout = self.readouts[side]
+        total = len(readout)
+        count = f"{shown} of {total} shown ({self.filter.value})" if shown != total else f"{total} statements"
+        if readout.encoding not in ("utf-8", ""):
+            # A guessed encoding is worth a glance: a wrong guess garbles the whole side.
+            count += f" · decoded as {printable(readout.encoding)}"
+        return Content(count)
 
     def _update_summary(self) -> None:
         bar = self.query_one(SummaryBar)

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from conftest import HashEmbedder, comparison_of, ready, summary_text
+from textual.content import Content
 
 from readout_tui import app as app_module
 from readout_tui.core.embedding import EmbeddingCache, SentenceTransformerEmbedder
+from readout_tui.core.loading import load_comparison
 from readout_tui.screens.compare import CompareScreen
 
 TRAPS = [
@@ -136,3 +138,19 @@ async def test_a_screenshot_that_cannot_be_saved_is_a_notice_not_a_crash(make_ap
         await pilot.pause()
         assert app.is_running
         assert any(notice.startswith("Screenshot not saved:") for notice in app.notices)
+
+
+async def test_a_side_not_in_utf8_says_how_it_was_decoded(make_app, tmp_path):
+    (tmp_path / "kremlin.txt").write_bytes(
+        "Президент России провёл телефонный разговор.\nОбсуждалась ситуация в Газе.\n".encode("cp1251")
+    )
+    (tmp_path / "pmo.txt").write_text("The president held a call.\n", encoding="utf-8")
+    comparison = load_comparison([str(tmp_path / "kremlin.txt"), str(tmp_path / "pmo.txt")])
+    app = make_app(comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert Content.from_markup(screen.pane("left").border_subtitle).plain == (
+            "2 statements · decoded as cp1251"
+        )
+        assert Content.from_markup(screen.pane("right").border_subtitle).plain == "1 statements"
+        assert "Обсуждалась ситуация в Газе." in "\n".join(row.text for row in screen_rows(app))

@@ -171,3 +171,31 @@ def test_a_refusal_in_a_real_process_has_no_traceback(tmp_path):
         )
         assert_refused(result.returncode, result.stdout, result.stderr, "binary")
 
+
+
+class _FullDisk(io.StringIO):
+    def write(self, text):
+        raise OSError(28, "No space left on device")
+
+
+def test_a_report_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    code = cli.main(["compare", good(tmp_path), good(tmp_path), "--lexical-only"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err == "readout-tui: error: cannot write the report (No space left on device)\n"
+
+
+def test_a_full_disk_in_a_real_process(tmp_path):
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "readout_tui", "compare", good(tmp_path), good(tmp_path), "--lexical-only"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "readout-tui: error: cannot write the report (No space left on device)\n"
