@@ -3,6 +3,7 @@ not break the layout, a model or a cache that cannot be used, a screenshot that 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,21 @@ async def test_a_side_not_in_utf8_says_how_it_was_decoded(make_app, tmp_path):
         )
         assert Content.from_markup(screen.pane("right").border_subtitle).plain == "1 statements"
         assert "Обсуждалась ситуация в Газе." in "\n".join(row.text for row in screen_rows(app))
+
+
+async def test_markup_in_a_label_is_shown_and_never_acts(make_app):
+    # Border titles run @click actions when they are markup; a label is text.
+    comparison = comparison_of(TRAPS, TRAPS)
+    comparison = replace(
+        comparison,
+        left=replace(comparison.left, label="[@click=app.quit]Kremlin[/]"),
+        right=replace(comparison.right, label="[@click=screen.swap]PMO[/]"),
+    )
+    app = make_app(comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        for needle in ("[@click=app.quit]Kremlin[/]", "[@click=screen.swap]PMO[/]"):
+            x, y = find(screen_rows(app), needle)
+            await pilot.click(offset=(x + len(needle) // 2, y))
+            await pilot.pause()
+        assert app.is_running and not screen.swapped
