@@ -181,12 +181,23 @@ def test_one_side_with_a_single_statement(capsys, tmp_path, monkeypatch, lexical
 
 MEASURE = """
 import resource, sys, time
+from pathlib import Path
 from readout_tui import cli
+
+def peak_mib():
+    # VmHWM belongs to this program alone; ru_maxrss can carry over the parent's peak
+    # across fork and exec (a test run that loaded the model earlier).
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
 started = time.perf_counter()
 code = cli.main(["compare", *sys.argv[1:]])
 seconds = time.perf_counter() - started
-peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(code, round(seconds, 2), round(peak_mib), file=sys.stderr)
+print(code, round(seconds, 2), round(peak_mib()), file=sys.stderr)
 """
 
 
@@ -210,7 +221,7 @@ def test_a_statement_of_ten_thousand_characters(tmp_path):
     document, seconds, peak = measured(left, right, "--segment", "lines")
     assert texts(document, "left")[0] == long
     assert {(p["left"], p["right"]) for p in document["pairs"]} == {(0, 1), (1, 0)}
-    assert seconds < 10 and peak < 500  # measured: 0.05 s, 40 MiB
+    assert seconds < 30 and peak < 500, (seconds, peak)  # measured: 0.05 s, 40 MiB
 
 
 def test_a_file_of_a_hundred_thousand_lines(tmp_path):
@@ -221,7 +232,7 @@ def test_a_file_of_a_hundred_thousand_lines(tmp_path):
     assert len(document["left"]["statements"]) == 100_000
     assert texts(document, "left")[-1] == lines[-1]
     assert {(p["left"], p["right"]) for p in document["pairs"]} >= {(4242, 0), (99_999, 1)}
-    assert seconds < 120 and peak < 1500  # measured: 13 s, 480 MiB
+    assert seconds < 120 and peak < 1500, (seconds, peak)  # measured: 13 s, 480 MiB
 
 
 def test_a_single_line_of_two_megabytes_without_punctuation(tmp_path):
@@ -232,4 +243,4 @@ def test_a_single_line_of_two_megabytes_without_punctuation(tmp_path):
     pieces = texts(document, "left")
     assert max(map(len, pieces)) <= 20_000 and len(pieces) >= 100
     assert "".join(pieces).replace(" ", "") == blob.replace(" ", "")
-    assert seconds < 30 and peak < 500  # measured: 0.6 s, 75 MiB
+    assert seconds < 30 and peak < 500, (seconds, peak)  # measured: 0.6 s, 75 MiB
