@@ -247,6 +247,22 @@ def _save(path: Path, output: str) -> None:
         raise InputError(f"{path}: cannot write it ({getattr(exc, 'strerror', None) or exc})") from exc
 
 
+def _keys_from_the_terminal() -> None:
+    """The app reads keys from standard input; when that was a pipe (a readout given as '-',
+    or `< file`), the keys come from the terminal instead, as with `less`."""
+    stdin = sys.__stdin__
+    if stdin is not None and stdin.isatty():
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as exc:
+        raise InputError(
+            "the app needs a terminal to read keys from; use 'readout-tui compare' instead"
+        ) from exc
+    os.dup2(terminal, 0)
+    os.close(terminal)
+
+
 def _write(output: str) -> None:
     """Write the report; characters the terminal's encoding lacks become escapes, not a crash."""
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
@@ -267,6 +283,7 @@ def _write(output: str) -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     comparison = _comparison(args, default=[str(EXAMPLE)])
+    _keys_from_the_terminal()
     from .app import ReadoutApp  # Textual is only needed here
 
     cache = None if args.no_cache else EmbeddingCache()

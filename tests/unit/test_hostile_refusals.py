@@ -148,7 +148,13 @@ def test_a_model_that_cannot_be_loaded_is_refused_by_compare(tmp_path, capsys):
     assert_refused(code, *capsys.readouterr(), "no-model': no such folder")
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
 def test_the_app_starts_on_a_model_that_cannot_be_loaded(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "__stdin__", _Terminal())
     # The app falls back to lexical matching instead (tests/ui/test_bad_input.py shows the
     # notice); here: the command line does not refuse it.
     from readout_tui.app import ReadoutApp
@@ -199,3 +205,32 @@ def test_a_full_disk_in_a_real_process(tmp_path):
         )
     assert result.returncode == 1
     assert result.stderr == "readout-tui: error: cannot write the report (No space left on device)\n"
+
+
+def test_the_app_takes_keys_from_the_terminal_when_stdin_was_a_pipe(tmp_path, monkeypatch):
+    from readout_tui.app import ReadoutApp
+
+    monkeypatch.setattr(sys, "__stdin__", io.StringIO())  # a pipe, already read
+    terminal = tmp_path / "tty"
+    terminal.touch()
+    real_open = os.open
+    monkeypatch.setattr(
+        cli.os, "open", lambda path, flags: real_open(terminal if path == "/dev/tty" else path, flags)
+    )
+    moved: list[int] = []
+    monkeypatch.setattr(cli.os, "dup2", lambda fd, target: moved.append(target))
+    started = []
+    monkeypatch.setattr(ReadoutApp, "run", lambda self: started.append(True))
+    assert cli.main([good(tmp_path), good(tmp_path), "--lexical-only"]) == 0
+    assert moved == [0] and started == [True]
+
+
+def test_the_app_without_any_terminal_is_one_line(tmp_path, capsys, monkeypatch, no_app):
+    monkeypatch.setattr(sys, "__stdin__", io.StringIO())
+
+    def no_terminal(path, flags):
+        raise OSError(6, "No such device or address", path)
+
+    monkeypatch.setattr(cli.os, "open", no_terminal)
+    code = cli.main([good(tmp_path), good(tmp_path), "--lexical-only"])
+    assert_refused(code, *capsys.readouterr(), "the app needs a terminal")
