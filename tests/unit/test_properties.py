@@ -83,10 +83,11 @@ def test_alignment_and_every_renderer(left_text, right_text, mode, semantic, lab
     from readout_tui.core.alignment import AlignmentSettings
 
     embedder = FakeEmbedder() if semantic else None
-    alignment = compare(left, right, embedder, None, AlignmentSettings(threshold=threshold))
+    settings = AlignmentSettings(threshold=threshold, lexical_threshold=threshold)
+    alignment = compare(left, right, embedder, None, settings)
     for pair in alignment.pairs:
         assert 0 <= pair.left < len(left) and 0 <= pair.right < len(right)
-        assert pair.score >= threshold - 1e-6
+        assert pair.score >= settings.in_force(alignment.semantic) - 1e-6
     info = CaseInfo(title=label, date=label[:10], sources=(label,))
 
     for rendered in (report.to_text(alignment, info, width=40), report.to_markdown(alignment, info)):
