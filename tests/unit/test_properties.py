@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from readout_tui.core import report
+from readout_tui.core.alignment import AlignmentSettings
 from readout_tui.core.display import printable
 from readout_tui.core.engine import compare
 from readout_tui.core.loading import InputError, decode, readout_from_text
@@ -80,8 +81,6 @@ def test_alignment_and_every_renderer(left_text, right_text, mode, semantic, lab
         right = readout_from_text(right_text, "right" + label, mode)
     except InputError:
         return  # an empty side: refused, which is right
-    from readout_tui.core.alignment import AlignmentSettings
-
     embedder = FakeEmbedder() if semantic else None
     settings = AlignmentSettings(threshold=threshold, lexical_threshold=threshold)
     alignment = compare(left, right, embedder, None, settings)
