@@ -173,3 +173,16 @@ async def test_markup_in_a_label_is_shown_and_never_acts(make_app):
             await pilot.click(offset=(x + len(needle) // 2, y))
             await pilot.pause()
         assert app.is_running and not screen.swapped
+
+
+async def test_markup_typed_into_the_search_is_searched_for_literally(make_app):
+    app = make_app(comparison_of(TRAPS, TRAPS[::-1]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"[@click=app.quit]", "enter")
+        await pilot.pause()
+        assert app.is_running
+        assert "search: [@click=app.quit]" in summary_text(app)
+        assert (screen.side, screen.pane(screen.side).current) == ("left", 0)  # the hit
+        await pilot.press("n")
+        assert (screen.side, screen.pane(screen.side).current) == ("right", 2)  # and the other
