@@ -102,6 +102,7 @@ class Published:
             ("Date", self.info.date),
             *(("Source", source) for source in self.info.sources),
             ("Languages", self._languages()),
+            ("Encoding", self._encodings()),
             ("Model", a.model),
             ("Threshold", f"{self._threshold():.2f}"),
             ("Statements", f"{a.left.label} {s.left_count}, {a.right.label} {s.right_count}"),
@@ -118,6 +119,11 @@ class Published:
             return ""
         a = self.alignment
         return f"{a.left.label} {check.left.describe()}, {a.right.label} {check.right.describe()}"
+
+    def _encodings(self) -> str:
+        """The sides that were not UTF-8 and how they were decoded: a guess worth checking."""
+        sides = (self.alignment.left, self.alignment.right)
+        return ", ".join(f"{r.label} {r.encoding}" for r in sides if r.encoding not in ("utf-8", ""))
 
     def _threshold(self) -> float:
         # Lexical-only evidence is judged on its own scale, with its own threshold.

@@ -94,7 +94,7 @@ def test_the_reports_say_which_encoding_was_guessed(capsys, tmp_path):
     assert "pmo (3 statements) · Russian" in out  # UTF-8 goes without saying
     code, out, _ = run(capsys, russian, plain, "--lexical-only", "--format", "markdown")
     assert code == 0
-    assert "- kremlin: decoded as cp1251" in out and "- pmo: decoded" not in out
+    assert "- Encoding: kremlin cp1251\n" in out
 
 
 # --- Line endings, spaces, invisible characters ----------------------------------------------

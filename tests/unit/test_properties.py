@@ -11,7 +11,7 @@ from engine_fakes import FakeEmbedder
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from readout_tui.core import report
+from readout_tui.core import export, report
 from readout_tui.core.alignment import AlignmentSettings
 from readout_tui.core.display import printable
 from readout_tui.core.engine import compare
@@ -89,10 +89,14 @@ def test_alignment_and_every_renderer(left_text, right_text, mode, semantic, lab
         assert pair.score >= settings.in_force(alignment.semantic) - 1e-6
     info = CaseInfo(title=label, date=label[:10], sources=(label,))
 
-    for rendered in (report.to_text(alignment, info, width=40), report.to_markdown(alignment, info)):
-        assert not TERMINAL_UNSAFE.search(rendered)
+    # What `compare` prints: the text report, and the exports (Markdown, HTML, CSV).
+    printed = [report.to_text(alignment, info, width=40), report.to_markdown(alignment, info)]
+    printed += [export.render(fmt, alignment, info) for fmt in ("markdown", "html", "csv")]
+    for rendered in printed:
+        assert not TERMINAL_UNSAFE.search(rendered.replace("\r\n", "\n"))  # CSV ends rows in CRLF
 
     document = json.loads(report.to_json(alignment, info))
+    assert json.loads(export.render("json", alignment, info))["left"] == document["left"]
     assert [s["text"] for s in document["left"]["statements"]] == left.texts
     assert [s["text"] for s in document["right"]["statements"]] == right.texts
     assert document["left"]["label"] == left.label and document["case"]["title"] == label
