@@ -8,6 +8,7 @@ comparison worker (see ``screens.compare``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,7 +17,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from readout_tui.core.alignment import AlignmentSettings
+from readout_tui.core.display import printable
 from readout_tui.core.embedding import Embedder, EmbeddingCache
+from readout_tui.core.files import write_atomic
 from readout_tui.core.loading import Comparison
 from readout_tui.core.session import SessionStore
 from readout_tui.screens.compare import THRESHOLD_STEP, CompareScreen
@@ -97,8 +100,15 @@ class ReadoutApp(App[None]):
         )
 
     def action_save_svg(self) -> None:
-        path = self.save_screenshot(path=str(Path.cwd()))
-        self.notify(f"Screenshot saved: {path}", markup=False)
+        # Not App.save_screenshot: it writes in place, so a crash could leave half a file.
+        name = f"{self.title}_{datetime.now():%Y-%m-%dT%H_%M_%S_%f}.svg"
+        try:
+            path = write_atomic(Path.cwd() / name, self.export_screenshot())
+        except OSError as error:
+            reason = printable(error.strerror or str(error))
+            self.notify(f"Screenshot not saved: {reason}", severity="error", markup=False)
+            return
+        self.notify(f"Screenshot saved: {printable(str(path))}", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -7,6 +7,7 @@ Textual, torch and sentence-transformers are imported only on the paths that nee
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from dataclasses import replace
@@ -26,6 +27,10 @@ FORMATS = ("text", "markdown", "json", "html", "csv")
 
 class UsageError(Exception):
     pass
+
+
+class OutputError(Exception):
+    """The report could not be written (a full disk, a terminal gone)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -136,25 +141,33 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, InputError, ModelError) as exc:
         print(f"readout-tui: error: {_one_line(str(exc))}", file=sys.stderr)
         return 2
+    except OutputError as exc:
+        _drop_stdout()
+        print(f"readout-tui: error: {_one_line(str(exc))}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader (`| head`) has gone: stop quietly, and keep Python from complaining
-        # about the unflushable stdout on exit.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError, AttributeError):
-            pass
+        # The reader (`| head`) has gone: stop quietly.
+        _drop_stdout()
         return 1
+
+
+def _drop_stdout() -> None:
+    """Keep Python from complaining on exit about a standard output it cannot flush."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
 
 
 def _one_line(message: str) -> str:
     """An error message as one harmless line: file names and library messages may hold line
     breaks or terminal control characters."""
-    from .core.report import visible
+    from .core.display import printable
 
-    return visible(" ".join(message.split()))
+    return printable(" ".join(message.split()))
 
 
 def _settings(args: argparse.Namespace, saved: float | None = None) -> AlignmentSettings:
@@ -234,6 +247,22 @@ def _save(path: Path, output: str) -> None:
         raise InputError(f"{path}: cannot write it ({getattr(exc, 'strerror', None) or exc})") from exc
 
 
+def _keys_from_the_terminal() -> None:
+    """The app reads keys from standard input; when that was a pipe (a readout given as '-',
+    or `< file`), the keys come from the terminal instead, as with `less`."""
+    stdin = sys.__stdin__
+    if stdin is not None and stdin.isatty():
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as exc:
+        raise InputError(
+            "the app needs a terminal to read keys from; use 'readout-tui compare' instead"
+        ) from exc
+    os.dup2(terminal, 0)
+    os.close(terminal)
+
+
 def _write(output: str) -> None:
     """Write the report; characters the terminal's encoding lacks become escapes, not a crash."""
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
@@ -243,12 +272,18 @@ def _write(output: str) -> None:
         output = output.encode(encoding, "backslashreplace").decode(encoding)
     except LookupError:
         pass
-    sys.stdout.write(output)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write the report ({exc.strerror or exc})") from exc
 
 
 def run_app(args: argparse.Namespace) -> int:
     comparison = _comparison(args, default=[str(EXAMPLE)])
+    _keys_from_the_terminal()
     from .app import ReadoutApp  # Textual is only needed here
 
     cache = None if args.no_cache else EmbeddingCache()

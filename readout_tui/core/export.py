@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import report
 from .decisions import Decisions, records
+from .display import printable
 from .mentions import Mention, OneSided, one_sided
 from .model import Alignment, CaseInfo, Counterpart, Kind, Readout
 
@@ -101,6 +102,7 @@ class Published:
             ("Date", self.info.date),
             *(("Source", source) for source in self.info.sources),
             ("Languages", self._languages()),
+            ("Encoding", self._encodings()),
             ("Model", a.model),
             ("Threshold", f"{self._threshold():.2f}"),
             ("Statements", f"{a.left.label} {s.left_count}, {a.right.label} {s.right_count}"),
@@ -117,6 +119,11 @@ class Published:
             return ""
         a = self.alignment
         return f"{a.left.label} {check.left.describe()}, {a.right.label} {check.right.describe()}"
+
+    def _encodings(self) -> str:
+        """The sides that were not UTF-8 and how they were decoded: a guess worth checking."""
+        sides = (self.alignment.left, self.alignment.right)
+        return ", ".join(f"{r.label} {r.encoding}" for r in sides if r.encoding not in ("utf-8", ""))
 
     def _threshold(self) -> float:
         # Lexical-only evidence is judged on its own scale, with its own threshold.
@@ -244,7 +251,7 @@ th { background: #eee; }
 
 
 def _h(text: str) -> str:
-    return html.escape(report.visible(text), quote=True)
+    return html.escape(printable(text), quote=True)
 
 
 def to_html(p: Published) -> str:
@@ -349,7 +356,7 @@ CSV_COLUMNS = (
 
 
 def _cell(value: str) -> str:
-    value = report.visible(value)
+    value = printable(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

@@ -16,6 +16,10 @@ from .model import CaseInfo, Readout, Statement
 from .segmentation import Segmentation, split_statements
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+MAX_PAIRS = 100_000_000
+"""Every statement is scored against every statement of the other side, so time grows with
+the product of the two counts: 10,000 x 10,000 is the largest comparison that is taken on
+(100,000 lines against a readout of a thousand is fine; 100,000 against 100,000 is refused)."""
 
 
 class InputError(Exception):
@@ -210,15 +214,25 @@ def load_comparison(
             is_folder = False
         if not is_folder:
             raise InputError(f"{sources[0]}: give two readout files or one case folder")
-        comparison = load_case(folder, mode)
-        return _relabel(comparison, left_label, right_label)
+        comparison = _relabel(load_case(folder, mode), left_label, right_label)
+        return _within_bounds(comparison)
     if len(sources) != 2:
         raise InputError("give two readout files (LEFT RIGHT) or one case folder")
     if sources == ["-", "-"]:
         raise InputError("only one side can be read from standard input")
     left = load_readout(sources[0], left_label, mode)
     right = load_readout(sources[1], right_label, mode)
-    return Comparison(left, right, CaseInfo())
+    return _within_bounds(Comparison(left, right, CaseInfo()))
+
+
+def _within_bounds(comparison: Comparison) -> Comparison:
+    left, right = len(comparison.left), len(comparison.right)
+    if left * right > MAX_PAIRS:
+        raise InputError(
+            f"too large to compare: {left:,} x {right:,} statements; at most"
+            f" {MAX_PAIRS:,} pairs (such as 10,000 x 10,000)"
+        )
+    return comparison
 
 
 def _relabel(comparison: Comparison, left: str | None, right: str | None) -> Comparison:

@@ -1,8 +1,8 @@
 """Rendering an alignment as JSON, plain text or Markdown.
 
-Statement text is data: the text renderer replaces control characters with visible escapes so
-that nothing a readout contains can drive the terminal, and the Markdown renderer escapes the
-characters that would change a table.
+Statement text is data: the text and Markdown renderers show it through ``display.printable``,
+so nothing a readout contains can drive the terminal, and the Markdown renderer also escapes
+the characters that would change a table.
 """
 
 from __future__ import annotations
@@ -12,22 +12,12 @@ import re
 import textwrap
 from dataclasses import dataclass
 
+from .display import BIDI_CONTROLS, printable
 from .model import Alignment, CaseInfo, Counterpart, Readout, Status
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-"""Direction embeddings, overrides and isolates (not the plain LRM/RLM marks): not terminal
-controls, but they can make the text that follows display in another order than it is stored,
-so they are shown as escapes too."""
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}\ud800-\udfff]")
 GLYPHS = {Status.MATCH: "=", Status.RELATED: "≈", Status.UNIQUE: "∅"}
 """One glyph per status, so the status reads without colour."""
-
-
-def visible(text: str) -> str:
-    """``text`` with every control character shown as an escape instead of acting."""
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True)
@@ -98,8 +88,9 @@ def json_document(alignment: Alignment, info: CaseInfo = CaseInfo()) -> dict:
 
 
 def dump_json(document: dict) -> str:
-    # json escapes C0 controls itself; DEL, the C1 range (8-bit CSI) and direction overrides
-    # are escaped here too, so printing the JSON on a terminal is as safe as the text report.
+    # json escapes C0 controls itself; DEL, the C1 range (8-bit CSI), direction overrides and
+    # lone surrogates are escaped here too, so printing the JSON on a terminal is as safe as
+    # the text report, and it can always be encoded.
     text = json.dumps(document, ensure_ascii=False, indent=2)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -156,53 +147,63 @@ def _tag(side: str, index: int) -> str:
 def to_text(alignment: Alignment, info: CaseInfo = CaseInfo(), width: int = 100) -> str:
     lines: list[str] = []
     if info.title:
-        lines += [visible(info.title) + (f" ({visible(info.date)})" if info.date else ""), ""]
+        lines += [printable(info.title) + (f" ({printable(info.date)})" if info.date else ""), ""]
     if lexical_fallback(alignment):
-        lines += [f"Shared words only, not meaning: {visible(lexical_fallback(alignment))}", ""]
+        lines += [f"Shared words only, not meaning: {printable(lexical_fallback(alignment))}", ""]
     for side in ("left", "right"):
         readout = getattr(alignment, side)
+        decoded = f", {_decoded(readout)}" if _decoded(readout) else ""
         lines.append(
-            f"{visible(readout.label)} ({len(readout)} statements){_language_label(alignment, side)}"
+            f"{printable(readout.label)} ({len(readout)} statements{decoded})"
+            f"{_language_label(alignment, side)}"
         )
         for statement in readout.statements:
             status = alignment.status(side, statement.index)
             head = f"  {GLYPHS[status]} {_tag(side, statement.index):>4}  "
-            body = textwrap.wrap(visible(statement.text), max(width - len(head), 20)) or [""]
+            body = textwrap.wrap(printable(statement.text), max(width - len(head), 20)) or [""]
             lines.append(head + body[0])
             lines += [" " * len(head) + more for more in body[1:]]
             for pair in alignment.counterparts(side, statement.index):
                 other = _other(side)
                 lines.append(
                     f"{' ' * len(head)}→ {_tag(other, getattr(pair, other))} {pair.kind.value}"
-                    f" {pair.score:.2f} ({visible(pair.reason)})"
+                    f" {pair.score:.2f} ({printable(pair.reason)})"
                 )
         lines.append("")
     lines += _summary_lines(alignment)
     return "\n".join(lines) + "\n"
 
 
+def _decoded(readout: Readout) -> str:
+    """How the file was decoded, when that is worth checking: anything but UTF-8 was a guess
+    or a byte-order mark."""
+    if readout.encoding in ("utf-8", ""):
+        return ""
+    return f"decoded as {printable(readout.encoding)}"
+
+
 def _summary_lines(alignment: Alignment) -> list[str]:
     s = Summary.of(alignment)
-    left, right = visible(alignment.left.label), visible(alignment.right.label)
+    left, right = printable(alignment.left.label), printable(alignment.right.label)
     lines = [
         "Summary",
         f"  statements: {left} {s.left_count}, {right} {s.right_count}",
         f"  pairs: {s.matches} match, {s.related} related",
         f"  coverage: {left} {s.left_coverage:.0%}, {right} {s.right_coverage:.0%}",
-        f"  model: {visible(_model_line(alignment))}",
+        f"  model: {printable(_model_line(alignment))}",
     ]
     for side, label in (("left", left), ("right", right)):
         unique = alignment.unique(side)
         lines.append(f"  only in {label} ({len(unique)}):")
         readout = getattr(alignment, side)
         for index in unique:
-            lines.append(f"    {_tag(side, index)}  {visible(readout.statements[index].text)}")
+            lines.append(f"    {_tag(side, index)}  {printable(readout.statements[index].text)}")
     return lines
 
 
 def _md(text: str) -> str:
     """Escape what would end a table cell or start Markdown/HTML formatting."""
-    text = visible(text).replace("\n", " ")
+    text = printable(text)
     return re.sub(r"([\\`*_{}\[\]()<>#+!|~])", r"\\\1", text)
 
 
@@ -223,6 +224,7 @@ def to_markdown(alignment: Alignment, info: CaseInfo = CaseInfo()) -> str:
             f"- Languages: {_md(left.label)} {_md(alignment.languages.left.describe())},"
             f" {_md(right.label)} {_md(alignment.languages.right.describe())}"
         )
+    out += [f"- {_md(r.label)}: {_md(_decoded(r))}" for r in (left, right) if _decoded(r)]
     out += [f"- Source: {_md(src)}" for src in info.sources]
     out += ["", "## Counterparts", "", f"| {_md(left.label)} | {_md(right.label)} | kind | score |", "|---|---|---|---|"]
     for pair in alignment.pairs:

@@ -31,6 +31,7 @@ from readout_tui.core.alignment import (
     decide,
     presence_scores,
 )
+from readout_tui.core.display import printable
 from readout_tui.core.embedding import Embedder, EmbeddingCache, ModelError
 from readout_tui.core.engine import collect
 from readout_tui.core.loading import Comparison
@@ -39,7 +40,7 @@ from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed
 from readout_tui.widgets.detail_strip import Detail, DetailStrip, Side, pair_headline
 from readout_tui.widgets.statement_list import GLYPH_STYLES, GLYPHS, Mark, StatementList
 from readout_tui.widgets.summary_bar import ModelState, SideTally, SummaryBar, Tally
-from readout_tui.widgets.text import date_label, literal
+from readout_tui.widgets.text import date_label
 
 from .links import SIDES, Links, other
 
@@ -199,10 +200,10 @@ class CompareScreen(Screen[None]):
 
     def on_model_failed(self, message: ModelFailed) -> None:
         self.notify(
-            f"Lexical matching only: {literal(message.reason)}", severity="warning", markup=False
+            f"Lexical matching only: {printable(message.reason)}", severity="warning", markup=False
         )
         self._set_model(
-            f"lexical only (model failed: {_brief(literal(message.reason))})", "degraded"
+            f"lexical only (model failed: {_brief(printable(message.reason))})", "degraded"
         )
 
     def on_evidence_ready(self, message: EvidenceReady) -> None:
@@ -212,12 +213,12 @@ class CompareScreen(Screen[None]):
         if evidence.semantic is not None:
             self._set_model(f"{evidence.model}: ready", "ready")
         elif warning:
-            self.notify(literal(warning), severity="warning", markup=False, timeout=10)
-            self._set_model(f"lexical only ({literal(evidence.languages.brief())})", "degraded")
+            self.notify(printable(warning), severity="warning", markup=False, timeout=10)
+            self._set_model(f"lexical only ({printable(evidence.languages.brief())})", "degraded")
         elif self._model.level == "busy":
             self._set_model("lexical only (no model)", "degraded")
         if self.cache is not None and self.cache.notice:
-            self.notify(literal(self.cache.notice), severity="warning", markup=False)
+            self.notify(printable(self.cache.notice), severity="warning", markup=False)
         self._decide()
 
     @on(Worker.StateChanged)
@@ -225,7 +226,7 @@ class CompareScreen(Screen[None]):
         if event.state is not WorkerState.ERROR or isinstance(event.worker.error, _Cancelled):
             return
         error = event.worker.error
-        reason = literal(" ".join(f"{type(error).__name__}: {error}".split()))
+        reason = printable(" ".join(f"{type(error).__name__}: {error}".split()))
         self.notify(f"Comparison failed, {reason}", severity="error", markup=False)
         if self.embedder is not None and self.evidence is None:
             # Retry without the model; if even that fails, the texts stay on screen unmarked.
@@ -245,7 +246,7 @@ class CompareScreen(Screen[None]):
     def query_pattern(self) -> re.Pattern[str] | None:
         if not self.search_text:
             return None
-        return re.compile(re.escape(literal(self.search_text)), re.IGNORECASE)
+        return re.compile(re.escape(printable(self.search_text)), re.IGNORECASE)
 
     def _decide(self) -> None:
         self._jump = None  # its pairs may not survive the new decision
@@ -294,21 +295,24 @@ class CompareScreen(Screen[None]):
         return unique if self.filter is Filter.UNIQUE else not unique
 
     def _title(self, side: str) -> Content:
-        parts = [literal(self.readouts[side].label)]
+        parts = [printable(self.readouts[side].label)]
         date = self.comparison.info.date
         # The date belongs to the call, not to a side: show it once, on the first pane.
         if date and side == "left":
-            parts.append(literal(date_label(date)))
+            parts.append(printable(date_label(date)))
         if self.evidence is not None and self.evidence.languages is not None:
             language = getattr(self.evidence.languages, side)
             parts.append(language.name if language.known else "language undetermined")
         return Content(" · ".join(parts))
 
     def _subtitle(self, side: str, shown: int) -> Content:
-        total = len(self.readouts[side])
-        if shown != total:
-            return Content(f"{shown} of {total} shown ({self.filter.value})")
-        return Content(f"{total} statements")
+        readout = self.readouts[side]
+        total = len(readout)
+        count = f"{shown} of {total} shown ({self.filter.value})" if shown != total else f"{total} statements"
+        if readout.encoding not in ("utf-8", ""):
+            # A guessed encoding is worth a glance: a wrong guess garbles the whole side.
+            count += f" · decoded as {printable(readout.encoding)}"
+        return Content(count)
 
     def _update_summary(self) -> None:
         bar = self.query_one(SummaryBar)
@@ -409,7 +413,7 @@ class CompareScreen(Screen[None]):
     ) -> Detail:
         """A unique statement with its nearest miss, which is what a reader checks next."""
         side, far = self.side, other(self.side)
-        label = literal(self.readouts[side].label)
+        label = printable(self.readouts[side].label)
         head = Content.assemble(
             f"{focus_ref(side, index)} ",
             (GLYPHS[Status.UNIQUE], GLYPH_STYLES[Status.UNIQUE]),
@@ -483,7 +487,7 @@ class CompareScreen(Screen[None]):
                 return None
             pattern = self.query_pattern
             texts = {side: self.readouts[side].texts for side in SIDES}
-            return lambda side, i: bool(pattern.search(literal(texts[side][i])))
+            return lambda side, i: bool(pattern.search(printable(texts[side][i])))
         if self.links is None:
             self.notify("The comparison is not ready yet.", timeout=2)
             return None

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from readout_tui.widgets.text import literal
+from readout_tui.core.display import printable
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -30,10 +30,10 @@ class PromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt"):
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Static(Content(literal(self.hint)), id="prompt-hint", markup=False)
+            yield Static(Content(printable(self.hint)), id="prompt-hint", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#prompt").border_title = Content(literal(self.title_text))
+        self.query_one("#prompt").border_title = Content(printable(self.title_text))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from readout_tui.core.alignment import AlignmentSettings, presence_scores
+from readout_tui.core.display import printable
 from readout_tui.core.decisions import Decisions, Journal, pair_note_key
 from readout_tui.core.embedding import Embedder, EmbeddingCache
 from readout_tui.core.export import FORMATS, format_of, render
@@ -29,7 +30,6 @@ from readout_tui.core.model import Alignment, Kind
 from readout_tui.core.session import Cursor, Restored, Session, SessionStore, own_case_folder
 from readout_tui.widgets.detail_strip import DetailStrip
 from readout_tui.widgets.statement_list import Mark
-from readout_tui.widgets.text import literal
 
 from . import compare
 from .compare import CompareScreen, focus_ref
@@ -195,14 +195,14 @@ class WorkScreen(CompareScreen):
                 parts.append(f"{HAND} pair decided by hand")
             note = decisions.pair_note(left, right)
             if note:
-                parts.append(f"pair note: {literal(note)}")
+                parts.append(f"pair note: {printable(note)}")
         elif (self.side, index) in decisions.unique:
             parts.append(f"{HAND} deliberately unique")
         elif decisions.touches(self.side, index):
             parts.append(f"{HAND} pair removed by hand")
         note = decisions.statement_note(self.side, index)
         if note:
-            parts.append(f"note: {literal(note)}")
+            parts.append(f"note: {printable(note)}")
         return Content.styled(" · ".join(parts), "$text-accent") if parts else Content("")
 
     def _shown_partner(self) -> int | None:
@@ -374,9 +374,9 @@ class WorkScreen(CompareScreen):
             source = self._to_comparison(side)
             found = self.mentions.of(source)
             items = ", ".join(
-                f"{literal(m.text)} ({' '.join(focus_ref(side, i) for i in m.statements)})" for m in found
+                f"{printable(m.text)} ({' '.join(focus_ref(side, i) for i in m.statements)})" for m in found
             )
-            label = literal(self.readouts[side].label)
+            label = printable(self.readouts[side].label)
             caseless = "" if self.mentions.names[source] else " · names not looked for: no capital letters"
             lines.append(Content(f"only {label}: {items or 'nothing'}{caseless}"))
         return Content("\n").join(lines)
@@ -386,9 +386,9 @@ class WorkScreen(CompareScreen):
     def _tell_restored(self) -> None:
         restored = self.restored
         if restored.notice:
-            self.notify(literal(restored.notice), severity="warning", markup=False, timeout=10)
+            self.notify(printable(restored.notice), severity="warning", markup=False, timeout=10)
         if restored.lost:
-            listed = "; ".join(literal(lost) for lost in restored.lost)
+            listed = "; ".join(printable(lost) for lost in restored.lost)
             self.notify(
                 f"The readouts changed; {len(restored.lost)} saved decision(s) no longer fit"
                 f" and are kept aside in the session file: {listed}",
@@ -424,7 +424,7 @@ class WorkScreen(CompareScreen):
             self.store.save(session, self.comparison)
         except OSError as exc:
             if not self._save_failed:
-                reason = literal(f"{self.store.path}: {exc.strerror or exc}")
+                reason = printable(f"{self.store.path}: {exc.strerror or exc}")
                 self.notify(f"Cannot save the session: {reason}", severity="error", markup=False)
             self._save_failed = True
 
@@ -454,10 +454,10 @@ class WorkScreen(CompareScreen):
         try:
             write_atomic(path, text)
         except (OSError, ValueError) as exc:
-            reason = literal(f"{path}: {getattr(exc, 'strerror', None) or exc}")
+            reason = printable(f"{path}: {getattr(exc, 'strerror', None) or exc}")
             self.notify(f"Export failed: {reason}", severity="error", markup=False)
             return
-        self.notify(f"Exported: {literal(str(path))}", markup=False)
+        self.notify(f"Exported: {printable(str(path))}", markup=False)
 
     def _comparison_alignment(self) -> Alignment:
         """What the panes show, in the comparison's own orientation."""

@@ -11,11 +11,12 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from readout_tui.core.display import printable
 from readout_tui.core.lexical import stems, words
 from readout_tui.core.model import Counterpart, Status
 
 from .statement_list import GLYPH_STYLES, GLYPHS
-from .text import HangingIndent, literal
+from .text import HangingIndent
 
 SHARED_STYLE = "underline $text-success"
 DIFFERS_STYLE = "bold $text-warning"
@@ -61,10 +62,10 @@ def compare_words(text: str, other_text: str, weights: Mapping[str, float]) -> C
     Two texts without a word in common (an original and its translation, say) are left
     unmarked: every word would "differ", which says nothing."""
     if not shares_words(text, other_text):
-        return Content(literal(text))
+        return Content(printable(text))
     other_stems = _stems_of(other_text)
     top = max(weights.values(), default=0.0)
-    content = Content(literal(text))
+    content = Content(printable(text))
     plain = content.plain
     for start, end, token in _tokens(plain):
         if not _telling(token, plain[start:end], start):
@@ -125,7 +126,7 @@ def pair_headline(
         Content.assemble(f"{focus} ", (glyph, style), f" {partner}  ", (pair.kind.value, style)),
         Content(f"{rank} of {count}") if count > 1 else None,
         Content(f"semantic {meaning} · lexical {pair.lexical:.2f}"),
-        Content("why: ") + Content(literal(pair.reason)) if pair.reason else None,
+        Content("why: ") + Content(printable(pair.reason)) if pair.reason else None,
     ]
     return Content(" · ").join(p for p in parts if p is not None)
 
@@ -168,13 +169,13 @@ class DetailStrip(VerticalScroll, can_focus=False):
         if other is not None and weights is not None:
             body = compare_words(side.text, other.text, weights)
         else:
-            body = Content(literal(side.text))
+            body = Content(printable(side.text))
         gutter = Content.styled(_gutter(side).ljust(width), "bold")
         return HangingIndent(gutter, body)
 
 
 def _gutter(side: Side) -> str:
-    label = literal(side.label)
+    label = printable(side.label)
     label = label if len(label) <= 18 else label[:17] + "…"
     return f"{label} {side.number} "
 

@@ -14,9 +14,10 @@ from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from readout_tui.core.display import printable
 from readout_tui.core.model import Statement, Status
 
-from .text import HangingIndent, literal
+from .text import HangingIndent
 
 GLYPHS: dict[Status | None, str] = {
     Status.MATCH: "=",
@@ -139,7 +140,7 @@ class StatementList(OptionList, inherit_bindings=False):
     def _prompt(
         self, statement: Statement, mark: Mark, width: int, query: re.Pattern[str] | None
     ) -> HangingIndent:
-        text = literal(statement.text)
+        text = printable(statement.text)
         hit = query if query is not None and query.search(text) else None
         key = (statement, mark.partners, hit)
         body = self._bodies.get(key)

@@ -9,8 +9,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from .statement_list import GLYPH_STYLES, GLYPHS
-from .text import literal
 
+from readout_tui.core.display import printable
 from readout_tui.core.model import Status
 
 LEVEL_STYLES = {"busy": "$text-accent", "ready": "$text-success", "degraded": "bold $text-warning"}
@@ -53,8 +53,8 @@ class SummaryBar(Widget):
     def render(self) -> Content:
         parts = [*self._tally_parts(), Content(f"threshold {self.threshold:.2f}")]
         if self.view:
-            parts.append(Content(literal(self.view)))
-        parts.append(Content.styled(literal(self.model.text), LEVEL_STYLES[self.model.level]))
+            parts.append(Content(printable(self.view)))
+        parts.append(Content.styled(printable(self.model.text), LEVEL_STYLES[self.model.level]))
         return SEPARATOR.join(parts)
 
     def _tally_parts(self) -> list[Content]:

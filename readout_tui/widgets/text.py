@@ -1,32 +1,17 @@
-"""Turning user text into things Textual can show literally.
+"""Helpers for showing readouts in Textual widgets.
 
-Readouts come from anywhere (pasted web pages, files of unknown origin), so their text is data:
-it is never parsed as markup, and characters that a terminal would act on are replaced by
-visible stand-ins before display.
+User text reaches widgets only through ``readout_tui.core.display.printable`` and as
+``Content`` (never as markup), so nothing in it is parsed or acted on.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-
-_C0_AND_DEL = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
-"""Control characters as their Unicode "control pictures" (ESC shows as ␛)."""
-_C0_AND_DEL |= {ord("\t"): " ", ord("\n"): " ", ord("\r"): " "}
-_INVISIBLE = re.compile("[\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""C1 controls and bidirectional overrides: shown as <U+XXXX> so they cannot reorder or
-re-style the line, and so a reader sees that the source contained them."""
-
-
-def literal(text: str) -> str:
-    """``text`` with every terminal control character made visible and harmless."""
-    text = text.translate(_C0_AND_DEL)
-    return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 def date_label(iso_date: str) -> str:

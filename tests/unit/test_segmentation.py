@@ -207,9 +207,16 @@ def test_line_endings_are_unified(newline):
 
 
 def test_zero_width_characters_and_soft_hyphens_are_removed():
-    text = "\ufeffThe nego\u00adtiations\u200b were\u200c long\u200d and\u2060 hard."
+    text = "\ufeffThe nego\u00adtiations\u200b were long and\u2060 hard."
     assert split_statements(text, "lines") == ["The negotiations were long and hard."]
     assert normalise("a\u00adb\u200bc") == "abc"
+
+
+def test_joiners_that_are_part_of_the_writing_are_kept():
+    family, persian = "👩\u200d👩\u200d👧", "می\u200cخواهم"
+    assert split_statements(f"A family {family} said {persian}.", "lines") == [
+        f"A family {family} said {persian}."
+    ]
 
 
 def test_spaces_are_collapsed_but_words_untouched():
@@ -241,3 +248,17 @@ def test_two_megabytes_without_punctuation_is_cut_into_bounded_pieces(text):
     assert max(len(p) for p in pieces) <= 20_000
     # Nothing invented or lost: only the spaces at the cuts are gone.
     assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+
+
+def test_long_prose_is_segmented_in_windows_without_cutting_a_sentence(monkeypatch):
+    from readout_tui.core import segmentation
+
+    prose = (
+        "The talks went on for an hour. Mr. Putin said the situation in Gaza was grave. "
+        "В.В. Путин провёл разговор с Б. Нетаньяху. 两国元首就加沙局势深入交换了意见。"
+        "Both sides agreed, on Dec. 10 2023, to stay in touch! Was it enough? "
+    ) * 60  # 15,000 characters, under the longest window
+    windowed = sentences(prose)
+    monkeypatch.setattr(segmentation, "_SEGMENTER_WINDOW", 10**9)  # all of it in one pysbd call
+    assert windowed == sentences(prose)
+    assert len(windowed) == 6 * 60
