@@ -129,7 +129,8 @@ def presence_scores(
         scores = (np.clip(evidence.cosine, 0, 1) + evidence.lexical) / 2
     if not settings.order_weight:
         return scores
-    return scores - np.float32(settings.order_weight) * order_distance(*scores.shape)
+    penalised = scores - np.float32(settings.order_weight) * order_distance(*scores.shape)
+    return np.maximum(penalised, 0, out=penalised)
 
 
 def order_distance(n: int, m: int) -> np.ndarray:

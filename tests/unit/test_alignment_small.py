@@ -14,7 +14,7 @@ import sys
 import pytest
 from engine_fakes import EXAMPLE, FakeEmbedder
 
-from readout_tui.core.alignment import AlignmentSettings, decide, gather_evidence
+from readout_tui.core.alignment import AlignmentSettings, decide, gather_evidence, presence_scores
 from readout_tui.core.embedding import EmbeddingCache
 from readout_tui.core.engine import compare
 from readout_tui.core.loading import readout_from_text
@@ -144,3 +144,10 @@ def test_the_order_penalty_is_explained_in_the_reason():
     assert "far apart in order -0.15" in far.reason
     near = next(p for p in lexical(left, right).pairs if (p.left, p.right) == (1, 1))
     assert "order" not in near.reason
+
+
+def test_order_penalty_never_makes_a_score_negative():
+    left = readout("L", IRAN, WHEAT, HOSTAGES)
+    right = readout("R", AID, UN_VOTE, WHEAT)
+    scores = presence_scores(gather_evidence(left, right, None))
+    assert scores.min() >= 0.0
