@@ -35,8 +35,10 @@ from common import PYTHON, ROOT, machine, measure, table  # noqa: E402
 
 
 def prepare(count: int, folder: Path, real_model: bool) -> None:
-    """Write the two readouts and fill a cache with their statements' embeddings."""
+    """Write the two readouts and fill a cache with their statements' embeddings and languages,
+    as an earlier comparison of them would have."""
     from readout_tui.core.embedding import DEFAULT_MODEL, EmbeddingCache, SentenceTransformerEmbedder
+    from readout_tui.core.engine import check_languages
     from readout_tui.core.loading import load_comparison
 
     left, right = synthetic.readouts(count)
@@ -47,6 +49,7 @@ def prepare(count: int, folder: Path, real_model: bool) -> None:
     vectors = SentenceTransformerEmbedder().encode(texts) if real_model else synthetic.embeddings(texts)
     cache = EmbeddingCache(folder / "cache" / "embeddings.sqlite3")
     cache.put(DEFAULT_MODEL, texts, vectors)
+    check_languages(comparison.left, comparison.right, None, cache)  # kept in the cache too
     cache.close()
 
 
