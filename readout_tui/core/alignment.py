@@ -1,8 +1,8 @@
 """Deciding which statements of two readouts are counterparts.
 
 The work is split in two so the app can re-decide live when the user moves the threshold:
-``gather_evidence`` computes the (slow) similarity matrices once; ``decide`` turns them into
-counterparts for given settings, cheaply.
+``gather_evidence`` computes the (slow) similarity matrices once, block by block, and keeps
+only what deciding needs; ``decide`` turns that into counterparts for given settings, cheaply.
 """
 
 from __future__ import annotations
