@@ -173,24 +173,34 @@ class Evidence:
             return Signals(None, None, lexical, order)
         return Signals(*self.embeddings.block(rows), lexical, order)
 
-    # The whole matrices, computed on each use: for small comparisons and tests. At scale,
-    # ``reach`` has each statement's nearest partner and ``semantic_available`` says whether
-    # there are embeddings.
+    def whole(self) -> Signals:
+        """All n x m signals: kept once computed for a pair of readouts, recomputed on each
+        use for thousands of statements, where they would hold gigabytes (there, ``reach``
+        has each statement's nearest partner and ``semantic_available`` says whether there
+        are embeddings)."""
+        if len(self.left) * len(self.right) <= _KEEP_WHOLE:
+            return self._kept
+        return self.signals()
+
+    @cached_property
+    def _kept(self) -> Signals:
+        return self.signals()
+
     @property
     def cosine(self) -> np.ndarray | None:
-        return self.signals().cosine
+        return self.whole().cosine
 
     @property
     def semantic(self) -> np.ndarray | None:
-        return self.signals().semantic
+        return self.whole().semantic
 
     @property
     def lexical(self) -> np.ndarray:
-        return self.signals().lexical
+        return self.whole().lexical
 
     @property
     def order(self) -> np.ndarray:
-        return order_distance(len(self.left), len(self.right))
+        return self.whole().order
 
     def swapped(self) -> Evidence:
         """The same evidence with the sides exchanged (right becomes left)."""
@@ -203,6 +213,10 @@ class Evidence:
             languages=self.languages.swapped() if self.languages else None,
             reaches={weight: reach[::-1] for weight, reach in self.reaches.items()},
         )
+
+
+_KEEP_WHOLE = 1_000_000
+"""Pairs up to which ``Evidence.whole`` keeps the matrices (4 MB each)."""
 
 
 def gather_evidence(
