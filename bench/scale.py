@@ -116,7 +116,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--real-model", action="store_true", help="embed with the bundled model (slow)")
-    parser.add_argument("--before", default="e96bb6e", help="git revision of the engine before the blockwise rewrite")
+    parser.add_argument("--before", default="5cc65c1", help="git revision of the engine before the blockwise rewrite")
     parser.add_argument("--before-up-to", type=int, default=1000, help="run the baseline up to this size")
     parser.add_argument("--stages", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
