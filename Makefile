@@ -23,5 +23,11 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
 
+# Figures for docs/performance.md: a few minutes, most of it loading the model cold.
+bench: $(VENV)/.installed
+	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/first_paint.py --sizes 10000
+
 clean:
 	rm -rf $(VENV) build *.egg-info

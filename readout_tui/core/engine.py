@@ -18,20 +18,23 @@ def collect(
     embedder: Embedder | None,
     cache: EmbeddingCache | None = None,
     progress: ProgressCallback | None = None,
+    settings: AlignmentSettings = AlignmentSettings(),
 ) -> Evidence:
     """Gather the evidence, embedding through ``cache`` (which spares loading the model when
-    it holds every statement). Raises ``ModelError`` when the model cannot be used.
+    it holds every statement), reduced for ``settings`` (see ``Evidence.reach``). Raises
+    ``ModelError`` when the model cannot be used.
 
     When a side is in a language the model is known not to cover, its cosines would look
     like meaning and be noise: the model is left out and only lexical evidence decides."""
     languages = check_languages(left, right, embedder, cache)
     if embedder is None or not languages.semantic_ok:
-        return replace(gather_evidence(left, right, None), languages=languages)
+        return replace(gather_evidence(left, right, None, settings=settings), languages=languages)
 
     def embed_texts(texts: Sequence[str]):
         return embed(texts, embedder, cache, progress)
 
-    return replace(gather_evidence(left, right, embed_texts, embedder.name), languages=languages)
+    evidence = gather_evidence(left, right, embed_texts, embedder.name, settings)
+    return replace(evidence, languages=languages)
 
 
 def check_languages(
@@ -66,7 +69,7 @@ def compare(
     settings: AlignmentSettings = AlignmentSettings(),
     progress: ProgressCallback | None = None,
 ) -> Alignment:
-    return decide(collect(left, right, embedder, cache, progress), settings)
+    return decide(collect(left, right, embedder, cache, progress, settings), settings)
 
 
 __all__ = ["ModelError", "check_languages", "collect", "compare"]

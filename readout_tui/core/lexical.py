@@ -12,8 +12,13 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -41,6 +46,8 @@ leaders' names count a little towards the score but explain nothing to a reader.
 
 def words(text: str) -> list[str]:
     """The words of ``text``, case-folded; runs of CJK characters become overlapping bigrams."""
+    if not _CJK.search(text):  # the common case, without a look at every word
+        return [w for w in map(str.casefold, _WORD.findall(text)) if len(w) > 1 or w.isdigit()]
     found: list[str] = []
     for match in _WORD.finditer(text):
         word = match.group().casefold()
@@ -93,10 +100,13 @@ class TermTable:
     def build(cls, left: Sequence[str], right: Sequence[str]) -> TermTable:
         surface: dict[str, str] = {}
         bags = []
+        keys: dict[str, tuple[str, ...]] = {}  # words recur: each is stemmed once
         for text in [*left, *right]:
             bag = set()
             for word in words(text):
-                for key in stems(word):
+                if word not in keys:
+                    keys[word] = stems(word)
+                for key in keys[word]:
                     surface.setdefault(key, word)
                     bag.add(key)
             bags.append(frozenset(bag))
@@ -110,34 +120,112 @@ class TermTable:
         return cls(tuple(bags[: len(left)]), tuple(bags[len(left) :]), weight, surface)
 
     def swapped(self) -> TermTable:
-        return TermTable(self.right, self.left, self.weight, self.surface)
-
-    def norm(self, bag: frozenset[str]) -> float:
-        # Sorted, so the float sum (and every score) is the same in every process.
-        return math.sqrt(sum(self.weight[k] ** 2 for k in sorted(bag)))
+        table = TermTable(self.right, self.left, self.weight, self.surface)
+        if "_vectors" in self.__dict__:  # already built: they serve the other way round too
+            left, right = self._vectors
+            table.__dict__["_vectors"] = (right, left)
+        return table
 
     def shared(self, i: int, j: int) -> list[str]:
         """Words statements left ``i`` and right ``j`` share, most distinctive first."""
-        common = self.left[i] & self.right[j]
-        ranked = sorted(common, key=lambda k: (-self.weight[k], k))
-        return [self.surface[k] for k in ranked if self.weight[k] >= _TELLING]
+        rank = self._telling
+        ranked = sorted((k for k in self.left[i] & self.right[j] if k in rank), key=rank.__getitem__)
+        return [self.surface[k] for k in ranked]
 
-    def overlap(self) -> np.ndarray:
-        """Weighted cosine overlap of every left statement with every right one, 0..1."""
-        scores = np.zeros((len(self.left), len(self.right)), dtype=np.float32)
-        right_norms = [self.norm(b) for b in self.right]
-        index: dict[str, list[int]] = {}
-        for j, bag in enumerate(self.right):
-            for key in bag:
-                index.setdefault(key, []).append(j)
-        for i, bag in enumerate(self.left):
-            left_norm = self.norm(bag)
-            if not left_norm:
-                continue
-            for key in sorted(bag):
-                w2 = self.weight[key] ** 2
-                for j in index.get(key, ()):
-                    scores[i, j] += w2
-            for j in np.nonzero(scores[i])[0]:
-                scores[i, j] /= left_norm * right_norms[j] or 1.0
+    @cached_property
+    def _telling(self) -> dict[str, int]:
+        """The stems worth showing as shared, each with its place, most distinctive first."""
+        telling = [k for k, w in self.weight.items() if w >= _TELLING]
+        telling.sort(key=lambda k: (-self.weight[k], k))
+        return {key: n for n, key in enumerate(telling)}
+
+    def overlap(self, rows: Sequence[int] | np.ndarray | slice = slice(None)) -> np.ndarray:
+        """Weighted cosine overlap of left statements ``rows`` with every right one, 0..1."""
+        left, right = self._vectors
+        scores = left.common[rows] @ right.common.T
+        if left.rare is not None and right.rare is not None:
+            rare = left.rare[rows] @ right.rare_columns
+            # Added in place: the rare stems touch only a few pairs of a block.
+            at = np.repeat(np.arange(rare.shape[0]) * scores.shape[1], np.diff(rare.indptr)) + rare.indices
+            scores.ravel()[at] += rare.data.astype(np.float32)
         return scores
+
+    @cached_property
+    def _vectors(self) -> tuple[_Vectors, _Vectors]:
+        keys = sorted(self.weight)
+        column = {key: n for n, key in enumerate(keys)}
+        weight = np.array([self.weight[k] for k in keys], dtype=np.float64)
+        left = _UnitRows.of(self.left, column, weight)
+        right = _UnitRows.of(self.right, column, weight)
+        statements = [np.bincount(side.indices, minlength=len(keys)) for side in (left, right)]
+        pairs = statements[0] * statements[1]
+        if (len(self.left) + len(self.right)) * len(keys) <= _ALL_DENSE:
+            common = pairs > 0
+        else:
+            # A stem in many statements of both sides costs a sparse product more than a
+            # dense column costs the BLAS (measured ~500x per multiply): those few go dense.
+            common = pairs > _DENSE_SHARE * len(self.left) * len(self.right)
+        rare = (pairs > 0) & ~common  # a stem on one side only adds nothing: left out
+        return _Vectors.split(left, common, rare), _Vectors.split(right, common, rare)
+
+
+_ALL_DENSE = 4_000_000
+"""Up to this many statement-stem cells, every stem goes to the dense part (16 MB), which
+also spares importing scipy for a pair of readouts."""
+
+_DENSE_SHARE = 1 / 500
+"""A stem shared by more than this share of all left-right pairs goes to the dense part."""
+
+
+@dataclass(frozen=True, eq=False)
+class _UnitRows:
+    """Statements x stems, each row the statement's stem weights scaled to unit length, as the
+    (row, column, value) of each cell that is not zero, in row order."""
+
+    count: int
+    rows: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+
+    @classmethod
+    def of(cls, bags: Sequence[frozenset[str]], column: dict[str, int], weight: np.ndarray) -> _UnitRows:
+        lengths = np.array([len(bag) for bag in bags], dtype=np.int64)
+        # Sorted within each statement, so the float sums (and every score) are the same in
+        # every process.
+        indices = np.fromiter(
+            (k for bag in bags for k in sorted(column[key] for key in bag)),
+            dtype=np.int64,
+            count=int(lengths.sum()),
+        )
+        rows = np.repeat(np.arange(len(bags)), lengths)
+        values = weight[indices]
+        norms = np.sqrt(np.bincount(rows, weights=values**2, minlength=len(bags)))
+        return cls(len(bags), rows, indices, values / np.where(norms == 0, 1, norms)[rows])
+
+
+@dataclass(frozen=True, eq=False)
+class _Vectors:
+    """One side's statements as unit vectors of stem weights: a dense part for the common
+    stems, a sparse one (None if empty) for the rest."""
+
+    common: np.ndarray
+    rare: sparse.csr_matrix | None
+
+    @classmethod
+    def split(cls, cells: _UnitRows, common: np.ndarray, rare: np.ndarray) -> _Vectors:
+        dense = np.zeros((cells.count, int(common.sum())), dtype=np.float32)
+        at = common[cells.indices]
+        dense[cells.rows[at], (np.cumsum(common) - 1)[cells.indices[at]]] = cells.data[at]
+        at = rare[cells.indices]
+        if not at.any():
+            return cls(dense, None)
+        from scipy import sparse  # only for thousands of statements: its import takes 0.3 s
+
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(cells.rows[at], minlength=cells.count))])
+        columns = (np.cumsum(rare) - 1)[cells.indices[at]]
+        shape = (cells.count, int(rare.sum()))
+        return cls(dense, sparse.csr_matrix((cells.data[at], columns, indptr), shape=shape))
+
+    @cached_property
+    def rare_columns(self) -> sparse.csr_matrix:
+        return self.rare.T.tocsr()

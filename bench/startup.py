@@ -1,0 +1,184 @@
+"""Start-up and throughput of the model path, each against its floor measured in the same run.
+
+    python bench/startup.py                      # all three
+    python bench/startup.py --only warm,cold     # some
+
+warm:       `readout-tui compare CASE` with every statement in the cache, against a bare Python
+            start; and which heavy modules that process imported (it must be none).
+cold:       the same with an empty cache (READOUT_TUI_CACHE_DIR), against the floor: a bare
+            script that imports sentence-transformers, loads the same model and encodes the same
+            statements. Target: ratio <= 1.2.
+throughput: our embedder against the model's own `encode` at its best batch size, on many
+            statements, alternating in one process. Target: >= 90%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import synthetic  # noqa: E402
+from common import PYTHON, ROOT, machine, measure, table  # noqa: E402
+
+CASE = ROOT / "fixtures" / "biden-xi-2022-07-28"
+"""The fixture with the most statements."""
+
+OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+
+FLOOR = """
+import json, sys
+from sentence_transformers import SentenceTransformer
+model = SentenceTransformer(sys.argv[1], device="cpu")
+texts = json.load(open(sys.argv[2], encoding="utf-8"))
+model.encode(texts, batch_size=64, normalize_embeddings=True, convert_to_numpy=True)
+"""
+"""The least any cold comparison must do: import the library, load the model, encode."""
+
+HEAVY = """
+import io, contextlib, json, sys
+from readout_tui.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+heavy = ("torch", "sentence_transformers", "transformers", "scipy", "textual")
+print(json.dumps({"code": code, "imported": [m for m in heavy if m in sys.modules]}))
+"""
+
+
+def compare_command(case: Path) -> list[str]:
+    return [PYTHON, "-m", "readout_tui", "compare", str(case), "--format", "json"]
+
+
+def statements(case: Path) -> list[str]:
+    """The distinct statements `compare` embeds for ``case``, in its order."""
+    from readout_tui.core.loading import load_comparison
+
+    comparison = load_comparison([str(case)], "sentences")
+    return list(dict.fromkeys([*comparison.left.texts, *comparison.right.texts]))
+
+
+def warm(repeats: int) -> list[list[str]]:
+    with tempfile.TemporaryDirectory() as cache:
+        env = {"READOUT_TUI_CACHE_DIR": cache, **OFFLINE}
+        first = measure(compare_command(CASE), env)  # fills the cache
+        if first.returncode:
+            raise SystemExit(first.stderr)
+        runs = [measure(compare_command(CASE), env) for _ in range(repeats)]
+        bare = [measure([PYTHON, "-c", "pass"], env) for _ in range(repeats)]
+        modules = measure([PYTHON, "-c", HEAVY, "compare", str(CASE), "--format", "json"], env)
+    imported = json.loads(modules.stdout)["imported"]
+    return [
+        ["warm compare (median)", f"{median(runs, 'wall'):.2f}", f"{median(runs, 'cpu'):.2f}",
+         f"{median(runs, 'peak_mb'):.0f}", "< 1 s"],
+        ["  bare `python -c pass`", f"{median(bare, 'wall'):.2f}", f"{median(bare, 'cpu'):.2f}",
+         f"{median(bare, 'peak_mb'):.0f}", ""],
+        ["  heavy modules imported", ", ".join(imported) or "none", "", "", "none of torch, s-t"],
+    ]
+
+
+def cold(repeats: int) -> list[list[str]]:
+    from readout_tui.core.embedding import resolve_model
+
+    _, target = resolve_model(None)
+    texts = statements(CASE)
+    ours, floor = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        listing = Path(folder) / "texts.json"
+        listing.write_text(json.dumps(texts), encoding="utf-8")
+        for k in range(repeats):  # alternating, so load from the other engineers hits both alike
+            with tempfile.TemporaryDirectory() as cache:
+                run = measure(compare_command(CASE), {"READOUT_TUI_CACHE_DIR": cache, **OFFLINE})
+                if run.returncode:
+                    raise SystemExit(run.stderr)
+                ours.append(run)
+            floor.append(measure([PYTHON, "-c", FLOOR, target, str(listing)], OFFLINE))
+            if floor[-1].returncode:
+                raise SystemExit(floor[-1].stderr)
+    ratio = median(ours, "wall") / median(floor, "wall")
+    cpu_ratio = median(ours, "cpu") / median(floor, "cpu")
+    return [
+        [f"cold compare (median of {repeats})", f"{median(ours, 'wall'):.2f}", f"{median(ours, 'cpu'):.2f}",
+         f"{median(ours, 'peak_mb'):.0f}", ""],
+        [f"  floor: import s-t, load, encode {len(texts)}", f"{median(floor, 'wall'):.2f}",
+         f"{median(floor, 'cpu'):.2f}", f"{median(floor, 'peak_mb'):.0f}", ""],
+        ["  ratio cold / floor", f"{ratio:.2f}", f"{cpu_ratio:.2f}", "", "<= 1.2"],
+    ]
+
+
+THROUGHPUT = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+import synthetic
+from readout_tui.core.embedding import SentenceTransformerEmbedder
+left, right = synthetic.readouts(int(sys.argv[2]) // 2, seed=11)
+texts = list(dict.fromkeys(left + right))
+embedder = SentenceTransformerEmbedder(device="cpu")
+embedder.load()
+model = embedder._model
+model.encode(texts[:64], batch_size=64)  # warm up
+best = {}
+def timed(name, work):
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    old = best.get(name, (float("inf"), float("inf")))
+    best[name] = (min(old[0], wall), min(old[1], cpu))
+for _ in range(int(sys.argv[3])):
+    for size in (32, 64, 128):
+        timed(f"model.encode, batch {size}", lambda: model.encode(texts, batch_size=size, normalize_embeddings=True, convert_to_numpy=True))
+    timed("our embedder", lambda: embedder.encode(texts))
+print(json.dumps({"count": len(texts), "best": best}))
+"""
+"""Both in one process on one loaded model, alternating, best of each: the least noisy way."""
+
+
+def throughput(count: int, repeats: int) -> list[list[str]]:
+    run = measure([PYTHON, "-c", THROUGHPUT, str(Path(__file__).resolve().parent), str(count), str(repeats)], OFFLINE)
+    if run.returncode:
+        raise SystemExit(run.stderr)
+    figures = json.loads(run.stdout)
+    texts, best = figures["count"], figures["best"]
+    rows = [
+        [f"  {name}", f"{wall:.2f}", f"{cpu:.2f}", "", f"{texts / wall:.0f} statements/s"]
+        for name, (wall, cpu) in best.items()
+    ]
+    model_wall = min(v[0] for k, v in best.items() if k.startswith("model"))
+    model_cpu = min(v[1] for k, v in best.items() if k.startswith("model"))
+    ours_wall, ours_cpu = best["our embedder"]
+    rows.append(["  ours / the model's best", f"{model_wall / ours_wall:.0%}", f"{model_cpu / ours_cpu:.0%}", "", ">= 90%"])
+    return [[f"throughput, {texts} statements (best of {repeats})", "", "", "", ""], *rows]
+
+
+def median(runs, field: str) -> float:
+    return statistics.median(getattr(r, field) for r in runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--only", default="warm,cold,throughput")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--statements", type=int, default=2000, help="for the throughput")
+    args = parser.parse_args()
+    parts = args.only.split(",")
+    print(f"machine: {machine()}")
+    print(f"case: {CASE.relative_to(ROOT)} ({len(statements(CASE))} distinct statements)\n")
+    rows: list[list[str]] = []
+    if "warm" in parts:
+        rows += warm(max(args.repeats, 3))
+    if "cold" in parts:
+        rows += cold(args.repeats)
+    if "throughput" in parts:
+        rows += throughput(args.statements, args.repeats)
+    print(table(["", "wall s", "CPU s", "peak MB", "target"], rows))
+    print("\nwall: process start to exit; CPU: user + system of all its threads. The machine is")
+    print("shared: compare the ratios, measured side by side, more than the absolute times.")
+
+
+if __name__ == "__main__":
+    main()

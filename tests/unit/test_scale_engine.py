@@ -1,0 +1,157 @@
+"""The vectorised lexical overlap and the blockwise alignment give what the plain definitions
+give: a loop over word bags, and ``decide`` over whole dense matrices."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import numpy as np
+import pytest
+from engine_fakes import FakeEmbedder
+
+from readout_tui.core import alignment, lexical
+from readout_tui.core.alignment import (
+    AlignmentSettings,
+    decide,
+    gather_evidence,
+    presence_scores,
+    topical_scores,
+)
+from readout_tui.core.embedding import embed
+from readout_tui.core.lexical import TermTable
+from readout_tui.core.loading import readout_from_text
+
+WORDS = (
+    "hostages gaza ceasefire wheat exports sanctions summit visit energy nuclear talks "
+    "заложников освобождение газа переговоры санкции пшеница "
+    "人质 释放 停火 谈判 制裁 小麦 峰会 "
+    "the of and on in to президент 主席 biden putin xi 2023 12"
+).split()
+
+
+def sentences(count: int, rng: random.Random) -> list[str]:
+    return [" ".join(rng.choices(WORDS, k=rng.randint(0, 9))) for _ in range(count)]
+
+
+def reference_overlap(table: TermTable) -> np.ndarray:
+    """The definition: sum of squared weights of shared stems over the product of norms."""
+
+    def norm(bag):
+        return math.sqrt(sum(table.weight[k] ** 2 for k in bag))
+
+    scores = np.zeros((len(table.left), len(table.right)))
+    for i, a in enumerate(table.left):
+        for j, b in enumerate(table.right):
+            if norm(a) and norm(b):
+                scores[i, j] = sum(table.weight[k] ** 2 for k in a & b) / (norm(a) * norm(b))
+    return scores
+
+
+@pytest.fixture(params=["dense", "dense and sparse", "sparse"])
+def split(request, monkeypatch):
+    """Small inputs keep every stem in the dense part; large ones put the stems few pairs share
+    in a sparse part: force each way."""
+    if request.param != "dense":
+        monkeypatch.setattr(lexical, "_ALL_DENSE", 0)
+        monkeypatch.setattr(lexical, "_DENSE_SHARE", 1 / 50 if request.param == "dense and sparse" else 1.0)
+    return request.param
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_overlap_equals_the_definition(seed, split):
+    rng = random.Random(seed)
+    table = TermTable.build(sentences(rng.randint(1, 30), rng), sentences(rng.randint(1, 30), rng))
+    assert np.allclose(table.overlap(), reference_overlap(table), atol=1e-6)
+    assert table.overlap().dtype == np.float32
+
+
+def test_overlap_of_cjk_and_cyrillic_words(split):
+    table = TermTable.build(
+        ["释放人质", "Освобождение заложников", "wheat"],
+        ["人质释放问题", "освобождение заложника", "пшеница"],
+    )
+    scores = table.overlap()
+    assert np.allclose(scores, reference_overlap(table), atol=1e-6)
+    assert scores[0, 0] > 0 and scores[1, 1] > 0  # shared bigram 人质 / stems "освобо", "заложн"
+    assert scores[2].max() == 0 and scores[:, 2].max() == 0
+
+
+def test_overlap_of_some_rows_and_of_swapped_sides(split):
+    rng = random.Random(9)
+    table = TermTable.build(sentences(40, rng), sentences(25, rng))
+    whole = table.overlap()
+    assert np.array_equal(table.overlap([3, 17, 30]), whole[[3, 17, 30]])
+    assert np.allclose(table.swapped().overlap(), whole.T, atol=1e-6)
+
+
+def test_overlap_without_any_words(split):
+    table = TermTable.build(["—", "…"], ["2", "!"])
+    assert table.overlap().shape == (2, 2)
+
+
+def dense_decide(evidence, settings):
+    """The rule of ``decide`` on whole matrices, as it was written before the blockwise engine."""
+    signals = evidence.signals()
+    presence, topical = presence_scores(signals, settings), topical_scores(signals)
+    threshold = settings.in_force(signals.semantic is not None)
+    has_left = presence.max(axis=1) >= threshold
+    has_right = presence.max(axis=0) >= threshold
+
+    def best(scores, eligible):
+        if not eligible.any():
+            return []
+        masked = np.where(eligible, scores, -np.inf)
+        return np.nonzero(masked >= masked.max() - settings.group_margin)[0]
+
+    chosen = {(i, j) for i in np.nonzero(has_left)[0] for j in best(topical[i], has_right)}
+    chosen |= {(i, j) for j in np.nonzero(has_right)[0] for i in best(topical[:, j], has_left)}
+    return {
+        (int(i), int(j)): round(float(presence[i, j]), 4)
+        for i, j in chosen
+        if presence[i, j] >= threshold
+    }
+
+
+def readouts(seed: int, n: int, m: int):
+    rng = random.Random(seed)
+    left = sentences(n, rng)
+    right = [t if rng.random() < 0.5 else s for t, s in zip(rng.choices(left, k=m), sentences(m, rng))]
+    as_readout = lambda texts: readout_from_text("\n".join(t or "x" for t in texts), "side", "lines")  # noqa: E731
+    return as_readout(left), as_readout(right)
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("semantic", [True, False])
+def test_blockwise_decide_equals_dense(monkeypatch, seed, semantic, split):
+    """Tiny blocks and few candidates, so that blocks, pruning and the recomputation of
+    statements whose candidates run out are all exercised."""
+    monkeypatch.setattr(alignment, "BLOCK_BYTES", 4 * 7 * 60)
+    monkeypatch.setattr(alignment, "CANDIDATES", 2)
+    left, right = readouts(seed, 60, 45)
+    embedder = FakeEmbedder(dim=8)
+    evidence = gather_evidence(left, right, (lambda texts: embed(texts, embedder, None)) if semantic else None)
+    for threshold in (0.05, 0.1, 0.29, 0.5, 0.8):
+        for margin in (0.0, 0.05, 0.3):
+            for order in (0.0, 0.15):
+                settings = AlignmentSettings(
+                    threshold=threshold, lexical_threshold=threshold, group_margin=margin, order_weight=order
+                )
+                got = {(p.left, p.right): p.score for p in decide(evidence, settings).pairs}
+                assert got == dense_decide(evidence, settings), (threshold, margin, order)
+                swapped = {(p.right, p.left): p.score for p in decide(evidence.swapped(), settings).pairs}
+                assert swapped == got
+
+
+@pytest.mark.parametrize("semantic", [True, False])
+def test_reach_holds_each_statements_nearest_partner(monkeypatch, semantic):
+    """The first of equal scores wins, as with argmax (lexical scores tie at 0 often)."""
+    monkeypatch.setattr(alignment, "BLOCK_BYTES", 4 * 7 * 20)
+    left, right = readouts(3, 30, 20)
+    embedder = FakeEmbedder(dim=8)
+    evidence = gather_evidence(left, right, (lambda texts: embed(texts, embedder, None)) if semantic else None)
+    presence = presence_scores(evidence.signals())
+    rows, columns = evidence.reach()
+    assert np.array_equal(rows.nearest, presence.argmax(axis=1))
+    assert np.array_equal(columns.nearest, presence.argmax(axis=0))
+    assert np.allclose(rows.presence, presence.max(axis=1))
