@@ -11,6 +11,16 @@ import numpy as np
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "readout_tui" / "examples" / "netanyahu-putin-2023-12-10"
 
+OFFLINE = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    # Any attempt to reach the network goes to a port where nothing listens.
+    "HTTP_PROXY": "http://127.0.0.1:9",
+    "HTTPS_PROXY": "http://127.0.0.1:9",
+    "NO_PROXY": "",
+}
+"""The environment of a child process that must never touch the network."""
+
 
 class FakeEmbedder:
     """Unit vectors derived from a hash of each text: equal texts, equal vectors; different

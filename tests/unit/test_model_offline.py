@@ -13,18 +13,10 @@ import sys
 
 import numpy as np
 import pytest
-from engine_fakes import EXAMPLE
+from engine_fakes import EXAMPLE, OFFLINE
 
 from readout_tui.core.embedding import DEFAULT_MODEL, ModelError, SentenceTransformerEmbedder, resolve_model
 
-OFFLINE = {
-    "HF_HUB_OFFLINE": "1",
-    "TRANSFORMERS_OFFLINE": "1",
-    # Any attempt to reach the network goes to a port where nothing listens.
-    "HTTP_PROXY": "http://127.0.0.1:9",
-    "HTTPS_PROXY": "http://127.0.0.1:9",
-    "NO_PROXY": "",
-}
 
 
 def python(code: str, **env: str) -> subprocess.CompletedProcess:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from engine_fakes import OFFLINE
 
 from readout_tui.core.embedding import resolve_model
 from readout_tui.core.language import Language
@@ -106,14 +107,6 @@ def test_the_warning_is_one_line_naming_the_model_to_use():
 
 
 # --- any local folder, end to end --------------------------------------------------------------
-
-OFFLINE = {
-    "HF_HUB_OFFLINE": "1",
-    "TRANSFORMERS_OFFLINE": "1",
-    "HTTP_PROXY": "http://127.0.0.1:9",
-    "HTTPS_PROXY": "http://127.0.0.1:9",
-    "NO_PROXY": "",
-}
 
 BUILD_TINY_MODEL = """
 import sys
