@@ -503,7 +503,7 @@ def _reason(
     if has_semantic:
         parts.append(f"meaning {semantic:.2f}")
     parts.append(f"shared words {lexical:.2f}")
-    if order >= 0.005:
+    if order >= 0.03:  # smaller shifts would explain nothing a reader can see
         parts.append(f"far apart in order -{order:.2f}")
     if shared:
         parts.append("(" + ", ".join(shared[:4]) + ")")
