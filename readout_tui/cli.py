@@ -12,12 +12,16 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .core.alignment import AlignmentSettings
 from .core.embedding import DEFAULT_MODEL, EmbeddingCache, ModelError, SentenceTransformerEmbedder
 from .core.loading import Comparison, InputError, load_comparison
 from .core.segmentation import Segmentation
+
+if TYPE_CHECKING:
+    from .core.session import Session
 
 EXAMPLE = Path(__file__).parent / "examples" / "netanyahu-putin-2023-12-10"
 """The bundled example, opened when no readouts are named."""
@@ -170,14 +174,13 @@ def _one_line(message: str) -> str:
     return printable(" ".join(message.split()))
 
 
-def _settings(args: argparse.Namespace, saved: float | None = None) -> AlignmentSettings:
-    """The command line's settings; the saved session's threshold when none is given."""
+def _settings(args: argparse.Namespace, saved: Session | None = None) -> AlignmentSettings:
+    """The command line's settings; the saved session's thresholds when none is given."""
     settings = AlignmentSettings(match_threshold=args.match_threshold, order_weight=args.order_weight)
-    threshold = args.threshold if args.threshold is not None else saved
-    if threshold is None:
-        return settings
+    if args.threshold is None:
+        return saved.applied_to(settings) if saved is not None else settings
     # A threshold the user chose holds whatever evidence there turns out to be.
-    return replace(settings, threshold=threshold, lexical_threshold=threshold)
+    return replace(settings, threshold=args.threshold, lexical_threshold=args.threshold)
 
 
 def _comparison(args: argparse.Namespace, default: list[str] | None = None) -> Comparison:
@@ -200,7 +203,7 @@ def run_compare(args: argparse.Namespace) -> int:
     session = _saved_session(args, comparison)
     cache = None if args.no_cache else EmbeddingCache()
     evidence = collect(comparison.left, comparison.right, _embedder(args), cache)
-    alignment = decide(evidence, _settings(args, session.threshold))
+    alignment = decide(evidence, _settings(args, session))
     alignment = session.decisions.apply(alignment, evidence)
     if alignment.languages and alignment.languages.warning():
         print(f"readout-tui: warning: {_one_line(alignment.languages.warning())}", file=sys.stderr)

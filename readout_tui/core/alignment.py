@@ -332,8 +332,9 @@ def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()
     scores = presence_scores(signals, settings)
     kept = scores >= threshold
     kept_signals = signals.take(kept)
-    semantic = kept_signals.semantic.tolist() if kept_signals.semantic is not None else [0.0] * len(scores[kept])
-    values = zip(i[kept].tolist(), j[kept].tolist(), scores[kept].tolist(), semantic, kept_signals.lexical.tolist())
+    # The plain cosine is reported: it is what the score is made of, so a reader can check it.
+    cosine = kept_signals.cosine.tolist() if kept_signals.cosine is not None else [0.0] * len(scores[kept])
+    values = zip(i[kept].tolist(), j[kept].tolist(), scores[kept].tolist(), cosine, kept_signals.lexical.tolist())
     pairs = tuple(_counterpart(evidence, *pair, settings) for pair in values)
     return Alignment(
         left=evidence.left,

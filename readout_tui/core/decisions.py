@@ -57,9 +57,12 @@ class Decisions:
             unique=self.unique - {("left", left), ("right", right)},
         )
 
-    def unlink(self, left: int, right: int) -> Decisions:
-        """Reject the pair; a note on it stays, in case it is linked again."""
+    def unlink(self, left: int, right: int, proposed: bool = True) -> Decisions:
+        """Reject the pair; a note on it stays, in case it is linked again. A pair the model
+        did not propose (only made by hand) is simply taken back: there is nothing to reject."""
         links = {key: kind for key, kind in self.links.items() if key != (left, right)}
+        if not proposed:
+            return replace(self, links=_frozen(links))
         return replace(self, links=_frozen(links), unlinks=self.unlinks | {(left, right)})
 
     def mark_unique(self, side: str, index: int) -> Decisions:
@@ -165,7 +168,7 @@ def _manual_pair(
     left, right = key
     if scores is None:
         return Counterpart(left, right, 0.0, kind, 0.0, 0.0, (), "linked by hand", True)
-    semantic = float(evidence.semantic[left, right]) if evidence.semantic is not None else 0.0
+    semantic = float(evidence.cosine[left, right]) if evidence.cosine is not None else 0.0
     return Counterpart(
         left=left,
         right=right,

@@ -24,11 +24,10 @@ from . import report
 from .decisions import Decisions, records
 from .display import printable
 from .mentions import Mention, OneSided, one_sided
-from .model import Alignment, CaseInfo, Counterpart, Kind, Readout
+from .model import Alignment, CaseInfo, Counterpart, Readout
 
 FORMATS = ("markdown", "html", "csv", "json")
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json"}
-KIND_NAMES = {Kind.MATCH: "same", Kind.RELATED: "told differently"}
 BY_HAND = "by hand"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """Cells starting so are run as formulas by spreadsheets (CSV injection)."""
@@ -80,7 +79,7 @@ class Published:
             _labelled("R", pair.right, self.decisions.statement_note("right", pair.right)),
         ]
         note = "; ".join(n for n in notes if n)
-        return Row(pair.left, pair.right, KIND_NAMES[pair.kind], pair.score, pair.manual, note)
+        return Row(pair.left, pair.right, pair.kind.label, pair.score, pair.manual, note)
 
     def unique(self, side: str) -> list[Row]:
         rows = []
@@ -172,7 +171,7 @@ def render(fmt: str, alignment: Alignment, info: CaseInfo = CaseInfo(), decision
 
 
 def to_markdown(p: Published) -> str:
-    md = report._md
+    md = report.markdown_escape
     out = [f"# {md(p.title)}", ""]
     out += [f"- {name}: {md(value)}" for name, value in p.header()]
     out += [

@@ -61,6 +61,11 @@ class Kind(str, Enum):
     RELATED = "related"
     """The same specific point, told differently or with opposing positions."""
 
+    @property
+    def label(self) -> str:
+        """The kind's name wherever a person reads it (JSON keeps the values above)."""
+        return "same" if self is Kind.MATCH else "told differently"
+
 
 @dataclass(frozen=True)
 class Counterpart:
@@ -72,7 +77,7 @@ class Counterpart:
     """The combined evidence the alignment decided on (see ``AlignmentSettings``)."""
     kind: Kind
     semantic: float
-    """Cosine similarity of the two embeddings, after removing what all statements share."""
+    """Cosine similarity of the two embeddings ("meaning"), one of the two halves of ``score``."""
     lexical: float
     """Weighted overlap of distinctive words, 0..1."""
     shared_terms: tuple[str, ...] = ()

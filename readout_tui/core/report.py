@@ -154,7 +154,7 @@ def to_text(alignment: Alignment, info: CaseInfo = CaseInfo(), width: int = 100)
         readout = getattr(alignment, side)
         decoded = f", {_decoded(readout)}" if _decoded(readout) else ""
         lines.append(
-            f"{printable(readout.label)} ({len(readout)} statements{decoded})"
+            f"{printable(readout.label)} ({_count(len(readout), 'statement')}{decoded})"
             f"{_language_label(alignment, side)}"
         )
         for statement in readout.statements:
@@ -166,7 +166,7 @@ def to_text(alignment: Alignment, info: CaseInfo = CaseInfo(), width: int = 100)
             for pair in alignment.counterparts(side, statement.index):
                 other = _other(side)
                 lines.append(
-                    f"{' ' * len(head)}→ {_tag(other, getattr(pair, other))} {pair.kind.value}"
+                    f"{' ' * len(head)}→ {_tag(other, getattr(pair, other))} {pair.kind.label}"
                     f" {pair.score:.2f} ({printable(pair.reason)})"
                 )
         lines.append("")
@@ -188,7 +188,7 @@ def _summary_lines(alignment: Alignment) -> list[str]:
     lines = [
         "Summary",
         f"  statements: {left} {s.left_count}, {right} {s.right_count}",
-        f"  pairs: {s.matches} match, {s.related} related",
+        f"  pairs: {s.matches} same, {s.related} told differently",
         f"  coverage: {left} {s.left_coverage:.0%}, {right} {s.right_coverage:.0%}",
         f"  model: {printable(_model_line(alignment))}",
     ]
@@ -201,40 +201,11 @@ def _summary_lines(alignment: Alignment) -> list[str]:
     return lines
 
 
-def _md(text: str) -> str:
+def markdown_escape(text: str) -> str:
     """Escape what would end a table cell or start Markdown/HTML formatting."""
     text = printable(text)
     return re.sub(r"([\\`*_{}\[\]()<>#+!|~])", r"\\\1", text)
 
 
-def to_markdown(alignment: Alignment, info: CaseInfo = CaseInfo()) -> str:
-    s = Summary.of(alignment)
-    left, right = alignment.left, alignment.right
-    out = [f"# {_md(info.title or f'{left.label} vs {right.label}')}", ""]
-    if info.date:
-        out.append(f"- Date: {_md(info.date)}")
-    out += [
-        f"- Statements: {_md(left.label)} {s.left_count}, {_md(right.label)} {s.right_count}",
-        f"- Pairs: {s.matches} match, {s.related} related",
-        f"- Coverage: {_md(left.label)} {s.left_coverage:.0%}, {_md(right.label)} {s.right_coverage:.0%}",
-        f"- Model: {_md(_model_line(alignment))}",
-    ]
-    if alignment.languages is not None:
-        out.append(
-            f"- Languages: {_md(left.label)} {_md(alignment.languages.left.describe())},"
-            f" {_md(right.label)} {_md(alignment.languages.right.describe())}"
-        )
-    out += [f"- {_md(r.label)}: {_md(_decoded(r))}" for r in (left, right) if _decoded(r)]
-    out += [f"- Source: {_md(src)}" for src in info.sources]
-    out += ["", "## Counterparts", "", f"| {_md(left.label)} | {_md(right.label)} | kind | score |", "|---|---|---|---|"]
-    for pair in alignment.pairs:
-        out.append(
-            f"| L{pair.left + 1}: {_md(left.statements[pair.left].text)}"
-            f" | R{pair.right + 1}: {_md(right.statements[pair.right].text)}"
-            f" | {pair.kind.value} | {pair.score:.2f} |"
-        )
-    for side, readout in (("left", left), ("right", right)):
-        out += ["", f"## Only in {_md(readout.label)}", ""]
-        unique = alignment.unique(side)
-        out += [f"- {_tag(side, i)}: {_md(readout.statements[i].text)}" for i in unique] or ["- (none)"]
-    return "\n".join(out) + "\n"
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from .alignment import AlignmentSettings
 from .decisions import Decisions, pair_note_key, records
 from .files import write_atomic
 from .loading import Comparison
@@ -53,6 +54,17 @@ class Session:
     threshold: float | None = None
     cursor: Cursor | None = None
     lost: tuple[str, ...] = ()
+    lexical_threshold: float | None = None
+    """The threshold for shared words alone (no model, or a language it lacks): a scale of
+    its own, so saved apart from ``threshold``."""
+
+    def applied_to(self, settings: AlignmentSettings) -> AlignmentSettings:
+        """``settings`` with the thresholds this session saved, where it saved them."""
+        if self.threshold is not None:
+            settings = settings.with_threshold(self.threshold, semantic=True)
+        if self.lexical_threshold is not None:
+            settings = settings.with_threshold(self.lexical_threshold, semantic=False)
+        return settings
 
 
 @dataclass(frozen=True)
@@ -161,12 +173,14 @@ class _Saved:
     threshold: float | None
     cursor: Cursor | None
     lost: tuple[str, ...]
+    lexical_threshold: float | None
 
 
 def _document(session: Session, comparison: Comparison) -> dict:
     return {
         "version": VERSION,
         "threshold": session.threshold,
+        "lexical_threshold": session.lexical_threshold,
         "cursor": {"side": session.cursor.side, "index": session.cursor.index} if session.cursor else None,
         "statements": {"left": comparison.left.texts, "right": comparison.right.texts},
         **records(session.decisions),
@@ -174,14 +188,22 @@ def _document(session: Session, comparison: Comparison) -> dict:
     }
 
 
+def _threshold(document: dict, key: str) -> float | None:
+    value = document.get(key)
+    if value is None:
+        return None
+    if not (isinstance(value, int | float) and 0 <= value <= 1):
+        raise ValueError(f"{key} out of range: {value!r}")
+    return float(value)
+
+
 def _parse(raw: bytes) -> _Saved:
     document = json.loads(raw.decode("utf-8"))
     if not isinstance(document, dict) or document.get("version") != VERSION:
         raise ValueError("not a readout-tui session")
     texts = {side: [_text(t) for t in document["statements"][side]] for side in ("left", "right")}
-    threshold = document.get("threshold")
-    if threshold is not None and not (isinstance(threshold, int | float) and 0 <= threshold <= 1):
-        raise ValueError(f"threshold out of range: {threshold!r}")
+    threshold = _threshold(document, "threshold")
+    lexical_threshold = _threshold(document, "lexical_threshold")
     cursor = document.get("cursor")
     notes = []
     for note in document.get("notes", []):
@@ -197,7 +219,8 @@ def _parse(raw: bytes) -> _Saved:
         unlinks=[(_index(x["left"]), _index(x["right"])) for x in document.get("unlinks", [])],
         unique=[(_side(x["side"]), _index(x["index"])) for x in document.get("unique", [])],
         notes=notes,
-        threshold=float(threshold) if threshold is not None else None,
+        threshold=threshold,
+        lexical_threshold=lexical_threshold,
         cursor=Cursor(_side(cursor["side"]), _index(cursor["index"])) if cursor else None,
         lost=tuple(_text(x) for x in document.get("lost", [])),
     )
@@ -293,7 +316,9 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
     if cursor is not None:
         index = place(cursor.side, cursor.index)
         cursor = Cursor(cursor.side, index) if index is not None else None
-    session = Session(decisions, saved.threshold, cursor, saved.lost + tuple(lost))
+    session = Session(
+        decisions, saved.threshold, cursor, saved.lost + tuple(lost), saved.lexical_threshold
+    )
     return Restored(session, carried=moved, lost=tuple(lost))
 
 

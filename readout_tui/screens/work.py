@@ -40,7 +40,6 @@ HAND = "✎"
 """Gutter mark: something about this statement was decided by hand."""
 NOTED = "¶"
 """Gutter mark: the statement (or a pair it is in) has a note."""
-KIND_NAMES = {Kind.MATCH: "same", Kind.RELATED: "related"}
 """As the summary bar names them."""
 
 
@@ -87,13 +86,14 @@ class WorkScreen(CompareScreen):
             keep_threshold: Use ``settings``' threshold even when the session saved another.
         """
         restored = session.load(comparison) if session is not None else Restored(Session())
-        saved = restored.session.threshold
-        if saved is not None and not keep_threshold:
-            settings = settings.with_threshold(saved)
+        if not keep_threshold:
+            settings = restored.session.applied_to(settings)
         super().__init__(comparison, embedder, cache, settings)
         self.store = session
         self.restored = restored
         self.journal = Journal(restored.session.decisions)
+        self.proposed: Alignment | None = None
+        """The model's pairs before the analyst's decisions are laid over them."""
         self.picking: tuple[str, int] | None = None
         """The statement a link starts from (panes' orientation) while its partner is picked."""
         self._save_failed = False
@@ -141,7 +141,8 @@ class WorkScreen(CompareScreen):
     # -- what the panes show ----------------------------------------------------------------------
 
     def _alignment(self) -> Alignment:
-        return self.decisions().apply(super()._alignment(), self.evidence)
+        self.proposed = super()._alignment()
+        return self.decisions().apply(self.proposed, self.evidence)
 
     def _mark(self, side: str, index: int) -> Mark:
         mark = super()._mark(side, index)
@@ -257,7 +258,7 @@ class WorkScreen(CompareScreen):
         left, right = self._pair(start_side, start, index)
         existing = next((p for p in self.links.counterparts("left", left) if p.right == right), None)
         kind = existing.kind if existing else self._likely_kind(left, right)
-        what = f"Linked L{left + 1} – R{right + 1} ({KIND_NAMES[kind]})"
+        what = f"Linked L{left + 1} – R{right + 1} ({kind.label})"
         self._edit(what, self.decisions().link(left, right, kind))
 
     def _likely_kind(self, left: int, right: int) -> Kind:
@@ -297,7 +298,11 @@ class WorkScreen(CompareScreen):
         pair = self._shown_pair()
         if pair is not None:
             left, right = pair
-            self._edit(f"Unlinked L{left + 1} – R{right + 1}", self.decisions().unlink(left, right))
+            proposed = self.proposed is None or any(
+                p.right == right for p in self.proposed.counterparts("left", left)
+            )
+            decisions = self.decisions().unlink(left, right, proposed)
+            self._edit(f"Unlinked L{left + 1} – R{right + 1}", decisions)
 
     def action_toggle_kind(self) -> None:
         pair = self._shown_pair()
@@ -306,7 +311,7 @@ class WorkScreen(CompareScreen):
         left, right = pair
         current = next(p for p in self.links.counterparts("left", left) if p.right == right)
         kind = Kind.RELATED if current.kind is Kind.MATCH else Kind.MATCH
-        what = f"L{left + 1} – R{right + 1} now {KIND_NAMES[kind]}"
+        what = f"L{left + 1} – R{right + 1} now {kind.label}"
         self._edit(what, self.decisions().link(left, right, kind))
 
     def action_toggle_unique(self) -> None:
@@ -418,7 +423,11 @@ class WorkScreen(CompareScreen):
         if self.store is None:
             return
         session = Session(
-            self.journal.current, self.settings.threshold, self._cursor, self.restored.session.lost
+            self.journal.current,
+            self.settings.threshold,
+            self._cursor,
+            self.restored.session.lost,
+            self.settings.lexical_threshold,
         )
         try:
             self.store.save(session, self.comparison)

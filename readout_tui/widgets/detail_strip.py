@@ -118,15 +118,15 @@ def legend() -> Content:
 def pair_headline(
     pair: Counterpart, focus: str, partner: str, rank: int, count: int, semantic: bool
 ) -> Content:
-    """E.g. "L3 ≈ R5  related · 1 of 2 · semantic 0.41 · lexical 0.22 · why: ..."."""
+    """E.g. "L3 ≈ R5  told differently · 1 of 2 · score 0.31 · meaning 0.41 · shared words
+    0.22 · (terrorist, stressed)": the score, then what it is made of (the pair's reason)."""
     status = Status(pair.kind.value)
     glyph, style = GLYPHS[status], GLYPH_STYLES[status]
-    meaning = f"{pair.semantic:.2f}" if semantic else "n/a (lexical only)"
     parts = [
-        Content.assemble(f"{focus} ", (glyph, style), f" {partner}  ", (pair.kind.value, style)),
+        Content.assemble(f"{focus} ", (glyph, style), f" {partner}  ", (pair.kind.label, style)),
         Content(f"{rank} of {count}") if count > 1 else None,
-        Content(f"semantic {meaning} · lexical {pair.lexical:.2f}"),
-        Content("why: ") + Content(printable(pair.reason)) if pair.reason else None,
+        Content(f"score {pair.score:.2f}"),
+        Content(printable(pair.reason)) if pair.reason else None,
     ]
     return Content(" · ").join(p for p in parts if p is not None)
 

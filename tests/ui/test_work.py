@@ -72,6 +72,22 @@ async def test_link_by_picking_then_undo_and_redo(newsroom):
         assert screen.links.status("left", 3) is not Status.UNIQUE
 
 
+async def test_unlinking_a_link_made_by_hand_leaves_no_rejection_behind(newsroom):
+    app = app_on(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "j", "j", "l")
+        await pilot.pause()
+        await pilot.press("enter")
+        [made] = [p for p in screen.links.counterparts("left", 3) if p.manual]
+        await pilot.press("left", "g", "j", "j", "j")  # back to L4, whose only pair is the one just made
+        assert screen.side == "left" and screen.pane("left").current == 3
+        await pilot.press("x")
+        decisions = screen.decisions()
+        assert not decisions.links and not decisions.unlinks
+        assert flag(screen.pane("left"), 3) == " "
+
+
 async def test_escape_cancels_picking_and_the_same_pane_is_refused(newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:

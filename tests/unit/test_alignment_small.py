@@ -151,3 +151,15 @@ def test_order_penalty_never_makes_a_score_negative():
     right = readout("R", AID, UN_VOTE, WHEAT)
     scores = presence_scores(gather_evidence(left, right, None))
     assert scores.min() >= 0.0
+
+
+def test_a_pairs_score_is_rebuilt_from_the_figures_shown_with_it():
+    left = readout("L", HOSTAGES, IRAN, UN_VOTE, AID)
+    right = readout("R", UN_VOTE, HOSTAGES, IRAN, "Putin spoke of civilians in Gaza.")
+    alignment = compare(left, right, FakeEmbedder(), settings=AlignmentSettings(threshold=0.1))
+    assert alignment.pairs
+    n, m = len(left), len(right)
+    for pair in alignment.pairs:
+        order = 0.15 * abs(pair.left / (n - 1) - pair.right / (m - 1))
+        rebuilt = max((max(pair.semantic, 0.0) + pair.lexical) / 2 - order, 0.0)
+        assert pair.score == pytest.approx(rebuilt, abs=2e-4)

@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from engine_fakes import EXAMPLE, FakeEmbedder

@@ -38,11 +38,11 @@ def save(case: Path, session: Session) -> None:
 
 
 def test_a_saved_session_is_applied_and_can_be_ignored(capsys, case):
-    save(case, Session(Decisions().link(1, 6, Kind.RELATED).note(("left", 1), "unanswered"), threshold=0.9))
+    save(case, Session(Decisions().link(1, 6, Kind.RELATED).note(("left", 1), "unanswered"), threshold=0.9, lexical_threshold=0.9))
     code, out, err = run(capsys, str(case), "--format", "json")
     document = json.loads(out)
     assert code == 0 and err == ""
-    assert document["settings"]["threshold"] == 0.9
+    assert document["settings"]["threshold"] == document["settings"]["lexical_threshold"] == 0.9
     assert [(p["left"], p["right"], p["manual"]) for p in document["pairs"]] == [(1, 6, True)]
     assert document["notes"] == [{"on": "left", "index": 1, "text": "unanswered"}]
     _, out, _ = run(capsys, str(case), "--format", "json", "--threshold", "0.2")

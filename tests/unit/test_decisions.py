@@ -120,3 +120,11 @@ def test_decisions_win_over_another_model_too():
         assert alignment.status("left", 0) is Status.UNIQUE
         # A link adds a pair; the model's other pairs of the statement stay until unlinked.
         assert (2, Kind.MATCH, True) in [(p.right, p.kind, p.manual) for p in alignment.counterparts("left", 2)]
+
+
+def test_unlinking_a_pair_only_made_by_hand_takes_it_back_without_a_rejection():
+    made = Decisions().link(2, 2, Kind.RELATED)
+    taken_back = made.unlink(2, 2, proposed=False)
+    assert not taken_back.links and not taken_back.unlinks and not taken_back
+    rejected = made.unlink(2, 2)
+    assert rejected.unlinks == {(2, 2)}

@@ -11,7 +11,7 @@ import pytest
 from engine_fakes import FakeEmbedder
 
 from readout_tui import cli
-from readout_tui.core import report
+from readout_tui.core import export, report
 from readout_tui.core.alignment import AlignmentSettings
 from readout_tui.core.engine import compare
 from readout_tui.core.language import UNDETERMINED, detect, sample
@@ -236,7 +236,7 @@ def test_reports_carry_the_languages_and_the_fallback():
     )
     assert "Kantor PM Israel (6 statements) · Indonesian (id, " in text
     assert "model: lexical only (all-MiniLM-L6-v2 does not cover Indonesian (id))" in text
-    markdown = report.to_markdown(alignment, case.info)
+    markdown = export.render("markdown", alignment, case.info)
     assert "- Languages: Kantor PM Israel Indonesian \\(id, " in markdown
 
 

@@ -90,7 +90,7 @@ def test_alignment_and_every_renderer(left_text, right_text, mode, semantic, lab
     info = CaseInfo(title=label, date=label[:10], sources=(label,))
 
     # What `compare` prints: the text report, and the exports (Markdown, HTML, CSV).
-    printed = [report.to_text(alignment, info, width=40), report.to_markdown(alignment, info)]
+    printed = [report.to_text(alignment, info, width=40)]
     printed += [export.render(fmt, alignment, info) for fmt in ("markdown", "html", "csv")]
     for rendered in printed:
         assert not TERMINAL_UNSAFE.search(rendered.replace("\r\n", "\n"))  # CSV ends rows in CRLF

@@ -8,7 +8,7 @@ import re
 import pytest
 from engine_fakes import EXAMPLE, FakeEmbedder
 
-from readout_tui.core import report
+from readout_tui.core import export, report
 from readout_tui.core.engine import compare
 from readout_tui.core.loading import load_comparison
 from readout_tui.core.model import Alignment, CaseInfo, Counterpart, Kind, Readout, Statement
@@ -135,8 +135,8 @@ def test_text_report_lists_statements_partners_and_summary():
     )
     text = report.to_text(alignment, CaseInfo(title="A call", date="2023-12-10"))
     assert text.startswith("A call (2023-12-10)")
-    assert "Kremlin (2 statements)" in text and "Israeli PMO (1 statements)" in text
-    assert "→ R1 match 0.90" in text and "→ L1 match 0.90" in text
+    assert "Kremlin (2 statements)" in text and "Israeli PMO (1 statement)" in text
+    assert "→ R1 same 0.90" in text and "→ L1 same 0.90" in text
     assert "coverage: Kremlin 50%, Israeli PMO 100%" in text
     assert "only in Kremlin (1):" in text and "L2  Only the Kremlin says this." in text
 
@@ -192,12 +192,12 @@ def test_markdown_escapes_table_breakers_and_links():
         left_label="Krem|lin",
         right_label="PMO [official]",
     )
-    md = report.to_markdown(alignment, CaseInfo(title="Call | [x](y)", date="2023-12-10", sources=("https://a.example/|",)))
+    md = export.render("markdown", alignment, CaseInfo(title="Call | [x](y)", date="2023-12-10", sources=("https://a.example/|",)))
     assert not RAW_CONTROL.search(md)
     lines = md.splitlines()
     table = [l for l in lines if l.startswith("|")]
     assert len(table) == 2 + 2  # header, rule, two pairs
-    assert all(unescaped_pipes(row) == 5 for row in table)  # four cells, no more
+    assert all(unescaped_pipes(row) == 6 for row in table)  # five cells, no more
     assert "[link](" not in md and "\\[link\\]\\(http://evil.example\\)" in md
     assert "<script>" not in md and "\\<script\\>" in md
     assert "!\\[img\\]" in md or "\\!\\[img\\]" in md
@@ -207,15 +207,15 @@ def test_markdown_escapes_table_breakers_and_links():
 
 def test_markdown_escapes_controls_and_newlines():
     alignment = hand_made(NASTY, ["line\nbreak"], [(0, 0, 0.9, "match")], left_label="Krem\nlin")
-    md = report.to_markdown(alignment)
+    md = export.render("markdown", alignment)
     assert not RAW_CONTROL.search(md)
     table = [l for l in md.splitlines() if l.startswith("|")]
-    assert len(table) == 3 and all(unescaped_pipes(row) == 5 for row in table)
+    assert len(table) == 3 and all(unescaped_pipes(row) == 6 for row in table)
 
 
 def test_markdown_summary_and_unique_sections():
     alignment = hand_made(["A one.", "A two."], ["B one."], [(0, 0, 0.9, "match")])
-    md = report.to_markdown(alignment)
-    assert "- Pairs: 1 match, 0 related" in md
+    md = export.render("markdown", alignment)
+    assert "- Pairs: 1 same, 0 told differently" in md
     assert "## Only in Kremlin\n\n- L2: A two." in md
     assert "## Only in Israeli PMO\n\n- (none)" in md

@@ -42,7 +42,7 @@ def work() -> Session:
         .note(("left", 1), "the Kremlin leaves out the length")
         .note(pair_note_key(3, 2), "same hostage")
     )
-    return Session(decisions, threshold=0.4, cursor=Cursor("right", 2))
+    return Session(decisions, threshold=0.4, cursor=Cursor("right", 2), lexical_threshold=0.12)
 
 
 def test_a_case_folder_keeps_its_session_inside_and_loads_it_back(tmp_path):
@@ -121,3 +121,13 @@ def test_a_damaged_session_is_set_aside_with_a_notice(tmp_path, content):
     assert not path.exists()
     (aside,) = (tmp_path / "call").glob("session.json.damaged-*")
     assert aside.read_bytes() == content
+
+
+def test_both_thresholds_are_saved_and_applied(tmp_path):
+    from readout_tui.core.alignment import AlignmentSettings
+
+    session = Session(threshold=0.4, lexical_threshold=0.1)
+    assert session.applied_to(AlignmentSettings()) == AlignmentSettings(threshold=0.4, lexical_threshold=0.1)
+    assert Session().applied_to(AlignmentSettings()) == AlignmentSettings()
+    only_words = Session(lexical_threshold=0.12).applied_to(AlignmentSettings())
+    assert only_words.threshold == AlignmentSettings().threshold and only_words.lexical_threshold == 0.12
