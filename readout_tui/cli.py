@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -65,7 +66,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MODEL,
         help=f"sentence-transformers model name or local folder (default: the bundled {DEFAULT_MODEL})",
     )
-    parser.add_argument("--device", help="where the model runs: cpu, cuda, mps (default: automatic)")
+    parser.add_argument(
+        "--device",
+        type=_device,
+        help="where the model runs: cpu, cuda, cuda:N, mps (default: automatic)",
+    )
     parser.add_argument(
         "--lexical-only",
         action="store_true",
@@ -98,6 +103,14 @@ def _common(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="ignore the saved session (corrections, notes, threshold) of this comparison",
     )
+
+
+def _device(value: str) -> str:
+    # Checked here, not when the model loads: a warm cache never loads it, and a bad value
+    # would otherwise pass silently or be blamed on the model.
+    if re.fullmatch(r"cpu|mps|cuda(:\d+)?", value):
+        return value
+    raise argparse.ArgumentTypeError(f"not a device: {value!r} (cpu, cuda, cuda:N or mps)")
 
 
 def _unit_float(value: str) -> float:
@@ -199,6 +212,7 @@ def run_compare(args: argparse.Namespace) -> int:
     from .core.engine import collect
     from .core.alignment import decide
 
+    fmt = _output_format(args)
     comparison = _comparison(args)
     session = _saved_session(args, comparison)
     cache = None if args.no_cache else EmbeddingCache()
@@ -209,8 +223,6 @@ def run_compare(args: argparse.Namespace) -> int:
         print(f"readout-tui: warning: {_one_line(alignment.languages.warning())}", file=sys.stderr)
     if cache and cache.notice:
         _note(cache.notice)
-    fmt = args.format or (args.output and export.format_of(args.output))
-    fmt = fmt or ("text" if sys.stdout.isatty() and not args.output else "json")
     if fmt == "text":
         output = report.to_text(alignment, comparison.info)
     else:
@@ -220,6 +232,25 @@ def run_compare(args: argparse.Namespace) -> int:
     else:
         _write(output)
     return 0
+
+
+def _output_format(args: argparse.Namespace) -> str:
+    """--format; else what --output's name asks for; else text on a terminal, JSON when piped."""
+    from .core.export import format_of
+
+    if args.format:
+        return args.format
+    if args.output:
+        if Path(args.output).suffix.lower() == ".txt":
+            return "text"
+        found = format_of(args.output)
+        if found is None:
+            raise UsageError(
+                f"cannot tell a format from the name {args.output!r}: "
+                "end it in .txt, .md, .html, .csv or .json, or give --format"
+            )
+        return found
+    return "text" if sys.stdout.isatty() else "json"
 
 
 def _saved_session(args: argparse.Namespace, comparison: Comparison):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .model import CaseInfo, Readout, Statement
@@ -222,6 +222,9 @@ def load_comparison(
         raise InputError("only one side can be read from standard input")
     left = load_readout(sources[0], left_label, mode)
     right = load_readout(sources[1], right_label, mode)
+    if right_label is None and right.label == left.label:
+        # Two files of one name (or one file twice): the panes and reports must tell them apart.
+        right = replace(right, label=f"{right.label} (2)")
     return _within_bounds(Comparison(left, right, CaseInfo()))
 
 
@@ -236,8 +239,6 @@ def _within_bounds(comparison: Comparison) -> Comparison:
 
 
 def _relabel(comparison: Comparison, left: str | None, right: str | None) -> Comparison:
-    from dataclasses import replace
-
     return replace(
         comparison,
         left=replace(comparison.left, label=left) if left else comparison.left,

@@ -350,3 +350,27 @@ def test_nonexistent_model_path_fails_without_importing_torch():
     )
     assert result.stdout.split() == ["2", "False", "False"], result.stderr
     assert result.stderr.count("\n") == 1 and "/nonexistent/path" in result.stderr
+
+
+def test_output_named_txt_is_the_text_report(capsys, two_files, tmp_path):
+    target = tmp_path / "report.txt"
+    code, out, _ = run(capsys, *two_files, "--lexical-only", "-o", str(target))
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8").startswith("pmo (3 statements)")
+
+
+def test_output_with_a_name_that_says_no_format_is_refused_before_any_work(capsys, two_files, tmp_path):
+    target = tmp_path / "report.docx"
+    assert_usage_error(*run(capsys, *two_files, "-o", str(target)), "report.docx", "--format")
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("device", ["tpu", "cuda0", "CPU "])
+def test_a_device_that_is_not_one_is_a_usage_error(capsys, two_files, device):
+    assert_usage_error(*run(capsys, *two_files, "--lexical-only", "--device", device), "not a device")
+
+
+def test_the_same_file_twice_gets_two_labels(capsys, two_files):
+    code, out, _ = run(capsys, two_files[0], two_files[0], "--lexical-only", "--format", "json")
+    document = json.loads(out)
+    assert code == 0 and (document["left"]["label"], document["right"]["label"]) == ("pmo", "pmo (2)")
