@@ -316,8 +316,9 @@ def _html_unique(p: Published) -> Iterator[str]:
 def _html_mentions(p: Published) -> Iterator[str]:
     yield "<h2>Mentioned by one side only</h2><ul>"
     for side in ("left", "right"):
-        found = ", ".join(
-            f"{_h(m.text)} ({_h(m.kind)}: {' '.join(_anchor(side, i) for i in m.statements)})"
+        # Punctuated as in the markdown: refs by commas, mentions by semicolons.
+        found = "; ".join(
+            f"{_h(m.text)} ({_h(m.kind)}: {', '.join(_anchor(side, i) for i in m.statements)})"
             for m in p.mentions.of(side)
         )
         yield f"<li>Only {_h(p.label(side))}: {found or '(none)'}{_h(_caseless(p, side))}</li>"

@@ -3,67 +3,169 @@
 No entity-recognition model is used: the multilingual ones that recognise names well are
 hundreds of megabytes and none ships on PyPI with its weights. The method instead:
 
-- **Names** are runs of capitalised words (short lower-case joiners such as "of" or "de" may
-  sit inside a run), and all-capital words such as "UN" or "IAEA". A capitalised word opening a
-  sentence counts only when the readouts also write it capitalised inside a sentence ("The"
-  and "Both" do not count, "Netanyahu" does). This needs letter case: in scripts without it (Hebrew, Arabic, Chinese,
-  Japanese...) no names are found, only numbers, dates and durations; ``OneSided.names``
-  says for which sides names were looked for.
-- **Numbers** in digits in any of the usual notations (1,000 / 1 000 / 2,5), and English
-  number words ("fifty", "twenty-five").
+- **Names** are runs of capitalised words, and all-capital words such as "UN" or "IAEA".
+  Inside a run may sit a name particle of some language ("of", "of the", "de la", "von der",
+  "bin": "Bank of England"), but not a preposition ("России с Ираном" is two names), and in
+  Russian, where an organisation's name capitalises its first word only, up to two lower-case
+  words after a capitalised adjective ("Международного комитета Красного Креста"). Punctuation
+  ends a run ("Xinjiang, Tibet"), except an initial's full stop and ", Jr.". A capitalised word
+  opening a sentence counts only when the readouts also write it capitalised inside a sentence
+  ("The" and "Both" do not count, "Netanyahu" does). This needs letter case: in scripts without
+  it (Hebrew, Arabic, Chinese, Japanese...) no names are found, only numbers, dates and
+  durations; ``OneSided.names`` says for which sides names were looked for.
+- **Numbers** in digits in any of the usual notations (1,000 / 1 000 / 2,5), and number words
+  in English, Russian (in all their case forms: "пять", "пятидесяти") and Indonesian ("lima
+  puluh", "seratus"); "one" and its like alone are taken for pronouns ("one China").
 - **Durations**: a number and a unit of time ("50 minutes", "50-minute", "fifty minutes",
-  "50 минут", "50 menit"; Russian number words are not read), in English, Russian, Indonesian, French and German.
+  "около пятидесяти минут", "50 menit"), or a word for one ("полчаса", "an hour", "sejam"), in
+  English, Russian, Indonesian, French and German.
 - **Dates**: a day and a month name (in the same languages) in either order, ISO dates,
   day/month/year dates (day first), and years from 1900 to 2099.
 
-A mention counts as shared when the other account has it in some form: a name when half of
-its words or more occur there (words compared by a common stem, so "Russia"/"Russian" and
-"Путин"/"Путина" agree) or when it is the acronym of a name there ("UN"/"United Nations");
-a number when the other side has the same value anywhere (also inside a date or a duration);
-a duration when the other side has the same amount of the same unit; a date when it has the
-same day of the same month (or the same year, or month).
+A mention counts as shared when the other account has it in some form: a name when the last of
+its parts (what its particles join: "England" in "Bank of England") has half of its words or
+its last word there (words compared by a common stem, so "Russia"/"Russian" and
+"Путин"/"Путина" agree), or when it is the acronym of a name or of a name's part there
+("UN"/"United Nations", "UN"/"Secretary-General of the United Nations"); a number when the
+other side has the same value anywhere (also inside a date or a duration); a duration when the
+other side has the same amount of the same unit; a date when it has the same day of the same
+month (or the same year, or month).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Readout
 
 _TOKEN = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
-_JOINERS_MAX = 3
-_JOINERS = 2
-"""Up to two lower-case words this short may join capitalised ones inside a name
-("Bank of Japan", "Committee of the Red Cross"); but not a conjunction, which joins two
-names rather than making one ("the UN and the IAEA")."""
+
+_PARTICLES = {
+    "en": ("of", "of the", "for", "for the"),
+    "fr": ("de", "de la", "du", "des"),
+    "es": ("de", "del", "de la", "de los", "de las"),
+    "pt": ("de", "da", "do", "dos", "das"),
+    "de": ("von", "von der", "der", "des", "für"),
+    "nl": ("van", "van der", "van den", "van de"),
+    "ar": ("bin", "ibn", "bint"),
+    "ms": ("bin", "binti"),
+}
+"""Lower-case words that sit inside a name ("Bank of England", "Committee of the Red Cross",
+"Ministère de la Défense", "Ursula von der Leyen"), per language. Everyday prepositions are not
+particles: Russian "с"/"в" or Indonesian "di"/"ke" between two names join nothing ("России с
+Ираном" is Russia and Iran). None of these is a word of Russian or Indonesian, so all are
+accepted wherever they occur and no language need be known. Where one still joins two names
+("thanked Russia for Iran's help"), matching by the last part keeps the second one seen."""
+_JOINS = frozenset(tuple(p.split()) for particles in _PARTICLES.values() for p in particles)
+_PARTICLE_WORDS = frozenset(word for join in _JOINS for word in join)
+
+_SENTENCE_CASE = re.compile(
+    r"[а-яё]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей)", re.IGNORECASE
+)
+"""A capitalised Russian adjective: in Russian only the first word of an organisation's name
+takes a capital ("Международного комитета Красного Креста", "Государственная дума"), so one
+followed by lower-case words and then a capital starts a single name."""
+_SENTENCE_CASE_WORDS = 2
+_VERB = re.compile(r"\w+(?:л|ла|ло|ли|ть|ться|ся|сь|ет|ёт|ит|ют|ут|ат|ят)")
+"""A Russian verb by its ending: no part of a name ("Российская сторона поддержала Израиль")."""
+_SHORT = 3
+"""Words this short are prepositions and the like; they are no part of a sentence-case name
+("России с Ираном")."""
+_SUFFIXES = frozenset({"Jr", "Sr"})
+_SUFFIX_WORDS = frozenset(s.casefold() for s in _SUFFIXES)
 _CONJUNCTIONS = frozenset("and or nor but и или а но dan atau et ou und oder y o e".split())
 
 _NUMBER = r"(?<![\w-])(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
 _ALONE = r"(?![\w-])"
 """A bare number is not part of a word ("COVID-19") nor of a compound ("50-minute")."""
-_SMALL = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen".split()
-    )
+
+
+def _forms(table: dict[int, str]) -> dict[str, int]:
+    return {form: value for value, forms in table.items() for form in forms.split()}
+
+
+_NUMBER_WORDS = {
+    "en": _forms({
+        0: "zero", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
+        8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen",
+        14: "fourteen", 15: "fifteen", 16: "sixteen", 17: "seventeen", 18: "eighteen",
+        19: "nineteen", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty",
+        70: "seventy", 80: "eighty", 90: "ninety",
+    }),
+    # Every case form a number takes; not "семью" (also "family"), nor "сорока" ("magpie").
+    "ru": _forms({
+        0: "ноль нуля", 1: "один одна одно одного одной одному одним одном одну",
+        2: "два две двух двум двумя", 3: "три трёх трех трём трем тремя",
+        4: "четыре четырёх четырех четырём четырем четырьмя", 5: "пять пяти пятью",
+        6: "шесть шести шестью", 7: "семь семи", 8: "восемь восьми восемью",
+        9: "девять девяти девятью", 10: "десять десяти десятью",
+        11: "одиннадцать одиннадцати", 12: "двенадцать двенадцати", 13: "тринадцать тринадцати",
+        14: "четырнадцать четырнадцати", 15: "пятнадцать пятнадцати", 16: "шестнадцать шестнадцати",
+        17: "семнадцать семнадцати", 18: "восемнадцать восемнадцати",
+        19: "девятнадцать девятнадцати", 20: "двадцать двадцати двадцатью",
+        30: "тридцать тридцати тридцатью", 40: "сорок", 50: "пятьдесят пятидесяти пятьюдесятью",
+        60: "шестьдесят шестидесяти шестьюдесятью", 70: "семьдесят семидесяти семьюдесятью",
+        80: "восемьдесят восьмидесяти восемьюдесятью", 90: "девяносто девяноста",
+        100: "сто ста", 200: "двести двухсот", 300: "триста трёхсот трехсот",
+        400: "четыреста четырёхсот четырехсот", 500: "пятьсот пятисот",
+    }),
+    "id": _forms({
+        0: "nol", 1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh",
+        8: "delapan", 9: "sembilan", 10: "sepuluh", 11: "sebelas", 100: "seratus", 1000: "seribu",
+    }),
 }
-_TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split(), 0) if w != "_"}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
-_WORD_NUMBER = (
-    r"(?:(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[- ](?:"
-    + "|".join(w for w in _SMALL if w != "zero") + r"))?|"
-    + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")"
-    + r"(?:[- ](?:" + "|".join(_SCALES) + r"))?"
-)
+"""Number words per language, in every form they take; add a language by adding its table."""
+_MULTIPLIERS = {"hundred": 100, "puluh": 10, "ratus": 100, "belas": None}
+"""Words that multiply the number word before them ("two hundred", "lima puluh" = 50);
+Indonesian "belas" adds ten to it instead ("dua belas" = 12)."""
+_SCALES = {
+    "thousand": 1000, "million": 10**6, "billion": 10**9,
+    **_forms({1000: "тысяча тысячи тысяч тысячу", 10**6: "миллион миллиона миллионов",
+              10**9: "миллиард миллиарда миллиардов"}),
+    "ribu": 1000, "juta": 10**6, "miliar": 10**9,
+}
+"""Words that multiply all that comes before them ("two hundred thousand")."""
+_UNIT_WORDS = {word: value for table in _NUMBER_WORDS.values() for word, value in table.items()}
+_ONE = frozenset(word for word, value in _UNIT_WORDS.items() if value == 1)
+""""One" alone is mostly a pronoun ("one China", "одна из", "salah satu"): no bare number."""
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words``, factored by common beginnings ("пят(?:ь|и|ью)"):
+    a flat alternation of hundreds of words is tried word by word at every position and made
+    finding mentions several times slower."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _subpattern(tree)
+
+
+def _subpattern(node: dict) -> str:
+    # Longer continuations first, so that "пятьдесят" is not read as "пять".
+    branches = [re.escape(char) + _subpattern(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    optional = "" in node
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+
+
+_ALL_NUMBER_WORDS = _alternation({*_UNIT_WORDS, *_MULTIPLIERS, *_SCALES})
+_FIRST_NUMBER_WORDS = _alternation(_UNIT_WORDS)
+_WORD_NUMBER = rf"(?:{_FIRST_NUMBER_WORDS})(?:[- ](?:{_ALL_NUMBER_WORDS}))*"
+"""Number words in a row, the first not a multiplier ("тысячи людей" is "thousands of people")."""
 _ANY_NUMBER = rf"(?:{_NUMBER}|\b{_WORD_NUMBER}\b)"
 
 _UNITS = {
-    "minute": r"minutes?|min|минут[аы]?|menit|Minuten?",
-    "hour": r"hours?|hrs?|час(?:а|ов)?|jam|heures?|Stunden?",
+    "minute": r"minutes?|min|минут[аыу]?|menit|Minuten?",
+    "hour": r"hours?|hrs?|час(?:а|ов|у)?|jam|heures?|Stunden?",
     "day": r"days?|дн(?:я|ей)|день|hari|jours?|Tage?n?",
     "week": r"weeks?|недел[иьяю]|minggu|semaines?|Wochen?",
     "month": r"months?|месяц(?:а|ев)?|bulan|mois|Monate?n?",
@@ -75,6 +177,16 @@ _DURATION = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+
+_WORDED_DURATIONS = [
+    (r"half an hour|полчаса|setengah jam|une demi-heure|eine halbe Stunde", 30, "minute"),
+    (r"an hour|часа?|sejam|une heure|eine Stunde", 1, "hour"),
+]
+"""Durations said without a number ("около часа"); read after those with one, so "два часа"
+is two hours, not one."""
+_WORDED_DURATION = [
+    (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), value, unit) for words, value, unit in _WORDED_DURATIONS
+]
 
 _MONTHS = [
     "january|jan|января|январь|januari|janvier|januar",
@@ -101,8 +213,8 @@ _DATE = re.compile(
 _MONTH_NAME = re.compile(rf"\b(?:{'|'.join(n for n in _MONTH_OF if len(n) > 3 or n == 'may')})\b", re.IGNORECASE)
 """A month on its own ("in June"); abbreviations such as "Mar" are left out, being words too."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_BARE_NUMBER = re.compile(rf"{_NUMBER}{_ALONE}|\b(?!one\b){_WORD_NUMBER}\b", re.IGNORECASE)
-"""Numbers outside dates and durations; not "one", which is mostly a pronoun ("one China")."""
+_BARE_NUMBER = re.compile(rf"{_NUMBER}{_ALONE}|\b{_WORD_NUMBER}\b", re.IGNORECASE)
+"""Numbers outside dates and durations."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +229,10 @@ class Mention:
     """What it is compared by: a name's words, a number's value, a date's (month, day)..."""
     statements: tuple[int, ...] = ()
     """0-based indices of the statements of its side that mention it."""
+    parts: tuple[tuple[str, ...], ...] = ()
+    """A name's parts, the words its particles join: (("bank",), ("england",)) for "Bank of
+    England"; matched on their own too, so that "Russia" on the other side does not make
+    "Russia" and a second name one shared run."""
 
 
 @dataclass(frozen=True)
@@ -156,7 +272,7 @@ def mentions(readout: Readout, inner: set[str] | None = None) -> list[Mention]:
             known = merged.get(mention.key)
             where = (known.statements if known else ()) + (statement.index,)
             first = known or mention
-            merged[mention.key] = Mention(first.kind, first.text, first.key, tuple(dict.fromkeys(where)))
+            merged[mention.key] = replace(first, statements=tuple(dict.fromkeys(where)))
     return list(merged.values())
 
 
@@ -179,6 +295,11 @@ def _in_text(text: str, inner: set[str]) -> Iterator[Mention]:
         if value is not None:
             spans.append(match.span())
             yield Mention("duration", match.group(), ("duration", value, unit))
+    for pattern, value, unit in _WORDED_DURATION:
+        for match in pattern.finditer(text):
+            if not _covered(match.span(), spans):
+                spans.append(match.span())
+                yield Mention("duration", match.group(), ("duration", float(value), unit))
     for match in _MONTH_NAME.finditer(text):
         if not _covered(match.span(), spans) and match.group()[:1].isupper():
             spans.append(match.span())
@@ -186,10 +307,10 @@ def _in_text(text: str, inner: set[str]) -> Iterator[Mention]:
     rest = _blank(text, spans)
     for match in _BARE_NUMBER.finditer(rest):
         value = _number_value(match.group())
-        if value is not None:
+        if value is not None and match.group().casefold() not in _ONE:
             yield Mention("number", match.group(), ("number", value))
-    for words, surface in _names(rest, inner):
-        yield Mention("name", surface, ("name", *words))
+    for words, surface, parts in _names(rest, inner):
+        yield Mention("name", surface, ("name", *words), parts=parts)
 
 
 def _date(match: re.Match) -> Mention:
@@ -222,35 +343,68 @@ def _number_value(text: str) -> float | None:
         if re.fullmatch(r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+", text):
             return float(re.sub(r"\D", "", text))
         return float(text.replace(",", "."))
-    total = 0
-    for word in re.split(r"[- ]", text):
-        if word in _SMALL:
-            total += _SMALL[word]
-        elif word in _TENS:
-            total += _TENS[word]
+    return _worded_value(re.split(r"[- ]", text))
+
+
+def _worded_value(words: list[str]) -> float | None:
+    """The value of number words in a row, or None when they are no one number ("два-три",
+    "two-three": a range)."""
+    total = current = 0
+    last = None  # the number word the next multiplier applies to
+    for word in words:
+        if word in _UNIT_WORDS:
+            value = _UNIT_WORDS[word]
+            if last is not None and not value < _place(last):
+                return None
+            current, last = current + value, value
+        elif word in _MULTIPLIERS and last is not None:
+            multiplied = last + 10 if _MULTIPLIERS[word] is None else last * _MULTIPLIERS[word]
+            current, last = current - last + multiplied, multiplied
         elif word in _SCALES:
-            total = max(total, 1) * _SCALES[word]
+            total, current, last = total + max(current, 1) * _SCALES[word], 0, None
         else:
             return None
-    return float(total)
+    return float(total + current)
 
 
-def _names(text: str, inner: set[str]) -> Iterator[tuple[tuple[str, ...], str]]:
-    """(casefolded words, surface text) of each capitalised run and each acronym. A word
-    opening a sentence starts a run only if ``inner`` (capitalised words seen inside
-    sentences) holds it."""
-    run: list[re.Match] = []
-    pending: list[re.Match] = []  # joiners seen since the last capitalised word
+def _place(value: int) -> int:
+    """The place a number word after ``value`` must fit in: 50 leaves room for 1..9, 100
+    for 1..99, 7 for nothing."""
+    place = 1
+    while value and value % (place * 10) == 0:
+        place *= 10
+    return place
+
+
+_Name = tuple[tuple[str, ...], str, tuple[tuple[str, ...], ...]]
+
+
+def _names(text: str, inner: set[str]) -> Iterator[_Name]:
+    """(casefolded words, surface text, words of each part) of each capitalised run and each
+    acronym. A run's parts are what its particles join ("Bank" and "England" in "Bank of
+    England"). A word opening a sentence starts a run only if ``inner`` (capitalised words
+    seen inside sentences) holds it; punctuation ends a run ("Xinjiang, Tibet" are two)."""
+    run: list[list[re.Match]] = []  # parts, each a list of words (particles between them left out)
+    pending: list[re.Match] = []  # lower-case words since the last capitalised one
     for match in _TOKEN.finditer(text):
         word = _POSSESSIVE.sub("", match.group())
+        if run and not _adjacent(run[-1][-1] if not pending else pending[-1], match):
+            yield from _run(run)
+            run, pending = [], []
         if _acronym(word):
             yield from _run(run)
-            yield from _run([match])
+            yield from _run([[match]])
             run, pending = [], []
-        elif _capitalised(word) and (run or _counts(word, text, match.start(), inner)):
-            run += pending + [match]
+        elif _capitalised(word) and run and _joins(run[-1][-1], pending):
+            if pending and tuple(m.group() for m in pending) in _JOINS:
+                run.append([match])
+            else:
+                run[-1] += pending + [match]
             pending = []
-        elif _joiner(word) and run and len(pending) < _JOINERS:
+        elif _capitalised(word) and (run or _counts(word, text, match.start(), inner)):
+            yield from _run(run)
+            run, pending = [[match]], []
+        elif word.islower() and run and len(pending) < max(_SENTENCE_CASE_WORDS, *map(len, _JOINS)):
             pending.append(match)
         else:
             yield from _run(run)
@@ -258,23 +412,48 @@ def _names(text: str, inner: set[str]) -> Iterator[tuple[tuple[str, ...], str]]:
     yield from _run(run)
 
 
-def _joiner(word: str) -> bool:
-    return word.islower() and len(word) <= _JOINERS_MAX and word not in _CONJUNCTIONS
+def _adjacent(before: re.Match, after: re.Match) -> bool:
+    """Nothing but space between two words, or what a name itself holds: an initial's full
+    stop ("Joseph R. Biden", "В.В. Путин") or the comma before "Jr"."""
+    between = before.string[before.end() : after.start()].strip()
+    return (
+        not between
+        or (between == "." and len(before.group()) == 1)
+        or (between == "," and after.group() in _SUFFIXES)
+    )
+
+
+def _joins(last: re.Match, between: list[re.Match]) -> bool:
+    """May a capitalised word after ``last`` and the lower-case words ``between`` continue
+    its name? Yes when nothing is between, when a particle is, or when ``last`` is a capitalised
+    Russian adjective and ``between`` words that are no prepositions, conjunctions nor verbs."""
+    words = [m.group() for m in between]
+    if not words or tuple(words) in _JOINS:
+        return True
+    return (
+        _SENTENCE_CASE.fullmatch(last.group()) is not None
+        and len(words) <= _SENTENCE_CASE_WORDS
+        and all(len(w) > _SHORT and w not in _CONJUNCTIONS and not _VERB.fullmatch(w) for w in words)
+    )
 
 
 def _counts(word: str, text: str, start: int, inner: set[str]) -> bool:
     return not _opens_sentence(text, start) or word.casefold() in inner
 
 
-def _run(run: list[re.Match]) -> Iterator[tuple[tuple[str, ...], str]]:
+def _run(run: list[list[re.Match]]) -> Iterator[_Name]:
     if not run:
         return
-    words = tuple(
-        part for m in run for part in _POSSESSIVE.sub("", m.group()).casefold().split("-") if part
-    )
+    surface = run[0][0].string[run[0][0].start() : run[-1][-1].end()]
+    words = _casefolded(list(_TOKEN.finditer(surface)))
     if sum(len(w) for w in words) >= 2:
-        surface = run[0].string[run[0].start() : run[-1].end()]
-        yield words, _POSSESSIVE.sub("", surface)
+        yield words, _POSSESSIVE.sub("", surface), tuple(_casefolded(part) for part in run)
+
+
+def _casefolded(matches: list[re.Match]) -> tuple[str, ...]:
+    return tuple(
+        part for m in matches for part in _POSSESSIVE.sub("", m.group()).casefold().split("-") if part
+    )
 
 
 def _acronym(word: str) -> bool:
@@ -334,26 +513,40 @@ def _values(mention: Mention) -> set[float]:
 
 
 def _name_shared(mention: Mention, names: list[Mention], other_words: set[str]) -> bool:
-    words = mention.key[1:]
-    if _is_acronym(mention, [n.key[1:] for n in names]):
+    if _is_acronym(mention, [words for name in names for words in _spellings(name)]):
         return True
-    if any(_is_acronym(name, [words]) for name in names):
+    if any(_is_acronym(name, _spellings(mention)) for name in names):
         return True
-    content = [w for w in words if len(w) > _JOINERS_MAX] or list(words)
+    # The last part decides: in "Bank of England" or "Committee of the Red Cross" it names
+    # which one; and a name that only shares its first part ("Russia" of "Russia of Iran")
+    # is another name.
+    last = mention.parts[-1] if mention.parts else mention.key[1:]
+    content = [w for w in last if _content(w)] or list(last)
     found = [any(_same_word(w, o) for o in other_words) for w in content]
     # The last word is the head ("Vladimir Putin", "Perdana Menteri Israel"): titles and first
     # names before it are often left out by the other side.
     return found[-1] or sum(found) * 2 >= len(found)
 
 
+def _content(word: str) -> bool:
+    """Does the word tell which name it is? Not a particle, an initial or "Jr"."""
+    return word not in _PARTICLE_WORDS and len(word) > 1 and word not in _SUFFIX_WORDS
+
+
+def _spellings(name: Mention) -> list[tuple[str, ...]]:
+    """A name's words, and each of its parts' ("United Nations" in "Secretary-General of the
+    United Nations", for "UN")."""
+    return [name.key[1:], *name.parts]
+
+
 def _is_acronym(mention: Mention, names: list[tuple[str, ...]]) -> bool:
     """Is ``mention`` written in capitals and the initials of one of ``names`` (their
-    joiners left out)?"""
+    particles left out)?"""
     letters = mention.text.replace(".", "")
     if len(letters) < 2 or not letters.isupper() or not letters.isalpha():
         return False
     for name in names:
-        initials = "".join(w[0] for w in name if len(w) > _JOINERS_MAX)
+        initials = "".join(w[0] for w in name if w not in _PARTICLE_WORDS)
         if len(name) > 1 and initials == letters.casefold():
             return True
     return False

@@ -160,3 +160,14 @@ def test_header_names_the_languages_and_the_threshold_in_force():
     assert "- Threshold: 0.07" in words_only
     assert "- Languages: Left <b>PMO</b> English" not in with_model  # escaped, not raw
     assert "- Languages: Left \\<b\\>PMO\\</b\\> English" in with_model
+
+
+def test_a_mention_lists_its_statements_with_commas_in_html_and_markdown():
+    left = readout_from_text("Aid to Gaza was raised.\nThe sides spoke.\nGaza again.\nTalks on Hamas too.", "PMO", "lines")
+    right = readout_from_text("The sides spoke.", "Kremlin", "lines")
+    alignment = decide(collect(left, right, FakeEmbedder()))
+    parser = Collector()
+    parser.feed(render("html", alignment))
+    html_text = "".join(parser.text)
+    assert "Gaza (name: L1, L3); Hamas (name: L4)" in html_text
+    assert "Gaza (name, L1, L3); Hamas (name, L4)" in render("markdown", alignment)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from readout_tui.core.loading import readout_from_text
 from readout_tui.core.mentions import mentions, one_sided
 
@@ -103,3 +105,94 @@ def test_a_mention_lists_every_statement_that_makes_it():
     readout = readout_from_text("Gaza was discussed.\nThe sides spoke.\nAid to Gaza was raised.", "L", "lines")
     (gaza,) = [m for m in mentions(readout) if m.kind == "name"]
     assert gaza.statements == (0, 2)
+
+
+def test_a_preposition_joins_no_names():
+    left, right, _ = sides(
+        ["Премьер-министр резко раскритиковал сотрудничество России с Ираном."],
+        ["Путин подтвердил позицию России."],
+    )
+    # "с" is "with": Iran is a second name, not part of Russia's.
+    assert left == ["Ираном"] and right == []
+
+
+def test_a_particle_joins_a_name_that_its_last_part_tells_apart():
+    left, right, _ = sides(
+        ["He met the Governor of the Bank of England.", "Biden told Xi the United States would act."],
+        ["He met the Governor of the Bank of Japan.", "Xi spoke."],
+    )
+    # "the" alone is no particle: "Xi" and "United States" are two names.
+    assert left == ["Governor of the Bank of England", "United States"]
+    assert right == ["Governor of the Bank of Japan"]
+
+
+def test_acronyms_match_a_part_of_a_longer_name_and_skip_only_particles():
+    left, right, _ = sides(
+        ["The UN and the ICRC were asked.", "The NPT was cited."],
+        [
+            "The Secretary-General of the United Nations was asked.",
+            "So was the International Committee of the Red Cross.",
+            "The Non-Proliferation Treaty was cited.",
+        ],
+    )
+    assert left == [] and right == []
+
+
+def test_punctuation_ends_a_name_but_not_an_initial_or_jr():
+    left, right, _ = sides(
+        ["President Joseph R. Biden, Jr. raised Xinjiang, Tibet and Hong Kong."],
+        ["President Biden raised Tibet and Hong Kong."],
+    )
+    assert left == ["Xinjiang"] and right == []
+
+
+def test_a_russian_name_capitalised_on_its_first_word_only_is_one_name():
+    left, right, _ = sides(
+        ["Он попросил добиться от Международного комитета Красного Креста посещения."],
+        ["Сегодня Российская сторона поблагодарила Нетаньяху."],
+    )
+    assert left == ["Международного комитета Красного Креста"]
+    assert right == ["Российская", "Нетаньяху"]  # a verb between two capitals joins nothing
+    left, right, _ = sides(
+        ["Он попросил добиться от Международного комитета Красного Креста посещения."],
+        ["Он обратился к Красному Кресту."],
+    )
+    assert left == [] and right == []  # the head, "Красного Креста", is on both sides
+
+
+def test_russian_and_indonesian_number_words_make_durations():
+    left, right, _ = sides(["Разговор продолжался около пятидесяти минут."], ["Разговор длился 50 минут."])
+    assert left == [] and right == []
+    left, right, _ = sides(["Разговор продолжался около пятидесяти минут."], ["Разговор длился 45 минут."])
+    assert left == ["пятидесяти минут"] and right == ["45 минут"]
+    left, right, _ = sides(["Percakapan berlangsung selama lima puluh menit."], ["The call lasted fifty minutes."])
+    assert left == [] and right == []
+
+
+def values(text: str) -> list[tuple]:
+    return [m.key[1:] for m in mentions(readout_from_text(text, "L", "lines"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("пять минут", [(5.0, "minute")]),
+        ("с пятью странами", [(5.0,)]),
+        ("сто двадцать пять", [(125.0,)]),
+        ("двухсот", [(200.0,)]),
+        ("две тысячи", [(2000.0,)]),
+        ("seratus lima puluh", [(150.0,)]),
+        ("dua belas jam", [(12.0, "hour")]),
+        ("two hundred fifty thousand", [(250000.0,)]),
+        ("около часа", [(1.0, "hour")]),
+        ("два часа", [(2.0, "hour")]),
+        ("полчаса", [(30.0, "minute")]),
+        ("half an hour", [(30.0, "minute")]),
+        ("два-три дня", []),  # a range, not five days
+        ("тысячи людей", []),  # "thousands of people"
+        ("одна из стран", []),  # "one of", a pronoun
+        ("salah satu negara", []),
+    ],
+)
+def test_number_words(text, expected):
+    assert values(text) == expected
