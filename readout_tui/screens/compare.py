@@ -9,7 +9,8 @@ at once and the marks arrive when the model is done.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import ClassVar
@@ -22,7 +23,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from readout_tui.core.alignment import (
@@ -145,6 +146,9 @@ class CompareScreen(Screen[None]):
         self.links: Links | None = None
         self.search_text = ""
         """What the user searched for; empty when no search is in force."""
+        self.marks: dict[str, dict[int, Mark]] = {side: {} for side in SIDES}
+        """Each statement's status and partners under the current alignment, for the panes."""
+        self.tally = Tally(SideTally(len(comparison.left)), SideTally(len(comparison.right)))
         self.nearest: dict[str, dict[int, tuple[int, float]]] = {}
         """For each unique statement, its best-scoring statement on the other side and the score."""
         self._jump: Jump | None = None
@@ -253,6 +257,9 @@ class CompareScreen(Screen[None]):
         if self.evidence is not None:
             self.links = Links.of(self._alignment())
             self.nearest = self._nearest_misses()
+        # Worked out once per decision, so filtering and searching only choose rows.
+        self.marks = {side: self._marks(side) for side in SIDES}
+        self.tally = self._tally()
         self._show_rows()
         self._sync()
 
@@ -277,13 +284,17 @@ class CompareScreen(Screen[None]):
     def _show_rows(self) -> None:
         for side in SIDES:
             statements = self.readouts[side].statements
-            marks = {i: self._mark(side, i) for i in range(len(statements))} if self.links else {}
             visible = [i for i in range(len(statements)) if self._visible(side, i)]
             pane = self.pane(side)
-            pane.show(statements, marks, visible, self.query_pattern)
+            pane.show(statements, self.marks[side], visible, self.query_pattern)
             pane.border_title = self._title(side)
             pane.border_subtitle = self._subtitle(side, len(visible))
         self._update_summary()
+
+    def _marks(self, side: str) -> dict[int, Mark]:
+        if self.links is None:
+            return {}
+        return {i: self._mark(side, i) for i in range(len(self.readouts[side]))}
 
     def _mark(self, side: str, index: int) -> Mark:
         return Mark(self.links.status(side, index), tuple(self.links.partners(side, index)))
@@ -291,7 +302,7 @@ class CompareScreen(Screen[None]):
     def _visible(self, side: str, index: int) -> bool:
         if self.filter is Filter.ALL or self.links is None:
             return True
-        unique = self.links.status(side, index) is Status.UNIQUE
+        unique = self.marks[side][index].status is Status.UNIQUE
         return unique if self.filter is Filter.UNIQUE else not unique
 
     def _title(self, side: str) -> Content:
@@ -316,7 +327,7 @@ class CompareScreen(Screen[None]):
 
     def _update_summary(self) -> None:
         bar = self.query_one(SummaryBar)
-        bar.tally = self._tally()
+        bar.tally = self.tally
         bar.threshold = self.threshold
         bar.model = self._model
         views = [f"filter: {self.filter.value}"] if self.filter is not Filter.ALL else []
@@ -339,10 +350,10 @@ class CompareScreen(Screen[None]):
 
     # -- the cursor and what it lights ------------------------------------------------------------
 
-    @on(OptionList.OptionHighlighted)
-    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+    @on(StatementList.Highlighted)
+    def _moved(self, event: StatementList.Highlighted) -> None:
         # The passive pane's cursor is moved by _sync itself; only the active pane's moves count.
-        if isinstance(event.option_list, StatementList) and event.option_list.side == self.side:
+        if event.statement_list.side == self.side:
             self._sync()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -472,7 +483,7 @@ class CompareScreen(Screen[None]):
         test = self._seek_test(what)
         if test is None:
             return
-        rows = [(side, i) for side in SIDES for i in self.pane(side).shown]
+        rows = {side: self.pane(side).shown for side in SIDES}
         here = (self.side, self.pane(self.side).current)
         for side, index in _cycle(rows, here, direction, here_too):
             if test(side, index):
@@ -574,10 +585,21 @@ def focus_ref(side: str, index: int) -> str:
 
 
 def _cycle(
-    rows: list[tuple[str, int]], here: tuple[str, int | None], direction: int, here_too: bool
+    rows: Mapping[str, Sequence[int]], here: tuple[str, int | None], direction: int, here_too: bool
 ) -> Iterator[tuple[str, int]]:
-    """``rows`` after ``here`` in ``direction``, wrapping round; ``here`` itself first or last."""
-    if direction < 0:
-        rows = rows[::-1]
-    start = rows.index(here) + (0 if here_too else 1) if here in rows else 0
-    yield from rows[start:] + rows[:start]
+    """The rows of the left pane then the right (``rows``: each pane's listed statements, in
+    order) after ``here`` in ``direction``, wrapping round; ``here`` itself first or last.
+    Lazily, so finding the next hit costs the distance to it, not the length of the readouts."""
+    left, right = rows["left"], rows["right"]
+    count = len(left) + len(right)
+    side, index = here
+    listed = rows.get(side, ())
+    position = bisect_left(listed, index) if index is not None else len(listed)
+    if position < len(listed) and listed[position] == index:
+        at = position + (len(left) if side == "right" else 0)
+        start = at if here_too else at + direction
+    else:
+        start = 0 if direction > 0 else count - 1
+    for step in range(count):
+        at = (start + step * direction) % count
+        yield ("left", left[at]) if at < len(left) else ("right", right[at - len(left)])

@@ -39,7 +39,7 @@ async def test_thousands_of_statements_stay_responsive(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         assert time.perf_counter() - started < 8
-        assert screen.pane("left").option_count == count
+        assert len(screen.pane("left").shown) == count
         assert len(screen.links.alignment.pairs) > count // 3
         for keys, bound in [("jjjjj", 2.5), ("G", 1), ("f", 3), ("ff", 4), (["minus"], 3), ("s", 4)]:
             started = time.perf_counter()
