@@ -393,7 +393,7 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
             text += PARTNER_ARROW + ", ".join(str(i + 1) for i in mark.partners)
         words = self._words.get(text)
         if words is None:
-            words = _word_widths(text)
+            words = word_widths(text)
             self._words.set(text, words)
         height = wrapped_height(words, body_width)
         if height is None:
@@ -467,7 +467,7 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to_cursor()
 
 
-def _word_widths(text: str) -> tuple[int, ...]:
+def word_widths(text: str) -> tuple[int, ...]:
     widths: list[int] = []
     for word in _WORD.findall(text):
         if word.isascii():
