@@ -148,6 +148,8 @@ class CompareScreen(Screen[None]):
         """What the user searched for; empty when no search is in force."""
         self.marks: dict[str, dict[int, Mark]] = {side: {} for side in SIDES}
         """Each statement's status and partners under the current alignment, for the panes."""
+        self.by_status: dict[str, dict[Status, list[int]]] = {}
+        """Each side's statements of each status, in order."""
         self.tally = Tally(SideTally(len(comparison.left)), SideTally(len(comparison.right)))
         self.nearest: dict[str, dict[int, tuple[int, float]]] = {}
         """For each unique statement, its best-scoring statement on the other side and the score."""
@@ -176,7 +178,11 @@ class CompareScreen(Screen[None]):
         self.query_one("#search").display = False
         self._show_rows()
         self._activate(self.side)
-        self._collect(self.comparison.left, self.comparison.right, self.embedder)
+        # After the first paint: the worker's Python work (word tables, loading the model)
+        # holds the interpreter lock for long stretches, and would hold back the texts.
+        self.call_after_refresh(
+            self._collect, self.comparison.left, self.comparison.right, self.embedder
+        )
 
     def pane(self, side: str) -> StatementList:
         return self.query_one(f"#{side}", StatementList)
@@ -259,6 +265,7 @@ class CompareScreen(Screen[None]):
             self.nearest = self._nearest_misses()
         # Worked out once per decision, so filtering and searching only choose rows.
         self.marks = {side: self._marks(side) for side in SIDES}
+        self.by_status = {side: _by_status(self.marks[side]) for side in SIDES}
         self.tally = self._tally()
         self._show_rows()
         self._sync()
@@ -480,10 +487,10 @@ class CompareScreen(Screen[None]):
 
     def action_seek(self, what: str, direction: int, here_too: bool = False) -> None:
         """Next or previous statement of a kind, through the left pane and then the right."""
-        test = self._seek_test(what)
-        if test is None:
+        seek = self._seek(what)
+        if seek is None:
             return
-        rows = {side: self.pane(side).shown for side in SIDES}
+        rows, test = seek
         here = (self.side, self.pane(self.side).current)
         for side, index in _cycle(rows, here, direction, here_too):
             if test(side, index):
@@ -491,19 +498,23 @@ class CompareScreen(Screen[None]):
                 return
         self.notify(f"No {_SEEK_NAMES[what]} among the statements shown.", timeout=2)
 
-    def _seek_test(self, what: str) -> Callable[[str, int], bool] | None:
+    def _seek(self, what: str) -> tuple[Mapping[str, Sequence[int]], Callable[[str, int], bool]] | None:
+        """The statements to go through, each side's in order, and the test one must pass."""
         if what == "search":
             if self.query_pattern is None:
                 self.action_search()
                 return None
             pattern = self.query_pattern
-            texts = {side: self.readouts[side].texts for side in SIDES}
-            return lambda side, i: bool(pattern.search(printable(texts[side][i])))
+            statements = {side: self.readouts[side].statements for side in SIDES}
+            rows = {side: self.pane(side).shown for side in SIDES}
+            return rows, lambda side, i: bool(pattern.search(literal(statements[side][i].text)))
         if self.links is None:
             self.notify("The comparison is not ready yet.", timeout=2)
             return None
+        # Only the statements of the wanted kind, so a seek never walks the whole readout.
         wanted = Status.UNIQUE if what == "unique" else Status.RELATED
-        return lambda side, i: self.links.status(side, i) is wanted
+        rows = {side: self.by_status[side][wanted] for side in SIDES}
+        return rows, lambda side, i: self.pane(side).nearest(i) == i
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search" and self.focused is self.query_one("#search"):
@@ -584,22 +595,33 @@ def focus_ref(side: str, index: int) -> str:
     return f"{side[0].upper()}{index + 1}"
 
 
+def _by_status(marks: Mapping[int, Mark]) -> dict[Status, list[int]]:
+    found: dict[Status, list[int]] = {status: [] for status in Status}
+    for index, mark in sorted(marks.items()):
+        found[mark.status].append(index)
+    return found
+
+
 def _cycle(
     rows: Mapping[str, Sequence[int]], here: tuple[str, int | None], direction: int, here_too: bool
 ) -> Iterator[tuple[str, int]]:
-    """The rows of the left pane then the right (``rows``: each pane's listed statements, in
-    order) after ``here`` in ``direction``, wrapping round; ``here`` itself first or last.
-    Lazily, so finding the next hit costs the distance to it, not the length of the readouts."""
+    """The rows of the left then the right (``rows``: each side's statements, in order) after
+    ``here`` in ``direction``, wrapping round; ``here`` itself first if ``here_too``. Lazily, so
+    finding the next one costs the distance to it, not the length of the readouts."""
     left, right = rows["left"], rows["right"]
     count = len(left) + len(right)
     side, index = here
-    listed = rows.get(side, ())
-    position = bisect_left(listed, index) if index is not None else len(listed)
-    if position < len(listed) and listed[position] == index:
-        at = position + (len(left) if side == "right" else 0)
-        start = at if here_too else at + direction
-    else:
+    if index is None or side not in rows:
         start = 0 if direction > 0 else count - 1
+    else:
+        listed = rows[side]
+        at = bisect_left(listed, index)
+        found = at < len(listed) and listed[at] == index
+        at += len(left) if side == "right" else 0
+        if direction > 0:
+            start = at + (1 if found and not here_too else 0)
+        else:
+            start = at - (0 if found and here_too else 1)
     for step in range(count):
         at = (start + step * direction) % count
         yield ("left", left[at]) if at < len(left) else ("right", right[at - len(left)])
