@@ -9,6 +9,7 @@ at once and the marks arrive when the model is done.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ from readout_tui.widgets.text import date_label
 from .links import SIDES, Links, other
 
 THRESHOLD_STEP = 0.05
+FIRST_PAINT_WAIT = 2.0
+"""Seconds the comparison worker waits at most for the texts to be painted before it starts."""
 BRIEF_REASON = 60
 """Characters of a failure's reason kept in the summary bar, so it stays one line on a wide
 terminal; the notification carries all of it."""
@@ -178,11 +181,11 @@ class CompareScreen(Screen[None]):
         self.query_one("#search").display = False
         self._show_rows()
         self._activate(self.side)
-        # After the first paint: the worker's Python work (word tables, loading the model)
-        # holds the interpreter lock for long stretches, and would hold back the texts.
-        self.call_after_refresh(
-            self._collect, self.comparison.left, self.comparison.right, self.embedder
-        )
+        # The worker waits for the first paint: its Python work (word tables, loading the
+        # model) holds the interpreter lock for long stretches, and would hold back the texts.
+        painted = threading.Event()
+        self.call_after_refresh(painted.set)
+        self._collect(self.comparison.left, self.comparison.right, self.embedder, painted)
 
     def pane(self, side: str) -> StatementList:
         return self.query_one(f"#{side}", StatementList)
@@ -190,8 +193,16 @@ class CompareScreen(Screen[None]):
     # -- the worker -------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="evidence")
-    def _collect(self, left: Readout, right: Readout, embedder: Embedder | None) -> None:
+    def _collect(
+        self,
+        left: Readout,
+        right: Readout,
+        embedder: Embedder | None,
+        painted: threading.Event | None = None,
+    ) -> None:
         worker = get_current_worker()
+        if painted is not None:
+            painted.wait(timeout=FIRST_PAINT_WAIT)
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
