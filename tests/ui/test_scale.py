@@ -17,6 +17,7 @@ from conftest import comparison_of, ready
 from readout_tui.core.alignment import gather_evidence
 from readout_tui.core.model import Alignment, Counterpart, Kind, Readout
 from readout_tui.screens import compare
+from readout_tui.screens.compare import THRESHOLD_STEP
 from readout_tui.widgets.statement_list import StatementList
 
 COUNT = 10_000
@@ -126,8 +127,9 @@ async def test_thousands_of_statements_with_the_real_engine(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         assert len(screen.pane("left").shown) == 1000
+        threshold = screen.settings.threshold
         await pilot.press("G", "f", "minus", "s")
-        assert screen.swapped and screen.settings.threshold == 0.24
+        assert screen.swapped and screen.settings.threshold == round(threshold - THRESHOLD_STEP, 2)
         assert screen.pane(screen.side).current is not None
 
 
