@@ -8,7 +8,7 @@ from test_screen import HOSTILE
 
 from textual.content import Content
 
-from readout_tui.widgets.statement_list import word_widths, wrapped_height
+from readout_tui.widgets.statement_list import wrapped_height
 from readout_tui.widgets.text import literal
 
 LONG = (
@@ -22,6 +22,8 @@ TEXTS = [
     "Short.",
     "",
     "   leading and   inner   spaces   ",
+    "inner   spaces,  trailing ones   and a-hyphenated, well-punctuated (parenthesised) clause.  ",
+    "x y z " * 30,
     "A supercalifragilisticexpialidociouslylongwordthatcannotfitanywhere in a narrow pane.",
     "Путин и Нетаньяху обсудили ситуацию в секторе Газа и освобождение заложников.",
     "中文句子没有空格所以整句是一个很长的词需要折行显示" * 3,
@@ -35,7 +37,7 @@ def test_measuring_agrees_with_textual_wrapping(text):
     """The list measures rows itself (fast); wherever it gives a height it must be Textual's."""
     text = literal(text)
     for width in range(1, 100):
-        measured = wrapped_height(word_widths(text), width)
+        measured = wrapped_height(text, width)
         if measured is not None:  # None: a word is folded, and Textual measures the row
             assert measured == Content(text).get_height({}, width), width
 
