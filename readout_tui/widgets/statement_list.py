@@ -181,7 +181,7 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
         self.grouped: frozenset[int] = frozenset()
         self._bodies = bodies
         """Row texts by what they show, shared with the other pane (swapping moves statements
-        across), so moving the threshold rebuilds only the rows whose partners changed."""
+        across), so a row scrolled back into view is not built again."""
         self._rows: list[int] = []
         self._marks: dict[int, Mark] = {}
         self._query: re.Pattern[str] | None = None
@@ -436,7 +436,9 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
         layout = self._layout
         if layout is None:
             return
-        self._heights[layout.width][self._rows[row]] = height
+        heights = self._heights.get(layout.width)
+        if heights is not None:
+            heights[self._rows[row]] = height
         self._layout = None
         self.refresh()
 

@@ -75,3 +75,17 @@ async def test_clicking_a_wrapped_row_selects_its_statement(make_app):
             assert left.current == statement, line
         await pilot.click(left, offset=(20, left.content_size.height))  # under the last row
         assert left.current == 2
+
+
+async def test_a_row_measured_wrong_takes_its_drawn_height(make_app, monkeypatch):
+    from readout_tui.widgets import statement_list
+
+    monkeypatch.setattr(statement_list, "wrapped_height", lambda text, width: 1)
+    app = make_app(comparison_of([LONG, "Second statement."], ["Other side."]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.pause()
+        lines = drawn_lines(screen.pane("left"))
+        second = next(y for y, line in enumerate(lines) if line.startswith("2 "))
+        assert second > 1 and lines[second].endswith("Second statement.")
+        assert lines[second - 1].endswith("the end of the month.")
