@@ -220,8 +220,9 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
         keep = self.current if same else None
         if not same:
             self._texts.clear()
-        if not (same and marks is self._marks):
-            self._heights.clear()  # a row's text, so its height, depends on its partners
+            self._heights.clear()
+        elif marks is not self._marks:
+            self._forget_heights(marks)
         self.statements, self._marks, self._query = statements, marks, query
         self._rows = list(visible)
         self._layout = None
@@ -395,6 +396,20 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
             height = self.row(index).get_height(self.styles, width)
         return height
 
+    def _forget_heights(self, marks: dict[int, Mark]) -> None:
+        """Drop the heights of the rows whose new marks change how they wrap: after a new
+        decision most statements keep their partners, and measuring all again would cost as
+        much as the first paint."""
+        old, blank = self._marks, Mark()
+        changed = [
+            index
+            for index in range(len(self.statements))
+            if _wrapping(old.get(index, blank)) != _wrapping(marks.get(index, blank))
+        ]
+        for heights in self._heights.values():
+            for index in changed:
+                heights[index] = None
+
     def render_lines(self, crop: Region) -> list[Strip]:
         # Measured here, where the width is known, as OptionList does.
         self._current_layout()
@@ -492,6 +507,11 @@ def wrapped_height(text: str, width: int) -> int | None:
 def _line_pattern(width: int) -> re.Pattern[str]:
     """A line: as many characters as fit, ending before a space or at the end, then the spaces."""
     return re.compile(rf".{{1,{width}}}(?=\s|$)\s*")
+
+
+def _wrapping(mark: Mark) -> tuple[str, str, tuple[int, ...]]:
+    """What of a mark a row's wrapping depends on: the gutter's glyphs and the partner list."""
+    return GLYPHS[mark.status], mark.flag, mark.partners
 
 
 def _body(text: str, partners: tuple[int, ...], query: re.Pattern[str] | None) -> Content:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from conftest import comparison_of, ready
 from test_screen import HOSTILE
@@ -89,3 +91,27 @@ async def test_a_row_measured_wrong_takes_its_drawn_height(make_app, monkeypatch
         second = next(y for y, line in enumerate(lines) if line.startswith("2 "))
         assert second > 1 and lines[second].endswith("Second statement.")
         assert lines[second - 1].endswith("the end of the month.")
+
+
+async def test_rows_rewrap_when_their_partners_change(make_app, monkeypatch):
+    """New marks keep the heights of rows whose partners stay and re-measure the rest: no row
+    needs its drawn height to correct a stale one."""
+    from readout_tui.core.model import Status
+    from readout_tui.widgets.statement_list import Mark, StatementList
+
+    corrected = []
+    monkeypatch.setattr(StatementList, "_correct", lambda self, row, height: corrected.append(row))
+    app = make_app(comparison_of(["x"], ["Other side."]))
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await ready(pilot)
+        pane = screen.pane("left")
+        # A statement that just fills a line (gutter "1 · " and a padding cell aside).
+        words = ["word"] * ((pane.content_size.width - 5) // 5)
+        statements = (dataclasses.replace(pane.statements[0], text=" ".join(words)),)
+        pane.show(statements, {}, [0])
+        await pilot.pause()
+        assert len(drawn_lines(pane)[1].strip()) == 0
+        pane.show(statements, {0: Mark(Status.MATCH, (0, 1, 2))}, [0])
+        await pilot.pause()
+        lines = drawn_lines(pane)
+        assert lines[1].strip().endswith("1, 2, 3") and corrected == []
