@@ -518,7 +518,7 @@ class CompareScreen(Screen[None]):
             pattern = self.query_pattern
             statements = {side: self.readouts[side].statements for side in SIDES}
             rows = {side: self.pane(side).shown for side in SIDES}
-            return rows, lambda side, i: bool(pattern.search(literal(statements[side][i].text)))
+            return rows, lambda side, i: bool(pattern.search(printable(statements[side][i].text)))
         if self.links is None:
             self.notify("The comparison is not ready yet.", timeout=2)
             return None

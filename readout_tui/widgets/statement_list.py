@@ -192,7 +192,7 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
         """Each statement's height in lines, by content width; None where not yet measured."""
         self._layout: _Layout | None = None
         self._texts: dict[int, str] = {}
-        """Statements' texts made literal, for measuring; for the statements listed now."""
+        """Statements' texts made printable, for measuring; for the statements listed now."""
         self._strips: LRUCache[tuple[int, int, Style], list[Strip]] = LRUCache(maxsize=1024)
 
     # -- what the screen uses ---------------------------------------------------------------------
@@ -239,7 +239,7 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
         """What the row of statement ``index`` shows: number and glyph, then the text."""
         statement = self.statements[index]
         mark = self._marks.get(index, Mark())
-        text = literal(statement.text)
+        text = printable(statement.text)
         query = self._query
         hit = query if query is not None and query.search(text) else None
         key = (statement, mark.partners, hit)
@@ -388,7 +388,7 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
         gutter = self._digits + 1 + cell_len(GLYPHS[mark.status] + (mark.flag or " "))
         text = self._texts.get(index)
         if text is None:
-            text = self._texts[index] = literal(self.statements[index].text)
+            text = self._texts[index] = printable(self.statements[index].text)
         if mark.partners:
             text += PARTNER_ARROW + ", ".join(str(i + 1) for i in mark.partners)
         height = wrapped_height(text, max(width - gutter, 1))

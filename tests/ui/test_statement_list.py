@@ -11,7 +11,7 @@ from test_screen import HOSTILE
 from textual.content import Content
 
 from readout_tui.widgets.statement_list import wrapped_height
-from readout_tui.widgets.text import literal
+from readout_tui.core.display import printable
 
 LONG = (
     "The two leaders discussed at considerable length the grain corridor through the Black Sea"
@@ -37,7 +37,7 @@ TEXTS = [
 @pytest.mark.parametrize("text", TEXTS)
 def test_measuring_agrees_with_textual_wrapping(text):
     """The list measures rows itself (fast); wherever it gives a height it must be Textual's."""
-    text = literal(text)
+    text = printable(text)
     for width in range(1, 100):
         measured = wrapped_height(text, width)
         if measured is not None:  # None: a word is folded, and Textual measures the row
