@@ -121,53 +121,12 @@ class HashEmbedder:
         return vectors / np.where(norms == 0, 1, norms)
 
 
-def quick_collect(left, right, embedder, cache=None, progress=None):
-    """The engine's evidence for the hashed embedder, with the shared-word overlap computed
-    as sparse matrix products in row blocks: at 10,000 statements per side the engine's own
-    pure-Python overlap takes minutes, and this script times the app, not the engine."""
-    from scipy import sparse
-
-    from readout_tui.core.alignment import Evidence, _centred_cosine
-    from readout_tui.core.lexical import TermTable
-
-    terms = TermTable.build(left.texts, right.texts)
-    columns = {key: column for column, key in enumerate(terms.weight)}
-    weights = np.array([terms.weight[key] for key in columns], dtype=np.float32)
-
-    def bags(side):
-        rows = [[columns[key] for key in bag] for bag in side]
-        matrix = sparse.csr_matrix(
-            (np.ones(sum(map(len, rows)), dtype=np.float32),
-             np.concatenate([np.array(r, dtype=np.int64) for r in rows] or [[]]),
-             np.cumsum([0, *map(len, rows)])),
-            shape=(len(rows), len(columns)),
-        )
-        weighted = matrix.multiply(weights).tocsr()
-        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1))).ravel()
-        return weighted, np.where(norms == 0, 1, norms)
-
-    (a, a_norms), (b, b_norms) = bags(terms.left), bags(terms.right)
-    lexical = np.zeros((len(left), len(right)), dtype=np.float32)
-    for start in range(0, len(left), 1000):
-        block = (a[start : start + 1000] @ b.T).toarray()
-        lexical[start : start + 1000] = block / a_norms[start : start + 1000, None] / b_norms
-    vectors = embedder.encode([*left.texts, *right.texts])
-    x, y = vectors[: len(left)], vectors[len(left) :]
-    cosine = (x @ y.T).astype(np.float32)
-    return Evidence(left, right, cosine, _centred_cosine(x, y), lexical, terms, embedder.name)
-
-
-async def measure(
-    count: int, presses: int, size: tuple[int, int], engine: bool
-) -> dict[str, tuple[float, float]]:
+async def measure(count: int, presses: int, size: tuple[int, int]) -> dict[str, tuple[float, float]]:
     """(wall, CPU) seconds: of the first paint, and per press of each key (wall: the median,
     CPU: the mean). CPU time is this process's only, so other work on the machine hardly
     disturbs it; wall time is what the user sees."""
     from readout_tui.app import ReadoutApp
-    from readout_tui.screens import compare
 
-    if not engine:
-        compare.collect = quick_collect
     comparison = synthetic(count)
     # The hashed vectors of these templated sentences are all alike: a higher threshold than
     # the model's leaves some statements unique (about one in six), so "u" has work to do.
@@ -255,14 +214,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--presses", type=int, default=20, help="per key (threshold: a tenth)")
-    parser.add_argument(
-        "--engine", action="store_true", help="gather evidence with the engine, not the quick stand-in"
-    )
     args = parser.parse_args()
     columns = ["first paint", *KEYS, "evidence (info)"]
     rows = {}
     for count in args.sizes:
-        rows[count] = asyncio.run(measure(count, args.presses, (120, 40), args.engine))
+        rows[count] = asyncio.run(measure(count, args.presses, (120, 40)))
         print(f"measured N={count}", file=sys.stderr, flush=True)
     small, large = min(rows), max(rows)
     for which, title in [(0, "wall seconds (keys: median per press)"), (1, "CPU seconds of this process (keys: mean per press)")]:
