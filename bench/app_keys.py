@@ -195,7 +195,9 @@ def terminal_first_paint(case: Path, runs: int = 5) -> float | None:
                 f"{sys.executable} -m readout_tui {case}"
             )
             started = time.perf_counter()
-            subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], check=True)
+            opened = subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
+            if opened.returncode:
+                continue  # tmux itself failed (a shared server going away): skip this run
             try:
                 while time.perf_counter() - started < 30:
                     screen = subprocess.run(

@@ -231,7 +231,7 @@ class CompareScreen(Screen[None]):
         evidence = message.evidence
         self.evidence = evidence.swapped() if self.swapped else evidence
         warning = evidence.languages.warning() if evidence.languages else ""
-        if evidence.semantic is not None:
+        if evidence.semantic_available:
             self._set_model(f"{evidence.model}: ready", "ready")
         elif warning:
             self.notify(printable(warning), severity="warning", markup=False, timeout=10)
@@ -570,7 +570,7 @@ class CompareScreen(Screen[None]):
     @property
     def semantic(self) -> bool:
         """Whether meaning is compared (until the evidence is in, it is expected to be)."""
-        return self.evidence is None or self.evidence.semantic is not None
+        return self.evidence is None or self.evidence.semantic_available
 
     @property
     def threshold(self) -> float:

@@ -13,6 +13,7 @@ import sys
 import pytest
 from conftest import comparison_of, ready
 
+from readout_tui.core.alignment import Evidence
 from readout_tui.core.model import Alignment, Counterpart, Kind
 from readout_tui.screens import compare
 from readout_tui.screens.compare import THRESHOLD_STEP
@@ -87,10 +88,15 @@ async def test_ten_thousand_statements_open_navigate_and_search(make_app, huge):
 
 
 async def test_a_key_press_draws_only_what_is_on_screen(make_app, huge, monkeypatch):
-    """The cost of a key must not grow with the readouts: count the rows built for drawing."""
-    built = []
-    row = StatementList.row
+    """The cost of a key must not grow with the readouts: count the rows built for drawing,
+    and the times the n x m signals are computed (they were, once, for every unique statement
+    the cursor reached)."""
+    built, computed = [], []
+    row, signals = StatementList.row, Evidence.signals
     monkeypatch.setattr(StatementList, "row", lambda self, i: built.append(i) or row(self, i))
+    monkeypatch.setattr(
+        Evidence, "signals", lambda self, *a, **k: computed.append(a) or signals(self, *a, **k)
+    )
     app = make_app(huge)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -98,13 +104,15 @@ async def test_a_key_press_draws_only_what_is_on_screen(make_app, huge, monkeypa
         panes = (screen.pane("left"), screen.pane("right"))
         visible = sum(pane.content_size.height for pane in panes)
         counts = {}
-        for key in ["j", "k", "tab", "enter", "u", "G", "pagedown"]:
+        computed.clear()
+        for key in ["j", "k", "tab", "enter", "u", "G", "pagedown", "u", "U"]:
             built.clear()
             await pilot.press(key)
             await pilot.pause()
             counts[key] = len(built)
         assert counts["G"] > 0, "new rows come into view: the count sees them being built"
         assert max(counts.values()) <= visible, counts
+        assert computed == []
 
 
 async def test_thousands_of_statements_with_the_real_engine(make_app):
