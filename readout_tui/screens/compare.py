@@ -9,7 +9,9 @@ at once and the marks arrive when the model is done.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+import threading
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import ClassVar
@@ -22,7 +24,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from readout_tui.core.alignment import (
@@ -45,6 +47,8 @@ from readout_tui.widgets.text import date_label
 from .links import SIDES, Links, other
 
 THRESHOLD_STEP = 0.05
+FIRST_PAINT_WAIT = 2.0
+"""Seconds the comparison worker waits at most for the texts to be painted before it starts."""
 BRIEF_REASON = 60
 """Characters of a failure's reason kept in the summary bar, so it stays one line on a wide
 terminal; the notification carries all of it."""
@@ -145,6 +149,11 @@ class CompareScreen(Screen[None]):
         self.links: Links | None = None
         self.search_text = ""
         """What the user searched for; empty when no search is in force."""
+        self.marks: dict[str, dict[int, Mark]] = {side: {} for side in SIDES}
+        """Each statement's status and partners under the current alignment, for the panes."""
+        self.by_status: dict[str, dict[Status, list[int]]] = {}
+        """Each side's statements of each status, in order."""
+        self.tally = Tally(SideTally(len(comparison.left)), SideTally(len(comparison.right)))
         self.nearest: dict[str, dict[int, tuple[int, float]]] = {}
         """For each unique statement, its best-scoring statement on the other side and the score."""
         self._jump: Jump | None = None
@@ -172,7 +181,11 @@ class CompareScreen(Screen[None]):
         self.query_one("#search").display = False
         self._show_rows()
         self._activate(self.side)
-        self._collect(self.comparison.left, self.comparison.right, self.embedder)
+        # The worker waits for the first paint: its Python work (word tables, loading the
+        # model) holds the interpreter lock for long stretches, and would hold back the texts.
+        painted = threading.Event()
+        self.call_after_refresh(painted.set)
+        self._collect(self.comparison.left, self.comparison.right, self.embedder, painted)
 
     def pane(self, side: str) -> StatementList:
         return self.query_one(f"#{side}", StatementList)
@@ -180,8 +193,16 @@ class CompareScreen(Screen[None]):
     # -- the worker -------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="evidence")
-    def _collect(self, left: Readout, right: Readout, embedder: Embedder | None) -> None:
+    def _collect(
+        self,
+        left: Readout,
+        right: Readout,
+        embedder: Embedder | None,
+        painted: threading.Event | None = None,
+    ) -> None:
         worker = get_current_worker()
+        if painted is not None:
+            painted.wait(timeout=FIRST_PAINT_WAIT)
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
@@ -210,7 +231,7 @@ class CompareScreen(Screen[None]):
         evidence = message.evidence
         self.evidence = evidence.swapped() if self.swapped else evidence
         warning = evidence.languages.warning() if evidence.languages else ""
-        if evidence.semantic is not None:
+        if evidence.semantic_available:
             self._set_model(f"{evidence.model}: ready", "ready")
         elif warning:
             self.notify(printable(warning), severity="warning", markup=False, timeout=10)
@@ -253,6 +274,10 @@ class CompareScreen(Screen[None]):
         if self.evidence is not None:
             self.links = Links.of(self._alignment())
             self.nearest = self._nearest_misses()
+        # Worked out once per decision, so filtering and searching only choose rows.
+        self.marks = {side: self._marks(side) for side in SIDES}
+        self.by_status = {side: _by_status(self.marks[side]) for side in SIDES}
+        self.tally = self._tally()
         self._show_rows()
         self._sync()
 
@@ -277,13 +302,17 @@ class CompareScreen(Screen[None]):
     def _show_rows(self) -> None:
         for side in SIDES:
             statements = self.readouts[side].statements
-            marks = {i: self._mark(side, i) for i in range(len(statements))} if self.links else {}
             visible = [i for i in range(len(statements)) if self._visible(side, i)]
             pane = self.pane(side)
-            pane.show(statements, marks, visible, self.query_pattern)
+            pane.show(statements, self.marks[side], visible, self.query_pattern)
             pane.border_title = self._title(side)
             pane.border_subtitle = self._subtitle(side, len(visible))
         self._update_summary()
+
+    def _marks(self, side: str) -> dict[int, Mark]:
+        if self.links is None:
+            return {}
+        return {i: self._mark(side, i) for i in range(len(self.readouts[side]))}
 
     def _mark(self, side: str, index: int) -> Mark:
         return Mark(self.links.status(side, index), tuple(self.links.partners(side, index)))
@@ -291,7 +320,7 @@ class CompareScreen(Screen[None]):
     def _visible(self, side: str, index: int) -> bool:
         if self.filter is Filter.ALL or self.links is None:
             return True
-        unique = self.links.status(side, index) is Status.UNIQUE
+        unique = self.marks[side][index].status is Status.UNIQUE
         return unique if self.filter is Filter.UNIQUE else not unique
 
     def _title(self, side: str) -> Content:
@@ -316,7 +345,7 @@ class CompareScreen(Screen[None]):
 
     def _update_summary(self) -> None:
         bar = self.query_one(SummaryBar)
-        bar.tally = self._tally()
+        bar.tally = self.tally
         bar.threshold = self.threshold
         bar.model = self._model
         views = [f"filter: {self.filter.value}"] if self.filter is not Filter.ALL else []
@@ -339,10 +368,10 @@ class CompareScreen(Screen[None]):
 
     # -- the cursor and what it lights ------------------------------------------------------------
 
-    @on(OptionList.OptionHighlighted)
-    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+    @on(StatementList.Highlighted)
+    def _moved(self, event: StatementList.Highlighted) -> None:
         # The passive pane's cursor is moved by _sync itself; only the active pane's moves count.
-        if isinstance(event.option_list, StatementList) and event.option_list.side == self.side:
+        if event.statement_list.side == self.side:
             self._sync()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -469,10 +498,10 @@ class CompareScreen(Screen[None]):
 
     def action_seek(self, what: str, direction: int, here_too: bool = False) -> None:
         """Next or previous statement of a kind, through the left pane and then the right."""
-        test = self._seek_test(what)
-        if test is None:
+        seek = self._seek(what)
+        if seek is None:
             return
-        rows = [(side, i) for side in SIDES for i in self.pane(side).shown]
+        rows, test = seek
         here = (self.side, self.pane(self.side).current)
         for side, index in _cycle(rows, here, direction, here_too):
             if test(side, index):
@@ -480,19 +509,23 @@ class CompareScreen(Screen[None]):
                 return
         self.notify(f"No {_SEEK_NAMES[what]} among the statements shown.", timeout=2)
 
-    def _seek_test(self, what: str) -> Callable[[str, int], bool] | None:
+    def _seek(self, what: str) -> tuple[Mapping[str, Sequence[int]], Callable[[str, int], bool]] | None:
+        """The statements to go through, each side's in order, and the test one must pass."""
         if what == "search":
             if self.query_pattern is None:
                 self.action_search()
                 return None
             pattern = self.query_pattern
-            texts = {side: self.readouts[side].texts for side in SIDES}
-            return lambda side, i: bool(pattern.search(printable(texts[side][i])))
+            statements = {side: self.readouts[side].statements for side in SIDES}
+            rows = {side: self.pane(side).shown for side in SIDES}
+            return rows, lambda side, i: bool(pattern.search(printable(statements[side][i].text)))
         if self.links is None:
             self.notify("The comparison is not ready yet.", timeout=2)
             return None
+        # Only the statements of the wanted kind, so a seek never walks the whole readout.
         wanted = Status.UNIQUE if what == "unique" else Status.RELATED
-        return lambda side, i: self.links.status(side, i) is wanted
+        rows = {side: self.by_status[side][wanted] for side in SIDES}
+        return rows, lambda side, i: self.pane(side).nearest(i) == i
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search" and self.focused is self.query_one("#search"):
@@ -537,7 +570,7 @@ class CompareScreen(Screen[None]):
     @property
     def semantic(self) -> bool:
         """Whether meaning is compared (until the evidence is in, it is expected to be)."""
-        return self.evidence is None or self.evidence.semantic is not None
+        return self.evidence is None or self.evidence.semantic_available
 
     @property
     def threshold(self) -> float:
@@ -573,11 +606,33 @@ def focus_ref(side: str, index: int) -> str:
     return f"{side[0].upper()}{index + 1}"
 
 
+def _by_status(marks: Mapping[int, Mark]) -> dict[Status, list[int]]:
+    found: dict[Status, list[int]] = {status: [] for status in Status}
+    for index, mark in sorted(marks.items()):
+        found[mark.status].append(index)
+    return found
+
+
 def _cycle(
-    rows: list[tuple[str, int]], here: tuple[str, int | None], direction: int, here_too: bool
+    rows: Mapping[str, Sequence[int]], here: tuple[str, int | None], direction: int, here_too: bool
 ) -> Iterator[tuple[str, int]]:
-    """``rows`` after ``here`` in ``direction``, wrapping round; ``here`` itself first or last."""
-    if direction < 0:
-        rows = rows[::-1]
-    start = rows.index(here) + (0 if here_too else 1) if here in rows else 0
-    yield from rows[start:] + rows[:start]
+    """The rows of the left then the right (``rows``: each side's statements, in order) after
+    ``here`` in ``direction``, wrapping round; ``here`` itself first if ``here_too``. Lazily, so
+    finding the next one costs the distance to it, not the length of the readouts."""
+    left, right = rows["left"], rows["right"]
+    count = len(left) + len(right)
+    side, index = here
+    if index is None or side not in rows:
+        start = 0 if direction > 0 else count - 1
+    else:
+        listed = rows[side]
+        at = bisect_left(listed, index)
+        found = at < len(listed) and listed[at] == index
+        at += len(left) if side == "right" else 0
+        if direction > 0:
+            start = at + (1 if found and not here_too else 0)
+        else:
+            start = at - (0 if found and here_too else 1)
+    for step in range(count):
+        at = (start + step * direction) % count
+        yield ("left", left[at]) if at < len(left) else ("right", right[at - len(left)])

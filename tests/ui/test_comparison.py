@@ -14,7 +14,7 @@ from readout_tui.widgets.statement_list import GLYPHS
 
 def glyphs(pane) -> list[str]:
     """The status glyph of each listed statement, as drawn."""
-    return [option.prompt.gutter.plain.split()[1] for option in pane.options]
+    return [pane.row(i).gutter.plain.split()[1] for i in pane.shown]
 
 
 async def test_texts_paint_before_embedding_and_marks_follow(make_app, example):
@@ -23,8 +23,8 @@ async def test_texts_paint_before_embedding_and_marks_follow(make_app, example):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
-        assert screen.pane("left").option_count == len(example.left)
-        assert screen.pane("right").option_count == len(example.right)
+        assert len(screen.pane("left").shown) == len(example.left)
+        assert len(screen.pane("right").shown) == len(example.right)
         assert set(glyphs(screen.pane("left"))) == {GLYPHS[None]}
         assert "hash-test: loading" in summary_text(app)
         assert screen.links is None

@@ -66,7 +66,7 @@ async def test_user_text_is_shown_literally(make_app):
     app = make_app(hostile())
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        rows = [option.prompt.body.plain for option in screen.pane("left").options]
+        rows = [screen.pane("left").row(i).body.plain for i in screen.pane("left").shown]
         assert rows[0].startswith(HOSTILE[0])  # markup untouched
         assert "\x1b" not in "".join(rows) and "\x07" not in "".join(rows)
         assert "\\x1b[31mred?\\x1b[0m" in rows[1] and "\\x07" in rows[1] and "\\x9b" in rows[1]

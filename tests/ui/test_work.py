@@ -23,8 +23,7 @@ from readout_tui.screens.work import HAND, NOTED
 
 def flag(pane, index: int) -> str:
     """The mark after the status glyph in the row of statement ``index``."""
-    row = pane.shown.index(index)
-    return pane.options[row].prompt.gutter.plain[-1]
+    return pane.row(index).gutter.plain[-1]
 
 
 def work_line(screen) -> str:
