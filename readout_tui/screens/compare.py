@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import ClassVar
 
+import numpy as np
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -31,7 +32,6 @@ from readout_tui.core.alignment import (
     AlignmentSettings,
     Evidence,
     decide,
-    presence_scores,
 )
 from readout_tui.core.display import printable
 from readout_tui.core.embedding import Embedder, EmbeddingCache, ModelError
@@ -286,17 +286,16 @@ class CompareScreen(Screen[None]):
         return decide(self.evidence, self.settings)
 
     def _nearest_misses(self) -> dict[str, dict[int, tuple[int, float]]]:
-        # Kept per unique statement rather than as the whole score matrix, which for thousands
-        # of statements per side would hold hundreds of megabytes.
-        scores = presence_scores(self.evidence, self.settings)
+        # The engine keeps each statement's best partner, so no n x m score matrix is built
+        # on every decision (at 10,000 a side that took seconds per threshold step).
+        rows, columns = self.evidence.reach(self.settings)
         found: dict[str, dict[int, tuple[int, float]]] = {side: {} for side in SIDES}
-        if not scores.size:
-            return found
-        for side, matrix in (("left", scores), ("right", scores.T)):
-            for index in range(matrix.shape[0]):
+        for side, reach in (("left", rows), ("right", columns)):
+            if not np.isfinite(reach.presence).any():
+                continue  # the other side has no statements
+            for index in range(len(reach.presence)):
                 if self.links.status(side, index) is Status.UNIQUE:
-                    best = int(matrix[index].argmax())
-                    found[side][index] = (best, float(matrix[index, best]))
+                    found[side][index] = (int(reach.nearest[index]), float(reach.presence[index]))
         return found
 
     def _show_rows(self) -> None:
@@ -433,7 +432,6 @@ class CompareScreen(Screen[None]):
             focus_ref(far, partner),
             rank,
             len(pairs),
-            self.links.alignment.semantic,
         )
         strip.show(Detail(focus, headline, self._side(far, partner), weights))
 
@@ -451,11 +449,21 @@ class CompareScreen(Screen[None]):
         if index not in self.nearest[side]:
             return Detail(focus, head)
         nearest, score = self.nearest[side][index]
-        head += (
-            f" · nearest: {focus_ref(far, nearest)} scores {score:.2f},"
-            f" under the threshold {self.threshold:.2f}"
-        )
+        # Three decimals when two would round up to the threshold and read as "0.25 under 0.25".
+        places = 2 if round(score, 2) < self.threshold else 3
+        if self._marked_unique(side, index):
+            verdict = "but marked unique by hand"
+        elif score < self.threshold:
+            verdict = f"under the threshold {self.threshold:.2f}"
+        else:
+            # The two-step rule: the partner that fits best by topic scored under the threshold.
+            verdict = f"but the partner that fits best scores under the threshold {self.threshold:.2f}"
+        head += f" · nearest: {focus_ref(far, nearest)} scores {score:.{places}f}, {verdict}"
         return Detail(focus, head, self._side(far, nearest), weights)
+
+    def _marked_unique(self, side: str, index: int) -> bool:
+        """Did the analyst mark this statement unique (a subclass keeps such decisions)?"""
+        return False
 
     def _side(self, side: str, index: int) -> Side:
         readout = self.readouts[side]

@@ -153,6 +153,9 @@ class WorkScreen(CompareScreen):
             return replace(mark, flag=NOTED)
         return mark
 
+    def _marked_unique(self, side: str, index: int) -> bool:
+        return (side, index) in self.decisions().unique
+
     def _notes_on(self, side: str, index: int) -> list[str]:
         decisions = self.decisions()
         position = 1 if side == "left" else 2

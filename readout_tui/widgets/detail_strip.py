@@ -115,9 +115,7 @@ def legend() -> Content:
     return Content.assemble(("shared", SHARED_STYLE), " ", ("differs", DIFFERS_STYLE))
 
 
-def pair_headline(
-    pair: Counterpart, focus: str, partner: str, rank: int, count: int, semantic: bool
-) -> Content:
+def pair_headline(pair: Counterpart, focus: str, partner: str, rank: int, count: int) -> Content:
     """E.g. "L3 ≈ R5  told differently · 1 of 2 · score 0.31 · meaning 0.41 · shared words
     0.22 · (terrorist, stressed)": the score, then what it is made of (the pair's reason)."""
     status = Status(pair.kind.value)

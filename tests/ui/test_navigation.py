@@ -120,9 +120,9 @@ async def test_detail_strip_shows_the_pair_and_its_scores(make_app, newsroom):
         screen = await ready(pilot)
         pair = screen.links.counterparts("left", 0)[0]
         head = str(screen.query_one("#detail-head").render())
-        assert head.startswith(f"L1 = R{pair.right + 1}")
-        assert f"semantic {pair.semantic:.2f}" in head and f"lexical {pair.lexical:.2f}" in head
-        assert pair.reason in head
+        assert head.startswith(f"L1 = R{pair.right + 1}  same · score {pair.score:.2f} · ")
+        assert f"meaning {pair.semantic:.2f}" in pair.reason and f"shared words {pair.lexical:.2f}" in pair.reason
+        assert pair.reason in head and head.count("meaning") == 1
         focus = screen.query_one("#detail-focus").render().body.plain
         partner = screen.query_one("#detail-partner").render().body.plain
         assert "grain corridor" in focus and "grain corridor" in partner

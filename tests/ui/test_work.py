@@ -125,6 +125,8 @@ async def test_deliberately_unique_and_notes(newsroom):
         await pilot.press("j", "o")
         assert screen.links.status("left", 1) is Status.UNIQUE
         assert "deliberately unique" in work_line(screen)
+        head = str(screen.query_one("#detail-head").render())
+        assert "but marked unique by hand" in head and "under the threshold" not in head
         await pilot.press("o")
         assert screen.links.status("left", 1) is not Status.UNIQUE
         await pilot.press("j", "a")
