@@ -126,9 +126,9 @@ class Decisions:
             and ("right", pair.right) not in self.unique
         ]
         sizes = (len(alignment.left), len(alignment.right))
-        scores = _scores(alignment, evidence)
+        settings = AlignmentSettings(**alignment.settings)
         made = [
-            _manual_pair(model.get(key), key, kind, evidence, scores)
+            _manual_pair(model.get(key), key, kind, evidence, settings)
             for key, kind in self.links.items()
             if key[0] < sizes[0] and key[1] < sizes[1]
         ]
@@ -152,31 +152,28 @@ def records(decisions: Decisions) -> dict[str, list[dict]]:
     }
 
 
-def _scores(alignment: Alignment, evidence: Evidence | None):
-    """The presence scores the alignment was decided on, for pairs made by hand."""
-    if evidence is None or not evidence.lexical.size:
-        return None
-    return presence_scores(evidence, AlignmentSettings(**alignment.settings))
-
-
 def _manual_pair(
-    proposed: Counterpart | None, key: PairKey, kind: Kind, evidence: Evidence | None, scores
+    proposed: Counterpart | None,
+    key: PairKey,
+    kind: Kind,
+    evidence: Evidence | None,
+    settings: AlignmentSettings,
 ) -> Counterpart:
     if proposed is not None:
         reason = "kind set by hand" if proposed.kind is not kind else "confirmed by hand"
         return replace(proposed, kind=kind, manual=True, reason=f"{reason}; model: {proposed.reason}")
     left, right = key
-    if scores is None:
+    if evidence is None or not len(evidence.left) or not len(evidence.right):
         return Counterpart(left, right, 0.0, kind, 0.0, 0.0, (), "linked by hand", True)
-    semantic = float(evidence.cosine[left, right]) if evidence.cosine is not None else 0.0
+    # Only the left statement's row: the whole n x m signals cost gigabytes at scale.
+    row = evidence.signals(slice(left, left + 1))
     return Counterpart(
         left=left,
         right=right,
-        # The order penalty can take an unlikely pair below 0; scores are 0..1 everywhere.
-        score=round(max(float(scores[left, right]), 0.0), 4),
+        score=round(float(presence_scores(row, settings)[0, right]), 4),
         kind=kind,
-        semantic=round(semantic, 4),
-        lexical=round(float(evidence.lexical[left, right]), 4),
+        semantic=round(float(row.cosine[0, right]), 4) if row.cosine is not None else 0.0,
+        lexical=round(float(row.lexical[0, right]), 4),
         shared_terms=tuple(evidence.terms.shared(left, right)[:8]),
         reason="linked by hand",
         manual=True,
