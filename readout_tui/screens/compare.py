@@ -95,9 +95,9 @@ class CompareScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab,shift+tab", "switch_pane", "Other pane"),
-        Binding("left", "focus_side('left')", "Left pane", show=False),
-        Binding("right", "focus_side('right')", "Right pane", show=False),
+        Binding("tab,shift+tab", "switch_pane", "Other pane", show=False),
+        Binding("left", "focus_side('left')", "Left (top) pane", show=False),
+        Binding("right", "focus_side('right')", "Right (bottom) pane", show=False),
         Binding("enter", "jump", "Jump"),
         Binding("u", "seek('unique', 1)", "Next unique"),
         Binding("U", "seek('unique', -1)", "Previous unique", show=False),
@@ -114,15 +114,15 @@ class CompareScreen(Screen[None]):
             "plus,right_square_bracket",
             f"threshold({THRESHOLD_STEP})",
             "Raise threshold",
-            group=Binding.Group("threshold", compact=True),
+            show=False,
         ),
         Binding(
             "minus,left_square_bracket",
             f"threshold({-THRESHOLD_STEP})",
             "Lower threshold",
-            group=Binding.Group("threshold", compact=True),
+            show=False,
         ),
-        Binding("s", "swap", "Swap"),
+        Binding("s", "swap", "Swap", show=False),
     ]
 
     side: var[str] = var("left", init=False)
@@ -175,7 +175,9 @@ class CompareScreen(Screen[None]):
                 yield StatementList(side, self.readouts[side].statements, bodies, id=side)
         yield DetailStrip(id="detail")
         yield Input(placeholder="search both readouts: enter finds, escape cancels", id="search")
-        yield Footer()
+        # Compact, with the less common keys left to the help screen and the palette: at 80
+        # columns a full footer pushed "? Help" and "q Quit" off the screen.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#search").display = False
