@@ -3,14 +3,20 @@ in the footer, the decision in the detail strip, the help's wording for either l
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import HashEmbedder, RecordingApp, comparison_of, ready
 
+from test_languages import INDONESIAN, EnglishModel
+from textual.content import Content
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
+from readout_tui.core.loading import load_comparison
 from readout_tui.screens.help import HelpScreen
 from readout_tui.widgets.detail_strip import DetailStrip
+from readout_tui.widgets.summary_bar import SummaryBar
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -60,3 +66,47 @@ async def test_help_names_panes_truly_in_both_layouts(make_app, newsroom):
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.query_one("#help Static").render().plain
         assert "Left (top) pane" in text and "Right (bottom) pane" in text
+
+
+@pytest.mark.parametrize("keys", [("f",), ("slash", *"ninety", "enter")])
+async def test_summary_bar_keeps_to_one_line_at_120_with_a_view_and_a_language_notice(make_app, keys):
+    app = make_app(load_comparison([str(INDONESIAN)], "lines"), embedder=EnglishModel())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+        bar = app.screen.query_one(SummaryBar)
+        assert "lexical only" in bar.render().plain
+        assert bar.size.height == 1, bar.render().plain
+
+
+async def test_summary_bar_wraps_between_its_parts_at_80(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        lines = app.screen.query_one(SummaryBar).render().plain.splitlines()
+        assert 1 <= len(lines) <= 2 and all(len(line) <= 78 for line in lines), lines
+        assert lines[-1].endswith("hash-test: ready")  # a part is never cut in two
+
+
+async def test_a_long_label_is_cut_in_the_title_not_the_language_and_the_date_stays(make_app):
+    long = "Канцелярия премьер-министра Израиля и ещё очень длинное название"
+    english = [
+        "The leaders discussed the grain corridor through the Black Sea ports.",
+        "They agreed on a prisoner exchange of ninety captives.",
+    ]
+    comparison = comparison_of(english, english[::-1], "2023-12-10")
+    comparison = replace(comparison, left=replace(comparison.left, label=long))
+    app = make_app(comparison, embedder=EnglishModel())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        for _ in range(2):  # and after a swap
+            for side in ("left", "right"):
+                pane = screen.pane(side)
+                text = Content.from_markup(pane.border_title).plain
+                assert text.endswith(" · 10 Dec 2023 · English"), text
+                assert len(text) <= pane.outer_size.width - 4, text
+            await pilot.press("s")
+            await pilot.pause()

@@ -177,7 +177,7 @@ async def test_work_survives_a_restart(case):
         assert screen.journal.current == decisions
         assert screen.settings.threshold == threshold and f"threshold {threshold:.2f}" in summary_text(again)
         assert (screen.side, screen.pane("right").current) == ("right", 4)
-        assert flag(screen.pane("left"), 1) == HAND
+        assert flag(screen.pane("left"), 1) == HAND_NOTED  # marked unique and noted
         assert screen.links.status("left", 1) is Status.UNIQUE
 
 
