@@ -111,7 +111,9 @@ class ReadoutApp(App[None]):
         self.notify(f"Screenshot saved: {printable(str(path))}", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title not in _REPLACED_SYSTEM_COMMANDS:
+                yield command
         yield SystemCommand("Keys", "Every key of the app", self.action_help)
         yield SystemCommand(
             "Save SVG screenshot", "Into the current folder", self.action_save_svg
@@ -125,7 +127,12 @@ class ReadoutApp(App[None]):
                 yield SystemCommand(title, help_text, _runner(screen, action))
 
 
+_REPLACED_SYSTEM_COMMANDS = {"Keys", "Screenshot"}
+"""Textual's own commands the app has its own for: its key panel (ours lists every key of
+the app) and its screenshot (ours is written atomically)."""
+
 _COMPARE_COMMANDS = [
+    ("Jump to the counterpart", "Again to go through several and back", "jump"),
     ("Swap sides", "Put the right readout on the left", "swap"),
     ("Filter: next view", "All statements, unique only, pairs only", "cycle_filter"),
     ("Raise threshold", "Fewer, surer counterparts", f"threshold({THRESHOLD_STEP})"),

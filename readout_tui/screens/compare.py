@@ -49,6 +49,8 @@ from .links import SIDES, Links, other
 THRESHOLD_STEP = 0.05
 FIRST_PAINT_WAIT = 2.0
 """Seconds the comparison worker waits at most for the texts to be painted before it starts."""
+TITLE_FRAME = 6
+"""Columns of a pane's top border that a title cannot use: corners, rules and spaces."""
 BRIEF_REASON = 60
 """Characters of a failure's reason kept in the summary bar, so it stays one line on a wide
 terminal; the notification carries all of it."""
@@ -95,9 +97,9 @@ class CompareScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab,shift+tab", "switch_pane", "Other pane"),
-        Binding("left", "focus_side('left')", "Left pane", show=False),
-        Binding("right", "focus_side('right')", "Right pane", show=False),
+        Binding("tab,shift+tab", "switch_pane", "Other pane", show=False),
+        Binding("left", "focus_side('left')", "Left (top) pane", show=False),
+        Binding("right", "focus_side('right')", "Right (bottom) pane", show=False),
         Binding("enter", "jump", "Jump"),
         Binding("u", "seek('unique', 1)", "Next unique"),
         Binding("U", "seek('unique', -1)", "Previous unique", show=False),
@@ -114,15 +116,15 @@ class CompareScreen(Screen[None]):
             "plus,right_square_bracket",
             f"threshold({THRESHOLD_STEP})",
             "Raise threshold",
-            group=Binding.Group("threshold", compact=True),
+            show=False,
         ),
         Binding(
             "minus,left_square_bracket",
             f"threshold({-THRESHOLD_STEP})",
             "Lower threshold",
-            group=Binding.Group("threshold", compact=True),
+            show=False,
         ),
-        Binding("s", "swap", "Swap"),
+        Binding("s", "swap", "Swap", show=False),
     ]
 
     side: var[str] = var("left", init=False)
@@ -153,7 +155,7 @@ class CompareScreen(Screen[None]):
         """Each statement's status and partners under the current alignment, for the panes."""
         self.by_status: dict[str, dict[Status, list[int]]] = {}
         """Each side's statements of each status, in order."""
-        self.tally = Tally(SideTally(len(comparison.left)), SideTally(len(comparison.right)))
+        self.tally = Tally(SideTally(), SideTally())
         self.nearest: dict[str, dict[int, tuple[int, float]]] = {}
         """For each unique statement, its best-scoring statement on the other side and the score."""
         self._jump: Jump | None = None
@@ -175,7 +177,9 @@ class CompareScreen(Screen[None]):
                 yield StatementList(side, self.readouts[side].statements, bodies, id=side)
         yield DetailStrip(id="detail")
         yield Input(placeholder="search both readouts: enter finds, escape cancels", id="search")
-        yield Footer()
+        # Compact, with the less common keys left to the help screen and the palette: at 80
+        # columns a full footer pushed "? Help" and "q Quit" off the screen.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#search").display = False
@@ -322,42 +326,58 @@ class CompareScreen(Screen[None]):
         unique = self.marks[side][index].status is Status.UNIQUE
         return unique if self.filter is Filter.UNIQUE else not unique
 
+    def _set_titles(self) -> None:
+        for side in SIDES:
+            self.pane(side).border_title = self._title(side)
+
+    def on_resize(self) -> None:
+        # The panes' widths are known only after the layout: titles are cut to them then.
+        self.call_after_refresh(self._set_titles)
+
     def _title(self, side: str) -> Content:
-        parts = [printable(self.readouts[side].label)]
+        """Label · date · language, the label cut to fit the pane: the date and language are
+        short and say what the label cannot."""
+        rest = []
         date = self.comparison.info.date
-        # The date belongs to the call, not to a side: show it once, on the first pane.
-        if date and side == "left":
-            parts.append(printable(date_label(date)))
+        # The date belongs to the call: on both titles, so a swap does not seem to move it.
+        if date:
+            rest.append(printable(date_label(date)))
         if self.evidence is not None and self.evidence.languages is not None:
             language = getattr(self.evidence.languages, side)
-            parts.append(language.name if language.known else "language undetermined")
-        return Content(" · ".join(parts))
+            rest.append(language.name if language.known else "language undetermined")
+        tail = "".join(f" · {part}" for part in rest)
+        room = self.pane(side).outer_size.width - TITLE_FRAME - len(tail)
+        label = printable(self.readouts[side].label)
+        if 0 < room < len(label):
+            label = label[: max(room - 1, 1)] + "…"
+        return Content(label + tail)
 
     def _subtitle(self, side: str, shown: int) -> Content:
         readout = self.readouts[side]
         total = len(readout)
-        count = f"{shown} of {total} shown ({self.filter.value})" if shown != total else f"{total} statements"
+        parts = [
+            f"{shown} of {total} shown ({self.filter.value})"
+            if self.filter is not Filter.ALL
+            else f"{total} statements"
+        ]
+        if self.search_text:
+            parts.append(f"search: {printable(self.search_text)}")
         if readout.encoding not in ("utf-8", ""):
             # A guessed encoding is worth a glance: a wrong guess garbles the whole side.
-            count += f" · decoded as {printable(readout.encoding)}"
-        return Content(count)
+            parts.append(f"decoded as {printable(readout.encoding)}")
+        return Content(" · ".join(parts))
 
     def _update_summary(self) -> None:
         bar = self.query_one(SummaryBar)
         bar.tally = self.tally
         bar.threshold = self.threshold
         bar.model = self._model
-        views = [f"filter: {self.filter.value}"] if self.filter is not Filter.ALL else []
-        if self.search_text:
-            views.append(f"search: {self.search_text}")
-        bar.view = " · ".join(views)
 
     def _tally(self) -> Tally:
         def side_tally(side: str) -> SideTally:
-            count = len(self.readouts[side])
             if self.links is None:
-                return SideTally(count)
-            return SideTally(count, self.links.unique_count(side), self.links.coverage(side))
+                return SideTally()
+            return SideTally(self.links.unique_count(side), self.links.coverage(side))
 
         left, right = side_tally("left"), side_tally("right")
         if self.links is None:

@@ -40,6 +40,8 @@ HAND = "✎"
 """Gutter mark: something about this statement was decided by hand."""
 NOTED = "¶"
 """Gutter mark: the statement (or a pair it is in) has a note."""
+HAND_NOTED = "§"
+"""Gutter mark: both, in the one column the gutter has for them."""
 """As the summary bar names them."""
 
 
@@ -112,7 +114,9 @@ class WorkScreen(CompareScreen):
 
     def on_mount(self) -> None:
         # Runs before CompareScreen.on_mount (Textual calls both, the subclass's first).
-        self.query_one(DetailStrip).mount(self._work_line)
+        # Right under the headline: at 80x24 the strip has room for few lines, and a decision
+        # placed after two wrapped texts would never be seen.
+        self.query_one(DetailStrip).mount(self._work_line, after="#detail-head")
         self.query_one("#mentions").display = False
         self._tell_restored()
         self.call_later(self._restore_cursor)
@@ -147,9 +151,12 @@ class WorkScreen(CompareScreen):
     def _mark(self, side: str, index: int) -> Mark:
         mark = super()._mark(side, index)
         decisions = self.decisions()
-        if decisions.touches(side, index):
+        by_hand, noted = decisions.touches(side, index), bool(self._notes_on(side, index))
+        if by_hand and noted:
+            return replace(mark, flag=HAND_NOTED)
+        if by_hand:
             return replace(mark, flag=HAND)
-        if self._notes_on(side, index):
+        if noted:
             return replace(mark, flag=NOTED)
         return mark
 

@@ -19,7 +19,6 @@ SEPARATOR = Content("  ")
 
 @dataclass(frozen=True)
 class SideTally:
-    statements: int
     unique: int | None = None
     """None until the alignment is known."""
     coverage: float | None = None
@@ -47,23 +46,19 @@ class SummaryBar(Widget):
     tally: reactive[Tally | None] = reactive(None, layout=True)
     threshold: reactive[float] = reactive(0.0, layout=True)
     model: reactive[ModelState] = reactive(ModelState("starting"), layout=True)
-    view: reactive[str] = reactive("", layout=True)
-    """The filter and search in force, if any."""
 
     def render(self) -> Content:
         parts = [*self._tally_parts(), Content(f"threshold {self.threshold:.2f}")]
-        if self.view:
-            parts.append(Content(printable(self.view)))
         parts.append(Content.styled(printable(self.model.text), LEVEL_STYLES[self.model.level]))
-        return SEPARATOR.join(parts)
+        return Content("\n").join(_lines(parts, self.content_size.width))
 
     def _tally_parts(self) -> list[Content]:
         tally = self.tally
         if tally is None:
             return []
-        sides = Content(f"{tally.left.statements} · {tally.right.statements} statements")
+        # Each side's number of statements is on its pane.
         if tally.matches is None:
-            return [sides]
+            return []
         kinds = Content.assemble(
             (GLYPHS[Status.MATCH], GLYPH_STYLES[Status.MATCH]), f" {tally.matches} same  ",
             (GLYPHS[Status.RELATED], GLYPH_STYLES[Status.RELATED]), f" {tally.related} related",
@@ -73,4 +68,19 @@ class SummaryBar(Widget):
             f" {tally.left.unique} · {tally.right.unique} unique",
         )
         coverage = Content(f"coverage {tally.left.coverage:.0%} · {tally.right.coverage:.0%}")
-        return [sides, kinds, unique, coverage]
+        return [kinds, unique, coverage]
+
+
+def _lines(parts: list[Content], width: int) -> list[Content]:
+    """``parts`` joined into lines no wider than ``width``, each part whole on one line: a
+    narrow terminal then reads "coverage 80% · 75%", never "coverage 80%" and "· 75%" below."""
+    lines: list[list[Content]] = [[]]
+    used = 0
+    for part in parts:
+        needed = part.cell_length + (SEPARATOR.cell_length if lines[-1] else 0)
+        if lines[-1] and width and used + needed > width:
+            lines.append([])
+            used, needed = 0, part.cell_length
+        lines[-1].append(part)
+        used += needed
+    return [SEPARATOR.join(line) for line in lines]

@@ -45,7 +45,7 @@ async def test_a_language_the_model_lacks_is_said_once_and_labelled(make_app):
         screen = await ready(pilot)
         assert model.encoded == 0
         assert title(screen, "left").endswith(" · Indonesian")
-        assert title(screen, "right") == "Kremlin · Indonesian"
+        assert title(screen, "right") == "Kremlin · 10 Dec 2023 · Indonesian"
         summary = summary_text(app)
         assert "lexical only (model lacks Indonesian)" in summary
         assert "threshold 0.05" in summary  # shared words alone have their own threshold

@@ -105,9 +105,12 @@ async def test_palette_offers_the_less_common_actions(make_app, newsroom):
         for title in [
             "Swap sides", "Filter: next view", "Raise threshold", "Lower threshold",
             "Next unique statement", "Previous related pair", "Search both readouts",
-            "Save SVG screenshot", "Keys",
+            "Save SVG screenshot", "Keys", "Jump to the counterpart",
         ]:
             assert title in commands, title
+        titles = [command.title for command in app.get_system_commands(screen)]
+        assert len(titles) == len(set(titles)), titles
+        assert "Screenshot" not in titles  # the app's own "Save SVG screenshot" does it
         await commands["Swap sides"].callback()
         await pilot.pause()
         assert screen.swapped

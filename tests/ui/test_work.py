@@ -18,7 +18,7 @@ from readout_tui.core.loading import load_comparison
 from readout_tui.core.model import Status
 from readout_tui.core.session import Session, SessionStore
 from readout_tui.screens.prompt import PromptScreen
-from readout_tui.screens.work import HAND, NOTED
+from readout_tui.screens.work import HAND, HAND_NOTED, NOTED
 
 
 def flag(pane, index: int) -> str:
@@ -140,6 +140,9 @@ async def test_deliberately_unique_and_notes(newsroom):
         assert screen.journal.current.pair_note(2, partner) == "same?"
         await pilot.press("a", "escape")  # escape keeps the note
         assert screen.journal.current.statement_note("left", 2) == "check [b]it[/b]"
+        await pilot.press("x")  # a hand decision on a noted statement: the gutter says both
+        assert flag(screen.pane("left"), 2) == HAND_NOTED
+        assert "pair removed by hand" in work_line(screen) and "note: check" in work_line(screen)
 
 
 async def test_corrections_are_kept_in_the_panes_orientation_after_a_swap(newsroom):
@@ -174,7 +177,7 @@ async def test_work_survives_a_restart(case):
         assert screen.journal.current == decisions
         assert screen.settings.threshold == threshold and f"threshold {threshold:.2f}" in summary_text(again)
         assert (screen.side, screen.pane("right").current) == ("right", 4)
-        assert flag(screen.pane("left"), 1) == HAND
+        assert flag(screen.pane("left"), 1) == HAND_NOTED  # marked unique and noted
         assert screen.links.status("left", 1) is Status.UNIQUE
 
 

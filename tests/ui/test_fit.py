@@ -1,0 +1,112 @@
+"""What must stay readable on a small terminal (80x24) and a common one (120x40): the keys
+in the footer, the decision in the detail strip, the help's wording for either layout."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from conftest import HashEmbedder, RecordingApp, comparison_of, ready
+
+from test_languages import INDONESIAN, EnglishModel
+from textual.content import Content
+from textual.widgets import Static
+from textual.widgets._footer import FooterKey
+
+from readout_tui.core.loading import load_comparison
+from readout_tui.screens.help import HelpScreen
+from readout_tui.widgets.detail_strip import DetailStrip
+from readout_tui.widgets.summary_bar import SummaryBar
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def visible_keys(app) -> dict[str, str]:
+    """Footer key -> its description, for the keys wholly on screen."""
+    width = app.size.width
+    return {
+        key.key: key.description
+        for key in app.screen.query(FooterKey)
+        if key.region.width and key.region.right <= width
+    }
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_footer_shows_help_and_quit_with_labels(make_app, newsroom, size):
+    app = make_app(newsroom)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        keys = visible_keys(app)
+        assert keys.get("question_mark") == "Help" and keys.get("q") == "Quit"
+        assert keys.get("slash") == "Search"
+        assert all(keys.values()), keys  # no key without its label
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_decision_line_is_visible_in_the_detail_strip(size):
+    # Statements long enough to wrap in the strip: the decision must not be pushed out of it.
+    grain = "The leaders discussed the grain corridor through the Black Sea ports"
+    long = " and ".join([grain] * 4) + "."
+    comparison = comparison_of([long, long.replace("leaders", "presidents")], [long])
+    app = RecordingApp(comparison, embedder=HashEmbedder())
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("o")
+        strip = screen.query_one(DetailStrip)
+        line = screen.query_one("#work-line", Static)
+        assert "deliberately unique" in line.render().plain
+        assert strip.content_region.contains_region(line.region), (line.region, strip.region)
+
+
+async def test_help_names_panes_truly_in_both_layouts(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("#help Static").render().plain
+        assert "Left (top) pane" in text and "Right (bottom) pane" in text
+
+
+@pytest.mark.parametrize("keys", [("f",), ("slash", *"ninety", "enter")])
+async def test_summary_bar_keeps_to_one_line_at_120_with_a_view_and_a_language_notice(make_app, keys):
+    app = make_app(load_comparison([str(INDONESIAN)], "lines"), embedder=EnglishModel())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+        bar = app.screen.query_one(SummaryBar)
+        assert "lexical only" in bar.render().plain
+        assert bar.size.height == 1, bar.render().plain
+
+
+async def test_summary_bar_wraps_between_its_parts_at_80(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        lines = app.screen.query_one(SummaryBar).render().plain.splitlines()
+        assert 1 <= len(lines) <= 2 and all(len(line) <= 78 for line in lines), lines
+        assert lines[-1].endswith("hash-test: ready")  # a part is never cut in two
+
+
+async def test_a_long_label_is_cut_in_the_title_not_the_language_and_the_date_stays(make_app):
+    long = "Канцелярия премьер-министра Израиля и ещё очень длинное название"
+    english = [
+        "The leaders discussed the grain corridor through the Black Sea ports.",
+        "They agreed on a prisoner exchange of ninety captives.",
+    ]
+    comparison = comparison_of(english, english[::-1], "2023-12-10")
+    comparison = replace(comparison, left=replace(comparison.left, label=long))
+    app = make_app(comparison, embedder=EnglishModel())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        for _ in range(2):  # and after a swap
+            for side in ("left", "right"):
+                pane = screen.pane(side)
+                text = Content.from_markup(pane.border_title).plain
+                assert text.endswith(" · 10 Dec 2023 · English"), text
+                assert len(text) <= pane.outer_size.width - 4, text
+            await pilot.press("s")
+            await pilot.pause()
