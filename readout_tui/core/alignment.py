@@ -255,6 +255,17 @@ def presence_scores(
     return np.maximum(penalised, 0, out=penalised)
 
 
+def pair_signals(
+    evidence: Evidence, left: int, right: int, settings: AlignmentSettings = AlignmentSettings()
+) -> tuple[float, float, float]:
+    """One pair's presence score, plain cosine (0 without embeddings) and shared-word overlap,
+    from its left statement's row only: the whole n x m signals cost gigabytes at scale."""
+    row = evidence.signals(slice(left, left + 1))
+    score = float(presence_scores(row, settings)[0, right])
+    cosine = float(row.cosine[0, right]) if row.cosine is not None else 0.0
+    return score, cosine, float(row.lexical[0, right])
+
+
 def order_distance(n: int, m: int, rows=slice(None)) -> np.ndarray:
     """How far apart each pair (of left ``rows`` and every right statement) sits in the two
     accounts' reading order, 0..1."""

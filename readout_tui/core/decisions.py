@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from .alignment import AlignmentSettings, Evidence, presence_scores
+from .alignment import AlignmentSettings, Evidence, pair_signals
 from .model import Alignment, Counterpart, Kind
 
 PairKey = tuple[int, int]
@@ -165,15 +165,14 @@ def _manual_pair(
     left, right = key
     if evidence is None or not len(evidence.left) or not len(evidence.right):
         return Counterpart(left, right, 0.0, kind, 0.0, 0.0, (), "linked by hand", True)
-    # Only the left statement's row: the whole n x m signals cost gigabytes at scale.
-    row = evidence.signals(slice(left, left + 1))
+    score, cosine, lexical = pair_signals(evidence, left, right, settings)
     return Counterpart(
         left=left,
         right=right,
-        score=round(float(presence_scores(row, settings)[0, right]), 4),
+        score=round(score, 4),
         kind=kind,
-        semantic=round(float(row.cosine[0, right]), 4) if row.cosine is not None else 0.0,
-        lexical=round(float(row.lexical[0, right]), 4),
+        semantic=round(cosine, 4),
+        lexical=round(lexical, 4),
         shared_terms=tuple(evidence.terms.shared(left, right)[:8]),
         reason="linked by hand",
         manual=True,

@@ -18,7 +18,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from readout_tui.core.alignment import AlignmentSettings, presence_scores
+from readout_tui.core.alignment import AlignmentSettings, pair_signals
 from readout_tui.core.display import printable
 from readout_tui.core.decisions import Decisions, Journal, pair_note_key
 from readout_tui.core.embedding import Embedder, EmbeddingCache
@@ -272,9 +272,9 @@ class WorkScreen(CompareScreen):
         self._edit(what, self.decisions().link(left, right, kind))
 
     def _likely_kind(self, left: int, right: int) -> Kind:
-        if self.evidence is None or not self.evidence.lexical.size:
+        if self.evidence is None:
             return Kind.RELATED
-        score = float(presence_scores(self.evidence, self.settings)[left, right])
+        score, _, _ = pair_signals(self.evidence, left, right, self.settings)
         return Kind.MATCH if score >= self.settings.match_threshold else Kind.RELATED
 
     def action_jump(self) -> None:
