@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import report
+from .alignment import AlignmentSettings
 from .decisions import Decisions, records
 from .display import printable
 from .mentions import Mention, OneSided, one_sided
@@ -125,10 +126,8 @@ class Published:
         return ", ".join(f"{r.label} {r.encoding}" for r in sides if r.encoding not in ("utf-8", ""))
 
     def _threshold(self) -> float:
-        # Lexical-only evidence is judged on its own scale, with its own threshold.
-        settings = self.alignment.settings
-        key = "threshold" if self.alignment.semantic else "lexical_threshold"
-        return settings.get(key, settings.get("threshold", 0.0))
+        settings = AlignmentSettings(**self.alignment.settings)
+        return settings.in_force(self.alignment.semantic)
 
     def _hand_summary(self) -> str:
         d = self.decisions
