@@ -39,9 +39,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from .model import Readout
+from .names import POSSESSIVE, WORD, capitalised, capitalised_inside, opens_sentence
 
-_TOKEN = re.compile(r"\w+(?:[-'\u2019]\w+)*")
-_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 _PARTICLES = {
     "en": ("of", "of the", "for", "for the"),
@@ -252,7 +251,7 @@ class OneSided:
 
 
 def one_sided(left: Readout, right: Readout) -> OneSided:
-    inner = _inner_capitalised([*left.texts, *right.texts])
+    inner = capitalised_inside([*left.texts, *right.texts])
     found = {side: mentions(r, inner) for side, r in (("left", left), ("right", right))}
     words = {side: _words(r.texts) for side, r in (("left", left), ("right", right))}
     return OneSided(
@@ -265,7 +264,7 @@ def one_sided(left: Readout, right: Readout) -> OneSided:
 def mentions(readout: Readout, inner: set[str] | None = None) -> list[Mention]:
     """Every distinct mention of ``readout``, in order of first appearance; ``inner`` as for
     ``_names`` (by default, from this readout alone)."""
-    inner = _inner_capitalised(readout.texts) if inner is None else inner
+    inner = capitalised_inside(readout.texts) if inner is None else inner
     merged: dict[tuple, Mention] = {}
     for statement in readout.statements:
         for mention in _in_text(statement.text, inner):
@@ -386,8 +385,8 @@ def _names(text: str, inner: set[str]) -> Iterator[_Name]:
     seen inside sentences) holds it; punctuation ends a run ("Xinjiang, Tibet" are two)."""
     run: list[list[re.Match]] = []  # parts, each a list of words (particles between them left out)
     pending: list[re.Match] = []  # lower-case words since the last capitalised one
-    for match in _TOKEN.finditer(text):
-        word = _POSSESSIVE.sub("", match.group())
+    for match in WORD.finditer(text):
+        word = POSSESSIVE.sub("", match.group())
         if run and not _adjacent(run[-1][-1] if not pending else pending[-1], match):
             yield from _run(run)
             run, pending = [], []
@@ -395,13 +394,13 @@ def _names(text: str, inner: set[str]) -> Iterator[_Name]:
             yield from _run(run)
             yield from _run([[match]])
             run, pending = [], []
-        elif _capitalised(word) and run and _joins(run[-1][-1], pending):
+        elif capitalised(word) and run and _joins(run[-1][-1], pending):
             if pending and tuple(m.group() for m in pending) in _JOINS:
                 run.append([match])
             else:
                 run[-1] += pending + [match]
             pending = []
-        elif _capitalised(word) and (run or _counts(word, text, match.start(), inner)):
+        elif capitalised(word) and (run or _counts(word, text, match.start(), inner)):
             yield from _run(run)
             run, pending = [[match]], []
         elif word.islower() and run and len(pending) < max(_SENTENCE_CASE_WORDS, *map(len, _JOINS)):
@@ -438,21 +437,21 @@ def _joins(last: re.Match, between: list[re.Match]) -> bool:
 
 
 def _counts(word: str, text: str, start: int, inner: set[str]) -> bool:
-    return not _opens_sentence(text, start) or word.casefold() in inner
+    return not opens_sentence(text, start) or word.casefold() in inner
 
 
 def _run(run: list[list[re.Match]]) -> Iterator[_Name]:
     if not run:
         return
     surface = run[0][0].string[run[0][0].start() : run[-1][-1].end()]
-    words = _casefolded(list(_TOKEN.finditer(surface)))
+    words = _casefolded(list(WORD.finditer(surface)))
     if sum(len(w) for w in words) >= 2:
-        yield words, _POSSESSIVE.sub("", surface), tuple(_casefolded(part) for part in run)
+        yield words, POSSESSIVE.sub("", surface), tuple(_casefolded(part) for part in run)
 
 
 def _casefolded(matches: list[re.Match]) -> tuple[str, ...]:
     return tuple(
-        part for m in matches for part in _POSSESSIVE.sub("", m.group()).casefold().split("-") if part
+        part for m in matches for part in POSSESSIVE.sub("", m.group()).casefold().split("-") if part
     )
 
 
@@ -460,31 +459,12 @@ def _acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and not word[:1].isdigit()
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'\u201c\u201e\u00ab(\u2018")
-    return not before or before[-1] in ".!?:;\u2026"
-
-
-def _inner_capitalised(texts: Iterable[str]) -> set[str]:
-    """Capitalised words used somewhere other than at the start of a sentence."""
-    return {
-        _POSSESSIVE.sub("", m.group()).casefold()
-        for text in texts
-        for m in _TOKEN.finditer(text)
-        if _capitalised(m.group()) and not _opens_sentence(text, m.start())
-    }
-
-
 def _words(texts: Iterable[str]) -> set[str]:
     return {
         part
         for text in texts
-        for w in _TOKEN.findall(text)
-        for part in _POSSESSIVE.sub("", w).casefold().split("-")
+        for w in WORD.findall(text)
+        for part in POSSESSIVE.sub("", w).casefold().split("-")
     }
 
 

@@ -6,9 +6,10 @@ from conftest import BrokenEmbedder, GatedEmbedder, HashEmbedder, ready, summary
 
 from textual.content import Content
 
-from readout_tui.core.alignment import AlignmentSettings
+from readout_tui.core.alignment import AlignmentSettings, statement_vectors
 from readout_tui.core.embedding import EmbeddingCache, embed
 from readout_tui.core.model import Status
+from readout_tui.core.names import without_shared_names
 from readout_tui.widgets.statement_list import GLYPHS
 
 
@@ -48,7 +49,10 @@ async def test_progress_is_shown_while_embedding(make_app, example):
         )
         embedder.gate.set()
         await ready(pilot)
-        total = len(example.left) + len(example.right)
+        # Each statement is embedded as written and without the names shared across statements.
+        texts = [*example.left.texts, *example.right.texts]
+        total = len({*texts, *without_shared_names(texts)})
+        assert total > len(texts)
         assert any(text.startswith("hash-test: embedding") and text.endswith(f"/{total}") for text in seen)
         assert seen[-1] == "hash-test: ready"
 
@@ -90,7 +94,8 @@ async def test_without_a_model_the_app_says_lexical_only(make_app, example):
 
 async def test_a_warm_cache_spares_the_model(make_app, example, tmp_path):
     path = tmp_path / "vectors.sqlite3"
-    embed([*example.left.texts, *example.right.texts], HashEmbedder(), EmbeddingCache(path))
+    warm = EmbeddingCache(path)
+    statement_vectors([*example.left.texts, *example.right.texts], lambda texts: embed(texts, HashEmbedder(), warm))
     embedder = HashEmbedder()
     app = make_app(example, embedder=embedder, cache=EmbeddingCache(path))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -9,6 +9,7 @@ import numpy as np
 from conftest import REPO, HashEmbedder, comparison_of, ready, summary_text
 from textual.content import Content
 
+from readout_tui.core.alignment import AlignmentSettings
 from readout_tui.core.loading import load_comparison
 from readout_tui.screens.compare import CompareScreen
 
@@ -56,7 +57,7 @@ async def test_a_language_the_model_lacks_is_said_once_and_labelled(make_app):
         assert (3, 2) in {(p.left, p.right) for p in screen.links.alignment.pairs}
         await pilot.press("minus")
         assert "threshold 0.00" in summary_text(app)
-        assert screen.settings.lexical_threshold == 0.0 and screen.settings.threshold == 0.25
+        assert screen.settings.lexical_threshold == 0.0 and screen.settings.threshold == AlignmentSettings().threshold
 
 
 async def test_a_pair_in_two_languages_is_shown_without_word_marks(make_app):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import ready
 
+from readout_tui.core.alignment import AlignmentSettings
 from readout_tui.widgets.detail_strip import DetailStrip
 
 
@@ -136,7 +137,7 @@ async def test_detail_strip_of_a_unique_statement_shows_the_nearest_miss(make_ap
         await pilot.pause()
         head = str(screen.query_one("#detail-head").render())
         assert head.startswith("L4 ∅ unique to Left side")
-        assert "nearest: R" in head and "under the threshold 0.25" in head
+        assert "nearest: R" in head and f"under the threshold {AlignmentSettings().threshold:.2f}" in head
         assert screen.query_one(DetailStrip).query_one("#detail-partner").display
 
 

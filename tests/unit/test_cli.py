@@ -12,6 +12,7 @@ import pytest
 from engine_fakes import EXAMPLE, FakeEmbedder
 
 from readout_tui import cli
+from readout_tui.core.names import without_shared_names
 
 
 @pytest.fixture
@@ -155,7 +156,11 @@ def test_the_model_goes_through_the_cache(capsys, two_files, fake_model, cache_d
     code, out, err = run(capsys, *two_files, "--format", "json")
     assert code == 0 and err == ""
     assert json.loads(out)["model"] == "all-MiniLM-L6-v2"
-    assert len(fake_model[0].encoded) == 4  # six statements, two of them the same on both sides
+    document = json.loads(out)
+    texts = [s["text"] for side in ("left", "right") for s in document[side]["statements"]]
+    # Each distinct text once (two statements are the same on both sides), as written and
+    # without the names several statements share.
+    assert sorted(fake_model[0].encoded) == sorted({*texts, *without_shared_names(texts)})
     assert (cache_dir / "embeddings.sqlite3").exists()
 
     code, out2, _ = run(capsys, *two_files, "--format", "json")

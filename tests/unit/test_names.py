@@ -1,0 +1,64 @@
+"""Statements without the names the two accounts share, and the vectors built from them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from engine_fakes import FakeEmbedder
+
+from readout_tui.core.alignment import statement_vectors
+from readout_tui.core.names import capitalised_inside, without_shared_names
+
+CALL = [
+    "Prime Minister Netanyahu spoke with President Putin.",
+    "The Prime Minister criticised Russia's cooperation with Iran.",
+    "Putin stressed the humanitarian situation in Gaza.",
+    "Both sides agreed to stay in contact.",
+]
+
+
+def test_names_used_by_several_statements_are_taken_out():
+    focused = without_shared_names(CALL)
+    assert focused[0] == "Netanyahu spoke with President."
+    # "Russia" and "Iran" are in one statement only: they say what it is about.
+    assert focused[1] == "The criticised Russia's cooperation with Iran."
+    assert focused[2] == "stressed the humanitarian situation in Gaza."
+
+
+def test_sentence_openers_are_not_names():
+    assert "the" not in capitalised_inside(CALL) and "both" not in capitalised_inside(CALL)
+    assert without_shared_names(CALL)[3] == CALL[3]
+
+
+def test_a_statement_that_is_all_names_is_kept_whole():
+    texts = ["Netanyahu and Putin spoke.", "Then Netanyahu thanked Putin for the help."]
+    # "and spoke." is all that would be left: too little to say what the statement is about.
+    assert without_shared_names(texts) == [texts[0], "Then thanked for the help."]
+
+
+def test_possessives_and_other_forms_of_a_name_count_as_the_name():
+    texts = ["Russia's envoys sharply criticised Israel.", "Israel's army and Russia's navy met."]
+    assert without_shared_names(texts) == ["envoys sharply criticised.", "army and navy met."]
+
+
+def test_texts_without_letter_case_are_unchanged():
+    texts = ["以色列总理与普京通话。", "普京强调加沙人道主义局势。"]
+    assert without_shared_names(texts) == texts
+
+
+def test_a_capitalised_name_is_not_confused_with_the_same_word_in_lower_case():
+    texts = ["The Parties met in Geneva.", "The parties agreed in Geneva.", "Geneva hosted it all."]
+    assert without_shared_names(texts)[1] == "The parties agreed in."
+
+
+def test_statement_vectors_average_the_two_cosines():
+    embedder = FakeEmbedder(dim=64)
+
+    def embed(texts):
+        return embedder.encode(texts)
+
+    vectors = statement_vectors(CALL, embed)
+    whole, focused = embed(CALL), embed(without_shared_names(CALL))
+    assert np.linalg.norm(vectors, axis=1) == pytest.approx(1.0, abs=1e-5)
+    expected = (whole @ whole.T + focused @ focused.T) / 2
+    np.testing.assert_allclose(vectors @ vectors.T, expected, atol=1e-5)
