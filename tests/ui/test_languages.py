@@ -11,7 +11,7 @@ from textual.content import Content
 
 from readout_tui.core.alignment import AlignmentSettings
 from readout_tui.core.loading import load_comparison
-from readout_tui.screens.compare import CompareScreen
+from readout_tui.screens.compare import THRESHOLD_STEP, CompareScreen
 
 INDONESIAN = REPO / "fixtures" / "netanyahu-putin-2023-12-10-id"
 
@@ -49,15 +49,19 @@ async def test_a_language_the_model_lacks_is_said_once_and_labelled(make_app):
         assert title(screen, "right") == "Kremlin · 10 Dec 2023 · Indonesian"
         summary = summary_text(app)
         assert "lexical only (model lacks Indonesian)" in summary
-        assert "threshold 0.05" in summary  # shared words alone have their own threshold
+        # Shared words alone have their own threshold.
+        assert f"threshold {AlignmentSettings().lexical_threshold:.2f}" in summary
         warnings = [n for n in app.notices if "does not cover" in n]
         assert len(warnings) == 1
         assert "--model paraphrase-multilingual-MiniLM-L12-v2" in warnings[0]
         assert not screen.links.alignment.semantic
         assert (3, 2) in {(p.left, p.right) for p in screen.links.alignment.pairs}
         await pilot.press("minus")
-        assert "threshold 0.00" in summary_text(app)
-        assert screen.settings.lexical_threshold == 0.0 and screen.settings.threshold == AlignmentSettings().threshold
+        lowered = round(max(AlignmentSettings().lexical_threshold - THRESHOLD_STEP, 0.0), 2)
+        assert f"threshold {lowered:.2f}" in summary_text(app)
+        # Only the threshold in force moved.
+        assert screen.settings.lexical_threshold == lowered
+        assert screen.settings.threshold == AlignmentSettings().threshold
 
 
 async def test_a_pair_in_two_languages_is_shown_without_word_marks(make_app):
