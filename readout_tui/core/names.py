@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
@@ -24,12 +25,20 @@ KEPT_WORDS = 3
 
 
 def capitalised(word: str) -> bool:
-    return word[:1].isupper() and not word[:1].isdigit()
+    return word[:1].isupper()
+
+
+_OPENERS = frozenset(" \t\"'\u201c\u201e\u00ab(\u2018")
+_SENTENCE_ENDS = frozenset(".!?:;\u2026")
 
 
 def opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'\u201c\u201e\u00ab(\u2018")
-    return not before or before[-1] in ".!?:;\u2026"
+    # Looks back character by character: slicing the text before every capitalised word made
+    # a long statement quadratic.
+    k = start - 1
+    while k >= 0 and text[k] in _OPENERS:
+        k -= 1
+    return k < 0 or text[k] in _SENTENCE_ENDS
 
 
 def capitalised_inside(texts: Iterable[str]) -> set[str]:
@@ -49,18 +58,29 @@ def without_shared_names(texts: Sequence[str]) -> list[str]:
     A name word is a capitalised word that the texts also write capitalised inside a
     sentence, so "The" or "Both" opening a sentence stay. Texts without letter case are
     returned unchanged."""
-    names = capitalised_inside(texts)
-    found = [[m for m in WORD.finditer(text) if capitalised(m.group()) and _key(m.group()) in names] for text in texts]
-    used_by = Counter(key for matches in found for key in {_key(m.group()) for m in matches})
-    return [_remove(text, [m for m in matches if used_by[_key(m.group())] >= SHARED_BY]) for text, matches in zip(texts, found)]
+    found = [_capitalised_words(text) for text in texts]
+    names = {key for text, (_, words) in zip(texts, found) for m, key in words if not opens_sentence(text, m.start())}
+    used_by = Counter(key for _, words in found for key in {key for _, key in words if key in names})
+    return [
+        _remove(text, count, [m for m, key in words if used_by[key] >= SHARED_BY])
+        for text, (count, words) in zip(texts, found)
+    ]
 
 
+def _capitalised_words(text: str) -> tuple[int, list[tuple[re.Match, str]]]:
+    """How many words ``text`` has, and its capitalised ones with their keys."""
+    words = list(WORD.finditer(text))
+    # The test is inlined: this runs for every word of both readouts.
+    return len(words), [(m, _key(m.group())) for m in words if m.group()[0].isupper()]
+
+
+@lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     return POSSESSIVE.sub("", word).casefold()
 
 
-def _remove(text: str, names: list[re.Match]) -> str:
-    if not names or len(WORD.findall(text)) - len(names) < KEPT_WORDS:
+def _remove(text: str, words: int, names: list[re.Match]) -> str:
+    if not names or words - len(names) < KEPT_WORDS:
         return text
     kept, last = [], 0
     for match in names:
