@@ -139,8 +139,8 @@ _COMPARE_COMMANDS = [
     ("Lower threshold", "More counterparts, more noise", f"threshold({-THRESHOLD_STEP})"),
     ("Next unique statement", "Said by one side only", "seek('unique', 1)"),
     ("Previous unique statement", "Said by one side only", "seek('unique', -1)"),
-    ("Next related pair", "Same point, told differently", "seek('related', 1)"),
-    ("Previous related pair", "Same point, told differently", "seek('related', -1)"),
+    ("Next pair told differently", "The same point, told differently", "seek('related', 1)"),
+    ("Previous pair told differently", "The same point, told differently", "seek('related', -1)"),
     ("Search both readouts", "Then n / N for the next and previous hit", "search"),
 ]
 

@@ -88,7 +88,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--match-threshold",
         type=_unit_float,
         default=defaults.match_threshold,
-        help=f"pairs scoring at least this are 'match', below it 'related' (default: {defaults.match_threshold})",
+        help=f"pairs scoring at least this are 'match' (the same said), below it 'related' (told differently) (default: {defaults.match_threshold})",
     )
     parser.add_argument(
         "--order-weight",

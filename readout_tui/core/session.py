@@ -295,7 +295,7 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
 
     decisions = Decisions()
     for left, right, kind in saved.links:
-        placed = carry([("left", left), ("right", right)], f"link ({kind.value})")
+        placed = carry([("left", left), ("right", right)], f"link ({kind.label})")
         if placed:
             decisions = decisions.link(*placed, kind)
     for left, right in saved.unlinks:

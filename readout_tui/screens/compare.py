@@ -89,7 +89,7 @@ class CompareScreen(Screen[None]):
     | :- | :- |
     | tab, left, right | Switch panes. |
     | enter | Jump to the counterpart; again to cycle through several and back. |
-    | u / U, r / R | Next / previous unique statement, related pair. |
+    | u / U, r / R | Next / previous unique statement, pair told differently. |
     | / then n / N | Search both readouts; next / previous hit. |
     | f | Filter: all, unique only, pairs only. |
     | + / - (or ] / [) | Raise / lower the threshold; re-decided at once. |
@@ -103,8 +103,8 @@ class CompareScreen(Screen[None]):
         Binding("enter", "jump", "Jump"),
         Binding("u", "seek('unique', 1)", "Next unique"),
         Binding("U", "seek('unique', -1)", "Previous unique", show=False),
-        Binding("r", "seek('related', 1)", "Next related"),
-        Binding("R", "seek('related', -1)", "Previous related", show=False),
+        Binding("r", "seek('related', 1)", "Next ≈", tooltip="Next pair told differently (≈)"),
+        Binding("R", "seek('related', -1)", "Previous ≈", show=False, tooltip="Previous pair told differently (≈)"),
         # A priority binding runs as the key arrives, before the keys typed after it are routed:
         # so a query typed fast after "/" lands in the search box (see check_action).
         Binding("slash", "search", "Search", priority=True),
@@ -626,7 +626,7 @@ def _brief(reason: str) -> str:
     return line if len(line) <= BRIEF_REASON else line[: BRIEF_REASON - 1] + "…"
 
 
-_SEEK_NAMES = {"unique": "unique statement", "related": "related pair", "search": "search hit"}
+_SEEK_NAMES = {"unique": "unique statement", "related": "pair told differently", "search": "search hit"}
 
 
 def focus_ref(side: str, index: int) -> str:

@@ -37,7 +37,8 @@ class HelpScreen(ModalScreen[None]):
             lines.append(Content.styled(title, "bold $text-accent"))
             for binding in bindings:
                 keys = (self._keys(binding).ljust(14), "bold")
-                lines.append(Content.assemble(keys, "  ", binding.description))
+                # The footer has room for a word or two; a binding with more to say says it here.
+                lines.append(Content.assemble(keys, "  ", binding.tooltip or binding.description))
             lines.append(Content(""))
         return Content("\n").join(lines[:-1])
 

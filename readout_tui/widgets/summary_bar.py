@@ -61,7 +61,7 @@ class SummaryBar(Widget):
             return []
         kinds = Content.assemble(
             (GLYPHS[Status.MATCH], GLYPH_STYLES[Status.MATCH]), f" {tally.matches} same  ",
-            (GLYPHS[Status.RELATED], GLYPH_STYLES[Status.RELATED]), f" {tally.related} related",
+            (GLYPHS[Status.RELATED], GLYPH_STYLES[Status.RELATED]), f" {tally.related} told differently",
         )
         unique = Content.assemble(
             (GLYPHS[Status.UNIQUE], GLYPH_STYLES[Status.UNIQUE]),

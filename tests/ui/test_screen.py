@@ -88,7 +88,7 @@ async def test_help_lists_every_key(make_app, example):
         text = str(app.screen.query_one("#help Static").render())
         for description in [
             "Next statement", "First statement", "Last statement", "Other pane", "Jump",
-            "Next unique", "Previous unique", "Next related", "Previous related", "Search",
+            "Next unique", "Previous unique", "Next pair told differently (≈)", "Previous pair told differently (≈)", "Search",
             "Next hit", "Previous hit", "Filter", "Raise threshold", "Lower threshold", "Swap",
             "Help", "Quit", "Save screenshot", "Command palette",
         ]:
@@ -104,7 +104,7 @@ async def test_palette_offers_the_less_common_actions(make_app, newsroom):
         commands = {command.title: command for command in app.get_system_commands(screen)}
         for title in [
             "Swap sides", "Filter: next view", "Raise threshold", "Lower threshold",
-            "Next unique statement", "Previous related pair", "Search both readouts",
+            "Next unique statement", "Previous pair told differently", "Search both readouts",
             "Save SVG screenshot", "Keys", "Jump to the counterpart",
         ]:
             assert title in commands, title

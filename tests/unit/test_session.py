@@ -91,7 +91,7 @@ def test_edited_readouts_keep_what_still_exists_and_report_the_rest(tmp_path):
     assert d.statement_note("left", 2) == "the Kremlin leaves out the length"
     assert d.pair_note(3, 2) == "same hostage"
     assert restored.carried == 3  # the unlink, the unique mark and its note moved
-    assert len(restored.lost) == 1 and "link (related)" in restored.lost[0]
+    assert len(restored.lost) == 1 and "link (told differently)" in restored.lost[0]
     assert "L3 \u201cHe voiced dissatisfaction" in restored.lost[0]
     assert restored.session.cursor == Cursor("right", 2)
     # What was lost stays in the file, so the work is never silently dropped.
