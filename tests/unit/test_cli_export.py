@@ -88,5 +88,5 @@ def test_decisions_lost_to_an_edited_readout_are_noted(capsys, case):
     (case / "left.txt").write_text("\n".join(lines[:1] + lines[2:]) + "\n", encoding="utf-8")
     code, out, err = run(capsys, str(case), "--format", "json")
     assert code == 0
-    assert "a saved decision no longer fits the readouts: link (match): L2" in err
+    assert "a saved decision no longer fits the readouts: link (same): L2" in err
     assert not any(p["manual"] for p in json.loads(out)["pairs"])
