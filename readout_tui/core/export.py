@@ -103,7 +103,7 @@ class Published:
             *(("Source", source) for source in self.info.sources),
             ("Languages", self._languages()),
             ("Encoding", self._encodings()),
-            ("Model", a.model),
+            ("Model", report.model_line(a)),
             ("Threshold", f"{self._threshold():.2f}"),
             ("Statements", f"{a.left.label} {s.left_count}, {a.right.label} {s.right_count}"),
             ("Pairs", f"{s.matches} same, {s.related} told differently"),

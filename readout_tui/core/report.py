@@ -116,7 +116,9 @@ def _language_label(alignment: Alignment, side: str) -> str:
     return " · " + getattr(alignment.languages, side).describe()
 
 
-def _model_line(alignment: Alignment) -> str:
+def model_line(alignment: Alignment) -> str:
+    """The model that decided, or why only shared words did ("lexical only (all-MiniLM-L6-v2
+    does not cover Indonesian (id))")."""
     fallback = lexical_fallback(alignment)
     if fallback:
         return f"lexical only ({fallback})"
@@ -190,7 +192,7 @@ def _summary_lines(alignment: Alignment) -> list[str]:
         f"  statements: {left} {s.left_count}, {right} {s.right_count}",
         f"  pairs: {s.matches} same, {s.related} told differently",
         f"  coverage: {left} {s.left_coverage:.0%}, {right} {s.right_coverage:.0%}",
-        f"  model: {printable(_model_line(alignment))}",
+        f"  model: {printable(model_line(alignment))}",
     ]
     for side, label in (("left", left), ("right", right)):
         unique = alignment.unique(side)

@@ -171,3 +171,22 @@ def test_a_mention_lists_its_statements_with_commas_in_html_and_markdown():
     html_text = "".join(parser.text)
     assert "Gaza (name: L1, L3); Hamas (name: L4)" in html_text
     assert "Gaza (name, L1, L3); Hamas (name, L4)" in render("markdown", alignment)
+
+
+def test_header_says_why_only_shared_words_decided():
+    russian = readout_from_text(
+        "Владимир Путин провёл телефонный разговор с премьер-министром Израиля.\n"
+        "Стороны обсудили гуманитарную ситуацию в секторе Газа.",
+        "Кремль",
+        "lines",
+    )
+    other = readout_from_text(
+        "Путин и Нетаньяху обсудили ситуацию в секторе Газа.\nРазговор длился пятьдесят минут.",
+        "Канцелярия",
+        "lines",
+    )
+    evidence = collect(russian, other, FakeEmbedder(name="all-MiniLM-L6-v2"))
+    alignment = decide(evidence, AlignmentSettings())
+    assert not alignment.semantic
+    for fmt in ("markdown", "html", "csv"):
+        assert "lexical only (all-MiniLM-L6-v2 does not cover Russian" in render(fmt, alignment, INFO).replace("\\", "")
