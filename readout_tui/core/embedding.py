@@ -389,11 +389,3 @@ def embed(
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
     return np.stack([cached[t] for t in texts]).astype(np.float32, copy=False)
-
-
-def cached_only(texts: Sequence[str], model: str, cache: EmbeddingCache) -> np.ndarray | None:
-    """Vectors for ``texts`` if the cache holds every one of them, else None (no model load)."""
-    found = cache.get(model, texts)
-    if len(found) < len(set(texts)) or not texts:
-        return None
-    return np.stack([found[t] for t in texts])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ready, summary_text
+from conftest import ready
 from textual import events
 
 from readout_tui.core.alignment import AlignmentSettings

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from engine_fakes import FakeEmbedder, fake_vector
 
-from readout_tui.core.embedding import EmbeddingCache, cached_only, default_cache_path, embed
+from readout_tui.core.embedding import EmbeddingCache, default_cache_path, embed
 
 TEXTS = ["Putin called Netanyahu.", "They discussed Gaza.", "The call lasted fifty minutes."]
 
@@ -78,16 +78,6 @@ def test_warm_cache_reports_progress_without_the_model(cache_path):
     embedder = FakeEmbedder()
     embed(TEXTS, embedder, cache, progress=lambda done, total: seen.append((done, total)))
     assert embedder.calls == [] and seen == [(3, 3)]
-
-
-def test_cached_only(cache_path):
-    cache = EmbeddingCache(cache_path)
-    assert cached_only(TEXTS, "fake-model", cache) is None
-    embed(TEXTS[:2], FakeEmbedder(), cache)
-    assert cached_only(TEXTS, "fake-model", cache) is None
-    embed(TEXTS, FakeEmbedder(), cache)
-    np.testing.assert_allclose(cached_only(TEXTS, "fake-model", cache), expected(TEXTS), rtol=1e-6)
-    assert cached_only(TEXTS, "another-model", cache) is None
 
 
 def test_without_a_cache_everything_is_embedded(cache_dir):
@@ -281,9 +271,9 @@ def test_concurrent_processes_leave_a_readable_cache_with_all_vectors(tmp_path, 
     assert aside_files(path) == []
     texts = [f"worker {k} statement {i}" for k in range(workers) for i in range(60)]
     texts += [f"shared statement {i}" for i in range(30)]
-    found = cached_only(texts, "fake-model", EmbeddingCache(path))
-    assert found is not None
-    np.testing.assert_allclose(found, expected(texts), rtol=1e-6)
+    found = EmbeddingCache(path).get("fake-model", texts)
+    assert set(found) == set(texts)
+    np.testing.assert_allclose(np.stack([found[t] for t in texts]), expected(texts), rtol=1e-6)
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("SELECT count(*) FROM vectors").fetchone()[0] == len(texts)

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from engine_fakes import FakeEmbedder, fake_vector
 
-from readout_tui.core.embedding import EmbeddingCache, cached_only, embed
+from readout_tui.core.embedding import EmbeddingCache, embed
 
 SLOW_WRITER = """
 import os, sys, time
@@ -108,9 +108,9 @@ def test_a_cache_writer_killed_while_writing_leaves_a_sound_cache(tmp_path):
     finally:
         child.wait(timeout=30)
     cache = EmbeddingCache(path)
-    found = cached_only(committed, "fake-model", cache)
-    assert found is not None and cache.notice == ""
-    np.testing.assert_allclose(found, np.stack([fake_vector(t) for t in committed]), rtol=1e-6)
+    found = cache.get("fake-model", committed)
+    assert set(found) == set(committed) and cache.notice == ""
+    np.testing.assert_allclose(np.stack([found[t] for t in committed]), np.stack([fake_vector(t) for t in committed]), rtol=1e-6)
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("SELECT count(*) FROM vectors").fetchone()[0] >= 50 + 5 * 200
