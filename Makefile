@@ -28,6 +28,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/first_paint.py --sizes 10000
+	$(BIN)/python bench/quality.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

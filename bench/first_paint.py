@@ -14,7 +14,6 @@ The floor is a bare `python -c pass`. Target: paint < 0.5 s, torch never before 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import select

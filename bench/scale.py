@@ -38,17 +38,17 @@ from common import PYTHON, ROOT, machine, measure, table  # noqa: E402
 def prepare(count: int, folder: Path, real_model: bool) -> None:
     """Write the two readouts and fill a cache with their statements' embeddings and languages,
     as an earlier comparison of them would have."""
+    from readout_tui.core.alignment import embedded_texts
     from readout_tui.core.embedding import DEFAULT_MODEL, EmbeddingCache, SentenceTransformerEmbedder
     from readout_tui.core.engine import check_languages
     from readout_tui.core.loading import load_comparison
-    from readout_tui.core.names import without_shared_names
 
     left, right = synthetic.readouts(count)
     (folder / "left.txt").write_text("\n".join(left) + "\n", encoding="utf-8")
     (folder / "right.txt").write_text("\n".join(right) + "\n", encoding="utf-8")
     comparison = load_comparison([str(folder / "left.txt"), str(folder / "right.txt")], "lines")
     statements = [*comparison.left.texts, *comparison.right.texts]
-    texts = list(dict.fromkeys([*statements, *without_shared_names(statements)]))
+    texts = list(dict.fromkeys(embedded_texts(statements)))
     vectors = SentenceTransformerEmbedder().encode(texts) if real_model else synthetic.embeddings(texts)
     cache = EmbeddingCache(folder / "cache" / "embeddings.sqlite3")
     cache.put(DEFAULT_MODEL, texts, vectors)
@@ -63,11 +63,10 @@ def stages(folder: Path) -> dict:
     import numpy as np
 
     from readout_tui.core import report
-    from readout_tui.core.alignment import AlignmentSettings, decide, gather_evidence
+    from readout_tui.core.alignment import AlignmentSettings, decide, embedded_texts, gather_evidence
     from readout_tui.core.embedding import EmbeddingCache, SentenceTransformerEmbedder, embed
     from readout_tui.core.lexical import TermTable
     from readout_tui.core.loading import load_comparison
-    from readout_tui.core.names import without_shared_names
 
     figures: dict = {}
 
@@ -81,7 +80,7 @@ def stages(folder: Path) -> dict:
     left, right = comparison.left, comparison.right
     cache = EmbeddingCache(folder / "cache" / "embeddings.sqlite3")
     statements = [*left.texts, *right.texts]
-    texts = list(dict.fromkeys([*statements, *without_shared_names(statements)]))
+    texts = list(dict.fromkeys(embedded_texts(statements)))
     vectors = step("cache read", lambda: dict(zip(texts, embed(texts, SentenceTransformerEmbedder(), cache))))
     figures["peak MB before alignment"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     step("word table", lambda: TermTable.build(left.texts, right.texts).overlap(slice(0, 0)))

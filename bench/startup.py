@@ -24,7 +24,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import synthetic  # noqa: E402
 from common import PYTHON, ROOT, machine, measure, table  # noqa: E402
 
 CASE = ROOT / "fixtures" / "biden-xi-2022-07-28"

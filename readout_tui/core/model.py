@@ -77,7 +77,9 @@ class Counterpart:
     """The combined evidence the alignment decided on (see ``AlignmentSettings``)."""
     kind: Kind
     semantic: float
-    """Cosine similarity of the two embeddings ("meaning"), one of the two halves of ``score``."""
+    """Cosine similarity of the two statements' vectors ("meaning"), one of the two halves of
+    ``score``: the mean of the cosine of their texts as written and of their texts without
+    the names several statements share (``alignment.statement_vectors``)."""
     lexical: float
     """Weighted overlap of distinctive words, 0..1."""
     shared_terms: tuple[str, ...] = ()

@@ -1,7 +1,8 @@
 """Alignment quality on the fixture cases with hand-made gold, with the real bundled model.
 
 A regression guard, not a target: the floors sit a little under what the method measured when
-it was written (README, "Alignment quality"), so a change that makes matching clearly worse fails.
+it was written (docs/quality.md; `python bench/quality.py`), so a change that makes matching
+clearly worse fails.
 """
 
 import json

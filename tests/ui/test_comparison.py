@@ -6,10 +6,9 @@ from conftest import BrokenEmbedder, GatedEmbedder, HashEmbedder, ready, summary
 
 from textual.content import Content
 
-from readout_tui.core.alignment import AlignmentSettings, statement_vectors
+from readout_tui.core.alignment import AlignmentSettings, embedded_texts, statement_vectors
 from readout_tui.core.embedding import EmbeddingCache, embed
 from readout_tui.core.model import Status
-from readout_tui.core.names import without_shared_names
 from readout_tui.widgets.statement_list import GLYPHS
 
 
@@ -51,7 +50,7 @@ async def test_progress_is_shown_while_embedding(make_app, example):
         await ready(pilot)
         # Each statement is embedded as written and without the names shared across statements.
         texts = [*example.left.texts, *example.right.texts]
-        total = len({*texts, *without_shared_names(texts)})
+        total = len(set(embedded_texts(texts)))
         assert total > len(texts)
         assert any(text.startswith("hash-test: embedding") and text.endswith(f"/{total}") for text in seen)
         assert seen[-1] == "hash-test: ready"

@@ -12,7 +12,7 @@ import pytest
 from engine_fakes import EXAMPLE, FakeEmbedder
 
 from readout_tui import cli
-from readout_tui.core.names import without_shared_names
+from readout_tui.core.alignment import embedded_texts
 
 
 @pytest.fixture
@@ -160,7 +160,7 @@ def test_the_model_goes_through_the_cache(capsys, two_files, fake_model, cache_d
     texts = [s["text"] for side in ("left", "right") for s in document[side]["statements"]]
     # Each distinct text once (two statements are the same on both sides), as written and
     # without the names several statements share.
-    assert sorted(fake_model[0].encoded) == sorted({*texts, *without_shared_names(texts)})
+    assert sorted(fake_model[0].encoded) == sorted(set(embedded_texts(texts)))
     assert (cache_dir / "embeddings.sqlite3").exists()
 
     code, out2, _ = run(capsys, *two_files, "--format", "json")
