@@ -9,7 +9,7 @@ comparison's own orientation (the app swaps them when it swaps the panes).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
@@ -187,13 +187,32 @@ def _other(side: str) -> str:
     return "right" if side == "left" else "left"
 
 
+Step = tuple[str, Decisions]
+"""An edit in the journal: its name, and the decisions on the other side of it."""
+
+
 @dataclass
 class Journal:
     """The current decisions and the way back and forth through their edits."""
 
     current: Decisions = field(default_factory=Decisions)
-    _undo: list[tuple[str, Decisions]] = field(default_factory=list)
-    _redo: list[tuple[str, Decisions]] = field(default_factory=list)
+    _undo: list[Step] = field(default_factory=list)
+    _redo: list[Step] = field(default_factory=list)
+
+    @classmethod
+    def resumed(cls, current: Decisions, undo: Sequence[Step] = (), redo: Sequence[Step] = ()) -> Journal:
+        """A journal that goes on from saved steps (oldest first, as ``undo_steps`` gives)."""
+        return cls(current, list(undo), list(redo))
+
+    @property
+    def undo_steps(self) -> tuple[Step, ...]:
+        """What undo would step back through, oldest first: each edit and the decisions before it."""
+        return tuple(self._undo)
+
+    @property
+    def redo_steps(self) -> tuple[Step, ...]:
+        """What redo would step forward through, the last one first."""
+        return tuple(self._redo)
 
     def record(self, what: str, decisions: Decisions) -> None:
         """Make ``decisions`` current; ``what`` names the edit for undo's message."""

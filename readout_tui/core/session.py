@@ -8,7 +8,9 @@ named by its text.
 The session stores each side's statement texts. When a readout has changed since, every
 decision is moved to the statement with the same text, or failing that the most similar one
 (small edits: a fixed typo, a changed figure); what has no such statement any more is reported,
-and kept in the file under "lost" rather than dropped.
+and kept in the file under "lost" rather than dropped. The undo history is saved too (the last
+``HISTORY_KEPT`` edits) and comes back while the readouts are as they were; once they have
+changed it starts afresh, as its steps could not all be carried over.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,7 +27,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from .alignment import AlignmentSettings
-from .decisions import Decisions, pair_note_key, records
+from .decisions import Decisions, Step, pair_note_key, records
 from .files import write_atomic
 from .loading import Comparison
 from .model import Kind
@@ -36,6 +38,9 @@ SIMILAR_ENOUGH = 85
 """rapidfuzz ratio (0-100) from which an edited statement counts as the same statement: a
 changed word or figure in a sentence of ordinary length stays above it, a different sentence
 falls far below."""
+HISTORY_KEPT = 100
+"""Edits of the undo history kept in the file: enough to retrace a working session, few enough
+that the file stays small (each step holds the decisions as they were)."""
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -57,6 +62,9 @@ class Session:
     lexical_threshold: float | None = None
     """The threshold for shared words alone (no model, or a language it lacks): a scale of
     its own, so saved apart from ``threshold``."""
+    undo: tuple[Step, ...] = ()
+    """The undo history, oldest first (``Journal.undo_steps``)."""
+    redo: tuple[Step, ...] = ()
 
     def applied_to(self, settings: AlignmentSettings) -> AlignmentSettings:
         """``settings`` with the thresholds this session saved, where it saved them."""
@@ -164,16 +172,25 @@ class SessionStore:
 
 
 @dataclass(frozen=True)
-class _Saved:
-    texts: dict[str, list[str]]
+class _Recorded:
+    """Decisions as the file has them, by the saved statements' indices."""
+
     links: list[tuple[int, int, Kind]]
     unlinks: list[tuple[int, int]]
     unique: list[tuple[str, int]]
     notes: list[tuple[tuple, str]]
+
+
+@dataclass(frozen=True)
+class _Saved:
+    texts: dict[str, list[str]]
+    decisions: _Recorded
     threshold: float | None
     cursor: Cursor | None
     lost: tuple[str, ...]
     lexical_threshold: float | None
+    undo: list[tuple[str, _Recorded]]
+    redo: list[tuple[str, _Recorded]]
 
 
 def _document(session: Session, comparison: Comparison) -> dict:
@@ -185,6 +202,10 @@ def _document(session: Session, comparison: Comparison) -> dict:
         "statements": {"left": comparison.left.texts, "right": comparison.right.texts},
         **records(session.decisions),
         "lost": list(session.lost),
+        "history": {
+            "undo": [{"what": what, **records(d)} for what, d in session.undo[-HISTORY_KEPT:]],
+            "redo": [{"what": what, **records(d)} for what, d in session.redo[-HISTORY_KEPT:]],
+        },
     }
 
 
@@ -202,9 +223,21 @@ def _parse(raw: bytes) -> _Saved:
     if not isinstance(document, dict) or document.get("version") != VERSION:
         raise ValueError("not a readout-tui session")
     texts = {side: [_text(t) for t in document["statements"][side]] for side in ("left", "right")}
-    threshold = _threshold(document, "threshold")
-    lexical_threshold = _threshold(document, "lexical_threshold")
     cursor = document.get("cursor")
+    history = document.get("history", {})
+    return _Saved(
+        texts=texts,
+        decisions=_recorded(document),
+        threshold=_threshold(document, "threshold"),
+        lexical_threshold=_threshold(document, "lexical_threshold"),
+        cursor=Cursor(_side(cursor["side"]), _index(cursor["index"])) if cursor else None,
+        lost=tuple(_text(x) for x in document.get("lost", [])),
+        undo=[(_text(step["what"]), _recorded(step)) for step in history.get("undo", [])],
+        redo=[(_text(step["what"]), _recorded(step)) for step in history.get("redo", [])],
+    )
+
+
+def _recorded(document: dict) -> _Recorded:
     notes = []
     for note in document.get("notes", []):
         key = (
@@ -213,16 +246,11 @@ def _parse(raw: bytes) -> _Saved:
             else (_side(note["on"]), _index(note["index"]))
         )
         notes.append((key, _text(note["text"])))
-    return _Saved(
-        texts=texts,
+    return _Recorded(
         links=[(_index(x["left"]), _index(x["right"]), Kind(x["kind"])) for x in document.get("links", [])],
         unlinks=[(_index(x["left"]), _index(x["right"])) for x in document.get("unlinks", [])],
         unique=[(_side(x["side"]), _index(x["index"])) for x in document.get("unique", [])],
         notes=notes,
-        threshold=threshold,
-        lexical_threshold=lexical_threshold,
-        cursor=Cursor(_side(cursor["side"]), _index(cursor["index"])) if cursor else None,
-        lost=tuple(_text(x) for x in document.get("lost", [])),
     )
 
 
@@ -293,33 +321,49 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
             moved += 1
         return placed
 
+    decisions = _build(saved.decisions, carry)
+    cursor = saved.cursor
+    if cursor is not None:
+        index = place(cursor.side, cursor.index)
+        cursor = Cursor(cursor.side, index) if index is not None else None
+    def as_saved(refs: list[tuple[str, int]], what: str) -> list[int] | None:
+        # A hand-edited file may hold an index past the end: that decision is left out.
+        return [i for _, i in refs] if all(i < len(current[side]) for side, i in refs) else None
+
+    unchanged = all(saved.texts[side] == current[side] for side in ("left", "right"))
+    undo = tuple((what, _build(step, as_saved)) for what, step in saved.undo) if unchanged else ()
+    redo = tuple((what, _build(step, as_saved)) for what, step in saved.redo) if unchanged else ()
+    session = Session(
+        decisions, saved.threshold, cursor, saved.lost + tuple(lost), saved.lexical_threshold, undo, redo
+    )
+    return Restored(session, carried=moved, lost=tuple(lost))
+
+
+Carry = Callable[[list[tuple[str, int]], str], list[int] | None]
+"""Where a decision's statements are now (None: some are gone); told what the decision is."""
+
+
+def _build(recorded: _Recorded, carry: Carry) -> Decisions:
     decisions = Decisions()
-    for left, right, kind in saved.links:
+    for left, right, kind in recorded.links:
         placed = carry([("left", left), ("right", right)], f"link ({kind.label})")
         if placed:
             decisions = decisions.link(*placed, kind)
-    for left, right in saved.unlinks:
+    for left, right in recorded.unlinks:
         placed = carry([("left", left), ("right", right)], "unlink")
         if placed:
             decisions = decisions.unlink(*placed)
-    for side, index in saved.unique:
+    for side, index in recorded.unique:
         placed = carry([(side, index)], "deliberately unique")
         if placed:
             decisions = decisions.mark_unique(side, placed[0])
-    for key, text in saved.notes:
+    for key, text in recorded.notes:
         refs = [("left", key[1]), ("right", key[2])] if key[0] == "pair" else [key]
         placed = carry(refs, f"note \u201c{text}\u201d")
         if placed:
             note_key = pair_note_key(*placed) if key[0] == "pair" else (key[0], placed[0])
             decisions = decisions.note(note_key, text)
-    cursor = saved.cursor
-    if cursor is not None:
-        index = place(cursor.side, cursor.index)
-        cursor = Cursor(cursor.side, index) if index is not None else None
-    session = Session(
-        decisions, saved.threshold, cursor, saved.lost + tuple(lost), saved.lexical_threshold
-    )
-    return Restored(session, carried=moved, lost=tuple(lost))
+    return decisions
 
 
 def _brief(texts: Sequence[str], index: int, length: int = 60) -> str:

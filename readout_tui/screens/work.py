@@ -93,7 +93,7 @@ class WorkScreen(CompareScreen):
         super().__init__(comparison, embedder, cache, settings)
         self.store = session
         self.restored = restored
-        self.journal = Journal(restored.session.decisions)
+        self.journal = Journal.resumed(restored.session.decisions, restored.session.undo, restored.session.redo)
         self.proposed: Alignment | None = None
         """The model's pairs before the analyst's decisions are laid over them."""
         self.picking: tuple[str, int] | None = None
@@ -438,6 +438,8 @@ class WorkScreen(CompareScreen):
             self._cursor,
             self.restored.session.lost,
             self.settings.lexical_threshold,
+            self.journal.undo_steps,
+            self.journal.redo_steps,
         )
         try:
             self.store.save(session, self.comparison)

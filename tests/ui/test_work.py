@@ -14,6 +14,7 @@ from conftest import EXAMPLE, HashEmbedder, RecordingApp, ready, summary_text
 from textual.widgets import Input, Static
 
 from readout_tui.core.alignment import AlignmentSettings
+from readout_tui.core.decisions import Decisions
 from readout_tui.core.loading import load_comparison
 from readout_tui.core.model import Status
 from readout_tui.core.session import Session, SessionStore
@@ -179,6 +180,27 @@ async def test_work_survives_a_restart(case):
         assert (screen.side, screen.pane("right").current) == ("right", 4)
         assert flag(screen.pane("left"), 1) == HAND_NOTED  # marked unique and noted
         assert screen.links.status("left", 1) is Status.UNIQUE
+
+
+async def test_undo_goes_on_after_a_restart(case):
+    app = app_on(load(case), SessionStore.of(load(case)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "o", "a", *"why?", "enter")
+        marked_only = screen.journal.undo_steps[-1][1]
+    again = app_on(load(case), SessionStore.of(load(case)))
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        screen.pane("left").move_to(1)
+        await pilot.pause()
+        assert flag(screen.pane("left"), 1) == HAND_NOTED
+        await pilot.press("z")
+        assert screen.journal.current == marked_only
+        assert flag(screen.pane("left"), 1) == HAND  # the note is undone, the mark is not
+        assert any(notice.startswith("Undone") for notice in again.notices)
+        await pilot.press("z", "z")  # the mark, then nothing: back to the start of the work
+        assert screen.journal.current == Decisions() and "Nothing to undo." in again.notices
+        assert flag(screen.pane("left"), 1) not in (HAND, HAND_NOTED, NOTED)
 
 
 async def test_work_is_carried_over_to_an_edited_readout(case):

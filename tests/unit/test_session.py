@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from readout_tui.core.decisions import Decisions, pair_note_key
+from readout_tui.core.decisions import Decisions, Journal, pair_note_key
 from readout_tui.core.loading import load_comparison
 from readout_tui.core.model import Kind
-from readout_tui.core.session import Cursor, Session, SessionStore, session_path, statement_map
+from readout_tui.core.session import HISTORY_KEPT, Cursor, Session, SessionStore, session_path, statement_map
 
 LEFT = [
     "Prime Minister Netanyahu spoke with President Putin today.",
@@ -131,3 +132,45 @@ def test_both_thresholds_are_saved_and_applied(tmp_path):
     assert Session().applied_to(AlignmentSettings()) == AlignmentSettings()
     only_words = Session(lexical_threshold=0.12).applied_to(AlignmentSettings())
     assert only_words.threshold == AlignmentSettings().threshold and only_words.lexical_threshold == 0.12
+
+
+def history() -> Session:
+    """``work()`` with the undo history that led to it, and one edit undone."""
+    journal = Journal()
+    journal.record("link L4–R3", Decisions().link(3, 2, Kind.MATCH))
+    journal.record("note on L2", journal.current.note(("left", 1), "the Kremlin leaves out the length"))
+    journal.record("unique L2", journal.current.mark_unique("left", 1))
+    journal.undo()
+    return replace(work(), undo=journal.undo_steps, redo=journal.redo_steps)
+
+
+def test_the_undo_history_comes_back_while_the_readouts_are_unchanged(tmp_path):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    store = SessionStore.of(comparison)
+    store.save(history(), comparison)
+    restored = store.load(comparison).session
+    assert restored == history()
+    journal = Journal.resumed(restored.decisions, restored.undo, restored.redo)
+    assert journal.undo() == "note on L2" and journal.current == Decisions().link(3, 2, Kind.MATCH)
+    assert journal.redo() == "note on L2" and journal.redo() == "unique L2"
+
+
+def test_the_undo_history_starts_afresh_when_a_readout_changed(tmp_path):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    SessionStore.of(comparison).save(history(), comparison)
+    edited = case(tmp_path / "call", LEFT, [*RIGHT, "The leaders agreed to stay in contact."])
+    restored = SessionStore.of(edited).load(edited).session
+    assert restored.decisions == work().decisions  # the decisions themselves are carried
+    assert restored.undo == () and restored.redo == ()
+
+
+def test_only_the_last_edits_are_kept_and_a_step_past_the_end_is_left_out(tmp_path):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    steps = tuple((f"edit {k}", Decisions().mark_unique("left", k % 4)) for k in range(HISTORY_KEPT + 5))
+    store = SessionStore.of(comparison)
+    store.save(replace(work(), undo=steps), comparison)
+    assert store.load(comparison).session.undo == steps[-HISTORY_KEPT:]
+    document = json.loads(store.path.read_text(encoding="utf-8"))
+    document["history"]["undo"][-1]["unique"].append({"side": "right", "index": 99})
+    store.path.write_text(json.dumps(document), encoding="utf-8")
+    assert store.load(comparison).session.undo[-1] == steps[-1]
