@@ -225,6 +225,8 @@ def _parse(raw: bytes) -> _Saved:
     texts = {side: [_text(t) for t in document["statements"][side]] for side in ("left", "right")}
     cursor = document.get("cursor")
     history = document.get("history", {})
+    if not isinstance(history, dict):
+        raise ValueError("history is not a mapping")
     return _Saved(
         texts=texts,
         decisions=_recorded(document),

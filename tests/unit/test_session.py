@@ -110,7 +110,9 @@ def test_statement_map_pairs_repeats_in_order_and_refuses_different_sentences():
 @pytest.mark.parametrize(
     "content",
     [b"{not json", b"\xff\xfe", b"[]", b'{"version": 1, "statements": {"left": [1], "right": []}}',
-     b'{"version": 1, "statements": {"left": [], "right": []}, "links": [{"left": -1, "right": 0, "kind": "match"}]}'],
+     b'{"version": 1, "statements": {"left": [], "right": []}, "links": [{"left": -1, "right": 0, "kind": "match"}]}',
+     b'{"version": 1, "statements": {"left": [], "right": []}, "history": []}',
+     b'{"version": 1, "statements": {"left": [], "right": []}, "history": {"undo": [{"links": []}]}}'],
 )
 def test_a_damaged_session_is_set_aside_with_a_notice(tmp_path, content):
     comparison = case(tmp_path / "call", LEFT, RIGHT)
