@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,10 +22,8 @@ from readout_tui.core.alignment import AlignmentSettings, pair_signals
 from readout_tui.core.display import printable
 from readout_tui.core.decisions import Decisions, Journal, pair_note_key
 from readout_tui.core.embedding import Embedder, EmbeddingCache
-from readout_tui.core.export import FORMATS, format_of, render
 from readout_tui.core.files import write_atomic
 from readout_tui.core.loading import Comparison
-from readout_tui.core.mentions import OneSided, one_sided
 from readout_tui.core.model import Alignment, Kind
 from readout_tui.core.session import Cursor, Restored, Session, SessionStore, own_case_folder
 from readout_tui.widgets.detail_strip import DetailStrip
@@ -35,6 +33,9 @@ from . import compare
 from .compare import CompareScreen, focus_ref
 from .links import other
 from .prompt import PromptScreen
+
+if TYPE_CHECKING:
+    from readout_tui.core.mentions import OneSided
 
 HAND = "✎"
 """Gutter mark: something about this statement was decided by hand."""
@@ -126,6 +127,9 @@ class WorkScreen(CompareScreen):
 
     @cached_property
     def mentions(self) -> OneSided:
+        # Imported on first use, as the exports are: the window paints before they are needed.
+        from readout_tui.core.mentions import one_sided
+
         return one_sided(self.comparison.left, self.comparison.right)
 
     # -- orientation ------------------------------------------------------------------------------
@@ -457,6 +461,8 @@ class WorkScreen(CompareScreen):
         folder = own_case_folder(self.comparison) or Path.cwd()
         stem = self.comparison.case_dir.name if self.comparison.case_dir else "readout"
         default = folder / f"{stem}-comparison.html"
+        from readout_tui.core.export import FORMATS
+
         hint = "the name's ending picks the format: " + ", ".join(
             f".{'md' if fmt == 'markdown' else fmt}" for fmt in FORMATS
         )
@@ -466,6 +472,8 @@ class WorkScreen(CompareScreen):
         """Write the comparison, with the work, to ``name`` (its suffix picks the format)."""
         if not name or not name.strip():
             return
+        from readout_tui.core.export import format_of, render
+
         path = Path(name.strip()).expanduser()
         fmt = format_of(path)
         if fmt is None:
