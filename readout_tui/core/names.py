@@ -77,7 +77,7 @@ class _Words(NamedTuple):
     stands inside a sentence."""
 
     count: int
-    capitalised: list[tuple[re.Match, str, bool]]
+    capitals: list[tuple[re.Match, str, bool]]
 
 
 def without_shared_names(texts: Sequence[str]) -> list[str]:
@@ -87,15 +87,15 @@ def without_shared_names(texts: Sequence[str]) -> list[str]:
     sentence, so "The" or "Both" opening a sentence stay. Texts without letter case, and
     texts in capitals or Title Case, are returned unchanged."""
     found = {text: _words(text) for text in texts}
-    names = {key for text, words in found.items() for _, key, inside in words.capitalised if inside}
-    used_by = Counter(key for words in found.values() for key in {key for _, key, _ in words.capitalised} & names)
+    names = {key for words in found.values() for _, key, inside in words.capitals if inside}
+    used_by = Counter(key for words in found.values() for key in {key for _, key, _ in words.capitals} & names)
     shared = {key for key, count in used_by.items() if count >= SHARED_BY}
     return [_remove(text, found[text], shared) for text in texts]
 
 
 def _words(text: str) -> _Words:
     parts = list(NAME_PART.finditer(text))
-    # The test is inlined: this runs for every word of both readouts.
+    # capitalised() inlined: this runs for every word of both readouts.
     capitals = [m for m in parts if m.group()[0].isupper()]
     if len(capitals) == len(parts):
         # In capitals or Title Case throughout, a text's capitals say nothing of its names.
@@ -109,7 +109,7 @@ def _key(word: str) -> str:
 
 
 def _remove(text: str, words: _Words, shared: set[str]) -> str:
-    names = [m for m, key, _ in words.capitalised if key in shared]
+    names = [m for m, key, _ in words.capitals if key in shared]
     if not names or words.count - len(names) < KEPT_WORDS:
         return text
     kept, last = [], 0
