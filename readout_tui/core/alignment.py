@@ -290,6 +290,14 @@ def pair_signals(
     return score, cosine, float(row.lexical[0, right])
 
 
+def scored_pair(
+    evidence: Evidence, left: int, right: int, settings: AlignmentSettings = AlignmentSettings()
+) -> Counterpart:
+    """Any one pair as ``decide`` would report it (kind, figures, reason), whether it decided
+    on it or not: for pairs made by hand."""
+    return _counterpart(evidence, left, right, *pair_signals(evidence, left, right, settings), settings)
+
+
 def order_distance(n: int, m: int, rows=slice(None)) -> np.ndarray:
     """How far apart each pair (of left ``rows`` and every right statement) sits in the two
     accounts' reading order, 0..1."""

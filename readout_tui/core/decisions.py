@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from .alignment import AlignmentSettings, Evidence, pair_signals
+from .alignment import AlignmentSettings, Evidence, scored_pair
 from .model import Alignment, Counterpart, Kind
 
 PairKey = tuple[int, int]
@@ -165,18 +165,7 @@ def _manual_pair(
     left, right = key
     if evidence is None or not len(evidence.left) or not len(evidence.right):
         return Counterpart(left, right, 0.0, kind, 0.0, 0.0, (), "linked by hand", True)
-    score, cosine, lexical = pair_signals(evidence, left, right, settings)
-    return Counterpart(
-        left=left,
-        right=right,
-        score=round(score, 4),
-        kind=kind,
-        semantic=round(cosine, 4),
-        lexical=round(lexical, 4),
-        shared_terms=tuple(evidence.terms.shared(left, right)[:8]),
-        reason="linked by hand",
-        manual=True,
-    )
+    return replace(scored_pair(evidence, left, right, settings), kind=kind, reason="linked by hand", manual=True)
 
 
 def _frozen(mapping: dict) -> Mapping:

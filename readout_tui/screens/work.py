@@ -18,7 +18,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from readout_tui.core.alignment import AlignmentSettings, pair_signals
+from readout_tui.core.alignment import AlignmentSettings, scored_pair
 from readout_tui.core.display import printable
 from readout_tui.core.decisions import Decisions, Journal, pair_note_key
 from readout_tui.core.embedding import Embedder, EmbeddingCache
@@ -278,8 +278,7 @@ class WorkScreen(CompareScreen):
     def _likely_kind(self, left: int, right: int) -> Kind:
         if self.evidence is None:
             return Kind.RELATED
-        score, _, _ = pair_signals(self.evidence, left, right, self.settings)
-        return Kind.MATCH if score >= self.settings.match_threshold else Kind.RELATED
+        return scored_pair(self.evidence, left, right, self.settings).kind
 
     def action_jump(self) -> None:
         if self.picking is not None:
