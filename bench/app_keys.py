@@ -30,9 +30,9 @@ from pathlib import Path
 
 import numpy as np
 
-from readout_tui.core.alignment import AlignmentSettings
-from readout_tui.core.loading import Comparison, load_comparison, readout_from_text
-from readout_tui.core.model import CaseInfo
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.io.loading import Comparison, load_comparison, readout_from_text
+from readout_tui.core.types import CaseInfo
 
 CASE = Path(__file__).resolve().parents[1] / "fixtures" / "netanyahu-putin-2023-12-10"
 """The case opened in a real terminal to time the first paint."""

@@ -127,7 +127,7 @@ def snippet(text: str) -> str:
 
 
 def case(folder: Path) -> tuple[list[str], dict[str, str]]:
-    from readout_tui.core.loading import load_comparison
+    from readout_tui.core.io.loading import load_comparison
 
     comparison = load_comparison([str(folder)], "sentences")
     return [str(folder)], {

@@ -56,7 +56,7 @@ def compare_command(case: Path) -> list[str]:
 
 def statements(case: Path) -> list[str]:
     """The distinct statements `compare` embeds for ``case``, in its order."""
-    from readout_tui.core.loading import load_comparison
+    from readout_tui.core.io.loading import load_comparison
 
     comparison = load_comparison([str(case)], "sentences")
     return list(dict.fromkeys([*comparison.left.texts, *comparison.right.texts]))
@@ -82,7 +82,7 @@ def warm(repeats: int) -> list[list[str]]:
 
 
 def cold(repeats: int) -> list[list[str]]:
-    from readout_tui.core.embedding import resolve_model
+    from readout_tui.core.engine.embedder import resolve_model
 
     _, target = resolve_model(None)
     texts = statements(CASE)
@@ -114,7 +114,7 @@ THROUGHPUT = """
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
 import synthetic
-from readout_tui.core.embedding import SentenceTransformerEmbedder
+from readout_tui.core.engine.embedder import SentenceTransformerEmbedder
 left, right = synthetic.readouts(int(sys.argv[2]) // 2, seed=11)
 texts = list(dict.fromkeys(left + right))
 embedder = SentenceTransformerEmbedder(device="cpu")

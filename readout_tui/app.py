@@ -16,12 +16,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from readout_tui.core.alignment import AlignmentSettings
-from readout_tui.core.display import printable
-from readout_tui.core.embedding import Embedder, EmbeddingCache
-from readout_tui.core.files import write_atomic
-from readout_tui.core.loading import Comparison
-from readout_tui.core.session import SessionStore
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.io.display import printable
+from readout_tui.core.engine.embedder import Embedder
+from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.io.files import write_atomic
+from readout_tui.core.io.loading import Comparison
+from readout_tui.core.work.session import SessionStore
 from readout_tui.screens.compare import THRESHOLD_STEP, CompareScreen
 from readout_tui.screens.help import HelpScreen
 from readout_tui.screens.work import WORK_COMMANDS, WorkScreen

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .core.alignment import AlignmentSettings
-from .core.embedding import DEFAULT_MODEL, EmbeddingCache, ModelError, SentenceTransformerEmbedder
-from .core.loading import Comparison, InputError, load_comparison
-from .core.segmentation import Segmentation
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.engine.embedder import DEFAULT_MODEL, ModelError, SentenceTransformerEmbedder
+from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.io.loading import Comparison, InputError, load_comparison
+from readout_tui.core.engine.statements import Segmentation
 
 if TYPE_CHECKING:
-    from .core.session import Session
+    from readout_tui.core.work.session import Session
 
 EXAMPLE = Path(__file__).parent / "examples" / "netanyahu-putin-2023-12-10"
 """The bundled example, opened when no readouts are named."""
@@ -182,7 +183,7 @@ def _drop_stdout() -> None:
 def _one_line(message: str) -> str:
     """An error message as one harmless line: file names and library messages may hold line
     breaks or terminal control characters."""
-    from .core.display import printable
+    from readout_tui.core.io.display import printable
 
     return printable(" ".join(message.split()))
 
@@ -208,9 +209,10 @@ def _embedder(args: argparse.Namespace) -> SentenceTransformerEmbedder | None:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from .core import export, report
-    from .core.engine import collect
-    from .core.alignment import decide
+    from readout_tui.core.io import export
+    from readout_tui.core.io import report
+    from readout_tui.core.engine.pipeline import collect
+    from readout_tui.core.engine.decision import decide
 
     fmt = _output_format(args)
     comparison = _comparison(args)
@@ -236,7 +238,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def _output_format(args: argparse.Namespace) -> str:
     """--format; else what --output's name asks for; else text on a terminal, JSON when piped."""
-    from .core.export import format_of
+    from readout_tui.core.io.export import format_of
 
     if args.format:
         return args.format
@@ -256,7 +258,7 @@ def _output_format(args: argparse.Namespace) -> str:
 def _saved_session(args: argparse.Namespace, comparison: Comparison):
     """The comparison's saved session (empty with --no-session); what went wrong loading it,
     or could not be carried over to edited readouts, is noted on standard error."""
-    from .core.session import Session, SessionStore
+    from readout_tui.core.work.session import Session, SessionStore
 
     if args.no_session:
         return Session()
@@ -273,7 +275,7 @@ def _note(message: str) -> None:
 
 
 def _save(path: Path, output: str) -> None:
-    from .core.files import write_atomic
+    from readout_tui.core.io.files import write_atomic
 
     try:
         write_atomic(path, output)
@@ -323,7 +325,7 @@ def run_app(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else EmbeddingCache()
     store = None
     if not args.no_session:
-        from .core.session import SessionStore
+        from readout_tui.core.work.session import SessionStore
 
         store = SessionStore.of(comparison)
     app = ReadoutApp(

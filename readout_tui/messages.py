@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from readout_tui.core.alignment import Evidence
+from readout_tui.core.engine.evidence import Evidence
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from readout_tui.core.model import Alignment, Counterpart, Kind, Status
+from readout_tui.core.types import Alignment, Counterpart, Kind, Status
 
 SIDES = ("left", "right")
 

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from readout_tui.core.display import printable
+from readout_tui.core.io.display import printable
 
 
 class PromptScreen(ModalScreen[str | None]):

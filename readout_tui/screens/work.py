@@ -18,14 +18,16 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from readout_tui.core.alignment import AlignmentSettings, scored_pair
-from readout_tui.core.display import printable
-from readout_tui.core.decisions import Decisions, Journal, pair_note_key
-from readout_tui.core.embedding import Embedder, EmbeddingCache
-from readout_tui.core.files import write_atomic
-from readout_tui.core.loading import Comparison
-from readout_tui.core.model import Alignment, Kind
-from readout_tui.core.session import Cursor, Restored, Session, SessionStore, own_case_folder
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.engine.decision import scored_pair
+from readout_tui.core.io.display import printable
+from readout_tui.core.work.decisions import Decisions, Journal, pair_note_key
+from readout_tui.core.engine.embedder import Embedder
+from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.io.files import write_atomic
+from readout_tui.core.io.loading import Comparison
+from readout_tui.core.types import Alignment, Kind
+from readout_tui.core.work.session import Cursor, Restored, Session, SessionStore, own_case_folder
 from readout_tui.widgets.detail_strip import DetailStrip
 from readout_tui.widgets.statement_list import Mark
 
@@ -35,7 +37,7 @@ from .links import other
 from .prompt import PromptScreen
 
 if TYPE_CHECKING:
-    from readout_tui.core.mentions import OneSided
+    from readout_tui.core.work.mentions import OneSided
 
 HAND = "✎"
 """Gutter mark: something about this statement was decided by hand."""
@@ -128,7 +130,7 @@ class WorkScreen(CompareScreen):
     @cached_property
     def mentions(self) -> OneSided:
         # Imported on first use, as the exports are: the window paints before they are needed.
-        from readout_tui.core.mentions import one_sided
+        from readout_tui.core.work.mentions import one_sided
 
         return one_sided(self.comparison.left, self.comparison.right)
 
@@ -460,7 +462,7 @@ class WorkScreen(CompareScreen):
         folder = own_case_folder(self.comparison) or Path.cwd()
         stem = self.comparison.case_dir.name if self.comparison.case_dir else "readout"
         default = folder / f"{stem}-comparison.html"
-        from readout_tui.core.export import FORMATS
+        from readout_tui.core.io.export import FORMATS
 
         hint = "the name's ending picks the format: " + ", ".join(
             f".{'md' if fmt == 'markdown' else fmt}" for fmt in FORMATS
@@ -471,7 +473,7 @@ class WorkScreen(CompareScreen):
         """Write the comparison, with the work, to ``name`` (its suffix picks the format)."""
         if not name or not name.strip():
             return
-        from readout_tui.core.export import format_of, render
+        from readout_tui.core.io.export import format_of, render
 
         path = Path(name.strip()).expanduser()
         fmt = format_of(path)

@@ -27,8 +27,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Padding, Visual
 
-from readout_tui.core.display import printable
-from readout_tui.core.model import Statement, Status
+from readout_tui.core.io.display import printable
+from readout_tui.core.types import Statement, Status
 
 from .text import HangingIndent
 

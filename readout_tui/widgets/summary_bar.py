@@ -10,8 +10,8 @@ from textual.widget import Widget
 
 from .statement_list import GLYPH_STYLES, GLYPHS
 
-from readout_tui.core.display import printable
-from readout_tui.core.model import Status
+from readout_tui.core.io.display import printable
+from readout_tui.core.types import Status
 
 LEVEL_STYLES = {"busy": "$text-accent", "ready": "$text-success", "degraded": "bold $text-warning"}
 SEPARATOR = Content("  ")

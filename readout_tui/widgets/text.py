@@ -1,6 +1,6 @@
 """Helpers for showing readouts in Textual widgets.
 
-User text reaches widgets only through ``readout_tui.core.display.printable`` and as
+User text reaches widgets only through ``readout_tui.core.io.display.printable`` and as
 ``Content`` (never as markup), so nothing in it is parsed or acted on.
 """
 

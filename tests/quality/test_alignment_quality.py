@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from readout_tui.core.embedding import EmbeddingCache, SentenceTransformerEmbedder
-from readout_tui.core.engine import compare
-from readout_tui.core.loading import load_case
+from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.embedder import SentenceTransformerEmbedder
+from readout_tui.core.engine.pipeline import compare
+from readout_tui.core.io.loading import load_case
 
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 ENGLISH_CASES = sorted(

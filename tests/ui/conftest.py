@@ -18,10 +18,11 @@ import pytest
 from textual.worker import WorkerFailed
 
 from readout_tui.app import ReadoutApp
-from readout_tui.core.alignment import AlignmentSettings
-from readout_tui.core.embedding import EmbeddingCache, ModelError
-from readout_tui.core.loading import Comparison, load_comparison, readout_from_text
-from readout_tui.core.model import CaseInfo
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.embedder import ModelError
+from readout_tui.core.io.loading import Comparison, load_comparison, readout_from_text
+from readout_tui.core.types import CaseInfo
 from readout_tui.screens.compare import CompareScreen
 from readout_tui.widgets.summary_bar import SummaryBar
 

@@ -11,8 +11,9 @@ from conftest import HashEmbedder, comparison_of, ready, summary_text
 from textual.content import Content
 
 from readout_tui import app as app_module
-from readout_tui.core.embedding import EmbeddingCache, SentenceTransformerEmbedder
-from readout_tui.core.loading import load_comparison
+from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.embedder import SentenceTransformerEmbedder
+from readout_tui.core.io.loading import load_comparison
 from readout_tui.screens.compare import CompareScreen
 
 TRAPS = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 from conftest import ready
 from textual import events
 
-from readout_tui.core.alignment import AlignmentSettings
-from readout_tui.core.model import Status
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.types import Status
 from readout_tui.screens.compare import Filter
 
 

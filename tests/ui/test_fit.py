@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
-from readout_tui.core.loading import load_comparison
+from readout_tui.core.io.loading import load_comparison
 from readout_tui.screens.help import HelpScreen
 from readout_tui.widgets.detail_strip import DetailStrip
 from readout_tui.widgets.summary_bar import SummaryBar

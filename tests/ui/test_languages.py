@@ -9,8 +9,8 @@ import numpy as np
 from conftest import REPO, HashEmbedder, comparison_of, ready, summary_text
 from textual.content import Content
 
-from readout_tui.core.alignment import AlignmentSettings
-from readout_tui.core.loading import load_comparison
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.io.loading import load_comparison
 from readout_tui.screens.compare import THRESHOLD_STEP, CompareScreen
 
 INDONESIAN = REPO / "fixtures" / "netanyahu-putin-2023-12-10-id"

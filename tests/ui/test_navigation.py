@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import ready
 
-from readout_tui.core.alignment import AlignmentSettings
+from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.widgets.detail_strip import DetailStrip
 
 

@@ -10,15 +10,17 @@ import pytest
 from conftest import EXAMPLE, ready, summary_text
 
 from readout_tui.app import ReadoutApp
-from readout_tui.core.embedding import DEFAULT_MODEL, EmbeddingCache, SentenceTransformerEmbedder
+from readout_tui.core.engine.embedder import DEFAULT_MODEL, SentenceTransformerEmbedder
+from readout_tui.core.engine.cache import EmbeddingCache
 
 WARM_RUN = textwrap.dedent(
     """
     import asyncio, sys, time
     from pathlib import Path
     from readout_tui.app import ReadoutApp
-    from readout_tui.core.embedding import EmbeddingCache, SentenceTransformerEmbedder
-    from readout_tui.core.loading import load_comparison
+    from readout_tui.core.engine.cache import EmbeddingCache
+    from readout_tui.core.engine.embedder import SentenceTransformerEmbedder
+    from readout_tui.core.io.loading import load_comparison
 
     async def main():
         comparison = load_comparison([sys.argv[1]])

@@ -6,8 +6,8 @@ from conftest import ready
 
 from textual.content import Content
 
-from readout_tui.core.loading import Comparison
-from readout_tui.core.model import CaseInfo, Readout, Statement
+from readout_tui.core.io.loading import Comparison
+from readout_tui.core.types import CaseInfo, Readout, Statement
 from readout_tui.screens.help import HelpScreen
 
 HOSTILE = [

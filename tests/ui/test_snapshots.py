@@ -15,7 +15,7 @@ from conftest import EXAMPLE, HashEmbedder
 from test_screen import hostile
 
 from readout_tui.app import ReadoutApp
-from readout_tui.core.model import Alignment, Counterpart, Kind
+from readout_tui.core.types import Alignment, Counterpart, Kind
 from readout_tui.screens import compare
 
 KINDS = {"agree": Kind.MATCH, "diverge": Kind.RELATED}

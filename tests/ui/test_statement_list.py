@@ -11,7 +11,7 @@ from test_screen import HOSTILE
 from textual.content import Content
 
 from readout_tui.widgets.statement_list import wrapped_height
-from readout_tui.core.display import printable
+from readout_tui.core.io.display import printable
 
 LONG = (
     "The two leaders discussed at considerable length the grain corridor through the Black Sea"
@@ -96,7 +96,7 @@ async def test_a_row_measured_wrong_takes_its_drawn_height(make_app, monkeypatch
 async def test_rows_rewrap_when_their_partners_change(make_app, monkeypatch):
     """New marks keep the heights of rows whose partners stay and re-measure the rest: no row
     needs its drawn height to correct a stale one."""
-    from readout_tui.core.model import Status
+    from readout_tui.core.types import Status
     from readout_tui.widgets.statement_list import Mark, StatementList
 
     corrected = []

@@ -14,11 +14,13 @@ import sys
 import pytest
 from engine_fakes import EXAMPLE, FakeEmbedder
 
-from readout_tui.core.alignment import AlignmentSettings, decide, embedded_texts, gather_evidence, presence_scores
-from readout_tui.core.embedding import EmbeddingCache
-from readout_tui.core.engine import compare
-from readout_tui.core.loading import readout_from_text
-from readout_tui.core.model import Kind, Status
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.engine.decision import decide
+from readout_tui.core.engine.evidence import embedded_texts, gather_evidence, presence_scores
+from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.pipeline import compare
+from readout_tui.core.io.loading import readout_from_text
+from readout_tui.core.types import Kind, Status
 
 HOSTAGES = "Netanyahu asked Putin to help free the Israeli hostages held by Hamas in Gaza."
 IRAN = "Netanyahu sharply criticised the dangerous cooperation between Russia and Iran."

@@ -12,7 +12,7 @@ import pytest
 from engine_fakes import EXAMPLE, FakeEmbedder
 
 from readout_tui import cli
-from readout_tui.core.alignment import embedded_texts
+from readout_tui.core.engine.evidence import embedded_texts
 
 
 @pytest.fixture
@@ -252,7 +252,7 @@ def test_model_path_that_is_a_file(capsys, two_files):
 
 
 def test_model_failing_at_run_time(capsys, two_files, monkeypatch):
-    from readout_tui.core.embedding import ModelError
+    from readout_tui.core.engine.embedder import ModelError
 
     class Broken(FakeEmbedder):
         def encode(self, texts, progress=None):
@@ -301,7 +301,7 @@ def test_terminal_that_cannot_show_unicode(two_files, monkeypatch):
 
 
 def test_keyboard_interrupt_exits_130(capsys, two_files, monkeypatch):
-    import readout_tui.core.engine as engine
+    from readout_tui.core.engine import pipeline as engine
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt

@@ -13,10 +13,10 @@ import pytest
 from engine_fakes import EXAMPLE
 
 from readout_tui import cli
-from readout_tui.core.decisions import Decisions
-from readout_tui.core.loading import load_comparison
-from readout_tui.core.model import Kind
-from readout_tui.core.session import Session, SessionStore
+from readout_tui.core.work.decisions import Decisions
+from readout_tui.core.io.loading import load_comparison
+from readout_tui.core.types import Kind
+from readout_tui.core.work.session import Session, SessionStore
 
 
 @pytest.fixture

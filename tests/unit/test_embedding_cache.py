@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 from engine_fakes import FakeEmbedder, fake_vector
 
-from readout_tui.core.embedding import EmbeddingCache, default_cache_path, embed
+from readout_tui.core.engine.cache import EmbeddingCache, default_cache_path
+from readout_tui.core.engine.embedder import embed
 
 TEXTS = ["Putin called Netanyahu.", "They discussed Gaza.", "The call lasted fifty minutes."]
 

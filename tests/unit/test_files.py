@@ -3,8 +3,8 @@ import stat
 
 import pytest
 
-from readout_tui.core import files
-from readout_tui.core.files import write_atomic
+from readout_tui.core.io import files
+from readout_tui.core.io.files import write_atomic
 
 
 def test_writes_text_and_bytes(tmp_path):

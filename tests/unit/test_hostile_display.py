@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from readout_tui.core.display import printable
+from readout_tui.core.io.display import printable
 
 ACTING = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 """Everything a terminal might act on, or that could reorder or break a line."""

@@ -14,7 +14,7 @@ import pytest
 from engine_fakes import EXAMPLE
 
 from readout_tui import cli
-from readout_tui.core import loading
+from readout_tui.core.io import loading
 
 GOOD = "Netanyahu spoke with Putin about the hostages.\nThey discussed Iran.\n"
 

@@ -14,11 +14,12 @@ import numpy as np
 import pytest
 from engine_fakes import FakeEmbedder, fake_vector
 
-from readout_tui.core.embedding import EmbeddingCache, embed
+from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.embedder import embed
 
 SLOW_WRITER = """
 import os, sys, time
-from readout_tui.core import files
+from readout_tui.core.io import files
 
 real_fdopen = os.fdopen
 
@@ -83,7 +84,8 @@ def test_the_same_slow_write_left_alone_replaces_the_file(tmp_path):
 CACHE_WRITER = """
 import sys
 from engine_fakes import FakeEmbedder
-from readout_tui.core.embedding import EmbeddingCache, embed
+from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.embedder import embed
 
 cache = EmbeddingCache(__import__("pathlib").Path(sys.argv[1]))
 for batch in range(10_000):

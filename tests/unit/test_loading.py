@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from readout_tui.core.loading import (
+from readout_tui.core.io.loading import (
     InputError,
     decode,
     load_comparison,

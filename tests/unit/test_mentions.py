@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from readout_tui.core.loading import readout_from_text
-from readout_tui.core.mentions import mentions, one_sided
+from readout_tui.core.io.loading import readout_from_text
+from readout_tui.core.work.mentions import mentions, one_sided
 
 
 def sides(left: list[str], right: list[str]):

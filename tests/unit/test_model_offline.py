@@ -15,7 +15,12 @@ import numpy as np
 import pytest
 from engine_fakes import EXAMPLE, OFFLINE
 
-from readout_tui.core.embedding import DEFAULT_MODEL, ModelError, SentenceTransformerEmbedder, resolve_model
+from readout_tui.core.engine.embedder import (
+    DEFAULT_MODEL,
+    ModelError,
+    SentenceTransformerEmbedder,
+    resolve_model,
+)
 
 
 

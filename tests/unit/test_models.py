@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from engine_fakes import OFFLINE
 
-from readout_tui.core.embedding import resolve_model
-from readout_tui.core.language import Language
-from readout_tui.core.models import (
+from readout_tui.core.engine.embedder import resolve_model
+from readout_tui.core.engine.language import Language
+from readout_tui.core.engine.coverage import (
     FOR_ONE_LANGUAGE,
     FOR_TRANSLATIONS,
     LanguageCheck,

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from engine_fakes import FakeEmbedder
 
-from readout_tui.core.alignment import statement_vectors
-from readout_tui.core.names import capitalised_inside, without_shared_names
+from readout_tui.core.engine.evidence import statement_vectors
+from readout_tui.core.engine.names import capitalised_inside, without_shared_names
 
 CALL = [
     "Prime Minister Netanyahu spoke with President Putin.",

@@ -8,10 +8,11 @@ import re
 import pytest
 from engine_fakes import EXAMPLE, FakeEmbedder
 
-from readout_tui.core import export, report
-from readout_tui.core.engine import compare
-from readout_tui.core.loading import load_comparison
-from readout_tui.core.model import Alignment, CaseInfo, Counterpart, Kind, Readout, Statement
+from readout_tui.core.io import export
+from readout_tui.core.io import report
+from readout_tui.core.engine.pipeline import compare
+from readout_tui.core.io.loading import load_comparison
+from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Kind, Readout, Statement
 
 RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

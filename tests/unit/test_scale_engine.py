@@ -10,17 +10,14 @@ import numpy as np
 import pytest
 from engine_fakes import FakeEmbedder
 
-from readout_tui.core import alignment, lexical
-from readout_tui.core.alignment import (
-    AlignmentSettings,
-    decide,
-    gather_evidence,
-    presence_scores,
-    topical_scores,
-)
-from readout_tui.core.embedding import embed
-from readout_tui.core.lexical import TermTable
-from readout_tui.core.loading import readout_from_text
+from readout_tui.core.engine import evidence as alignment
+from readout_tui.core.engine import words as lexical
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.engine.decision import TIE, decide
+from readout_tui.core.engine.evidence import gather_evidence, presence_scores, topical_scores
+from readout_tui.core.engine.embedder import embed
+from readout_tui.core.engine.words import TermTable
+from readout_tui.core.io.loading import readout_from_text
 
 WORDS = (
     "hostages gaza ceasefire wheat exports sanctions summit visit energy nuclear talks "
@@ -102,7 +99,7 @@ def dense_decide(evidence, settings):
         if not eligible.any():
             return []
         masked = np.where(eligible, scores, -np.inf)
-        return np.nonzero(masked >= masked.max() - settings.group_margin)[0]
+        return np.nonzero(masked >= masked.max() - (settings.group_margin + TIE))[0]
 
     chosen = {(i, j) for i in np.nonzero(has_left)[0] for j in best(topical[i], has_right)}
     chosen |= {(i, j) for j in np.nonzero(has_right)[0] for i in best(topical[:, j], has_left)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from readout_tui.core.segmentation import Segmentation, normalise, split_statements
+from readout_tui.core.engine.statements import Segmentation, normalise, split_statements
 
 
 def sentences(text: str) -> list[str]:
@@ -251,7 +251,7 @@ def test_two_megabytes_without_punctuation_is_cut_into_bounded_pieces(text):
 
 
 def test_long_prose_is_segmented_in_windows_without_cutting_a_sentence(monkeypatch):
-    from readout_tui.core import segmentation
+    from readout_tui.core.engine import statements as segmentation
 
     prose = (
         "The talks went on for an hour. Mr. Putin said the situation in Gaza was grave. "

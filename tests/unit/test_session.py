@@ -8,10 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from readout_tui.core.decisions import Decisions, Journal, pair_note_key
-from readout_tui.core.loading import load_comparison
-from readout_tui.core.model import Kind
-from readout_tui.core.session import HISTORY_KEPT, Cursor, Session, SessionStore, session_path, statement_map
+from readout_tui.core.work.decisions import Decisions, Journal, pair_note_key
+from readout_tui.core.io.loading import load_comparison
+from readout_tui.core.types import Kind
+from readout_tui.core.work.session import (
+    HISTORY_KEPT,
+    Cursor,
+    Session,
+    SessionStore,
+    session_path,
+    statement_map,
+)
 
 LEFT = [
     "Prime Minister Netanyahu spoke with President Putin today.",
@@ -127,7 +134,7 @@ def test_a_damaged_session_is_set_aside_with_a_notice(tmp_path, content):
 
 
 def test_both_thresholds_are_saved_and_applied(tmp_path):
-    from readout_tui.core.alignment import AlignmentSettings
+    from readout_tui.core.engine.settings import AlignmentSettings
 
     session = Session(threshold=0.4, lexical_threshold=0.1)
     assert session.applied_to(AlignmentSettings()) == AlignmentSettings(threshold=0.4, lexical_threshold=0.1)

@@ -258,7 +258,7 @@ def _language(text: str) -> str:
     second), which the app would spend before it paints."""
     if all(char.isascii() for char in text if char.isalpha()):
         return "en"
-    from .language import SAMPLE, detect
+    from readout_tui.core.engine.language import SAMPLE, detect
 
     detected = detect(text[:SAMPLE]).code
     return detected if detected in PYSBD_LANGUAGES else _language_by_script(text)

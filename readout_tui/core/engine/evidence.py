@@ -1,68 +1,27 @@
-"""Deciding which statements of two readouts are counterparts.
+"""The evidence two readouts give about which statements are counterparts.
 
 The work is split in two so the app can re-decide live when the user moves the threshold:
 ``gather_evidence`` computes the (slow) similarity matrices once, block by block, and keeps
-only what deciding needs; ``decide`` turns that into counterparts for given settings, cheaply.
+only what deciding needs (``Reach``); ``decision.decide`` turns that into counterparts for
+given settings, cheaply.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
 
-from .lexical import TermTable
-from .model import Alignment, Counterpart, Kind, Readout
-from .models import LanguageCheck
-from .names import without_shared_names
+from readout_tui.core.engine.coverage import LanguageCheck
+from readout_tui.core.engine.names import without_shared_names
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.engine.words import TermTable
+from readout_tui.core.types import Readout
 
 EmbedFunction = Callable[[Sequence[str]], np.ndarray]
 """Texts in, unit vectors out (see ``embedding.embed``)."""
-
-
-@dataclass(frozen=True)
-class AlignmentSettings:
-    """The knobs of the alignment.
-
-    Scores are on one 0..1 scale: the mean of the statements' cosine similarity and the
-    weighted overlap of their distinctive words (see ``Evidence``).
-    """
-
-    threshold: float = 0.26
-    """A statement has a counterpart when its best score against the other side reaches this.
-    Lower finds more counterparts (and more false ones); higher leaves more statements unique.
-    Chosen leave-one-case-out with the order weight over the nineteen English fixture cases
-    with the default model (0.26 and 0.05 in 17 folds of 19; ``python bench/quality.py``).
-    Quality falls off fast above it (pair F1 0.64 at 0.26, 0.61 at 0.27): lower it rather
-    than raise it for a model whose scores run higher."""
-    lexical_threshold: float = 0.08
-    """The threshold in force when only lexical evidence decides (``--lexical-only``, or a
-    language the model does not cover): shared-word overlap alone runs lower than the mean of
-    cosine and overlap. Chosen leave-one-case-out at the default order weight (0.08 in every
-    fold; ``python bench/quality.py --lexical``), never on a case in another language."""
-    order_weight: float = 0.05
-    """How much a pair's score drops for being far apart in the order of the two accounts:
-    the score loses ``order_weight`` times the distance between the statements' relative
-    positions (0 at the same place, 1 for first against last). Readouts recount a call
-    roughly in the order it went, so this breaks ties between look-alike statements; 0 turns
-    it off (for texts whose order says nothing, e.g. shuffled collections)."""
-    match_threshold: float = 0.35
-    """Pairs scoring at least this are "match" (the same thing said); below it, "related"."""
-    group_margin: float = 0.0
-    """A statement also links to further partners whose topical score is within this margin
-    of its best one. 0 keeps only the best partner from each side's point of view, which
-    still yields one-to-many groups where two statements pick the same partner."""
-
-    def in_force(self, semantic: bool) -> float:
-        """The presence threshold for evidence with (or without) embeddings."""
-        return self.threshold if semantic else self.lexical_threshold
-
-    def with_threshold(self, value: float, semantic: bool = True) -> AlignmentSettings:
-        """These settings with the threshold in force for such evidence set to ``value``."""
-        value = round(min(max(value, 0.0), 1.0), 2)
-        return replace(self, **{"threshold" if semantic else "lexical_threshold": value})
 
 
 @dataclass(frozen=True, eq=False)
@@ -279,25 +238,6 @@ def presence_scores(
     return np.maximum(penalised, 0, out=penalised)
 
 
-def pair_signals(
-    evidence: Evidence, left: int, right: int, settings: AlignmentSettings = AlignmentSettings()
-) -> tuple[float, float, float]:
-    """One pair's presence score, plain cosine (0 without embeddings) and shared-word overlap,
-    from its left statement's row only: the whole n x m signals cost gigabytes at scale."""
-    row = evidence.signals(slice(left, left + 1))
-    score = float(presence_scores(row, settings)[0, right])
-    cosine = float(row.cosine[0, right]) if row.cosine is not None else 0.0
-    return score, cosine, float(row.lexical[0, right])
-
-
-def scored_pair(
-    evidence: Evidence, left: int, right: int, settings: AlignmentSettings = AlignmentSettings()
-) -> Counterpart:
-    """Any one pair as ``decide`` would report it (kind, figures, reason), whether it decided
-    on it or not: for pairs made by hand."""
-    return _counterpart(evidence, left, right, *pair_signals(evidence, left, right, settings), settings)
-
-
 def order_distance(n: int, m: int, rows=slice(None)) -> np.ndarray:
     """How far apart each pair (of left ``rows`` and every right statement) sits in the two
     accounts' reading order, 0..1."""
@@ -349,76 +289,6 @@ class Reach:
         return np.repeat(np.arange(len(self.presence)), np.diff(self.starts))
 
 
-def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()) -> Alignment:
-    """Turn evidence into counterparts, in two steps.
-
-    1. Does a statement have a counterpart at all? Yes when its best presence score against
-       the other side reaches the threshold. Plain cosine is the better judge of this.
-    2. Which one? Among the statements of the other side that have counterparts too, the
-       best by topical score (and any within ``group_margin`` of it), seen from both sides,
-       so one statement covering two on the other side is linked to both; a pair whose own
-       presence score is under the threshold is dropped.
-    """
-    threshold = settings.in_force(evidence.semantic_available)
-    rows, columns = evidence.reach(settings)
-    has_left = rows.presence >= threshold
-    has_right = columns.presence >= threshold
-    i, j, signals = _best(evidence, rows, has_left, has_right, settings)
-    j2, i2, signals2 = _best(evidence.swapped(), columns, has_right, has_left, settings)
-    # Each pair once, in (left, right) order.
-    width = max(len(evidence.right), 1)
-    keys, first = np.unique(np.concatenate([i, i2]) * width + np.concatenate([j, j2]), return_index=True)
-    i, j = np.divmod(keys, width)
-    signals = Signals.concatenate([signals, signals2]).take(first)
-    # A partner chosen by topic must still reach the threshold itself, so every pair shown
-    # scores at least what the user asked for (measured: no loss of quality).
-    scores = presence_scores(signals, settings)
-    kept = scores >= threshold
-    kept_signals = signals.take(kept)
-    # The plain cosine is reported: it is what the score is made of, so a reader can check it.
-    cosine = kept_signals.cosine.tolist() if kept_signals.cosine is not None else [0.0] * len(scores[kept])
-    values = zip(i[kept].tolist(), j[kept].tolist(), scores[kept].tolist(), cosine, kept_signals.lexical.tolist())
-    pairs = tuple(_counterpart(evidence, *pair, settings) for pair in values)
-    return Alignment(
-        left=evidence.left,
-        right=evidence.right,
-        pairs=pairs,
-        model=evidence.model if evidence.semantic_available else "lexical only",
-        semantic=evidence.semantic_available,
-        settings=asdict(settings),
-        languages=evidence.languages,
-    )
-
-
-def _best(
-    evidence: Evidence, reach: Reach, has: np.ndarray, eligible: np.ndarray, settings: AlignmentSettings
-) -> tuple[np.ndarray, np.ndarray, Signals]:
-    """For each statement that has a counterpart, the eligible partners whose topical score is
-    within ``group_margin`` of its best one: (statements, partners, signals of the pairs)."""
-    if not eligible.any():
-        return reach.partners[:0], reach.partners[:0], reach.signals.take(slice(0))
-    owner = reach.owners
-    scores = np.where(has[owner] & eligible[reach.partners], reach.topical, -np.inf)
-    best = np.full(len(has), -np.inf, np.float32)
-    np.maximum.at(best, owner, scores)
-    lowest = best - settings.group_margin
-    # Partners under a statement's floor were never kept: if its pick may reach down there
-    # (or none of its candidates is eligible), its whole row is looked at again.
-    unsure = has & (lowest <= reach.floor)
-    picked = (scores >= lowest[owner]) & (scores > -np.inf) & ~unsure[owner]
-    found = [(owner[picked], reach.partners[picked], reach.signals.take(picked))]
-    rows = np.nonzero(unsure)[0]
-    step = _rows_per_block(len(eligible))
-    for start in range(0, len(rows), step):
-        block = evidence.signals(rows[start : start + step])
-        scores = np.where(eligible, topical_scores(block), -np.inf)
-        lowest = scores.max(axis=1) - settings.group_margin
-        r, c = np.nonzero(scores >= lowest[:, None])
-        found.append((rows[start + r], c, block.take((r, c))))
-    statements, partners, signals = zip(*found)
-    return np.concatenate(statements), np.concatenate(partners), Signals.concatenate(signals)
-
-
 BLOCK_BYTES = 32 * 2**20
 """Size of one block of an n x m float32 matrix: large enough for the BLAS to run at full speed."""
 
@@ -430,7 +300,7 @@ SPREAD = 0.2
 """Partners within this of a statement's best topical score are kept as candidates."""
 
 
-def _rows_per_block(m: int) -> int:
+def rows_per_block(m: int) -> int:
     return max(1, BLOCK_BYTES // (4 * max(m, 1)))
 
 
@@ -440,7 +310,7 @@ def _reach(evidence: Evidence, settings: AlignmentSettings) -> tuple[Reach, Reac
         return Reach.empty(n), Reach.empty(m)
     rows = _Collector(n)
     columns = _Collector(m)
-    step = _rows_per_block(m)
+    step = rows_per_block(m)
     for start in range(0, n, step):
         block = evidence.signals(slice(start, start + step))
         presence, topical = presence_scores(block, settings), topical_scores(block)
@@ -515,40 +385,3 @@ class _Collector:
         return Reach(self.presence, self.nearest, self.floor, starts, partner, topical, signals)
 
 
-def _counterpart(
-    evidence: Evidence,
-    i: int,
-    j: int,
-    score: float,
-    semantic: float,
-    lexical: float,
-    settings: AlignmentSettings,
-) -> Counterpart:
-    shared = tuple(evidence.terms.shared(i, j)[:8])
-    kind = Kind.MATCH if score >= settings.match_threshold else Kind.RELATED
-    n, m = len(evidence.left), len(evidence.right)
-    order = settings.order_weight * abs(i / max(n - 1, 1) - j / max(m - 1, 1))
-    return Counterpart(
-        left=i,
-        right=j,
-        score=round(score, 4),
-        kind=kind,
-        semantic=round(semantic, 4),
-        lexical=round(lexical, 4),
-        shared_terms=shared,
-        reason=_reason(semantic, lexical, shared, order, evidence.semantic_available),
-    )
-
-
-def _reason(
-    semantic: float, lexical: float, shared: Sequence[str], order: float, has_semantic: bool
-) -> str:
-    parts = []
-    if has_semantic:
-        parts.append(f"meaning {semantic:.2f}")
-    parts.append(f"shared words {lexical:.2f}")
-    if order >= 0.03:  # smaller shifts would explain nothing a reader can see
-        parts.append(f"far apart in order -{order:.2f}")
-    if shared:
-        parts.append("(" + ", ".join(shared[:4]) + ")")
-    return " · ".join(parts)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .language import Language
+from readout_tui.core.engine.language import Language
 
 ENGLISH_ONLY = frozenset({"en"})
 PARAPHRASE_MULTILINGUAL = frozenset(

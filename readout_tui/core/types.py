@@ -11,7 +11,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .models import LanguageCheck
+    from readout_tui.core.engine.coverage import LanguageCheck
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,11 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from .alignment import AlignmentSettings
-from .decisions import Decisions, Step, pair_note_key, records
-from .files import write_atomic
-from .loading import Comparison
-from .model import Kind
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.work.decisions import Decisions, Step, pair_note_key, records
+from readout_tui.core.io.files import write_atomic
+from readout_tui.core.io.loading import Comparison
+from readout_tui.core.types import Kind
 
 FILE_NAME = "session.json"
 VERSION = 1

@@ -13,8 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from .alignment import AlignmentSettings, Evidence, scored_pair
-from .model import Alignment, Counterpart, Kind
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.engine.evidence import Evidence
+from readout_tui.core.engine.decision import scored_pair
+from readout_tui.core.types import Alignment, Counterpart, Kind
 
 PairKey = tuple[int, int]
 """(left index, right index)."""

@@ -38,8 +38,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from .model import Readout
-from .names import POSSESSIVE, WORD, capitalised, capitalised_inside, opens_sentence
+from readout_tui.core.types import Readout
+from readout_tui.core.engine.names import (
+    POSSESSIVE,
+    WORD,
+    capitalised,
+    capitalised_inside,
+    opens_sentence,
+)
 
 
 _PARTICLES = {

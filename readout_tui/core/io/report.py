@@ -12,8 +12,8 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-from .display import BIDI_CONTROLS, printable
-from .model import Alignment, CaseInfo, Counterpart, Readout, Status
+from readout_tui.core.io.display import BIDI_CONTROLS, printable
+from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout, Status
 
 _JSON_UNSAFE = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}\ud800-\udfff]")
 GLYPHS = {Status.MATCH: "=", Status.RELATED: "≈", Status.UNIQUE: "∅"}

