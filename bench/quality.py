@@ -24,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
-from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.engine.decision import decide  # noqa: E402
 from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.decision import decide  # noqa: E402
 from readout_tui.core.engine.embedder import SentenceTransformerEmbedder  # noqa: E402
 from readout_tui.core.engine.pipeline import collect  # noqa: E402
+from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import load_case  # noqa: E402
 
 Counts = tuple[int, int, int]

@@ -38,9 +38,9 @@ from common import PYTHON, ROOT, machine, measure, table  # noqa: E402
 def prepare(count: int, folder: Path, real_model: bool) -> None:
     """Write the two readouts and fill a cache with their statements' embeddings and languages,
     as an earlier comparison of them would have."""
-    from readout_tui.core.engine.evidence import embedded_texts
-    from readout_tui.core.engine.embedder import DEFAULT_MODEL, SentenceTransformerEmbedder
     from readout_tui.core.engine.cache import EmbeddingCache
+    from readout_tui.core.engine.embedder import DEFAULT_MODEL, SentenceTransformerEmbedder
+    from readout_tui.core.engine.evidence import embedded_texts
     from readout_tui.core.engine.pipeline import check_languages
     from readout_tui.core.io.loading import load_comparison
 
@@ -63,13 +63,13 @@ def stages(folder: Path) -> dict:
 
     import numpy as np
 
-    from readout_tui.core.io import report
-    from readout_tui.core.engine.settings import AlignmentSettings
-    from readout_tui.core.engine.decision import decide
-    from readout_tui.core.engine.evidence import embedded_texts, gather_evidence
     from readout_tui.core.engine.cache import EmbeddingCache
+    from readout_tui.core.engine.decision import decide
     from readout_tui.core.engine.embedder import SentenceTransformerEmbedder, embed
+    from readout_tui.core.engine.evidence import embedded_texts, gather_evidence
+    from readout_tui.core.engine.settings import AlignmentSettings
     from readout_tui.core.engine.words import TermTable
+    from readout_tui.core.io import report
     from readout_tui.core.io.loading import load_comparison
 
     figures: dict = {}

@@ -90,7 +90,7 @@ def cold(repeats: int) -> list[list[str]]:
     with tempfile.TemporaryDirectory() as folder:
         listing = Path(folder) / "texts.json"
         listing.write_text(json.dumps(texts), encoding="utf-8")
-        for k in range(repeats):  # alternating, so load from the other engineers hits both alike
+        for _ in range(repeats):  # alternating, so load from the other engineers hits both alike
             with tempfile.TemporaryDirectory() as cache:
                 run = measure(compare_command(CASE), {"READOUT_TUI_CACHE_DIR": cache, **OFFLINE})
                 if run.returncode:

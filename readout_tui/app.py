@@ -16,10 +16,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.embedder import Embedder
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import printable
-from readout_tui.core.engine.embedder import Embedder
-from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.io.files import write_atomic
 from readout_tui.core.io.loading import Comparison
 from readout_tui.core.work.session import SessionStore
@@ -27,7 +27,6 @@ from readout_tui.screens.compare import THRESHOLD_STEP, CompareScreen
 from readout_tui.screens.help import HelpScreen
 from readout_tui.screens.work import WORK_COMMANDS, WorkScreen
 from readout_tui.widgets.statement_list import StatementList
-
 
 PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette")
 """Textual's own key for the palette, listed in the help screen with the app's keys."""

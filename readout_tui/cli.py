@@ -15,12 +15,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
-from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.engine.embedder import DEFAULT_MODEL, ModelError, SentenceTransformerEmbedder
 from readout_tui.core.engine.cache import EmbeddingCache
-from readout_tui.core.io.loading import Comparison, InputError, load_comparison
+from readout_tui.core.engine.embedder import DEFAULT_MODEL, ModelError, SentenceTransformerEmbedder
+from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.statements import Segmentation
+from readout_tui.core.io.loading import Comparison, InputError, load_comparison
+
+from . import __version__
 
 if TYPE_CHECKING:
     from readout_tui.core.work.session import Session
@@ -89,7 +90,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--match-threshold",
         type=_unit_float,
         default=defaults.match_threshold,
-        help=f"pairs scoring at least this are 'match' (the same said), below it 'related' (told differently) (default: {defaults.match_threshold})",
+        help="pairs scoring at least this are 'match' (the same said), below it 'related' (told differently) "
+        f"(default: {defaults.match_threshold})",
     )
     parser.add_argument(
         "--order-weight",
@@ -209,10 +211,9 @@ def _embedder(args: argparse.Namespace) -> SentenceTransformerEmbedder | None:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from readout_tui.core.io import export
-    from readout_tui.core.io import report
-    from readout_tui.core.engine.pipeline import collect
     from readout_tui.core.engine.decision import decide
+    from readout_tui.core.engine.pipeline import collect
+    from readout_tui.core.io import export, report
 
     fmt = _output_format(args)
     comparison = _comparison(args)

@@ -6,8 +6,8 @@ Everything here is plain data (frozen dataclasses), shared by the engine, the CL
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:

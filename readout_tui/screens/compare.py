@@ -28,13 +28,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.engine.evidence import Evidence
-from readout_tui.core.engine.decision import decide
-from readout_tui.core.io.display import printable
-from readout_tui.core.engine.embedder import Embedder, ModelError
 from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.decision import decide
+from readout_tui.core.engine.embedder import Embedder, ModelError
+from readout_tui.core.engine.evidence import Evidence
 from readout_tui.core.engine.pipeline import collect
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.io.display import printable
 from readout_tui.core.io.loading import Comparison
 from readout_tui.core.types import Alignment, Readout, Status
 from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed

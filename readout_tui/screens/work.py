@@ -18,15 +18,15 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.engine.decision import scored_pair
-from readout_tui.core.io.display import printable
-from readout_tui.core.work.decisions import Decisions, Journal, pair_note_key
-from readout_tui.core.engine.embedder import Embedder
 from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.decision import scored_pair
+from readout_tui.core.engine.embedder import Embedder
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.io.display import printable
 from readout_tui.core.io.files import write_atomic
 from readout_tui.core.io.loading import Comparison
 from readout_tui.core.types import Alignment, Kind
+from readout_tui.core.work.decisions import Decisions, Journal, pair_note_key
 from readout_tui.core.work.session import Cursor, Restored, Session, SessionStore, own_case_folder
 from readout_tui.widgets.detail_strip import DetailStrip
 from readout_tui.widgets.statement_list import Mark
@@ -207,7 +207,8 @@ class WorkScreen(CompareScreen):
         partner = self._shown_partner()
         if partner is not None:
             left, right = self._pair(self.side, index, partner)
-            pair = next((p for p in self.links.counterparts(self.side, index) if (p.left, p.right) == (left, right)), None)
+            pairs = self.links.counterparts(self.side, index)
+            pair = next((p for p in pairs if (p.left, p.right) == (left, right)), None)
             if pair is not None and pair.manual:
                 parts.append(f"{HAND} pair decided by hand")
             note = decisions.pair_note(left, right)

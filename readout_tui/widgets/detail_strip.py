@@ -11,8 +11,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from readout_tui.core.io.display import printable
 from readout_tui.core.engine.words import stems, words
+from readout_tui.core.io.display import printable
 from readout_tui.core.types import Counterpart, Status
 
 from .statement_list import GLYPH_STYLES, GLYPHS

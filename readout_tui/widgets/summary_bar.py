@@ -8,10 +8,10 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from .statement_list import GLYPH_STYLES, GLYPHS
-
 from readout_tui.core.io.display import printable
 from readout_tui.core.types import Status
+
+from .statement_list import GLYPH_STYLES, GLYPHS
 
 LEVEL_STYLES = {"busy": "$text-accent", "ready": "$text-success", "degraded": "bold $text-warning"}
 SEPARATOR = Content("  ")

@@ -18,9 +18,9 @@ import pytest
 from textual.worker import WorkerFailed
 
 from readout_tui.app import ReadoutApp
-from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import ModelError
+from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import Comparison, load_comparison, readout_from_text
 from readout_tui.core.types import CaseInfo
 from readout_tui.screens.compare import CompareScreen

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from conftest import BrokenEmbedder, GatedEmbedder, HashEmbedder, ready, summary_text
-
 from textual.content import Content
 
-from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.engine.evidence import embedded_texts, statement_vectors
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import embed
+from readout_tui.core.engine.evidence import embedded_texts, statement_vectors
+from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Status
 from readout_tui.widgets.statement_list import GLYPHS
 

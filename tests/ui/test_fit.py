@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import pytest
 from conftest import HashEmbedder, RecordingApp, comparison_of, ready
-
 from test_languages import INDONESIAN, EnglishModel
 from textual.content import Content
 from textual.widgets import Static

@@ -10,8 +10,8 @@ import pytest
 from conftest import EXAMPLE, ready, summary_text
 
 from readout_tui.app import ReadoutApp
-from readout_tui.core.engine.embedder import DEFAULT_MODEL, SentenceTransformerEmbedder
 from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.embedder import DEFAULT_MODEL, SentenceTransformerEmbedder
 
 WARM_RUN = textwrap.dedent(
     """

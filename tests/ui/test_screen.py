@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import ready
-
 from textual.content import Content
 
 from readout_tui.core.io.loading import Comparison

@@ -7,11 +7,10 @@ import dataclasses
 import pytest
 from conftest import comparison_of, ready
 from test_screen import HOSTILE
-
 from textual.content import Content
 
-from readout_tui.widgets.statement_list import wrapped_height
 from readout_tui.core.io.display import printable
+from readout_tui.widgets.statement_list import wrapped_height
 
 LONG = (
     "The two leaders discussed at considerable length the grain corridor through the Black Sea"

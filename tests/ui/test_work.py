@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, HashEmbedder, RecordingApp, ready, summary_text
-
 from textual.widgets import Input, Static
 
 from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.work.decisions import Decisions
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Status
+from readout_tui.core.work.decisions import Decisions
 from readout_tui.core.work.session import Session, SessionStore
 from readout_tui.screens.prompt import PromptScreen
 from readout_tui.screens.work import HAND, HAND_NOTED, NOTED

@@ -14,11 +14,11 @@ import sys
 import pytest
 from engine_fakes import EXAMPLE, FakeEmbedder
 
-from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.evidence import embedded_texts, gather_evidence, presence_scores
-from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.pipeline import compare
+from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import readout_from_text
 from readout_tui.core.types import Kind, Status
 

@@ -13,9 +13,9 @@ import pytest
 from engine_fakes import EXAMPLE
 
 from readout_tui import cli
-from readout_tui.core.work.decisions import Decisions
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Kind
+from readout_tui.core.work.decisions import Decisions
 from readout_tui.core.work.session import Session, SessionStore
 
 
@@ -54,7 +54,7 @@ def test_a_saved_session_is_applied_and_can_be_ignored(capsys, case):
 
 def test_output_is_written_in_the_format_its_name_asks_for(capsys, case, tmp_path):
     save(case, Session(Decisions().mark_unique("left", 0)))
-    target = tmp_path / "out" 
+    target = tmp_path / "out"
     target.mkdir()
     for name in ("report.html", "report.csv", "report.md", "report.json"):
         code, out, err = run(capsys, str(case), "--output", str(target / name))

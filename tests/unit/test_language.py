@@ -11,14 +11,13 @@ import pytest
 from engine_fakes import FakeEmbedder
 
 from readout_tui import cli
-from readout_tui.core.io import export
-from readout_tui.core.io import report
-from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.engine.pipeline import compare
 from readout_tui.core.engine.language import UNDETERMINED, detect, sample
-from readout_tui.core.engine.words import TermTable, stems, words
-from readout_tui.core.io.loading import load_case
+from readout_tui.core.engine.pipeline import compare
+from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.statements import _language, split_statements
+from readout_tui.core.engine.words import TermTable, stems, words
+from readout_tui.core.io import export, report
+from readout_tui.core.io.loading import load_case
 from readout_tui.widgets.detail_strip import compare_words, shares_words
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from engine_fakes import EXAMPLE
 
 from readout_tui.core.io.loading import (
     InputError,
@@ -16,8 +17,6 @@ from readout_tui.core.io.loading import (
     load_readout,
     readout_from_text,
 )
-
-from engine_fakes import EXAMPLE
 
 
 def write(path: Path, data: bytes | str) -> Path:
@@ -130,7 +129,7 @@ def test_bundled_example_is_a_case_folder():
     assert comparison.right.label == "Kremlin"
     assert comparison.info.date == "2023-12-10"
     assert comparison.info.sources
-    lines = [l for l in (EXAMPLE / "left.txt").read_text(encoding="utf-8").splitlines() if l.strip()]
+    lines = [line for line in (EXAMPLE / "left.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(comparison.left) == len(lines)
 
 

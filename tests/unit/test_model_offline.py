@@ -23,7 +23,6 @@ from readout_tui.core.engine.embedder import (
 )
 
 
-
 def python(code: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -74,7 +73,7 @@ def test_a_bad_model_path_is_reported_by_load_not_by_the_constructor():
 def test_default_model_loads_offline_and_gives_unit_vectors():
     code = (
         "import json, numpy as np\n"
-        "from readout_tui.core.embedding import SentenceTransformerEmbedder\n"
+        "from readout_tui.core.engine.embedder import SentenceTransformerEmbedder\n"
         "e = SentenceTransformerEmbedder()\n"
         "texts = ['Putin called Netanyahu.', 'Путин позвонил Нетаньяху.', 'Wheat prices rose.', 'Putin called Netanyahu.']\n"
         "seen = []\n"

@@ -13,8 +13,6 @@ from pathlib import Path
 import pytest
 from engine_fakes import OFFLINE
 
-from readout_tui.core.engine.embedder import resolve_model
-from readout_tui.core.engine.language import Language
 from readout_tui.core.engine.coverage import (
     FOR_ONE_LANGUAGE,
     FOR_TRANSLATIONS,
@@ -23,6 +21,8 @@ from readout_tui.core.engine.coverage import (
     coverage,
     suggest,
 )
+from readout_tui.core.engine.embedder import resolve_model
+from readout_tui.core.engine.language import Language
 
 REPO = Path(__file__).resolve().parents[2]
 RUSSIAN = REPO / "fixtures" / "netanyahu-putin-2023-12-10-ru"

@@ -8,9 +8,8 @@ import re
 import pytest
 from engine_fakes import EXAMPLE, FakeEmbedder
 
-from readout_tui.core.io import export
-from readout_tui.core.io import report
 from readout_tui.core.engine.pipeline import compare
+from readout_tui.core.io import export, report
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Kind, Readout, Statement
 
@@ -196,7 +195,7 @@ def test_markdown_escapes_table_breakers_and_links():
     md = export.render("markdown", alignment, CaseInfo(title="Call | [x](y)", date="2023-12-10", sources=("https://a.example/|",)))
     assert not RAW_CONTROL.search(md)
     lines = md.splitlines()
-    table = [l for l in lines if l.startswith("|")]
+    table = [line for line in lines if line.startswith("|")]
     assert len(table) == 2 + 2  # header, rule, two pairs
     assert all(unescaped_pipes(row) == 6 for row in table)  # five cells, no more
     assert "[link](" not in md and "\\[link\\]\\(http://evil.example\\)" in md
@@ -210,7 +209,7 @@ def test_markdown_escapes_controls_and_newlines():
     alignment = hand_made(NASTY, ["line\nbreak"], [(0, 0, 0.9, "match")], left_label="Krem\nlin")
     md = export.render("markdown", alignment)
     assert not RAW_CONTROL.search(md)
-    table = [l for l in md.splitlines() if l.startswith("|")]
+    table = [line for line in md.splitlines() if line.startswith("|")]
     assert len(table) == 3 and all(unescaped_pipes(row) == 6 for row in table)
 
 

@@ -12,10 +12,10 @@ from engine_fakes import FakeEmbedder
 
 from readout_tui.core.engine import evidence as alignment
 from readout_tui.core.engine import words as lexical
-from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.decision import TIE, decide
-from readout_tui.core.engine.evidence import gather_evidence, presence_scores, topical_scores
 from readout_tui.core.engine.embedder import embed
+from readout_tui.core.engine.evidence import gather_evidence, presence_scores, topical_scores
+from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import TermTable
 from readout_tui.core.io.loading import readout_from_text
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from readout_tui.core.work.decisions import Decisions, Journal, pair_note_key
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Kind
+from readout_tui.core.work.decisions import Decisions, Journal, pair_note_key
 from readout_tui.core.work.session import (
     HISTORY_KEPT,
     Cursor,

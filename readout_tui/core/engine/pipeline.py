@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.engine.evidence import Evidence, gather_evidence
+from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.coverage import LanguageCheck, coverage
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import Embedder, ModelError, ProgressCallback, embed
-from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.evidence import Evidence, gather_evidence
 from readout_tui.core.engine.language import Language, cache_key, detect, sample
+from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Alignment, Readout
-from readout_tui.core.engine.coverage import LanguageCheck, coverage
 
 
 def collect(

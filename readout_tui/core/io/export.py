@@ -20,12 +20,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from readout_tui.core.io import report
 from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.work.decisions import Decisions, records
+from readout_tui.core.io import report
 from readout_tui.core.io.display import printable
-from readout_tui.core.work.mentions import Mention, OneSided, one_sided
 from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout
+from readout_tui.core.work.decisions import Decisions, records
+from readout_tui.core.work.mentions import Mention, OneSided, one_sided
 
 FORMATS = ("markdown", "html", "csv", "json")
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json"}

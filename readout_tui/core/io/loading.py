@@ -12,8 +12,8 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from readout_tui.core.types import CaseInfo, Readout, Statement
 from readout_tui.core.engine.statements import Segmentation, split_statements
+from readout_tui.core.types import CaseInfo, Readout, Statement
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 MAX_PAIRS = 100_000_000

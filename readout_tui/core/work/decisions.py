@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.engine.evidence import Evidence
 from readout_tui.core.engine.decision import scored_pair
+from readout_tui.core.engine.evidence import Evidence
+from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Alignment, Counterpart, Kind
 
 PairKey = tuple[int, int]
@@ -107,8 +107,8 @@ class Decisions:
             return (_other(key[0]), key[1])
 
         return Decisions(
-            links=_frozen({(r, l): kind for (l, r), kind in self.links.items()}),
-            unlinks=frozenset((r, l) for l, r in self.unlinks),
+            links=_frozen({(right, left): kind for (left, right), kind in self.links.items()}),
+            unlinks=frozenset((right, left) for left, right in self.unlinks),
             unique=frozenset((_other(side), i) for side, i in self.unique),
             notes=_frozen({flip_note(k): v for k, v in self.notes.items()}),
         )
@@ -147,8 +147,11 @@ def records(decisions: Decisions) -> dict[str, list[dict]]:
         else:
             notes.append({"on": key[0], "index": key[1], "text": text})
     return {
-        "links": [{"left": l, "right": r, "kind": k.value} for (l, r), k in sorted(decisions.links.items())],
-        "unlinks": [{"left": l, "right": r} for l, r in sorted(decisions.unlinks)],
+        "links": [
+            {"left": left, "right": right, "kind": kind.value}
+            for (left, right), kind in sorted(decisions.links.items())
+        ],
+        "unlinks": [{"left": left, "right": right} for left, right in sorted(decisions.unlinks)],
         "unique": [{"side": s, "index": i} for s, i in sorted(decisions.unique)],
         "notes": notes,
     }

@@ -38,7 +38,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from readout_tui.core.types import Readout
 from readout_tui.core.engine.names import (
     POSSESSIVE,
     WORD,
@@ -46,7 +45,7 @@ from readout_tui.core.engine.names import (
     capitalised_inside,
     opens_sentence,
 )
-
+from readout_tui.core.types import Readout
 
 _PARTICLES = {
     "en": ("of", "of the", "for", "for the"),

@@ -21,16 +21,16 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.work.decisions import Decisions, Step, pair_note_key, records
 from readout_tui.core.io.files import write_atomic
 from readout_tui.core.io.loading import Comparison
 from readout_tui.core.types import Kind
+from readout_tui.core.work.decisions import Decisions, Step, pair_note_key, records
 
 FILE_NAME = "session.json"
 VERSION = 1
@@ -159,7 +159,7 @@ class SessionStore:
         write_atomic(self.path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
 
     def _set_aside(self, problem: Exception) -> str:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
         try:
             os.replace(self.path, aside)
