@@ -35,6 +35,7 @@ month (or the same year, or month).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -258,6 +259,19 @@ class OneSided:
 def one_sided(left: Readout, right: Readout) -> OneSided:
     inner = capitalised_inside([*left.texts, *right.texts])
     found = {side: mentions(r, inner) for side, r in (("left", left), ("right", right))}
+    # Each side's mentions are looked up in an index of the other's, not compared with each
+    # of them: with thousands of statements a side, comparing every pair took minutes.
+    has = {side: _Index(found[side], _words(r.texts)) for side, r in (("left", left), ("right", right))}
+    return OneSided(
+        left=tuple(m for m in found["left"] if not has["right"].shares(m)),
+        right=tuple(m for m in found["right"] if not has["left"].shares(m)),
+        names={side: _has_case(r.texts) for side, r in (("left", left), ("right", right))},
+    )
+
+
+def one_sided_pairwise(left: Readout, right: Readout) -> OneSided:
+    inner = capitalised_inside([*left.texts, *right.texts])
+    found = {side: mentions(r, inner) for side, r in (("left", left), ("right", right))}
     words = {side: _words(r.texts) for side, r in (("left", left), ("right", right))}
     return OneSided(
         left=tuple(m for m in found["left"] if not _shared(m, found["right"], words["right"])),
@@ -270,14 +284,15 @@ def mentions(readout: Readout, inner: set[str] | None = None) -> list[Mention]:
     """Every distinct mention of ``readout``, in order of first appearance; ``inner`` as for
     ``_names`` (by default, from this readout alone)."""
     inner = capitalised_inside(readout.texts) if inner is None else inner
-    merged: dict[tuple, Mention] = {}
+    first: dict[tuple, Mention] = {}
+    # The statements of each mention, gathered before any tuple is built: rebuilding the
+    # tuple at each repeat was quadratic in the statements that share a mention.
+    where: dict[tuple, dict[int, None]] = {}
     for statement in readout.statements:
         for mention in _in_text(statement.text, inner):
-            known = merged.get(mention.key)
-            where = (known.statements if known else ()) + (statement.index,)
-            first = known or mention
-            merged[mention.key] = replace(first, statements=tuple(dict.fromkeys(where)))
-    return list(merged.values())
+            first.setdefault(mention.key, mention)
+            where.setdefault(mention.key, {})[statement.index] = None
+    return [replace(mention, statements=tuple(where[key])) for key, mention in first.items()]
 
 
 def _in_text(text: str, inner: set[str]) -> Iterator[Mention]:
@@ -475,6 +490,68 @@ def _words(texts: Iterable[str]) -> set[str]:
 
 def _has_case(texts: Iterable[str]) -> bool:
     return any(ch.isupper() for text in texts for ch in text)
+
+
+class _Index:
+    """One side's mentions and words, arranged to tell at once whether a mention of the other
+    side is shared (the rules of the module's docstring, looked up instead of compared)."""
+
+    def __init__(self, found: list[Mention], words: set[str]) -> None:
+        self.keys = {m.key for m in found}
+        self.values = {value for m in found for value in _values(m)}
+        names = [m for m in found if m.kind == "name"]
+        self.initials = {_initials(s) for name in names for s in _spellings(name) if len(s) > 1}
+        self.acronyms = {_letters(name.text).casefold() for name in names if _acronym_shaped(name.text)}
+        self.words = words
+        self.sorted_words = sorted(words)
+        self.word_found: dict[str, bool] = {}
+
+    def shares(self, mention: Mention) -> bool:
+        if mention.kind == "name":
+            return self._has_name(mention)
+        if mention.kind == "number":
+            return mention.key[1] in self.values
+        return mention.key in self.keys
+
+    def _has_name(self, mention: Mention) -> bool:
+        if _acronym_shaped(mention.text) and _letters(mention.text).casefold() in self.initials:
+            return True
+        if any(len(s) > 1 and _initials(s) in self.acronyms for s in _spellings(mention)):
+            return True
+        last = mention.parts[-1] if mention.parts else mention.key[1:]
+        content = [w for w in last if _content(w)] or list(last)
+        found = [self._has_word(w) for w in content]
+        return found[-1] or sum(found) * 2 >= len(found)
+
+    def _has_word(self, word: str) -> bool:
+        """Does this side have ``word`` up to an ending (``_same_word``)? Only words that begin
+        as it does can be: they sit together in the sorted words."""
+        if word not in self.word_found:
+            self.word_found[word] = word in self.words or (
+                len(word) >= 4 and any(_same_word(word, other) for other in self._starting(word))
+            )
+        return self.word_found[word]
+
+    def _starting(self, word: str) -> Iterator[str]:
+        # _same_word needs a common start of max(4, len(word) - 3) letters at least.
+        prefix = word[: max(4, len(word) - 3)]
+        for other in self.sorted_words[bisect_left(self.sorted_words, prefix) :]:
+            if not other.startswith(prefix):
+                return
+            yield other
+
+
+def _letters(text: str) -> str:
+    return text.replace(".", "")
+
+
+def _acronym_shaped(text: str) -> bool:
+    letters = _letters(text)
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w not in _PARTICLE_WORDS)
 
 
 def _shared(mention: Mention, others: list[Mention], words: set[str]) -> bool:
