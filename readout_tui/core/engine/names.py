@@ -69,7 +69,13 @@ def _capitalised_inside(text: str, match: re.Match) -> bool:
 def capitalised_inside(texts: Iterable[str]) -> set[str]:
     """Capitalised words used somewhere other than at the start of a sentence (casefolded,
     without a possessive "'s"): the words that are names, not just sentence openers."""
-    return {_key(m.group()) for text in texts for m in WORD.finditer(text) if _capitalised_inside(text, m)}
+    # The capital is looked at first, inline: this runs for every word of both readouts.
+    return {
+        _key(word)
+        for text in texts
+        for m in WORD.finditer(text)
+        if (word := m.group())[0].isupper() and not opens_sentence(text, m.start())
+    }
 
 
 class _Words(NamedTuple):

@@ -208,18 +208,25 @@ _MONTHS = [
     "december|dec|декабря|декабрь|desember|décembre|dezember",
 ]
 _MONTH_OF = {name: number for number, names in enumerate(_MONTHS, 1) for name in names.split("|")}
-_MONTH = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
+_MONTH = _alternation(_MONTH_OF)
 _DATE = re.compile(
     rf"\b(?:(?P<day1>\d{{1,2}})\.?\s+(?P<month1>{_MONTH})|(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}})\b)"
     rf"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
     r"|\b(?P<dmy>\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_MONTH_NAME = re.compile(rf"\b(?:{'|'.join(n for n in _MONTH_OF if len(n) > 3 or n == 'may')})\b", re.IGNORECASE)
+# (?<!\w) is \b before a letter, and quicker to test at every position.
+_MONTH_NAME = re.compile(
+    rf"(?<!\w)(?:{_alternation(n for n in _MONTH_OF if len(n) > 3 or n == 'may')})\b", re.IGNORECASE
+)
 """A month on its own ("in June"); abbreviations such as "Mar" are left out, being words too."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BARE_NUMBER = re.compile(rf"{_NUMBER}{_ALONE}|\b{_WORD_NUMBER}\b", re.IGNORECASE)
 """Numbers outside dates and durations."""
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(rf"(?<!\w)(?:{_FIRST_NUMBER_WORDS})\b", re.IGNORECASE)
+"""Whether a text can hold a date (a digit) or a number (a digit or a number word): most
+statements hold neither, and are spared the longer patterns."""
 
 
 @dataclass(frozen=True)
@@ -269,17 +276,6 @@ def one_sided(left: Readout, right: Readout) -> OneSided:
     )
 
 
-def one_sided_pairwise(left: Readout, right: Readout) -> OneSided:
-    inner = capitalised_inside([*left.texts, *right.texts])
-    found = {side: mentions(r, inner) for side, r in (("left", left), ("right", right))}
-    words = {side: _words(r.texts) for side, r in (("left", left), ("right", right))}
-    return OneSided(
-        left=tuple(m for m in found["left"] if not _shared(m, found["right"], words["right"])),
-        right=tuple(m for m in found["right"] if not _shared(m, found["left"], words["left"])),
-        names={side: _has_case(r.texts) for side, r in (("left", left), ("right", right))},
-    )
-
-
 def mentions(readout: Readout, inner: set[str] | None = None) -> list[Mention]:
     """Every distinct mention of ``readout``, in order of first appearance; ``inner`` as for
     ``_names`` (by default, from this readout alone)."""
@@ -299,14 +295,16 @@ def _in_text(text: str, inner: set[str]) -> Iterator[Mention]:
     # Dates and durations first; their words are then blanked so that "50" in "50 minutes"
     # is not also a bare number, nor "December" a name.
     spans: list[tuple[int, int]] = []
-    for match in _DATE.finditer(text):
+    digits = _DIGIT.search(text) is not None
+    numbers = digits or _NUMBER_WORD.search(text) is not None
+    for match in _DATE.finditer(text) if digits else ():
         spans.append(match.span())
         yield _date(match)
-    for match in _YEAR.finditer(text):
+    for match in _YEAR.finditer(text) if digits else ():
         if not _covered(match.span(), spans):
             spans.append(match.span())
             yield Mention("date", match.group(), ("year", int(match.group())))
-    for match in _DURATION.finditer(text):
+    for match in _DURATION.finditer(text) if numbers else ():
         if _covered(match.span(), spans):
             continue
         value = _number_value(match.group("number"))
@@ -324,7 +322,7 @@ def _in_text(text: str, inner: set[str]) -> Iterator[Mention]:
             spans.append(match.span())
             yield Mention("date", match.group(), ("month", _MONTH_OF[match.group().casefold()]))
     rest = _blank(text, spans)
-    for match in _BARE_NUMBER.finditer(rest):
+    for match in _BARE_NUMBER.finditer(rest) if numbers else ():
         value = _number_value(match.group())
         if value is not None and match.group().casefold() not in _ONE:
             yield Mention("number", match.group(), ("number", value))
@@ -349,7 +347,9 @@ def _covered(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in spans)
 
 
-def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
     chars = list(text)
     for start, end in spans:
         chars[start:end] = " " * (end - start)
@@ -406,7 +406,12 @@ def _names(text: str, inner: set[str]) -> Iterator[_Name]:
     run: list[list[re.Match]] = []  # parts, each a list of words (particles between them left out)
     pending: list[re.Match] = []  # lower-case words since the last capitalised one
     for match in WORD.finditer(text):
-        word = POSSESSIVE.sub("", match.group())
+        word = match.group()
+        # Outside a run only a capitalised word or an acronym matters: skipped without a look
+        # at the rest, as most words are neither.
+        if not run and not word[0].isupper() and not word.isupper() and "'" not in word and "\u2019" not in word:
+            continue
+        word = POSSESSIVE.sub("", word)
         if run and not _adjacent(run[-1][-1] if not pending else pending[-1], match):
             yield from _run(run)
             run, pending = [], []
@@ -480,12 +485,8 @@ def _acronym(word: str) -> bool:
 
 
 def _words(texts: Iterable[str]) -> set[str]:
-    return {
-        part
-        for text in texts
-        for w in WORD.findall(text)
-        for part in POSSESSIVE.sub("", w).casefold().split("-")
-    }
+    distinct = {w for text in texts for w in WORD.findall(text)}
+    return {part for w in distinct for part in POSSESSIVE.sub("", w).casefold().split("-")}
 
 
 def _has_case(texts: Iterable[str]) -> bool:

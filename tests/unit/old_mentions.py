@@ -1,0 +1,552 @@
+"""What one account mentions and the other does not: names, numbers, dates and durations.
+
+No entity-recognition model is used: the multilingual ones that recognise names well are
+hundreds of megabytes and none ships on PyPI with its weights. The method instead:
+
+- **Names** are runs of capitalised words, and all-capital words such as "UN" or "IAEA".
+  Inside a run may sit a name particle of some language ("of", "of the", "de la", "von der",
+  "bin": "Bank of England"), but not a preposition ("России с Ираном" is two names), and in
+  Russian, where an organisation's name capitalises its first word only, up to two lower-case
+  words after a capitalised adjective ("Международного комитета Красного Креста"). Punctuation
+  ends a run ("Xinjiang, Tibet"), except an initial's full stop and ", Jr.". A capitalised word
+  opening a sentence counts only when the readouts also write it capitalised inside a sentence
+  ("The" and "Both" do not count, "Netanyahu" does). This needs letter case: in scripts without
+  it (Hebrew, Arabic, Chinese, Japanese...) no names are found, only numbers, dates and
+  durations; ``OneSided.names`` says for which sides names were looked for.
+- **Numbers** in digits in any of the usual notations (1,000 / 1 000 / 2,5), and number words
+  in English, Russian (in all their case forms: "пять", "пятидесяти") and Indonesian ("lima
+  puluh", "seratus"); "one" and its like alone are taken for pronouns ("one China").
+- **Durations**: a number and a unit of time ("50 minutes", "50-minute", "fifty minutes",
+  "около пятидесяти минут", "50 menit"), or a word for one ("полчаса", "an hour", "sejam"), in
+  English, Russian, Indonesian, French and German.
+- **Dates**: a day and a month name (in the same languages) in either order, ISO dates,
+  day/month/year dates (day first), and years from 1900 to 2099.
+
+A mention counts as shared when the other account has it in some form: a name when the last of
+its parts (what its particles join: "England" in "Bank of England") has half of its words or
+its last word there (words compared by a common stem, so "Russia"/"Russian" and
+"Путин"/"Путина" agree), or when it is the acronym of a name or of a name's part there
+("UN"/"United Nations", "UN"/"Secretary-General of the United Nations"); a number when the
+other side has the same value anywhere (also inside a date or a duration); a duration when the
+other side has the same amount of the same unit; a date when it has the same day of the same
+month (or the same year, or month).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from readout_tui.core.engine.names import (
+    POSSESSIVE,
+    WORD,
+    capitalised,
+    capitalised_inside,
+    opens_sentence,
+)
+from readout_tui.core.types import Readout
+
+_PARTICLES = {
+    "en": ("of", "of the", "for", "for the"),
+    "fr": ("de", "de la", "du", "des"),
+    "es": ("de", "del", "de la", "de los", "de las"),
+    "pt": ("de", "da", "do", "dos", "das"),
+    "de": ("von", "von der", "der", "des", "für"),
+    "nl": ("van", "van der", "van den", "van de"),
+    "ar": ("bin", "ibn", "bint"),
+    "ms": ("bin", "binti"),
+}
+"""Lower-case words that sit inside a name ("Bank of England", "Committee of the Red Cross",
+"Ministère de la Défense", "Ursula von der Leyen"), per language. Everyday prepositions are not
+particles: Russian "с"/"в" or Indonesian "di"/"ke" between two names join nothing ("России с
+Ираном" is Russia and Iran). None of these is a word of Russian or Indonesian, so all are
+accepted wherever they occur and no language need be known. Where one still joins two names
+("thanked Russia for Iran's help"), matching by the last part keeps the second one seen."""
+_JOINS = frozenset(tuple(p.split()) for particles in _PARTICLES.values() for p in particles)
+_PARTICLE_WORDS = frozenset(word for join in _JOINS for word in join)
+
+_SENTENCE_CASE = re.compile(
+    r"[а-яё]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей)", re.IGNORECASE
+)
+"""A capitalised Russian adjective: in Russian only the first word of an organisation's name
+takes a capital ("Международного комитета Красного Креста", "Государственная дума"), so one
+followed by lower-case words and then a capital starts a single name."""
+_SENTENCE_CASE_WORDS = 2
+_VERB = re.compile(r"\w+(?:л|ла|ло|ли|ть|ться|ся|сь|ет|ёт|ит|ют|ут|ат|ят)")
+"""A Russian verb by its ending: no part of a name ("Российская сторона поддержала Израиль")."""
+_SHORT = 3
+"""Words this short are prepositions and the like; they are no part of a sentence-case name
+("России с Ираном")."""
+_SUFFIXES = frozenset({"Jr", "Sr"})
+_SUFFIX_WORDS = frozenset(s.casefold() for s in _SUFFIXES)
+_CONJUNCTIONS = frozenset("and or nor but и или а но dan atau et ou und oder y o e".split())
+
+_NUMBER = r"(?<![\w-])(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
+_ALONE = r"(?![\w-])"
+"""A bare number is not part of a word ("COVID-19") nor of a compound ("50-minute")."""
+
+
+def _forms(table: dict[int, str]) -> dict[str, int]:
+    return {form: value for value, forms in table.items() for form in forms.split()}
+
+
+_NUMBER_WORDS = {
+    "en": _forms({
+        0: "zero", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
+        8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen",
+        14: "fourteen", 15: "fifteen", 16: "sixteen", 17: "seventeen", 18: "eighteen",
+        19: "nineteen", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty",
+        70: "seventy", 80: "eighty", 90: "ninety",
+    }),
+    # Every case form a number takes; not "семью" (also "family"), nor "сорока" ("magpie").
+    "ru": _forms({
+        0: "ноль нуля", 1: "один одна одно одного одной одному одним одном одну",
+        2: "два две двух двум двумя", 3: "три трёх трех трём трем тремя",
+        4: "четыре четырёх четырех четырём четырем четырьмя", 5: "пять пяти пятью",
+        6: "шесть шести шестью", 7: "семь семи", 8: "восемь восьми восемью",
+        9: "девять девяти девятью", 10: "десять десяти десятью",
+        11: "одиннадцать одиннадцати", 12: "двенадцать двенадцати", 13: "тринадцать тринадцати",
+        14: "четырнадцать четырнадцати", 15: "пятнадцать пятнадцати", 16: "шестнадцать шестнадцати",
+        17: "семнадцать семнадцати", 18: "восемнадцать восемнадцати",
+        19: "девятнадцать девятнадцати", 20: "двадцать двадцати двадцатью",
+        30: "тридцать тридцати тридцатью", 40: "сорок", 50: "пятьдесят пятидесяти пятьюдесятью",
+        60: "шестьдесят шестидесяти шестьюдесятью", 70: "семьдесят семидесяти семьюдесятью",
+        80: "восемьдесят восьмидесяти восемьюдесятью", 90: "девяносто девяноста",
+        100: "сто ста", 200: "двести двухсот", 300: "триста трёхсот трехсот",
+        400: "четыреста четырёхсот четырехсот", 500: "пятьсот пятисот",
+    }),
+    "id": _forms({
+        0: "nol", 1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh",
+        8: "delapan", 9: "sembilan", 10: "sepuluh", 11: "sebelas", 100: "seratus", 1000: "seribu",
+    }),
+}
+"""Number words per language, in every form they take; add a language by adding its table."""
+_MULTIPLIERS = {"hundred": 100, "puluh": 10, "ratus": 100, "belas": None}
+"""Words that multiply the number word before them ("two hundred", "lima puluh" = 50);
+Indonesian "belas" adds ten to it instead ("dua belas" = 12)."""
+_SCALES = {
+    "thousand": 1000, "million": 10**6, "billion": 10**9,
+    **_forms({1000: "тысяча тысячи тысяч тысячу", 10**6: "миллион миллиона миллионов",
+              10**9: "миллиард миллиарда миллиардов"}),
+    "ribu": 1000, "juta": 10**6, "miliar": 10**9,
+}
+"""Words that multiply all that comes before them ("two hundred thousand")."""
+_UNIT_WORDS = {word: value for table in _NUMBER_WORDS.values() for word, value in table.items()}
+_ONE = frozenset(word for word, value in _UNIT_WORDS.items() if value == 1)
+""""One" alone is mostly a pronoun ("one China", "одна из", "salah satu"): no bare number."""
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words``, factored by common beginnings ("пят(?:ь|и|ью)"):
+    a flat alternation of hundreds of words is tried word by word at every position and made
+    finding mentions several times slower."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _subpattern(tree)
+
+
+def _subpattern(node: dict) -> str:
+    # Longer continuations first, so that "пятьдесят" is not read as "пять".
+    branches = [re.escape(char) + _subpattern(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    optional = "" in node
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+
+
+_ALL_NUMBER_WORDS = _alternation({*_UNIT_WORDS, *_MULTIPLIERS, *_SCALES})
+_FIRST_NUMBER_WORDS = _alternation(_UNIT_WORDS)
+_WORD_NUMBER = rf"(?:{_FIRST_NUMBER_WORDS})(?:[- ](?:{_ALL_NUMBER_WORDS}))*"
+"""Number words in a row, the first not a multiplier ("тысячи людей" is "thousands of people")."""
+_ANY_NUMBER = rf"(?:{_NUMBER}|\b{_WORD_NUMBER}\b)"
+
+_UNITS = {
+    "minute": r"minutes?|min|минут[аыу]?|menit|Minuten?",
+    "hour": r"hours?|hrs?|час(?:а|ов|у)?|jam|heures?|Stunden?",
+    "day": r"days?|дн(?:я|ей)|день|hari|jours?|Tage?n?",
+    "week": r"weeks?|недел[иьяю]|minggu|semaines?|Wochen?",
+    "month": r"months?|месяц(?:а|ев)?|bulan|mois|Monate?n?",
+    "year": r"years?|год(?:а)?|лет|tahun|ans?|années?|Jahren?|Jahre",
+}
+_DURATION = re.compile(
+    rf"(?P<number>{_ANY_NUMBER})[- \u00a0]?(?P<unit>"
+    + "|".join(f"(?P<{unit}>{words})" for unit, words in _UNITS.items())
+    + r")\b",
+    re.IGNORECASE,
+)
+
+_WORDED_DURATIONS = [
+    (r"half an hour|полчаса|setengah jam|une demi-heure|eine halbe Stunde", 30, "minute"),
+    (r"an hour|часа?|sejam|une heure|eine Stunde", 1, "hour"),
+]
+"""Durations said without a number ("около часа"); read after those with one, so "два часа"
+is two hours, not one."""
+_WORDED_DURATION = [
+    (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), value, unit) for words, value, unit in _WORDED_DURATIONS
+]
+
+_MONTHS = [
+    "january|jan|января|январь|januari|janvier|januar",
+    "february|feb|февраля|февраль|februari|février|februar",
+    "march|mar|марта|март|maret|mars|märz",
+    "april|apr|апреля|апрель|avril",
+    "may|мая|май|mei|mai",
+    "june|jun|июня|июнь|juni|juin",
+    "july|jul|июля|июль|juli|juillet",
+    "august|aug|августа|август|agustus|août",
+    "september|sep|sept|сентября|сентябрь|septembre",
+    "october|oct|октября|октябрь|oktober|octobre",
+    "november|nov|ноября|ноябрь|novembre",
+    "december|dec|декабря|декабрь|desember|décembre|dezember",
+]
+_MONTH_OF = {name: number for number, names in enumerate(_MONTHS, 1) for name in names.split("|")}
+_MONTH = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?:(?P<day1>\d{{1,2}})\.?\s+(?P<month1>{_MONTH})|(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}})\b)"
+    rf"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
+    r"|\b(?P<dmy>\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_MONTH_NAME = re.compile(rf"\b(?:{'|'.join(n for n in _MONTH_OF if len(n) > 3 or n == 'may')})\b", re.IGNORECASE)
+"""A month on its own ("in June"); abbreviations such as "Mar" are left out, being words too."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_BARE_NUMBER = re.compile(rf"{_NUMBER}{_ALONE}|\b{_WORD_NUMBER}\b", re.IGNORECASE)
+"""Numbers outside dates and durations."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One thing an account mentions."""
+
+    kind: str
+    """"name", "number", "date" or "duration"."""
+    text: str
+    """As the account first writes it."""
+    key: tuple
+    """What it is compared by: a name's words, a number's value, a date's (month, day)..."""
+    statements: tuple[int, ...] = ()
+    """0-based indices of the statements of its side that mention it."""
+    parts: tuple[tuple[str, ...], ...] = ()
+    """A name's parts, the words its particles join: (("bank",), ("england",)) for "Bank of
+    England"; matched on their own too, so that "Russia" on the other side does not make
+    "Russia" and a second name one shared run."""
+
+
+@dataclass(frozen=True)
+class OneSided:
+    """The mentions each side makes that the other side does not."""
+
+    left: tuple[Mention, ...]
+    right: tuple[Mention, ...]
+    names: dict[str, bool]
+    """Per side, whether names were looked for (False for a script without letter case)."""
+
+    def of(self, side: str) -> tuple[Mention, ...]:
+        return self.left if side == "left" else self.right
+
+    def in_statement(self, side: str, index: int) -> list[Mention]:
+        return [m for m in self.of(side) if index in m.statements]
+
+
+def one_sided(left: Readout, right: Readout) -> OneSided:
+    inner = capitalised_inside([*left.texts, *right.texts])
+    found = {side: mentions(r, inner) for side, r in (("left", left), ("right", right))}
+    words = {side: _words(r.texts) for side, r in (("left", left), ("right", right))}
+    return OneSided(
+        left=tuple(m for m in found["left"] if not _shared(m, found["right"], words["right"])),
+        right=tuple(m for m in found["right"] if not _shared(m, found["left"], words["left"])),
+        names={side: _has_case(r.texts) for side, r in (("left", left), ("right", right))},
+    )
+
+
+def mentions(readout: Readout, inner: set[str] | None = None) -> list[Mention]:
+    """Every distinct mention of ``readout``, in order of first appearance; ``inner`` as for
+    ``_names`` (by default, from this readout alone)."""
+    inner = capitalised_inside(readout.texts) if inner is None else inner
+    merged: dict[tuple, Mention] = {}
+    for statement in readout.statements:
+        for mention in _in_text(statement.text, inner):
+            known = merged.get(mention.key)
+            where = (known.statements if known else ()) + (statement.index,)
+            first = known or mention
+            merged[mention.key] = replace(first, statements=tuple(dict.fromkeys(where)))
+    return list(merged.values())
+
+
+def _in_text(text: str, inner: set[str]) -> Iterator[Mention]:
+    # Dates and durations first; their words are then blanked so that "50" in "50 minutes"
+    # is not also a bare number, nor "December" a name.
+    spans: list[tuple[int, int]] = []
+    for match in _DATE.finditer(text):
+        spans.append(match.span())
+        yield _date(match)
+    for match in _YEAR.finditer(text):
+        if not _covered(match.span(), spans):
+            spans.append(match.span())
+            yield Mention("date", match.group(), ("year", int(match.group())))
+    for match in _DURATION.finditer(text):
+        if _covered(match.span(), spans):
+            continue
+        value = _number_value(match.group("number"))
+        unit = next(u for u in _UNITS if match.group(u))
+        if value is not None:
+            spans.append(match.span())
+            yield Mention("duration", match.group(), ("duration", value, unit))
+    for pattern, value, unit in _WORDED_DURATION:
+        for match in pattern.finditer(text):
+            if not _covered(match.span(), spans):
+                spans.append(match.span())
+                yield Mention("duration", match.group(), ("duration", float(value), unit))
+    for match in _MONTH_NAME.finditer(text):
+        if not _covered(match.span(), spans) and match.group()[:1].isupper():
+            spans.append(match.span())
+            yield Mention("date", match.group(), ("month", _MONTH_OF[match.group().casefold()]))
+    rest = _blank(text, spans)
+    for match in _BARE_NUMBER.finditer(rest):
+        value = _number_value(match.group())
+        if value is not None and match.group().casefold() not in _ONE:
+            yield Mention("number", match.group(), ("number", value))
+    for words, surface, parts in _names(rest, inner):
+        yield Mention("name", surface, ("name", *words), parts=parts)
+
+
+def _date(match: re.Match) -> Mention:
+    if match.group("iso"):
+        year, month, day = (int(part) for part in match.group("iso").split("-"))
+        return Mention("date", match.group(), ("date", month, day))
+    if match.group("dmy"):
+        # Day first, as nearly everywhere but the United States.
+        day, month, year = (int(part) for part in re.split(r"[./]", match.group("dmy")))
+        return Mention("date", match.group(), ("date", month, day))
+    month = match.group("month1") or match.group("month2")
+    day = int(match.group("day1") or match.group("day2"))
+    return Mention("date", match.group(), ("date", _MONTH_OF[month.casefold()], day))
+
+
+def _covered(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in spans)
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _number_value(text: str) -> float | None:
+    text = text.strip().casefold()
+    if text[:1].isdigit():
+        if re.fullmatch(r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+", text):
+            return float(re.sub(r"\D", "", text))
+        return float(text.replace(",", "."))
+    return _worded_value(re.split(r"[- ]", text))
+
+
+def _worded_value(words: list[str]) -> float | None:
+    """The value of number words in a row, or None when they are no one number ("два-три",
+    "two-three": a range)."""
+    total = current = 0
+    last = None  # the number word the next multiplier applies to
+    for word in words:
+        if word in _UNIT_WORDS:
+            value = _UNIT_WORDS[word]
+            if last is not None and not value < _place(last):
+                return None
+            current, last = current + value, value
+        elif word in _MULTIPLIERS and last is not None:
+            multiplied = last + 10 if _MULTIPLIERS[word] is None else last * _MULTIPLIERS[word]
+            current, last = current - last + multiplied, multiplied
+        elif word in _SCALES:
+            total, current, last = total + max(current, 1) * _SCALES[word], 0, None
+        else:
+            return None
+    return float(total + current)
+
+
+def _place(value: int) -> int:
+    """The place a number word after ``value`` must fit in: 50 leaves room for 1..9, 100
+    for 1..99, 7 for nothing."""
+    place = 1
+    while value and value % (place * 10) == 0:
+        place *= 10
+    return place
+
+
+_Name = tuple[tuple[str, ...], str, tuple[tuple[str, ...], ...]]
+
+
+def _names(text: str, inner: set[str]) -> Iterator[_Name]:
+    """(casefolded words, surface text, words of each part) of each capitalised run and each
+    acronym. A run's parts are what its particles join ("Bank" and "England" in "Bank of
+    England"). A word opening a sentence starts a run only if ``inner`` (capitalised words
+    seen inside sentences) holds it; punctuation ends a run ("Xinjiang, Tibet" are two)."""
+    run: list[list[re.Match]] = []  # parts, each a list of words (particles between them left out)
+    pending: list[re.Match] = []  # lower-case words since the last capitalised one
+    for match in WORD.finditer(text):
+        word = POSSESSIVE.sub("", match.group())
+        if run and not _adjacent(run[-1][-1] if not pending else pending[-1], match):
+            yield from _run(run)
+            run, pending = [], []
+        if _acronym(word):
+            yield from _run(run)
+            yield from _run([[match]])
+            run, pending = [], []
+        elif capitalised(word) and run and _joins(run[-1][-1], pending):
+            if pending and tuple(m.group() for m in pending) in _JOINS:
+                run.append([match])
+            else:
+                run[-1] += pending + [match]
+            pending = []
+        elif capitalised(word) and (run or _counts(word, text, match.start(), inner)):
+            yield from _run(run)
+            run, pending = [[match]], []
+        elif word.islower() and run and len(pending) < max(_SENTENCE_CASE_WORDS, *map(len, _JOINS)):
+            pending.append(match)
+        else:
+            yield from _run(run)
+            run, pending = [], []
+    yield from _run(run)
+
+
+def _adjacent(before: re.Match, after: re.Match) -> bool:
+    """Nothing but space between two words, or what a name itself holds: an initial's full
+    stop ("Joseph R. Biden", "В.В. Путин") or the comma before "Jr"."""
+    between = before.string[before.end() : after.start()].strip()
+    return (
+        not between
+        or (between == "." and len(before.group()) == 1)
+        or (between == "," and after.group() in _SUFFIXES)
+    )
+
+
+def _joins(last: re.Match, between: list[re.Match]) -> bool:
+    """May a capitalised word after ``last`` and the lower-case words ``between`` continue
+    its name? Yes when nothing is between, when a particle is, or when ``last`` is a capitalised
+    Russian adjective and ``between`` words that are no prepositions, conjunctions nor verbs."""
+    words = [m.group() for m in between]
+    if not words or tuple(words) in _JOINS:
+        return True
+    return (
+        _SENTENCE_CASE.fullmatch(last.group()) is not None
+        and len(words) <= _SENTENCE_CASE_WORDS
+        and all(len(w) > _SHORT and w not in _CONJUNCTIONS and not _VERB.fullmatch(w) for w in words)
+    )
+
+
+def _counts(word: str, text: str, start: int, inner: set[str]) -> bool:
+    return not opens_sentence(text, start) or word.casefold() in inner
+
+
+def _run(run: list[list[re.Match]]) -> Iterator[_Name]:
+    if not run:
+        return
+    surface = run[0][0].string[run[0][0].start() : run[-1][-1].end()]
+    words = _casefolded(list(WORD.finditer(surface)))
+    if sum(len(w) for w in words) >= 2:
+        yield words, POSSESSIVE.sub("", surface), tuple(_casefolded(part) for part in run)
+
+
+def _casefolded(matches: list[re.Match]) -> tuple[str, ...]:
+    return tuple(
+        part for m in matches for part in POSSESSIVE.sub("", m.group()).casefold().split("-") if part
+    )
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def _words(texts: Iterable[str]) -> set[str]:
+    return {
+        part
+        for text in texts
+        for w in WORD.findall(text)
+        for part in POSSESSIVE.sub("", w).casefold().split("-")
+    }
+
+
+def _has_case(texts: Iterable[str]) -> bool:
+    return any(ch.isupper() for text in texts for ch in text)
+
+
+def _shared(mention: Mention, others: list[Mention], words: set[str]) -> bool:
+    if mention.kind == "name":
+        return _name_shared(mention, [m for m in others if m.kind == "name"], words)
+    if mention.kind == "number":
+        return any(mention.key[1] in _values(other) for other in others)
+    return any(other.key == mention.key for other in others)
+
+
+def _values(mention: Mention) -> set[float]:
+    """The numbers a mention holds, for matching a bare number against it."""
+    kind, *rest = mention.key
+    if kind in ("number", "duration"):
+        return {rest[0]}
+    if kind == "date":
+        return {float(rest[1])}
+    if kind == "year":
+        return {float(rest[0])}
+    return set()
+
+
+def _name_shared(mention: Mention, names: list[Mention], other_words: set[str]) -> bool:
+    if _is_acronym(mention, [words for name in names for words in _spellings(name)]):
+        return True
+    if any(_is_acronym(name, _spellings(mention)) for name in names):
+        return True
+    # The last part decides: in "Bank of England" or "Committee of the Red Cross" it names
+    # which one; and a name that only shares its first part ("Russia" of "Russia of Iran")
+    # is another name.
+    last = mention.parts[-1] if mention.parts else mention.key[1:]
+    content = [w for w in last if _content(w)] or list(last)
+    found = [any(_same_word(w, o) for o in other_words) for w in content]
+    # The last word is the head ("Vladimir Putin", "Perdana Menteri Israel"): titles and first
+    # names before it are often left out by the other side.
+    return found[-1] or sum(found) * 2 >= len(found)
+
+
+def _content(word: str) -> bool:
+    """Does the word tell which name it is? Not a particle, an initial or "Jr"."""
+    return word not in _PARTICLE_WORDS and len(word) > 1 and word not in _SUFFIX_WORDS
+
+
+def _spellings(name: Mention) -> list[tuple[str, ...]]:
+    """A name's words, and each of its parts' ("United Nations" in "Secretary-General of the
+    United Nations", for "UN")."""
+    return [name.key[1:], *name.parts]
+
+
+def _is_acronym(mention: Mention, names: list[tuple[str, ...]]) -> bool:
+    """Is ``mention`` written in capitals and the initials of one of ``names`` (their
+    particles left out)?"""
+    letters = mention.text.replace(".", "")
+    if len(letters) < 2 or not letters.isupper() or not letters.isalpha():
+        return False
+    for name in names:
+        initials = "".join(w[0] for w in name if w not in _PARTICLE_WORDS)
+        if len(name) > 1 and initials == letters.casefold():
+            return True
+    return False
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word up to an ending: a long common start ("Russia"/"Russian",
+    "Путин"/"Путина"), but not "Austria"/"Australia"."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= max(4, max(len(a), len(b)) - 3)
