@@ -148,6 +148,11 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     compare.add_argument(
         "--output", "-o", metavar="FILE", help="write the report to FILE (atomically) instead of printing it"
     )
+    compare.add_argument(
+        "--pretty",
+        action="store_true",
+        help="indent the JSON also when standard output is a pipe (where it is otherwise one line)",
+    )
     return app, compare
 
 
@@ -229,7 +234,9 @@ def run_compare(args: argparse.Namespace) -> int:
     if fmt == "text":
         output = report.to_text(alignment, comparison.info)
     else:
-        output = export.render(fmt, alignment, comparison.info, session.decisions)
+        # Piped, JSON goes to a program: one line, written several times faster.
+        pretty = args.pretty or bool(args.output) or sys.stdout.isatty()
+        output = export.render(fmt, alignment, comparison.info, session.decisions, pretty)
     if args.output:
         _save(Path(args.output), output)
     else:

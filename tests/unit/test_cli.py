@@ -87,6 +87,22 @@ def test_format_defaults_to_json_when_stdout_is_not_a_terminal(capsys, two_files
     assert document["left"]["label"] == "pmo" and document["right"]["label"] == "kremlin"
 
 
+def test_piped_json_is_one_line_unless_pretty(capsys, two_files):
+    code, out, _ = run(capsys, *two_files, "--lexical-only", "--format", "json")
+    assert code == 0 and out.count("\n") == 1 and json.loads(out)["pairs"]
+    code, pretty, _ = run(capsys, *two_files, "--lexical-only", "--format", "json", "--pretty")
+    assert code == 0 and pretty.startswith('{\n  "left": {') and json.loads(pretty) == json.loads(out)
+
+
+def test_json_on_a_terminal_or_into_a_file_is_indented(capsys, two_files, monkeypatch, tmp_path):
+    target = tmp_path / "report.json"
+    code, out, _ = run(capsys, *two_files, "--lexical-only", "--output", str(target))
+    assert code == 0 and out == "" and target.read_text(encoding="utf-8").startswith('{\n  "left": {')
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, _ = run(capsys, *two_files, "--lexical-only", "--format", "json")
+    assert code == 0 and out.startswith('{\n  "left": {')
+
+
 def test_format_defaults_to_text_on_a_terminal(capsys, two_files, monkeypatch):
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     code, out, _ = run(capsys, *two_files, "--lexical-only")
