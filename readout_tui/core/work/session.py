@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -280,14 +280,15 @@ def _side(value: object) -> str:
 def statement_map(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
     """Old statement index -> new index: the same text first (in order, so repeated
     statements pair up one to one), then the most similar remaining text."""
-    free: dict[str, list[int]] = defaultdict(list)
+    free: dict[str, deque[int]] = defaultdict(deque)
     for index, text in enumerate(new):
         free[text].append(index)
     found: dict[int, int] = {}
     for index, text in enumerate(old):
         if free.get(text):
-            found[index] = free[text].pop(0)
-    remaining = {j: new[j] for j in range(len(new)) if j not in set(found.values())}
+            found[index] = free[text].popleft()
+    taken = set(found.values())
+    remaining = {j: new[j] for j in range(len(new)) if j not in taken}
     for index, text in enumerate(old):
         if index in found or not remaining:
             continue
