@@ -152,3 +152,28 @@ def test_reach_holds_each_statements_nearest_partner(monkeypatch, semantic):
     assert np.array_equal(rows.nearest, presence.argmax(axis=1))
     assert np.array_equal(columns.nearest, presence.argmax(axis=0))
     assert np.allclose(rows.presence, presence.max(axis=1))
+
+
+@pytest.mark.parametrize("semantic", [True, False])
+@pytest.mark.parametrize("order_weight", [0.0, 0.15])
+def test_presence_scores_equal_their_definition_and_leave_the_signals_alone(semantic, order_weight):
+    """Scores are computed in place, block by block: the block's own signals must survive,
+    as the candidates' signals are taken from them afterwards."""
+    left, right = readouts(4, 30, 20)
+    evidence = gather_evidence(left, right, (lambda texts: embed(texts, FakeEmbedder(dim=8), None)) if semantic else None)
+    signals = evidence.signals()
+    kept = [None if x is None else x.copy() for x in (signals.cosine, signals.semantic, signals.lexical, signals.order)]
+    got = presence_scores(signals, AlignmentSettings(order_weight=order_weight))
+    base = (np.clip(kept[0], 0, 1) + kept[2]) / 2 if semantic else kept[2]
+    assert np.allclose(got, np.maximum(base - order_weight * kept[3], 0), atol=1e-6)
+    for before, after in zip(kept, (signals.cosine, signals.semantic, signals.lexical, signals.order)):
+        assert (before is None and after is None) or np.array_equal(before, after)
+
+
+def test_order_distance_equals_its_definition():
+    n, m = 7, 5
+    expected = np.array([[abs(i / (n - 1) - j / (m - 1)) for j in range(m)] for i in range(n)])
+    assert np.allclose(alignment.order_distance(n, m), expected, atol=1e-6)
+    assert np.allclose(alignment.order_distance(n, m, np.array([5, 1])), expected[[5, 1]], atol=1e-6)
+    assert np.allclose(alignment.order_distance(n, m, slice(2, 4)), expected[2:4], atol=1e-6)
+    assert alignment.order_distance(1, 1).tolist() == [[0.0]]

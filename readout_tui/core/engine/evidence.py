@@ -225,17 +225,20 @@ def presence_scores(
     evidence: Signals | Evidence, settings: AlignmentSettings = AlignmentSettings()
 ) -> np.ndarray:
     """How strongly each pair suggests the two statements tell the same point, 0..1."""
+    weight = np.float32(settings.order_weight)
     if evidence.cosine is None:
-        scores = evidence.lexical
+        if not weight:
+            return evidence.lexical
+        scores = evidence.lexical - weight * evidence.order
     else:
         # (clip(cosine, 0, 1) + lexical) / 2, in place: blocks hold millions of pairs.
         scores = np.clip(evidence.cosine, 0, 1)
         scores += evidence.lexical
         scores /= 2
-    if not settings.order_weight:
-        return scores
-    penalised = scores - np.float32(settings.order_weight) * evidence.order
-    return np.maximum(penalised, 0, out=penalised)
+        if not weight:
+            return scores
+        scores -= weight * evidence.order
+    return np.maximum(scores, 0, out=scores)
 
 
 def order_distance(n: int, m: int, rows=slice(None)) -> np.ndarray:
@@ -243,7 +246,8 @@ def order_distance(n: int, m: int, rows=slice(None)) -> np.ndarray:
     accounts' reading order, 0..1."""
     left = (np.arange(n, dtype=np.float32) / max(n - 1, 1))[rows]
     right = np.arange(m, dtype=np.float32) / max(m - 1, 1)
-    return np.abs(left[:, None] - right[None, :])
+    distance = np.subtract.outer(left, right)
+    return np.abs(distance, out=distance)
 
 
 def topical_scores(signals: Signals | Evidence) -> np.ndarray:
