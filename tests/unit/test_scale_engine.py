@@ -177,3 +177,21 @@ def test_order_distance_equals_its_definition():
     assert np.allclose(alignment.order_distance(n, m, np.array([5, 1])), expected[[5, 1]], atol=1e-6)
     assert np.allclose(alignment.order_distance(n, m, slice(2, 4)), expected[2:4], atol=1e-6)
     assert alignment.order_distance(1, 1).tolist() == [[0.0]]
+
+
+def test_a_new_threshold_reuses_the_pairs_already_made_and_decides_as_afresh():
+    left, right = readouts(5, 60, 45)
+    evidence = gather_evidence(left, right, lambda texts: embed(texts, FakeEmbedder(dim=8), None))
+    first = decide(evidence, AlignmentSettings(threshold=0.1))
+    made = {(p.left, p.right): p for p in first.pairs}
+    for settings in (
+        AlignmentSettings(threshold=0.05),
+        AlignmentSettings(threshold=0.2),
+        AlignmentSettings(threshold=0.1, match_threshold=0.2),
+        AlignmentSettings(threshold=0.1, order_weight=0.3),
+    ):
+        again = decide(evidence, settings)
+        fresh = gather_evidence(left, right, lambda texts: embed(texts, FakeEmbedder(dim=8), None))
+        assert again.pairs == decide(fresh, settings).pairs
+    again = decide(evidence, AlignmentSettings(threshold=0.2))
+    assert again.pairs and all(p is made[(p.left, p.right)] for p in again.pairs)

@@ -18,7 +18,7 @@ from readout_tui.core.engine.coverage import LanguageCheck
 from readout_tui.core.engine.names import without_shared_names
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import TermTable
-from readout_tui.core.types import Readout
+from readout_tui.core.types import Counterpart, Readout
 
 EmbedFunction = Callable[[Sequence[str]], np.ndarray]
 """Texts in, unit vectors out (see ``embedding.embed``)."""
@@ -116,6 +116,8 @@ class Evidence:
     """Each side's language and whether the model covers it; None when not checked."""
     reaches: dict[float, tuple[Reach, Reach]] = field(default_factory=dict, repr=False)
     """``reach`` for each order weight used so far (presence scores depend on it)."""
+    counterparts: dict[tuple, Counterpart] = field(default_factory=dict, repr=False)
+    """The pairs ``decide`` has reported, by what they were made from (see ``decision``)."""
 
     def reach(self, settings: AlignmentSettings = AlignmentSettings()) -> tuple[Reach, Reach]:
         """The left statements' view of the right ones, and the right's of the left, under
