@@ -219,12 +219,25 @@ def run_compare(args: argparse.Namespace) -> int:
     from readout_tui.core.engine.decision import decide
     from readout_tui.core.engine.pipeline import collect
     from readout_tui.core.io import export, report
+    from readout_tui.core.io.progress import ProgressLine
 
     fmt = _output_format(args)
     comparison = _comparison(args)
     session = _saved_session(args, comparison)
     cache = None if args.no_cache else EmbeddingCache()
-    evidence = collect(comparison.left, comparison.right, _embedder(args), cache)
+    progress = ProgressLine.on(sys.stderr)
+    try:
+        evidence = collect(
+            comparison.left,
+            comparison.right,
+            _embedder(args),
+            cache,
+            progress.stage("embedding", "texts") if progress else None,
+            aligning=progress.stage("aligning", "statements") if progress else None,
+        )
+    finally:
+        if progress:
+            progress.close()
     alignment = decide(evidence, _settings(args, session))
     alignment = session.decisions.apply(alignment, evidence)
     if alignment.languages and alignment.languages.warning():

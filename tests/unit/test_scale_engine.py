@@ -195,3 +195,11 @@ def test_a_new_threshold_reuses_the_pairs_already_made_and_decides_as_afresh():
         assert again.pairs == decide(fresh, settings).pairs
     again = decide(evidence, AlignmentSettings(threshold=0.2))
     assert again.pairs and all(p is made[(p.left, p.right)] for p in again.pairs)
+
+
+def test_gathering_reports_the_statements_compared_block_by_block(monkeypatch):
+    monkeypatch.setattr(alignment, "BLOCK_BYTES", 4 * 20 * 7)  # 7 rows of 20 right statements a block
+    left, right = readouts(6, 30, 20)
+    heard = []
+    gather_evidence(left, right, None, progress=lambda done, total: heard.append((done, total)))
+    assert heard == [(0, 30), (7, 30), (14, 30), (21, 30), (28, 30), (30, 30)]

@@ -22,6 +22,8 @@ from readout_tui.core.types import Counterpart, Readout
 
 EmbedFunction = Callable[[Sequence[str]], np.ndarray]
 """Texts in, unit vectors out (see ``embedding.embed``)."""
+Progress = Callable[[int, int], None]
+"""Called with (statements done, statements in all) as the evidence is gathered."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,11 +121,14 @@ class Evidence:
     counterparts: dict[tuple, Counterpart] = field(default_factory=dict, repr=False)
     """The pairs ``decide`` has reported, by what they were made from (see ``decision``)."""
 
-    def reach(self, settings: AlignmentSettings = AlignmentSettings()) -> tuple[Reach, Reach]:
+    def reach(
+        self, settings: AlignmentSettings = AlignmentSettings(), progress: Progress | None = None
+    ) -> tuple[Reach, Reach]:
         """The left statements' view of the right ones, and the right's of the left, under
-        ``settings``: computed once per order weight (seconds for 10,000 statements a side)."""
+        ``settings``: computed once per order weight (seconds for 10,000 statements a side),
+        telling ``progress`` how many left statements are done."""
         if settings.order_weight not in self.reaches:
-            self.reaches[settings.order_weight] = _reach(self, settings)
+            self.reaches[settings.order_weight] = _reach(self, settings, progress)
         return self.reaches[settings.order_weight]
 
     @property
@@ -191,16 +196,18 @@ def gather_evidence(
     embed: EmbedFunction | None,
     model: str = "",
     settings: AlignmentSettings = AlignmentSettings(),
+    progress: Progress | None = None,
 ) -> Evidence:
     """Compute the similarity signals, reduced for ``settings``' order weight; ``embed`` None
-    means lexical evidence only."""
+    means lexical evidence only. ``progress`` hears how many left statements have been
+    compared with every right one (embedding reports its own progress)."""
     terms = TermTable.build(left.texts, right.texts)
     embeddings = None
     if embed is not None and len(left) and len(right):
         vectors = statement_vectors([*left.texts, *right.texts], embed)
         embeddings = Embeddings.of(vectors[: len(left)], vectors[len(left) :])
     evidence = Evidence(left, right, embeddings, terms, model)
-    evidence.reach(settings)
+    evidence.reach(settings, progress)
     return evidence
 
 
@@ -310,7 +317,7 @@ def rows_per_block(m: int) -> int:
     return max(1, BLOCK_BYTES // (4 * max(m, 1)))
 
 
-def _reach(evidence: Evidence, settings: AlignmentSettings) -> tuple[Reach, Reach]:
+def _reach(evidence: Evidence, settings: AlignmentSettings, progress: Progress | None) -> tuple[Reach, Reach]:
     n, m = len(evidence.left), len(evidence.right)
     if not n or not m:
         return Reach.empty(n), Reach.empty(m)
@@ -318,10 +325,14 @@ def _reach(evidence: Evidence, settings: AlignmentSettings) -> tuple[Reach, Reac
     columns = _Collector(m)
     step = rows_per_block(m)
     for start in range(0, n, step):
+        if progress:
+            progress(start, n)
         block = evidence.signals(slice(start, start + step))
         presence, topical = presence_scores(block, settings), topical_scores(block)
         rows.add(start, block, presence, topical, transposed=False)
         columns.add(start, block, presence, topical, transposed=True)
+    if progress:
+        progress(n, n)
     return rows.reach(), columns.reach()
 
 
