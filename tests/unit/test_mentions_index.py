@@ -48,7 +48,7 @@ WORDS = (
     "June May March Mar mar 1,000 1000 2,5 two hundred half an hour пятидесяти минут около часа COVID-19 50-minute "
     "EU E.U. European Union ASEAN Association of Southeast Asian AAA Abc Abcd Abcde Abcdefgh Abcdefghij Abcdefxyz "
     "Israel's ISRAEL'S 中AB 中AB's ǅX one One ONE ſix Six sixty-five TİGA tiga lima puluh menit сорок пять минут "
-    "Международного комитета Красного Креста поддержала ١٢ ٢٠٢٣ 12/03/2023 3.5 2.5.2024 « » ( ) : ; ! ? - —"
+    "Международного комитета Красного Креста поддержала ١٢ ٢٠٢٣ 12/03/2023 3.5 2.5.2024 « » ( ) : ; ! ? - — _Abc a-Bc x'Abc Ⅻ ² 2G o'Brien O'Brien AB's A--B ab-CD IV. Ab_Cd"
 ).split()
 
 

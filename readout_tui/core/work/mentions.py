@@ -38,11 +38,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from readout_tui.core.engine.names import (
     POSSESSIVE,
     WORD,
-    capitalised,
     capitalised_inside,
     opens_sentence,
 )
@@ -81,6 +81,8 @@ _SHORT = 3
 ("России с Ираном")."""
 _SUFFIXES = frozenset({"Jr", "Sr"})
 _SUFFIX_WORDS = frozenset(s.casefold() for s in _SUFFIXES)
+_PENDING = max(_SENTENCE_CASE_WORDS, *map(len, _JOINS))
+"""Lower-case words a name may hold between two capitalised ones."""
 _CONJUNCTIONS = frozenset("and or nor but и или а но dan atau et ou und oder y o e".split())
 
 _NUMBER = r"(?<![\w-])(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
@@ -190,7 +192,8 @@ _WORDED_DURATIONS = [
 """Durations said without a number ("около часа"); read after those with one, so "два часа"
 is two hours, not one."""
 _WORDED_DURATION = [
-    (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), value, unit) for words, value, unit in _WORDED_DURATIONS
+    # (?<!\w) is \b before a letter, and quicker to test at every position.
+    (re.compile(rf"(?<!\w)(?:{words})\b", re.IGNORECASE), value, unit) for words, value, unit in _WORDED_DURATIONS
 ]
 
 _MONTHS = [
@@ -215,7 +218,6 @@ _DATE = re.compile(
     r"|\b(?P<dmy>\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-# (?<!\w) is \b before a letter, and quicker to test at every position.
 _MONTH_NAME = re.compile(
     rf"(?<!\w)(?:{_alternation(n for n in _MONTH_OF if len(n) > 3 or n == 'may')})\b", re.IGNORECASE
 )
@@ -405,35 +407,50 @@ def _names(text: str, inner: set[str]) -> Iterator[_Name]:
     seen inside sentences) holds it; punctuation ends a run ("Xinjiang, Tibet" are two)."""
     run: list[list[re.Match]] = []  # parts, each a list of words (particles between them left out)
     pending: list[re.Match] = []  # lower-case words since the last capitalised one
-    for match in WORD.finditer(text):
+    at = 0
+    while True:
+        # Outside a run only a capitalised word or an acronym matters: the search goes
+        # straight to the next word that may be one, past the many that cannot.
+        match = WORD.search(text, at) if run else _MAY_START.search(text, at)
+        if match is None:
+            break
+        at = match.end()
         word = match.group()
-        # Outside a run only a capitalised word or an acronym matters: skipped without a look
-        # at the rest, as most words are neither.
-        if not run and not word[0].isupper() and not word.isupper() and "'" not in word and "\u2019" not in word:
-            continue
-        word = POSSESSIVE.sub("", word)
+        if "'" in word or "\u2019" in word:
+            word = POSSESSIVE.sub("", word)
         if run and not _adjacent(run[-1][-1] if not pending else pending[-1], match):
             yield from _run(run)
             run, pending = [], []
+        capital = word[0].isupper()  # capitalised(), inlined: this runs for most words
         if _acronym(word):
-            yield from _run(run)
+            if run:
+                yield from _run(run)
             yield from _run([[match]])
             run, pending = [], []
-        elif capitalised(word) and run and _joins(run[-1][-1], pending):
+        elif capital and run and _joins(run[-1][-1], pending):
             if pending and tuple(m.group() for m in pending) in _JOINS:
                 run.append([match])
             else:
                 run[-1] += pending + [match]
             pending = []
-        elif capitalised(word) and (run or _counts(word, text, match.start(), inner)):
-            yield from _run(run)
+        elif capital and (run or _counts(word, text, match.start(), inner)):
+            if run:
+                yield from _run(run)
             run, pending = [[match]], []
-        elif word.islower() and run and len(pending) < max(_SENTENCE_CASE_WORDS, *map(len, _JOINS)):
+        elif word.islower() and run and len(pending) < _PENDING:
             pending.append(match)
-        else:
+        elif run:
             yield from _run(run)
             run, pending = [], []
-    yield from _run(run)
+    if run:
+        yield from _run(run)
+
+
+_MAY_START = re.compile(r"(?<!\w)(?<!\w[-'\u2019])(?=[^\W\d_a-z])" + WORD.pattern)
+"""A word, as ``WORD.finditer`` would find it, that may start a name: it starts where no word
+goes on (neither after a letter nor after a hyphen or apostrophe inside a word) and with
+neither a digit, "_" nor a lower-case ASCII letter (those start no capitalised word nor
+acronym)."""
 
 
 def _adjacent(before: re.Match, after: re.Match) -> bool:
@@ -466,18 +483,25 @@ def _counts(word: str, text: str, start: int, inner: set[str]) -> bool:
 
 
 def _run(run: list[list[re.Match]]) -> Iterator[_Name]:
-    if not run:
-        return
-    surface = run[0][0].string[run[0][0].start() : run[-1][-1].end()]
-    words = _casefolded(list(WORD.finditer(surface)))
+    words, surface = _surface(run[0][0].string[run[0][0].start() : run[-1][-1].end()])
     if sum(len(w) for w in words) >= 2:
-        yield words, POSSESSIVE.sub("", surface), tuple(_casefolded(part) for part in run)
+        yield words, surface, tuple(_casefolded(part) for part in run)
+
+
+@lru_cache(maxsize=65536)
+def _surface(surface: str) -> tuple[tuple[str, ...], str]:
+    """A name's casefolded words and its text without a possessive: names recur."""
+    return _casefolded(list(WORD.finditer(surface))), POSSESSIVE.sub("", surface)
 
 
 def _casefolded(matches: list[re.Match]) -> tuple[str, ...]:
-    return tuple(
-        part for m in matches for part in POSSESSIVE.sub("", m.group()).casefold().split("-") if part
-    )
+    return tuple(part for m in matches for part in _folded(m.group()))
+
+
+@lru_cache(maxsize=65536)
+def _folded(word: str) -> tuple[str, ...]:
+    """A word's casefolded parts, without a possessive: names recur, each is folded once."""
+    return tuple(part for part in POSSESSIVE.sub("", word).casefold().split("-") if part)
 
 
 def _acronym(word: str) -> bool:
