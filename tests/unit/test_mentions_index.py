@@ -1,34 +1,68 @@
-"""The indexed mention finder gives exactly what the pairwise one gave (``old_mentions`` is
-the module before the index; both are kept until the old one is removed)."""
+"""One-sided mentions are looked up in an index of the other side: the result must be the rule
+of ``core/work/mentions.py`` applied to every pair of mentions, written out plainly here."""
 
 from __future__ import annotations
 
 import random
-from dataclasses import astuple
 from pathlib import Path
 
-import old_mentions
 import pytest
 
 from readout_tui.core.engine.names import capitalised_inside
 from readout_tui.core.io.loading import load_comparison, readout_from_text
 from readout_tui.core.work import mentions as module
+from readout_tui.core.work.mentions import Mention, mentions, one_sided
 
 FIXTURES = sorted(p for p in (Path(__file__).resolve().parents[2] / "fixtures").iterdir() if p.is_dir())
 
 
-def fields(found):
-    return [astuple(m) for m in found]
+def same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= max(4, max(len(a), len(b)) - 3)
+
+
+def is_acronym(mention: Mention, names: list[tuple[str, ...]]) -> bool:
+    letters = mention.text.replace(".", "")
+    if len(letters) < 2 or not letters.isupper() or not letters.isalpha():
+        return False
+    return any(
+        len(name) > 1 and "".join(w[0] for w in name if w not in module._PARTICLE_WORDS) == letters.casefold()
+        for name in names
+    )
+
+
+def shared(mention: Mention, others: list[Mention], words: set[str]) -> bool:
+    """The rule, one pair at a time."""
+    if mention.kind == "number":
+        return any(mention.key[1] in module._values(other) for other in others)
+    if mention.kind != "name":
+        return any(other.key == mention.key for other in others)
+    names = [m for m in others if m.kind == "name"]
+    if is_acronym(mention, [s for name in names for s in module._spellings(name)]):
+        return True
+    if any(is_acronym(name, module._spellings(mention)) for name in names):
+        return True
+    last = mention.parts[-1] if mention.parts else mention.key[1:]
+    content = [w for w in last if module._content(w)] or list(last)
+    found = [any(same_word(w, o) for o in words) for w in content]
+    return found[-1] or sum(found) * 2 >= len(found)
 
 
 def check(left, right):
     inner = capitalised_inside([*left.texts, *right.texts])
-    for r in (left, right):
-        assert fields(module.mentions(r, inner)) == fields(old_mentions.mentions(r, inner))
-        for text in r.texts:
-            assert fields(module._in_text(text, inner)) == fields(old_mentions._in_text(text, inner))
-    new, old = module.one_sided(left, right), old_mentions.one_sided(left, right)
-    assert (fields(new.left), fields(new.right), new.names) == (fields(old.left), fields(old.right), old.names)
+    found = {"left": mentions(left, inner), "right": mentions(right, inner)}
+    words = {"left": module._words(left.texts), "right": module._words(right.texts)}
+    result = one_sided(left, right)
+    assert list(result.left) == [m for m in found["left"] if not shared(m, found["right"], words["right"])]
+    assert list(result.right) == [m for m in found["right"] if not shared(m, found["left"], words["left"])]
 
 
 @pytest.mark.parametrize("case", FIXTURES, ids=lambda p: p.name)
@@ -67,3 +101,21 @@ def test_generated(seed):
     left = readout_from_text(generated(rng, rng.randint(1, 60)), "L", "lines")
     right = readout_from_text(generated(rng, rng.randint(1, 60)), "R", "lines")
     check(left, right)
+
+
+def test_a_word_is_found_among_the_other_sides_words_that_begin_alike():
+    # Sorted, the other side's words run "kazakhs", "kazakhstan", "kazakhstani", "kazakhstanis":
+    # the match lies past words that share a shorter start.
+    left, right = readout_from_text("Then the Kazakhstanis met.", "L", "lines"), readout_from_text(
+        "Kazakhs and Kazakhstan and the Kazakhstani side met.", "R", "lines"
+    )
+    assert [m.text for m in one_sided(left, right).left] == []
+    left = readout_from_text("Then the Kazakhstanis met.", "L", "lines")
+    right = readout_from_text("Kazakhs and Kazak met.", "R", "lines")
+    assert [m.text for m in one_sided(left, right).left] == ["Kazakhstanis"]
+
+
+def test_a_mention_repeated_by_many_statements_lists_each_once_in_order():
+    text = "\n".join(f"Russian talks {k}, Russian side." for k in range(3000))
+    (russian,) = [m for m in mentions(readout_from_text(text, "L", "lines")) if m.kind == "name"]
+    assert russian.statements == tuple(range(3000))

@@ -539,13 +539,20 @@ class _Index:
         return mention.key in self.keys
 
     def _has_name(self, mention: Mention) -> bool:
+        # An acronym of one of this side's names (or of a part of one), or a name this side
+        # writes as an acronym: initials compared, particles left out.
         if _acronym_shaped(mention.text) and _letters(mention.text).casefold() in self.initials:
             return True
         if any(len(s) > 1 and _initials(s) in self.acronyms for s in _spellings(mention)):
             return True
+        # The last part decides: in "Bank of England" or "Committee of the Red Cross" it names
+        # which one; and a name that only shares its first part ("Russia" of "Russia of Iran")
+        # is another name.
         last = mention.parts[-1] if mention.parts else mention.key[1:]
         content = [w for w in last if _content(w)] or list(last)
         found = [self._has_word(w) for w in content]
+        # The last word is the head ("Vladimir Putin", "Perdana Menteri Israel"): titles and first
+        # names before it are often left out by the other side.
         return found[-1] or sum(found) * 2 >= len(found)
 
     def _has_word(self, word: str) -> bool:
@@ -571,20 +578,13 @@ def _letters(text: str) -> str:
 
 
 def _acronym_shaped(text: str) -> bool:
+    """Written in capitals, dots aside ("UN", "U.N.")."""
     letters = _letters(text)
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
 
 def _initials(words: tuple[str, ...]) -> str:
     return "".join(w[0] for w in words if w not in _PARTICLE_WORDS)
-
-
-def _shared(mention: Mention, others: list[Mention], words: set[str]) -> bool:
-    if mention.kind == "name":
-        return _name_shared(mention, [m for m in others if m.kind == "name"], words)
-    if mention.kind == "number":
-        return any(mention.key[1] in _values(other) for other in others)
-    return any(other.key == mention.key for other in others)
 
 
 def _values(mention: Mention) -> set[float]:
@@ -599,22 +599,6 @@ def _values(mention: Mention) -> set[float]:
     return set()
 
 
-def _name_shared(mention: Mention, names: list[Mention], other_words: set[str]) -> bool:
-    if _is_acronym(mention, [words for name in names for words in _spellings(name)]):
-        return True
-    if any(_is_acronym(name, _spellings(mention)) for name in names):
-        return True
-    # The last part decides: in "Bank of England" or "Committee of the Red Cross" it names
-    # which one; and a name that only shares its first part ("Russia" of "Russia of Iran")
-    # is another name.
-    last = mention.parts[-1] if mention.parts else mention.key[1:]
-    content = [w for w in last if _content(w)] or list(last)
-    found = [any(_same_word(w, o) for o in other_words) for w in content]
-    # The last word is the head ("Vladimir Putin", "Perdana Menteri Israel"): titles and first
-    # names before it are often left out by the other side.
-    return found[-1] or sum(found) * 2 >= len(found)
-
-
 def _content(word: str) -> bool:
     """Does the word tell which name it is? Not a particle, an initial or "Jr"."""
     return word not in _PARTICLE_WORDS and len(word) > 1 and word not in _SUFFIX_WORDS
@@ -624,19 +608,6 @@ def _spellings(name: Mention) -> list[tuple[str, ...]]:
     """A name's words, and each of its parts' ("United Nations" in "Secretary-General of the
     United Nations", for "UN")."""
     return [name.key[1:], *name.parts]
-
-
-def _is_acronym(mention: Mention, names: list[tuple[str, ...]]) -> bool:
-    """Is ``mention`` written in capitals and the initials of one of ``names`` (their
-    particles left out)?"""
-    letters = mention.text.replace(".", "")
-    if len(letters) < 2 or not letters.isupper() or not letters.isalpha():
-        return False
-    for name in names:
-        initials = "".join(w[0] for w in name if w not in _PARTICLE_WORDS)
-        if len(name) > 1 and initials == letters.casefold():
-            return True
-    return False
 
 
 def _same_word(a: str, b: str) -> bool:
