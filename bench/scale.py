@@ -65,7 +65,7 @@ def prepare(count: int, folder: Path, real_model: bool, make=synthetic.readouts)
     cache.close()
 
 
-STEPS = ("load", "cache read", "evidence", "decide", "re-decide", "mentions", "text", "json", "markdown", "html", "csv")
+STEPS = ("load", "cache read", "evidence", "decide", "re-decide", "carry-over", "mentions", "text", "json", "markdown", "html", "csv")
 
 
 def stages(folder: Path) -> dict:
@@ -81,6 +81,7 @@ def stages(folder: Path) -> dict:
     from readout_tui.core.engine.settings import AlignmentSettings
     from readout_tui.core.io import export, report
     from readout_tui.core.io.loading import load_comparison
+    from readout_tui.core.work.session import statement_map
 
     figures: dict = {}
 
@@ -100,6 +101,9 @@ def stages(folder: Path) -> dict:
     alignment = step("decide", lambda: decide(evidence))
     figures["peak MB after alignment"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     step("re-decide", lambda: decide(evidence, AlignmentSettings().with_threshold(0.31)))
+    # A saved session carried over to the left readout with every 50th statement edited.
+    edited = [text + " (edited)" if k % 50 == 0 else text for k, text in enumerate(left.texts)]
+    step("carry-over", lambda: statement_map(left.texts, edited))
     published = step("mentions", lambda: export.Published.of(alignment, comparison.info))
     step("text", lambda: report.to_text(alignment, comparison.info))
     for fmt in ("json", "markdown", "html", "csv"):
@@ -200,7 +204,9 @@ def main() -> None:
           f"{inner[-1]['peak MB after alignment'] - inner[-1]['peak MB before alignment']:.0f} MB")
     print("steps: load = read and split the files; cache read = the embeddings of statements and their name-free")
     print("forms; evidence = word table, vectors, blockwise signals; re-decide = decide at a new threshold (the")
-    print("app's +); mentions = the one-sided names, figures, dates (every export but text); then each format.\n")
+    print("app's +); carry-over = a saved session's statements mapped onto the left readout with every 50th")
+    print("statement edited; mentions = the one-sided names, figures, dates (every export but text); then each")
+    print("format rendered (JSON indented, as on a terminal).\n")
 
     if sizes[-1] == 10_000 and "json" in runs["now"] and runs["now"]["json"]:
         json_runs = runs["now"]["json"]
