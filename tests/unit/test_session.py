@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Kind
 from readout_tui.core.work.decisions import Decisions, Journal, pair_note_key
@@ -16,6 +17,7 @@ from readout_tui.core.work.session import (
     Cursor,
     Session,
     SessionStore,
+    own_case_folder,
     session_path,
     statement_map,
 )
@@ -72,6 +74,13 @@ def test_loose_files_keep_their_session_in_the_data_dir_by_path(tmp_path, data_d
     (folder / "left.txt").write_text("Edited.\n" + "\n".join(LEFT), encoding="utf-8")
     assert session_path(load_comparison(files, "lines")) == path
     assert session_path(load_comparison(files[::-1], "lines")) != path
+
+
+def test_the_bundled_example_keeps_its_session_in_the_data_dir(data_dir):
+    """The example ships inside the package, which may not be written to (or is shared)."""
+    comparison = load_comparison([str(EXAMPLE)])
+    assert own_case_folder(comparison) is None
+    assert session_path(comparison).parent == data_dir / "sessions"
 
 
 def test_no_session_yet_is_an_empty_one(tmp_path):
