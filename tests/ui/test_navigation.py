@@ -122,7 +122,7 @@ async def test_detail_strip_shows_the_pair_and_its_scores(make_app, newsroom):
         pair = screen.links.counterparts("left", 0)[0]
         head = str(screen.query_one("#detail-head").render())
         assert head.startswith(f"L1 = R{pair.right + 1}  same · score {pair.score:.2f} · ")
-        assert f"meaning {pair.semantic:.2f}" in pair.reason and f"shared words {pair.lexical:.2f}" in pair.reason
+        assert f"meaning {pair.cosine:.2f}" in pair.reason and f"shared words {pair.lexical:.2f}" in pair.reason
         assert pair.reason in head and head.count("meaning") == 1
         focus = screen.query_one("#detail-focus").render().body.plain
         partner = screen.query_one("#detail-partner").render().body.plain

@@ -32,7 +32,7 @@ def fixed_decide(pairs: list[dict]):
                 right=pair["right"],
                 score=0.6 if pair["kind"] == "agree" else 0.35,
                 kind=KINDS[pair["kind"]],
-                semantic=0.71 if pair["kind"] == "agree" else 0.42,
+                cosine=0.71 if pair["kind"] == "agree" else 0.42,
                 lexical=0.33 if pair["kind"] == "agree" else 0.12,
                 reason=pair["why"],
             )

@@ -152,7 +152,7 @@ def test_the_order_penalty_is_explained_in_the_reason():
 def test_order_penalty_never_makes_a_score_negative():
     left = readout("L", IRAN, WHEAT, HOSTAGES)
     right = readout("R", AID, UN_VOTE, WHEAT)
-    scores = presence_scores(gather_evidence(left, right, None))
+    scores = presence_scores(gather_evidence(left, right, None).signals())
     assert scores.min() >= 0.0
 
 
@@ -164,5 +164,5 @@ def test_a_pairs_score_is_rebuilt_from_the_figures_shown_with_it():
     n, m = len(left), len(right)
     for pair in alignment.pairs:
         order = AlignmentSettings().order_weight * abs(pair.left / (n - 1) - pair.right / (m - 1))
-        rebuilt = max((max(pair.semantic, 0.0) + pair.lexical) / 2 - order, 0.0)
+        rebuilt = max((max(pair.cosine, 0.0) + pair.lexical) / 2 - order, 0.0)
         assert pair.score == pytest.approx(rebuilt, abs=2e-4)

@@ -48,7 +48,7 @@ def test_a_manual_link_wins_at_any_threshold():
         assert alignment.status("left", 2) is Status.RELATED
         # Scored as the model would have scored it, order penalty included.
         settings = AlignmentSettings(threshold=threshold)
-        assert pair.score == round(max(float(presence_scores(ev, settings)[2, 2]), 0.0), 4)
+        assert pair.score == round(max(float(presence_scores(ev.signals(), settings)[2, 2]), 0.0), 4)
 
 
 def test_unlink_and_deliberately_unique_remove_model_pairs_at_any_threshold():

@@ -203,7 +203,7 @@ def test_a_language_the_model_does_not_cover_is_compared_by_shared_words_only():
     assert alignment.settings["lexical_threshold"] == AlignmentSettings().lexical_threshold
     assert alignment.languages.uncovered == ["left", "right"]
     assert report.lexical_fallback(alignment) == "all-MiniLM-L6-v2 does not cover Indonesian (id)"
-    assert all(p.semantic == 0.0 for p in alignment.pairs)
+    assert all(p.cosine == 0.0 for p in alignment.pairs)
 
 
 def test_a_model_that_covers_the_language_is_used():

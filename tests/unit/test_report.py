@@ -35,7 +35,7 @@ def hand_made(left_texts, right_texts, pairs, left_label="Kremlin", right_label=
         left=readout(left_label, left_texts),
         right=readout(right_label, right_texts),
         pairs=tuple(
-            Counterpart(i, j, score, Kind(kind), semantic=score, lexical=0.5, shared_terms=("gaza",), reason="meaning")
+            Counterpart(i, j, score, Kind(kind), cosine=score, lexical=0.5, shared_terms=("gaza",), reason="meaning")
             for i, j, score, kind in pairs
         ),
         model=model,
@@ -154,7 +154,7 @@ def test_text_report_lets_no_control_character_reach_the_terminal():
         alignment.left,
         alignment.right,
         tuple(
-            Counterpart(p.left, p.right, p.score, p.kind, p.semantic, p.lexical, (f"gaza{ESC}[1m",), f"why{ESC}[8m")
+            Counterpart(p.left, p.right, p.score, p.kind, p.cosine, p.lexical, (f"gaza{ESC}[1m",), f"why{ESC}[8m")
             for p in alignment.pairs
         ),
         alignment.model,

@@ -91,7 +91,7 @@ def dense_decide(evidence, settings):
     """The rule of ``decide`` on whole matrices, as it was written before the blockwise engine."""
     signals = evidence.signals()
     presence, topical = presence_scores(signals, settings), topical_scores(signals)
-    threshold = settings.in_force(signals.semantic is not None)
+    threshold = settings.in_force(signals.centred is not None)
     has_left = presence.max(axis=1) >= threshold
     has_right = presence.max(axis=0) >= threshold
 

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.files import write_atomic
 from readout_tui.core.io.loading import Comparison
-from readout_tui.core.types import Kind
+from readout_tui.core.types import Kind, statement_ref
 from readout_tui.core.work.decisions import Decisions, Step, pair_note_key, records
 
 FILE_NAME = "session.json"
@@ -309,7 +309,7 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
         return maps[side].get(index)
 
     def describe(what: str, refs: Iterable[tuple[str, int]]) -> str:
-        quoted = " / ".join(f"{side[0].upper()}{i + 1} \u201c{_brief(saved.texts[side], i)}\u201d" for side, i in refs)
+        quoted = " / ".join(f"{statement_ref(side, i)} \u201c{_brief(saved.texts[side], i)}\u201d" for side, i in refs)
         return f"{what}: {quoted}"
 
     def carry(refs: list[tuple[str, int]], what: str):
