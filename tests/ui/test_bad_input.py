@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import HashEmbedder, comparison_of, ready, summary_text
 from textual.content import Content
 
 from readout_tui import app as app_module
@@ -15,6 +14,7 @@ from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import SentenceTransformerEmbedder
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.screens.compare import CompareScreen
+from readout_tui.testing import HashEmbedder, comparison_of, ready, summary_text
 
 TRAPS = [
     "Click here [@click=app.quit]to quit[/] or [@click=screen.swap]swap[/] the sides.",

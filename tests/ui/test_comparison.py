@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from conftest import BrokenEmbedder, GatedEmbedder, HashEmbedder, ready, summary_text
 from textual.content import Content
 
 from readout_tui.core.engine.cache import EmbeddingCache
@@ -10,6 +9,7 @@ from readout_tui.core.engine.embedder import embed
 from readout_tui.core.engine.evidence import embedded_texts, statement_vectors
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Status
+from readout_tui.testing import BrokenEmbedder, GatedEmbedder, HashEmbedder, ready, summary_text
 from readout_tui.widgets.statement_list import GLYPHS
 
 

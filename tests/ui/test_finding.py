@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import ready
 from textual import events
 
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Status
 from readout_tui.screens.compare import Filter
+from readout_tui.testing import ready
 
 
 def statuses(screen, wanted: Status) -> list[tuple[str, int]]:

@@ -4,20 +4,17 @@ label when the model does not cover a side, and the word marks across two langua
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
-from conftest import REPO, HashEmbedder, comparison_of, ready, summary_text
 from textual.content import Content
 
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.screens.compare import THRESHOLD_STEP, CompareScreen
+from readout_tui.testing import HashEmbedder, comparison_of, ready, summary_text
 
-INDONESIAN = REPO / "fixtures" / "netanyahu-putin-2023-12-10-id"
-
-
-class EnglishModel(HashEmbedder):
-    name = "all-MiniLM-L6-v2"
+INDONESIAN = Path(__file__).resolve().parents[2] / "fixtures" / "netanyahu-putin-2023-12-10-id"
 
 
 class TranslationModel:
@@ -40,7 +37,7 @@ def title(screen: CompareScreen, side: str) -> str:
 
 
 async def test_a_language_the_model_lacks_is_said_once_and_labelled(make_app):
-    model = EnglishModel()
+    model = HashEmbedder("all-MiniLM-L6-v2")  # the default model, which knows English only
     app = make_app(load_comparison([str(INDONESIAN)], "lines"), embedder=model)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)

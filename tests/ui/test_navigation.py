@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import ready
-
 from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.testing import ready
 from readout_tui.widgets.detail_strip import DetailStrip
 
 

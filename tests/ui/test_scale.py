@@ -11,12 +11,12 @@ import subprocess
 import sys
 
 import pytest
-from conftest import comparison_of, ready
 
 from readout_tui.core.engine.evidence import Evidence
 from readout_tui.core.types import Alignment, Counterpart, Kind
 from readout_tui.screens import compare
 from readout_tui.screens.compare import THRESHOLD_STEP
+from readout_tui.testing import comparison_of, ready
 from readout_tui.widgets.statement_list import StatementList
 
 COUNT = 10_000

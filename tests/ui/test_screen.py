@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import ready
 from textual.content import Content
 
-from readout_tui.core.io.loading import Comparison
-from readout_tui.core.types import CaseInfo, Readout, Statement
 from readout_tui.screens.help import HelpScreen
-
-HOSTILE = [
-    "Markup is text: [bold]not bold[/] and [/] alone, [link=x]no link[/link], \\[x] kept.",
-    "An escape \x1b[31mred?\x1b[0m, a bell \x07 and a C1 \x9b control.",
-    "A right-to-left override \u202eesrever\u202c stays visible.",
-    "宽字符也要对齐：中文与日本語のテキスト。",
-]
-
-
-def hostile() -> Comparison:
-    """Readouts built directly, so no loader or segmenter cleans the text before the app."""
-    statements = tuple(Statement(i, text) for i, text in enumerate(HOSTILE))
-    return Comparison(
-        Readout("[b]Left[/b]", statements), Readout("Right \x1b]0;title\x07", statements), CaseInfo()
-    )
+from readout_tui.testing import HOSTILE, hostile, ready
 
 
 def drawn(widget) -> str:

@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, HashEmbedder, RecordingApp, ready, summary_text
 from textual.widgets import Input, Static
 
 from readout_tui.core.engine.settings import AlignmentSettings
@@ -19,6 +18,7 @@ from readout_tui.core.work.decisions import Decisions
 from readout_tui.core.work.session import Session, SessionStore
 from readout_tui.screens.prompt import PromptScreen
 from readout_tui.screens.work import HAND, HAND_NOTED, NOTED
+from readout_tui.testing import ready, summary_text
 
 
 def flag(pane, index: int) -> str:
@@ -31,14 +31,18 @@ def work_line(screen) -> str:
     return str(line.render().plain) if line.display else ""
 
 
-def app_on(comparison, store: SessionStore | None = None) -> RecordingApp:
-    return RecordingApp(comparison, embedder=HashEmbedder(), session=store)
+@pytest.fixture
+def app_on(make_app):
+    def make(comparison, store: SessionStore | None = None):
+        return make_app(comparison, session=store)
+
+    return make
 
 
 @pytest.fixture
-def case(tmp_path) -> Path:
+def case(case_dir, tmp_path) -> Path:
     folder = tmp_path / "case"
-    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("gold.json"))
+    shutil.copytree(case_dir, folder, ignore=shutil.ignore_patterns("gold.json"))
     return folder
 
 
@@ -46,7 +50,7 @@ def load(case: Path):
     return load_comparison([str(case)], "lines")
 
 
-async def test_link_by_picking_then_undo_and_redo(newsroom):
+async def test_link_by_picking_then_undo_and_redo(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -71,7 +75,7 @@ async def test_link_by_picking_then_undo_and_redo(newsroom):
         assert screen.links.status("left", 3) is not Status.UNIQUE
 
 
-async def test_unlinking_a_link_made_by_hand_leaves_no_rejection_behind(newsroom):
+async def test_unlinking_a_link_made_by_hand_leaves_no_rejection_behind(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -87,7 +91,7 @@ async def test_unlinking_a_link_made_by_hand_leaves_no_rejection_behind(newsroom
         assert flag(screen.pane("left"), 3) == " "
 
 
-async def test_escape_cancels_picking_and_the_same_pane_is_refused(newsroom):
+async def test_escape_cancels_picking_and_the_same_pane_is_refused(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -97,7 +101,7 @@ async def test_escape_cancels_picking_and_the_same_pane_is_refused(newsroom):
         assert screen.picking is None and not screen.journal.current
 
 
-async def test_unlink_and_kind_changes_win_over_the_threshold(newsroom):
+async def test_unlink_and_kind_changes_win_over_the_threshold(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -118,7 +122,7 @@ async def test_unlink_and_kind_changes_win_over_the_threshold(newsroom):
         assert [(p.right, p.kind) for p in screen.links.counterparts("left", 1)] == [(changed.right, changed.kind)]
 
 
-async def test_deliberately_unique_and_notes(newsroom):
+async def test_deliberately_unique_and_notes(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -145,7 +149,7 @@ async def test_deliberately_unique_and_notes(newsroom):
         assert "pair removed by hand" in work_line(screen) and "note: check" in work_line(screen)
 
 
-async def test_corrections_are_kept_in_the_panes_orientation_after_a_swap(newsroom):
+async def test_corrections_are_kept_in_the_panes_orientation_after_a_swap(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -159,7 +163,7 @@ async def test_corrections_are_kept_in_the_panes_orientation_after_a_swap(newsro
         assert screen.links.status("right", 0) is Status.UNIQUE
 
 
-async def test_work_survives_a_restart(case):
+async def test_work_survives_a_restart(app_on, case):
     store = SessionStore.of(load(case))
     assert store.path == case / "session.json"
     app = app_on(load(case), store)
@@ -181,7 +185,7 @@ async def test_work_survives_a_restart(case):
         assert screen.links.status("left", 1) is Status.UNIQUE
 
 
-async def test_undo_goes_on_after_a_restart(case):
+async def test_undo_goes_on_after_a_restart(app_on, case):
     app = app_on(load(case), SessionStore.of(load(case)))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -202,7 +206,7 @@ async def test_undo_goes_on_after_a_restart(case):
         assert flag(screen.pane("left"), 1) not in (HAND, HAND_NOTED, NOTED)
 
 
-async def test_work_is_carried_over_to_an_edited_readout(case):
+async def test_work_is_carried_over_to_an_edited_readout(app_on, case):
     store = SessionStore.of(load(case))
     app = app_on(load(case), store)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -222,7 +226,7 @@ async def test_work_is_carried_over_to_an_edited_readout(case):
         assert any("moved to the edited statements" in n for n in again.notices)
 
 
-async def test_a_damaged_session_is_set_aside_with_a_notice(case):
+async def test_a_damaged_session_is_set_aside_with_a_notice(app_on, case):
     (case / "session.json").write_text("{", encoding="utf-8")
     app = app_on(load(case), SessionStore.of(load(case)))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -231,7 +235,7 @@ async def test_a_damaged_session_is_set_aside_with_a_notice(case):
     assert list(case.glob("session.json.damaged-*"))
 
 
-async def test_export_from_the_app(case, tmp_path):
+async def test_export_from_the_app(app_on, case, tmp_path):
     app = app_on(load(case), SessionStore.of(load(case)))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -251,7 +255,7 @@ async def test_export_from_the_app(case, tmp_path):
         assert screen.journal.current
 
 
-async def test_mentions_panel_lists_what_one_side_only_says(example):
+async def test_mentions_panel_lists_what_one_side_only_says(app_on, example):
     app = app_on(example)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -265,7 +269,7 @@ async def test_mentions_panel_lists_what_one_side_only_says(example):
         assert not panel.display
 
 
-async def test_keys_are_in_help_and_palette(newsroom):
+async def test_keys_are_in_help_and_palette(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
@@ -276,11 +280,11 @@ async def test_keys_are_in_help_and_palette(newsroom):
         assert "Correcting and publishing" in text and "Deliberately unique" in text
 
 
-async def test_a_threshold_given_on_the_command_line_beats_the_saved_one(case):
+async def test_a_threshold_given_on_the_command_line_beats_the_saved_one(make_app, case):
     store = SessionStore.of(load(case))
     store.save(Session(threshold=0.5), load(case))
     for keep, expected in ((False, 0.5), (True, AlignmentSettings().threshold)):
-        app = RecordingApp(load(case), embedder=HashEmbedder(), session=store, keep_threshold=keep)
+        app = make_app(load(case), session=store, keep_threshold=keep)
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await ready(pilot)
             assert screen.settings.threshold == expected

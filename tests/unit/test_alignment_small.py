@@ -12,8 +12,8 @@ import subprocess
 import sys
 
 import pytest
-from engine_fakes import EXAMPLE, FakeEmbedder
 
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.evidence import embedded_texts, gather_evidence, presence_scores
@@ -21,6 +21,7 @@ from readout_tui.core.engine.pipeline import compare
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import readout_from_text
 from readout_tui.core.types import Kind, Status
+from readout_tui.testing import FakeEmbedder
 
 HOSTAGES = "Netanyahu asked Putin to help free the Israeli hostages held by Hamas in Gaza."
 IRAN = "Netanyahu sharply criticised the dangerous cooperation between Russia and Iran."

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from engine_fakes import FakeEmbedder
-
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.evidence import presence_scores
 from readout_tui.core.engine.pipeline import collect
@@ -11,6 +9,7 @@ from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import readout_from_text
 from readout_tui.core.types import Kind, Status
 from readout_tui.core.work.decisions import Decisions, Journal, pair_note_key
+from readout_tui.testing import FakeEmbedder
 
 LEFT = readout_from_text(
     "The leaders discussed grain exports through Black Sea ports.\n"

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from engine_fakes import FakeEmbedder
 
 from readout_tui import cli
 from readout_tui.core.engine.language import UNDETERMINED, detect, sample
@@ -18,6 +17,7 @@ from readout_tui.core.engine.statements import _language, split_statements
 from readout_tui.core.engine.words import TermTable, stems, words
 from readout_tui.core.io import export, report
 from readout_tui.core.io.loading import load_case
+from readout_tui.testing import FakeEmbedder
 from readout_tui.widgets.detail_strip import compare_words, shares_words
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"

@@ -6,12 +6,13 @@ import json
 import re
 
 import pytest
-from engine_fakes import EXAMPLE, FakeEmbedder
 
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.engine.pipeline import compare
 from readout_tui.core.io import export, report
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Kind, Readout, Statement
+from readout_tui.testing import FakeEmbedder
 
 RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

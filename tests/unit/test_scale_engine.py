@@ -8,7 +8,6 @@ import random
 
 import numpy as np
 import pytest
-from engine_fakes import FakeEmbedder
 
 from readout_tui.core.engine import evidence as alignment
 from readout_tui.core.engine import words as lexical
@@ -18,6 +17,7 @@ from readout_tui.core.engine.evidence import gather_evidence, presence_scores, t
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import TermTable
 from readout_tui.core.io.loading import readout_from_text
+from readout_tui.testing import FakeEmbedder
 
 WORDS = (
     "hostages gaza ceasefire wheat exports sanctions summit visit energy nuclear talks "
