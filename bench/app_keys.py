@@ -126,7 +126,7 @@ async def measure(count: int, presses: int, size: tuple[int, int]) -> dict[str, 
         await app.workers.wait_for_complete()
         await pilot.pause()
         figures["evidence (info)"] = (time.perf_counter() - started, 0.0)
-        assert screen.links is not None
+        assert screen.workspace.alignment is not None
         for key in KEYS:
             walls, cpus = [], []
             # Each threshold step re-decides the whole alignment: a few are enough.

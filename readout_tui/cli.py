@@ -314,8 +314,6 @@ def _write(output: str) -> None:
 def run_app(args: argparse.Namespace) -> int:
     comparison = _comparison(args, default=[str(EXAMPLE)])
     _keys_from_the_terminal()
-    from readout_tui.core.work.workspace import settings_in_force
-
     from .app import ReadoutApp  # Textual is only needed here
 
     cache = None if args.no_cache else EmbeddingCache()
@@ -328,9 +326,9 @@ def run_app(args: argparse.Namespace) -> int:
         comparison,
         embedder=_embedder(args),
         cache=cache,
-        settings=settings_in_force(_settings(args), args.threshold),
+        settings=_settings(args),
         session=store,
-        keep_threshold=args.threshold is not None,
+        threshold=args.threshold,
     )
     app.run()
     return app.return_code or 0

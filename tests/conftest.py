@@ -18,7 +18,7 @@ from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import Comparison, load_comparison
 from readout_tui.core.types import Alignment, Counterpart, Kind
-from readout_tui.screens import compare
+from readout_tui.core.work import workspace
 from readout_tui.testing import FakeEmbedder, HashEmbedder, comparison_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -134,7 +134,7 @@ def fix_pairs(monkeypatch) -> Callable[[list[dict]], None]:
             model = evidence.model or "lexical only"
             return Alignment(evidence.left, evidence.right, counterparts, model, True, asdict(settings))
 
-        monkeypatch.setattr(compare, "decide", decide)
+        monkeypatch.setattr(workspace, "decide", decide)
 
     return fix
 

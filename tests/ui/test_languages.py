@@ -51,14 +51,14 @@ async def test_a_language_the_model_lacks_is_said_once_and_labelled(make_app):
         warnings = [n for n in app.notices if "does not cover" in n]
         assert len(warnings) == 1
         assert "--model paraphrase-multilingual-MiniLM-L12-v2" in warnings[0]
-        assert not screen.links.alignment.semantic
-        assert (3, 2) in {(p.left, p.right) for p in screen.links.alignment.pairs}
+        assert not screen.workspace.alignment.semantic
+        assert (3, 2) in {(p.left, p.right) for p in screen.workspace.alignment.pairs}
         await pilot.press("minus")
         lowered = round(max(AlignmentSettings().lexical_threshold - THRESHOLD_STEP, 0.0), 2)
         assert f"threshold {lowered:.2f}" in summary_text(app)
         # Only the threshold in force moved.
-        assert screen.settings.lexical_threshold == lowered
-        assert screen.settings.threshold == AlignmentSettings().threshold
+        assert screen.workspace.settings.lexical_threshold == lowered
+        assert screen.workspace.settings.threshold == AlignmentSettings().threshold
 
 
 async def test_a_pair_in_two_languages_is_shown_without_word_marks(make_app):
@@ -74,10 +74,10 @@ async def test_a_pair_in_two_languages_is_shown_without_word_marks(make_app):
     app = make_app(comparison_of(russian, english), embedder=TranslationModel(meanings))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        assert screen.links.alignment.semantic
+        assert screen.workspace.alignment.semantic
         assert title(screen, "left") == "Left side · Russian"
         assert title(screen, "right") == "Right side · English"
-        assert screen.links.partners("left", 0) == [1]
+        assert screen.workspace.alignment.partners("left", 0) == [1]
         head = screen.query_one("#detail-head").render()
         assert head.plain.endswith("no words in common")  # instead of the legend
         for name in ("focus", "partner"):

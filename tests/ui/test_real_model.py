@@ -31,7 +31,8 @@ WARM_RUN = textwrap.dedent(
             await app.workers.wait_for_complete()
             await pilot.pause()
             print(time.perf_counter() - started)
-            print(app.screen.links is not None and app.screen.links.alignment.semantic)
+            alignment = app.screen.workspace.alignment
+            print(alignment is not None and alignment.semantic)
             print("torch" in sys.modules)
 
     asyncio.run(main())
@@ -46,13 +47,13 @@ async def test_the_bundled_model_end_to_end(example, case_dir, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         assert f"{DEFAULT_MODEL}: ready" in summary_text(app)
-        assert screen.links.alignment.semantic
+        assert screen.workspace.alignment.semantic
         # Both governments report that the call took place: the first lines pair up.
-        assert 0 in screen.links.partners("left", 0)
+        assert 0 in screen.workspace.alignment.partners("left", 0)
         head = str(screen.query_one("#detail-head").render())
         assert head.startswith("L1 ") and "R1" in head
         await pilot.press("enter")
-        assert screen.side == "right" and screen.pane("right").current in screen.links.partners(
+        assert screen.side == "right" and screen.pane("right").current in screen.workspace.alignment.partners(
             "left", 0
         )
 
