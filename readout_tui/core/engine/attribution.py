@@ -234,7 +234,8 @@ class _Token:
     end: int
     name: bool
     """Capitalised (or an acronym), not one of the languages' function words, and, at the
-    start of a sentence, a word the article also capitalises inside one."""
+    start of a sentence, a word the article also capitalises inside one, a possessive
+    ("Freedonia's"), or followed by a verb of saying ("Rowan wrote")."""
 
     @property
     def word(self) -> bool:
@@ -246,14 +247,31 @@ class _Token:
 
 
 def _tokens(text: str, inside: set[str]) -> list[_Token]:
+    matches = list(_TOKEN.finditer(text))
     found = []
-    for match in _TOKEN.finditer(text):
+    for k, match in enumerate(matches):
         word = match.group()
         name = False
         if word[0].isupper() and not cues.is_function_word(word):
-            name = not opens_sentence(text, match.start()) or _bare(word).casefold() in inside or word.isupper()
+            name = (
+                not opens_sentence(text, match.start())
+                or _bare(word).casefold() in inside
+                or word.isupper()
+                or _bare(word) != word
+                or _says(matches, k + 1)
+            )
         found.append(_Token(word, match.start(), match.end(), name))
     return found
+
+
+def _says(matches: list[re.Match], k: int) -> bool:
+    """Whether a verb of saying or of what is done in a call follows (adverbs skipped)."""
+    while k < len(matches) and matches[k].group().casefold() in cues.ADVERBS:
+        k += 1
+    if k >= len(matches):
+        return False
+    word = matches[k].group()
+    return word[0].islower() and (cues.is_reporting_verb(word) or cues.is_speech_act(word))
 
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -582,12 +600,17 @@ def _form(tokens: list[_Token], run: list[_Token], start: int, end: int) -> str:
     before = first - 1
     while before >= start and tokens[before].word and cues.is_title(tokens[before].text):
         before -= 1
+    after = last + 1
+    # Titles and up to two modifiers may stand between ("prime minister's office", "foreign ministry").
+    while after < end and after - last <= 3 and tokens[after].word and not cues.is_office_noun(tokens[after].text):
+        if not (cues.is_title(tokens[after].text) or tokens[after].text.islower()):
+            break
+        after += 1
     if before >= start and tokens[before].word and cues.is_office_noun(tokens[before].text):
         first = before
-    elif last + 1 < end and tokens[last + 1].word and cues.is_office_noun(tokens[last + 1].text):
-        last = last + 1
-    words = [t.text for t in tokens[first : last + 1] if t.word and not (cues.is_title(t.text) and not t.name)]
-    return _bare(" ".join(words)) if words else ""
+    elif after < end and tokens[after].word and cues.is_office_noun(tokens[after].text):
+        last = after
+    return " ".join(t.text for t in tokens[first : last + 1] if t.word)
 
 
 # -- Subjects ---------------------------------------------------------------------------------
@@ -857,7 +880,7 @@ def _labels(resolved, bodies, names: _Names, sides: tuple[str, str]) -> tuple[st
         order: dict[str, tuple] = {}
         for found in resolved.values():
             for r in found:
-                if r.entity != entity or r.cue.kind is not _Kind.NAMED or not r.cue.form:
+                if r.entity != entity or r.cue.kind is not _Kind.NAMED or not r.cue.form or r.cue.negated:
                     continue
                 office = any(cues.is_office_noun(w) for w in r.cue.form.split())
                 rank = (not r.cue.oblique, office)
