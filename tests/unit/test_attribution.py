@@ -231,3 +231,39 @@ def test_the_seed_article_gives_every_statement_of_its_hand_cut_case_to_its_side
             assert found.side.value == side and found.in_account, line
     links = [s for s in attribution.statements if s.text.startswith("Baca juga:")]
     assert len(links) == 3 and all(s.side is Side.NEITHER for s in links)
+
+
+@pytest.mark.parametrize(
+    "aide",
+    [
+        "Citadel aide Tomas Berg told reporters that Marek had raised the dam project.",
+        "Citadel foreign policy aide Tomas Berg told reporters that Marek had raised the dam project.",
+    ],
+)
+def test_an_aide_speaks_for_the_organisation_named_with_them(aide):
+    text = (
+        "Sylvania and Ruritania describe call\n"
+        "Sylvanian President Ivo Marek spoke with Ruritanian Chancellor Lena Holm on Tuesday.\n"
+        "The Citadel said the two discussed water rights.\n"
+        f"{aide}\n"
+        "Berg said the leaders agreed to meet in June.\n"
+        "Ruritania's government said Holm stressed the need for a joint commission.\n"
+        "According to the Ruritanian statement, Holm invited Marek to visit.\n"
+    )
+    attribution = attribute_text(text)
+    assert [s.side.value for s in attribution.statements] == ["neither", "neither", "left", "left", "left", "right", "right"]
+    assert (attribution.left_label, attribution.right_label) == ("Citadel", "Ruritania's government")
+
+
+def test_an_indonesian_spokesman_speaks_for_the_organisation_before_his_name():
+    text = (
+        "Sylvania dan Ruritania Bicara Lewat Telepon\n"
+        "Presiden Sylvania Ivo Marek berbicara dengan Kanselir Ruritania Lena Holm pada hari Selasa.\n"
+        "Citadel mengatakan kedua pemimpin membahas hak atas air.\n"
+        "Juru bicara Citadel Tomas Berg mengatakan kepada wartawan bahwa Marek mengangkat proyek bendungan.\n"
+        "Berg menambahkan, kedua pemimpin sepakat bertemu pada bulan Juni.\n"
+        "Pemerintah Ruritania mengatakan Holm menekankan perlunya komisi bersama.\n"
+        "Menurut pernyataan Ruritania, Holm mengundang Marek berkunjung.\n"
+    )
+    attribution = attribute_text(text)
+    assert [s.side.value for s in attribution.statements] == ["neither", "neither", "left", "left", "left", "right", "right"]

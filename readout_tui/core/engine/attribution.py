@@ -19,7 +19,9 @@ account or neither, from the article's own cues:
    Council spokesman John Kirby": Kirby). Names are linked by how the article writes them:
    every word of a multi-word name votes for the name's last word, so "Israel" in "Perdana
    Menteri Israel Benjamin Netanyahu" and "Amerika Serikat" (and "AS") in "Presiden Amerika
-   Serikat Donald Trump" lead to the person. A possessive source ("his office",
+   Serikat Donald Trump" lead to the person; a spokesman or an aide speaks for the
+   organisation the article names with them ("Kremlin aide Yuri Ushakov", "juru bicara
+   Kremlin Dmitry Peskov"). A possessive source ("his office",
    "kantornya") is the sentence's subject's; a bare one ("the readout said", "говорится в
    сообщении") is the last source named.
 4. **Sides.** The two sources the article cites most (a cue that names a statement or an
@@ -293,6 +295,9 @@ class _Names:
     """How the article's names lead to one another (see the module's docstring, step 3)."""
 
     votes: dict[str, Counter] = field(default_factory=dict)
+    members: dict[str, Counter] = field(default_factory=dict)
+    """Who speaks for whom: "Kremlin aide Yuri Ushakov", "juru bicara Kremlin Dmitry Peskov",
+    "помощник президента России Юрий Ушаков" make the person the organisation's."""
     heads: Counter = field(default_factory=Counter)
     """How often a key heads a name of several words."""
     frequency: Counter = field(default_factory=Counter)
@@ -311,20 +316,78 @@ class _Names:
         initials = "".join(t.text[0] for t in words).casefold()
         self.acronyms.setdefault(initials, Counter())[head] += 1
 
+    def add_roles(self, tokens: Sequence[_Token]) -> None:
+        """Note who speaks for whom in one statement (see ``members``)."""
+        runs = _runs(tokens)
+        for k, run in enumerate(runs):
+            start = tokens.index(run[0])
+            words = [t for t in run if t.name]
+            # "Kremlin aide Yuri Ushakov": an organisation, a role, a person.
+            if k and words:
+                between = tokens[tokens.index(runs[k - 1][-1]) + 1 : start]
+                if 0 < len(between) <= 3 and all(t.word and t.text.islower() for t in between):
+                    if any(_speaks_for(t) for t in between):
+                        org = [t for t in runs[k - 1] if t.name]
+                        if org:
+                            self._member(words[-1], org[-1])
+                        continue
+            # "juru bicara Kremlin Dmitry Peskov", "помощник президента России Юрий Ушаков".
+            before = start - 1
+            while before >= 0 and tokens[before].word and cues.is_title(tokens[before].text):
+                before -= 1
+            if len(words) >= 3 and before >= 0 and tokens[before].word and _speaks_for(tokens[before]):
+                self._member(words[-1], words[-3])
+
+    def _member(self, person: _Token, organisation: _Token) -> None:
+        self.members.setdefault(_name_key(person.text), Counter())[_name_key(organisation.text)] += 1
+
     def resolve(self, key: str) -> str:
-        """The entity a name key stands for: the name it is most often part of, when it is
-        more often part of one than the head of one ("israel" -> "netanyahu"; "trump" stays,
-        though "Trump Tower" may be in the article too)."""
-        seen = {key}
-        while True:
-            options = self.votes.get(key) or (self.acronyms.get(key) if len(key) <= 5 else None)
-            if not options:
-                return key
-            best, count = max(options.items(), key=lambda kv: (kv[1], self.frequency[kv[0]]))
-            if count <= self.heads[key] or best in seen:
-                return key
-            seen.add(best)
-            key = best
+        """The entity a name key stands for. Each key is joined to the organisation it
+        speaks for, else to the name it is most often part of, when it is more often part of
+        one than the head of one ("israel" with "netanyahu"; "trump" stays itself, though
+        "Trump Tower" may be in the article too); the entity is the most frequent key of
+        what is joined."""
+        if self._parent is None:
+            self._join()
+        root = key
+        while self._parent.get(root, root) != root:
+            root = self._parent[root]
+        return root
+
+    _parent: dict[str, str] | None = None
+
+    def _join(self) -> None:
+        self._parent = {}
+
+        def find(key: str) -> str:
+            while self._parent.get(key, key) != key:
+                key = self._parent[key]
+            return key
+
+        for key in sorted({*self.votes, *self.members, *self.acronyms}):
+            target = self._joined_to(key)
+            if target is None:
+                continue
+            a, b = find(key), find(target)
+            if a != b:
+                # The more frequent key names the entity.
+                keep, drop = sorted((a, b), key=lambda k: (-self.frequency[k], k))
+                self._parent[drop] = keep
+
+    def _joined_to(self, key: str) -> str | None:
+        if key in self.members:
+            return max(self.members[key].items(), key=lambda kv: (kv[1], self.frequency[kv[0]]))[0]
+        options = self.votes.get(key) or (self.acronyms.get(key) if len(key) <= 5 and key in self.frequency else None)
+        if not options:
+            return None
+        best, count = max(options.items(), key=lambda kv: (kv[1], self.frequency[kv[0]]))
+        return best if count > self.heads[key] else None
+
+
+def _speaks_for(token: _Token) -> bool:
+    """A role that speaks for an organisation (spokesman, aide, "juru bicara", "помощник"),
+    not a leader's title ("minister" is both: "Perdana Menteri" is a leader)."""
+    return cues.is_role(token.text) and not cues.is_title(token.text)
 
 
 def _runs(tokens: Sequence[_Token], lo: int = 0, hi: int | None = None) -> list[list[_Token]]:
@@ -515,7 +578,8 @@ def _phrase_before(tokens: list[_Token], k: int) -> tuple[int, int, str]:
                 continue
             stop = "punct"
             break
-        if not token.name and token.folded in cues.BOUNDARIES:
+        if not token.name and (token.folded in cues.BOUNDARIES or cues.is_reporting_verb(token.text)):
+            # Another verb of saying: "Kremlin mengatakan Putin menegaskan" (the subject is Putin).
             stop = token.folded
             break
         if not token.name and token.folded in cues.PREPOSITIONS:
@@ -714,6 +778,7 @@ def attribute(blocks: Sequence[Sequence[str]]) -> Attribution:
         tokens = _tokens(text, inside)
         for run in _runs(tokens):
             names.add(run)
+        names.add_roles(tokens)
         bodies[index] = _Body(tokens, _find_cues(tokens, text), _subject(tokens, text))
     resolved = _resolve_sources(flat, bodies, names)
     left, right = _sides(resolved, bodies)
