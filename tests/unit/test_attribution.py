@@ -267,33 +267,3 @@ def test_an_indonesian_spokesman_speaks_for_the_organisation_before_his_name():
     )
     attribution = attribute_text(text)
     assert [s.side.value for s in attribution.statements] == ["neither", "neither", "left", "left", "left", "right", "right"]
-
-
-ONE_GOVERNMENT_MANY_VOICES = """Marek and Holm hold call
-Sylvanian President Ivo Marek spoke by phone with Ruritanian Chancellor Lena Holm on Friday.
-Holm wrote on her blog that the call had been productive.
-Holm said the two leaders agreed to reopen trade talks.
-The Citadel said Marek told Holm that the dam project would go ahead.
-Citadel aide Tomas Berg said Marek and Holm spoke for ninety minutes.
-Berg added that Marek invited Holm to visit in the autumn.
-Marek told Holm that Sylvania wanted a fair deal, the Citadel said.
-Marek separately said on Friday that the harvest was the best in years.
-"""
-
-
-def test_a_governments_account_told_by_its_office_an_aide_and_its_leader_is_one_side():
-    # The Citadel, its aide and Marek are cited more than Holm, but they are one party of
-    # the call: the sides are the two leaders' (named with their titles), not the two most
-    # cited sources.
-    attribution = attribute_text(ONE_GOVERNMENT_MANY_VOICES)
-    assert [s.side.value for s in attribution.statements] == [
-        "neither", "neither", "left", "left", "right", "right", "right", "right", "neither",
-    ]
-    assert (attribution.left_label, attribution.right_label) == ("Holm", "Citadel")
-
-
-def test_on_a_side_told_by_an_office_the_leaders_words_outside_the_call_are_neither():
-    attribution = attribute_text(ONE_GOVERNMENT_MANY_VOICES)
-    harvest = attribution.statements[-1]
-    assert harvest.how is How.OUTSIDE_CALL
-    assert attribution.why(harvest.index) == "cue “Marek separately said”, but not about the call"

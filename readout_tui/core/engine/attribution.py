@@ -24,18 +24,10 @@ account or neither, from the article's own cues:
    Kremlin Dmitry Peskov"). A possessive source ("his office",
    "kantornya") is the sentence's subject's; a bare one ("the readout said", "говорится в
    сообщении") is the last source named.
-4. **Sides.** A call has two parties: the two people the article names most with a title (a
-   president, a prime minister). Each cited source is one party's: a leader's own name, a
-   country or an office joined to it, an aide; else the leader its statements name first
-   ("The Kremlin said Putin told ..."); else, for the most cited source left, the leader
-   whose account is otherwise cited less. Sources that are no party's (another minister,
-   another newspaper) are neither. Where a side's most cited source is an office (the
-   Kremlin, the White House), a person's words on that side count only when they are about
-   the call (they name the call or the other leader): the leader's remarks elsewhere are
-   not the office's account. The party first cited is on the left; each side is labelled
-   as the article names its most cited source ("Israeli government", "Kremlin"). Without
-   two titled people, the two sources cited most are the sides (a cue that names a
-   statement or an office counts double).
+4. **Sides.** The two sources the article cites most (a cue that names a statement or an
+   office counts double) are the two accounts, the one cited first on the left; they are
+   labelled as the article names them ("Israeli government", "Kremlin"). Other sources
+   (another minister, another newspaper) are neither.
 5. **Carrying on.** A statement with a pronoun for its source ("Dia menambahkan", "He also
    told", "по его словам"), or with no cue whose subject is a pronoun, a title ("Kepala
    Negara", "the prime minister") or the side's own source doing what is done in a call
@@ -83,9 +75,6 @@ class How(str, Enum):
     """Its cue names a source that is neither account."""
     NEGATED = "negated"
     """Its cue says what an account does not say."""
-    OUTSIDE_CALL = "outside the call"
-    """A leader's (or an aide's) words that are not about the call, where the side's account
-    is its office's ("kata Putin" next to "Kremlin mengatakan")."""
     NO_CUE = "no cue"
     """Nothing attributes it: the reporter's own text."""
     BY_HAND = "by hand"
@@ -222,8 +211,6 @@ class Attribution:
             base = f"cue “{s.cue_text}” names neither account"
         elif s.how is How.NEGATED:
             base = f"“{s.cue_text}” says what an account does not"
-        elif s.how is How.OUTSIDE_CALL:
-            base = f"cue “{s.cue_text}”, but not about the call"
         elif s.how is How.NO_CUE:
             base = "no cue: the reporter's own text"
         else:
@@ -313,9 +300,6 @@ class _Names:
     "помощник президента России Юрий Ушаков" make the person the organisation's."""
     heads: Counter = field(default_factory=Counter)
     """How often a key heads a name of several words."""
-    titled: Counter = field(default_factory=Counter)
-    """How often a key heads a name written with a title ("Presiden Rusia Vladimir Putin")."""
-    person_names: set[str] = field(default_factory=set)
     frequency: Counter = field(default_factory=Counter)
     acronyms: dict[str, Counter] = field(default_factory=dict)
 
@@ -323,13 +307,6 @@ class _Names:
         words = [t for t in run if not cues.is_title(t.text)]
         for token in words:
             self.frequency[_name_key(token.text)] += 1
-        if words and len(words) < len(run):
-            self.titled[_name_key(words[-1].text)] += 1
-            if len(words) >= 2:
-                # A person's name: the last word and the one before it ("Vladimir Putin",
-                # "Xi Jinping"), not a country further before ("Rusia" in "Presiden Rusia
-                # Vladimir Putin").
-                self.person_names.update(_name_key(t.text) for t in words[-2:])
         if len(words) < 2:
             return
         head = _name_key(words[-1].text)
@@ -360,19 +337,6 @@ class _Names:
                 before -= 1
             if len(words) >= 3 and before >= 0 and tokens[before].word and _speaks_for(tokens[before]):
                 self._member(words[-1], words[-3])
-
-    def persons(self) -> set[str]:
-        """The entities that are people: named with a title, or speaking for an organisation
-        that the article names less than them (else the entity is the organisation's)."""
-        return {self.resolve(k) for k in self.titled} | {k for k in self.members if self.resolve(k) == k}
-
-    def leaders(self) -> list[str]:
-        """The people named with a title, most mentioned first (countries joined to them count)."""
-        mentioned: Counter = Counter()
-        for k, n in self.frequency.items():
-            mentioned[self.resolve(k)] += n
-        titled = {self.resolve(k) for k in self.titled}
-        return sorted(titled, key=lambda e: (-mentioned[e], e))
 
     def _member(self, person: _Token, organisation: _Token) -> None:
         self.members.setdefault(_name_key(person.text), Counter())[_name_key(organisation.text)] += 1
@@ -547,10 +511,8 @@ def _verb_cue(tokens: list[_Token], text: str, k: int) -> _Cue | None:
         return None
     negated = _negated(tokens, k)
     start, end, stop = _phrase_before(tokens, k)
-    # "said in a statement", "menambahkan dalam pernyataannya", "заявил в сообщении" (not
-    # "опроверг сообщения": denied reports)
-    after = tokens[k + 1 : k + 4]
-    documented = bool(after) and after[0].folded in cues.PREPOSITIONS and any(t.word and _documents(t) for t in after)
+    # "said in a statement", "menambahkan dalam pernyataannya", "заявил в сообщении"
+    documented = any(t.word and _documents(t) for t in tokens[k + 1 : k + 4])
     if start < end:
         cue = _classify(tokens, text, start, end, (tokens[start].start, token.end), stop == "pp", negated)
         if cue is None:
@@ -819,9 +781,9 @@ def attribute(blocks: Sequence[Sequence[str]]) -> Attribution:
         names.add_roles(tokens)
         bodies[index] = _Body(tokens, _find_cues(tokens, text), _subject(tokens, text))
     resolved = _resolve_sources(flat, bodies, names)
-    parties = _parties(resolved, bodies, names)
-    statements = _assign(flat, structure, bodies, resolved, names, parties)
-    labels = _labels(resolved, parties)
+    left, right = _sides(resolved, bodies)
+    statements = _assign(flat, structure, bodies, resolved, names, (left, right))
+    labels = _labels(resolved, bodies, names, (left, right))
     return Attribution(tuple(_mark_repeats(statements)), *labels)
 
 
@@ -888,22 +850,8 @@ def _resolve_sources(flat, bodies: dict[int, _Body], names: _Names) -> dict[int,
     return resolved
 
 
-@dataclass(frozen=True)
-class _Parties:
-    """Which side each cited source speaks for."""
-
-    side_of: dict[str, Side]
-    offices: frozenset[Side] = frozenset()
-    """Sides whose most cited source is an office (the Kremlin, the White House), not a
-    person: there a person's words count only when they are about the call."""
-    persons: frozenset[str] = frozenset()
-    main: dict[Side, str] = field(default_factory=dict)
-    """Each side's most cited source: what its label names."""
-    leaders: dict[Side, str] = field(default_factory=dict)
-
-
-def _scores(resolved: dict[int, list[_Resolved]]) -> tuple[Counter, dict[str, int]]:
-    """How much each entity is cited (a documented cue counts double), and where first."""
+def _sides(resolved: dict[int, list[_Resolved]], bodies: dict[int, _Body]) -> tuple[str, str]:
+    """The two entities cited most (a documented cue counts double); the first cited left."""
     score: Counter = Counter()
     first: dict[str, int] = {}
     for index, found in resolved.items():
@@ -914,78 +862,17 @@ def _scores(resolved: dict[int, list[_Resolved]]) -> tuple[Counter, dict[str, in
         for entity, weight in weights.items():
             score[entity] += weight
             first.setdefault(entity, index)
-    return score, first
+    ranked = sorted(score, key=lambda e: (-score[e], first[e]))
+    if len(ranked) < 2:
+        if not ranked:
+            raise AttributionError("the article cites no source (no 'X said', 'according to X')")
+        raise AttributionError("the article cites only one source, so it tells one account, not two")
+    two = sorted(ranked[:2], key=lambda e: first[e])
+    return two[0], two[1]
 
 
-def _parties(resolved: dict[int, list[_Resolved]], bodies: dict[int, _Body], names: _Names) -> _Parties:
-    """The two accounts. A call has two parties: the two people the article names most with
-    a title (a president, a prime minister). Each source is its leader's (a country, an
-    office or an aide joined to the name), else the leader its statements name first, else,
-    for the most cited of the rest, the leader whose account is otherwise cited less. The
-    party first cited is on the left. An article without two titled people: the two sources
-    cited most."""
-    score, first = _scores(resolved)
-    if not score:
-        raise AttributionError("the article cites no source (no 'X said', 'according to X')")
-    leaders = names.leaders()[:2]
-    if len(leaders) < 2:
-        ranked = sorted(score, key=lambda e: (-score[e], first[e]))
-        if len(ranked) < 2:
-            raise AttributionError("the article cites only one source, so it tells one account, not two")
-        leaders = ranked[:2]
-    party = {leader: leader for leader in leaders}
-    unattached = []
-    for entity in sorted(score, key=lambda e: (-score[e], first[e])):
-        if entity in party:
-            continue
-        votes = Counter(_first_leader(index, r, bodies, names, leaders) for index, r in _cited(resolved, entity))
-        votes.pop("", None)
-        ranked = votes.most_common()
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            party[entity] = ranked[0][0]
-        else:
-            unattached.append(entity)
-    if unattached:
-        totals = {leader: sum(score[e] for e, p in party.items() if p == leader) for leader in leaders}
-        weaker = min(leaders, key=lambda leader: totals[leader])
-        if score[unattached[0]] > totals[weaker]:
-            party[unattached[0]] = weaker
-    order = sorted(leaders, key=lambda leader: min(first.get(e, 10**9) for e, p in party.items() if p == leader))
-    side = {order[0]: Side.LEFT, order[1]: Side.RIGHT}
-    persons = frozenset(names.persons())
-    offices = set()
-    main = {}
-    for leader in leaders:
-        members = [e for e, p in party.items() if p == leader]
-        main[side[leader]] = max(members, key=lambda e: (score[e], -first.get(e, 10**9)))
-        if main[side[leader]] not in persons and main[side[leader]] != leader:
-            offices.add(side[leader])
-    return _Parties(
-        {e: side[p] for e, p in party.items()}, frozenset(offices), persons, main, {s: e for e, s in side.items()}
-    )
-
-
-def _cited(resolved: dict[int, list[_Resolved]], entity: str) -> list[tuple[int, _Resolved]]:
-    found = []
-    for index, rs in resolved.items():
-        for r in rs:
-            if r.entity == entity and not r.carries_on and not r.cue.negated:
-                found.append((index, r))
-                break
-    return found
-
-
-def _first_leader(index: int, r: _Resolved, bodies: dict[int, _Body], names: _Names, leaders: list[str]) -> str:
-    """The first of the leaders the statement names outside its cue: whom the source speaks of."""
-    for token in bodies[index].tokens:
-        if token.name and not (r.cue.span[0] <= token.start < r.cue.span[1]):
-            key = _name_key(token.text)
-            if key in names.person_names and names.resolve(key) in leaders:
-                return names.resolve(key)
-    return ""
-
-
-def _assign(flat, structure, bodies, resolved, names: _Names, parties: _Parties) -> list[Attributed]:
+def _assign(flat, structure, bodies, resolved, names: _Names, sides: tuple[str, str]) -> list[Attributed]:
+    side_of = {sides[0]: Side.LEFT, sides[1]: Side.RIGHT}
     statements: list[Attributed] = []
     previous: Attributed | None = None
     """The last body statement: what a pronoun carries on."""
@@ -998,14 +885,13 @@ def _assign(flat, structure, bodies, resolved, names: _Names, parties: _Parties)
             if kind is not How.LINK:
                 previous = None
             continue
-        statement = _decide(index, text, b, bodies[index], resolved[index], names, parties, previous)
+        statement = _decide(index, text, b, bodies[index], resolved[index], names, side_of, previous)
         statements.append(statement)
         previous = statement
     return statements
 
 
-def _decide(index, text, block, body: _Body, found: list[_Resolved], names, parties: _Parties, previous) -> Attributed:
-    side_of = parties.side_of
+def _decide(index, text, block, body: _Body, found: list[_Resolved], names, side_of, previous) -> Attributed:
     carried = previous.side if previous is not None else Side.NEITHER
 
     def continuing(cue: _Cue | None) -> Attributed:
@@ -1016,13 +902,8 @@ def _decide(index, text, block, body: _Body, found: list[_Resolved], names, part
     named = [r for r in usable if r.entity in side_of and not r.carries_on]
     if named:
         # Of two cues for the side, the one that names a statement or an office shows best why.
-        # Of two cues, the one that names an office or a statement shows best why.
-        best = max(named, key=lambda r: (_documented(r.cue), r.entity not in parties.persons, -named.index(r)))
-        side = side_of[best.entity]
-        spoken = best.entity in parties.persons and not best.cue.documented
-        if side in parties.offices and spoken and not _about_the_call(body, names, parties, side):
-            return Attributed(index, text, block, Side.NEITHER, How.OUTSIDE_CALL, best.cue.span, best.cue.source)
-        return Attributed(index, text, block, side, How.CUE, best.cue.span, best.cue.source)
+        best = max(named, key=lambda r: (r.entity == named[0].entity, _documented(r.cue)))
+        return Attributed(index, text, block, side_of[best.entity], How.CUE, best.cue.span, best.cue.source)
     pronouns = [r for r in usable if r.carries_on]
     if pronouns and carried is not Side.NEITHER:
         return continuing(pronouns[0].cue)
@@ -1037,19 +918,6 @@ def _decide(index, text, block, body: _Body, found: list[_Resolved], names, part
     if carried is not Side.NEITHER and _carries_on(body, names, side_of, carried):
         return continuing(None)
     return Attributed(index, text, block, Side.NEITHER, How.NO_CUE)
-
-
-def _about_the_call(body: _Body, names: _Names, parties: _Parties, side: Side) -> bool:
-    """Whether the statement speaks of the call ("call", "percakapan", "разговор") or names
-    the other party's leader."""
-    other = parties.leaders.get(Side.RIGHT if side is Side.LEFT else Side.LEFT)
-    for token in body.tokens:
-        if token.word and cues.is_call_word(token.text):
-            return True
-        key = _name_key(token.text)
-        if token.name and key in names.person_names and names.resolve(key) == other:
-            return True
-    return False
 
 
 def _documented(cue: _Cue) -> bool:
@@ -1067,28 +935,27 @@ def _carries_on(body: _Body, names: _Names, side_of: dict[str, Side], carried: S
     return cues.is_speech_act(subject.verb) or cues.is_reporting_verb(subject.verb)
 
 
-def _labels(resolved: dict[int, list[_Resolved]], parties: _Parties) -> tuple[str, str]:
-    """Each side named as the article names its most cited source: a name with its office
-    noun ("Israeli government") before a bare name, the subject's form before an oblique one
-    ("пресс-служба Кремля" before "Кремля"), then the most frequent."""
+def _labels(resolved, bodies, names: _Names, sides: tuple[str, str]) -> tuple[str, str]:
+    """Each side named as the article names its source: a name with its office ("Israeli
+    government") before a bare name, the most frequent form, the subject's form before an
+    oblique one ("пресс-служба Кремля" before "Кремля")."""
     labels = []
-    for side in (Side.LEFT, Side.RIGHT):
+    for entity in sides:
         forms: Counter = Counter()
-        rank: dict[str, tuple] = {}
+        order: dict[str, tuple] = {}
         for found in resolved.values():
             for r in found:
-                if parties.side_of.get(r.entity) is not side or r.carries_on or r.cue.negated:
-                    continue
-                if r.cue.kind is not _Kind.NAMED or not r.cue.form:
+                if r.entity != entity or r.cue.kind is not _Kind.NAMED or not r.cue.form or r.cue.negated:
                     continue
                 office = any(cues.is_office_noun(w) for w in r.cue.form.split())
+                rank = (not r.cue.oblique, office)
                 forms[r.cue.form] += 1
-                candidate = (r.entity == parties.main.get(side), not r.cue.oblique, office)
-                rank[r.cue.form] = max(rank.get(r.cue.form, candidate), candidate)
+                order[r.cue.form] = max(order.get(r.cue.form, rank), rank)
         if forms:
-            labels.append(max(forms, key=lambda f: (rank[f], forms[f])))
+            best = max(forms, key=lambda f: (order[f], forms[f]))
+            labels.append(best)
         else:
-            labels.append(side.value.capitalize())
+            labels.append(entity.capitalize())
     if labels[0].casefold() == labels[1].casefold():
         labels[1] = f"{labels[1]} (2)"
     return labels[0], labels[1]

@@ -173,11 +173,6 @@ _RU_TITLE_STEMS = ("президент", "премьер", "канцлер", "к
 _RU_LINKS = ("читайте также", "читайте", "смотрите также", "по теме", "см. также", "также читайте")
 
 
-_EN_CALL = "call calls conversation conversations phone telephone talks talked spoke discussion discussions"
-_ID_CALL = "percakapan telepon panggilan pembicaraan perbincangan berbicara bicara bertelepon menelepon"
-_RU_CALL_STEMS = ("разговор", "бесед", "телефон", "переговор", "созвон")
-
-
 def _words(*lists: str) -> frozenset[str]:
     return frozenset(word for words in lists for word in words.split())
 
@@ -210,15 +205,6 @@ RUSSIAN_ACCORDING = _RU_ACCORDING
 
 _NYA = "nya"
 """Indonesian's possessive suffix ("kantornya": his office)."""
-
-
-CALL_WORDS = _words(_EN_CALL, _ID_CALL)
-
-
-def is_call_word(word: str) -> bool:
-    """The call itself: "call", "percakapan", "разговор" (in any case)."""
-    folded = key(word)
-    return folded in CALL_WORDS or _stem_in(folded, _RU_CALL_STEMS)
 
 
 def key(word: str) -> str:
