@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from readout_tui import cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,3 +75,22 @@ def test_a_file_that_tells_no_two_accounts_is_refused_in_one_line(capsys, tmp_pa
     assert code == 2 and out == ""
     assert err.count("\n") == 1
     assert "cannot tell two accounts in this article" in err and "give two readout files" in err
+
+
+def test_a_comparison_follows_statements_moved_by_hand():
+    from readout_tui.core.io.article import with_attribution
+    from readout_tui.core.io.loading import InputError, load_comparison
+
+    comparison = load_comparison([str(PAGE)])
+    article = comparison.info.article
+    lede = 1
+    assert article.statements[lede].proposed_side.value == "neither"
+    moved = with_attribution(comparison, article.moved(lede, "right"))
+    assert moved.right.texts[0] == article.statements[lede].text
+    assert moved.info.article.statements[lede].proposed_side.value == "neither"
+    assert (moved.info.title, moved.info.date, moved.right.source) == (comparison.info.title, comparison.info.date, str(PAGE))
+    emptied = article
+    for statement in article.account("left"):
+        emptied = emptied.moved(statement.index, "neither")
+    with pytest.raises(InputError, match="left account"):
+        with_attribution(comparison, emptied)

@@ -112,6 +112,11 @@ class Attributed:
     def in_account(self) -> bool:
         return self.side is not Side.NEITHER and self.repeats is None
 
+    @property
+    def proposed_side(self) -> Side:
+        """The side the attribution proposed, whether or not it was moved since."""
+        return self.proposed or self.side
+
 
 @dataclass(frozen=True)
 class Attribution:

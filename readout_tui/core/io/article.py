@@ -10,9 +10,10 @@ named them, the two labels.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from readout_tui.core.engine.attribution import Attribution, AttributionError, Side, attribute
+from readout_tui.core.engine.attribution import Attribution, AttributionError, How, Side, attribute
 from readout_tui.core.engine.statements import Segmentation, statement_blocks
 from readout_tui.core.io.loading import (
     Comparison,
@@ -56,15 +57,21 @@ def load_article(
         left_label or text_field(meta, "left_label") or None,
         right_label or text_field(meta, "right_label") or None,
     )
-    left, right = attribution.readouts(source, encoding)
-    for side, readout in ((Side.LEFT, left), (Side.RIGHT, right)):
-        if not len(readout):
-            raise InputError(f"{source}: the {side.value} account ({readout.label}) has no statements")
-    headline = next((s.text for s in attribution.statements if s.how.value == "headline"), "")
+    headline = next((s.text for s in attribution.statements if s.how is How.HEADLINE), "")
     info = CaseInfo(
         title=text_field(meta, "title") or (page.title if page else "") or headline,
         date=text_field(meta, "date") or (page.date if page else ""),
         sources=meta_sources(meta) or (source,),
-        article=attribution,
     )
-    return Comparison(left, right, info, folder)
+    comparison = Comparison(*attribution.readouts(source, encoding), info, folder)
+    return with_attribution(comparison, attribution)
+
+
+def with_attribution(comparison: Comparison, attribution: Attribution) -> Comparison:
+    """``comparison`` with its two accounts taken from ``attribution`` (after statements were
+    moved by hand, say); the source, encoding, title and date stay."""
+    left, right = attribution.readouts(comparison.left.source, comparison.left.encoding)
+    for side, readout in ((Side.LEFT, left), (Side.RIGHT, right)):
+        if not len(readout):
+            raise InputError(f"{comparison.left.source}: the {side.value} account ({readout.label}) has no statements")
+    return replace(comparison, left=left, right=right, info=replace(comparison.info, article=attribution))
