@@ -200,13 +200,6 @@ def test_moving_statements_by_hand_and_back():
     assert attribution.with_hand_moves({"a statement no longer there": "left"}) == attribution
 
 
-def test_swapping_sides():
-    attribution = attribute_text(ENGLISH)
-    swapped = attribution.swapped()
-    assert (swapped.left_label, swapped.right_label) == (attribution.right_label, attribution.left_label)
-    assert [s.text for s in swapped.account("left")] == [s.text for s in attribution.account("right")]
-
-
 @pytest.mark.parametrize(
     "text, message",
     [

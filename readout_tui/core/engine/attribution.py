@@ -176,15 +176,6 @@ class Attribution:
     def relabelled(self, left: str | None = None, right: str | None = None) -> Attribution:
         return replace(self, left_label=left or self.left_label, right_label=right or self.right_label)
 
-    def swapped(self) -> Attribution:
-        """Left and right exchanged."""
-        flip = {Side.LEFT: Side.RIGHT, Side.RIGHT: Side.LEFT, Side.NEITHER: Side.NEITHER}
-        statements = [
-            replace(s, side=flip[s.side], proposed=flip[s.proposed] if s.proposed else None)
-            for s in self.statements
-        ]
-        return Attribution(tuple(statements), self.right_label, self.left_label)
-
     def hand_moves(self) -> dict[str, str]:
         """The statements moved by hand, by text: what a session saves. ``with_hand_moves``
         applies them again to the same article (or one edited since: a statement no longer
