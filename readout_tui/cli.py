@@ -53,7 +53,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "sources",
         nargs="*",
         metavar="READOUT",
-        help="two readout files (LEFT RIGHT; '-' reads one from standard input) or one case folder",
+        help="two readout files (LEFT RIGHT; '-' reads one from standard input), one case folder, "
+        "or one article that tells both accounts (text or a saved .html page)",
     )
     parser.add_argument(
         "--segment",
@@ -202,7 +203,7 @@ def _settings(args: argparse.Namespace, saved: Session | None = None) -> Alignme
 def _comparison(args: argparse.Namespace, default: list[str] | None = None) -> Comparison:
     sources = args.sources or default
     if not sources:
-        raise UsageError("give two readout files (LEFT RIGHT) or one case folder")
+        raise UsageError("give two readout files (LEFT RIGHT), one case folder or one article")
     return load_comparison(sources, args.segment, args.left_label, args.right_label)
 
 
