@@ -146,7 +146,11 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         help="output format (default: from --output's suffix, else text on a terminal, json when piped)",
     )
     compare.add_argument(
-        "--output", "-o", metavar="FILE", help="write the report to FILE (atomically) instead of printing it"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE instead of printing it ('-' prints it): a file is replaced "
+        "atomically, a FIFO or terminal is written to",
     )
     return app, compare
 
@@ -230,11 +234,15 @@ def run_compare(args: argparse.Namespace) -> int:
         output = report.to_text(alignment, comparison.info)
     else:
         output = export.render(fmt, alignment, comparison.info, session.decisions)
-    if args.output:
-        _save(Path(args.output), output)
-    else:
+    if _to_stdout(args):
         _write(output)
+    else:
+        _save(Path(args.output), output)
     return 0
+
+
+def _to_stdout(args: argparse.Namespace) -> bool:
+    return args.output in (None, "-")
 
 
 def _output_format(args: argparse.Namespace) -> str:
@@ -243,7 +251,7 @@ def _output_format(args: argparse.Namespace) -> str:
 
     if args.format:
         return args.format
-    if args.output:
+    if not _to_stdout(args):
         if Path(args.output).suffix.lower() == ".txt":
             return "text"
         found = format_of(args.output)
@@ -276,10 +284,10 @@ def _note(message: str) -> None:
 
 
 def _save(path: Path, output: str) -> None:
-    from readout_tui.core.io.files import write_atomic
+    from readout_tui.core.io.files import write_output
 
     try:
-        write_atomic(path, output)
+        write_output(path, output)
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}: cannot write it ({getattr(exc, 'strerror', None) or exc})") from exc
 
