@@ -16,6 +16,7 @@ from readout_tui.core.work.session import (
     Cursor,
     Session,
     SessionStore,
+    own_case_folder,
     session_path,
     statement_map,
 )
@@ -183,3 +184,11 @@ def test_only_the_last_edits_are_kept_and_a_step_past_the_end_is_left_out(tmp_pa
     document["history"]["undo"][-1]["unique"].append({"side": "right", "index": 99})
     store.path.write_text(json.dumps(document), encoding="utf-8")
     assert store.load(comparison).session.undo[-1] == steps[-1]
+
+
+def test_the_bundled_example_keeps_its_session_in_the_data_folder_not_in_the_package(data_dir):
+    from engine_fakes import EXAMPLE
+
+    comparison = load_comparison([str(EXAMPLE)], "lines")
+    assert own_case_folder(comparison) is None
+    assert session_path(comparison).parent == data_dir / "sessions"

@@ -41,7 +41,7 @@ falls far below."""
 HISTORY_KEPT = 100
 """Edits of the undo history kept in the file: enough to retrace a working session, few enough
 that the file stays small (each step holds the decisions as they were)."""
-_PACKAGE = Path(__file__).resolve().parents[1]
+_PACKAGE = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
