@@ -13,9 +13,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from readout_tui.core.engine.statements import Segmentation, split_statements
+from readout_tui.core.io.files import read_bounded
 from readout_tui.core.types import CaseInfo, Readout, Statement
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+MAX_META_BYTES = 1024 * 1024
+"""meta.json holds a title, a date, two labels and a list of sources: a megabyte is plenty."""
 MAX_PAIRS = 100_000_000
 """Every statement is scored against every statement of the other side, so time grows with
 the product of the two counts: 10,000 x 10,000 is the largest comparison that is taken on
@@ -185,7 +188,7 @@ def read_meta(folder: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_META_BYTES)
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
     try:

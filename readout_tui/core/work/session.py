@@ -27,8 +27,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.io.files import write_atomic
-from readout_tui.core.io.loading import Comparison
+from readout_tui.core.io.files import read_bounded, write_atomic
+from readout_tui.core.io.loading import MAX_INPUT_BYTES, Comparison
 from readout_tui.core.types import Kind
 from readout_tui.core.work.decisions import Decisions, Step, pair_note_key, records
 
@@ -41,6 +41,9 @@ falls far below."""
 HISTORY_KEPT = 100
 """Edits of the undo history kept in the file: enough to retrace a working session, few enough
 that the file stays small (each step holds the decisions as they were)."""
+MAX_SESSION_BYTES = 4 * MAX_INPUT_BYTES
+"""The file holds both readouts' statements (each up to ``MAX_INPUT_BYTES``) and the work on
+them; anything larger is not a session this program wrote."""
 _PACKAGE = Path(__file__).resolve().parents[2]
 
 
@@ -141,7 +144,7 @@ class SessionStore:
         """The saved session fitted to ``comparison``'s current statements; an empty one when
         there is none. A file that cannot be read as a session is set aside, never deleted."""
         try:
-            raw = self.path.read_bytes()
+            raw = read_bounded(self.path, MAX_SESSION_BYTES)
         except FileNotFoundError:
             return Restored(Session())
         except OSError as exc:
