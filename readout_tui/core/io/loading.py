@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from readout_tui.core.engine.statements import Segmentation, split_statements
+from readout_tui.core.io.display import well_formed
 from readout_tui.core.io.files import read_bounded
 from readout_tui.core.types import CaseInfo, Readout, Statement
 
@@ -128,7 +129,7 @@ def load_readout(
     source: str, label: str | None = None, mode: Segmentation | str = Segmentation.SENTENCES
 ) -> Readout:
     text, encoding = read_text(source)
-    return readout_from_text(text, label or default_label(source), mode, source, encoding)
+    return readout_from_text(text, well_formed(label) if label else default_label(source), mode, source, encoding)
 
 
 def readout_from_text(
@@ -148,7 +149,7 @@ def readout_from_text(
 def default_label(source: str) -> str:
     if source == "-":
         return "stdin"
-    return Path(source).stem
+    return well_formed(Path(source).stem)
 
 
 def load_case(folder: Path, mode: Segmentation | str = Segmentation.SENTENCES) -> Comparison:
@@ -165,9 +166,9 @@ def load_case(folder: Path, mode: Segmentation | str = Segmentation.SENTENCES) -
     if isinstance(sources, str):
         sources = [sources]
     info = CaseInfo(
-        title=_text_field(meta, "title") or folder.name,
+        title=_text_field(meta, "title") or well_formed(folder.name),
         date=_text_field(meta, "date"),
-        sources=tuple(str(s) for s in sources if isinstance(s, str | int | float))
+        sources=tuple(well_formed(str(s)) for s in sources if isinstance(s, str | int | float))
         if isinstance(sources, list)
         else (),
     )
@@ -176,11 +177,11 @@ def load_case(folder: Path, mode: Segmentation | str = Segmentation.SENTENCES) -
 
 def _text_field(meta: dict, key: str) -> str:
     """A one-line text field of meta.json, or "" when it is missing or not text (a number is
-    text enough)."""
+    text enough); valid Unicode, as every label must be to be shown and saved."""
     value = meta.get(key)
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return ""
-    return " ".join(str(value).split())
+    return well_formed(" ".join(str(value).split()))
 
 
 def read_meta(folder: Path) -> dict:
@@ -244,6 +245,6 @@ def _within_bounds(comparison: Comparison) -> Comparison:
 def _relabel(comparison: Comparison, left: str | None, right: str | None) -> Comparison:
     return replace(
         comparison,
-        left=replace(comparison.left, label=left) if left else comparison.left,
-        right=replace(comparison.right, label=right) if right else comparison.right,
+        left=replace(comparison.left, label=well_formed(left)) if left else comparison.left,
+        right=replace(comparison.right, label=well_formed(right)) if right else comparison.right,
     )

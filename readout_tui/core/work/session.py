@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.io.display import well_formed
 from readout_tui.core.io.files import read_bounded, write_atomic
 from readout_tui.core.io.loading import MAX_INPUT_BYTES, Comparison
 from readout_tui.core.types import Kind
@@ -159,7 +161,7 @@ class SessionStore:
         """Write the session atomically. Raises OSError when it cannot be written."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         document = _document(session, comparison)
-        write_atomic(self.path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+        write_atomic(self.path, _dumps(document))
 
     def _set_aside(self, problem: Exception) -> str:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
@@ -212,6 +214,19 @@ def _document(session: Session, comparison: Comparison) -> dict:
     }
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _dumps(document: dict) -> bytes:
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Lone surrogates cannot be encoded as UTF-8, but JSON can hold them as \u escapes: a
+        # session always saves and loads back, whatever text reached it.
+        return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
+
+
 def _threshold(document: dict, key: str) -> float | None:
     value = document.get(key)
     if value is None:
@@ -236,9 +251,9 @@ def _parse(raw: bytes) -> _Saved:
         threshold=_threshold(document, "threshold"),
         lexical_threshold=_threshold(document, "lexical_threshold"),
         cursor=Cursor(_side(cursor["side"]), _index(cursor["index"])) if cursor else None,
-        lost=tuple(_text(x) for x in document.get("lost", [])),
-        undo=[(_text(step["what"]), _recorded(step)) for step in history.get("undo", [])],
-        redo=[(_text(step["what"]), _recorded(step)) for step in history.get("redo", [])],
+        lost=tuple(well_formed(_text(x)) for x in document.get("lost", [])),
+        undo=[(well_formed(_text(step["what"])), _recorded(step)) for step in history.get("undo", [])],
+        redo=[(well_formed(_text(step["what"])), _recorded(step)) for step in history.get("redo", [])],
     )
 
 
@@ -250,7 +265,7 @@ def _recorded(document: dict) -> _Recorded:
             if note["on"] == "pair"
             else (_side(note["on"]), _index(note["index"]))
         )
-        notes.append((key, _text(note["text"])))
+        notes.append((key, well_formed(_text(note["text"]))))
     return _Recorded(
         links=[(_index(x["left"]), _index(x["right"]), Kind(x["kind"])) for x in document.get("links", [])],
         unlinks=[(_index(x["left"]), _index(x["right"])) for x in document.get("unlinks", [])],
