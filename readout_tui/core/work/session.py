@@ -10,7 +10,10 @@ decision is moved to the statement with the same text, or failing that the most 
 (small edits: a fixed typo, a changed figure); what has no such statement any more is reported,
 and kept in the file under "lost" rather than dropped. The undo history is saved too (the last
 ``HISTORY_KEPT`` edits) and comes back while the readouts are as they were; once they have
-changed it starts afresh, as its steps could not all be carried over.
+changed it starts afresh, as its steps could not all be carried over. Each step is stored as
+its difference from the step after it (the newest from the current decisions), and a note
+changed by a step as the part that changed, so a long note is in the file once, not once per
+edit.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
 
@@ -35,14 +39,15 @@ from readout_tui.core.types import Kind
 from readout_tui.core.work.decisions import Decisions, Step, pair_note_key, records
 
 FILE_NAME = "session.json"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
+"""Version 1 stored each undo step whole; it is still read."""
 SIMILAR_ENOUGH = 85
 """rapidfuzz ratio (0-100) from which an edited statement counts as the same statement: a
 changed word or figure in a sentence of ordinary length stays above it, a different sentence
 falls far below."""
 HISTORY_KEPT = 100
-"""Edits of the undo history kept in the file: enough to retrace a working session, few enough
-that the file stays small (each step holds the decisions as they were)."""
+"""Edits of the undo history kept in the file: enough to retrace a working session."""
 MAX_SESSION_BYTES = 4 * MAX_INPUT_BYTES
 """The file holds both readouts' statements (each up to ``MAX_INPUT_BYTES``) and the work on
 them; anything larger is not a session this program wrote."""
@@ -194,8 +199,9 @@ class _Saved:
     cursor: Cursor | None
     lost: tuple[str, ...]
     lexical_threshold: float | None
-    undo: list[tuple[str, _Recorded]]
-    redo: list[tuple[str, _Recorded]]
+    undo: list[Step]
+    redo: list[Step]
+    """The history as saved, by the saved statements' indices."""
 
 
 def _document(session: Session, comparison: Comparison) -> dict:
@@ -208,8 +214,8 @@ def _document(session: Session, comparison: Comparison) -> dict:
         **records(session.decisions),
         "lost": list(session.lost),
         "history": {
-            "undo": [{"what": what, **records(d)} for what, d in session.undo[-HISTORY_KEPT:]],
-            "redo": [{"what": what, **records(d)} for what, d in session.redo[-HISTORY_KEPT:]],
+            "undo": _history(session.decisions, session.undo[-HISTORY_KEPT:]),
+            "redo": _history(session.decisions, session.redo[-HISTORY_KEPT:]),
         },
     }
 
@@ -238,40 +244,46 @@ def _threshold(document: dict, key: str) -> float | None:
 
 def _parse(raw: bytes) -> _Saved:
     document = json.loads(raw.decode("utf-8"))
-    if not isinstance(document, dict) or document.get("version") != VERSION:
+    if not isinstance(document, dict) or document.get("version") not in READABLE_VERSIONS:
         raise ValueError("not a readout-tui session")
     texts = {side: [_text(t) for t in document["statements"][side]] for side in ("left", "right")}
     cursor = document.get("cursor")
     history = document.get("history", {})
     if not isinstance(history, dict):
         raise ValueError("history is not a mapping")
+    recorded = _recorded(document)
+    current = _build(recorded, _as_saved)
+    whole = document["version"] == 1
     return _Saved(
         texts=texts,
-        decisions=_recorded(document),
+        decisions=recorded,
         threshold=_threshold(document, "threshold"),
         lexical_threshold=_threshold(document, "lexical_threshold"),
         cursor=Cursor(_side(cursor["side"]), _index(cursor["index"])) if cursor else None,
         lost=tuple(well_formed(_text(x)) for x in document.get("lost", [])),
-        undo=[(well_formed(_text(step["what"])), _recorded(step)) for step in history.get("undo", [])],
-        redo=[(well_formed(_text(step["what"])), _recorded(step)) for step in history.get("redo", [])],
+        undo=_steps(current, history.get("undo", []), whole),
+        redo=_steps(current, history.get("redo", []), whole),
     )
 
 
+def _as_saved(refs: list[tuple[str, int]], what: str) -> list[int]:
+    return [i for _, i in refs]
+
+
 def _recorded(document: dict) -> _Recorded:
-    notes = []
-    for note in document.get("notes", []):
-        key = (
-            pair_note_key(_index(note["left"]), _index(note["right"]))
-            if note["on"] == "pair"
-            else (_side(note["on"]), _index(note["index"]))
-        )
-        notes.append((key, well_formed(_text(note["text"]))))
+    notes = [(_note_key(note), well_formed(_text(note["text"]))) for note in document.get("notes", [])]
     return _Recorded(
         links=[(_index(x["left"]), _index(x["right"]), Kind(x["kind"])) for x in document.get("links", [])],
         unlinks=[(_index(x["left"]), _index(x["right"])) for x in document.get("unlinks", [])],
         unique=[(_side(x["side"]), _index(x["index"])) for x in document.get("unique", [])],
         notes=notes,
     )
+
+
+def _note_key(note: dict) -> tuple:
+    if note["on"] == "pair":
+        return pair_note_key(_index(note["left"]), _index(note["right"]))
+    return (_side(note["on"]), _index(note["index"]))
 
 
 def _text(value: object) -> str:
@@ -290,6 +302,156 @@ def _side(value: object) -> str:
     if value not in ("left", "right"):
         raise ValueError(f"not a side: {value!r}")
     return value  # type: ignore[return-value]
+
+
+# -- the undo history as differences -------------------------------------------------------------
+
+_KEPT_ENOUGH = 64
+"""A changed note is stored as the part that changed when the unchanged start and end together
+are longer than this; below it the whole note is as short as the description of the change."""
+
+
+def _history(current: Decisions, steps: Sequence[Step]) -> list[dict]:
+    """``steps`` (oldest first, the newest next to ``current``) as differences: each from the
+    decisions after it."""
+    entries = []
+    after = current
+    for what, decisions in reversed(steps):
+        entries.append({"what": what, **_difference(after, decisions)})
+        after = decisions
+    entries.reverse()
+    return entries
+
+
+def _difference(base: Decisions, target: Decisions) -> dict:
+    """What turns ``base`` into ``target``: entries to add or change, entries to remove."""
+    added = Decisions(
+        links=MappingProxyType({k: v for k, v in target.links.items() if base.links.get(k) is not v}),
+        unlinks=target.unlinks - base.unlinks,
+        unique=target.unique - base.unique,
+    )
+    entry = {name: value for name, value in records(added).items() if value}
+    notes = []
+    for key, text in sorted(target.notes.items(), key=lambda item: repr(item[0])):
+        before = base.notes.get(key)
+        if before is text or before == text:
+            continue
+        note = {**_note_ref(key), "text": text}
+        if before is not None:
+            start = _common_start(before, text)
+            end = _common_end(before, text, min(len(before), len(text)) - start)
+            if start + end > _KEPT_ENOUGH:
+                note = {**_note_ref(key), "keep": [start, end], "text": text[start : len(text) - end]}
+        notes.append(note)
+    if notes:
+        entry["notes"] = notes
+    removed = {
+        "links": [{"left": left, "right": right} for left, right in sorted(base.links.keys() - target.links.keys())],
+        "unlinks": [{"left": left, "right": right} for left, right in sorted(base.unlinks - target.unlinks)],
+        "unique": [{"side": side, "index": index} for side, index in sorted(base.unique - target.unique)],
+        "notes": [_note_ref(key) for key in sorted(base.notes.keys() - target.notes.keys(), key=repr)],
+    }
+    removed = {name: value for name, value in removed.items() if value}
+    if removed:
+        entry["removed"] = removed
+    return entry
+
+
+def _steps(current: Decisions, entries: object, whole: bool) -> list[Step]:
+    """The saved steps rebuilt, oldest first: each whole (version 1) or from the one after it."""
+    if not isinstance(entries, list):
+        raise ValueError("history steps are not a list")
+    steps: list[Step] = []
+    after = current
+    for entry in reversed(entries):
+        what = well_formed(_text(entry["what"]))
+        after = _build(_recorded(entry), _as_saved) if whole else _undone(after, entry)
+        steps.append((what, after))
+    steps.reverse()
+    return steps
+
+
+def _undone(base: Decisions, entry: dict) -> Decisions:
+    """``base`` with one saved difference applied; a difference that does not fit ``base`` is
+    damage, like any other malformed content."""
+    removed = entry.get("removed", {})
+    if not isinstance(removed, dict):
+        raise ValueError("removed entries are not a mapping")
+    gone_links = {(_index(x["left"]), _index(x["right"])) for x in removed.get("links", [])}
+    links = {k: v for k, v in base.links.items() if k not in gone_links}
+    links.update(
+        ((_index(x["left"]), _index(x["right"])), Kind(x["kind"])) for x in entry.get("links", [])
+    )
+    unlinks = (base.unlinks - {(_index(x["left"]), _index(x["right"])) for x in removed.get("unlinks", [])}) | {
+        (_index(x["left"]), _index(x["right"])) for x in entry.get("unlinks", [])
+    }
+    unique = (base.unique - {(_side(x["side"]), _index(x["index"])) for x in removed.get("unique", [])}) | {
+        (_side(x["side"]), _index(x["index"])) for x in entry.get("unique", [])
+    }
+    gone_notes = {_note_key(x) for x in removed.get("notes", [])}
+    notes = {k: v for k, v in base.notes.items() if k not in gone_notes}
+    for note in entry.get("notes", []):
+        key, text = _note_key(note), _text(note["text"])
+        if "keep" in note:
+            start, end = (_index(n) for n in note["keep"])
+            before = base.notes[key]
+            if start + end > len(before):
+                raise ValueError(f"a note change keeps more than the note holds: {note['keep']!r}")
+            text = before[:start] + text + before[len(before) - end :]
+        notes[key] = well_formed(text)
+    return Decisions(MappingProxyType(links), frozenset(unlinks), frozenset(unique), MappingProxyType(notes))
+
+
+def _within(decisions: Decisions, sizes: tuple[int, int]) -> Decisions:
+    """``decisions`` without what names a statement past the end (a hand-edited file)."""
+
+    def fits(side: str, index: int) -> bool:
+        return index < sizes[0 if side == "left" else 1]
+
+    def pair_fits(key: tuple[int, int]) -> bool:
+        return fits("left", key[0]) and fits("right", key[1])
+
+    def note_fits(key: tuple) -> bool:
+        return pair_fits(key[1:]) if key[0] == "pair" else fits(*key)
+
+    return Decisions(
+        links=MappingProxyType({k: v for k, v in decisions.links.items() if pair_fits(k)}),
+        unlinks=frozenset(k for k in decisions.unlinks if pair_fits(k)),
+        unique=frozenset(k for k in decisions.unique if fits(*k)),
+        notes=MappingProxyType({k: v for k, v in decisions.notes.items() if note_fits(k)}),
+    )
+
+
+def _note_ref(key: tuple) -> dict:
+    if key[0] == "pair":
+        return {"on": "pair", "left": key[1], "right": key[2]}
+    return {"on": key[0], "index": key[1]}
+
+
+def _common_start(a: str, b: str) -> int:
+    """How many first characters ``a`` and ``b`` share. A binary search on C-level comparisons
+    (startswith at an offset): a megabyte note costs a fraction of a millisecond, where a
+    Python loop over its characters would cost a hundred."""
+    low, high = 0, min(len(a), len(b))  # a[:low] == b[:low]; they differ before high + 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a.startswith(b[low:middle], low):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_end(a: str, b: str, limit: int) -> int:
+    """How many final characters ``a`` and ``b`` share, at most ``limit``."""
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a.endswith(b[len(b) - middle : len(b) - low], 0, len(a) - low):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 # -- carrying decisions over to edited readouts ------------------------------------------------
@@ -346,13 +508,10 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
     if cursor is not None:
         index = place(cursor.side, cursor.index)
         cursor = Cursor(cursor.side, index) if index is not None else None
-    def as_saved(refs: list[tuple[str, int]], what: str) -> list[int] | None:
-        # A hand-edited file may hold an index past the end: that decision is left out.
-        return [i for _, i in refs] if all(i < len(current[side]) for side, i in refs) else None
-
     unchanged = all(saved.texts[side] == current[side] for side in ("left", "right"))
-    undo = tuple((what, _build(step, as_saved)) for what, step in saved.undo) if unchanged else ()
-    redo = tuple((what, _build(step, as_saved)) for what, step in saved.redo) if unchanged else ()
+    sizes = (len(current["left"]), len(current["right"]))
+    undo = tuple((what, _within(step, sizes)) for what, step in saved.undo) if unchanged else ()
+    redo = tuple((what, _within(step, sizes)) for what, step in saved.redo) if unchanged else ()
     session = Session(
         decisions, saved.threshold, cursor, saved.lost + tuple(lost), saved.lexical_threshold, undo, redo
     )
