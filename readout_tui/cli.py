@@ -336,14 +336,22 @@ def run_app(args: argparse.Namespace) -> int:
     if not args.no_session:
         from readout_tui.core.work.session import SessionStore
 
-        store = SessionStore.of(comparison)
-    app = ReadoutApp(
-        comparison,
-        embedder=_embedder(args),
-        cache=cache,
-        settings=_settings(args),
-        session=store,
-        keep_threshold=args.threshold is not None,
-    )
-    app.run()
+        # The one writer on this comparison, or read-only while another instance is.
+        store = SessionStore.open(comparison)
+    try:
+        app = ReadoutApp(
+            comparison,
+            embedder=_embedder(args),
+            cache=cache,
+            settings=_settings(args),
+            session=store,
+            keep_threshold=args.threshold is not None,
+        )
+        app.run()
+    finally:
+        if store is not None:
+            store.close()
+    if store is not None and store.unsaved:
+        print(f"readout-tui: error: the last changes are not saved: {_one_line(store.unsaved)}", file=sys.stderr)
+        return app.return_code or 1
     return app.return_code or 0

@@ -18,12 +18,17 @@ edit.
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import re
+import stat
+import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,7 +38,7 @@ from rapidfuzz import fuzz, process
 
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import well_formed
-from readout_tui.core.io.files import read_bounded, write_atomic
+from readout_tui.core.io.files import FileRefused, read_bounded, write_atomic
 from readout_tui.core.io.loading import MAX_INPUT_BYTES, Comparison
 from readout_tui.core.types import Kind
 from readout_tui.core.work.decisions import Decisions, Step, pair_note_key, records
@@ -137,19 +142,79 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+class ReadOnlySession(OSError):
+    """A save refused because this store may not write: ``strerror`` says why, in one line."""
+
+
+class SessionBusy(OSError):
+    """Another instance holds the session; ``strerror`` says which, in one line."""
+
+
 class SessionStore:
-    """One comparison's session file."""
+    """One comparison's session file, and whether this process may write it.
+
+    One writer per session: ``open`` takes a lock (``flock`` on a lock file beside the session)
+    and keeps it until ``close`` or the end of the process, so a second instance on the same
+    comparison opens read-only, and says why in ``read_only``. The kernel releases the lock of
+    a process that died, so a crash never leaves the session locked. A store made with ``of``
+    (``compare``, scripts) holds no lock, but takes it for the moment of each write, so it
+    never overwrites a session that an instance has open either.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.read_only = ""
+        """Why this store does not save, in one line ("" when it does): another instance has
+        the comparison open, or the session's folder cannot be written."""
+        self.unsaved = ""
+        """Why the last save failed, in one line ("" when it succeeded, or none was tried):
+        while it is set, the work on screen is not on disk."""
+        self._held: int | None = None
+        self._release: weakref.finalize | None = None
+        self._loaded: Session | None = None
 
     @classmethod
     def of(cls, comparison: Comparison) -> SessionStore:
         return cls(session_path(comparison))
 
+    @classmethod
+    def open(cls, comparison: Comparison) -> SessionStore:
+        """The store of the app's one writer on ``comparison``: holding the session's lock, or
+        read-only (see ``read_only``) when it cannot be had."""
+        store = cls.of(comparison)
+        try:
+            store._held = _lock(store.path)
+        except OSError as exc:
+            store.read_only = _why_not(store.path, exc)
+        else:
+            store._release = weakref.finalize(store, os.close, store._held)
+        return store
+
+    @property
+    def writable(self) -> bool:
+        return not self.read_only
+
+    def close(self) -> None:
+        """Let go of the session's lock (kept until the process ends otherwise)."""
+        if self._release is not None:
+            self._release()
+            self._release = self._held = None
+
+    def __enter__(self) -> SessionStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def load(self, comparison: Comparison) -> Restored:
         """The saved session fitted to ``comparison``'s current statements; an empty one when
-        there is none. A file that cannot be read as a session is set aside, never deleted."""
+        there is none. A file that cannot be read as a session is set aside, never deleted
+        (by a store that may write; a read-only one leaves it to the writer)."""
+        restored = self._load(comparison)
+        self._loaded = restored.session
+        return restored
+
+    def _load(self, comparison: Comparison) -> Restored:
         try:
             raw = read_bounded(self.path, MAX_SESSION_BYTES)
         except FileNotFoundError:
@@ -163,19 +228,110 @@ class SessionStore:
         return _fit(saved, comparison)
 
     def save(self, session: Session, comparison: Comparison) -> None:
-        """Write the session atomically. Raises OSError when it cannot be written."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        document = _document(session, comparison)
-        write_atomic(self.path, _dumps(document))
+        """Write the session atomically. Raises OSError when it cannot be written, and
+        ``ReadOnlySession`` when this store may not write and ``session`` holds work that the
+        loaded one did not (a read-only store passes over a mere cursor move)."""
+        if self.read_only:
+            if self._loaded is not None and _same_work(session, self._loaded):
+                return
+            self.unsaved = self.read_only
+            raise ReadOnlySession(errno.EROFS, self.read_only, str(self.path))
+        try:
+            with self._writing():
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(self.path, _dumps(_document(session, comparison)))
+        except OSError as exc:
+            self.unsaved = f"{self.path}: {exc.strerror or exc}"
+            raise
+        self.unsaved = ""
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Under the session's lock: the one this store holds, or taken for the moment."""
+        if self._held is not None:
+            yield
+            return
+        handle = _lock(self.path)
+        try:
+            yield
+        finally:
+            os.close(handle)
 
     def _set_aside(self, problem: Exception) -> str:
+        if self.read_only:
+            return f"{self.path.name} is not a readable session ({problem}); left as it is: {self.read_only}"
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
         try:
-            os.replace(self.path, aside)
+            with self._writing():
+                os.replace(self.path, aside)
         except OSError as exc:
-            return f"{self.path}: not a readable session ({problem}); could not set it aside ({exc})"
+            return f"{self.path}: not a readable session ({problem}); could not set it aside ({exc.strerror or exc})"
         return f"{self.path.name} was not a readable session ({problem}); kept as {aside.name}, starting afresh"
+
+
+def _same_work(session: Session, loaded: Session) -> bool:
+    """Whether ``session`` holds nothing that ``loaded`` did not: the decisions and thresholds
+    (the cursor and the undo history are not work that could be lost)."""
+    return (session.decisions, session.threshold, session.lexical_threshold) == (
+        loaded.decisions,
+        loaded.threshold,
+        loaded.lexical_threshold,
+    )
+
+
+# -- the lock ---------------------------------------------------------------------------------
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of the session at ``path``: beside it, hidden, never removed (removing a
+    lock file lets two processes lock two different files of one name)."""
+    return path.with_name(f".{path.name}.lock")
+
+
+def _lock(path: Path) -> int:
+    """Take the session's lock without waiting; its file descriptor. ``flock`` rather than
+    ``fcntl``/``lockf`` record locks: those belong to the process, so two app instances in one
+    process (as in tests) would both get one, and closing any descriptor of the file drops it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = lock_path(path)
+    flags = os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        handle, writable = os.open(lock, os.O_RDWR | flags, 0o666), True
+    except PermissionError:
+        # Another user's lock file in a shared folder: a lock needs no write access to it.
+        handle, writable = os.open(lock, os.O_RDONLY | flags, 0o666), False
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise FileRefused(errno.EINVAL, "the lock file is not a regular file", str(lock))
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SessionBusy(errno.EBUSY, _holder(lock), str(lock)) from None
+        if writable:
+            # Who holds it, for the message the other instance shows; the lock is the flock.
+            os.ftruncate(handle, 0)
+            os.pwrite(handle, f"{os.getpid()}\n".encode(), 0)
+    except BaseException:
+        os.close(handle)
+        raise
+    return handle
+
+
+def _holder(lock: Path) -> str:
+    try:
+        pid = int(read_bounded(lock, 32).decode("ascii").strip())
+    except (OSError, ValueError):
+        return "another readout-tui is working on this comparison"
+    return f"another readout-tui (process {pid}) is working on this comparison"
+
+
+def _why_not(path: Path, problem: OSError) -> str:
+    if isinstance(problem, SessionBusy):
+        return problem.strerror
+    if problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"cannot save in {path.parent} ({problem.strerror})"
+    return f"cannot lock {lock_path(path)} ({problem.strerror or problem})"
 
 
 # -- the file's shape ------------------------------------------------------------------------
