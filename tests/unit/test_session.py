@@ -302,17 +302,30 @@ def edited(decisions: Decisions, edit: tuple) -> Decisions:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(edits, max_size=30))
 def test_any_history_saves_as_differences_and_comes_back_whole(steps):
+    # Saved after every edit, as the app does: the store reuses the differences it worked out.
     journal = Journal()
-    for step in steps:
-        if step[0] == "undo":
-            journal.undo()
-        elif step[0] == "redo":
-            journal.redo()
-        else:
-            journal.record(step[0], edited(journal.current, step))
-    session = Session(journal.current, undo=journal.undo_steps, redo=journal.redo_steps)
     with tempfile.TemporaryDirectory() as folder:
         comparison = case(Path(folder) / "call", LEFT, RIGHT)
         store = SessionStore.of(comparison)
+        for step in steps:
+            if step[0] == "undo":
+                journal.undo()
+            elif step[0] == "redo":
+                journal.redo()
+            else:
+                journal.record(step[0], edited(journal.current, step))
+            store.save(Session(journal.current, undo=journal.undo_steps, redo=journal.redo_steps), comparison)
+        session = Session(journal.current, undo=journal.undo_steps, redo=journal.redo_steps)
+        store.save(session, comparison)
+        assert store.load(comparison).session == session
+        assert SessionStore.of(comparison).load(comparison).session == session
+
+
+def test_a_step_saved_again_beside_other_decisions_is_worked_out_afresh(tmp_path):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    store = SessionStore.of(comparison)
+    step = Decisions().note(("left", 0), "the step's note")
+    for current in (Decisions().mark_unique("left", 1), Decisions().link(3, 2, Kind.MATCH)):
+        session = Session(current, undo=(("edit", step),))
         store.save(session, comparison)
         assert store.load(comparison).session == session

@@ -172,6 +172,7 @@ class SessionStore:
         self._held: int | None = None
         self._release: weakref.finalize | None = None
         self._loaded: Session | None = None
+        self._differences: Differences = {}
 
     @classmethod
     def of(cls, comparison: Comparison) -> SessionStore:
@@ -239,7 +240,8 @@ class SessionStore:
         try:
             with self._writing():
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(self.path, _dumps(_document(session, comparison)))
+                document, self._differences = _document(session, comparison, self._differences)
+                write_atomic(self.path, _dumps(document))
         except OSError as exc:
             self.unsaved = f"{self.path}: {exc.strerror or exc}"
             raise
@@ -360,7 +362,10 @@ class _Saved:
     """The history as saved, by the saved statements' indices."""
 
 
-def _document(session: Session, comparison: Comparison) -> dict:
+def _document(session: Session, comparison: Comparison, known: Differences | None = None) -> tuple[dict, Differences]:
+    """The file's content, and the differences it holds (to pass as ``known`` next time)."""
+    known = known or {}
+    used: Differences = {}
     return {
         "version": VERSION,
         "threshold": session.threshold,
@@ -370,10 +375,10 @@ def _document(session: Session, comparison: Comparison) -> dict:
         **records(session.decisions),
         "lost": list(session.lost),
         "history": {
-            "undo": _history(session.decisions, session.undo[-HISTORY_KEPT:]),
-            "redo": _history(session.decisions, session.redo[-HISTORY_KEPT:]),
+            "undo": _history(session.decisions, session.undo[-HISTORY_KEPT:], known, used),
+            "redo": _history(session.decisions, session.redo[-HISTORY_KEPT:], known, used),
         },
-    }
+    }, used
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -467,13 +472,22 @@ _KEPT_ENOUGH = 64
 are longer than this; below it the whole note is as short as the description of the change."""
 
 
-def _history(current: Decisions, steps: Sequence[Step]) -> list[dict]:
+Differences = dict[tuple[int, int], tuple[Decisions, Decisions, dict]]
+"""Differences already worked out, by the two decisions' identities (kept with them, so the
+identities stay theirs): the steps of a journal are the same objects from one save to the
+next, so a save after an edit works out one new difference, not a hundred."""
+
+
+def _history(current: Decisions, steps: Sequence[Step], known: Differences, used: Differences) -> list[dict]:
     """``steps`` (oldest first, the newest next to ``current``) as differences: each from the
-    decisions after it."""
+    decisions after it. Those in ``known`` are taken from it; all are put in ``used``."""
     entries = []
     after = current
     for what, decisions in reversed(steps):
-        entries.append({"what": what, **_difference(after, decisions)})
+        pair = (id(after), id(decisions))
+        difference = known[pair][2] if pair in known else _difference(after, decisions)
+        used[pair] = (after, decisions, difference)
+        entries.append({"what": what, **difference})
         after = decisions
     entries.reverse()
     return entries
@@ -490,11 +504,13 @@ def _difference(base: Decisions, target: Decisions) -> dict:
     notes = []
     for key, text in sorted(target.notes.items(), key=lambda item: repr(item[0])):
         before = base.notes.get(key)
-        if before is text or before == text:
+        if before is text:
             continue
         note = {**_note_ref(key), "text": text}
         if before is not None:
             start = _common_start(before, text)
+            if start == len(before) == len(text):
+                continue
             end = _common_end(before, text, min(len(before), len(text)) - start)
             if start + end > _KEPT_ENOUGH:
                 note = {**_note_ref(key), "keep": [start, end], "text": text[start : len(text) - end]}
@@ -584,11 +600,20 @@ def _note_ref(key: tuple) -> dict:
     return {"on": key[0], "index": key[1]}
 
 
+_CHUNK = 1 << 16
+"""Notes are compared this many characters at a time (each one C-level comparison of a copy
+small enough to come from reused memory), then by binary search inside the first chunk that
+differs: a megabyte note costs a fraction of a millisecond, where a Python loop over its
+characters would cost a hundred, and halving the whole note would copy megabytes."""
+
+
 def _common_start(a: str, b: str) -> int:
-    """How many first characters ``a`` and ``b`` share. A binary search on C-level comparisons
-    (startswith at an offset): a megabyte note costs a fraction of a millisecond, where a
-    Python loop over its characters would cost a hundred."""
-    low, high = 0, min(len(a), len(b))  # a[:low] == b[:low]; they differ before high + 1
+    """How many first characters ``a`` and ``b`` share."""
+    limit = min(len(a), len(b))
+    low, high = 0, min(_CHUNK, limit)  # a[:low] == b[:low]
+    while low < limit and a.startswith(b[low:high], low):
+        low, high = high, min(high + _CHUNK, limit)
+    high = min(high - 1, limit)  # they differ before high (or low is the limit)
     while low < high:
         middle = (low + high + 1) // 2
         if a.startswith(b[low:middle], low):
@@ -600,10 +625,18 @@ def _common_start(a: str, b: str) -> int:
 
 def _common_end(a: str, b: str, limit: int) -> int:
     """How many final characters ``a`` and ``b`` share, at most ``limit``."""
-    low, high = 0, limit
+
+    def same(low: int, high: int) -> bool:
+        """Whether the characters from ``high`` to ``low`` before the ends match."""
+        return a.endswith(b[len(b) - high : len(b) - low], 0, len(a) - low)
+
+    low, high = 0, min(_CHUNK, limit)
+    while low < limit and same(low, high):
+        low, high = high, min(high + _CHUNK, limit)
+    high = min(high - 1, limit)
     while low < high:
         middle = (low + high + 1) // 2
-        if a.endswith(b[len(b) - middle : len(b) - low], 0, len(a) - low):
+        if same(low, middle):
             low = middle
         else:
             high = middle - 1
