@@ -86,6 +86,11 @@ def test_a_read_only_store_passes_over_a_mere_cursor_move(comparison):
             before = a.path.read_bytes()
             b.save(Session(loaded.decisions), comparison)  # what quitting without edits saves
             assert b.unsaved == "" and a.path.read_bytes() == before
+            with pytest.raises(ReadOnlySession):
+                b.save(Session(loaded.decisions.note(("left", 1), "typed")), comparison)
+            assert b.unsaved
+            b.save(Session(loaded.decisions), comparison)  # the edit undone: nothing is lost
+            assert b.unsaved == "" and a.path.read_bytes() == before
 
 
 def test_closing_the_writer_frees_the_session(comparison):

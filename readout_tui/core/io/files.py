@@ -24,7 +24,6 @@ import errno
 import fcntl
 import os
 import re
-import secrets
 import stat
 from pathlib import Path
 
@@ -158,7 +157,7 @@ def _temporary(path: Path, mode: int | None) -> tuple[int, str]:
     set to ``mode``, when it replaces an existing file, which may be private."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     while True:
-        temporary = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        temporary = str(path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp")
         try:
             handle = os.open(temporary, flags, 0o666 if mode is None else 0o600)
             break

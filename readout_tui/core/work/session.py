@@ -234,6 +234,7 @@ class SessionStore:
         loaded one did not (a read-only store passes over a mere cursor move)."""
         if self.read_only:
             if self._loaded is not None and _same_work(session, self._loaded):
+                self.unsaved = ""  # edits undone back to what is on disk: nothing is lost
                 return
             self.unsaved = self.read_only
             raise ReadOnlySession(errno.EROFS, self.read_only, str(self.path))
