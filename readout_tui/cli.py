@@ -48,7 +48,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "sources",
         nargs="*",
         metavar="READOUT",
-        help="two readout files (LEFT RIGHT; '-' reads one from standard input) or one case folder",
+        help="two readout files (LEFT RIGHT; '-' reads one from standard input), one case folder, "
+        "or one article that tells both accounts (text or a saved .html page)",
     )
     parser.add_argument(
         "--segment",
@@ -141,7 +142,11 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         help="output format (default: from --output's suffix, else text on a terminal, json when piped)",
     )
     compare.add_argument(
-        "--output", "-o", metavar="FILE", help="write the report to FILE (atomically) instead of printing it"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE instead of printing it ('-' prints it): a file is replaced "
+        "atomically, a FIFO or terminal is written to",
     )
     return app, compare
 
@@ -194,7 +199,7 @@ def _settings(args: argparse.Namespace) -> AlignmentSettings:
 def _comparison(args: argparse.Namespace, default: list[str] | None = None) -> Comparison:
     sources = args.sources or default
     if not sources:
-        raise UsageError("give two readout files (LEFT RIGHT) or one case folder")
+        raise UsageError("give two readout files (LEFT RIGHT), one case folder or one article")
     return load_comparison(sources, args.segment, args.left_label, args.right_label)
 
 
@@ -223,11 +228,15 @@ def run_compare(args: argparse.Namespace) -> int:
         output = report.to_text(alignment, comparison.info)
     else:
         output = export.render(fmt, alignment, comparison.info, session.decisions)
-    if args.output:
-        _save(Path(args.output), output)
-    else:
+    if _to_stdout(args):
         _write(output)
+    else:
+        _save(Path(args.output), output)
     return 0
+
+
+def _to_stdout(args: argparse.Namespace) -> bool:
+    return args.output in (None, "-")
 
 
 def _output_format(args: argparse.Namespace) -> str:
@@ -236,7 +245,7 @@ def _output_format(args: argparse.Namespace) -> str:
 
     if args.format:
         return args.format
-    if args.output:
+    if not _to_stdout(args):
         if Path(args.output).suffix.lower() == ".txt":
             return "text"
         found = format_of(args.output)
@@ -269,10 +278,10 @@ def _note(message: str) -> None:
 
 
 def _save(path: Path, output: str) -> None:
-    from readout_tui.core.io.files import write_atomic
+    from readout_tui.core.io.files import write_output
 
     try:
-        write_atomic(path, output)
+        write_output(path, output)
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}: cannot write it ({getattr(exc, 'strerror', None) or exc})") from exc
 
@@ -321,14 +330,22 @@ def run_app(args: argparse.Namespace) -> int:
     if not args.no_session:
         from readout_tui.core.work.session import SessionStore
 
-        store = SessionStore.of(comparison)
-    app = ReadoutApp(
-        comparison,
-        embedder=_embedder(args),
-        cache=cache,
-        settings=_settings(args),
-        session=store,
-        threshold=args.threshold,
-    )
-    app.run()
+        # The one writer on this comparison, or read-only while another instance is.
+        store = SessionStore.open(comparison)
+    try:
+        app = ReadoutApp(
+            comparison,
+            embedder=_embedder(args),
+            cache=cache,
+            settings=_settings(args),
+            session=store,
+            threshold=args.threshold,
+        )
+        app.run()
+    finally:
+        if store is not None:
+            store.close()
+    if store is not None and store.unsaved:
+        print(f"readout-tui: error: the last changes are not saved: {_one_line(store.unsaved)}", file=sys.stderr)
+        return app.return_code or 1
     return app.return_code or 0

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from readout_tui.core.engine.attribution import Attribution
     from readout_tui.core.engine.coverage import LanguageCheck
 
 Side = Literal["left", "right"]
@@ -60,11 +61,13 @@ class Readout:
 
 @dataclass(frozen=True)
 class CaseInfo:
-    """What a case folder's ``meta.json`` says about the event; all optional."""
+    """What a case folder's ``meta.json`` (or a web page) says about the event; all optional."""
 
     title: str = ""
     date: str = ""
     sources: tuple[str, ...] = ()
+    article: Attribution | None = None
+    """When both accounts come from one article: how its statements were attributed."""
 
 
 class Kind(str, Enum):

@@ -215,7 +215,7 @@ def test_the_app_takes_keys_from_the_terminal_when_stdin_was_a_pipe(tmp_path, mo
     terminal.touch()
     real_open = os.open
     monkeypatch.setattr(
-        cli.os, "open", lambda path, flags: real_open(terminal if path == "/dev/tty" else path, flags)
+        cli.os, "open", lambda path, *rest: real_open(terminal if path == "/dev/tty" else path, *rest)
     )
     moved: list[int] = []
     monkeypatch.setattr(cli.os, "dup2", lambda fd, target: moved.append(target))

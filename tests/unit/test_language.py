@@ -89,7 +89,7 @@ def test_indonesian_sentences():
         "Netanyahu berbicara dengan Presiden Rusia Vladimir Putin pada hari Minggu (10/12/2023). "
         "Percakapan itu berlangsung selama 50 menit. Kremlin menambahkan pernyataannya."
     )
-    assert _language(text) == "en"  # pysbd has no Indonesian rules; English's serve
+    assert _language(text) == "id"  # pysbd has no Indonesian rules: English's, with Indonesian abbreviations
     assert split_statements(text) == [
         "Netanyahu berbicara dengan Presiden Rusia Vladimir Putin pada hari Minggu (10/12/2023).",
         "Percakapan itu berlangsung selama 50 menit.",

@@ -110,6 +110,7 @@ class Published:
             ("Coverage", f"{a.left.label} {s.left_coverage:.0%}, {a.right.label} {s.right_coverage:.0%}"),
             ("Length", f"{left_len} vs {right_len} characters, ratio {ratio} (left / right)"),
             ("Decided by hand", self._hand_summary()),
+            ("Article", report.attribution_counts(self.info.article) if self.info.article else ""),
         ]
         return [(name, value) for name, value in fields if value]
 
@@ -201,6 +202,12 @@ def to_markdown(p: Published) -> str:
         found = p.mentions.of(side)
         items = "; ".join(f"{md(m.text)} ({m.kind}, {_refs(side, m)})" for m in found) or "(none)"
         out.append(f"- Only {md(p.label(side))}: {items}{_caseless(p, side)}")
+    article = p.info.article
+    if article is not None:
+        out += ["", "## How the article was attributed", "", "| # | statement | account | how |", "|---|---|---|---|"]
+        for s in article.statements:
+            tag, why = report.attribution_tag(article, s.index), article.why(s.index)
+            out.append(f"| {s.index + 1} | {md(s.text)} | {md(tag)} | {md(why)} |")
     return "\n".join(out) + "\n"
 
 
@@ -270,6 +277,7 @@ def to_html(p: Published) -> str:
         *_html_account(p, "left"),
         *_html_account(p, "right"),
         "</div>",
+        *_html_attribution(p),
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
@@ -344,6 +352,21 @@ def _html_account(p: Published, side: str) -> Iterator[str]:
     yield "</ol></div>"
 
 
+def _html_attribution(p: Published) -> Iterator[str]:
+    article = p.info.article
+    if article is None:
+        return
+    yield f"<h2>How the article was attributed</h2><p>{_h(report.attribution_counts(article))}</p>"
+    yield "<table><thead><tr><th>#</th><th>statement</th><th>account</th><th>how</th></tr></thead><tbody>"
+    for s in article.statements:
+        tag = report.attribution_tag(article, s.index)
+        ref = tag if tag[1:].isdigit() else ""
+        account = f'<a class="ref" href="#{ref}">{_h(tag)}</a>' if ref else _h(tag)
+        why = _h(article.why(s.index))
+        yield f"<tr><td>{s.index + 1}</td><td>{_h(s.text)}</td><td>{account}</td><td>{why}</td></tr>"
+    yield "</tbody></table>"
+
+
 # -- CSV --------------------------------------------------------------------------------------
 
 CSV_COLUMNS = (
@@ -351,7 +374,9 @@ CSV_COLUMNS = (
     "relation", "score", "by_hand", "note",
 )
 """Sections: "about" (the header: relation holds the field, note its value), "pair",
-"unique" and "mention" (relation holds the kind, note the statements)."""
+"unique" and "mention" (relation holds the kind, note the statements); for an article,
+"attribution": each of its statements in the column of its side (neither: the left column,
+with no ref), relation its side, note how it was attributed."""
 
 
 def _cell(value: str) -> str:
@@ -385,6 +410,14 @@ def to_csv(p: Published) -> str:
             cells = [", ".join(statement), _cell(m.text)]
             left, right = (cells, ["", ""]) if side == "left" else (["", ""], cells)
             writer.writerow(["mention", *left, *right, m.kind, "", "", ""])
+    article = p.info.article
+    for s in article.statements if article is not None else ():
+        tag = report.attribution_tag(article, s.index)
+        ref = tag if tag[1:].isdigit() else ""
+        cells = [ref, _cell(s.text)]
+        left, right = (["", ""], cells) if s.side.value == "right" else (cells, ["", ""])
+        by_hand = "yes" if s.how.value == "by hand" else ""
+        writer.writerow(["attribution", *left, *right, s.side.value, "", by_hand, _cell(article.why(s.index))])
     return buffer.getvalue()
 
 

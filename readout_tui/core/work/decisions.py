@@ -16,6 +16,7 @@ from types import MappingProxyType
 from readout_tui.core.engine.decision import scored_pair
 from readout_tui.core.engine.evidence import Evidence
 from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.io.display import well_formed
 from readout_tui.core.types import Alignment, Counterpart, Kind, Side, other_side
 
 HAND = "✎"
@@ -84,10 +85,11 @@ class Decisions:
         return replace(self, unique=self.unique - {(side, index)})
 
     def note(self, key: NoteKey, text: str) -> Decisions:
-        """Set the note on ``key``; blank text removes it."""
+        """Set the note on ``key``; blank text removes it. Text that is not valid Unicode is
+        made so (``well_formed``): a note must always be saved and exported."""
         notes = {k: v for k, v in self.notes.items() if k != key}
         if text.strip():
-            notes[key] = text.strip()
+            notes[key] = well_formed(text.strip())
         return replace(self, notes=_frozen(notes))
 
     # -- reading -------------------------------------------------------------------------------
