@@ -11,9 +11,7 @@ import io
 import os
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import DEFAULT_MODEL, ModelError, SentenceTransformerEmbedder
@@ -22,9 +20,6 @@ from readout_tui.core.engine.statements import Segmentation
 from readout_tui.core.io.loading import Comparison, InputError, load_comparison
 
 from . import __version__
-
-if TYPE_CHECKING:
-    from readout_tui.core.work.session import Session
 
 EXAMPLE = Path(__file__).parent / "examples" / "netanyahu-putin-2023-12-10"
 """The bundled example, opened when no readouts are named."""
@@ -195,13 +190,10 @@ def _one_line(message: str) -> str:
     return printable(" ".join(message.split()))
 
 
-def _settings(args: argparse.Namespace, saved: Session | None = None) -> AlignmentSettings:
-    """The command line's settings; the saved session's thresholds when none is given."""
-    settings = AlignmentSettings(match_threshold=args.match_threshold, order_weight=args.order_weight)
-    if args.threshold is None:
-        return saved.applied_to(settings) if saved is not None else settings
-    # A threshold the user chose holds whatever evidence there turns out to be.
-    return replace(settings, threshold=args.threshold, lexical_threshold=args.threshold)
+def _settings(args: argparse.Namespace) -> AlignmentSettings:
+    """The command line's settings but the threshold, which ``settings_in_force`` decides
+    (``--threshold``, else the saved session's)."""
+    return AlignmentSettings(match_threshold=args.match_threshold, order_weight=args.order_weight)
 
 
 def _comparison(args: argparse.Namespace, default: list[str] | None = None) -> Comparison:
@@ -219,13 +211,14 @@ def run_compare(args: argparse.Namespace) -> int:
     from readout_tui.core.engine.decision import decide
     from readout_tui.core.engine.pipeline import collect
     from readout_tui.core.io import export, report
+    from readout_tui.core.work.workspace import settings_in_force
 
     fmt = _output_format(args)
     comparison = _comparison(args)
     session = _saved_session(args, comparison)
     cache = None if args.no_cache else EmbeddingCache()
     evidence = collect(comparison.left, comparison.right, _embedder(args), cache)
-    alignment = decide(evidence, _settings(args, session))
+    alignment = decide(evidence, settings_in_force(_settings(args), args.threshold, session))
     alignment = session.decisions.apply(alignment, evidence)
     if alignment.languages and alignment.languages.warning():
         print(f"readout-tui: warning: {_one_line(alignment.languages.warning())}", file=sys.stderr)
@@ -346,7 +339,7 @@ def run_app(args: argparse.Namespace) -> int:
             cache=cache,
             settings=_settings(args),
             session=store,
-            keep_threshold=args.threshold is not None,
+            threshold=args.threshold,
         )
         app.run()
     finally:

@@ -14,9 +14,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from engine_fakes import EXAMPLE
 
 from readout_tui import cli
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Kind
 from readout_tui.core.work.decisions import Decisions

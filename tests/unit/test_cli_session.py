@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from engine_fakes import EXAMPLE
 
 from readout_tui import cli
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.io import files
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.work.decisions import Decisions

@@ -11,9 +11,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from engine_fakes import EXAMPLE
 
 from readout_tui import cli
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.io import loading
 
 GOOD = "Netanyahu spoke with Putin about the hostages.\nThey discussed Iran.\n"

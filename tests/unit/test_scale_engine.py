@@ -8,7 +8,6 @@ import random
 
 import numpy as np
 import pytest
-from engine_fakes import FakeEmbedder
 
 from readout_tui.core.engine import evidence as alignment
 from readout_tui.core.engine import words as lexical
@@ -18,6 +17,7 @@ from readout_tui.core.engine.evidence import gather_evidence, presence_scores, t
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import TermTable
 from readout_tui.core.io.loading import readout_from_text
+from readout_tui.testing import FakeEmbedder
 
 WORDS = (
     "hostages gaza ceasefire wheat exports sanctions summit visit energy nuclear talks "
@@ -91,7 +91,7 @@ def dense_decide(evidence, settings):
     """The rule of ``decide`` on whole matrices, as it was written before the blockwise engine."""
     signals = evidence.signals()
     presence, topical = presence_scores(signals, settings), topical_scores(signals)
-    threshold = settings.in_force(signals.semantic is not None)
+    threshold = settings.in_force(signals.centred is not None)
     has_left = presence.max(axis=1) >= threshold
     has_right = presence.max(axis=0) >= threshold
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Kind
 from readout_tui.core.work.decisions import Decisions, Journal, pair_note_key
@@ -190,8 +191,6 @@ def test_only_the_last_edits_are_kept_and_a_step_past_the_end_is_left_out(tmp_pa
 
 
 def test_the_bundled_example_keeps_its_session_in_the_data_folder_not_in_the_package(data_dir):
-    from engine_fakes import EXAMPLE
-
     comparison = load_comparison([str(EXAMPLE)], "lines")
     assert own_case_folder(comparison) is None
     assert session_path(comparison).parent == data_dir / "sessions"

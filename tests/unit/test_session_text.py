@@ -7,7 +7,6 @@ import json
 import tempfile
 from pathlib import Path
 
-from engine_fakes import FakeEmbedder
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +17,7 @@ from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import CaseInfo
 from readout_tui.core.work.decisions import Decisions, pair_note_key
 from readout_tui.core.work.session import Session, SessionStore
+from readout_tui.testing import FakeEmbedder
 
 LEFT = ["The leaders spoke on the phone.", "They discussed the hostages.", "The call lasted an hour."]
 RIGHT = ["A telephone conversation took place.", "The situation in Gaza was discussed."]

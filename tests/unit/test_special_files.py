@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from engine_fakes import EXAMPLE
+
+from readout_tui.cli import EXAMPLE
 
 MEMORY = 2 * 1024**3
 

@@ -28,27 +28,27 @@ EmbedFunction = Callable[[Sequence[str]], np.ndarray]
 class Signals:
     """The pairwise signals for some pairs of statements: arrays of one shape (a block of rows
     of the n x m matrices, or the pairs of a list). ``cosine`` is the plain cosine similarity
-    of the statements' embeddings; ``semantic`` the same after removing the component that all
+    of the statements' embeddings; ``centred`` the same after removing the component that all
     statements share (the call, the leaders, the genre), which ranks partners better but says
     less about whether a partner exists at all; ``lexical`` the weighted overlap of distinctive
     words; ``order`` how far apart the two statements sit in the accounts' reading order
-    (see ``order_distance``). ``cosine`` and ``semantic`` are None without embeddings."""
+    (see ``order_distance``). ``cosine`` and ``centred`` are None without embeddings."""
 
     cosine: np.ndarray | None
-    semantic: np.ndarray | None
+    centred: np.ndarray | None
     lexical: np.ndarray
     order: np.ndarray
 
     def take(self, at) -> Signals:
         pick = lambda x: None if x is None else x[at]  # noqa: E731
-        return Signals(pick(self.cosine), pick(self.semantic), self.lexical[at], self.order[at])
+        return Signals(pick(self.cosine), pick(self.centred), self.lexical[at], self.order[at])
 
     @staticmethod
     def concatenate(parts: Sequence[Signals]) -> Signals:
         join = lambda xs: None if xs[0] is None else np.concatenate(xs)  # noqa: E731
         return Signals(
             join([p.cosine for p in parts]),
-            join([p.semantic for p in parts]),
+            join([p.centred for p in parts]),
             join([p.lexical for p in parts]),
             join([p.order for p in parts]),
         )
@@ -90,11 +90,11 @@ class Embeddings:
         """Plain and centred cosine of left ``rows`` with every right statement."""
         cosine = self.left[rows] @ self.right.T
         left_offset, left_scale, right_offset, right_scale = self._centring
-        semantic = cosine - right_offset
-        semantic += left_offset[rows, None]
-        semantic *= left_scale[rows, None]
-        semantic *= right_scale
-        return cosine, semantic
+        centred = cosine - right_offset
+        centred += left_offset[rows, None]
+        centred *= left_scale[rows, None]
+        centred *= right_scale
+        return cosine, centred
 
 
 @dataclass(frozen=True, eq=False)
@@ -137,35 +137,6 @@ class Evidence:
             return Signals(None, None, lexical, order)
         return Signals(*self.embeddings.block(rows), lexical, order)
 
-    def whole(self) -> Signals:
-        """All n x m signals: kept once computed for a pair of readouts, recomputed on each
-        use for thousands of statements, where they would hold gigabytes (there, ``reach``
-        has each statement's nearest partner and ``semantic_available`` says whether there
-        are embeddings)."""
-        if len(self.left) * len(self.right) <= _KEEP_WHOLE:
-            return self._kept
-        return self.signals()
-
-    @cached_property
-    def _kept(self) -> Signals:
-        return self.signals()
-
-    @property
-    def cosine(self) -> np.ndarray | None:
-        return self.whole().cosine
-
-    @property
-    def semantic(self) -> np.ndarray | None:
-        return self.whole().semantic
-
-    @property
-    def lexical(self) -> np.ndarray:
-        return self.whole().lexical
-
-    @property
-    def order(self) -> np.ndarray:
-        return self.whole().order
-
     def swapped(self) -> Evidence:
         """The same evidence with the sides exchanged (right becomes left)."""
         return Evidence(
@@ -177,10 +148,6 @@ class Evidence:
             languages=self.languages.swapped() if self.languages else None,
             reaches={weight: reach[::-1] for weight, reach in self.reaches.items()},
         )
-
-
-_KEEP_WHOLE = 1_000_000
-"""Pairs up to which ``Evidence.whole`` keeps the matrices (4 MB each)."""
 
 
 def gather_evidence(
@@ -221,20 +188,18 @@ def statement_vectors(texts: Sequence[str], embed: EmbedFunction) -> np.ndarray:
     return np.concatenate([whole, focused], axis=1) * np.float32(np.sqrt(0.5))
 
 
-def presence_scores(
-    evidence: Signals | Evidence, settings: AlignmentSettings = AlignmentSettings()
-) -> np.ndarray:
+def presence_scores(signals: Signals, settings: AlignmentSettings = AlignmentSettings()) -> np.ndarray:
     """How strongly each pair suggests the two statements tell the same point, 0..1."""
-    if evidence.cosine is None:
-        scores = evidence.lexical
+    if signals.cosine is None:
+        scores = signals.lexical
     else:
         # (clip(cosine, 0, 1) + lexical) / 2, in place: blocks hold millions of pairs.
-        scores = np.clip(evidence.cosine, 0, 1)
-        scores += evidence.lexical
+        scores = np.clip(signals.cosine, 0, 1)
+        scores += signals.lexical
         scores /= 2
     if not settings.order_weight:
         return scores
-    penalised = scores - np.float32(settings.order_weight) * evidence.order
+    penalised = scores - np.float32(settings.order_weight) * signals.order
     return np.maximum(penalised, 0, out=penalised)
 
 
@@ -246,11 +211,11 @@ def order_distance(n: int, m: int, rows=slice(None)) -> np.ndarray:
     return np.abs(left[:, None] - right[None, :])
 
 
-def topical_scores(signals: Signals | Evidence) -> np.ndarray:
+def topical_scores(signals: Signals) -> np.ndarray:
     """Which partner fits a statement best: shared-component-free meaning plus shared words."""
-    if signals.semantic is None:
+    if signals.centred is None:
         return signals.lexical
-    return signals.semantic + signals.lexical
+    return signals.centred + signals.lexical
 
 
 @dataclass(frozen=True, eq=False)

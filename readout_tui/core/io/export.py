@@ -23,8 +23,8 @@ from pathlib import Path
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io import report
 from readout_tui.core.io.display import printable
-from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout
-from readout_tui.core.work.decisions import Decisions, records
+from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout, other_side, statement_ref
+from readout_tui.core.work.decisions import HAND, Decisions, records
 from readout_tui.core.work.mentions import Mention, OneSided, one_sided
 
 FORMATS = ("markdown", "html", "csv", "json")
@@ -157,7 +157,7 @@ def _length(readout: Readout) -> int:
 
 
 def _ref(side: str, index: int | None) -> str:
-    return "" if index is None else f"{side[0].upper()}{index + 1}"
+    return "" if index is None else statement_ref(side, index)
 
 
 def render(fmt: str, alignment: Alignment, info: CaseInfo = CaseInfo(), decisions: Decisions = Decisions()) -> str:
@@ -212,7 +212,7 @@ def to_markdown(p: Published) -> str:
 
 
 def _relation(row: Row) -> str:
-    return f"{row.relation} ✎ {BY_HAND}" if row.by_hand else row.relation
+    return f"{row.relation} {HAND} {BY_HAND}" if row.by_hand else row.relation
 
 
 def _score(row: Row) -> str:
@@ -295,7 +295,7 @@ def _html_table(p: Published) -> Iterator[str]:
     yield "<th>relation</th><th>score</th><th>note</th></tr></thead><tbody>"
     for row in p.pairs():
         css = "same" if row.relation == "same" else "differently"
-        hand = f' <span class="hand">✎ {BY_HAND}</span>' if row.by_hand else ""
+        hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
         yield (
             f'<tr><td>{_anchor("left", row.left)} {_h(p.text("left", row.left))}</td>'
             f'<td>{_anchor("right", row.right)} {_h(p.text("right", row.right))}</td>'
@@ -314,7 +314,7 @@ def _html_unique(p: Published) -> Iterator[str]:
         yield "<ul>"
         for row in rows:
             index = row.left if side == "left" else row.right
-            hand = f' <span class="hand">✎ {BY_HAND}</span>' if row.by_hand else ""
+            hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
             note = f" — note: {_h(row.note)}" if row.note else ""
             yield f"<li>{_anchor(side, index)} {_h(p.text(side, index))}{hand}{note}</li>"
         yield "</ul>"
@@ -333,7 +333,7 @@ def _html_mentions(p: Published) -> Iterator[str]:
 
 
 def _html_account(p: Published, side: str) -> Iterator[str]:
-    other = "right" if side == "left" else "left"
+    other = other_side(side)
     readout = getattr(p.alignment, side)
     yield f"<div><h3>{_h(readout.label)}</h3><ol>"
     for statement in readout.statements:
@@ -341,7 +341,7 @@ def _html_account(p: Published, side: str) -> Iterator[str]:
         status = p.alignment.status(side, statement.index).value
         css = {"match": "same", "related": "differently", "unique": "unique"}[status]
         links = " ".join(_anchor(other, getattr(pair, other)) for pair in pairs)
-        hand = ' <span class="hand">✎</span>' if p.decisions.touches(side, statement.index) else ""
+        hand = f' <span class="hand">{HAND}</span>' if p.decisions.touches(side, statement.index) else ""
         note = p.decisions.statement_note(side, statement.index)
         note_html = f' <em>note: {_h(note)}</em>' if note else ""
         ref = _ref(side, statement.index)

@@ -40,7 +40,7 @@ from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import well_formed
 from readout_tui.core.io.files import FileRefused, read_bounded, write_atomic
 from readout_tui.core.io.loading import MAX_INPUT_BYTES, Comparison
-from readout_tui.core.types import Kind
+from readout_tui.core.types import Kind, statement_ref
 from readout_tui.core.work.decisions import Decisions, Step, pair_note_key, records
 
 FILE_NAME = "session.json"
@@ -57,6 +57,7 @@ MAX_SESSION_BYTES = 4 * MAX_INPUT_BYTES
 """The file holds both readouts' statements (each up to ``MAX_INPUT_BYTES``) and the work on
 them; anything larger is not a session this program wrote."""
 _PACKAGE = Path(__file__).resolve().parents[2]
+"""The installed package (readout_tui/), where the bundled example lives."""
 
 
 @dataclass(frozen=True)
@@ -678,7 +679,7 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
         return maps[side].get(index)
 
     def describe(what: str, refs: Iterable[tuple[str, int]]) -> str:
-        quoted = " / ".join(f"{side[0].upper()}{i + 1} \u201c{_brief(saved.texts[side], i)}\u201d" for side, i in refs)
+        quoted = " / ".join(f"{statement_ref(side, i)} \u201c{_brief(saved.texts[side], i)}\u201d" for side, i in refs)
         return f"{what}: {quoted}"
 
     def carry(refs: list[tuple[str, int]], what: str):
