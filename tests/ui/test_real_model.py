@@ -15,7 +15,7 @@ from readout_tui.testing import ready, summary_text
 
 WARM_RUN = textwrap.dedent(
     """
-    import asyncio, sys, time
+    import asyncio, sys
     from pathlib import Path
     from readout_tui.app import ReadoutApp
     from readout_tui.core.engine.cache import EmbeddingCache
@@ -27,10 +27,8 @@ WARM_RUN = textwrap.dedent(
         cache = EmbeddingCache(Path(sys.argv[2]))
         app = ReadoutApp(comparison, SentenceTransformerEmbedder(), cache)
         async with app.run_test(size=(120, 40)) as pilot:
-            started = time.perf_counter()
             await app.workers.wait_for_complete()
             await pilot.pause()
-            print(time.perf_counter() - started)
             alignment = app.screen.workspace.alignment
             print(alignment is not None and alignment.semantic)
             print("torch" in sys.modules)
@@ -57,13 +55,13 @@ async def test_the_bundled_model_end_to_end(example, case_dir, tmp_path):
             "left", 0
         )
 
-    # Again with the cache now warm: marks within a second, and torch is never imported.
+    # Again with the cache now warm: marked without torch ever being imported (how fast is
+    # measured by bench/startup.py, not here: a loaded machine would fail a timed test).
     warm = subprocess.run(
         [sys.executable, "-c", WARM_RUN, str(case_dir), str(cache_path)],
         capture_output=True,
         text=True,
         check=True,
     )
-    seconds, semantic, torch_loaded = warm.stdout.split()
+    semantic, torch_loaded = warm.stdout.split()
     assert semantic == "True" and torch_loaded == "False"
-    assert float(seconds) < 1.0
