@@ -23,12 +23,12 @@ from readout_tui.core.io.display import printable
 from readout_tui.core.io.files import write_atomic
 from readout_tui.core.io.loading import Comparison
 from readout_tui.core.work.session import SessionStore
-from readout_tui.screens.compare import THRESHOLD_STEP, CompareScreen
-from readout_tui.screens.help import HelpScreen
-from readout_tui.screens.work import WORK_COMMANDS, WorkScreen
+from readout_tui.core.work.workspace import Workspace
+from readout_tui.screens.compare import CompareScreen
+from readout_tui.screens.help import HelpScreen, keys_of
 from readout_tui.widgets.statement_list import StatementList
 
-PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette")
+PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette", id="command-palette")
 """Textual's own key for the palette, listed in the help screen with the app's keys."""
 
 
@@ -49,9 +49,9 @@ class ReadoutApp(App[None]):
     """Below 100 columns two panes of prose are too narrow to read; they stack instead."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+s", "save_svg", "Save screenshot", show=False),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+s", "save_svg", "Save screenshot", show=False, id="save-screenshot"),
     ]
 
     def __init__(
@@ -61,7 +61,7 @@ class ReadoutApp(App[None]):
         cache: EmbeddingCache | None = None,
         settings: AlignmentSettings | None = None,
         session: SessionStore | None = None,
-        keep_threshold: bool = False,
+        threshold: float | None = None,
     ) -> None:
         """
         Args:
@@ -70,7 +70,8 @@ class ReadoutApp(App[None]):
             cache: Where embeddings are kept between runs; None embeds every time.
             settings: The alignment's knobs; the threshold can be changed in the app.
             session: Where corrections, notes, threshold and cursor are saved; None keeps nothing.
-            keep_threshold: Keep ``settings``' threshold even when the session saved another.
+            threshold: The threshold given on the command line, which holds over the one the
+                session saved (see ``settings_in_force``); None: the saved one, else ``settings``'.
         """
         super().__init__()
         self.comparison = comparison
@@ -78,12 +79,11 @@ class ReadoutApp(App[None]):
         self.cache = cache
         self.settings = settings or AlignmentSettings()
         self.session = session
-        self.keep_threshold = keep_threshold
+        self.threshold = threshold
 
     def get_default_screen(self) -> Screen:
-        return WorkScreen(
-            self.comparison, self.embedder, self.cache, self.settings, self.session, self.keep_threshold
-        )
+        workspace = Workspace.open(self.comparison, self.settings, self.session, self.threshold)
+        return CompareScreen(workspace, self.embedder, self.cache)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -92,8 +92,8 @@ class ReadoutApp(App[None]):
             HelpScreen(
                 [
                     ("In a pane", StatementList.BINDINGS),
-                    ("Comparing", CompareScreen.BINDINGS),
-                    ("Correcting and publishing", WorkScreen.BINDINGS),
+                    ("Comparing", CompareScreen.COMPARING),
+                    ("Correcting and publishing", CompareScreen.CORRECTING),
                     ("Anywhere", [*self.BINDINGS, PALETTE_BINDING]),
                 ]
             )
@@ -110,42 +110,28 @@ class ReadoutApp(App[None]):
             return
         self.notify(f"Screenshot saved: {printable(str(path))}", markup=False)
 
+    def action_show_help_panel(self) -> None:
+        """Textual's "Keys" command: the app's key reference, which lists every key."""
+        self.action_help()
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Textual's "Screenshot" command: saved as ctrl+s saves it."""
+        self.action_save_svg()
+        return None
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for command in super().get_system_commands(screen):
-            if command.title not in _REPLACED_SYSTEM_COMMANDS:
-                yield command
-        yield SystemCommand("Keys", "Every key of the app", self.action_help)
-        yield SystemCommand(
-            "Save SVG screenshot", "Into the current folder", self.action_save_svg
-        )
-        if not isinstance(screen, CompareScreen):
-            return
-        for title, help_text, action in _COMPARE_COMMANDS:
-            yield SystemCommand(title, help_text, _runner(screen, action))
-        if isinstance(screen, WorkScreen):
-            for title, help_text, action in WORK_COMMANDS:
-                yield SystemCommand(title, help_text, _runner(screen, action))
+        # Textual's own (theme, quit, keys, screenshot...), then every key of the screen, under
+        # the name the help screen gives it: the palette cannot drift from the bindings.
+        yield from super().get_system_commands(screen)
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding):
+                title = binding.tooltip or binding.description
+                yield SystemCommand(title, f"key: {keys_of(self, binding)}", _runner(screen, binding.action))
 
 
-_REPLACED_SYSTEM_COMMANDS = {"Keys", "Screenshot"}
-"""Textual's own commands the app has its own for: its key panel (ours lists every key of
-the app) and its screenshot (ours is written atomically)."""
-
-_COMPARE_COMMANDS = [
-    ("Jump to the counterpart", "Again to go through several and back", "jump"),
-    ("Swap sides", "Put the right readout on the left", "swap"),
-    ("Filter: next view", "All statements, unique only, pairs only", "cycle_filter"),
-    ("Raise threshold", "Fewer, surer counterparts", f"threshold({THRESHOLD_STEP})"),
-    ("Lower threshold", "More counterparts, more noise", f"threshold({-THRESHOLD_STEP})"),
-    ("Next unique statement", "Said by one side only", "seek('unique', 1)"),
-    ("Previous unique statement", "Said by one side only", "seek('unique', -1)"),
-    ("Next pair told differently", "The same point, told differently", "seek('related', 1)"),
-    ("Previous pair told differently", "The same point, told differently", "seek('related', -1)"),
-    ("Search both readouts", "Then n / N for the next and previous hit", "search"),
-]
-
-
-def _runner(screen: CompareScreen, action: str):
+def _runner(screen: Screen, action: str):
     async def run() -> None:
         await screen.run_action(action)
 

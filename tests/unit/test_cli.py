@@ -9,10 +9,11 @@ import subprocess
 import sys
 
 import pytest
-from engine_fakes import EXAMPLE, FakeEmbedder
 
 from readout_tui import cli
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.engine.evidence import embedded_texts
+from readout_tui.testing import FakeEmbedder
 
 
 @pytest.fixture

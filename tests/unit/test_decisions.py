@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from engine_fakes import FakeEmbedder
-
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.evidence import presence_scores
 from readout_tui.core.engine.pipeline import collect
@@ -11,6 +9,7 @@ from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import readout_from_text
 from readout_tui.core.types import Kind, Status
 from readout_tui.core.work.decisions import Decisions, Journal, pair_note_key
+from readout_tui.testing import FakeEmbedder
 
 LEFT = readout_from_text(
     "The leaders discussed grain exports through Black Sea ports.\n"
@@ -48,7 +47,7 @@ def test_a_manual_link_wins_at_any_threshold():
         assert alignment.status("left", 2) is Status.RELATED
         # Scored as the model would have scored it, order penalty included.
         settings = AlignmentSettings(threshold=threshold)
-        assert pair.score == round(max(float(presence_scores(ev, settings)[2, 2]), 0.0), 4)
+        assert pair.score == round(max(float(presence_scores(ev.signals(), settings)[2, 2]), 0.0), 4)
 
 
 def test_unlink_and_deliberately_unique_remove_model_pairs_at_any_threshold():

@@ -13,7 +13,7 @@ from readout_tui.core.io.loading import load_comparison, readout_from_text
 from readout_tui.core.work import mentions as module
 from readout_tui.core.work.mentions import Mention, mentions, one_sided
 
-FIXTURES = sorted(p for p in (Path(__file__).resolve().parents[2] / "fixtures").iterdir() if p.is_dir())
+FIXTURES = sorted(p.parent for p in (Path(__file__).resolve().parents[2] / "fixtures").glob("*/left.txt"))
 
 
 def same_word(a: str, b: str) -> bool:

@@ -8,7 +8,6 @@ import random
 
 import numpy as np
 import pytest
-from engine_fakes import FakeEmbedder
 
 from readout_tui.core.engine import evidence as alignment
 from readout_tui.core.engine import words as lexical
@@ -18,6 +17,7 @@ from readout_tui.core.engine.evidence import gather_evidence, presence_scores, t
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import TermTable
 from readout_tui.core.io.loading import readout_from_text
+from readout_tui.testing import FakeEmbedder
 
 WORDS = (
     "hostages gaza ceasefire wheat exports sanctions summit visit energy nuclear talks "
@@ -91,7 +91,7 @@ def dense_decide(evidence, settings):
     """The rule of ``decide`` on whole matrices, as it was written before the blockwise engine."""
     signals = evidence.signals()
     presence, topical = presence_scores(signals, settings), topical_scores(signals)
-    threshold = settings.in_force(signals.semantic is not None)
+    threshold = settings.in_force(signals.centred is not None)
     has_left = presence.max(axis=1) >= threshold
     has_right = presence.max(axis=0) >= threshold
 
@@ -162,11 +162,11 @@ def test_presence_scores_equal_their_definition_and_leave_the_signals_alone(sema
     left, right = readouts(4, 30, 20)
     evidence = gather_evidence(left, right, (lambda texts: embed(texts, FakeEmbedder(dim=8), None)) if semantic else None)
     signals = evidence.signals()
-    kept = [None if x is None else x.copy() for x in (signals.cosine, signals.semantic, signals.lexical, signals.order)]
+    kept = [None if x is None else x.copy() for x in (signals.cosine, signals.centred, signals.lexical, signals.order)]
     got = presence_scores(signals, AlignmentSettings(order_weight=order_weight))
     base = (np.clip(kept[0], 0, 1) + kept[2]) / 2 if semantic else kept[2]
     assert np.allclose(got, np.maximum(base - order_weight * kept[3], 0), atol=1e-6)
-    for before, after in zip(kept, (signals.cosine, signals.semantic, signals.lexical, signals.order)):
+    for before, after in zip(kept, (signals.cosine, signals.centred, signals.lexical, signals.order)):
         assert (before is None and after is None) or np.array_equal(before, after)
 
 

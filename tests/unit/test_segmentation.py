@@ -121,6 +121,44 @@ def test_indonesian_dates_and_initials():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Presiden menerima tamu di Jl. Medan Merdeka Utara dan membahas kerja sama yang baik. "
+            "Acara itu juga dihadiri oleh Kol. Inf. Budi Santoso dari Kodam.",
+            [
+                "Presiden menerima tamu di Jl. Medan Merdeka Utara dan membahas kerja sama yang baik.",
+                "Acara itu juga dihadiri oleh Kol. Inf. Budi Santoso dari Kodam.",
+            ],
+        ),
+        (
+            "Bantuan senilai Rp. 10.000.000 diserahkan kepada Hj. Siti dan Ny. Ani di Kab. Bogor. "
+            "Penyerahan itu dilakukan pada hari Minggu (10/12/2023) di kantor yang baru.",
+            [
+                "Bantuan senilai Rp. 10.000.000 diserahkan kepada Hj. Siti dan Ny. Ani di Kab. Bogor.",
+                "Penyerahan itu dilakukan pada hari Minggu (10/12/2023) di kantor yang baru.",
+            ],
+        ),
+        (
+            # Not ASCII throughout (curly quotes): told Indonesian by the language identifier.
+            "Menurut Prof. Dr. Ir. Hasan, “ekonomi tumbuh” dan itu baik untuk kita. Ia hadir di sana.",
+            ["Menurut Prof. Dr. Ir. Hasan, “ekonomi tumbuh” dan itu baik untuk kita.", "Ia hadir di sana."],
+        ),
+    ],
+)
+def test_indonesian_titles_ranks_and_addresses_end_no_sentence(text, expected):
+    assert sentences(text) == expected
+
+
+def test_english_keeps_its_own_rules_for_indonesian_abbreviations():
+    # "Kol." is no English abbreviation: an English text is not given Indonesian rules.
+    assert sentences("The rally was led by Kol. Then the crowd went home.") == [
+        "The rally was led by Kol.",
+        "Then the crowd went home.",
+    ]
+
+
 def test_chinese_punctuation():
     assert sentences("中国国家主席习近平同美国总统拜登通电话。双方就中美关系交换了意见！你好吗？好的。") == [
         "中国国家主席习近平同美国总统拜登通电话。",
@@ -181,6 +219,59 @@ def test_a_heading_line_is_its_own_statement():
         "Readout",
         "The first sentence is here.",
         "And the second.",
+    ]
+
+
+def test_a_line_without_final_punctuation_ends_its_paragraph_when_lines_are_paragraphs():
+    # One paragraph to a line, as articles are saved: the unpunctuated lines are a link, a
+    # paragraph missing its full stop and a heading, not hard wraps.
+    text = (
+        "Prime Minister Netanyahu spoke with President Putin on Sunday.\n"
+        "Read more: What the judicial overhaul would change\n"
+        "The Israeli statement said the call lasted fifty minutes.\n"
+        "Foreign Minister Lavrov also said on Sunday that the strikes could not be justified\n"
+        "Relations strained\n"
+        "The two leaders gave different accounts of the call.\n"
+    )
+    assert sentences(text) == [
+        "Prime Minister Netanyahu spoke with President Putin on Sunday.",
+        "Read more: What the judicial overhaul would change",
+        "The Israeli statement said the call lasted fifty minutes.",
+        "Foreign Minister Lavrov also said on Sunday that the strikes could not be justified",
+        "Relations strained",
+        "The two leaders gave different accounts of the call.",
+    ]
+
+
+def test_a_line_ending_in_a_comma_carries_on_when_lines_are_paragraphs():
+    text = (
+        "The call took place on Sunday.\n"
+        "In the conversation between the two leaders,\n"
+        "Netanyahu objected to Russia's stance at the UN.\n"
+        "The Kremlin gave another account.\n"
+    )
+    assert sentences(text)[1] == "In the conversation between the two leaders, Netanyahu objected to Russia's stance at the UN."
+
+
+def test_a_line_without_final_punctuation_ends_its_statement_before_a_blank_line():
+    text = "Lavrov also said on Sunday that the strikes could not be justified in any way\n\nThe Kremlin said more."
+    assert sentences(text) == [
+        "Lavrov also said on Sunday that the strikes could not be justified in any way",
+        "The Kremlin said more.",
+    ]
+
+
+def test_hard_wrapped_prose_is_still_joined_across_capitalised_lines():
+    text = (
+        "Prime Minister Benjamin Netanyahu held a telephone conversation today with\n"
+        "Russian President Vladimir Putin on the war against Hamas and the regional\n"
+        "situation. The Prime Minister voiced his dissatisfaction with the stance of\n"
+        "Russia's envoys at the United Nations and in other international bodies and\n"
+        "Israel's position was made clear.\n"
+    )
+    assert sentences(text) == [
+        "Prime Minister Benjamin Netanyahu held a telephone conversation today with Russian President Vladimir Putin on the war against Hamas and the regional situation.",
+        "The Prime Minister voiced his dissatisfaction with the stance of Russia's envoys at the United Nations and in other international bodies and Israel's position was made clear.",
     ]
 
 

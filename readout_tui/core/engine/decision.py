@@ -132,7 +132,7 @@ def _counterpart(
     i: int,
     j: int,
     score: float,
-    semantic: float,
+    cosine: float,
     lexical: float,
     settings: AlignmentSettings,
 ) -> Counterpart:
@@ -145,19 +145,19 @@ def _counterpart(
         right=j,
         score=round(score, 4),
         kind=kind,
-        semantic=round(semantic, 4),
+        cosine=round(cosine, 4),
         lexical=round(lexical, 4),
         shared_terms=shared,
-        reason=_reason(semantic, lexical, shared, order, evidence.semantic_available),
+        reason=_reason(cosine, lexical, shared, order, evidence.semantic_available),
     )
 
 
 def _reason(
-    semantic: float, lexical: float, shared: Sequence[str], order: float, has_semantic: bool
+    cosine: float, lexical: float, shared: Sequence[str], order: float, has_cosine: bool
 ) -> str:
     parts = []
-    if has_semantic:
-        parts.append(f"meaning {semantic:.2f}")
+    if has_cosine:
+        parts.append(f"meaning {cosine:.2f}")
     parts.append(f"shared words {lexical:.2f}")
     if order >= 0.03:  # smaller shifts would explain nothing a reader can see
         parts.append(f"far apart in order -{order:.2f}")

@@ -30,27 +30,27 @@ Progress = Callable[[int, int], None]
 class Signals:
     """The pairwise signals for some pairs of statements: arrays of one shape (a block of rows
     of the n x m matrices, or the pairs of a list). ``cosine`` is the plain cosine similarity
-    of the statements' embeddings; ``semantic`` the same after removing the component that all
+    of the statements' embeddings; ``centred`` the same after removing the component that all
     statements share (the call, the leaders, the genre), which ranks partners better but says
     less about whether a partner exists at all; ``lexical`` the weighted overlap of distinctive
     words; ``order`` how far apart the two statements sit in the accounts' reading order
-    (see ``order_distance``). ``cosine`` and ``semantic`` are None without embeddings."""
+    (see ``order_distance``). ``cosine`` and ``centred`` are None without embeddings."""
 
     cosine: np.ndarray | None
-    semantic: np.ndarray | None
+    centred: np.ndarray | None
     lexical: np.ndarray
     order: np.ndarray
 
     def take(self, at) -> Signals:
         pick = lambda x: None if x is None else x[at]  # noqa: E731
-        return Signals(pick(self.cosine), pick(self.semantic), self.lexical[at], self.order[at])
+        return Signals(pick(self.cosine), pick(self.centred), self.lexical[at], self.order[at])
 
     @staticmethod
     def concatenate(parts: Sequence[Signals]) -> Signals:
         join = lambda xs: None if xs[0] is None else np.concatenate(xs)  # noqa: E731
         return Signals(
             join([p.cosine for p in parts]),
-            join([p.semantic for p in parts]),
+            join([p.centred for p in parts]),
             join([p.lexical for p in parts]),
             join([p.order for p in parts]),
         )
@@ -92,11 +92,11 @@ class Embeddings:
         """Plain and centred cosine of left ``rows`` with every right statement."""
         cosine = self.left[rows] @ self.right.T
         left_offset, left_scale, right_offset, right_scale = self._centring
-        semantic = cosine - right_offset
-        semantic += left_offset[rows, None]
-        semantic *= left_scale[rows, None]
-        semantic *= right_scale
-        return cosine, semantic
+        centred = cosine - right_offset
+        centred += left_offset[rows, None]
+        centred *= left_scale[rows, None]
+        centred *= right_scale
+        return cosine, centred
 
 
 @dataclass(frozen=True, eq=False)
@@ -144,35 +144,6 @@ class Evidence:
             return Signals(None, None, lexical, order)
         return Signals(*self.embeddings.block(rows), lexical, order)
 
-    def whole(self) -> Signals:
-        """All n x m signals: kept once computed for a pair of readouts, recomputed on each
-        use for thousands of statements, where they would hold gigabytes (there, ``reach``
-        has each statement's nearest partner and ``semantic_available`` says whether there
-        are embeddings)."""
-        if len(self.left) * len(self.right) <= _KEEP_WHOLE:
-            return self._kept
-        return self.signals()
-
-    @cached_property
-    def _kept(self) -> Signals:
-        return self.signals()
-
-    @property
-    def cosine(self) -> np.ndarray | None:
-        return self.whole().cosine
-
-    @property
-    def semantic(self) -> np.ndarray | None:
-        return self.whole().semantic
-
-    @property
-    def lexical(self) -> np.ndarray:
-        return self.whole().lexical
-
-    @property
-    def order(self) -> np.ndarray:
-        return self.whole().order
-
     def swapped(self) -> Evidence:
         """The same evidence with the sides exchanged (right becomes left)."""
         return Evidence(
@@ -184,10 +155,6 @@ class Evidence:
             languages=self.languages.swapped() if self.languages else None,
             reaches={weight: reach[::-1] for weight, reach in self.reaches.items()},
         )
-
-
-_KEEP_WHOLE = 1_000_000
-"""Pairs up to which ``Evidence.whole`` keeps the matrices (4 MB each)."""
 
 
 def gather_evidence(
@@ -230,23 +197,21 @@ def statement_vectors(texts: Sequence[str], embed: EmbedFunction) -> np.ndarray:
     return np.concatenate([whole, focused], axis=1) * np.float32(np.sqrt(0.5))
 
 
-def presence_scores(
-    evidence: Signals | Evidence, settings: AlignmentSettings = AlignmentSettings()
-) -> np.ndarray:
+def presence_scores(signals: Signals, settings: AlignmentSettings = AlignmentSettings()) -> np.ndarray:
     """How strongly each pair suggests the two statements tell the same point, 0..1."""
     weight = np.float32(settings.order_weight)
-    if evidence.cosine is None:
+    if signals.cosine is None:
         if not weight:
-            return evidence.lexical
-        scores = evidence.lexical - weight * evidence.order
+            return signals.lexical
+        scores = signals.lexical - weight * signals.order
     else:
         # (clip(cosine, 0, 1) + lexical) / 2, in place: blocks hold millions of pairs.
-        scores = np.clip(evidence.cosine, 0, 1)
-        scores += evidence.lexical
+        scores = np.clip(signals.cosine, 0, 1)
+        scores += signals.lexical
         scores /= 2
         if not weight:
             return scores
-        scores -= weight * evidence.order
+        scores -= weight * signals.order
     return np.maximum(scores, 0, out=scores)
 
 
@@ -259,11 +224,11 @@ def order_distance(n: int, m: int, rows=slice(None)) -> np.ndarray:
     return np.abs(distance, out=distance)
 
 
-def topical_scores(signals: Signals | Evidence) -> np.ndarray:
+def topical_scores(signals: Signals) -> np.ndarray:
     """Which partner fits a statement best: shared-component-free meaning plus shared words."""
-    if signals.semantic is None:
+    if signals.centred is None:
         return signals.lexical
-    return signals.semantic + signals.lexical
+    return signals.centred + signals.lexical
 
 
 @dataclass(frozen=True, eq=False)

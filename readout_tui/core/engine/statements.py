@@ -8,6 +8,14 @@ a number after a date or number abbreviation its rules lack ("10 Des. 2023", "10
 closing quotes and brackets the segmenter left at the start of the next piece ("。”") go back to
 the sentence they close. Statements are cut from the text by position, so a join never changes
 what the user wrote ("Б.Нетаньяху" stays as it is).
+
+pysbd has no Indonesian rules: Indonesian text is segmented with the English ones, and the
+titles, ranks and address words that Indonesian abbreviates before a name or a number ("Dr.",
+"Jl.", "Kol.", "Rp.") end no sentence.
+
+A line break ends a statement when the text is written one paragraph to a line (most of its
+lines end a sentence): there, a line without final punctuation is a heading, a link or a
+paragraph that lacks its full stop, not a hard wrap.
 """
 
 from __future__ import annotations
@@ -73,22 +81,26 @@ def normalise(text: str) -> str:
 
 def split_statements(text: str, mode: Segmentation | str = Segmentation.SENTENCES) -> list[str]:
     """The statements of ``text`` in reading order, stripped, none empty."""
+    return [statement for block in statement_blocks(text, mode) for statement in block]
+
+
+def statement_blocks(text: str, mode: Segmentation | str = Segmentation.SENTENCES) -> list[list[str]]:
+    """The statements of ``text`` grouped by the block of text they come from: a line (with
+    the lines that wrap it), or a paragraph in ``paragraphs`` mode. An article's link lines and
+    headings are told by their block."""
     mode = Segmentation(mode)
     text = normalise(text)
     if mode is Segmentation.LINES:
-        return [line.strip() for line in text.split("\n") if line.strip()]
+        return [[line.strip()] for line in text.split("\n") if line.strip()]
     paragraphs = [" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(text)]
-    paragraphs = [p for p in paragraphs if p]
     if mode is Segmentation.PARAGRAPHS:
-        return paragraphs
+        return [[p] for p in paragraphs if p]
     # A single newline inside prose is usually a hard wrap, but a line that ends a sentence
     # or stands alone (a heading) is its own statement: segment each line block as one text
     # and let the segmenter decide.
     language = _language(text)
-    statements: list[str] = []
-    for paragraph in _line_blocks(text):
-        statements.extend(_sentences(paragraph, language))
-    return statements
+    blocks = [_sentences(block, language) for block in _line_blocks(text)]
+    return [block for block in blocks if block]
 
 
 def _line_blocks(text: str) -> list[str]:
@@ -96,11 +108,11 @@ def _line_blocks(text: str) -> list[str]:
     followed by a capitalised line) kept apart."""
     blocks: list[str] = []
     for paragraph in _PARAGRAPH_BREAK.split(text):
+        lines = [line for line in (ln.strip() for ln in paragraph.split("\n")) if line]
+        one_per_line = _paragraph_per_line(lines)
         current: list[str] = []
-        for line in (ln.strip() for ln in paragraph.split("\n")):
-            if not line:
-                continue
-            if current and _ends_block(current[-1], line):
+        for line in lines:
+            if current and _ends_block(current[-1], line, one_per_line):
                 blocks.append(" ".join(current))
                 current = []
             current.append(line)
@@ -109,9 +121,29 @@ def _line_blocks(text: str) -> list[str]:
     return blocks
 
 
-def _ends_block(previous: str, line: str) -> bool:
-    if previous[-1] in ".!?…:;\"'”»)。！？；：」』":
+_ENDS_SENTENCE = ".!?…:;\"'”»)。！？；：」』"
+_CARRIES_ON = ",-‐‑–—(/&"
+"""A line ending in one of these continues on the next whatever the layout."""
+
+
+def _paragraph_per_line(lines: list[str]) -> bool:
+    """Whether ``lines`` are written one paragraph to a line rather than hard-wrapped: at
+    least a third of the lines that have a next one end a sentence. In wrapped prose a
+    sentence ends exactly at a line's end about once in ten lines or less; in an article
+    saved one paragraph to a line, all but its headings and links do. Two lines tell nothing
+    either way."""
+    inner = lines[:-1]
+    if len(inner) < 2:
+        return False
+    ended = sum(line[-1] in _ENDS_SENTENCE for line in inner)
+    return ended * 3 >= len(inner)
+
+
+def _ends_block(previous: str, line: str, one_per_line: bool = False) -> bool:
+    if previous[-1] in _ENDS_SENTENCE:
         return True
+    if one_per_line:
+        return previous[-1] not in _CARRIES_ON and not line[:1].islower()
     return len(previous) < 60 and _may_start_sentence(line[:1])
 
 
@@ -131,7 +163,7 @@ def _sentences(paragraph: str, language: str) -> list[str]:
             statements.append(window)
             continue
         # Repairs stay inside a window: joining across windows would undo the bound.
-        statements.extend(_repair(window, _segmenter(language).segment(window)))
+        statements.extend(_repair(window, _segmenter(language).segment(window), language))
     return statements
 
 
@@ -181,14 +213,14 @@ def _spans(chunk: str, pieces: list[str]) -> list[tuple[int, int]] | None:
     return spans
 
 
-def _repair(chunk: str, pieces: list[str]) -> list[str]:
+def _repair(chunk: str, pieces: list[str], language: str = "en") -> list[str]:
     spans = _spans(chunk, pieces)
     if spans is None:  # the segmenter changed the text: fall back to its pieces as they are
         merged_text: list[str] = []
         for piece in (p.strip() for p in pieces):
             if not piece:
                 continue
-            if merged_text and _continues(merged_text[-1], piece):
+            if merged_text and _continues(merged_text[-1], piece, language):
                 merged_text[-1] = f"{merged_text[-1]} {piece}"
             else:
                 merged_text.append(piece)
@@ -204,7 +236,7 @@ def _repair(chunk: str, pieces: list[str]) -> list[str]:
                     start += 1
                 if start >= end:
                     continue
-            if _continues(chunk[merged[-1][0] : merged[-1][1]], chunk[start:end]):
+            if _continues(chunk[merged[-1][0] : merged[-1][1]], chunk[start:end], language):
                 merged[-1][1] = end
                 continue
         merged.append([start, end])
@@ -229,17 +261,29 @@ _NUMBER_ABBREVIATIONS = frozenset(
 """Month and number abbreviations after which a number continues the sentence ("10 Des. 2023",
 "10 дек. 2023", "tgl. 5"): pysbd's rules for English and Russian miss some, and it has no
 Indonesian rules at all."""
+_INDONESIAN_ABBREVIATIONS = frozenset(
+    """
+    dr drs dra prof ir hj kh ust tn ny nn sdr sdri bpk yth
+    jend letjen mayjen brigjen kol letkol kapt lettu letda kompol kombes irjen komjen
+    ipda iptu aiptu aipda bripka briptu bripda laksda laksma marsda marsma marsdya pol inf
+    jl jln gg kp kab kec kel ds prov kav rp th thn
+    """.split()
+)
+"""Titles, ranks, address words and "Rp." that Indonesian abbreviates before a name or a
+number ("Dr. Retno", "Jl. Sudirman", "Kol. Inf. Budi", "Rp. 10.000"): they end no sentence.
+Abbreviations that may close one ("dll.", "dsb.") are not here."""
 _LAST_WORD = re.compile(r"(\w+)\.\s*$")
 
 
-def _continues(previous: str, piece: str) -> bool:
+def _continues(previous: str, piece: str, language: str = "en") -> bool:
     """Whether ``piece`` carries on the sentence ``previous`` instead of starting a new one."""
     if _INITIAL.search(previous) or piece[:1].islower():
         return True
-    if piece[:1].isdigit():
-        last = _LAST_WORD.search(previous)
-        return bool(last) and last.group(1).casefold() in _NUMBER_ABBREVIATIONS
-    return False
+    last = _LAST_WORD.search(previous)
+    word = last.group(1).casefold() if last else ""
+    if language == "id" and word in _INDONESIAN_ABBREVIATIONS:
+        return True
+    return piece[:1].isdigit() and word in _NUMBER_ABBREVIATIONS
 
 
 PYSBD_LANGUAGES = frozenset(
@@ -248,20 +292,38 @@ PYSBD_LANGUAGES = frozenset(
 """The languages pysbd has rules for."""
 
 
-def _language(text: str) -> str:
-    """The pysbd rule set to use: the text's own language's when pysbd has one (German's
-    ordinals, "3. Oktober", end no sentence; English's would), else the closest by script:
-    English rules serve Latin-script languages such as Indonesian well, and Hebrew too.
+_INDONESIAN_WORDS = frozenset("yang dan di dengan untuk dari ini itu pada dalam tidak akan bahwa oleh juga".split())
+"""Indonesian's (and Malay's) commonest words, none of them an English word."""
+_INDONESIAN_SHARE = 0.08
+"""Share of a text's words that are among ``_INDONESIAN_WORDS`` above which it is taken for
+Indonesian: about a fifth in Indonesian prose, next to none in English."""
+_WORD_SAMPLE = 20_000
 
-    Text whose letters are all plain ASCII gets English rules at once, as English and
-    Indonesian should: identifying a language costs its model's loading time (about half a
-    second), which the app would spend before it paints."""
+
+def _language(text: str) -> str:
+    """The rule set to use: "id" for Indonesian (English rules and Indonesian abbreviations);
+    otherwise pysbd's for the text's own language when pysbd has one (German's ordinals, "3.
+    Oktober", end no sentence; English's would), else the closest by script: English rules
+    serve other Latin-script languages well, and Hebrew too.
+
+    Text whose letters are all plain ASCII is told English or Indonesian by its commonest
+    words: identifying a language costs its model's loading time (about half a second), which
+    the app would spend before it paints."""
     if all(char.isascii() for char in text if char.isalpha()):
-        return "en"
+        return "id" if _looks_indonesian(text) else "en"
     from readout_tui.core.engine.language import SAMPLE, detect
 
     detected = detect(text[:SAMPLE]).code
+    if detected in ("id", "ms"):
+        return "id"
     return detected if detected in PYSBD_LANGUAGES else _language_by_script(text)
+
+
+def _looks_indonesian(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text[:_WORD_SAMPLE].casefold())
+    hits = sum(word in _INDONESIAN_WORDS for word in words)
+    return hits >= 3 and hits > _INDONESIAN_SHARE * len(words)
+
 
 
 def _language_by_script(text: str) -> str:
@@ -283,4 +345,5 @@ def _language_by_script(text: str) -> str:
 def _segmenter(language: str):
     import pysbd
 
-    return pysbd.Segmenter(language=language, clean=False)
+    # pysbd has no Indonesian: its English rules, with the repairs above.
+    return pysbd.Segmenter(language="en" if language == "id" else language, clean=False)

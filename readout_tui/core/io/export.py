@@ -23,8 +23,8 @@ from pathlib import Path
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io import report
 from readout_tui.core.io.display import printable
-from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout
-from readout_tui.core.work.decisions import Decisions, records
+from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout, other_side, statement_ref
+from readout_tui.core.work.decisions import HAND, Decisions, records
 from readout_tui.core.work.mentions import Mention, OneSided, one_sided
 
 FORMATS = ("markdown", "html", "csv", "json")
@@ -110,6 +110,7 @@ class Published:
             ("Coverage", f"{a.left.label} {s.left_coverage:.0%}, {a.right.label} {s.right_coverage:.0%}"),
             ("Length", f"{left_len} vs {right_len} characters, ratio {ratio} (left / right)"),
             ("Decided by hand", self._hand_summary()),
+            ("Article", report.attribution_counts(self.info.article) if self.info.article else ""),
         ]
         return [(name, value) for name, value in fields if value]
 
@@ -156,7 +157,7 @@ def _length(readout: Readout) -> int:
 
 
 def _ref(side: str, index: int | None) -> str:
-    return "" if index is None else f"{side[0].upper()}{index + 1}"
+    return "" if index is None else statement_ref(side, index)
 
 
 def render(
@@ -210,11 +211,17 @@ def to_markdown(p: Published) -> str:
         found = p.mentions.of(side)
         items = "; ".join(f"{md(m.text)} ({m.kind}, {_refs(side, m)})" for m in found) or "(none)"
         out.append(f"- Only {md(p.label(side))}: {items}{_caseless(p, side)}")
+    article = p.info.article
+    if article is not None:
+        out += ["", "## How the article was attributed", "", "| # | statement | account | how |", "|---|---|---|---|"]
+        for s in article.statements:
+            tag, why = report.attribution_tag(article, s.index), article.why(s.index)
+            out.append(f"| {s.index + 1} | {md(s.text)} | {md(tag)} | {md(why)} |")
     return "\n".join(out) + "\n"
 
 
 def _relation(row: Row) -> str:
-    return f"{row.relation} ✎ {BY_HAND}" if row.by_hand else row.relation
+    return f"{row.relation} {HAND} {BY_HAND}" if row.by_hand else row.relation
 
 
 def _score(row: Row) -> str:
@@ -279,6 +286,7 @@ def to_html(p: Published) -> str:
         *_html_account(p, "left"),
         *_html_account(p, "right"),
         "</div>",
+        *_html_attribution(p),
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
@@ -296,7 +304,7 @@ def _html_table(p: Published) -> Iterator[str]:
     yield "<th>relation</th><th>score</th><th>note</th></tr></thead><tbody>"
     for row in p.pairs():
         css = "same" if row.relation == "same" else "differently"
-        hand = f' <span class="hand">✎ {BY_HAND}</span>' if row.by_hand else ""
+        hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
         yield (
             f'<tr><td>{_anchor("left", row.left)} {_h(p.text("left", row.left))}</td>'
             f'<td>{_anchor("right", row.right)} {_h(p.text("right", row.right))}</td>'
@@ -315,7 +323,7 @@ def _html_unique(p: Published) -> Iterator[str]:
         yield "<ul>"
         for row in rows:
             index = row.left if side == "left" else row.right
-            hand = f' <span class="hand">✎ {BY_HAND}</span>' if row.by_hand else ""
+            hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
             note = f" — note: {_h(row.note)}" if row.note else ""
             yield f"<li>{_anchor(side, index)} {_h(p.text(side, index))}{hand}{note}</li>"
         yield "</ul>"
@@ -334,7 +342,7 @@ def _html_mentions(p: Published) -> Iterator[str]:
 
 
 def _html_account(p: Published, side: str) -> Iterator[str]:
-    other = "right" if side == "left" else "left"
+    other = other_side(side)
     readout = getattr(p.alignment, side)
     yield f"<div><h3>{_h(readout.label)}</h3><ol>"
     for statement in readout.statements:
@@ -342,7 +350,7 @@ def _html_account(p: Published, side: str) -> Iterator[str]:
         status = p.alignment.status(side, statement.index).value
         css = {"match": "same", "related": "differently", "unique": "unique"}[status]
         links = " ".join(_anchor(other, getattr(pair, other)) for pair in pairs)
-        hand = ' <span class="hand">✎</span>' if p.decisions.touches(side, statement.index) else ""
+        hand = f' <span class="hand">{HAND}</span>' if p.decisions.touches(side, statement.index) else ""
         note = p.decisions.statement_note(side, statement.index)
         note_html = f' <em>note: {_h(note)}</em>' if note else ""
         ref = _ref(side, statement.index)
@@ -353,6 +361,21 @@ def _html_account(p: Published, side: str) -> Iterator[str]:
     yield "</ol></div>"
 
 
+def _html_attribution(p: Published) -> Iterator[str]:
+    article = p.info.article
+    if article is None:
+        return
+    yield f"<h2>How the article was attributed</h2><p>{_h(report.attribution_counts(article))}</p>"
+    yield "<table><thead><tr><th>#</th><th>statement</th><th>account</th><th>how</th></tr></thead><tbody>"
+    for s in article.statements:
+        tag = report.attribution_tag(article, s.index)
+        ref = tag if tag[1:].isdigit() else ""
+        account = f'<a class="ref" href="#{ref}">{_h(tag)}</a>' if ref else _h(tag)
+        why = _h(article.why(s.index))
+        yield f"<tr><td>{s.index + 1}</td><td>{_h(s.text)}</td><td>{account}</td><td>{why}</td></tr>"
+    yield "</tbody></table>"
+
+
 # -- CSV --------------------------------------------------------------------------------------
 
 CSV_COLUMNS = (
@@ -360,7 +383,9 @@ CSV_COLUMNS = (
     "relation", "score", "by_hand", "note",
 )
 """Sections: "about" (the header: relation holds the field, note its value), "pair",
-"unique" and "mention" (relation holds the kind, note the statements)."""
+"unique" and "mention" (relation holds the kind, note the statements); for an article,
+"attribution": each of its statements in the column of its side (neither: the left column,
+with no ref), relation its side, note how it was attributed."""
 
 
 def _cell(value: str) -> str:
@@ -394,6 +419,14 @@ def to_csv(p: Published) -> str:
             cells = [", ".join(statement), _cell(m.text)]
             left, right = (cells, ["", ""]) if side == "left" else (["", ""], cells)
             writer.writerow(["mention", *left, *right, m.kind, "", "", ""])
+    article = p.info.article
+    for s in article.statements if article is not None else ():
+        tag = report.attribution_tag(article, s.index)
+        ref = tag if tag[1:].isdigit() else ""
+        cells = [ref, _cell(s.text)]
+        left, right = (["", ""], cells) if s.side.value == "right" else (cells, ["", ""])
+        by_hand = "yes" if s.how.value == "by hand" else ""
+        writer.writerow(["attribution", *left, *right, s.side.value, "", by_hand, _cell(article.why(s.index))])
     return buffer.getvalue()
 
 

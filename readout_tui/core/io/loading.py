@@ -1,8 +1,12 @@
-"""Reading readouts from files, standard input and case folders.
+"""Reading readouts from files, standard input, case folders and single articles.
 
 A *case folder* holds ``left.txt``, ``right.txt`` and optionally ``meta.json`` with the labels,
-the date and the sources. Every problem with the input is raised as ``InputError`` with a
-message fit to show the user as it is.
+the date and the sources. A side may be a saved web page instead (``left.html``; any ``.html``
+or ``.htm`` file): its main text is read, and its site name and date stand in for what
+``meta.json`` does not say. One file alone (or a folder holding ``article.txt`` or
+``article.html``) is a news article that tells both accounts (see ``core.io.article``).
+Every problem with the input is raised as ``InputError`` with a message fit to show the user
+as it is.
 """
 
 from __future__ import annotations
@@ -13,9 +17,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from readout_tui.core.engine.statements import Segmentation, split_statements
+from readout_tui.core.io.display import well_formed
+from readout_tui.core.io.files import read_bounded
+from readout_tui.core.io.webpage import Page, PageError, is_web_page, read_page
 from readout_tui.core.types import CaseInfo, Readout, Statement
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+MAX_META_BYTES = 1024 * 1024
+"""meta.json holds a title, a date, two labels and a list of sources: a megabyte is plenty."""
 MAX_PAIRS = 100_000_000
 """Every statement is scored against every statement of the other side, so time grows with
 the product of the two counts: 10,000 x 10,000 is the largest comparison that is taken on
@@ -121,11 +130,32 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def read_page_or_text(source: str) -> tuple[str, str, Page | None]:
+    """(text, encoding, page) of a file: for a web page its main text and the page read,
+    else the file's text and None."""
+    text, encoding = read_text(source)
+    if not is_web_page(source):
+        return text, encoding, None
+    try:
+        page = read_page(text)
+    except PageError as exc:
+        raise InputError(f"{source}: {exc}") from exc
+    return page.text, encoding, page
+
+
 def load_readout(
     source: str, label: str | None = None, mode: Segmentation | str = Segmentation.SENTENCES
 ) -> Readout:
-    text, encoding = read_text(source)
-    return readout_from_text(text, label or default_label(source), mode, source, encoding)
+    return _load_side(source, label, mode)[0]
+
+
+def _load_side(source: str, label: str | None, mode: Segmentation | str) -> tuple[Readout, Page | None]:
+    text, encoding, page = read_page_or_text(source)
+    if page is not None:
+        text = page.without_title()
+        label = label or page.label
+    label = well_formed(label) if label else default_label(source)
+    return readout_from_text(text, label, mode, source, encoding), page
 
 
 def readout_from_text(
@@ -145,39 +175,57 @@ def readout_from_text(
 def default_label(source: str) -> str:
     if source == "-":
         return "stdin"
-    return Path(source).stem
+    return well_formed(Path(source).stem)
 
 
 def load_case(folder: Path, mode: Segmentation | str = Segmentation.SENTENCES) -> Comparison:
     """Read a case folder."""
     meta = read_meta(folder)
-    labels = {side: _text_field(meta, f"{side}_label") or side.capitalize() for side in ("left", "right")}
     sides = {}
+    pages = []
     for side in ("left", "right"):
-        path = folder / f"{side}.txt"
-        if not path.is_file():
+        path = case_file(folder, side)
+        if path is None:
             raise InputError(f"{folder}: not a case folder (no {side}.txt)")
-        sides[side] = load_readout(str(path), labels[side], mode)
-    sources = meta.get("sources") or ()
-    if isinstance(sources, str):
-        sources = [sources]
+        label = text_field(meta, f"{side}_label") or None
+        readout, page = _load_side(str(path), label, mode)
+        if label is None and (page is None or not page.label):
+            readout = replace(readout, label=side.capitalize())
+        sides[side] = readout
+        pages += [page] if page else []
     info = CaseInfo(
-        title=_text_field(meta, "title") or folder.name,
-        date=_text_field(meta, "date"),
-        sources=tuple(str(s) for s in sources if isinstance(s, str | int | float))
-        if isinstance(sources, list)
-        else (),
+        title=text_field(meta, "title") or well_formed(folder.name),
+        date=text_field(meta, "date") or next((p.date for p in pages if p.date), ""),
+        sources=meta_sources(meta),
     )
     return Comparison(sides["left"], sides["right"], info, folder)
 
 
-def _text_field(meta: dict, key: str) -> str:
+def case_file(folder: Path, name: str) -> Path | None:
+    """``name``.txt in ``folder``, else the saved web page ``name``.html (or .htm)."""
+    for suffix in (".txt", ".html", ".htm"):
+        path = folder / f"{name}{suffix}"
+        if path.is_file():
+            return path
+    return None
+
+
+def meta_sources(meta: dict) -> tuple[str, ...]:
+    sources = meta.get("sources") or ()
+    if isinstance(sources, str):
+        sources = [sources]
+    if not isinstance(sources, list):
+        return ()
+    return tuple(well_formed(str(s)) for s in sources if isinstance(s, str | int | float))
+
+
+def text_field(meta: dict, key: str) -> str:
     """A one-line text field of meta.json, or "" when it is missing or not text (a number is
-    text enough)."""
+    text enough); valid Unicode, as every label must be to be shown and saved."""
     value = meta.get(key)
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return ""
-    return " ".join(str(value).split())
+    return well_formed(" ".join(str(value).split()))
 
 
 def read_meta(folder: Path) -> dict:
@@ -185,7 +233,7 @@ def read_meta(folder: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_META_BYTES)
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
     try:
@@ -205,27 +253,35 @@ def load_comparison(
     left_label: str | None = None,
     right_label: str | None = None,
 ) -> Comparison:
-    """Two files (either may be ``-``, not both) or one case folder."""
+    """Two files (either may be ``-``, not both), one case folder, or one article (a file,
+    or a folder holding ``article.txt`` or ``article.html``)."""
     if len(sources) == 1:
+        from readout_tui.core.io.article import load_article
+
         folder = Path(sources[0])
         try:
             is_folder = folder.is_dir()
         except (OSError, ValueError):
             is_folder = False
         if not is_folder:
-            raise InputError(f"{sources[0]}: give two readout files or one case folder")
+            return _within_bounds(load_article(sources[0], mode, left_label, right_label))
+        article = case_file(folder, "article")
+        if article is not None and case_file(folder, "left") is None:
+            return _within_bounds(load_article(str(article), mode, left_label, right_label, folder))
         comparison = _relabel(load_case(folder, mode), left_label, right_label)
         return _within_bounds(comparison)
     if len(sources) != 2:
-        raise InputError("give two readout files (LEFT RIGHT) or one case folder")
+        raise InputError("give two readout files (LEFT RIGHT), one case folder or one article")
     if sources == ["-", "-"]:
         raise InputError("only one side can be read from standard input")
-    left = load_readout(sources[0], left_label, mode)
-    right = load_readout(sources[1], right_label, mode)
+    left, left_page = _load_side(sources[0], left_label, mode)
+    right, right_page = _load_side(sources[1], right_label, mode)
     if right_label is None and right.label == left.label:
         # Two files of one name (or one file twice): the panes and reports must tell them apart.
         right = replace(right, label=f"{right.label} (2)")
-    return _within_bounds(Comparison(left, right, CaseInfo()))
+    pages = [p for p in (left_page, right_page) if p is not None]
+    info = CaseInfo(date=next((p.date for p in pages if p.date), ""))
+    return _within_bounds(Comparison(left, right, info))
 
 
 def _within_bounds(comparison: Comparison) -> Comparison:
@@ -241,6 +297,6 @@ def _within_bounds(comparison: Comparison) -> Comparison:
 def _relabel(comparison: Comparison, left: str | None, right: str | None) -> Comparison:
     return replace(
         comparison,
-        left=replace(comparison.left, label=left) if left else comparison.left,
-        right=replace(comparison.right, label=right) if right else comparison.right,
+        left=replace(comparison.left, label=well_formed(left)) if left else comparison.left,
+        right=replace(comparison.right, label=well_formed(right)) if right else comparison.right,
     )

@@ -11,13 +11,15 @@ import json
 import re
 import textwrap
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from readout_tui.core.io.display import BIDI_CONTROLS, printable
-from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout, Status
+from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout, other_side, statement_ref
+
+if TYPE_CHECKING:
+    from readout_tui.core.engine.attribution import Attribution
 
 _JSON_UNSAFE = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}\ud800-\udfff]")
-GLYPHS = {Status.MATCH: "=", Status.RELATED: "≈", Status.UNIQUE: "∅"}
-"""One glyph per status, so the status reads without colour."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ def json_document(alignment: Alignment, info: CaseInfo = CaseInfo()) -> dict:
                     "index": s.index,
                     "text": s.text,
                     "status": alignment.status(name, s.index).value,
-                    "counterparts": [getattr(p, _other(name)) for p in alignment.counterparts(name, s.index)],
+                    "counterparts": alignment.partners(name, s.index),
                 }
                 for s in readout.statements
             ],
@@ -84,7 +86,54 @@ def json_document(alignment: Alignment, info: CaseInfo = CaseInfo()) -> dict:
         "settings": alignment.settings,
         "summary": Summary.of(alignment).__dict__,
         "case": {"title": info.title, "date": info.date, "sources": list(info.sources)},
+        **({"attribution": attribution_json(info.article)} if info.article is not None else {}),
     }
+
+
+def attribution_json(attribution: Attribution) -> dict:
+    """How each statement of the article was attributed: its side, the words that decided
+    it (``cue``, with where they stand in ``text``), why, and where it stands in its side's
+    account (``account_index``, 0-based; null for neither and for a repeat)."""
+    return {
+        "left_label": attribution.left_label,
+        "right_label": attribution.right_label,
+        "statements": [
+            {
+                "index": s.index,
+                "text": s.text,
+                "side": s.side.value,
+                "how": s.how.value,
+                "cue": s.cue_text,
+                "cue_span": list(s.cue) if s.cue else None,
+                "source": s.source,
+                "why": attribution.why(s.index),
+                "account_index": attribution.account_index(s.index),
+                "repeats": s.repeats,
+                "proposed": s.proposed.value if s.proposed else None,
+            }
+            for s in attribution.statements
+        ],
+    }
+
+
+def attribution_tag(attribution: Attribution, index: int) -> str:
+    """Where article statement ``index`` went, as the reports show it: "L3", "R1", "neither",
+    or "L (repeat)" for a repeat left out of the account."""
+    statement = attribution.statements[index]
+    if statement.side.value == "neither":
+        return "neither"
+    letter = statement.side.value[0].upper()
+    position = attribution.account_index(index)
+    return f"{letter} (repeat)" if position is None else f"{letter}{position + 1}"
+
+
+def attribution_counts(attribution: Attribution) -> str:
+    """E.g. "34 statements: Israel 9, Kremlin 3, neither 22"."""
+    sides = [s.side.value for s in attribution.statements]
+    return (
+        f"{_count(len(sides), 'statement')}: {attribution.left_label} {sides.count('left')}, "
+        f"{attribution.right_label} {sides.count('right')}, neither {sides.count('neither')}"
+    )
 
 
 def dump_json(document: dict, pretty: bool = True) -> str:
@@ -136,19 +185,13 @@ def _pair_json(pair: Counterpart) -> dict:
         "right": pair.right,
         "score": pair.score,
         "kind": pair.kind.value,
-        "semantic": pair.semantic,
+        # "semantic" is the plain cosine (``Counterpart.cosine``): the key is kept for the
+        # readers of the JSON report (the project's scorer, users' scripts).
+        "semantic": pair.cosine,
         "lexical": pair.lexical,
         "shared_terms": list(pair.shared_terms),
         "reason": pair.reason,
     }
-
-
-def _other(side: str) -> str:
-    return "right" if side == "left" else "left"
-
-
-def _tag(side: str, index: int) -> str:
-    return f"{side[0].upper()}{index + 1}"
 
 
 def to_text(alignment: Alignment, info: CaseInfo = CaseInfo(), width: int = 100) -> str:
@@ -166,19 +209,32 @@ def to_text(alignment: Alignment, info: CaseInfo = CaseInfo(), width: int = 100)
         )
         for statement in readout.statements:
             status = alignment.status(side, statement.index)
-            head = f"  {GLYPHS[status]} {_tag(side, statement.index):>4}  "
+            head = f"  {status.glyph} {statement_ref(side, statement.index):>4}  "
             body = textwrap.wrap(printable(statement.text), max(width - len(head), 20)) or [""]
             lines.append(head + body[0])
             lines += [" " * len(head) + more for more in body[1:]]
             for pair in alignment.counterparts(side, statement.index):
-                other = _other(side)
+                other = other_side(side)
                 lines.append(
-                    f"{' ' * len(head)}→ {_tag(other, getattr(pair, other))} {pair.kind.label}"
+                    f"{' ' * len(head)}→ {statement_ref(other, getattr(pair, other))} {pair.kind.label}"
                     f" {pair.score:.2f} ({printable(pair.reason)})"
                 )
         lines.append("")
+    if info.article is not None:
+        lines += _attribution_lines(info.article, width)
     lines += _summary_lines(alignment)
     return "\n".join(lines) + "\n"
+
+
+def _attribution_lines(attribution: Attribution, width: int) -> list[str]:
+    lines = [f"How the article was attributed ({printable(attribution_counts(attribution))})"]
+    for statement in attribution.statements:
+        head = f"  {statement.index + 1:>3} {attribution_tag(attribution, statement.index):<12} "
+        body = textwrap.wrap(printable(statement.text), max(width - len(head), 20)) or [""]
+        lines.append(head + body[0])
+        lines += [" " * len(head) + more for more in body[1:]]
+        lines.append(" " * len(head) + f"({printable(attribution.why(statement.index))})")
+    return [*lines, ""]
 
 
 def _decoded(readout: Readout) -> str:
@@ -204,7 +260,7 @@ def _summary_lines(alignment: Alignment) -> list[str]:
         lines.append(f"  only in {label} ({len(unique)}):")
         readout = getattr(alignment, side)
         for index in unique:
-            lines.append(f"    {_tag(side, index)}  {printable(readout.statements[index].text)}")
+            lines.append(f"    {statement_ref(side, index)}  {printable(readout.statements[index].text)}")
     return lines
 
 

@@ -1,0 +1,160 @@
+"""How well an article's statements are given to its two accounts, against the articles' gold.
+
+    python bench/attribution.py              # dev and held-out cases, per case and overall
+    python bench/attribution.py --show dev   # and each statement attributed wrongly, dev only
+
+Gold: ``fixtures/articles/<case>/attribution.json``, every sentence of the article with its side
+(left, right or neither), written blind by other hands. The tool's statements are matched to the
+gold sentences by the words they share (each gold sentence takes the statement that holds most of
+its words), so a different sentence split does not break the scoring. Which of the tool's sides
+is the gold's left is a convention (the gold puts the account it names first on the left, or the
+caller's): the mapping that agrees best is used, and printed with both labels.
+
+Split, chosen before any case was read (seed, plus for each language the alphabetically first
+other case): dev = the seed and one English, one Indonesian and one Russian case; the other four
+are held out, to measure whether the rules carry over. The rules were developed on dev only.
+
+Also printed: statements told twice (gold ``same_as``) that the tool marks as repeating an earlier
+one, and repeats it marks that the gold does not have; and the seed's targets: every statement of
+``fixtures/netanyahu-putin-2023-12-10-id`` (the article's Israeli and Kremlin statements, cut by
+hand) on its side and in its account, and the "Baca juga:" links on neither.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+from readout_tui.core.engine.attribution import Attribution, Side  # noqa: E402
+from readout_tui.core.io.loading import load_comparison  # noqa: E402
+
+ARTICLES = ROOT / "fixtures" / "articles"
+SEED = "netanyahu-putin-2023-12-10-id-article"
+SEED_FIXTURE = ROOT / "fixtures" / "netanyahu-putin-2023-12-10-id"
+DEV = (SEED, "biden-netanyahu-2023-07-17-en", "erdogan-putin-2023-06-24-ru", "prabowo-trump-2025-07-15-id")
+HELD_OUT = (
+    "trump-putin-2025-05-19-ru",
+    "trump-putin-2025-07-03-id",
+    "trump-xi-2025-06-05-en",
+    "trump-xi-2025-11-24-id",
+)
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> Counter:
+    return Counter(w.casefold() for w in _WORD.findall(text))
+
+
+def best_match(text: str, attribution: Attribution, near: int = 0) -> int:
+    """The tool's statement that holds most of ``text``'s words (the nearest to ``near`` of equals)."""
+    wanted = words(text)
+    total = sum(wanted.values()) or 1
+
+    def overlap(index: int) -> tuple[float, int]:
+        shared = sum((wanted & words(attribution.statements[index].text)).values())
+        return shared / total, -abs(index - near)
+
+    return max(range(len(attribution.statements)), key=overlap)
+
+
+def attribution_of(case: Path) -> Attribution:
+    """As the CLI reads it: the article file given alone."""
+    return load_comparison([str(case / "article.txt")]).info.article
+
+
+def score_case(name: str, show: bool) -> dict:
+    case = ARTICLES / name
+    gold = json.loads((case / "attribution.json").read_text(encoding="utf-8"))
+    tool = attribution_of(case)
+    matched = []
+    cursor = 0
+    for sentence in gold["statements"]:
+        index = best_match(sentence["text"], tool, cursor)
+        matched.append(index)
+        cursor = index
+    results = {}
+    for flip in (False, True):
+        mapping = {Side.LEFT: "right" if flip else "left", Side.RIGHT: "left" if flip else "right", Side.NEITHER: "neither"}
+        right = [mapping[tool.statements[i].side] == s["side"] for i, s in zip(matched, gold["statements"])]
+        results[flip] = (sum(right), right, mapping)
+    flip = results[True][0] > results[False][0]
+    correct, right, mapping = results[flip]
+    repeats_gold = {k for k, s in enumerate(gold["statements"]) if s.get("same_as") is not None}
+    repeats_tool = {k for k, i in enumerate(matched) if tool.statements[i].repeats is not None}
+    tool_labels = (tool.right_label, tool.left_label) if flip else (tool.left_label, tool.right_label)
+    print(
+        f"{name:40} {correct:3}/{len(right):<3} {correct / len(right):6.1%}   "
+        f"labels {tool_labels[0]!r} / {tool_labels[1]!r} (gold {gold['left_label']!r} / {gold['right_label']!r})"
+    )
+    if show:
+        for k, (ok, sentence) in enumerate(zip(right, gold["statements"])):
+            if not ok:
+                statement = tool.statements[matched[k]]
+                print(
+                    f"    gold {k:2} {sentence['side']:7} tool {mapping[statement.side]:7} "
+                    f"({tool.why(statement.index)}): {sentence['text'][:90]}"
+                )
+    return {
+        "correct": correct,
+        "total": len(right),
+        "repeats_found": len(repeats_gold & repeats_tool),
+        "repeats_gold": len(repeats_gold),
+        "repeats_extra": len(repeats_tool - repeats_gold),
+    }
+
+
+def seed_targets() -> None:
+    tool = attribution_of(ARTICLES / SEED)
+    failures = []
+    checked = 0
+    for side in ("left", "right"):
+        for line in (SEED_FIXTURE / f"{side}.txt").read_text(encoding="utf-8").splitlines():
+            statement = tool.statements[best_match(line, tool)]
+            checked += 1
+            if statement.side.value != side or not statement.in_account:
+                failures.append(f"{side}: {line[:70]} -> {statement.side.value}, {tool.why(statement.index)}")
+    links = [s for s in tool.statements if s.text.startswith("Baca juga:")]
+    checked += len(links)
+    failures += [f"link on {s.side.value}: {s.text[:70]}" for s in links if s.side is not Side.NEITHER]
+    print(
+        f"\nseed targets: {checked - len(failures)}/{checked} "
+        f"(fixture's {checked - len(links)} Israeli and Kremlin statements on their side and in their account; "
+        f"{len(links)} 'Baca juga:' lines on neither)"
+    )
+    for failure in failures:
+        print("    MISSED", failure)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show", choices=("dev", "held-out", "all"), help="print each statement attributed wrongly")
+    parser.add_argument("--only", choices=("dev", "held-out"), help="score only these cases")
+    args = parser.parse_args()
+    totals = {}
+    groups = (("dev", DEV), ("held-out", HELD_OUT))
+    for title, cases in [g for g in groups if args.only in (None, g[0])]:
+        print(f"-- {title} --")
+        show = args.show in (title, "all")
+        scores = [score_case(name, show) for name in cases]
+        totals[title] = {key: sum(s[key] for s in scores) for key in scores[0]}
+    print()
+    if len(totals) == 2:
+        totals["all"] = {k: sum(t[k] for t in totals.values()) for k in totals["dev"]}
+    for title, t in totals.items():
+        print(
+            f"{title:9} attributed right (or to neither): {t['correct']}/{t['total']} = {t['correct'] / t['total']:.1%};"
+            f" told twice: {t['repeats_found']}/{t['repeats_gold']} marked as repeats, {t['repeats_extra']} marked that the gold does not"
+        )
+    seed_targets()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,302 @@
+"""The words an article attributes its statements with, in English, Indonesian and Russian.
+
+These are each language's own function words: reporting verbs ("said", "mengatakan",
+"заявил"), the markers that put the source after them ("according to", "menurut", "по данным"),
+pronouns, the nouns of a statement ("readout", "pernyataan", "сообщение") and of an office
+("government", "kantor", "пресс-служба"), titles, prepositions and conjunctions. No names are
+here: which sources an article cites is read from the article (see ``attribution``).
+
+The three languages' lists are used together: an article in one of them is matched against
+all, which costs nothing (the scripts differ, and Indonesian and English share hardly a
+function word) and lets an article quote a source in another language. Russian words are
+listed by stem where their endings vary by case, gender or number (``_russian``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- English --------------------------------------------------------------------------------
+
+_EN_VERBS = """
+say says said saying state states stated stating tell tells told telling add adds added adding
+note notes noted noting stress stresses stressed stressing emphasize emphasizes emphasized
+emphasise emphasises emphasised underline underlined underscore underscored announce announces
+announced confirm confirms confirmed report reports reported write writes wrote writing post
+posted explain explains explained declare declared insist insisted claim claims claimed assert
+asserted acknowledge acknowledged mention mentions mentioned repeat repeated reiterate
+reiterates reiterated recount recounted quote quoted
+"""
+_EN_INVERTED = "according"
+"""Put the source after them ("according to the Kremlin"); "to" is skipped."""
+_EN_ACTS = """
+express expressed voice voiced urge urged call called condemn condemned criticize criticized
+criticise criticised thank thanked ask asked request requested invite invited propose proposed
+agree agreed discuss discussed raise raised convey conveyed reaffirm reaffirmed welcome welcomed
+praise praised warn warned demand demanded press pressed brief briefed inform informed update
+updated assure assured pledge pledged promise promised offer offered object objected reject
+rejected protest protested appreciate appreciated describe described
+"""
+_EN_PRONOUNS = "he she it they"
+_EN_POSSESSIVES = "his her its their"
+_EN_DETERMINERS = "the a an that this these those both"
+_EN_ADVERBS = """
+also later separately then again further earlier repeatedly previously has had have was were
+would will is are did does do just already reportedly
+"""
+_EN_NEGATIONS = "not n't never no"
+_EN_BOUNDARIES = """
+that and but which who while as when after before because since although though if whereas
+or nor so whom whose where
+"""
+_EN_TIME_CLAUSES = "after before since when until once"
+_EN_PREPOSITIONS = """
+in on at by for from with to of about over under during via through into onto against between
+among after before since following
+"""
+_EN_OPENERS = "however meanwhile separately but and also yet still instead moreover"
+_EN_SUBORDINATORS = "although though while whereas if because since as when"
+_EN_ACCOUNT_NOUNS = """
+statement statements readout read-out summary release communique communiqué transcript post
+tweet account
+"""
+_EN_OFFICE_NOUNS = """
+government office ministry presidency administration cabinet embassy palace secretariat
+"""
+_EN_ROLES = """
+spokesman spokeswoman spokesperson aide aides adviser advisor secretary minister official
+officials envoy ambassador press counsellor diplomat
+"""
+_EN_TITLES = """
+president prime minister premier chancellor king queen emir sultan crown prince pm leader
+"""
+_EN_LINKS = ("read more", "read also", "also read", "see also", "related", "more", "recommended", "watch")
+
+# -- Indonesian ------------------------------------------------------------------------------
+
+_ID_VERBS = """
+mengatakan menyatakan menyebut menyebutkan menambahkan menegaskan menjelaskan mengungkapkan
+mengungkap mengkonfirmasi mengonfirmasi mengumumkan menulis menuliskan menyampaikan melaporkan
+memberitakan berkata mengklaim menekankan menggarisbawahi mengutarakan menuturkan membenarkan
+memaparkan menerangkan mengutip
+"""
+_ID_INVERTED = """
+kata katanya ujar ujarnya tutur tuturnya ucap ucapnya tulis tulisnya imbuh imbuhnya sebut
+sebutnya menurut dilansir mengutip dikatakan disampaikan diumumkan dilaporkan ditulis
+"""
+_ID_ACTS = """
+menyuarakan mendesak meminta mengecam mengkritik berterima kasih mengucapkan mengundang
+mengusulkan sepakat menyepakati membahas membicarakan mengangkat menyambut memuji
+memperingatkan menuntut menolak memprotes mengapresiasi menginformasikan menjanjikan
+menawarkan menyerukan menggambarkan mengajak mendorong menyesalkan menanyakan
+"""
+_ID_PRONOUNS = "dia ia beliau mereka"
+_ID_DETERMINERS = "sebuah seorang para itu tersebut pihak sang"
+_ID_ADVERBS = """
+juga pun telah sudah kemudian lalu sebelumnya kembali pernah hanya lantas bahkan turut
+sempat akan sedang masih
+"""
+_ID_NEGATIONS = "tidak tak belum bukan"
+_ID_BOUNDARIES = """
+bahwa dan tetapi namun yang sedangkan ketika saat setelah sebelum sejak karena sambil meskipun
+walaupun jika sementara serta atau usai hingga agar supaya seperti
+"""
+_ID_TIME_CLAUSES = "setelah sebelum sejak ketika saat usai sesudah selepas"
+_ID_PREPOSITIONS = """
+di dalam pada dari ke kepada dengan melalui lewat oleh untuk tentang terhadap atas bagi
+antara mengenai soal menjelang setibanya seusai sebelum setelah selama sebagai
+"""
+_ID_OPENERS = "namun sedangkan sementara itu selain lalu kemudian adapun di sisi lain"
+_ID_SUBORDINATORS = "meskipun walaupun meski jika karena ketika saat sementara sambil"
+_ID_ACCOUNT_NOUNS = "pernyataan siaran rilis keterangan unggahan cuitan komunike"
+_ID_OFFICE_NOUNS = "pemerintah kantor kementerian istana kepresidenan kedutaan sekretariat"
+_ID_ROLES = """
+juru bicara jubir penasihat ajudan menteri pejabat utusan duta besar sekretaris wakil
+"""
+_ID_TITLES = """
+presiden perdana menteri pm kanselir raja ratu emir sultan putra mahkota pemimpin kepala negara
+"""
+_ID_LINKS = (
+    "baca juga", "baca", "berita terkait", "simak juga", "lihat juga", "artikel terkait", "simak", "tonton juga",
+)
+
+# -- Russian ----------------------------------------------------------------------------------
+
+
+def _russian(stems: str, endings: str = "л|ла|ло|ли") -> re.Pattern:
+    """Russian verb forms: each stem with each ending ("заяви" + "л", "ла", "ло", "ли")."""
+    return re.compile(rf"(?:{'|'.join(stems.split())})(?:{endings})")
+
+
+_RU_VERBS = re.compile(
+    "|".join(
+        p.pattern
+        for p in (
+            _russian(
+                "заяви сообщи отмети подчеркну подчёркну добави сказа указа рассказа уточни "
+                "поясни написа объяви констатирова"
+            ),
+            _russian("опроверг", "|ла|ли"),
+            _russian(
+                "заявля сообща отмеча подчеркива подчёркива говор пиш утвержда переда указыва "
+                "уточня поясня",
+                "ет|ют|ит|ят|ёт",
+            ),
+            _russian("заяви сообщи отмети подчеркну добави сказа указа рассказа", "в|вши"),
+        )
+    )
+)
+_RU_VERB_WORDS = "говорится сообщается отмечается подчеркивается подчёркивается указывается"
+_RU_ACTS = _russian(
+    "вырази призва осуди раскритикова поблагодари попроси пригласи предложи договорил "
+    "согласил обсуди подня проинформирова завери пообеща предупреди потребова отверг "
+    "приветствова оцени обрати высказа"
+)
+_RU_INVERTED = "согласно"
+_RU_ACCORDING = ("по данным", "по словам", "по информации", "со слов", "по сведениям")
+_RU_PRONOUNS = "он она оно они"
+_RU_POSSESSIVES = "его её ее их"
+_RU_ADVERBS = "также тоже ранее позже затем еще ещё уже дополнительно отдельно вновь снова же"
+_RU_NEGATIONS = "не ни"
+_RU_BOUNDARIES = "что и а но как который которая которое которые когда поскольку хотя если чтобы или где"
+_RU_TIME_CLAUSES = "после до когда прежде перед"
+_RU_PREPOSITIONS = "в во на из с со к ко по о об от для при за через между у под над после до перед"
+_RU_OPENERS = "однако между тем кроме того а но и при этом также"
+_RU_SUBORDINATORS = "хотя если поскольку когда пока несмотря"
+_RU_ACCOUNT_STEMS = ("заявлени", "сообщени", "релиз", "коммюнике", "стенограмм", "публикаци", "пресс-релиз")
+_RU_OFFICE_STEMS = (
+    "пресс-служб", "администраци", "правительств", "офис", "канцеляри",
+    "ведомств", "министерств", "посольств", "аппарат",
+)
+_RU_ROLE_STEMS = ("пресс-секретар", "помощник", "советник", "министр", "представител", "посол", "чиновник", "спикер")
+_RU_TITLE_STEMS = ("президент", "премьер", "канцлер", "корол", "эмир", "султан", "лидер", "глава", "главы")
+_RU_LINKS = ("читайте также", "читайте", "смотрите также", "по теме", "см. также", "также читайте")
+
+
+def _words(*lists: str) -> frozenset[str]:
+    return frozenset(word for words in lists for word in words.split())
+
+
+REPORTING_VERBS = _words(_EN_VERBS, _ID_VERBS, _RU_VERB_WORDS)
+"""Verbs whose subject (or, after them, object of the marker) is a source."""
+INVERTED = _words(_EN_INVERTED, _ID_INVERTED, _RU_INVERTED)
+"""Words after which the source comes ("according to X", "kata X", "согласно X")."""
+SPEECH_ACTS = _words(_EN_ACTS, _ID_ACTS)
+"""What a leader does in a call by speaking (urged, thanked, condemned): no source of their
+own, but a statement whose subject is the side's leader and that does one of these carries
+on that side's account."""
+PRONOUNS = _words(_EN_PRONOUNS, _ID_PRONOUNS, _RU_PRONOUNS)
+POSSESSIVES = _words(_EN_POSSESSIVES, _RU_POSSESSIVES)
+DETERMINERS = _words(_EN_DETERMINERS, _ID_DETERMINERS)
+ADVERBS = _words(_EN_ADVERBS, _ID_ADVERBS, _RU_ADVERBS)
+NEGATIONS = _words(_EN_NEGATIONS, _ID_NEGATIONS, _RU_NEGATIONS)
+BOUNDARIES = _words(_EN_BOUNDARIES, _ID_BOUNDARIES, _RU_BOUNDARIES)
+TIME_CLAUSES = _words(_EN_TIME_CLAUSES, _ID_TIME_CLAUSES, _RU_TIME_CLAUSES)
+PREPOSITIONS = _words(_EN_PREPOSITIONS, _ID_PREPOSITIONS, _RU_PREPOSITIONS)
+OPENERS = _words(_EN_OPENERS, _ID_OPENERS, _RU_OPENERS)
+SUBORDINATORS = _words(_EN_SUBORDINATORS, _ID_SUBORDINATORS, _RU_SUBORDINATORS)
+ACCOUNT_NOUNS = _words(_EN_ACCOUNT_NOUNS, _ID_ACCOUNT_NOUNS)
+OFFICE_NOUNS = _words(_EN_OFFICE_NOUNS, _ID_OFFICE_NOUNS)
+ROLES = _words(_EN_ROLES, _ID_ROLES)
+TITLES = _words(_EN_TITLES, _ID_TITLES)
+LINK_MARKERS = tuple(sorted({*_EN_LINKS, *_ID_LINKS, *_RU_LINKS}, key=len, reverse=True))
+RUSSIAN_ACCORDING = _RU_ACCORDING
+"""Russian two-word markers before a source ("по данным Кремля")."""
+
+_NYA = "nya"
+"""Indonesian's possessive suffix ("kantornya": his office)."""
+
+
+def key(word: str) -> str:
+    return word.casefold()
+
+
+def is_reporting_verb(word: str) -> bool:
+    folded = key(word)
+    return folded in REPORTING_VERBS or bool(_RU_VERBS.fullmatch(folded))
+
+
+def is_speech_act(word: str) -> bool:
+    folded = key(word)
+    return folded in SPEECH_ACTS or bool(_RU_ACTS.fullmatch(folded))
+
+
+def _stem_in(word: str, stems: tuple[str, ...]) -> bool:
+    return word.startswith(stems)
+
+
+def is_account_noun(word: str) -> bool:
+    """A statement, readout, post ("pernyataannya" and "заявлении" too)."""
+    folded = key(word)
+    return (
+        folded in ACCOUNT_NOUNS
+        or (folded.endswith(_NYA) and folded[: -len(_NYA)] in ACCOUNT_NOUNS)
+        or _stem_in(folded, _RU_ACCOUNT_STEMS)
+    )
+
+
+def is_office_noun(word: str) -> bool:
+    """A government, an office, a press service ("kantornya" and "пресс-службы" too)."""
+    folded = key(word)
+    return (
+        folded in OFFICE_NOUNS
+        or (folded.endswith(_NYA) and folded[: -len(_NYA)] in OFFICE_NOUNS)
+        or _stem_in(folded, _RU_OFFICE_STEMS)
+    )
+
+
+def is_role(word: str) -> bool:
+    folded = key(word)
+    return folded in ROLES or (folded.endswith(_NYA) and folded[: -len(_NYA)] in ROLES) or _stem_in(
+        folded, _RU_ROLE_STEMS
+    )
+
+
+def is_title(word: str) -> bool:
+    folded = key(word)
+    return folded in TITLES or _stem_in(folded, _RU_TITLE_STEMS)
+
+
+def is_possessive_noun(word: str) -> bool:
+    """An Indonesian account or office noun with the possessive suffix: "kantornya" (his
+    office), "pernyataannya" (its statement)."""
+    folded = key(word)
+    base = folded[: -len(_NYA)]
+    return folded.endswith(_NYA) and (base in ACCOUNT_NOUNS or base in OFFICE_NOUNS or base in ROLES)
+
+
+def is_function_word(word: str) -> bool:
+    """Any word of these lists: such a word is never part of a name, even capitalised at the
+    start of a sentence."""
+    folded = key(word)
+    return (
+        folded in PRONOUNS
+        or folded in POSSESSIVES
+        or folded in DETERMINERS
+        or folded in ADVERBS
+        or folded in NEGATIONS
+        or folded in BOUNDARIES
+        or folded in PREPOSITIONS
+        or folded in OPENERS
+        or folded in INVERTED
+        or is_reporting_verb(word)
+        or is_account_noun(word)
+        or is_office_noun(word)
+        or is_role(word)
+        or is_title(word)
+    )
+
+
+def link_marker(line: str) -> str:
+    """The related-article marker a line opens with ("Baca juga:", "Read more:", "Читайте
+    также:"), or ""."""
+    folded = line.casefold()
+    for marker in LINK_MARKERS:
+        if not folded.startswith(marker):
+            continue
+        rest = line[len(marker) :]
+        # A one-word marker ("Related", "Baca") needs its colon or dash; "Baca juga" does not.
+        if rest[:1] in (":", "-", "–", "—", "»", "|", ">") or (" " in marker and rest[:1] == " "):
+            end = len(marker) + (1 if rest[:1] != " " else 0)
+            return line[:end]
+    return ""
