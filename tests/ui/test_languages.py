@@ -50,7 +50,7 @@ async def test_a_language_the_model_lacks_is_said_once_and_labelled(make_app):
         assert f"threshold {AlignmentSettings().lexical_threshold:.2f}" in summary
         warnings = [n for n in app.notices if "does not cover" in n]
         assert len(warnings) == 1
-        assert "--model paraphrase-multilingual-MiniLM-L12-v2" in warnings[0]
+        assert "--model e5" in warnings[0]
         assert not screen.workspace.alignment.semantic
         assert (3, 2) in {(p.left, p.right) for p in screen.workspace.alignment.pairs}
         await pilot.press("minus")
