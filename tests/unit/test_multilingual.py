@@ -13,14 +13,12 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from readout_tui.core.engine import embedder as embedder_module
 from readout_tui.core.engine import embedders
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import (
     DEFAULT_MODEL,
     ByLanguage,
     ModelError,
-    SentenceTransformerEmbedder,
     make_embedder,
 )
 from readout_tui.core.engine.embedders import E5Embedder, UseEmbedder, has_avx2
@@ -212,7 +210,3 @@ def test_use_when_installed_gives_unit_vectors():
     assert vectors.shape == (3, 512)
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
-
-
-def test_the_bundled_model_by_name_is_the_sentence_transformers_path():
-    assert isinstance(embedder_module.make_embedder(DEFAULT_MODEL, "cpu"), SentenceTransformerEmbedder)
