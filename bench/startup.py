@@ -10,6 +10,8 @@ cold:       the same with nothing embedded yet (a new pair of readouts): the def
             against the sentence-transformers path (`--device cpu`) and the floor: a bare script
             that imports sentence-transformers, loads the same model and encodes the same
             statements. Fresh processes, alternating. Target: ratio to the floor <= 1.2.
+multilingual: an English readout against a Russian one (e5 chosen), nothing embedded yet
+            and then all cached.
 throughput: our embedder against the model's own `encode` at its best batch size, on many
             statements, alternating in one process. Target: >= 90%.
 """
@@ -124,6 +126,34 @@ def cold(repeats: int) -> list[list[str]]:
     ]
 
 
+CROSS = (ROOT / "fixtures" / "netanyahu-putin-2023-12-10" / "left.txt",
+         ROOT / "fixtures" / "netanyahu-putin-2023-12-10-ru" / "right.txt")
+"""The Israeli PMO's English readout against the Kremlin's Russian one: e5 is chosen."""
+
+
+def multilingual(repeats: int) -> list[list[str]]:
+    """A new cross-language pair (nothing embedded yet), and the same again (all cached)."""
+    command = [PYTHON, "-m", "readout_tui", "compare", *map(str, CROSS), "--format", "json"]
+    cold_runs, warm_runs = [], []
+    with tempfile.TemporaryDirectory() as cache:
+        env = {"READOUT_TUI_CACHE_DIR": cache, **OFFLINE}
+        for _ in range(repeats):
+            for stale in Path(cache).glob("embeddings.sqlite3*"):
+                stale.unlink()
+            cold_runs.append(measure(command, env))
+            warm_runs.append(measure(command, env))
+            if cold_runs[-1].returncode:
+                raise SystemExit(cold_runs[-1].stderr)
+    model = json.loads(cold_runs[-1].stdout)
+    label = f"{model['model']} ({model['model_reason']})"
+    return [
+        [f"cross-language compare, cold: {label}", f"{median(cold_runs, 'wall'):.2f}",
+         f"{median(cold_runs, 'cpu'):.2f}", f"{median(cold_runs, 'peak_mb'):.0f}", "< 2 s, no torch"],
+        ["cross-language compare, warm", f"{median(warm_runs, 'wall'):.2f}",
+         f"{median(warm_runs, 'cpu'):.2f}", f"{median(warm_runs, 'peak_mb'):.0f}", "< 1 s"],
+    ]
+
+
 THROUGHPUT = """
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
@@ -174,7 +204,7 @@ def median(runs, field: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--only", default="warm,cold,throughput")
+    parser.add_argument("--only", default="warm,cold,multilingual,throughput")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--statements", type=int, default=2000, help="for the throughput")
     args = parser.parse_args()
@@ -186,6 +216,8 @@ def main() -> None:
         rows += warm(max(args.repeats, 3))
     if "cold" in parts:
         rows += cold(args.repeats)
+    if "multilingual" in parts:
+        rows += multilingual(args.repeats)
     if "throughput" in parts:
         rows += throughput(args.statements, args.repeats)
     print(table(["", "wall s", "CPU s", "peak MB", "target"], rows))
