@@ -116,6 +116,12 @@ def test_without_e5_the_english_model_stays_and_says_why(monkeypatch):
     choice = ByLanguage(HashEmbedder(DEFAULT_MODEL))
     chosen, why = choice.choose(RU, EN)
     assert chosen.name == DEFAULT_MODEL and "lacks AVX2" in why
+    comparison = comparison_of(RUSSIAN, ENGLISH)
+    evidence = collect(comparison.left, comparison.right, choice)
+    assert not evidence.semantic_available
+    warning = evidence.languages.warning()
+    # It does not send the user to a model that cannot run here.
+    assert "lacks AVX2" in warning and "--model e5" not in warning and "\n" not in warning
 
 
 def test_collect_records_the_model_and_why_and_reports_say_it():

@@ -203,6 +203,8 @@ class LanguageCheck:
         when the model covers both sides."""
         if self.semantic_ok:
             return ""
+        if self.why:  # chosen by language, and the multilingual model cannot run here
+            return f"{self.reason()}: comparing by shared words only, without meaning ({self.why})"
         return (
             f"{self.reason()}: comparing by shared words only, without meaning;"
             f" use --model {SUGGESTED} (see docs/models.md)"
