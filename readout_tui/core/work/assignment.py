@@ -28,15 +28,15 @@ BRIEF = 60
 """Characters of a statement quoted in a message about it."""
 
 HOW_LEGEND: tuple[tuple[How, str], ...] = (
-    (How.CUE, "its own cue names the account's source (\u201cthe Kremlin said\u201d)"),
-    (How.CONTINUES, "carries on the account of the statement before (\u201cHe added\u201d)"),
+    (How.CUE, "its cue names the account's source"),
+    (How.CONTINUES, "carries on the statement before it"),
     (How.HEADLINE, "the article's first line"),
-    (How.LINK, "a link to another article (\u201cRead more:\u201d)"),
+    (How.LINK, "a line linking another article"),
     (How.HEADING, "a short line without a full stop"),
-    (How.OTHER_SOURCE, "its cue names a source that is neither account"),
-    (How.NEGATED, "its cue says what an account does not say"),
-    (How.NO_CUE, "nothing attributes it: the reporter's own text"),
-    (How.BY_HAND, "moved by hand (the proposal stays, and p goes back to it)"),
+    (How.OTHER_SOURCE, "its cue names neither account's source"),
+    (How.NEGATED, "its cue says what an account lacks"),
+    (How.NO_CUE, "no cue: the reporter's own text"),
+    (How.BY_HAND, "moved by hand (p puts it back)"),
 )
 """How a statement can have been attributed, in a line each: the help screen's legend."""
 
@@ -144,6 +144,10 @@ class Assignment:
 
     def why(self, index: int) -> str:
         return self.attribution.why(index)
+
+    def proposal_why(self, index: int) -> str:
+        """Why the attribution proposed what it did for statement ``index``, moved or not."""
+        return self.comparison.info.article.why(index)
 
     @property
     def changed(self) -> bool:
