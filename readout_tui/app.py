@@ -116,7 +116,9 @@ class ReadoutApp(App[None]):
             screen = CompareScreen(message.workspace, self.embedder, self.cache)
             # Installed, so that going back to the assignment keeps it for an unchanged return.
             self.install_screen(screen, COMPARING)
-            self._comparing = screen
+            first, self._comparing = self._comparing is None, screen
+            if first:
+                self.notify("b goes back to the assignment.", timeout=4)
         await self.push_screen(screen)
 
     def action_back_to_assignment(self) -> None:

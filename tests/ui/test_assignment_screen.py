@@ -108,7 +108,9 @@ async def test_accepting_compares_the_accounts_as_assigned_and_b_goes_back(make_
         assert isinstance(compare, CompareScreen)
         assert compare.comparison.left.texts[-1] == ARTICLE[REPORTER][0]
         assert compare.workspace.ready
-        assert "b" in app.active_bindings or "b" in compare.active_bindings
+        assert "b goes back to the assignment." in app.notices
+        commands = {command.title for command in app.get_system_commands(compare)}
+        assert "Back to the article's assignment (enter there compares again)" in commands
         await pilot.press("b")
         await pilot.pause()
         assert app.screen is assignment
@@ -195,6 +197,10 @@ async def test_help_lists_the_keys_and_the_legend(make_app, comparison):
         await pilot.press("escape")
         commands = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Move the statement to neither", "Back where it was proposed", "Undo"} <= commands
+        await pilot.press("enter")
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert "Back to the article's assignment" in app.screen.query_one("#help Static").render().plain
 
 
 def test_a_row_highlights_the_cue_of_a_statement_shown_with_escapes(comparison):
