@@ -70,6 +70,8 @@ async def test_keys_move_the_statement_under_the_cursor_and_undo_takes_it_back(m
         await pilot.press("z", "z")
         assert work.attribution.statements[ADDED].side is Side.RIGHT
         assert work.attribution.statements[REPORTER].side is Side.RIGHT
+        assert screen.query_one(AssignmentList).current == REPORTER  # on the move undone last
+        await pilot.press("up")
         await pilot.press("x")
         assert app.notices[-1] == "Statement 6 moved to neither (z undoes)"
         await pilot.press("x")

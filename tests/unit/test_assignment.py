@@ -34,8 +34,10 @@ def test_moves_go_where_asked_and_undo_and_redo_step_through_them(comparison):
     assert work.to_proposed() == "Statement 7 back on neither, as proposed"
     with pytest.raises(Refusal, match="where it was proposed"):
         work.to_proposed()
+    work.point(0)
     assert work.undo() == "Statement 7 back on neither, as proposed"
     assert work.attribution.statements[REPORTER].side is Side.LEFT
+    assert work.index == REPORTER  # the cursor goes to what was undone
     assert work.undo() == "Statement 7 moved to the Freedonian government account"
     assert work.attribution == comparison.info.article
     with pytest.raises(Refusal, match="Nothing to undo"):

@@ -104,8 +104,9 @@ class Assignment:
         self.show = Show.ALL
         self.index: int | None = 0 if self.attribution.statements else None
         """The statement under the cursor (None when the filter lists none)."""
-        self._undo: list[tuple[str, Attribution]] = []
-        self._redo: list[tuple[str, Attribution]] = []
+        self._undo: list[tuple[str, int, Attribution]] = []
+        """Each move's name, its statement and the attribution before it."""
+        self._redo: list[tuple[str, int, Attribution]] = []
 
     @classmethod
     def open(cls, comparison: Comparison, store: SessionStore | None = None) -> Assignment:
@@ -189,7 +190,7 @@ class Assignment:
             what = f"Statement {index + 1} back on {self._where(side)}, as proposed"
         else:
             what = f"Statement {index + 1} moved to {self._where(side)}"
-        return self._change(what, self.attribution.moved(index, side))
+        return self._change(what, index, self.attribution.moved(index, side))
 
     def to_proposed(self) -> str:
         """Put the statement under the cursor back where the attribution proposed it."""
@@ -207,26 +208,26 @@ class Assignment:
     def _where(self, side: Side) -> str:
         return "neither" if side is Side.NEITHER else f"the {self.label(side)} account"
 
-    def _change(self, what: str, attribution: Attribution) -> str:
-        self._undo.append((what, self.attribution))
+    def _change(self, what: str, index: int, attribution: Attribution) -> str:
+        self._undo.append((what, index, self.attribution))
         self._redo.clear()
         self.attribution = attribution
         return what
 
     def undo(self) -> str:
-        """Take back the last move; returns its name."""
+        """Take back the last move, the cursor on its statement; returns the move's name."""
         if not self._undo:
             raise Refusal("Nothing to undo.")
-        what, before = self._undo.pop()
-        self._redo.append((what, self.attribution))
+        what, self.index, before = self._undo.pop()
+        self._redo.append((what, self.index, self.attribution))
         self.attribution = before
         return what
 
     def redo(self) -> str:
         if not self._redo:
             raise Refusal("Nothing to redo.")
-        what, after = self._redo.pop()
-        self._undo.append((what, self.attribution))
+        what, self.index, after = self._redo.pop()
+        self._undo.append((what, self.index, self.attribution))
         self.attribution = after
         return what
 
