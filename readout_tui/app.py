@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
+from textual.actions import parse
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -28,6 +29,11 @@ from readout_tui.screens.compare import CompareScreen
 from readout_tui.screens.help import HelpScreen, keys_of
 from readout_tui.widgets.statement_list import StatementList
 
+if TYPE_CHECKING:
+    from readout_tui.screens.assign import AssignmentScreen
+
+COMPARING = "comparison"
+"""The name the comparison of an article's accounts is installed under."""
 PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette", id="command-palette")
 """Textual's own key for the palette, listed in the help screen with the app's keys."""
 
@@ -80,21 +86,79 @@ class ReadoutApp(App[None]):
         self.settings = settings or AlignmentSettings()
         self.session = session
         self.threshold = threshold
+        self._assigning: AssignmentScreen | None = None
+        """An article's assignment, the first screen when there is one."""
+        self._comparing: CompareScreen | None = None
+        """The comparison of an article's accounts, kept while the assignment is shown."""
 
     def get_default_screen(self) -> Screen:
+        if self.comparison.info.article is not None:
+            # One article telling both accounts: which statement is whose comes first. Imported
+            # here: the attribution's word tables are not needed to compare two readouts.
+            from readout_tui.core.work.assignment import Assignment
+            from readout_tui.screens.assign import AssignmentScreen
+
+            assignment = Assignment.open(self.comparison, self.session)
+            self._assigning = AssignmentScreen(assignment, self.settings, self.threshold)
+            return self._assigning
         workspace = Workspace.open(self.comparison, self.settings, self.session, self.threshold)
         return CompareScreen(workspace, self.embedder, self.cache)
+
+    async def on_assignment_screen_accepted(self, message: AssignmentScreen.Accepted) -> None:
+        """Open the comparison of the accounts as assigned: the one left with ``b`` when
+        nothing moved since, else a new one, decided afresh."""
+        screen = self._comparing
+        if screen is None or screen.workspace is not message.workspace:
+            if screen is not None:
+                self.uninstall_screen(screen)
+                # Gone before the new one opens: its last save must not come after the new one's.
+                await screen.remove()
+            screen = CompareScreen(message.workspace, self.embedder, self.cache)
+            # Installed, so that going back to the assignment keeps it for an unchanged return.
+            self.install_screen(screen, COMPARING)
+            first, self._comparing = self._comparing is None, screen
+            if first:
+                self.notify("b goes back to the assignment.", timeout=4)
+        await self.push_screen(screen)
+
+    def action_back_to_assignment(self) -> None:
+        if self._over_assignment():
+            self.pop_screen()
+
+    def _over_assignment(self) -> bool:
+        stack = self.screen_stack
+        return len(stack) > 1 and stack[-1] is self._comparing and stack[-2] is self._assigning
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back_to_assignment":
+            return self._over_assignment()
+        return True
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
+        anywhere = ("Anywhere", [*self.BINDINGS, PALETTE_BINDING])
+        if self.screen is self._assigning:
+            from readout_tui.widgets.assignment_list import AssignmentList
+
+            sections = [
+                ("In the list", AssignmentList.BINDINGS),
+                ("Assigning the article's statements", self._assigning.MOVING),
+                ("Finding and comparing", self._assigning.FINDING),
+                anywhere,
+            ]
+            self.push_screen(HelpScreen(sections, self._assigning.legend()))
+            return
+        screen = self.screen
+        # Only the keys that work here: "b" goes back to an assignment only over one.
+        comparing = [binding for binding in CompareScreen.COMPARING if _enabled(self, screen, binding)]
         self.push_screen(
             HelpScreen(
                 [
                     ("In a pane", StatementList.BINDINGS),
-                    ("Comparing", CompareScreen.COMPARING),
+                    ("Comparing", comparing),
                     ("Correcting and publishing", CompareScreen.CORRECTING),
-                    ("Anywhere", [*self.BINDINGS, PALETTE_BINDING]),
+                    anywhere,
                 ]
             )
         )
@@ -126,9 +190,15 @@ class ReadoutApp(App[None]):
         # the name the help screen gives it: the palette cannot drift from the bindings.
         yield from super().get_system_commands(screen)
         for binding in screen.BINDINGS:
-            if isinstance(binding, Binding):
+            if isinstance(binding, Binding) and _enabled(self, screen, binding):
                 title = binding.tooltip or binding.description
                 yield SystemCommand(title, f"key: {keys_of(self, binding)}", _runner(screen, binding.action))
+
+
+def _enabled(app: App, screen: Screen, binding: Binding) -> bool:
+    """Whether the binding's action may run here (the footer leaves out the others too)."""
+    namespace, name, parameters = parse(binding.action)
+    return (app if namespace == "app" else screen).check_action(name, parameters) is not False
 
 
 def _runner(screen: Screen, action: str):

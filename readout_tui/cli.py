@@ -218,6 +218,7 @@ def run_compare(args: argparse.Namespace) -> int:
     from readout_tui.core.engine.pipeline import collect
     from readout_tui.core.io import export, report
     from readout_tui.core.io.progress import ProgressLine
+    from readout_tui.core.work.assignment import assigned
     from readout_tui.core.work.workspace import settings_in_force
 
     fmt = _output_format(args)
@@ -225,6 +226,8 @@ def run_compare(args: argparse.Namespace) -> int:
     embedder = _embedder(args)
     comparison = _comparison(args)
     session = _saved_session(args, comparison)
+    # An article is compared as the analyst assigned its statements in the app.
+    comparison = assigned(comparison, session)
     cache = None if args.no_cache else EmbeddingCache()
     progress = ProgressLine.on(sys.stderr)
     try:

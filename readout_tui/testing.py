@@ -137,6 +137,71 @@ HOSTILE = [
 """Statements that would act on a terminal or a markup parser if shown as they are."""
 
 
+ARTICLE: tuple[tuple[str, str, str, str], ...] = (
+    ("Leaders of Freedonia and Sylvania speak by phone", "neither", "headline", ""),
+    (
+        "The Freedonian government said President Rowan spoke with President Adler on Monday.",
+        "left",
+        "cue",
+        "The Freedonian government said",
+    ),
+    ("Rowan raised the question of tariffs on steel, the statement said.", "left", "cue", "the statement said"),
+    ("Read more: Freedonia opens a new port", "neither", "link", "Read more:"),
+    (
+        "The Sylvanian presidential office said the two leaders discussed energy supplies.",
+        "right",
+        "cue",
+        "The Sylvanian presidential office said",
+    ),
+    ("It added that the talks were frank and constructive.", "right", "continues", "It added"),
+    ("Analysts expect a summit later this year.", "neither", "no cue", ""),
+    (
+        "[b]Adler[/b] also raised the \x1b[31mborder\x1b[0m question, his office said.",
+        "right",
+        "cue",
+        "his office said",
+    ),
+    ("Rowan did not mention the border, the Freedonian government said.", "neither", "negated", "did not mention"),
+    (
+        "The Sylvanian office said the two leaders discussed energy supplies.",
+        "right",
+        "cue",
+        "The Sylvanian office said",
+    ),
+)
+"""A short article telling two accounts: (text, side, how, cue). Its statement 8 holds markup
+and an escape sequence; the last tells statement 5 again."""
+
+
+def article(source: str = "") -> Comparison:
+    """``ARTICLE`` as a comparison, with its attribution given rather than worked out: for
+    tests and pictures of the assignment screen that must not change when the attribution
+    rules do. ``source``: the article's file name, which keys its saved session."""
+    from readout_tui.core.engine.attribution import Attributed, Attribution, How, Side
+    from readout_tui.core.io.article import with_attribution
+
+    statements = []
+    for index, (text, side, how, cue) in enumerate(ARTICLE):
+        start = text.find(cue) if cue else -1
+        statements.append(
+            Attributed(
+                index,
+                text,
+                index,
+                Side(side),
+                How(how),
+                (start, start + len(cue)) if start >= 0 else None,
+                source=cue,
+                continues=index - 1 if how == "continues" else None,
+                repeats=4 if index == len(ARTICLE) - 1 else None,
+            )
+        )
+    attribution = Attribution(tuple(statements), "Freedonian government", "Sylvanian presidential office")
+    empty = Readout("", (), source)
+    info = CaseInfo(title=ARTICLE[0][0], date="2024-03-05", sources=(source,) if source else ())
+    return with_attribution(Comparison(empty, empty, info), attribution)
+
+
 def hostile() -> Comparison:
     """``HOSTILE`` on both sides, with hostile labels; built directly, so no loader or
     segmenter cleans the text before the app."""

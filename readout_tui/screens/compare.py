@@ -73,6 +73,7 @@ class CompareScreen(Screen[None]):
     | z / Z | Undo / redo. |
     | e | Export (HTML, Markdown, CSV, JSON). |
     | m | Show or hide what one side only mentions. |
+    | b | Back to the assignment (an article's comparison). |
     """
 
     COMPARING: ClassVar[list[Binding]] = [
@@ -113,6 +114,16 @@ class CompareScreen(Screen[None]):
             id="lower-threshold",
         ),
         Binding("s", "swap", "Swap", show=False, id="swap"),
+        # The app's: only an article's comparison has an assignment to go back to. Out of the
+        # footer, which has no room for it at 80 columns; the app says it when it opens one.
+        Binding(
+            "b",
+            "app.back_to_assignment",
+            "Assignment",
+            show=False,
+            tooltip="Back to the article's assignment (enter there compares again)",
+            id="back-to-assignment",
+        ),
     ]
     """Finding one's way through the comparison."""
 

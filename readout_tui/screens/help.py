@@ -20,9 +20,15 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "dismiss", "Close help", id="close-help"),
     ]
 
-    def __init__(self, sections: Sequence[tuple[str, Sequence[Binding]]]) -> None:
+    def __init__(self, sections: Sequence[tuple[str, Sequence[Binding]]], legend: Content | None = None) -> None:
+        """
+        Args:
+            sections: Each section's title and keys.
+            legend: What the screen's marks and colours mean, shown after the keys.
+        """
         super().__init__()
         self.sections = sections
+        self.legend = legend
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
@@ -40,7 +46,11 @@ class HelpScreen(ModalScreen[None]):
                 # The footer has room for a word or two; a binding with more to say says it here.
                 lines.append(Content.assemble(keys, "  ", binding.tooltip or binding.description))
             lines.append(Content(""))
-        return Content("\n").join(lines[:-1])
+        if self.legend is not None:
+            lines.append(self.legend)
+        else:
+            lines.pop()
+        return Content("\n").join(lines)
 
 
 def keys_of(app: App, binding: Binding) -> str:

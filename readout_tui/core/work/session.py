@@ -14,6 +14,11 @@ changed it starts afresh, as its steps could not all be carried over. Each step 
 its difference from the step after it (the newest from the current decisions), and a note
 changed by a step as the part that changed, so a long note is in the file once, not once per
 edit.
+
+A comparison read from one news article also keeps the analyst's assignment: the statements
+moved by hand from one account to the other (or to neither), by their text
+(``Attribution.hand_moves``). The decisions refer to the accounts as assigned, so the saved
+moves are applied to the article before the decisions are fitted to it.
 """
 
 from __future__ import annotations
@@ -27,9 +32,9 @@ import re
 import stat
 import weakref
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -81,6 +86,9 @@ class Session:
     undo: tuple[Step, ...] = ()
     """The undo history, oldest first (``Journal.undo_steps``)."""
     redo: tuple[Step, ...] = ()
+    assignment: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """For an article: the statements moved by hand, text -> "left", "right" or "neither"
+    (``Attribution.hand_moves``)."""
 
     def applied_to(self, settings: AlignmentSettings) -> AlignmentSettings:
         """``settings`` with the thresholds this session saved, where it saved them."""
@@ -125,8 +133,12 @@ def session_path(comparison: Comparison) -> Path:
     case = comparison.case_dir
     if own_case_folder(comparison) is not None:
         return case / FILE_NAME
+    article = comparison.info.article
     if case is not None:
         names = [str(case.resolve())]
+    elif article is not None and comparison.left.source in ("", "-"):
+        # Known by the article's text, not by its accounts': those change as statements move.
+        names = [_identity("-", [s.text for s in article.statements])]
     else:
         names = [_identity(r.source, r.texts) for r in (comparison.left, comparison.right)]
     digest = hashlib.sha256("\0".join(names).encode("utf-8", "surrogatepass")).hexdigest()
@@ -227,7 +239,7 @@ class SessionStore:
             saved = _parse(raw)
         except (ValueError, TypeError, KeyError, RecursionError) as exc:
             return Restored(Session(), notice=self._set_aside(exc))
-        return _fit(saved, comparison)
+        return _fit(saved, as_assigned(comparison, saved.assignment))
 
     def save(self, session: Session, comparison: Comparison) -> None:
         """Write the session atomically. Raises OSError when it cannot be written, and
@@ -275,13 +287,36 @@ class SessionStore:
 
 
 def _same_work(session: Session, loaded: Session) -> bool:
-    """Whether ``session`` holds nothing that ``loaded`` did not: the decisions and thresholds
-    (the cursor and the undo history are not work that could be lost)."""
-    return (session.decisions, session.threshold, session.lexical_threshold) == (
+    """Whether ``session`` holds nothing that ``loaded`` did not: the decisions, thresholds
+    and assignment (the cursor and the undo history are not work that could be lost)."""
+    return (session.decisions, session.threshold, session.lexical_threshold, dict(session.assignment)) == (
         loaded.decisions,
         loaded.threshold,
         loaded.lexical_threshold,
+        dict(loaded.assignment),
     )
+
+
+def as_assigned(comparison: Comparison, assignment: Mapping[str, str]) -> Comparison:
+    """``comparison`` with its article's statements moved as ``assignment`` says (the accounts
+    a session's decisions refer to), even when that leaves an account empty; ``comparison``
+    itself when it is not an article or nothing was moved."""
+    article = comparison.info.article
+    if article is None or not assignment:
+        return comparison
+    from readout_tui.core.io.article import accounts
+
+    return accounts(comparison, article.with_hand_moves(assignment))
+
+
+def carried_over(session: Session, before: Comparison, after: Comparison) -> Restored:
+    """``session``, whose decisions refer to ``before``'s statements, fitted to ``after``'s
+    (an article's statements moved to other accounts), as a saved session is fitted to edited
+    readouts: decisions follow their statements' texts, and those whose statement left its
+    account are kept aside in ``lost``. ``carried`` stays 0: statements moving along when
+    another is moved out is what an assignment does, not news."""
+    document, _ = _document(session, before)
+    return replace(_fit(_saved(document), after), carried=0)
 
 
 # -- the lock ---------------------------------------------------------------------------------
@@ -362,6 +397,7 @@ class _Saved:
     undo: list[Step]
     redo: list[Step]
     """The history as saved, by the saved statements' indices."""
+    assignment: Mapping[str, str]
 
 
 def _document(session: Session, comparison: Comparison, known: Differences | None = None) -> tuple[dict, Differences]:
@@ -376,6 +412,7 @@ def _document(session: Session, comparison: Comparison, known: Differences | Non
         "statements": {"left": comparison.left.texts, "right": comparison.right.texts},
         **records(session.decisions),
         "lost": list(session.lost),
+        "assignment": [{"text": text, "side": side} for text, side in sorted(session.assignment.items())],
         "history": {
             "undo": _history(session.decisions, session.undo[-HISTORY_KEPT:], known, used),
             "redo": _history(session.decisions, session.redo[-HISTORY_KEPT:], known, used),
@@ -406,7 +443,10 @@ def _threshold(document: dict, key: str) -> float | None:
 
 
 def _parse(raw: bytes) -> _Saved:
-    document = json.loads(raw.decode("utf-8"))
+    return _saved(json.loads(raw.decode("utf-8")))
+
+
+def _saved(document: object) -> _Saved:
     if not isinstance(document, dict) or document.get("version") not in READABLE_VERSIONS:
         raise ValueError("not a readout-tui session")
     texts = {side: [_text(t) for t in document["statements"][side]] for side in ("left", "right")}
@@ -426,7 +466,20 @@ def _parse(raw: bytes) -> _Saved:
         lost=tuple(well_formed(_text(x)) for x in document.get("lost", [])),
         undo=_steps(current, history.get("undo", []), whole),
         redo=_steps(current, history.get("redo", []), whole),
+        assignment=_assignment(document.get("assignment", [])),
     )
+
+
+def _assignment(entries: object) -> Mapping[str, str]:
+    if not isinstance(entries, list):
+        raise ValueError("the assignment is not a list")
+    moves = {}
+    for entry in entries:
+        side = entry["side"]
+        if side not in ("left", "right", "neither"):
+            raise ValueError(f"not an account: {side!r}")
+        moves[well_formed(_text(entry["text"]))] = side
+    return MappingProxyType(moves)
 
 
 def _as_saved(refs: list[tuple[str, int]], what: str) -> list[int]:
@@ -705,7 +758,14 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
     undo = tuple((what, _within(step, sizes)) for what, step in saved.undo) if unchanged else ()
     redo = tuple((what, _within(step, sizes)) for what, step in saved.redo) if unchanged else ()
     session = Session(
-        decisions, saved.threshold, cursor, saved.lost + tuple(lost), saved.lexical_threshold, undo, redo
+        decisions,
+        saved.threshold,
+        cursor,
+        saved.lost + tuple(lost),
+        saved.lexical_threshold,
+        undo,
+        redo,
+        saved.assignment,
     )
     return Restored(session, carried=moved, lost=tuple(lost))
 

@@ -267,6 +267,9 @@ class Workspace:
         """The statement a link starts from while its partner is picked."""
         self.cursor: Cursor | None = session.cursor
         """Where the cursor was last, in the comparison's orientation, for the session."""
+        self.assignment: Mapping[str, str] = session.assignment
+        """For an article, its statements moved by hand (``Session.assignment``), saved with
+        the work: the assignment screen changes it while this comparison is open."""
         self.marks: dict[Side, dict[int, Mark]] = {side: {} for side in SIDES}
         """Each statement's mark under the current alignment (empty until there is one)."""
         self.tally = Tally(SideTally(), SideTally())
@@ -675,7 +678,7 @@ class Workspace:
     # -- keeping and publishing -------------------------------------------------------------------
 
     def session(self) -> Session:
-        """The work as it is saved: decisions, thresholds, cursor, history."""
+        """The work as it is saved: decisions, thresholds, cursor, history, assignment."""
         return Session(
             self.journal.current,
             self.settings.threshold,
@@ -684,6 +687,7 @@ class Workspace:
             self.settings.lexical_threshold,
             self.journal.undo_steps,
             self.journal.redo_steps,
+            self.assignment,
         )
 
     def save(self) -> None:
