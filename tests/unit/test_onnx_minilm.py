@@ -15,7 +15,7 @@ import pytest
 from readout_tui.core.engine import onnx_minilm
 from readout_tui.core.engine.embedder import DEFAULT_MODEL, ByLanguage, SentenceTransformerEmbedder, make_embedder
 from readout_tui.core.engine.onnx_minilm import OnnxEmbedder, PoolingConfig, ensure_export, export_folder
-from readout_tui.testing import OFFLINE
+from readout_tui.testing import OFFLINE, FakeEmbedder
 
 
 def test_the_pooling_is_read_from_the_model_folder():
@@ -56,6 +56,16 @@ def test_the_export_is_made_once_and_never_left_half_written(tmp_path, monkeypat
     with pytest.raises(KeyboardInterrupt):
         ensure_export(tmp_path, other)
     assert list(other.iterdir()) == []  # nothing a later run could mistake for the model
+
+
+def test_an_export_that_cannot_be_kept_falls_back_to_sentence_transformers(monkeypatch):
+    def unwritable(source, target):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(onnx_minilm, "ensure_export", unwritable)
+    monkeypatch.setattr(onnx_minilm, "SentenceTransformerEmbedder", lambda: FakeEmbedder(DEFAULT_MODEL, 384))
+    vectors = OnnxEmbedder().encode(["Putin called Netanyahu."])
+    assert vectors.shape == (1, 384)
 
 
 def test_exports_live_in_the_cache_folder(cache_dir):

@@ -24,7 +24,15 @@ from pathlib import Path
 
 import numpy as np
 
-from readout_tui.core.engine.embedder import DEFAULT_MODEL, ModelError, ProgressCallback, first_line, resolve_model
+from readout_tui.core.engine.embedder import (
+    DEFAULT_MODEL,
+    Embedder,
+    ModelError,
+    ProgressCallback,
+    SentenceTransformerEmbedder,
+    first_line,
+    resolve_model,
+)
 
 OPSET = 18
 """The ONNX operator set of the export (onnxruntime 1.16 and later run it)."""
@@ -145,12 +153,13 @@ class OnnxEmbedder:
         self._session = None
         self._tokenizer = None
         self._config: PoolingConfig | None = None
+        self._fallback: Embedder | None = None
         _, target = resolve_model(None)
         self.folder = target
         """The bundled model's folder (its model card says what it covers)."""
 
     def load(self) -> None:
-        if self._session is not None:
+        if self._session is not None or self._fallback is not None:
             return
         try:
             import onnxruntime
@@ -160,7 +169,13 @@ class OnnxEmbedder:
             config = PoolingConfig.of(source)
             if not config.mean:
                 raise ModelError(f"cannot load model {self.name!r}: only mean pooling is implemented")
-            model = ensure_export(source, self._exports or export_folder())
+            try:
+                model = ensure_export(source, self._exports or export_folder())
+            except OSError:
+                # No room or no right to keep the export (a read-only or full cache folder):
+                # the model still runs, through sentence-transformers, as it did before.
+                self._fallback = SentenceTransformerEmbedder()
+                return
             tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
             # tokenizer.json ships with truncation at 128 and padding to a fixed 128; the model
             # reads 256 tokens (sentence_bert_config.json), padded to the longest of a batch.
@@ -177,6 +192,8 @@ class OnnxEmbedder:
 
     def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
         self.load()
+        if self._fallback is not None:
+            return self._fallback.encode(texts, progress)
         # Sorting by length keeps padding small inside each batch, which is most of the cost.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), 384), dtype=np.float32)
