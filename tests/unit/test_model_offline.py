@@ -144,4 +144,4 @@ def test_unknown_hub_model_fails_offline_with_one_line(cache_dir):
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1, result.stderr
-    assert result.stderr.startswith("readout-tui: error: cannot load model 'no-such-org/no-such-model-xyz'")
+    assert result.stderr.startswith("readout-tui: error: model 'no-such-org/no-such-model-xyz' is not installed here")

@@ -40,11 +40,12 @@ _HEBREW_FINAL_FORMS = str.maketrans("ךםןףץ", "כמנפצ")
 ("חטוף"/"חטופים"): compared in their usual shape."""
 
 
-_TRANSLITERATED = re.compile(r"[\u0370-\u1fff]")
+_TRANSLITERATED = re.compile(r"[\u0370-\u058f\u0900-\u0dff\u10a0-\u10ff]")
 """Scripts whose words are also matched in Latin letters, so that a name bridges two accounts in
 different scripts (Путин = Putin, Нетаньяху = Netanyahu, Іран = Iran): Greek, Cyrillic,
-Armenian, Hebrew, Arabic, the Indic scripts, Georgian. CJK is left out: its romanisation
-(Pinyin) does not spell names as English does."""
+Armenian, the Indic scripts, Georgian, which write their vowels. Hebrew and Arabic mostly do
+not ("נתניהו" -> "ntnyhv"), so their transliterations match nothing and would only dilute the
+weights of their own words; CJK's romanisation (Pinyin) does not spell names as English does."""
 TRANSLITERATED_STEM = 5
 """A transliterated word is matched by its first five letters as well as six: the case endings
 of Cyrillic names then fall away ("Путина" = "Putina" -> "putin")."""
