@@ -1,4 +1,4 @@
-"""Alignment quality on the fixture cases with gold, and how the parameters were chosen.
+"""Alignment quality of the hand-set scores on the fixture cases with gold, and how their parameters were chosen.
 
     python bench/quality.py               # English cases: defaults, then leave-one-case-out
     python bench/quality.py --lexical     # the same for shared words alone
@@ -28,7 +28,7 @@ from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.decision import decide  # noqa: E402
 from readout_tui.core.engine.embedder import SentenceTransformerEmbedder  # noqa: E402
 from readout_tui.core.engine.pipeline import collect  # noqa: E402
-from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.engine.settings import HAND_SET_THRESHOLD, AlignmentSettings  # noqa: E402
 from readout_tui.core.io.loading import load_case  # noqa: E402
 
 Counts = tuple[int, int, int]
@@ -75,7 +75,8 @@ def main() -> None:
     evidence, gold = {}, {}
     for case in cases:
         comparison = load_case(case, "lines")
-        evidence[case] = collect(comparison.left, comparison.right, embedder, cache)
+        # The hand-set scores: learned ones are fitted and validated by bench/learn.py.
+        evidence[case] = replace(collect(comparison.left, comparison.right, embedder, cache), scorer=None, reaches={})
         document = json.loads((case / "gold.json").read_text(encoding="utf-8"))
         gold[case] = {(p["left"], p["right"]) for p in document["pairs"]}
 
@@ -86,7 +87,7 @@ def main() -> None:
             out.append(score(gold[case], found, len(evidence[case].left), len(evidence[case].right)))
         return out
 
-    defaults = AlignmentSettings()
+    defaults = AlignmentSettings(threshold=HAND_SET_THRESHOLD)
     field = "lexical_threshold" if args.lexical else "threshold"
     thresholds = [round(0.01 * k, 2) for k in range(3, 12)] if args.lexical else [
         round(0.01 * k, 2) for k in range(22, 31)

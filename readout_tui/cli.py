@@ -15,7 +15,7 @@ from pathlib import Path
 
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import DEFAULT_MODEL, ByLanguage, Embedder, ModelError, make_embedder
-from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.engine.settings import HAND_SET_THRESHOLD, AlignmentSettings
 from readout_tui.core.engine.statements import Segmentation
 from readout_tui.core.io.loading import Comparison, InputError, load_comparison
 
@@ -79,9 +79,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--threshold",
         type=_unit_float,
         help="a statement has a counterpart when its best score (0-1) against the other side "
-        "reaches this; lower finds more counterparts, and more false ones (default: the saved "
-        f"session's, else {defaults.threshold}; {defaults.lexical_threshold} when only shared "
-        "words are compared)",
+        "reaches this; lower finds more counterparts, and more false ones. With the bundled "
+        "model the score is the learned probability that two statements are counterparts "
+        "(default: the saved session's, else the learned scorer's own; "
+        f"{HAND_SET_THRESHOLD} for a model without one; {defaults.lexical_threshold} when only "
+        "shared words are compared)",
     )
     parser.add_argument(
         "--match-threshold",

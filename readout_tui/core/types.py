@@ -105,6 +105,9 @@ class Counterpart:
     """Why the pair was made, in a few words a user can read."""
     manual: bool = False
     """True when the analyst made or re-kinded this pair by hand (see ``core.decisions``)."""
+    confidence: float | None = None
+    """How often pairs scored like this one were counterparts in annotated readouts of calls
+    the scorer had not seen, 0..1 (see ``engine.scorer``); None when no learned scorer judged it."""
 
 
 class Status(str, Enum):

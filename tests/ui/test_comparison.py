@@ -108,11 +108,11 @@ async def test_threshold_keys_redecide_live(make_app, newsroom):
     app = make_app(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        start = screen.workspace.settings.threshold
+        start = screen.workspace.threshold
         pairs = len(screen.workspace.alignment.pairs)
         await pilot.press("minus")
-        assert screen.workspace.settings.threshold == round(start - 0.05, 2)
-        assert screen.workspace.alignment.settings["threshold"] == screen.workspace.settings.threshold
+        assert screen.workspace.settings.threshold == screen.workspace.threshold == round(start - 0.05, 2)
+        assert screen.workspace.alignment.settings["threshold"] == screen.workspace.threshold
         assert f"threshold {start - 0.05:.2f}" in summary_text(app)
         assert len(screen.workspace.alignment.pairs) > pairs  # hockey now meets sanctions relief
         await pilot.press("plus", "right_square_bracket")

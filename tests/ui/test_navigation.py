@@ -138,7 +138,7 @@ async def test_detail_strip_of_a_unique_statement_shows_the_nearest_miss(make_ap
         await pilot.pause()
         head = str(screen.query_one("#detail-head").render())
         assert head.startswith("L4 ∅ unique to Left side")
-        assert "nearest: R" in head and f"under the threshold {AlignmentSettings().threshold:.2f}" in head
+        assert "nearest: R" in head and f"under the threshold {AlignmentSettings().in_force(True):.2f}" in head
         assert screen.query_one(DetailStrip).query_one("#detail-partner").display
 
 

@@ -121,9 +121,9 @@ async def test_thousands_of_statements_with_the_real_engine(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         assert len(screen.pane("left").shown) == 1000
-        threshold = screen.workspace.settings.threshold
+        threshold = screen.workspace.threshold
         await pilot.press("G", "f", "minus", "s")
-        assert screen.workspace.swapped and screen.workspace.settings.threshold == round(threshold - THRESHOLD_STEP, 2)
+        assert screen.workspace.swapped and screen.workspace.threshold == round(threshold - THRESHOLD_STEP, 2)
         assert screen.pane(screen.side).current is not None
 
 

@@ -93,7 +93,7 @@ def test_before_the_evidence_every_statement_is_listed_unmarked(newsroom):
     detail = workspace.detail()
     assert isinstance(detail, Pending) and detail.focus.ref == "L3"
     assert workspace.jump() is None and workspace.work_notes() == ()
-    assert workspace.threshold == DEFAULTS.threshold  # meaning is expected until known
+    assert workspace.threshold == DEFAULTS.in_force(True)  # meaning is expected until known
     with pytest.raises(Refusal, match=NOT_READY):
         workspace.seek("unique", 1)
     for edit in (workspace.toggle_unique, workspace.unlink, workspace.start_link):
@@ -157,7 +157,7 @@ def test_a_unique_statement_in_detail_has_its_nearest_miss(work):
     detail = work.detail()
     assert isinstance(detail, UniqueShown)
     assert detail.nearest is not None and detail.nearest.side == "right"
-    assert detail.score < detail.threshold == DEFAULTS.threshold
+    assert detail.score < detail.threshold == DEFAULTS.in_force(True)
     assert detail.verdict is Verdict.UNDER
 
 
@@ -256,7 +256,7 @@ def test_enter_on_a_unique_statement_is_refused(work):
 def test_the_threshold_redecides_and_stays_within_bounds(work):
     before = len(work.alignment.pairs)
     work.change_threshold(-0.05)
-    assert work.settings.threshold == round(DEFAULTS.threshold - 0.05, 2)
+    assert work.settings.threshold == round(DEFAULTS.in_force(True) - 0.05, 2)
     assert work.alignment.settings["threshold"] == work.settings.threshold
     assert len(work.alignment.pairs) > before
     for _ in range(30):

@@ -180,6 +180,11 @@ class LanguageCheck:
     def semantic_ok(self) -> bool:
         return not self.uncovered
 
+    @property
+    def same(self) -> bool:
+        """Are both accounts in one language (as far as can be told)?"""
+        return self.left.code == self.right.code or not (self.left.known and self.right.known)
+
     def swapped(self) -> LanguageCheck:
         return LanguageCheck(self.right, self.left, self.coverage, self.why)
 

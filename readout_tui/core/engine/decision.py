@@ -15,6 +15,7 @@ from readout_tui.core.engine.evidence import (
     rows_per_block,
     topical_scores,
 )
+from readout_tui.core.engine.kind import Telling, kind_model
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Alignment, Counterpart, Kind
 
@@ -25,7 +26,10 @@ def pair_signals(
     """One pair's presence score, plain cosine (0 without embeddings) and shared-word overlap,
     from its left statement's row only: the whole n x m signals cost gigabytes at scale."""
     row = evidence.signals(slice(left, left + 1))
-    score = float(presence_scores(row, settings)[0, right])
+    if evidence.scorer is not None:
+        score = evidence.probability(left, right, settings)
+    else:
+        score = float(presence_scores(row, settings)[0, right])
     cosine = float(row.cosine[0, right]) if row.cosine is not None else 0.0
     return score, cosine, float(row.lexical[0, right])
 
@@ -48,7 +52,9 @@ def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()
        so one statement covering two on the other side is linked to both; a pair whose own
        presence score is under the threshold is dropped.
     """
-    threshold = settings.in_force(evidence.semantic_available)
+    if evidence.scorer is not None:
+        return _decide_learned(evidence, settings)
+    threshold = evidence.threshold(settings)
     rows, columns = evidence.reach(settings)
     has_left = rows.presence >= threshold
     has_right = columns.presence >= threshold
@@ -68,15 +74,40 @@ def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()
     cosine = kept_signals.cosine.tolist() if kept_signals.cosine is not None else [0.0] * len(scores[kept])
     values = zip(i[kept].tolist(), j[kept].tolist(), scores[kept].tolist(), cosine, kept_signals.lexical.tolist())
     pairs = tuple(_counterpart_once(evidence, pair, settings) for pair in values)
+    return _alignment(evidence, pairs, settings)
+
+
+def _alignment(evidence: Evidence, pairs: tuple[Counterpart, ...], settings: AlignmentSettings) -> Alignment:
     return Alignment(
         left=evidence.left,
         right=evidence.right,
         pairs=pairs,
         model=evidence.model if evidence.semantic_available else "lexical only",
         semantic=evidence.semantic_available,
-        settings=asdict(settings),
+        settings={**asdict(settings), "threshold": evidence.threshold(settings)},
         languages=evidence.languages,
     )
+
+
+def _decide_learned(evidence: Evidence, settings: AlignmentSettings) -> Alignment:
+    """Every candidate pair whose probability (``scorer``) reaches the threshold, seen from
+    either side: a statement may so pair with several on the other side."""
+    threshold = evidence.threshold(settings)
+    found = []
+    for reach, transposed in zip(evidence.reach(settings), (False, True)):
+        kept = reach.probability >= threshold
+        owners, partners = reach.owners[kept], reach.partners[kept]
+        left, right = (partners, owners) if transposed else (owners, partners)
+        found.append((left, right, reach.probability[kept], reach.signals.take(kept)))
+    left, right, probability = (np.concatenate([part[k] for part in found]) for k in range(3))
+    signals = Signals.concatenate([part[3] for part in found])
+    width = max(len(evidence.right), 1)
+    _, first = np.unique(left * width + right, return_index=True)
+    cosine = signals.cosine[first].tolist()
+    lexical = signals.lexical[first].tolist()
+    values = zip(left[first].tolist(), right[first].tolist(), probability[first].tolist(), cosine, lexical)
+    pairs = tuple(_counterpart_once(evidence, pair, settings) for pair in values)
+    return _alignment(evidence, pairs, settings)
 
 
 TIE = 1e-5
@@ -137,9 +168,11 @@ def _counterpart(
     settings: AlignmentSettings,
 ) -> Counterpart:
     shared = tuple(evidence.terms.shared(i, j)[:8])
-    kind = Kind.MATCH if score >= settings.match_threshold else Kind.RELATED
+    kind, why = _kind(evidence, i, j, score, cosine, lexical, settings)
     n, m = len(evidence.left), len(evidence.right)
     order = settings.order_weight * abs(i / max(n - 1, 1) - j / max(m - 1, 1))
+    confidence = None if evidence.scorer is None else round(float(evidence.scorer.confidence(score)), 4)
+    reason = _reason(cosine, lexical, shared, order, evidence.semantic_available, confidence, why)
     return Counterpart(
         left=i,
         right=j,
@@ -147,15 +180,37 @@ def _counterpart(
         kind=kind,
         cosine=round(cosine, 4),
         lexical=round(lexical, 4),
+        confidence=confidence,
         shared_terms=shared,
-        reason=_reason(cosine, lexical, shared, order, evidence.semantic_available),
+        reason=reason,
     )
 
 
+def _kind(
+    evidence: Evidence, i: int, j: int, score: float, cosine: float, lexical: float, settings: AlignmentSettings
+) -> tuple[Kind, str]:
+    """The pair's kind, and why it is told differently when it is (else ""). With a learned
+    scorer the kind model decides (``engine.kind``); otherwise a score under
+    ``match_threshold`` counts as told differently."""
+    model = kind_model() if evidence.scorer is not None else None
+    if model is None:
+        return (Kind.MATCH, "") if score >= settings.match_threshold else (Kind.RELATED, "")
+    telling = Telling.of(evidence.left.statements[i].text, evidence.right.statements[j].text, cosine, lexical)
+    return (Kind.RELATED, telling.reason()) if model.differently(telling) else (Kind.MATCH, "")
+
+
 def _reason(
-    cosine: float, lexical: float, shared: Sequence[str], order: float, has_cosine: bool
+    cosine: float,
+    lexical: float,
+    shared: Sequence[str],
+    order: float,
+    has_cosine: bool,
+    confidence: float | None = None,
+    differently: str = "",
 ) -> str:
-    parts = []
+    parts = [] if confidence is None else [f"confidence {confidence:.2f}"]
+    if differently:
+        parts.append(f"told differently: {differently}")
     if has_cosine:
         parts.append(f"meaning {cosine:.2f}")
     parts.append(f"shared words {lexical:.2f}")

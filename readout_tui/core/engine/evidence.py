@@ -9,13 +9,14 @@ given settings, cheaply.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
 
 from readout_tui.core.engine.coverage import LanguageCheck
 from readout_tui.core.engine.names import without_shared_names
+from readout_tui.core.engine.scorer import ColumnStanding, PairScorer, Standing, pair_features
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import TermTable
 from readout_tui.core.types import Counterpart, Readout
@@ -137,6 +138,8 @@ class Evidence:
     """``reach`` for each order weight used so far (presence scores depend on it)."""
     counterparts: dict[tuple, Counterpart] = field(default_factory=dict, repr=False)
     """The pairs ``decide`` has reported, by what they were made from (see ``decision``)."""
+    scorer: PairScorer | None = None
+    """The learned pair scorer for this model (see ``scorer``); None: the hand-set scores."""
 
     def reach(
         self, settings: AlignmentSettings = AlignmentSettings(), progress: Progress | None = None
@@ -151,6 +154,10 @@ class Evidence:
     @property
     def semantic_available(self) -> bool:
         return self.embeddings is not None
+
+    def threshold(self, settings: AlignmentSettings) -> float:
+        """The presence threshold in force for this evidence under ``settings``."""
+        return settings.in_force(self.semantic_available, self.scorer.threshold if self.scorer else None)
 
     def signals(self, rows=slice(None)) -> Signals:
         """The signals of left ``rows`` with every right statement (all rows: n x m matrices,
@@ -172,7 +179,19 @@ class Evidence:
             languages=self.languages.swapped() if self.languages else None,
             words_optional=self.words_optional,
             reaches={weight: reach[::-1] for weight, reach in self.reaches.items()},
+            scorer=self.scorer,
         )
+
+    def probability(self, left: int, right: int, settings: AlignmentSettings = AlignmentSettings()) -> float:
+        """The learned scorer's probability that the two statements are counterparts, from the
+        left statement's row alone (the right one's standing is kept in ``reach``)."""
+        rows, columns = self.reach(settings)
+        row = self.signals(slice(left, left + 1))
+        values = {key: getattr(row, key)[0, right : right + 1] for key in self.scorer.signals}
+        order, at = row.order[0, right : right + 1], (np.array([left]), np.array([right]))
+        features = pair_features(values, order, rows.standing, columns.standing, *at, self.scorer.signals)
+        return float(self.scorer.probability(features)[0])
+
 
 
 def gather_evidence(
@@ -184,17 +203,27 @@ def gather_evidence(
     progress: Progress | None = None,
     cosine_floor: float = 0.0,
     words_optional: bool = False,
+    scorer: PairScorer | None = None,
 ) -> Evidence:
     """Compute the similarity signals, reduced for ``settings``' order weight; ``embed`` None
     means lexical evidence only. ``progress`` hears how many left statements have been
     compared with every right one (embedding reports its own progress). ``cosine_floor``
-    and ``words_optional``: see ``Embeddings`` and ``Signals``."""
+    and ``words_optional``: see ``Embeddings`` and ``Signals``. ``scorer``: the learned scorer
+    for ``model``, used when there are embeddings."""
     terms = TermTable.build(left.texts, right.texts)
     embeddings = None
     if embed is not None and len(left) and len(right):
         vectors = statement_vectors([*left.texts, *right.texts], embed)
         embeddings = Embeddings.of(vectors[: len(left)], vectors[len(left) :], cosine_floor)
-    evidence = Evidence(left, right, embeddings, terms, model, words_optional=words_optional)
+    evidence = Evidence(
+        left,
+        right,
+        embeddings,
+        terms,
+        model,
+        words_optional=words_optional,
+        scorer=scorer if embeddings is not None else None,
+    )
     evidence.reach(settings, progress)
     return evidence
 
@@ -277,6 +306,11 @@ class Reach:
     partners: np.ndarray
     topical: np.ndarray
     signals: Signals
+    standing: Standing | None = None
+    """With a learned scorer: where each statement's signals stand (``scorer.Standing``)."""
+    probability: np.ndarray | None = None
+    """With a learned scorer: each candidate pair's probability of being counterparts; then
+    ``presence`` and ``nearest`` are the best of these, not hand-set scores."""
 
     @classmethod
     def empty(cls, n: int) -> Reach:
@@ -312,6 +346,8 @@ def _reach(evidence: Evidence, settings: AlignmentSettings, progress: Progress |
     n, m = len(evidence.left), len(evidence.right)
     if not n or not m:
         return Reach.empty(n), Reach.empty(m)
+    if evidence.scorer is not None:
+        return _learned_reach(evidence, evidence.scorer, progress)
     rows = _Collector(n)
     columns = _Collector(m)
     step = rows_per_block(m)
@@ -327,11 +363,54 @@ def _reach(evidence: Evidence, settings: AlignmentSettings, progress: Progress |
     return rows.reach(), columns.reach()
 
 
+LEARNED_BLOCK_SHARE = 8
+"""A learned scorer holds some twenty features per pair of a block: its blocks are this much
+smaller, so that they take about the memory of the hand-set ones."""
+
+
+def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | None) -> tuple[Reach, Reach]:
+    """Both reaches judged by ``scorer``, in two passes over the blocks: the first finds where
+    every statement's signals stand (a pair's features need its whole row and column), the
+    second the probability of every pair. Candidates are then kept by probability, so a
+    statement's presence and nearest partner are exact, and every pair at or above any
+    threshold is kept unless one of its statements has more than ``CANDIDATES`` such."""
+    n, m = len(evidence.left), len(evidence.right)
+    step = max(1, rows_per_block(m) // LEARNED_BLOCK_SHARE)
+    row_standings, column_standing = [], ColumnStanding()
+    for start in range(0, n, step):
+        if progress:
+            progress(start // 2, n)
+        matrices = {key: getattr(evidence.signals(slice(start, start + step)), key) for key in scorer.signals}
+        row_standings.append(Standing.of_rows(matrices))
+        column_standing.add(start, matrices)
+    left, right = Standing.concatenate(row_standings), column_standing.standing()
+    rows, columns = _Collector(n, spread=1.0), _Collector(m, spread=1.0)
+    for start in range(0, n, step):
+        if progress:
+            progress((n + start) // 2, n)
+        block = evidence.signals(slice(start, start + step))
+        b = block.lexical.shape[0]
+        owners, partners = (a.ravel() for a in np.indices((b, m)))
+        values = {key: getattr(block, key).ravel() for key in scorer.signals}
+        features = pair_features(values, block.order.ravel(), left, right, owners + start, partners, scorer.signals)
+        probability = scorer.probability(features).reshape(b, m)
+        rows.add(start, block, probability, probability, transposed=False)
+        columns.add(start, block, probability, probability, transposed=True)
+    if progress:
+        progress(n, n)
+    rows_reach, columns_reach = rows.reach(), columns.reach()
+    return (
+        replace(rows_reach, standing=left, probability=rows_reach.topical),
+        replace(columns_reach, standing=right, probability=columns_reach.topical),
+    )
+
+
 class _Collector:
     """Builds one side's ``Reach`` from blocks of the signal matrices, keeping per statement
     only the candidates near its best topical score so far."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, spread: float = SPREAD) -> None:
+        self.spread = np.float32(spread)
         self.presence = np.full(n, -np.inf, np.float32)
         self.nearest = np.zeros(n, np.int64)
         self.best = np.full(n, -np.inf, np.float32)
@@ -351,14 +430,14 @@ class _Collector:
             better = np.nonzero(value > self.presence)[0]
             self.nearest[better] = presence[:, better].argmax(axis=0) + start
             self.best = np.maximum(self.best, topical.max(axis=0))
-            lowest = (self.best - np.float32(SPREAD))[None, :]
+            lowest = (self.best - self.spread)[None, :]
         else:
             owners = np.arange(presence.shape[0]) + start
             nearest = presence.argmax(axis=1)
             value = presence[owners - start, nearest]
             self.nearest[owners] = nearest
             self.best[owners] = topical.max(axis=1)
-            lowest = (self.best[owners] - np.float32(SPREAD))[:, None]
+            lowest = (self.best[owners] - self.spread)[:, None]
         self.presence[owners] = np.maximum(self.presence[owners], value)
         r, c = np.divmod(np.flatnonzero(topical >= lowest), topical.shape[1])
         signals = block.take((r, c))
@@ -373,7 +452,7 @@ class _Collector:
         ``CANDIDATES`` of a statement; ``floor`` records what was dropped."""
         owner, partner, topical = (np.concatenate(x) for x in list(zip(*self.parts))[:3])
         signals = Signals.concatenate([part[3] for part in self.parts])
-        np.maximum(self.floor, self.best - np.float32(SPREAD), out=self.floor)
+        np.maximum(self.floor, self.best - self.spread, out=self.floor)
         keep = topical > self.floor[owner]
         owner, partner, topical, signals = owner[keep], partner[keep], topical[keep], signals.take(keep)
         order = np.lexsort((-topical, owner))

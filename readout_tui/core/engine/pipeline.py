@@ -11,6 +11,7 @@ from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import ByLanguage, Embedder, ModelError, ProgressCallback, embed
 from readout_tui.core.engine.evidence import Evidence, gather_evidence
 from readout_tui.core.engine.language import Language, cache_key, detect, sample
+from readout_tui.core.engine.scorer import scorer_for
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Alignment, Readout
 
@@ -44,6 +45,7 @@ def collect(
     def embed_texts(texts: Sequence[str]):
         return embed(texts, embedder, cache, progress)
 
+    scorer = scorer_for(embedder.name, languages.same)
     evidence = gather_evidence(
         left,
         right,
@@ -53,6 +55,7 @@ def collect(
         aligning,
         cosine_floor=getattr(embedder, "cosine_floor", 0.0),
         words_optional=languages.across,
+        scorer=scorer,
     )
     return replace(evidence, languages=languages)
 

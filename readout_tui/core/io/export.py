@@ -127,6 +127,7 @@ class Published:
         return ", ".join(f"{r.label} {r.encoding}" for r in sides if r.encoding not in ("utf-8", ""))
 
     def _threshold(self) -> float:
+        # ``decide`` records the threshold it applied, whatever set it.
         settings = AlignmentSettings(**self.alignment.settings)
         return settings.in_force(self.alignment.semantic)
 

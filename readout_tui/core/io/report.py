@@ -186,6 +186,9 @@ def _pair_json(pair: Counterpart) -> dict:
         "left": pair.left,
         "right": pair.right,
         "score": pair.score,
+        # How often pairs so scored were right on calls the scorer had not seen; null
+        # without a learned scorer (see ``engine.scorer``).
+        "confidence": pair.confidence,
         "kind": pair.kind.value,
         # "semantic" is the plain cosine (``Counterpart.cosine``): the key is kept for the
         # readers of the JSON report (the project's scorer, users' scripts).
@@ -217,9 +220,11 @@ def to_text(alignment: Alignment, info: CaseInfo = CaseInfo(), width: int = 100)
             lines += [" " * len(head) + more for more in body[1:]]
             for pair in alignment.counterparts(side, statement.index):
                 other = other_side(side)
+                # A learned pair's reason opens with its confidence, which says more than the score.
+                score = "" if pair.confidence is not None else f" {pair.score:.2f}"
                 lines.append(
                     f"{' ' * len(head)}→ {statement_ref(other, getattr(pair, other))} {pair.kind.label}"
-                    f" {pair.score:.2f} ({printable(pair.reason)})"
+                    f"{score} ({printable(pair.reason)})"
                 )
         lines.append("")
     if info.article is not None:

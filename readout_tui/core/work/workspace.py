@@ -316,7 +316,10 @@ class Workspace:
 
     @property
     def threshold(self) -> float:
-        """The threshold in force: shared words alone have their own."""
+        """The threshold in force: shared words alone have their own, a learned scorer its own
+        default."""
+        if self.evidence is not None:
+            return self.evidence.threshold(self.settings)
         return self.settings.in_force(self.semantic)
 
     @property

@@ -1,0 +1,346 @@
+"""Fit the learned pair scorer on the annotated readouts, validate it grouped by call, and ship it.
+
+    python bench/learn.py                       # cross-validate, print figures and the reliability table
+    python bench/learn.py --write               # ... and write readout_tui/core/engine/scorers/minilm.json
+    python bench/learn.py --final               # ... and score the final round (report it last, tune nothing on it)
+    python bench/learn.py --model PATH --signals cosine,centred --name NAME.json
+
+The corpus is every English case with gold: the fixtures and ``fixtures/gold/round4``.
+``fixtures/gold/final`` is kept out of every choice; ``--final`` scores it with the model
+fitted on everything else. ``fixtures/gold/xlang`` (accounts in two languages) is scored with
+``--xlang``.
+
+Validation is leave-one-call-out: two tellings of one call (e.g. in two languages, or by two
+annotators) are one group, and no case is ever scored by a model, a threshold or a
+calibration that saw its group. Scoring is ``../shared/eval/score.py``'s: pair F1 over the
+links, unique F1 over the statements in no pair, micro-averaged over the cases. The engine's
+own ``decide`` makes the pairs, so the figures are the product's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+from sklearn.isotonic import IsotonicRegression  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.preprocessing import StandardScaler  # noqa: E402
+
+from readout_tui.core.engine.cache import EmbeddingCache  # noqa: E402
+from readout_tui.core.engine.decision import decide  # noqa: E402
+from readout_tui.core.engine.embedder import (
+    SentenceTransformerEmbedder,  # noqa: E402
+    embed,  # noqa: E402
+)
+from readout_tui.core.engine.evidence import (  # noqa: E402
+    Evidence,  # noqa: E402
+    gather_evidence,
+)
+from readout_tui.core.engine.kind import FEATURES, KindModel, Telling  # noqa: E402
+from readout_tui.core.engine.scorer import PairScorer, Standing, feature_names, pair_features  # noqa: E402
+from readout_tui.core.engine.settings import AlignmentSettings  # noqa: E402
+from readout_tui.core.io.loading import load_case  # noqa: E402
+
+Counts = tuple[int, int, int]
+THRESHOLDS = [round(0.02 * k, 2) for k in range(5, 36)]
+BANDS = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0001]
+DOUBT = (0.6, 0.4)
+"""A proposed pair under 0.6 confidence, or a unique statement whose nearest partner reaches
+0.4, is marked doubtful: more than half of the first are wrong and about half of the second
+has a counterpart (see the reliability table this prints)."""
+CALL = re.compile(r"^(?P<names>.+?)-(?P<date>\d{4}-\d{2}-\d{2})")
+
+
+@dataclass
+class Case:
+    path: Path
+    round: str
+    evidence: Evidence
+    gold: set[tuple[int, int]]
+    diverge: dict[tuple[int, int], bool]
+    """Each gold pair: is it the same point told differently?"""
+
+    @property
+    def group(self) -> str:
+        """The call: its leaders (in any order) and its date."""
+        found = CALL.match(self.path.name)
+        return "-".join(sorted(found["names"].split("-"))) + "@" + found["date"]
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.evidence.left), len(self.evidence.right)
+
+
+def english_paths() -> list[tuple[str, Path]]:
+    fixtures = ROOT / "fixtures"
+    own = [
+        ("fixtures", p) for p in sorted(fixtures.iterdir())
+        if (p / "gold.json").exists() and not p.name.endswith(("-id", "-ru"))
+    ]
+    return own + [("round4", p) for p in sorted((fixtures / "gold" / "round4").iterdir()) if p.is_dir()]
+
+
+def load(paths: list[tuple[str, Path]], embedder, cache) -> list[Case]:
+    """The cases with the model's own signals: no shipped scorer."""
+    out = []
+    for round_, path in paths:
+        comparison = load_case(path, "lines")
+        evidence = gather_evidence(
+            comparison.left, comparison.right, lambda texts: embed(texts, embedder, cache), embedder.name
+        )
+        gold = json.loads((path / "gold.json").read_text(encoding="utf-8"))
+        pairs = {(p["left"], p["right"]): p.get("kind") == "diverge" for p in gold["pairs"]}
+        out.append(Case(path, round_, evidence, set(pairs), pairs))
+    return out
+
+
+def dense_features(case: Case, signals: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """(features of every pair, n*m x k; whether each is a gold pair)."""
+    full = case.evidence.signals()
+    matrices = {key: getattr(full, key) for key in signals}
+    rows = Standing.of_rows(matrices)
+    columns = Standing.of_rows({k: m.T for k, m in matrices.items()})
+    n, m = case.shape
+    left, right = (a.ravel() for a in np.indices((n, m)))
+    values = {k: v.ravel() for k, v in matrices.items()}
+    features = pair_features(values, full.order.ravel(), rows, columns, left, right, signals)
+    x = np.stack([features[name] for name in feature_names(signals)], axis=1)
+    y = np.zeros(n * m)
+    for i, j in case.gold:
+        y[i * m + j] = 1
+    return x, y
+
+
+def fit(cases: list[Case], signals: tuple[str, ...], data: dict) -> PairScorer:
+    x = np.concatenate([data[c.path][0] for c in cases])
+    y = np.concatenate([data[c.path][1] for c in cases])
+    scaler = StandardScaler().fit(x)
+    model = LogisticRegression(C=1.0, max_iter=5000).fit(scaler.transform(x), y)
+    return PairScorer(
+        name="", signals=signals, features=feature_names(signals),
+        centre=scaler.mean_.astype(np.float32), scale=scaler.scale_.astype(np.float32),
+        weights=model.coef_[0].astype(np.float32), intercept=float(model.intercept_[0]),
+        threshold=0.5, calibration=(np.array([0.0, 1.0]), np.array([0.0, 1.0])), doubt=DOUBT,
+    )
+
+
+def f1(c: Counts) -> float:
+    tp, fp, fn = c
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def counts(case: Case, found: set) -> tuple[Counts, Counts]:
+    n, m = case.shape
+
+    def unique(pairs):
+        return {("L", i) for i in range(n) if all(a != i for a, _ in pairs)} | {
+            ("R", j) for j in range(m) if all(b != j for _, b in pairs)
+        }
+
+    def three(want, got):
+        return len(want & got), len(got - want), len(want - got)
+
+    return three(case.gold, found), three(unique(case.gold), unique(found))
+
+
+def total(results) -> tuple[float, float]:
+    results = list(results)
+    pairs = tuple(sum(r[0][k] for r in results) for k in range(3))
+    uniques = tuple(sum(r[1][k] for r in results) for k in range(3))
+    return f1(pairs), f1(uniques)
+
+
+def decided(case: Case, scorer: PairScorer | None, threshold: float | None = None):
+    evidence = replace(case.evidence, scorer=scorer, reaches={}, counterparts={})
+    return decide(evidence, AlignmentSettings(threshold=threshold)).pairs
+
+
+def cross_validate(cases: list[Case], signals: tuple[str, ...], data: dict):
+    """Out-of-fold scorers, per-threshold counts, and candidate probabilities with labels."""
+    groups = sorted({c.group for c in cases})
+    scorers = {}
+    for g in groups:
+        scorer = fit([c for c in cases if c.group != g], signals, data)
+        for c in cases:
+            if c.group == g:
+                scorers[c.path] = scorer
+    table = {}
+    for c in cases:
+        for t in THRESHOLDS:
+            table[c.path, t] = counts(c, {(p.left, p.right) for p in decided(c, scorers[c.path], t)})
+    return groups, scorers, table
+
+
+def nested(cases: list[Case], groups: list[str], table: dict):
+    """Each group scored at the threshold that does best on the other groups."""
+    results, chosen = [], []
+    for g in groups:
+        others = [c for c in cases if c.group != g]
+        best = max(THRESHOLDS, key=lambda t: sum(total(table[c.path, t] for c in others)))
+        chosen.append(best)
+        results += [table[c.path, best] for c in cases if c.group == g]
+    return results, chosen
+
+
+def pooled_threshold(cases: list[Case], table: dict) -> float:
+    return max(THRESHOLDS, key=lambda t: sum(total(table[c.path, t] for c in cases)))
+
+
+def proposals(case: Case, scorer: PairScorer, threshold: float):
+    """(probability, in the gold) of each pair the engine proposes at ``threshold``, and
+    (nearest probability, has a gold partner) of each statement it leaves unique."""
+    pairs = decided(case, scorer, threshold)
+    evidence = replace(case.evidence, scorer=scorer, reaches={}, counterparts={})
+    rows, columns = evidence.reach()
+    linked = {("L", p.left) for p in pairs} | {("R", p.right) for p in pairs}
+    gold_linked = {("L", i) for i, _ in case.gold} | {("R", j) for _, j in case.gold}
+    uniques = [
+        (float(reach.presence[k]), (tag, k) in gold_linked)
+        for tag, reach in (("L", rows), ("R", columns)) for k in range(len(reach.presence))
+        if (tag, k) not in linked
+    ]
+    return [(p.score, (p.left, p.right) in case.gold) for p in pairs], uniques
+
+
+def calibration(points: list[tuple[float, bool]]) -> tuple[np.ndarray, np.ndarray]:
+    x = np.array([p for p, _ in points])
+    y = np.array([float(g) for _, g in points])
+    iso = IsotonicRegression(y_min=0, y_max=1, increasing=True, out_of_bounds="clip").fit(x, y)
+    return iso.X_thresholds_.astype(np.float64), iso.y_thresholds_.astype(np.float64)
+
+
+def reliability(cases, groups, scorers, chosen):
+    """Per confidence band: proposed pairs and how many are in the gold, each case's
+    confidence calibrated on the other groups only; and the same for unique statements."""
+    by_group = {}
+    for c, t in ((c, chosen[groups.index(c.group)]) for c in cases):
+        by_group.setdefault(c.group, []).append(proposals(c, scorers[c.path], t))
+    pair_rows, unique_rows = [], []
+    for g in groups:
+        pool = [pt for h in groups if h != g for prop in by_group[h] for pt in prop[0] + prop[1]]
+        points, rates = calibration(pool)
+        for pairs, uniques in by_group[g]:
+            pair_rows += [(float(np.interp(p, points, rates)), ok) for p, ok in pairs]
+            unique_rows += [(float(np.interp(p, points, rates)), has) for p, has in uniques]
+    return pair_rows, unique_rows
+
+
+def band_table(rows, what: str, outcome: str) -> list[str]:
+    lines = [f"| confidence | {what} | {outcome} |", "|---|---|---|"]
+    for low, high in zip(BANDS, BANDS[1:]):
+        inside = [ok for c, ok in rows if low <= c < high]
+        if inside:
+            lines.append(f"| {low:.1f}–{min(high, 1):.1f} | {len(inside)} | {sum(inside) / len(inside):.0%} |")
+    return lines
+
+
+def tellings(case: Case, pairs) -> list[Telling]:
+    full = case.evidence.signals()
+    texts_left, texts_right = case.evidence.left.texts, case.evidence.right.texts
+    return [
+        Telling.of(texts_left[i], texts_right[j], float(full.cosine[i, j]), float(full.lexical[i, j])) for i, j in pairs
+    ]
+
+
+def fit_kind(cases: list[Case]) -> KindModel:
+    x = np.array([[t.values[f] for f in FEATURES] for c in cases for t in tellings(c, sorted(c.diverge))])
+    y = np.array([c.diverge[p] for c in cases for p in sorted(c.diverge)])
+    scaler = StandardScaler().fit(x)
+    model = LogisticRegression(C=1.0, max_iter=5000).fit(scaler.transform(x), y)
+    return KindModel(scaler.mean_, scaler.scale_, model.coef_[0], float(model.intercept_[0]), 0.5)
+
+
+def kind_accuracy(cases: list[Case], groups: list[str], scorers: dict, chosen: list[float]) -> None:
+    """Leave-one-call-out: on every gold pair, and on the pairs the engine proposes that are in
+    the gold (the kind a user sees), against always saying the majority kind."""
+    on_gold = on_found = found = 0
+    majority = np.mean([d for c in cases for d in c.diverge.values()])
+    majority_found = []
+    for g in groups:
+        model = fit_kind([c for c in cases if c.group != g])
+        for c in (c for c in cases if c.group == g):
+            pairs = sorted(c.diverge)
+            on_gold += sum(model.differently(t) == c.diverge[p] for t, p in zip(tellings(c, pairs), pairs))
+            hits = [(p.left, p.right) for p in decided(c, scorers[c.path], chosen[groups.index(g)])]
+            hits = [p for p in hits if p in c.gold]
+            on_found += sum(model.differently(t) == c.diverge[p] for t, p in zip(tellings(c, hits), hits))
+            found += len(hits)
+            majority_found += [c.diverge[p] for p in hits]
+    total_gold = sum(len(c.diverge) for c in cases)
+    share = np.mean(majority_found)
+    print(f"kind, leave-one-call-out: {on_gold / total_gold:.1%} of {total_gold} gold pairs "
+          f"(majority {max(majority, 1 - majority):.1%}); {on_found / max(found, 1):.1%} of the {found} "
+          f"pairs found that are in the gold (majority {max(share, 1 - share):.1%})")
+
+
+def report(label: str, results) -> None:
+    print(f"{label}: pair F1 {total(results)[0]:.3f}, unique F1 {total(results)[1]:.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", help="a model folder (default: the bundled one)")
+    parser.add_argument("--signals", default="cosine,centred,lexical")
+    parser.add_argument("--name", default="minilm.json", help="the file written under scorers/")
+    parser.add_argument("--write", action="store_true", help="write the scorer fitted on every case")
+    parser.add_argument("--kind", action="store_true", help="with --write: also write the kind model")
+    parser.add_argument("--final", action="store_true", help="also score fixtures/gold/final")
+    parser.add_argument("--xlang", action="store_true", help="also score fixtures/gold/xlang")
+    args = parser.parse_args()
+    signals = tuple(args.signals.split(","))
+    embedder, cache = SentenceTransformerEmbedder(args.model), EmbeddingCache()
+    cases = load(english_paths(), embedder, cache)
+    data = {c.path: dense_features(c, signals) for c in cases}
+    groups = sorted({c.group for c in cases})
+    print(f"{len(cases)} English cases in {len(groups)} calls; model {embedder.name}; signals {', '.join(signals)}")
+
+    report("hand-set scores at their default threshold", [counts(c, {(p.left, p.right) for p in decided(c, None)}) for c in cases])
+    groups, scorers, table = cross_validate(cases, signals, data)
+    results, chosen = nested(cases, groups, table)
+    report("learned, leave-one-call-out (threshold chosen on the other calls too)", results)
+    for round_ in ("fixtures", "round4"):
+        some = [r for r, c in zip(results, [c for g in groups for c in cases if c.group == g]) if c.round == round_]
+        report(f"  of which {round_}", some)
+    print("thresholds chosen:", ", ".join(f"{t} ×{chosen.count(t)}" for t in sorted(set(chosen))))
+
+    pair_rows, unique_rows = reliability(cases, groups, scorers, chosen)
+    print("\n".join(band_table(pair_rows, "pairs proposed", "in the gold")))
+    print("\n".join(band_table(unique_rows, "statements left unique (by their nearest pair)", "paired in the gold")))
+    confident = [ok for c, ok in pair_rows if c >= 0.8]
+    if confident:
+        print(f"pairs at confidence >= 0.8: {len(confident)}, in the gold {sum(confident) / len(confident):.1%}")
+
+    kind_accuracy(cases, groups, scorers, chosen)
+    final_scorer = fit(cases, signals, data)
+    threshold = pooled_threshold(cases, table)
+    pool = [pt for c in cases for prop in [proposals(c, scorers[c.path], threshold)] for pt in prop[0] + prop[1]]
+    final_scorer = replace(final_scorer, name=Path(args.name).stem, threshold=threshold, calibration=calibration(pool))
+    print(f"fitted on all {len(cases)} cases; threshold {threshold}")
+    for flag, folder in ((args.xlang, "xlang"), (args.final, "final")):
+        if flag:
+            some = load([(folder, p) for p in sorted((ROOT / "fixtures" / "gold" / folder).iterdir()) if p.is_dir()], embedder, cache)
+            report(f"{folder} (hand-set)", [counts(c, {(p.left, p.right) for p in decided(c, None)}) for c in some])
+            report(f"{folder} (learned)", [counts(c, {(p.left, p.right) for p in decided(c, final_scorer)}) for c in some])
+    if args.write:
+        target = ROOT / "readout_tui" / "core" / "engine" / "scorers" / args.name
+        target.parent.mkdir(exist_ok=True)
+        target.write_text(json.dumps(final_scorer.to_json(), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {target.relative_to(ROOT)}")
+        if args.kind:
+            kind = target.parent / "kind.json"
+            kind.write_text(json.dumps(fit_kind(cases).to_json(), indent=1) + "\n", encoding="utf-8")
+            print(f"wrote {kind.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""The learned pair scorer: its features computed block by block are those of the whole
+matrices, the engine decides by its probabilities, every pair carries a calibrated
+confidence, and the shipped weights load."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from readout_tui.core.engine import evidence as evidence_module
+from readout_tui.core.engine.decision import decide, scored_pair
+from readout_tui.core.engine.embedder import embed
+from readout_tui.core.engine.evidence import gather_evidence
+from readout_tui.core.engine.scorer import (
+    SCORERS,
+    ColumnStanding,
+    PairScorer,
+    Standing,
+    feature_names,
+    load_scorer,
+    pair_features,
+    scorer_for,
+)
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.io.loading import readout_from_text
+from readout_tui.testing import FakeEmbedder
+
+SIGNALS = ("cosine", "centred", "lexical")
+WORDS = "hostages gaza ceasefire wheat exports sanctions summit visit energy nuclear talks the of and biden putin".split()
+
+
+def readouts(seed: int, n: int, m: int):
+    rng = random.Random(seed)
+    texts = lambda k: "\n".join(" ".join(rng.choices(WORDS, k=rng.randint(2, 8))) for _ in range(k))  # noqa: E731
+    return readout_from_text(texts(n), "left", "lines"), readout_from_text(texts(m), "right", "lines")
+
+
+def toy_scorer(threshold: float = 0.5) -> PairScorer:
+    """Weights that favour a high cosine that is also its row's and column's best."""
+    names = feature_names(SIGNALS)
+    weights = np.zeros(len(names), np.float32)
+    for name, weight in (("cosine.value", 2.0), ("cosine.below_row_best", 1.5), ("lexical.value", 1.0),
+                         ("cosine.mutual_best", 1.0), ("order", -0.5)):
+        weights[names.index(name)] = weight
+    return PairScorer(
+        name="toy", signals=SIGNALS, features=names,
+        centre=np.zeros(len(names), np.float32), scale=np.ones(len(names), np.float32) * 0.2,
+        weights=weights, intercept=-3.0, threshold=threshold,
+        calibration=(np.array([0.0, 0.5, 1.0]), np.array([0.0, 0.6, 0.95])), doubt=(0.6, 0.3),
+    )
+
+
+def evidence_of(seed: int, n: int, m: int, scorer: PairScorer | None):
+    left, right = readouts(seed, n, m)
+    embedder = FakeEmbedder()
+    return gather_evidence(left, right, lambda t: embed(t, embedder, None), embedder.name, scorer=scorer)
+
+
+def dense_probability(evidence, scorer: PairScorer) -> np.ndarray:
+    full = evidence.signals()
+    matrices = {key: getattr(full, key) for key in scorer.signals}
+    rows = Standing.of_rows(matrices)
+    columns = Standing.of_rows({key: m.T for key, m in matrices.items()})
+    n, m = full.lexical.shape
+    left, right = (a.ravel() for a in np.indices((n, m)))
+    values = {key: v.ravel() for key, v in matrices.items()}
+    features = pair_features(values, full.order.ravel(), rows, columns, left, right, scorer.signals)
+    return scorer.probability(features).reshape(n, m)
+
+
+@pytest.mark.parametrize("rows_per_block", [1, 3, 1000])
+def test_column_standing_from_blocks_is_the_whole_matrix(rows_per_block):
+    rng = np.random.default_rng(4)
+    matrix = rng.random((11, 7)).astype(np.float32)
+    gathered = ColumnStanding()
+    for start in range(0, 11, rows_per_block):
+        gathered.add(start, {"cosine": matrix[start : start + rows_per_block]})
+    got, want = gathered.standing(), Standing.of_rows({"cosine": matrix.T})
+    for field in ("best", "best_at", "mean", "spread"):
+        assert np.allclose(getattr(got, field)["cosine"], getattr(want, field)["cosine"], atol=1e-5), field
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_blockwise_probabilities_are_the_dense_ones(seed, monkeypatch):
+    monkeypatch.setattr(evidence_module, "rows_per_block", lambda m: 3)  # several blocks
+    scorer = toy_scorer()
+    evidence = evidence_of(seed, 17, 13, scorer)
+    dense = dense_probability(evidence, scorer)
+    rows, columns = evidence.reach()
+    assert np.allclose(rows.probability, dense[rows.owners, rows.partners], atol=1e-5)
+    assert np.allclose(columns.probability, dense[columns.partners, columns.owners], atol=1e-5)
+    # A statement's presence is its best candidate's probability, and its nearest is that one.
+    assert np.allclose(rows.presence, [dense[i, rows.nearest[i]] for i in range(17)], atol=1e-5)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_decide_proposes_the_candidates_at_the_threshold(seed):
+    scorer = toy_scorer(threshold=0.4)
+    evidence = evidence_of(seed, 15, 12, scorer)
+    dense = dense_probability(evidence, scorer)
+    alignment = decide(evidence)
+    got = {(p.left, p.right) for p in alignment.pairs}
+    assert got, "the toy scorer proposes pairs on these readouts"
+    for pair in alignment.pairs:
+        assert pair.score >= 0.4
+        assert pair.score == pytest.approx(dense[pair.left, pair.right], abs=1e-4)
+        assert pair.confidence == pytest.approx(float(np.interp(pair.score, *scorer.calibration)), abs=1e-4)
+        assert pair.reason.startswith(f"confidence {pair.confidence:.2f}")
+    # Each statement's best partner by probability is proposed when it reaches the threshold.
+    for i in range(15):
+        j = int(dense[i].argmax())
+        if dense[i, j] >= 0.45:
+            assert (i, j) in got
+    assert alignment.settings["threshold"] == 0.4
+
+
+def test_a_threshold_given_holds_over_the_scorers_own():
+    evidence = evidence_of(1, 15, 12, toy_scorer(threshold=0.4))
+    default = decide(evidence)
+    stricter = decide(evidence, AlignmentSettings(threshold=0.8))
+    assert stricter.settings["threshold"] == 0.8
+    assert {(p.left, p.right) for p in stricter.pairs} < {(p.left, p.right) for p in default.pairs}
+    assert all(p.score >= 0.8 for p in stricter.pairs)
+
+
+def test_a_pair_made_by_hand_is_scored_as_decide_scores_it():
+    scorer = toy_scorer()
+    evidence = evidence_of(2, 14, 9, scorer)
+    dense = dense_probability(evidence, scorer)
+    for i, j in ((0, 0), (5, 8), (13, 2)):
+        pair = scored_pair(evidence, i, j)
+        assert pair.score == pytest.approx(dense[i, j], abs=1e-4)
+        assert pair.confidence is not None
+
+
+def test_without_a_scorer_the_hand_set_scores_decide():
+    evidence = evidence_of(3, 10, 10, None)
+    alignment = decide(evidence)
+    assert alignment.settings["threshold"] == 0.26
+    assert all(p.confidence is None and not p.reason.startswith("confidence") for p in alignment.pairs)
+
+
+def test_the_shipped_scorers_load_whole():
+    for file in SCORERS.values():
+        scorer = load_scorer(file)
+        assert scorer is not None, file
+        assert scorer.features == feature_names(scorer.signals)
+        assert len(scorer.weights) == len(scorer.features) == len(scorer.centre) == len(scorer.scale)
+        assert 0 < scorer.threshold < 1
+        points, rates = scorer.calibration
+        assert np.all(np.diff(points) >= 0) and np.all(np.diff(rates) >= 0)
+    assert scorer_for("all-MiniLM-L6-v2") is not None
+    assert scorer_for("some-other-model") is None
