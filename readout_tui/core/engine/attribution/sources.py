@@ -1,0 +1,338 @@
+"""The cues of one statement (a verb of saying and its source, a marker with the source
+after it) and its subject."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from readout_tui.core.engine import cues
+from readout_tui.core.engine.attribution.tokens import Token, name_key, name_runs
+
+
+class Kind(str, Enum):
+    NAMED = "named"
+    POSSESSIVE = "possessive"
+    """"his office", "kantornya": the subject's."""
+    GENERIC = "generic"
+    """"the readout", "в сообщении": the last source named."""
+    PRONOUN = "pronoun"
+    """"he", "dia", "по его словам", or a title alone ("the prime minister"): carries on."""
+    SUBJECT = "subject"
+    """No source next to the verb ("..., and said that"): the sentence's subject's."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    span: tuple[int, int]
+    kind: Kind
+    source: str = ""
+    key: str = ""
+    form: str = ""
+    """The source as a label would show it ("Israeli government", "Kremlin")."""
+    oblique: bool = False
+    """Named after a marker ("according to", "по данным"): in Russian not the form a label takes."""
+    negated: bool = False
+    subordinate: bool = False
+    documented: bool = False
+    """It names a statement or an office ("according to the Israeli statement", "his office
+    said", "said in a statement", "menambahkan dalam pernyataannya"): an account's cue."""
+
+
+_CLAUSE_MARKERS = frozenset({"как", "as", "seperti", "sebagaimana"})
+"""Before a reporting verb, these put its source after it ("Как сообщила пресс-служба")."""
+_MAX_PHRASE = 8
+_MAX_AFTER_MARKER = 10
+_RUSSIAN_MARKER_NOUNS = frozenset(m.split()[1] for m in cues.RUSSIAN_ACCORDING)
+_THAT = frozenset({"that", "bahwa", "что"})
+
+
+def _is_negation(token: Token) -> bool:
+    return token.folded in cues.NEGATIONS or token.folded.endswith("n't")
+
+
+def find_cues(tokens: list[Token], text: str) -> list[Cue]:
+    found: list[Cue] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        cue = None
+        if token.word and not token.name:
+            cue = _marker_cue(tokens, text, k) or _verb_cue(tokens, text, k)
+        if cue is not None:
+            found.append(cue)
+        k += 1
+    return found
+
+
+def _marker_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
+    """A marker with the source after it: "according to X", "menurut X", "kata X",
+    "согласно X", "по данным X"; "по его словам" carries on."""
+    token = tokens[k]
+    folded = token.folded
+    after = k + 1
+    if folded in ("по", "со"):
+        words = [j for j in range(k + 1, min(k + 3, len(tokens))) if tokens[j].word]
+        first = tokens[words[0]].folded if words else ""
+        if len(words) == 2 and first in cues.POSSESSIVES and tokens[words[1]].folded in _RUSSIAN_MARKER_NOUNS:
+            end = tokens[words[1]].end
+            return Cue((token.start, end), Kind.PRONOUN, text[token.start : end], negated=_negated(tokens, k))
+        if first not in _RUSSIAN_MARKER_NOUNS:
+            return None
+        after = words[0] + 1
+    elif folded not in cues.INVERTED:
+        return None
+    if folded == "according" and after < len(tokens) and tokens[after].folded == "to":
+        after += 1
+    end = _phrase_after(tokens, after, _MAX_AFTER_MARKER, stop_at_prepositions=False)
+    if end <= after:
+        return None
+    oblique = folded not in _INVERTED_VERBS
+    return _classify(tokens, text, after, end, (token.start, tokens[end - 1].end), oblique, _negated(tokens, k))
+
+
+_INVERTED_VERBS = frozenset(
+    "kata katanya ujar ujarnya tutur tuturnya ucap ucapnya tulis tulisnya imbuh imbuhnya sebut sebutnya "
+    "dikatakan disampaikan diumumkan dilaporkan ditulis".split()
+)
+"""Inverted markers that are verbs of saying, whose source is their subject (the form a
+label takes); "according to", "menurut", "согласно", "по данным" put it in an oblique case."""
+
+
+def _verb_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
+    token = tokens[k]
+    if not cues.is_reporting_verb(token.text):
+        return None
+    negated = _negated(tokens, k)
+    start, end, stop = _phrase_before(tokens, k)
+    # "said in a statement", "menambahkan dalam pernyataannya", "заявил в сообщении"
+    documented = any(t.word and documents(t) for t in tokens[k + 1 : k + 4])
+    if start < end:
+        cue = _classify(tokens, text, start, end, (tokens[start].start, token.end), stop == "pp", negated)
+        if cue is None:
+            return None
+        return replace(cue, subordinate=stop in cues.TIME_CLAUSES, documented=cue.documented or documented)
+    if stop in cues.TIME_CLAUSES:
+        return None  # "after announcing": the statement is dated, not attributed
+    if stop in ("punct", "start") or stop in _CLAUSE_MARKERS:
+        # Nothing before the verb: the source may follow it (", said the Kremlin", "Как
+        # сообщила пресс-служба", "говорится в сообщении").
+        begin = k + 1
+        if begin < len(tokens) and tokens[begin].word and tokens[begin].folded in cues.PREPOSITIONS:
+            begin += 1
+        after = _phrase_after(tokens, begin, _MAX_PHRASE, stop_at_prepositions=True)
+        if after > k + 1:
+            opening = tokens[k - 1].start if stop in _CLAUSE_MARKERS else token.start
+            cue = _classify(tokens, text, k + 1, after, (opening, tokens[after - 1].end), False, negated)
+            if cue is not None:
+                return replace(cue, documented=cue.documented or documented)
+    # "..., and said that", ", telling reporters": the source is the sentence's subject.
+    return Cue((token.start, token.end), Kind.SUBJECT, negated=negated, documented=documented)
+
+
+def documents(token: Token) -> bool:
+    return cues.is_account_noun(token.text) or cues.is_office_noun(token.text)
+
+
+def _negated(tokens: list[Token], k: int) -> bool:
+    j = k - 1
+    while j >= 0 and tokens[j].word and (tokens[j].folded in cues.ADVERBS or _is_negation(tokens[j])):
+        if _is_negation(tokens[j]):
+            return True
+        j -= 1
+    return False
+
+
+def _before_verb(tokens: list[Token], k: int) -> int:
+    """Where the phrase before verb ``k`` ends: adverbs, auxiliaries and negations skipped."""
+    j = k
+    while j > 0 and tokens[j - 1].word and (tokens[j - 1].folded in cues.ADVERBS or _is_negation(tokens[j - 1])):
+        j -= 1
+    return j
+
+
+def _phrase_before(tokens: list[Token], k: int) -> tuple[int, int, str]:
+    """The noun phrase before verb ``k`` as ``(start, end)``, and what ended the scan:
+    "punct", "start", "pronoun", the boundary word ("and", "setelah", "как"), or "pp" when
+    only a prepositional phrase was there ("в Кремле заявили"). Empty (``start == end``)
+    when there is none.
+
+    Prepositional phrases are dropped ("Trump melalui unggahan di Truth Social menyatakan":
+    Trump), and a pronoun is a whole phrase ("Di mana ia menyatakan": ia)."""
+    end = _before_verb(tokens, k)
+    start = phrase_end = end
+    dropped = None
+    stop = "start"
+    j = end - 1
+    while j >= 0 and end - j <= _MAX_PHRASE:
+        token = tokens[j]
+        if not token.word:
+            if token.text in "'’":
+                j -= 1
+                continue
+            stop = "punct"
+            break
+        if not token.name and (token.folded in cues.BOUNDARIES or cues.is_reporting_verb(token.text)):
+            # Another verb of saying: "Kremlin mengatakan Putin menegaskan" (the subject is Putin).
+            stop = token.folded
+            break
+        if not token.name and token.folded in cues.PREPOSITIONS:
+            dropped = j
+            start = phrase_end = j
+            j -= 1
+            continue
+        start = j
+        if not token.name and token.folded in cues.PRONOUNS:
+            stop = "pronoun"
+            break
+        j -= 1
+    if start < phrase_end:
+        return start, phrase_end, stop
+    if dropped is not None:
+        return dropped, end, "pp"
+    return end, end, stop
+
+
+def _phrase_after(tokens: list[Token], begin: int, limit: int, stop_at_prepositions: bool) -> int:
+    """Where the source phrase that starts at ``begin`` ends (exclusive)."""
+    j = begin
+    while j < len(tokens) and j - begin < limit:
+        token = tokens[j]
+        if not token.word:
+            if token.text in "\"“”«»'’„":
+                j += 1
+                continue
+            break
+        if not token.name and token.folded in _THAT:
+            break
+        if stop_at_prepositions and j > begin and not token.name and token.folded in cues.PREPOSITIONS:
+            break
+        if stop_at_prepositions and not token.name and token.folded in cues.BOUNDARIES:
+            break
+        j += 1
+    while j > begin and not tokens[j - 1].word:
+        j -= 1
+    return j
+
+
+def _classify(
+    tokens: list[Token],
+    text: str,
+    start: int,
+    end: int,
+    span: tuple[int, int],
+    oblique: bool,
+    negated: bool,
+) -> Cue | None:
+    """What kind of source ``tokens[start:end]`` is; None when it is none (no name, pronoun,
+    statement, office or title: "Leaders of the protest movement")."""
+    phrase = tokens[start:end]
+    words = [t for t in phrase if t.word]
+    if not words:
+        return None
+    source = text[phrase[0].start : phrase[-1].end]
+    documented = any(documents(t) for t in words)
+    runs = name_runs(tokens, start, end)
+    if runs:
+        run = runs[-1]
+        names = [t for t in run if t.name]
+        key = name_key(names[-1].text)
+        form = _form(tokens, run, start, end)
+        return Cue(span, Kind.NAMED, source, key, form, oblique, negated, documented=documented)
+    if any(t.folded in cues.POSSESSIVES or cues.is_possessive_noun(t.text) for t in words):
+        return Cue(span, Kind.POSSESSIVE, source, negated=negated, documented=documented)
+    if any(t.folded in cues.PRONOUNS for t in words):
+        return Cue(span, Kind.PRONOUN, source, negated=negated)
+    if documented:
+        return Cue(span, Kind.GENERIC, source, negated=negated, documented=True)
+    if any(cues.is_title(t.text) for t in words):
+        return Cue(span, Kind.PRONOUN, source, negated=negated)
+    return None
+
+
+def _form(tokens: list[Token], run: list[Token], start: int, end: int) -> str:
+    """The source's name as a label shows it: the name run without titles, with an office
+    noun right next to it ("Israeli government", "Pemerintah Israel", "пресс-служба Кремля")."""
+    names = [t for t in run if t.name]
+    first, last = tokens.index(names[0]), tokens.index(names[-1])
+    before = first - 1
+    while before >= start and tokens[before].word and cues.is_title(tokens[before].text):
+        before -= 1
+    after = last + 1
+    # Titles and up to two modifiers may stand between ("prime minister's office", "foreign ministry").
+    while after < end and after - last <= 3 and tokens[after].word and not cues.is_office_noun(tokens[after].text):
+        if not (cues.is_title(tokens[after].text) or tokens[after].text.islower()):
+            break
+        after += 1
+    if before >= start and tokens[before].word and cues.is_office_noun(tokens[before].text):
+        first = before
+    elif after < end and tokens[after].word and cues.is_office_noun(tokens[after].text):
+        last = after
+    return " ".join(t.text for t in tokens[first : last + 1] if t.word)
+
+
+# -- Subjects ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Subject:
+    kind: str
+    """"named", "pronoun" (a pronoun or a title alone) or "" (none found)."""
+    key: str = ""
+    verb: str = ""
+    """The word after the subject (adverbs skipped): the main clause's verb, as a rule."""
+
+
+_DATELINE = re.compile(r"^[^.!?]{1,60}?\s[-–—]\s")
+""""Jakarta (ANTARA) - ", "MOSCOW, Dec 10 (Reuters) — ": a dateline before the sentence."""
+
+
+def find_subject(tokens: list[Token], text: str) -> Subject:
+    """The subject of the sentence's main clause, after a dateline, an opening connective
+    ("Namun", "However") and an opening prepositional phrase up to its comma ("Sebagai
+    kesimpulan, Perdana Menteri Israel meminta"). A sentence that opens with a subordinate
+    clause ("Although ...") has none that can carry an account on."""
+    dateline = _DATELINE.match(text)
+    k = 0
+    if dateline:
+        while k < len(tokens) and tokens[k].start < dateline.end():
+            k += 1
+    while k < len(tokens) and not tokens[k].word:
+        k += 1
+    while k < len(tokens) and tokens[k].word and not tokens[k].name and tokens[k].folded in cues.OPENERS:
+        k += 1
+    while k < len(tokens) and not tokens[k].word:
+        k += 1
+    if k >= len(tokens):
+        return Subject("")
+    if not tokens[k].name and tokens[k].folded in cues.SUBORDINATORS:
+        return Subject("")
+    if not tokens[k].name and tokens[k].folded in cues.PREPOSITIONS:
+        comma = next((j for j in range(k, min(k + 16, len(tokens))) if tokens[j].text == ","), None)
+        if comma is None:
+            return Subject("")
+        k = comma + 1
+    while k < len(tokens) and tokens[k].word and not tokens[k].name and tokens[k].folded in cues.DETERMINERS:
+        k += 1
+    if k >= len(tokens) or not tokens[k].word:
+        return Subject("")
+    token = tokens[k]
+    if not token.name and token.folded in cues.PRONOUNS:
+        return Subject("pronoun", verb=_verb_after(tokens, k + 1))
+    if token.name or cues.is_title(token.text):
+        end = k
+        while end < len(tokens) and tokens[end].word and (tokens[end].name or cues.is_title(tokens[end].text)):
+            end += 1
+        names = [t for t in tokens[k:end] if t.name]
+        if names:
+            return Subject("named", name_key(names[-1].text), _verb_after(tokens, end))
+        return Subject("pronoun", verb=_verb_after(tokens, end))
+    return Subject("")
+
+
+def _verb_after(tokens: list[Token], k: int) -> str:
+    while k < len(tokens) and tokens[k].word and tokens[k].folded in cues.ADVERBS:
+        k += 1
+    return tokens[k].text if k < len(tokens) and tokens[k].word else ""
+
