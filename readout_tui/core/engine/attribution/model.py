@@ -32,6 +32,9 @@ class How(str, Enum):
     """Its cue names a source that is neither account."""
     NEGATED = "negated"
     """Its cue says what an account does not say."""
+    OUTSIDE_CALL = "outside the call"
+    """Its cue names one party's source, speaking of something else than the call (a
+    minister's remarks on another matter, a leader's speech elsewhere)."""
     NO_CUE = "no cue"
     """Nothing attributes it: the reporter's own text."""
     BY_HAND = "by hand"
@@ -162,6 +165,8 @@ class Attribution:
             base = f"link line (“{s.cue_text}”)" if s.cue else "link line"
         elif s.how is How.OTHER_SOURCE:
             base = f"cue “{s.cue_text}” names neither account"
+        elif s.how is How.OUTSIDE_CALL:
+            base = f"cue “{s.cue_text}”, but not about the call"
         elif s.how is How.NEGATED:
             base = f"“{s.cue_text}” says what an account does not"
         elif s.how is How.NO_CUE:

@@ -38,6 +38,22 @@ class Cue:
     documented: bool = False
     """It names a statement or an office ("according to the Israeli statement", "his office
     said", "said in a statement", "menambahkan dalam pernyataannya"): an account's cue."""
+    account: bool = False
+    """It names a statement, a readout or a post, in the source or after the verb ("said in a
+    statement"): what it reports is the account of the call."""
+    adjectives: tuple[str, ...] = ()
+    """The keys of the other words of a source without a name ("российского лидера", "в
+    турецком сообщении", "Китайская сторона"): in Russian a country's adjective is not a
+    name."""
+    inside: bool = False
+    """Inside what an earlier cue of the statement reports ("Xinhua said Trump said": the
+    second)."""
+    last: bool = False
+    """At the statement's end (", Ushakov said."): it reports all that comes before."""
+
+    @property
+    def outer(self) -> bool:
+        return self.last or not self.inside
 
 
 _CLAUSE_MARKERS = frozenset({"как", "as", "seperti", "sebagaimana"})
@@ -52,18 +68,24 @@ def _is_negation(token: Token) -> bool:
     return token.folded in cues.NEGATIONS or token.folded.endswith("n't")
 
 
+_LAST_WORDS = 2
+"""A cue with at most this many words after it ends its statement (", Ushakov said.")."""
+
+
 def find_cues(tokens: list[Token], text: str) -> list[Cue]:
     found: list[Cue] = []
-    k = 0
-    while k < len(tokens):
-        token = tokens[k]
-        cue = None
+    for k, token in enumerate(tokens):
         if token.word and not token.name:
             cue = _marker_cue(tokens, text, k) or _verb_cue(tokens, text, k)
-        if cue is not None:
-            found.append(cue)
-        k += 1
-    return found
+            if cue is not None:
+                found.append(cue)
+    return [_placed(cue, found, tokens) for cue in found]
+
+
+def _placed(cue: Cue, found: list[Cue], tokens: list[Token]) -> Cue:
+    words_after = sum(1 for t in tokens if t.word and t.start >= cue.span[1])
+    inside = any(other.span[1] <= cue.span[0] for other in found)
+    return replace(cue, inside=inside, last=words_after <= _LAST_WORDS)
 
 
 def _marker_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
@@ -81,6 +103,8 @@ def _marker_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
         if first not in _RUSSIAN_MARKER_NOUNS:
             return None
         after = words[0] + 1
+    elif cues.is_own_marker(token.text):
+        return Cue((token.start, token.end), Kind.PRONOUN, token.text, negated=_negated(tokens, k))
     elif folded not in cues.INVERTED:
         return None
     if folded == "according" and after < len(tokens) and tokens[after].folded == "to":
@@ -93,8 +117,7 @@ def _marker_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
 
 
 _INVERTED_VERBS = frozenset(
-    "kata katanya ujar ujarnya tutur tuturnya ucap ucapnya tulis tulisnya imbuh imbuhnya sebut sebutnya "
-    "dikatakan disampaikan diumumkan dilaporkan ditulis".split()
+    "kata ujar tutur ucap tulis imbuh sebut lanjut dikatakan disampaikan diumumkan dilaporkan ditulis".split()
 )
 """Inverted markers that are verbs of saying, whose source is their subject (the form a
 label takes); "according to", "menurut", "согласно", "по данным" put it in an oblique case."""
@@ -106,29 +129,48 @@ def _verb_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
         return None
     negated = _negated(tokens, k)
     start, end, stop = _phrase_before(tokens, k)
-    # "said in a statement", "menambahkan dalam pernyataannya", "заявил в сообщении"
-    documented = any(t.word and documents(t) for t in tokens[k + 1 : k + 4])
+    # "said in a statement", "menambahkan dalam pernyataannya", "заявил в сообщении"; not
+    # "опроверг сообщения" (denied reports).
+    after = tokens[k + 1 : k + 4]
+    if not (after and after[0].folded in cues.PREPOSITIONS):
+        after = []
+    documented = any(t.word and documents(t) for t in after)
+    account = any(t.word and cues.is_account_noun(t.text) for t in after)
     if start < end:
         cue = _classify(tokens, text, start, end, (tokens[start].start, token.end), stop == "pp", negated)
         if cue is None:
             return None
-        return replace(cue, subordinate=stop in cues.TIME_CLAUSES, documented=cue.documented or documented)
+        return replace(
+            cue,
+            subordinate=stop in cues.TIME_CLAUSES,
+            documented=cue.documented or documented,
+            account=cue.account or account,
+        )
     if stop in cues.TIME_CLAUSES:
         return None  # "after announcing": the statement is dated, not attributed
-    if stop in ("punct", "start") or stop in _CLAUSE_MARKERS:
+    if (stop in ("punct", "start") or stop in _CLAUSE_MARKERS) and token.folded not in cues.ADDRESSEE_VERBS:
         # Nothing before the verb: the source may follow it (", said the Kremlin", "Как
-        # сообщила пресс-служба", "говорится в сообщении").
+        # сообщила пресс-служба", "говорится в сообщении"), but not "told Trump" (whom he
+        # told) nor "написал в соцсети" (where he wrote).
         begin = k + 1
         if begin < len(tokens) and tokens[begin].word and tokens[begin].folded in cues.PREPOSITIONS:
+            if not _without_subject(token):
+                return Cue((token.start, token.end), Kind.SUBJECT, negated=negated, documented=documented)
             begin += 1
         after = _phrase_after(tokens, begin, _MAX_PHRASE, stop_at_prepositions=True)
         if after > k + 1:
             opening = tokens[k - 1].start if stop in _CLAUSE_MARKERS else token.start
             cue = _classify(tokens, text, k + 1, after, (opening, tokens[after - 1].end), False, negated)
             if cue is not None:
-                return replace(cue, documented=cue.documented or documented)
+                return replace(cue, documented=cue.documented or documented, account=cue.account or account)
     # "..., and said that", ", telling reporters": the source is the sentence's subject.
-    return Cue((token.start, token.end), Kind.SUBJECT, negated=negated, documented=documented)
+    return Cue((token.start, token.end), Kind.SUBJECT, negated=negated, documented=documented, account=account)
+
+
+def _without_subject(verb: Token) -> bool:
+    """A verb whose source stands in a prepositional phrase after it: "говорится в
+    сообщении", and Russian's plural without a subject ("заявили в Кремле")."""
+    return verb.folded in cues.IMPERSONAL_VERBS or (verb.folded.endswith("ли") and cues.is_reporting_verb(verb.text))
 
 
 def documents(token: Token) -> bool:
@@ -161,6 +203,9 @@ def _phrase_before(tokens: list[Token], k: int) -> tuple[int, int, str]:
     Prepositional phrases are dropped ("Trump melalui unggahan di Truth Social menyatakan":
     Trump), and a pronoun is a whole phrase ("Di mana ia menyatakan": ia)."""
     end = _before_verb(tokens, k)
+    if _apposition_before(tokens, end):
+        # "kantor berita pemerintah China, Xinhua, menyebut": the name between the commas.
+        end -= 1
     start = phrase_end = end
     dropped = None
     stop = "start"
@@ -192,6 +237,16 @@ def _phrase_before(tokens: list[Token], k: int) -> tuple[int, int, str]:
     if dropped is not None:
         return dropped, end, "pp"
     return end, end, stop
+
+
+def _apposition_before(tokens: list[Token], end: int) -> bool:
+    """Whether a name set off by commas ends just before ``end`` (", Xinhua,")."""
+    if end < 3 or tokens[end - 1].text != ",":
+        return False
+    j = end - 2
+    while j >= 0 and tokens[j].name:
+        j -= 1
+    return j < end - 2 and j >= 0 and tokens[j].text == ","
 
 
 def _phrase_after(tokens: list[Token], begin: int, limit: int, stop_at_prepositions: bool) -> int:
@@ -233,21 +288,23 @@ def _classify(
         return None
     source = text[phrase[0].start : phrase[-1].end]
     documented = any(documents(t) for t in words)
+    account = any(cues.is_account_noun(t.text) for t in words)
     runs = name_runs(tokens, start, end)
+    adjectives = tuple(name_key(t.text) for t in words if not t.name and not cues.is_function_word(t.text))
     if runs:
         run = runs[-1]
         names = [t for t in run if t.name]
         key = name_key(names[-1].text)
         form = _form(tokens, run, start, end)
-        return Cue(span, Kind.NAMED, source, key, form, oblique, negated, documented=documented)
+        return Cue(span, Kind.NAMED, source, key, form, oblique, negated, documented=documented, account=account)
     if any(t.folded in cues.POSSESSIVES or cues.is_possessive_noun(t.text) for t in words):
-        return Cue(span, Kind.POSSESSIVE, source, negated=negated, documented=documented)
+        return Cue(span, Kind.POSSESSIVE, source, negated=negated, documented=documented, account=account)
     if any(t.folded in cues.PRONOUNS for t in words):
         return Cue(span, Kind.PRONOUN, source, negated=negated)
     if documented:
-        return Cue(span, Kind.GENERIC, source, negated=negated, documented=True)
-    if any(cues.is_title(t.text) for t in words):
-        return Cue(span, Kind.PRONOUN, source, negated=negated)
+        return Cue(span, Kind.GENERIC, source, negated=negated, documented=True, account=account, adjectives=adjectives)
+    if any(t.title for t in words):
+        return Cue(span, Kind.PRONOUN, source, negated=negated, adjectives=adjectives)
     return None
 
 
@@ -257,12 +314,12 @@ def _form(tokens: list[Token], run: list[Token], start: int, end: int) -> str:
     names = [t for t in run if t.name]
     first, last = tokens.index(names[0]), tokens.index(names[-1])
     before = first - 1
-    while before >= start and tokens[before].word and cues.is_title(tokens[before].text):
+    while before >= start and tokens[before].word and tokens[before].title:
         before -= 1
     after = last + 1
     # Titles and up to two modifiers may stand between ("prime minister's office", "foreign ministry").
     while after < end and after - last <= 3 and tokens[after].word and not cues.is_office_noun(tokens[after].text):
-        if not (cues.is_title(tokens[after].text) or tokens[after].text.islower()):
+        if not (tokens[after].title or tokens[after].text.islower()):
             break
         after += 1
     if before >= start and tokens[before].word and cues.is_office_noun(tokens[before].text):
@@ -272,16 +329,30 @@ def _form(tokens: list[Token], run: list[Token], start: int, end: int) -> str:
     return " ".join(t.text for t in tokens[first : last + 1] if t.word)
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """A cue with the entity it stands for ("" for none), or a pronoun that carries on (with
+    the entity of the statement before, which counts it for choosing the sides)."""
+
+    cue: Cue
+    entity: str
+    carries_on: bool = False
+
+
 # -- Subjects ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Subject:
     kind: str
-    """"named", "pronoun" (a pronoun or a title alone) or "" (none found)."""
+    """"named", "pronoun" (a pronoun or a title alone), "title" (a title with a country
+    before a demonstrative, "Presiden AS itu", or after its adjective, "Сильдавский
+    премьер") or "" (none found)."""
     key: str = ""
     verb: str = ""
     """The word after the subject (adverbs skipped): the main clause's verb, as a rule."""
+    span: tuple[int, int] | None = None
+    """From the subject to its verb, in the statement's text."""
 
 
 _DATELINE = re.compile(r"^[^.!?]{1,60}?\s[-–—]\s")
@@ -291,8 +362,9 @@ _DATELINE = re.compile(r"^[^.!?]{1,60}?\s[-–—]\s")
 def find_subject(tokens: list[Token], text: str) -> Subject:
     """The subject of the sentence's main clause, after a dateline, an opening connective
     ("Namun", "However") and an opening prepositional phrase up to its comma ("Sebagai
-    kesimpulan, Perdana Menteri Israel meminta"). A sentence that opens with a subordinate
-    clause ("Although ...") has none that can carry an account on."""
+    kesimpulan, Perdana Menteri Israel meminta"), or without one up to a name ("После беседы
+    Путин вышел"). A sentence that opens with a subordinate clause ("Although ...") has none
+    that can carry an account on."""
     dateline = _DATELINE.match(text)
     k = 0
     if dateline:
@@ -309,30 +381,74 @@ def find_subject(tokens: list[Token], text: str) -> Subject:
     if not tokens[k].name and tokens[k].folded in cues.SUBORDINATORS:
         return Subject("")
     if not tokens[k].name and tokens[k].folded in cues.PREPOSITIONS:
-        comma = next((j for j in range(k, min(k + 16, len(tokens))) if tokens[j].text == ","), None)
-        if comma is None:
-            return Subject("")
-        k = comma + 1
+        k = _after_opening_phrase(tokens, k)
     while k < len(tokens) and tokens[k].word and not tokens[k].name and tokens[k].folded in cues.DETERMINERS:
         k += 1
     if k >= len(tokens) or not tokens[k].word:
         return Subject("")
     token = tokens[k]
     if not token.name and token.folded in cues.PRONOUNS:
-        return Subject("pronoun", verb=_verb_after(tokens, k + 1))
-    if token.name or cues.is_title(token.text):
+        return Subject("pronoun", verb=_verb_after(tokens, k + 1).text)
+    if _adjective_before_title(tokens, k):
+        end = k + 1
+        while end < len(tokens) and tokens[end].word and tokens[end].title:
+            end += 1
+        return Subject("title", name_key(token.text), _verb_after(tokens, end).text)
+    if token.name or token.title:
         end = k
-        while end < len(tokens) and tokens[end].word and (tokens[end].name or cues.is_title(tokens[end].text)):
+        while end < len(tokens) and tokens[end].word and (tokens[end].name or tokens[end].title):
             end += 1
         names = [t for t in tokens[k:end] if t.name]
+        verb = _verb_after(tokens, end)
+        span = (token.start, verb.end) if verb.text else None
+        if len(names) == 1 and end < len(tokens) and tokens[end].folded in cues.DEMONSTRATIVES:
+            return Subject("title", name_key(names[0].text), _verb_after(tokens, end + 1).text)
         if names:
-            return Subject("named", name_key(names[-1].text), _verb_after(tokens, end))
-        return Subject("pronoun", verb=_verb_after(tokens, end))
+            return Subject("named", name_key(names[-1].text), verb.text, span)
+        return Subject("pronoun", verb=verb.text, span=span)
     return Subject("")
 
 
-def _verb_after(tokens: list[Token], k: int) -> str:
+def _after_opening_phrase(tokens: list[Token], k: int) -> int:
+    """Where the sentence goes on after the prepositional phrase that opens at ``k``: after
+    its comma ("Dalam percakapan dengan Putin, Netanyahu"), or without one at a name that
+    no comma follows ("После беседы Путин вышел")."""
+    for j in range(k + 1, min(k + 5, len(tokens))):
+        if tokens[j].name:
+            end = j
+            while end < len(tokens) and tokens[end].name:
+                end += 1
+            if end < len(tokens) and tokens[end].text != ",":
+                return j
+            break
+    comma = next((j for j in range(k, min(k + 16, len(tokens))) if tokens[j].text == ","), None)
+    return comma + 1 if comma is not None else len(tokens)
+
+
+def _adjective_before_title(tokens: list[Token], k: int) -> bool:
+    token = tokens[k]
+    if token.name or token.title or cues.is_function_word(token.text):
+        return False
+    return k + 1 < len(tokens) and tokens[k + 1].word and tokens[k + 1].title
+
+
+_NO_VERB = Token("", 0, 0, False)
+
+
+def _verb_after(tokens: list[Token], k: int) -> Token:
     while k < len(tokens) and tokens[k].word and tokens[k].folded in cues.ADVERBS:
         k += 1
-    return tokens[k].text if k < len(tokens) and tokens[k].word else ""
+    return tokens[k] if k < len(tokens) and tokens[k].word else _NO_VERB
+
+
+def documented_act(tokens: list[Token], text: str, subject: Subject) -> Cue | None:
+    """A named subject doing what is done in a call, with the statement or post it did it
+    in ("In a post on Truth Social, Trump called it ...", "Dalam unggahannya, Trump
+    mengundang ..."): a cue for the subject, though no verb of saying is there."""
+    if subject.kind != "named" or subject.span is None or not cues.is_speech_act(subject.verb):
+        return None
+    if not any(t.word and cues.is_account_noun(t.text) for t in tokens):
+        return None
+    span = subject.span
+    return Cue(span, Kind.SUBJECT, text[span[0] : span[1]], documented=True, account=True)
 

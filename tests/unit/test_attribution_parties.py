@@ -1,0 +1,232 @@
+"""The call's two parties: each government's several voices, its remarks outside the call,
+third parties. Countries, people and outlets are made up, so nothing is known in advance."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout_tui.core.engine.attribution import How, Side
+from readout_tui.core.engine.attribution.tokens import name_key, same_stem
+from readout_tui.core.io.article import attribute_text
+
+
+def sides(text: str) -> list[str]:
+    return [s.side.value for s in attribute_text(text).statements]
+
+
+def how(text: str, start: str) -> How:
+    return next(s.how for s in attribute_text(text).statements if s.text.startswith(start))
+
+
+ENGLISH = """Plekszy and Muskar meet in Klow, give different readings of talks
+KLOW, March 3 - Bordurian President Kurt Plekszy met Syldavian Prime Minister Anton Muskar on Tuesday on the sidelines of a summit hosted by Zemblan President Tor Ek.
+The Bordurian presidency said in a statement that the two leaders discussed the disputed border.
+Plekszy told Muskar that Borduria would not accept any change to the border by force, according to the statement.
+Presidential spokesman Igor Zorin later told reporters that the meeting had been "frank and constructive".
+Zorin said Plekszy had also raised the fate of Bordurian fishermen detained last year.
+Read more: Why the rail link matters
+For his part, Muskar told reporters after the meeting that he had pressed Plekszy to withdraw troops.
+The Syldavian leader added that both sides would set up a joint commission.
+Syldavia's foreign ministry said the talks had focused on energy and trade.
+Syldavian Foreign Minister Olga Ranek said separately that the government would present its budget next week.
+Ek said the summit had shown that the region could solve its own problems.
+Analysts at the Klow Institute said the meeting had eased tensions but solved little.
+"""
+
+
+def test_english_each_government_speaks_through_several_voices():
+    attribution = attribute_text(ENGLISH)
+    assert [s.side.value for s in attribution.statements] == [
+        "neither",  # headline
+        "neither",  # the reporter's lede
+        "left",  # the Bordurian presidency: "Bordurian" is "Bordurian President Kurt Plekszy"'s
+        "left",  # ", according to the statement": the cue at the end reports all of it
+        "left",  # a spokesman named with no country: the side he follows
+        "left",
+        "neither",  # link
+        "right",  # "For his part": the other side's leader
+        "right",  # "The Syldavian leader": a title with the country's adjective
+        "right",  # Syldavia's foreign ministry: "Syldavia" and "Syldavian" are one word's forms
+        "neither",  # Syldavia's minister, "separately", on the budget: not about the talks
+        "neither",  # the summit's host, a third leader
+        "neither",  # analysts
+    ]
+    assert how(ENGLISH, "Syldavian Foreign Minister") is How.OUTSIDE_CALL
+
+
+INDONESIAN = """Plekszy Telepon Muskar, Bahas Krisis Perbatasan
+Jakarta - Presiden Borduria Kurt Plekszy melakukan percakapan telepon dengan Presiden Syldavia Anton Muskar, Senin (2/3).
+Citadel dalam pernyataannya menyebut kedua presiden membahas krisis perbatasan selama satu jam.
+Menurut Citadel, Plekszy menegaskan Borduria menginginkan penyelesaian damai.
+Baca juga: Krisis Perbatasan Borduria-Syldavia Memanas
+Sementara itu, pihak Syldavia menyatakan Muskar mendesak Plekszy menarik pasukannya.
+Kepala Negara Syldavia itu juga mengundang Plekszy berkunjung pada musim semi, kata juru bicaranya, Lena Brok.
+Brok menambahkan, Muskar menyambut baik pembebasan nelayan.
+"Kami siap berdialog," ujarnya soal perundingan di Klow.
+Secara terpisah, Plekszy mengatakan kepada wartawan bahwa ia tidak akan menghadiri KTT regional.
+Pengamat hubungan internasional Universitas Klow, Dita Ramli, menilai percakapan itu meredakan ketegangan.
+"""
+
+
+def test_indonesian_each_government_speaks_through_several_voices():
+    assert sides(INDONESIAN) == [
+        "neither",
+        "neither",
+        # "Citadel" is joined to no leader: the party with no voice of its own about the call
+        # (Plekszy's, whose words it reports) takes it.
+        "left",
+        "left",
+        "neither",  # Baca juga:
+        "right",  # pihak Syldavia
+        "right",  # juru bicaranya, at the end, reports it all
+        "right",  # Brok: the spokesman the article names with the side
+        "right",  # "ujarnya": the source is in the marker, whatever follows ("soal ... di Klow")
+        "neither",  # "Secara terpisah", on another matter
+        "neither",  # an analyst at a university, set off by commas
+    ]
+
+
+RUSSIAN = """Плекши провел телефонный разговор с Мускаром
+Президент Бордурии Курт Плекши во вторник провел телефонный разговор с президентом Сильдавии Антоном Мускаром.
+Как сообщили в Цитадели, разговор состоялся по инициативе сильдавской стороны.
+Плекши подчеркнул, что Бордурия выступает за мирное урегулирование.
+Помощник президента Игорь Зорин рассказал журналистам, что беседа длилась около часа.
+По словам Зорина, лидеры договорились продолжить контакты.
+Читайте также: Что известно о конфликте
+Сильдавский премьер, в свою очередь, заявил журналистам, что призвал Плекши отвести войска.
+Согласно заявлению канцелярии Мускара, сильдавский лидер пригласил коллегу посетить страну.
+Мускар также пообещал освободить рыбаков, говорится в заявлении.
+Пресс-секретарь Плекши ранее заявил, что президент не планирует поездок за рубеж.
+По мнению экспертов Кловского института, разговор снизил напряженность.
+"""
+
+
+def test_russian_each_government_speaks_through_several_voices():
+    assert sides(RUSSIAN) == [
+        "neither",
+        "neither",
+        "left",  # "в Цитадели": first seen before Plekszy's words, so his
+        "left",  # the side's leader goes on where its source spoke of the call
+        "left",  # "помощник президента": the aide of the president the article was speaking of
+        "left",
+        "neither",
+        "right",  # "Сильдавский премьер": a title after its country's adjective
+        "right",  # "канцелярии Мускара" (Мускара, Мускаром: one name)
+        "right",
+        "neither",  # "ранее": on another occasion
+        "neither",  # experts
+    ]
+
+
+def test_a_source_joined_to_no_one_goes_with_the_leader_it_reports_speaking():
+    text = (
+        "Plekszy and Muskar discuss border in phone call\n"
+        "Bordurian President Kurt Plekszy and Syldavian President Anton Muskar spoke by phone on Monday.\n"
+        "The Citadel said the two presidents discussed the border crisis for an hour.\n"
+        "Plekszy stressed that Borduria wanted a peaceful settlement, the Citadel said.\n"
+        "Meanwhile, the Blue Palace said Muskar urged Plekszy to withdraw his troops.\n"
+        "It added that Muskar invited Plekszy to visit in the spring.\n"
+        "Plekszy also told reporters on Tuesday that he would not attend the regional summit.\n"
+    )
+    attribution = attribute_text(text)
+    assert [s.side.value for s in attribution.statements] == [
+        "neither",
+        "neither",
+        "left",
+        "left",  # ", the Citadel said" reports "Plekszy stressed"
+        "right",  # the Blue Palace follows a statement of the left, but reports Muskar urging
+        "right",
+        "neither",  # the leader on another matter
+    ]
+    assert (attribution.left_label, attribution.right_label) == ("Citadel", "Blue Palace")
+
+
+def test_a_third_leaders_voices_are_neither():
+    text = (
+        "Rowan says call with Kessel was productive\n"
+        "Zemblan President Tom Rowan spoke with Freedonian President Ida Kessel on Friday.\n"
+        "Kessel said on Telegram that the two leaders discussed air defence.\n"
+        "Rowan told reporters that the call was very strategic.\n"
+        "A day earlier Rowan spoke with Ruritanian President Ivo Marek.\n"
+        "The Citadel said on Thursday that Marek had told Rowan that Ruritania would not back down.\n"
+        "Citadel aide Pavel Ush said Marek and Rowan had agreed to keep talking.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "neither", "neither", "neither"]
+
+
+@pytest.mark.parametrize(
+    "turn, side",
+    [("Di sisi lain, p", "left"), ("P", "right")],
+)
+def test_a_source_joined_to_no_one_that_turns_to_the_other_side(turn, side):
+    text = (
+        "Rowan dan Kessel Bicara Lewat Telepon\n"
+        "Presiden Zembla Tom Rowan berbicara dengan Presiden Freedonia Ida Kessel pada hari Jumat.\n"
+        "Kessel menulis bahwa percakapan itu membahas pertahanan udara.\n"
+        "Rowan mengatakan kepada wartawan bahwa percakapan itu sangat baik.\n"
+        f"{turn}enasihat Citadel Pavel Ush mengatakan percakapan itu berlangsung satu jam.\n"
+        "Ush menambahkan, kedua pemimpin sepakat bertemu tahun depan.\n"
+    )
+    # Both leaders speak for themselves, so the adviser goes with the side he follows, or,
+    # "on the other hand", with the other.
+    assert sides(text) == ["neither", "neither", "left", "right", side, side]
+
+
+def test_a_leader_in_the_headline_is_a_party_before_one_the_article_names_more():
+    text = (
+        "Rowan and Kessel talk trade\n"
+        "Zemblan President Tom Rowan called Freedonian President Ida Kessel on Friday.\n"
+        "Rowan said the call with Kessel was productive.\n"
+        "Kessel said the two leaders agreed to cut tariffs.\n"
+        "Ruritanian President Ivo Marek was not told of the call, Marek said.\n"
+        "Marek said Ruritania would raise its own tariffs.\n"
+        "Marek added that Ruritania would appeal.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "neither", "neither", "neither"]
+
+
+def test_told_is_followed_by_whom_a_source_told_not_the_source():
+    text = (
+        "Vorel and Han talk\n"
+        "Zemblan President Ana Vorel met Freedonian President Han Lei on Monday.\n"
+        "The Zemblan government said the two leaders discussed the strait.\n"
+        "Han, according to Lumen, told Vorel that the strait was a red line.\n"
+        "Lumen said Han urged Zembla to match its words with action.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "right"]
+
+
+def test_an_acronym_glossed_in_brackets_and_a_title_before_a_demonstrative():
+    text = (
+        "Plekszy dan Muskar Sepakat Turunkan Tarif\n"
+        "Presiden Republik Borduria (RB) Kurt Plekszy berbicara dengan Presiden Syldavia Anton Muskar.\n"
+        "Muskar menulis bahwa percakapannya dengan Plekszy sangat baik.\n"
+        "Plekszy menyatakan bahwa ia dan Muskar telah mencapai kesepakatan.\n"
+        "Presiden RB itu menutup unggahannya dengan berterima kasih kepada rakyat Syldavia.\n"
+    )
+    # RB is Republik Borduria's, so Plekszy's: "Presiden RB itu" carries his account on.
+    assert sides(text) == ["neither", "neither", "left", "right", "right"]
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [("Путин", "Путину", "Путиным", "Путина"), ("Кремль", "Кремля", "Кремле"), ("Хань", "Ханя", "Ханем")],
+)
+def test_a_russian_name_has_one_key_in_every_case(forms):
+    assert len({name_key(form) for form in forms}) == 1
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Israel", "Israeli", True),
+        ("Syldavia", "Syldavian", True),
+        ("Fredonia", "Fredonian", True),
+        ("России", "российского", True),
+        ("Турции", "турецкий", True),
+        ("Fred", "Freedom", False),
+        ("Ivan", "Ivory", False),
+    ],
+)
+def test_a_country_and_its_adjective_are_one_words_forms(a, b, same):
+    assert same_stem(name_key(a), name_key(b)) is same
