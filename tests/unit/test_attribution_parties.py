@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from readout_tui.core.engine.attribution import How, Side
-from readout_tui.core.engine.attribution.tokens import name_key, same_stem
+from readout_tui.core.engine.attribution import How
+from readout_tui.core.engine.attribution.tokens import name_key, read_tokens, same_stem
 from readout_tui.core.io.article import attribute_text
 
 
@@ -97,6 +97,7 @@ RUSSIAN = """Плекши провел телефонный разговор с 
 Согласно заявлению канцелярии Мускара, сильдавский лидер пригласил коллегу посетить страну.
 Мускар также пообещал освободить рыбаков, говорится в заявлении.
 Пресс-секретарь Плекши ранее заявил, что президент не планирует поездок за рубеж.
+По словам сильдавского лидера, разговор был трудным.
 По мнению экспертов Кловского института, разговор снизил напряженность.
 """
 
@@ -110,10 +111,12 @@ def test_russian_each_government_speaks_through_several_voices():
         "left",  # "помощник президента": the aide of the president the article was speaking of
         "left",
         "neither",
-        "right",  # "Сильдавский премьер": a title after its country's adjective
+        "right",  # "Сильдавский премьер": a title after its country's adjective, not the one
+        # the statement before spoke of
         "right",  # "канцелярии Мускара" (Мускара, Мускаром: one name)
         "right",
         "neither",  # "ранее": on another occasion
+        "right",  # "сильдавского лидера": "Сильдавии"'s leader
         "neither",  # experts
     ]
 
@@ -230,3 +233,177 @@ def test_a_russian_name_has_one_key_in_every_case(forms):
 )
 def test_a_country_and_its_adjective_are_one_words_forms(a, b, same):
     assert same_stem(name_key(a), name_key(b)) is same
+
+
+def test_a_plural_title_names_countries_then_people():
+    text = (
+        "Плекши и Мускар проговорили час\n"
+        "Президенты Бордурии и Сильдавии Курт Плекши и Антон Мускар в понедельник провели телефонный разговор.\n"
+        "После беседы Плекши вышел к журналистам и назвал разговор полезным.\n"
+        "По его словам, Мускар изложил свою позицию.\n"
+        "Мускар, выступая в Клове, написал в соцсети Клик, что разговор с Бордурией прошел хорошо.\n"
+        "После разговора с Мускаром Плекши заявил, что стороны договорились о новых контактах.\n"
+    )
+    attribution = attribute_text(text)
+    # "Бордурии" is no third leader (whose naming would make a statement about another call),
+    # and "Мускаром Плекши", one run of names, does not make the two leaders one party.
+    assert [s.side.value for s in attribution.statements] == [
+        "neither",
+        "neither",
+        "left",  # "После беседы Плекши вышел ... и назвал": the subject after the opening phrase
+        "left",
+        "right",
+        "left",
+    ]
+    # Where he wrote is not who wrote.
+    assert attribution.statements[4].source == "Мускар"
+
+
+def test_a_spokesman_named_after_a_comma_and_an_agency_set_off_by_commas():
+    text = (
+        "Plekszy dan Muskar Bertemu di Klow\n"
+        "Presiden Borduria Kurt Plekszy bertemu Presiden Syldavia Anton Muskar di Klow.\n"
+        "Plekszy mengatakan pertemuan itu membahas perbatasan.\n"
+        "Lena Brok, juru bicara Muskar, mengatakan pertemuan itu berlangsung hangat.\n"
+        "Plekszy menambahkan bahwa pertemuan berikutnya digelar tahun depan.\n"
+        "Kantor berita pemerintah Syldavia, SNA, menyebut pertemuan itu bersejarah.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "left", "right"]
+
+
+def test_the_cue_that_ends_a_statement_reports_what_comes_before_it():
+    text = (
+        "Vorel and Brask talk\n"
+        "Zemblan President Ana Vorel spoke with Freedonian President Ivo Brask on Monday.\n"
+        "The Zemblan government said the call lasted an hour.\n"
+        "The Freedonian readout said Brask raised the border.\n"
+        "Brask told Vorel to withdraw troops from the border, the Zemblan government said.\n"
+        "The Zemblan government said Brask told Vorel that the border was closed.\n"
+        "Both leaders agreed to meet again, the readout said.\n"
+    )
+    # "the readout" is the last source named outside what another reports: the Zemblan
+    # government, not Brask.
+    assert sides(text) == ["neither", "neither", "left", "right", "left", "left", "left"]
+
+
+def test_told_is_followed_by_whom_a_source_told():
+    text = (
+        "Vorel and Han talk\n"
+        "Zemblan President Ana Vorel met Freedonian President Han Lei on Monday.\n"
+        "The Zemblan government said the two leaders discussed the strait.\n"
+        "Han, speaking in Klow, told Vorel that the strait was a red line.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right"]
+
+
+def test_a_leaders_call_with_a_third_leader_is_not_this_call():
+    text = (
+        "Rowan and Kessel talk\n"
+        "Zemblan President Tom Rowan spoke with Freedonian President Ida Kessel on Friday.\n"
+        "Kessel said the two leaders discussed air defence.\n"
+        "Rowan told reporters he was disappointed by his call with Ruritanian President Ivo Marek.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "neither"]
+
+
+def test_a_post_with_a_speech_act_is_the_posters_and_a_country_adjective_its_party():
+    text = (
+        "Rowan and Kessel talk\n"
+        "Novan President Tom Rowan spoke with Ostian President Ida Kessel on Friday.\n"
+        "Kessel said the two leaders discussed air defence.\n"
+        "In a post on Klik, Rowan called it a very good call.\n"
+        "The Novan readout said Rowan thanked Kessel.\n"
+        "Nova and Ostia have disputed their border for years, Ostia says.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "right", "neither"]
+
+
+def test_a_party_with_no_voice_of_its_own_takes_the_source_joined_to_no_one():
+    text = (
+        "Plekszy and Muskar talk\n"
+        "Bordurian President Kurt Plekszy spoke with Syldavian President Anton Muskar on Saturday.\n"
+        "The Citadel said the call was held at the Syldavian side's request.\n"
+        "Plekszy informed Muskar about the situation, the Citadel said.\n"
+        "According to the Citadel, Muskar expressed full support.\n"
+        "According to the Syldavian statement, the leaders discussed the latest events.\n"
+    )
+    # The Citadel reports both leaders speaking alike; only Plekszy's account has no voice.
+    assert sides(text) == ["neither", "neither", "left", "left", "left", "right"]
+
+
+def test_a_voice_the_article_says_is_a_professors_is_a_third_party():
+    text = (
+        "Vorel and Brask talk\n"
+        "Zemblan President Ana Vorel spoke with Freedonian President Ivo Brask on Monday.\n"
+        "Vorel said the call with Brask had been useful.\n"
+        "According to Dita Ramli, a professor at Klow University, the call eased tensions.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "neither"]
+
+
+def test_a_country_named_in_another_form_than_its_leaders_adjective():
+    text = (
+        "Rowan and Kessel talk\n"
+        "Novan President Tom Rowan spoke with Ostian President Ida Kessel on Friday.\n"
+        "Kessel said the talks were frank.\n"
+        "Rowan said the call was very good.\n"
+        "Ostia's foreign ministry said the call lasted an hour.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "left"]
+
+
+def test_a_spokesman_speaks_for_the_country_named_between_his_role_and_his_name():
+    text = (
+        "Plekszy dan Muskar Bertemu\n"
+        "Presiden Borduria Kurt Plekszy bertemu Presiden Syldavia Anton Muskar di Klow.\n"
+        "Muskar mengatakan pertemuan itu membahas perbatasan.\n"
+        "Plekszy mengatakan pertemuan itu sangat baik.\n"
+        "Juru bicara Kementerian Luar Negeri Syldavia Lena Brok mengatakan pertemuan itu berlangsung dua jam.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "left"]
+
+
+@pytest.mark.parametrize("text, acronym", [("Presiden Aurelia Selatan (AS) itu", "AS"), ("MOSCOW, Dec 10", "MOSCOW")])
+def test_an_acronym_is_a_name_though_a_word_of_the_lists_is_spelt_alike(text, acronym):
+    assert next(t for t in read_tokens(text, set()) if t.text == acronym).name
+
+
+def test_whom_a_spokesman_speaks_for_is_no_spokesman():
+    text = (
+        "Plekszy dan Muskar Bertemu\n"
+        "Presiden Borduria Kurt Plekszy bertemu Presiden Muskar di Klow.\n"
+        "Plekszy mengatakan pertemuan itu sangat baik.\n"
+        "Lena Brok, juru bicara Muskar, mengatakan pertemuan itu berlangsung dua jam.\n"
+        "Menurut pengamat Dita Ramli, pertemuan itu penting.\n"
+        "Ramli menambahkan, pertemuan itu meredakan ketegangan.\n"
+    )
+    # "Presiden Muskar" is a leader, though "juru bicara Muskar" stands before his name.
+    assert sides(text) == ["neither", "neither", "left", "right", "neither", "neither"]
+
+
+def test_an_office_is_the_country_its_name_has():
+    text = (
+        "Rowan and Kessel talk\n"
+        "Zemblan President Tom Rowan spoke with Freedonian President Ida Kessel on Friday.\n"
+        "Kessel said the talks were frank.\n"
+        "The Zemblan Presidential Office said the call lasted an hour.\n"
+        "Rowan said the call was useful.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "right"]
+
+
+def test_a_quotation_without_a_cue_carries_on_and_more_verbs_of_saying():
+    text = (
+        "Plekszy dan Muskar Bicara\n"
+        "Presiden Borduria Kurt Plekszy berbicara dengan Presiden Syldavia Anton Muskar, Senin.\n"
+        '"Pembicaraan kami sangat terbuka," tegas Muskar.\n'
+        '"Perbatasan harus dibuka kembali."\n'
+        "Kedua pemimpin juga membahas perdagangan, ungkapnya.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "left", "left"]
+    russian = (
+        "Плекши и Мускар поговорили\n"
+        "Президент Бордурии Курт Плекши поговорил с президентом Сильдавии Антоном Мускаром.\n"
+        "Мускар напомнил, что разговор был договорен заранее.\n"
+    )
+    assert sides(russian) == ["neither", "neither", "left"]

@@ -25,7 +25,8 @@ emphasise emphasises emphasised underline underlined underscore underscored anno
 announced confirm confirms confirmed report reports reported write writes wrote writing post
 posted explain explains explained declare declared insist insisted claim claims claimed assert
 asserted acknowledge acknowledged mention mentions mentioned repeat repeated reiterate
-reiterates reiterated recount recounted quote quoted
+reiterates reiterated recount recounted quote quoted argue argued recall recalled reveal
+revealed admit admitted concede conceded reply replied remark remarked tweet tweeted
 """
 _EN_ADDRESSEE_VERBS = "tell tells told telling"
 """Their object is whom a source spoke to ("told Trump"), never the source."""
@@ -100,18 +101,20 @@ _ID_VERBS = """
 mengatakan menyatakan menyebut menyebutkan menambahkan menegaskan menjelaskan mengungkapkan
 mengungkap mengkonfirmasi mengonfirmasi mengumumkan menulis menuliskan menyampaikan melaporkan
 memberitakan berkata mengklaim menekankan menggarisbawahi mengutarakan menuturkan membenarkan
-memaparkan menerangkan mengutip mengaku menilai mencatat
+memaparkan menerangkan mengutip mengaku menilai mencatat memastikan mengakui mengingatkan
+berpendapat
 """
 _ID_INVERTED = """
 kata katanya ujar ujarnya tutur tuturnya ucap ucapnya tulis tulisnya imbuh imbuhnya sebut
-sebutnya lanjut lanjutnya menurut menurutnya dilansir mengutip dikatakan disampaikan diumumkan
-dilaporkan ditulis
+sebutnya lanjut lanjutnya ungkap ungkapnya tegas tegasnya jelas jelasnya tambah tambahnya terang
+terangnya papar paparnya pungkas pungkasnya menurut menurutnya dilansir mengutip dikatakan
+disampaikan diumumkan dilaporkan ditulis
 """
 _ID_ACTS = """
 menyuarakan mendesak meminta mengecam mengkritik berterima kasih mengucapkan mengundang
 mengusulkan sepakat menyepakati membahas membicarakan mengangkat menyambut memuji
 memperingatkan menuntut menolak memprotes mengapresiasi menginformasikan menjanjikan
-menawarkan menyerukan menggambarkan mengajak mendorong menyesalkan menanyakan berharap
+menawarkan menyerukan menggambarkan mengajak mendorong menyesalkan menanyakan berharap menyinggung
 """
 _ID_PRONOUNS = "dia ia beliau mereka"
 _ID_DETERMINERS = "sebuah seorang para itu tersebut pihak sang"
@@ -173,7 +176,8 @@ _RU_VERBS = re.compile(
         for p in (
             _russian(
                 "заяви сообщи отмети подчеркну подчёркну добави сказа указа рассказа уточни "
-                "поясни написа объяви констатирова назва"
+                "поясни написа объяви констатирова назва напомни призна ответи охарактеризова "
+                "прокомментирова"
             ),
             _russian("опроверг", "|ла|ли"),
             _russian(

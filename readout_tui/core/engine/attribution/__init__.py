@@ -166,7 +166,7 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
             elif national:
                 found.append(Resolved(cue, national))
             elif cue.kind in (Kind.POSSESSIVE, Kind.SUBJECT) and subject:
-                found.append(Resolved(cue, subject))
+                found.append(Resolved(_of_subject(cue, body.subject), subject))
             elif cue.kind is Kind.GENERIC or (cue.kind is Kind.POSSESSIVE and body.subject.kind != "pronoun"):
                 if last_entity:
                     found.append(Resolved(cue, last_entity))
@@ -179,6 +179,14 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
         resolved[index] = found
         before = next((r.entity for r in found if r.entity and not r.cue.negated), "")
     return resolved
+
+
+def _of_subject(cue: Cue, subject: Subject) -> Cue:
+    """A cue whose source is the sentence's subject, named after it ("Мускар, выступая в
+    Клове, написал": Мускар)."""
+    if cue.kind is not Kind.SUBJECT or not subject.form:
+        return cue
+    return replace(cue, source=subject.form, form=subject.form)
 
 
 def _subject_entity(subject: Subject, names: Names, parties: Parties | None) -> str:
@@ -224,7 +232,7 @@ def _labels(statements: list[Attributed], resolved: dict[int, list[Resolved]]) -
             if statement.side is not side or statement.how is not How.CUE:
                 continue
             for r in resolved[statement.index]:
-                if r.cue.span != statement.cue or r.cue.kind is not Kind.NAMED or not r.cue.form:
+                if r.cue.span != statement.cue or not r.cue.form:
                     continue
                 office = any(cues.is_office_noun(w) for w in r.cue.form.split())
                 rank = (not r.cue.oblique, office)

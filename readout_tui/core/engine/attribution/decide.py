@@ -125,12 +125,12 @@ class _Reading:
         return self._neither(How.OUTSIDE_CALL, cue)
 
     def _carries_on(self, carried: Side) -> bool:
-        """A statement without a cue carries on the account before it when its subject is a
-        pronoun or a title (of no other side: "Presiden AS itu"), or the side's own source
-        doing what is done in a call."""
+        """A statement without a cue carries on the account before it when it is a quotation,
+        or its subject is a pronoun or a title (of no other side: "Presiden AS itu"), or the
+        side's own source doing what is done in a call."""
         subject = self.body.subject
         side_of = self.parties.side_of
-        if subject.kind == "pronoun":
+        if subject.kind == "pronoun" or self.body.text.startswith(_QUOTES):
             return True
         if subject.kind == "title":
             return side_of(self.names.entity_of(subject.key)) in (None, carried)
@@ -150,6 +150,9 @@ class _Reading:
 
     def _attributed(self, side: Side, how: How, span, source: str, continues: int | None = None) -> Attributed:
         return Attributed(self.index, self.body.text, self.block, side, how, span, source, continues)
+
+
+_QUOTES = tuple("\"“”„«'‘")
 
 
 def _documented(cue: Cue) -> bool:

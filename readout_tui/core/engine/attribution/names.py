@@ -112,6 +112,8 @@ class Names:
         start, end = tokens.index(run[0]), tokens.index(run[-1]) + 1
         if k > 0:
             previous = runs[k - 1]
+            if _role_after(tokens, tokens.index(previous[-1]) + 1, run) is not None:
+                return  # "Lena Brok, juru bicara Muskar": Muskar is whom she speaks for, no aide
             between = tokens[tokens.index(previous[-1]) + 1 : start]
             organisation = [t for t in previous if t.name]
             # "Kremlin aide Yuri Ushakov", "Russian Foreign Minister Sergei Lavrov": an

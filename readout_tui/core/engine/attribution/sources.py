@@ -117,7 +117,8 @@ def _marker_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
 
 
 _INVERTED_VERBS = frozenset(
-    "kata ujar tutur ucap tulis imbuh sebut lanjut dikatakan disampaikan diumumkan dilaporkan ditulis".split()
+    "kata ujar tutur ucap tulis imbuh sebut lanjut ungkap tegas jelas tambah terang papar pungkas dikatakan "
+    "disampaikan diumumkan dilaporkan ditulis".split()
 )
 """Inverted markers that are verbs of saying, whose source is their subject (the form a
 label takes); "according to", "menurut", "согласно", "по данным" put it in an oblique case."""
@@ -353,6 +354,8 @@ class Subject:
     """The word after the subject (adverbs skipped): the main clause's verb, as a rule."""
     span: tuple[int, int] | None = None
     """From the subject to its verb, in the statement's text."""
+    form: str = ""
+    """A named subject as the article writes it ("Lena Brok")."""
 
 
 _DATELINE = re.compile(r"^[^.!?]{1,60}?\s[-–—]\s")
@@ -404,7 +407,8 @@ def find_subject(tokens: list[Token], text: str) -> Subject:
         if len(names) == 1 and end < len(tokens) and tokens[end].folded in cues.DEMONSTRATIVES:
             return Subject("title", name_key(names[0].text), _verb_after(tokens, end + 1).text)
         if names:
-            return Subject("named", name_key(names[-1].text), verb.text, span)
+            form = " ".join(t.text for t in names)
+            return Subject("named", name_key(names[-1].text), verb.text, span, form)
         return Subject("pronoun", verb=verb.text, span=span)
     return Subject("")
 

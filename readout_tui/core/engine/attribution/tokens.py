@@ -51,11 +51,21 @@ def read_tokens(text: str, inside: set[str]) -> list[Token]:
                 or word.isupper()
                 or bare(word) != word
                 or says(matches, k + 1)
+                or _name_follows(matches, k + 1)
             )
         elif _acronym(word) and not title and not cues.is_role(word) and not cues.is_office_noun(word):
             name = True  # "AS" (Amerika Serikat) is no English "as"
         found.append(Token(word, match.start(), match.end(), name, title))
     return found
+
+
+def _name_follows(matches: list[re.Match], k: int) -> bool:
+    """Whether a capitalised word, not one of the lists', follows right after: "Lena Brok,
+    juru bicara ..." opens with a name."""
+    if k >= len(matches) or matches[k].start() - matches[k - 1].end() != 1:
+        return False
+    word = matches[k].group()
+    return word[0].isupper() and not cues.is_function_word(word)
 
 
 def _acronym(word: str) -> bool:
