@@ -407,3 +407,90 @@ def test_a_quotation_without_a_cue_carries_on_and_more_verbs_of_saying():
         "Мускар напомнил, что разговор был договорен заранее.\n"
     )
     assert sides(russian) == ["neither", "neither", "left"]
+
+
+ENGLISH_OPENING = (
+    "Plekszy and Muskar talk\n"
+    "Bordurian President Kurt Plekszy spoke with Syldavian President Anton Muskar.\n"
+    "Plekszy said the call was useful.\n"
+)
+RUSSIAN_OPENING = (
+    "Плекши и Мускар поговорили\n"
+    "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+    "Плекши заявил, что разговор был полезным.\n"
+)
+
+
+def test_a_source_after_the_verb_when_only_a_phrase_of_no_source_stands_before_it():
+    text = (
+        "Плекши и Мускар поговорили\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Мускар заявил, что разговор был полезным.\n"
+        "Об этом сообщила пресс-служба Цитадели, добавив, что Плекши призвал к перемирию.\n"
+    )
+    statement = attribute_text(text).statements[3]
+    assert statement.how is How.CUE and statement.source == "пресс-служба Цитадели"
+
+
+def test_what_an_opening_marker_reports_holds_the_named_cue_after_it():
+    text = (
+        "Плекши и Мускар поговорили\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Плекши назвал разговор полезным.\n"
+        "По словам бордурского лидера, Мускар изложил свою позицию по границе.\n"
+    )
+    # Мускар's words as Плекши tells them: Плекши's account.
+    assert sides(text) == ["neither", "neither", "left", "left"]
+
+
+def test_a_partys_official_earlier_on_other_talks_is_neither():
+    text = (
+        "Плекши и Мускар поговорили\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Плекши заявил, что разговор был полезным.\n"
+        "Министр иностранных дел Бордурии Олег Лавин заявил, что переговоры с соседями зашли в тупик.\n"
+        "Ранее министр иностранных дел Бордурии Олег Лавин заявил, что переговоры с соседями зашли в тупик.\n"
+    )
+    # Talks are call words; "ранее" puts them before the call. "Бордурии", named twice with
+    # the minister and once with Плекши, is still Плекши's country (else the minister would
+    # be the voice of the side that has none of its own).
+    assert sides(text)[3:] == ["left", "neither"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "По мнению аналитиков, встреча лидеров укрепит позиции обеих стран.\n",
+        "Эксперты считают, что разговор лидеров снизил напряженность.\n",
+        "Menurut para pengamat, pembicaraan kedua pemimpin meredakan ketegangan.\n",
+    ],
+)
+def test_an_unnamed_third_party_is_a_source_of_its_own(line):
+    text = (
+        "Plekszy and Muskar talk\n"
+        "Bordurian President Kurt Plekszy spoke with Syldavian President Anton Muskar.\n"
+        "Plekszy said the call was useful.\n" + line
+    )
+    assert sides(text)[3] == "neither"
+
+
+def test_whom_a_leader_spoke_to_is_no_third_party():
+    text = (
+        "Плекши и Мускар поговорили\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Плекши заявил, что разговор был полезным.\n"
+        "Сильдавский лидер, в свою очередь, заявил журналистам, что призвал Плекши отвести войска.\n"
+    )
+    assert sides(text)[3] == "right"
+
+
+@pytest.mark.parametrize(
+    "opening, line",
+    [
+        (ENGLISH_OPENING, "Plekszy also congratulated Muskar on the anniversary.\n"),
+        (RUSSIAN_OPENING, "Плекши также поздравил Мускара с годовщиной.\n"),
+        (RUSSIAN_OPENING, "Плекши договорился с Мускаром продолжить контакты.\n"),
+    ],
+)
+def test_what_is_done_in_a_call_carries_on(opening, line):
+    assert sides(opening + line)[3] == "left"

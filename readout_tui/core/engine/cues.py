@@ -26,7 +26,10 @@ announced confirm confirms confirmed report reports reported write writes wrote 
 posted explain explains explained declare declared insist insisted claim claims claimed assert
 asserted acknowledge acknowledged mention mentions mentioned repeat repeated reiterate
 reiterates reiterated recount recounted quote quoted argue argued recall recalled reveal
-revealed admit admitted concede conceded reply replied remark remarked tweet tweeted
+revealed admit admitted concede conceded reply replied remark remarked tweet tweeted highlight
+highlights highlighted deny denies denied suggest suggested indicate indicated signal signaled
+signalled characterize characterized characterise characterised predict predicted relay relayed
+outline outlined affirm affirmed disclose disclosed pointed believe believes believed
 """
 _EN_ADDRESSEE_VERBS = "tell tells told telling"
 """Their object is whom a source spoke to ("told Trump"), never the source."""
@@ -39,6 +42,7 @@ agree agreed discuss discussed raise raised convey conveyed reaffirm reaffirmed 
 praise praised warn warned demand demanded press pressed brief briefed inform informed update
 updated assure assured pledge pledged promise promised offer offered object objected reject
 rejected protest protested appreciate appreciated describe described hope hoped hopes
+congratulate congratulated vow vowed exchange exchanged reassure reassured encourage encouraged
 """
 _EN_PRONOUNS = "he she it they"
 _EN_POSSESSIVES = "his her its their"
@@ -92,6 +96,7 @@ foreign defence defense interior finance treasury commerce trade economy justice
 """
 """What an office or a minister is of ("Foreign Ministry", "Treasury Secretary"): not a name."""
 _EN_APART = "separately earlier previously"
+_EN_EARLIER = "earlier previously"
 _EN_SWITCHES = ("on the other hand", "for its part", "for his part", "for her part", "in turn")
 _EN_LINKS = ("read more", "read also", "also read", "see also", "related", "more", "recommended", "watch")
 
@@ -102,19 +107,21 @@ mengatakan menyatakan menyebut menyebutkan menambahkan menegaskan menjelaskan me
 mengungkap mengkonfirmasi mengonfirmasi mengumumkan menulis menuliskan menyampaikan melaporkan
 memberitakan berkata mengklaim menekankan menggarisbawahi mengutarakan menuturkan membenarkan
 memaparkan menerangkan mengutip mengaku menilai mencatat memastikan mengakui mengingatkan
-berpendapat
+berpendapat mengemukakan membantah menepis menyoroti mengisyaratkan memberitahu memberitahukan
+mewartakan mengabarkan menjawab bersikeras memandang meyakini
 """
 _ID_INVERTED = """
 kata katanya ujar ujarnya tutur tuturnya ucap ucapnya tulis tulisnya imbuh imbuhnya sebut
 sebutnya lanjut lanjutnya ungkap ungkapnya tegas tegasnya jelas jelasnya tambah tambahnya terang
-terangnya papar paparnya pungkas pungkasnya menurut menurutnya dilansir mengutip dikatakan
-disampaikan diumumkan dilaporkan ditulis
+terangnya papar paparnya pungkas pungkasnya tandas tandasnya sambung sambungnya menurut menurutnya
+dilansir mengutip dikatakan disampaikan diumumkan dilaporkan ditulis
 """
 _ID_ACTS = """
 menyuarakan mendesak meminta mengecam mengkritik berterima kasih mengucapkan mengundang
 mengusulkan sepakat menyepakati membahas membicarakan mengangkat menyambut memuji
 memperingatkan menuntut menolak memprotes mengapresiasi menginformasikan menjanjikan
 menawarkan menyerukan menggambarkan mengajak mendorong menyesalkan menanyakan berharap menyinggung
+berjanji menjamin menyetujui bersepakat bertukar
 """
 _ID_PRONOUNS = "dia ia beliau mereka"
 _ID_DETERMINERS = "sebuah seorang para itu tersebut pihak sang"
@@ -157,6 +164,7 @@ lembaga universitas institut yayasan sumber
 _ID_AND = "dan"
 _ID_OFFICE_MODIFIERS = "luar negeri keuangan pertahanan perdagangan perekonomian"
 _ID_APART = "terpisah sebelumnya"
+_ID_EARLIER = "sebelumnya"
 _ID_SWITCHES = ("di sisi lain", "sementara itu", "adapun", "di pihak lain")
 _ID_LINKS = (
     "baca juga", "baca", "berita terkait", "simak juga", "lihat juga", "artikel terkait", "simak", "tonton juga",
@@ -177,12 +185,13 @@ _RU_VERBS = re.compile(
             _russian(
                 "заяви сообщи отмети подчеркну подчёркну добави сказа указа рассказа уточни "
                 "поясни написа объяви констатирова назва напомни призна ответи охарактеризова "
-                "прокомментирова"
+                "прокомментирова замети изложи обозначи допусти переда процитирова подтверди "
+                "настаива заявля сообща отмеча подчеркива подчёркива говори рассказыва указыва называ"
             ),
             _russian("опроверг", "|ла|ли"),
             _russian(
                 "заявля сообща отмеча подчеркива подчёркива говор пиш утвержда переда указыва "
-                "уточня поясня называ",
+                "уточня поясня называ счита полага",
                 "ет|ют|ит|ят|ёт",
             ),
             _russian("заяви сообщи отмети подчеркну добави сказа указа рассказа", "в|вши"),
@@ -190,10 +199,19 @@ _RU_VERBS = re.compile(
     )
 )
 _RU_VERB_WORDS = "говорится сообщается отмечается подчеркивается подчёркивается указывается"
-_RU_ACTS = _russian(
-    "вырази призва осуди раскритикова поблагодари попроси пригласи предложи договорил "
-    "согласил обсуди подня проинформирова завери пообеща предупреди потребова отверг "
-    "приветствова оцени обрати высказа"
+_RU_ACTS = re.compile(
+    "|".join(
+        p.pattern
+        for p in (
+            _russian(
+                "вырази призва осуди раскритикова поблагодари попроси пригласи предложи обсуди подня "
+                "проинформирова завери пообеща предупреди потребова отверг приветствова оцени обрати "
+                "высказа поздрави поддержа"
+            ),
+            # Reflexive: "договорились", "согласился", "обменялись (мнениями)".
+            _russian("договори согласи обменя условили созвони", "лся|лась|лось|лись"),
+        )
+    )
 )
 _RU_INVERTED = "согласно"
 _RU_ACCORDING = ("по данным", "по словам", "по информации", "со слов", "по сведениям", "по мнению")
@@ -225,6 +243,7 @@ _RU_THIRD_PARTY_STEMS = (
 )
 _RU_AND = "и"
 _RU_APART = "отдельно ранее накануне"
+_RU_EARLIER = "ранее накануне"
 _RU_SWITCHES = ("в свою очередь", "с другой стороны", "со своей стороны")
 _RU_LINKS = ("читайте также", "читайте", "смотрите также", "по теме", "см. также", "также читайте")
 
@@ -274,6 +293,9 @@ OFFICE_MODIFIERS = _words(_EN_OFFICE_MODIFIERS, _ID_OFFICE_MODIFIERS)
 APART = _words(_EN_APART, _ID_APART, _RU_APART)
 """A statement made on another occasion than the call ("separately", "secara terpisah",
 "ранее")."""
+EARLIER = _words(_EN_EARLIER, _ID_EARLIER, _RU_EARLIER)
+"""Of APART, those that put a statement before the call ("earlier", "ранее"); "separately"
+may be a separate report of the same call."""
 SWITCHES = tuple(sorted({*_EN_SWITCHES, *_ID_SWITCHES, *_RU_SWITCHES}, key=len, reverse=True))
 """Openers that turn to the other side ("Di sisi lain", "в свою очередь")."""
 TITLES = _words(_EN_TITLES, _ID_TITLES)

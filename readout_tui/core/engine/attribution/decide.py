@@ -83,10 +83,13 @@ class _Reading:
         usable = [r for r in self.found if not r.cue.negated]
         self._place_new_sources(usable, following)
         named = [r for r in usable if self.parties.side_of(r.entity) and not r.carries_on]
-        if named:
-            return self._by_cue(named)
         carried = self.previous.side
         pronouns = [r for r in usable if r.carries_on]
+        # "По словам российского лидера, Трамп изложил ...": what the pronoun's source reports
+        # holds the named cue, so the statement carries on.
+        reported = any(r.cue.outer for r in pronouns) and not any(r.cue.outer for r in named)
+        if named and not (reported and carried is not Side.NEITHER):
+            return self._by_cue(named)
         if pronouns and carried is not Side.NEITHER:
             return self._continuing(pronouns[0].cue)
         others = [r for r in usable if r.entity and not r.carries_on]

@@ -185,6 +185,10 @@ class Names:
         options = self.votes.get(key) or (self.acronyms.get(key) if len(key) <= 5 and key in self.frequency else None)
         if not options:
             return None
+        # A country named more often with its minister than with its leader is still its
+        # leader's: an aide is joined to it by whom he speaks for, not the other way. ("Li"
+        # of "spokesman Li Dao" has only the aide to go to.)
+        options = {k: n for k, n in options.items() if k not in self.aides} or options
         best, count = max(options.items(), key=lambda kv: (kv[1], self.frequency[kv[0]]))
         return best if count > self.heads[key] else None
 

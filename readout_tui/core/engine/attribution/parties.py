@@ -213,8 +213,8 @@ class Parties:
         its cue names a statement, or it reports its leader speaking ("Kremlin mengatakan
         Putin menggambarkan"), or it names the other party's leader (any leader, for a side
         not yet known), or the call or the meeting, the two leaders or the counterpart
-        (unless it names a third leader: another call). Without leaders (the sides being the
-        two sources cited most), any statement."""
+        (unless it names a third leader, or says it came before: "earlier", "ранее").
+        Without leaders (the sides being the two sources cited most), any statement."""
         if not self.leaders or cue.account:
             return True
         if side is not None and self._named(tokens, cue, speaking=True) is side:
@@ -224,6 +224,10 @@ class Parties:
         if any(key in person for person in others for key in keys):
             return True
         if any(key in person for person in self.bystanders for key in keys):
+            return False
+        # "Ранее министр заявил, что переговоры с Западом зашли в тупик": talks on another
+        # occasion.
+        if any(t.folded in cues.EARLIER for t in tokens):
             return False
         return any(t.word and cues.is_call_word(t.text) for t in tokens)
 

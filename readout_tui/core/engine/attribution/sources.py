@@ -85,7 +85,14 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
 def _placed(cue: Cue, found: list[Cue], tokens: list[Token]) -> Cue:
     words_after = sum(1 for t in tokens if t.word and t.start >= cue.span[1])
     inside = any(other.span[1] <= cue.span[0] for other in found)
-    return replace(cue, inside=inside, last=words_after <= _LAST_WORDS)
+    # Set off from what it reports (", Ushakov said."), not a verb and its object at the
+    # end of a clause ("Мускар изложил свою позицию"), nor after a cue that opens the
+    # statement ("По его словам, Мускар изложил ...": nothing before it to report).
+    opened = max((other.span[1] for other in found if other.span[1] <= cue.span[0]), default=0)
+    before = [t for t in tokens if t.end <= cue.span[0]]
+    reported = [t for t in before if t.word and t.start >= opened]
+    set_off = bool(reported) and not before[-1].word
+    return replace(cue, inside=inside, last=words_after <= _LAST_WORDS and set_off)
 
 
 def _marker_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
@@ -117,8 +124,8 @@ def _marker_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
 
 
 _INVERTED_VERBS = frozenset(
-    "kata ujar tutur ucap tulis imbuh sebut lanjut ungkap tegas jelas tambah terang papar pungkas dikatakan "
-    "disampaikan diumumkan dilaporkan ditulis".split()
+    "kata ujar tutur ucap tulis imbuh sebut lanjut ungkap tegas jelas tambah terang papar pungkas tandas sambung "
+    "dikatakan disampaikan diumumkan dilaporkan ditulis".split()
 )
 """Inverted markers that are verbs of saying, whose source is their subject (the form a
 label takes); "according to", "menurut", "согласно", "по данным" put it in an oblique case."""
@@ -139,17 +146,20 @@ def _verb_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
     account = any(t.word and cues.is_account_noun(t.text) for t in after)
     if start < end:
         cue = _classify(tokens, text, start, end, (tokens[start].start, token.end), stop == "pp", negated)
-        if cue is None:
+        if cue is not None:
+            return replace(
+                cue,
+                subordinate=stop in cues.TIME_CLAUSES,
+                documented=cue.documented or documented,
+                account=cue.account or account,
+            )
+        if stop != "pp":
             return None
-        return replace(
-            cue,
-            subordinate=stop in cues.TIME_CLAUSES,
-            documented=cue.documented or documented,
-            account=cue.account or account,
-        )
+        # "Об этом сообщила пресс-служба Кремля": a phrase of no source before the verb,
+        # the source after it.
     if stop in cues.TIME_CLAUSES:
         return None  # "after announcing": the statement is dated, not attributed
-    if (stop in ("punct", "start") or stop in _CLAUSE_MARKERS) and token.folded not in cues.ADDRESSEE_VERBS:
+    if (stop in ("punct", "start", "pp") or stop in _CLAUSE_MARKERS) and token.folded not in cues.ADDRESSEE_VERBS:
         # Nothing before the verb: the source may follow it (", said the Kremlin", "Как
         # сообщила пресс-служба", "говорится в сообщении"), but not "told Trump" (whom he
         # told) nor "написал в соцсети" (where he wrote).
@@ -161,9 +171,14 @@ def _verb_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
         after = _phrase_after(tokens, begin, _MAX_PHRASE, stop_at_prepositions=True)
         if after > k + 1:
             opening = tokens[k - 1].start if stop in _CLAUSE_MARKERS else token.start
-            cue = _classify(tokens, text, k + 1, after, (opening, tokens[after - 1].end), False, negated)
+            # After the verb, a third party without a name is whom it was said to ("заявил
+            # журналистам").
+            span = (opening, tokens[after - 1].end)
+            cue = _classify(tokens, text, k + 1, after, span, False, negated, unnamed_third=False)
             if cue is not None:
                 return replace(cue, documented=cue.documented or documented, account=cue.account or account)
+    if stop == "pp":
+        return None
     # "..., and said that", ", telling reporters": the source is the sentence's subject.
     return Cue((token.start, token.end), Kind.SUBJECT, negated=negated, documented=documented, account=account)
 
@@ -280,9 +295,10 @@ def _classify(
     span: tuple[int, int],
     oblique: bool,
     negated: bool,
+    unnamed_third: bool = True,
 ) -> Cue | None:
     """What kind of source ``tokens[start:end]`` is; None when it is none (no name, pronoun,
-    statement, office or title: "Leaders of the protest movement")."""
+    statement, office, title or third party: "Leaders of the protest movement")."""
     phrase = tokens[start:end]
     words = [t for t in phrase if t.word]
     if not words:
@@ -306,6 +322,11 @@ def _classify(
         return Cue(span, Kind.GENERIC, source, negated=negated, documented=True, account=account, adjectives=adjectives)
     if any(t.title for t in words):
         return Cue(span, Kind.PRONOUN, source, negated=negated, adjectives=adjectives)
+    third = [t for t in words if cues.is_third_party(t.text)]
+    if third and unnamed_third:
+        # "По мнению аналитиков", "experts said": a source of its own, though it has no name
+        # (a third party, the parties find).
+        return Cue(span, Kind.NAMED, source, name_key(third[0].text), negated=negated, oblique=oblique)
     return None
 
 
