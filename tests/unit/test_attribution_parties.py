@@ -414,6 +414,11 @@ ENGLISH_OPENING = (
     "Bordurian President Kurt Plekszy spoke with Syldavian President Anton Muskar.\n"
     "Plekszy said the call was useful.\n"
 )
+INDONESIAN_OPENING = (
+    "Plekszy dan Muskar Bicara\n"
+    "Presiden Borduria Kurt Plekszy berbicara dengan Presiden Syldavia Anton Muskar.\n"
+    "Plekszy mengatakan pembicaraan itu berguna.\n"
+)
 RUSSIAN_OPENING = (
     "Плекши и Мускар поговорили\n"
     "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
@@ -494,3 +499,39 @@ def test_whom_a_leader_spoke_to_is_no_third_party():
 )
 def test_what_is_done_in_a_call_carries_on(opening, line):
     assert sides(opening + line)[3] == "left"
+
+
+@pytest.mark.parametrize(
+    "opening, line, source",
+    [
+        (
+            INDONESIAN_OPENING,
+            "Menteri Luar Negeri Borduria Olga Ranek yang mendampingi Presiden mengatakan pembicaraan itu hangat.\n",
+            "Menteri Luar Negeri Borduria Olga Ranek",
+        ),
+        (
+            ENGLISH_OPENING,
+            "In Klow, Bordurian Foreign Minister Olga Ranek, who was on the call, said the talks were warm.\n",
+            "Bordurian Foreign Minister Olga Ranek",
+        ),
+        (
+            INDONESIAN_OPENING,
+            "Juru bicara Kementerian Luar Negeri Borduria Olga Ranek dalam jumpa pers, Senin (9/11/2024), "
+            "menyatakan pembicaraan itu hangat.\n",
+            "Luar Negeri Borduria Olga Ranek",  # as far as a source phrase reaches
+        ),
+    ],
+)
+def test_a_relative_clause_or_a_day_between_a_source_and_its_verb(opening, line, source):
+    statement = attribute_text(opening + line).statements[3]
+    assert statement.side.value == "left" and statement.source.endswith(source)
+
+
+def test_an_official_without_a_name_is_the_source_last_named():
+    text = ENGLISH_OPENING + (
+        "Muskar said the call was frank.\n"
+        "A Bordurian government official said Plekszy raised the border.\n"
+        "The official, who spoke on condition of anonymity, said the leaders agreed to meet.\n"
+    )
+    statement = attribute_text(text).statements[5]
+    assert statement.how is How.CUE and statement.side.value == "left"

@@ -96,6 +96,8 @@ foreign defence defense interior finance treasury commerce trade economy justice
 """
 """What an office or a minister is of ("Foreign Ministry", "Treasury Secretary"): not a name."""
 _EN_APART = "separately earlier previously"
+_EN_RELATIVES = "who which"
+_EN_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
 _EN_EARLIER = "earlier previously"
 _EN_SWITCHES = ("on the other hand", "for its part", "for his part", "for her part", "in turn")
 _EN_LINKS = ("read more", "read also", "also read", "see also", "related", "more", "recommended", "watch")
@@ -164,6 +166,8 @@ lembaga universitas institut yayasan sumber
 _ID_AND = "dan"
 _ID_OFFICE_MODIFIERS = "luar negeri keuangan pertahanan perdagangan perekonomian"
 _ID_APART = "terpisah sebelumnya"
+_ID_RELATIVES = "yang"
+_ID_WEEKDAYS = "senin selasa rabu kamis jumat sabtu minggu"
 _ID_EARLIER = "sebelumnya"
 _ID_SWITCHES = ("di sisi lain", "sementara itu", "adapun", "di pihak lain")
 _ID_LINKS = (
@@ -243,6 +247,7 @@ _RU_THIRD_PARTY_STEMS = (
 )
 _RU_AND = "и"
 _RU_APART = "отдельно ранее накануне"
+_RU_RELATIVES = "который которая которое которые"
 _RU_EARLIER = "ранее накануне"
 _RU_SWITCHES = ("в свою очередь", "с другой стороны", "со своей стороны")
 _RU_LINKS = ("читайте также", "читайте", "смотрите также", "по теме", "см. также", "также читайте")
@@ -293,6 +298,9 @@ OFFICE_MODIFIERS = _words(_EN_OFFICE_MODIFIERS, _ID_OFFICE_MODIFIERS)
 APART = _words(_EN_APART, _ID_APART, _RU_APART)
 """A statement made on another occasion than the call ("separately", "secara terpisah",
 "ранее")."""
+RELATIVES = _words(_EN_RELATIVES, _ID_RELATIVES, _RU_RELATIVES)
+"""What opens a relative clause ("who", "yang", "который"): the noun before it is the subject."""
+WEEKDAYS = _words(_EN_WEEKDAYS, _ID_WEEKDAYS)
 EARLIER = _words(_EN_EARLIER, _ID_EARLIER, _RU_EARLIER)
 """Of APART, those that put a statement before the call ("earlier", "ранее"); "separately"
 may be a separate report of the same call."""
@@ -350,6 +358,10 @@ def is_role(word: str) -> bool:
     return folded in ROLES or (folded.endswith(_NYA) and folded[: -len(_NYA)] in ROLES) or _stem_in(
         folded, _RU_ROLE_STEMS
     )
+
+
+def is_weekday(word: str) -> bool:
+    return key(word) in WEEKDAYS
 
 
 def is_title(word: str) -> bool:

@@ -217,8 +217,53 @@ def _phrase_before(tokens: list[Token], k: int) -> tuple[int, int, str]:
     when there is none.
 
     Prepositional phrases are dropped ("Trump melalui unggahan di Truth Social menyatakan":
-    Trump), and a pronoun is a whole phrase ("Di mana ia menyatakan": ia)."""
+    Trump), and a pronoun is a whole phrase ("Di mana ia menyatakan": ia). A relative clause
+    is skipped for the noun it is of ("Menteri Luar Negeri Sugi Harjo yang mendampingi
+    Presiden mengatakan", "Lavin, who was on the call, said"), and so is a day set off by
+    commas ("Lin Jia dalam jumpa pers, Senin, menyatakan")."""
     end = _before_verb(tokens, k)
+    end = _before_day(tokens, end)
+    start, phrase_end, stop = _scan_before(tokens, end)
+    if stop == "punct" and start == end:
+        stop = _relative_between_commas(tokens, end) or stop
+    if stop in cues.RELATIVES:
+        j = next(j for j in range(end - 1, -1, -1) if tokens[j].word and tokens[j].folded == stop)
+        while j > 0 and not tokens[j - 1].word and tokens[j - 1].text == ",":
+            j -= 1
+        start, phrase_end, stop = _scan_before(tokens, j)
+    return start, phrase_end, stop
+
+
+def _relative_between_commas(tokens: list[Token], end: int) -> str:
+    """The relative word that opens the clause set off by commas just before ``end`` (",
+    who was on the call,"), or ""."""
+    if end < 2 or tokens[end - 1].text != ",":
+        return ""
+    j = end - 2
+    while j >= 0 and tokens[j].text != ",":
+        j -= 1
+    opening = next((t for t in tokens[j + 1 : end - 1] if t.word), None)
+    return opening.folded if j >= 0 and opening is not None and opening.folded in cues.RELATIVES else ""
+
+
+def _before_day(tokens: list[Token], end: int) -> int:
+    """Where the phrase before a verb ends, a day set off by commas before it skipped
+    (", Senin (9/11/2024),")."""
+    if end < 3 or tokens[end - 1].text != ",":
+        return end
+    j = end - 2
+    day = False
+    while j >= 0 and tokens[j].text != ",":
+        token = tokens[j]
+        if token.word and cues.is_weekday(token.text):
+            day = True
+        elif token.word and not token.text.isdigit():
+            return end
+        j -= 1
+    return j if day and j > 0 else end
+
+
+def _scan_before(tokens: list[Token], end: int) -> tuple[int, int, str]:
     if _apposition_before(tokens, end):
         # "kantor berita pemerintah China, Xinhua, menyebut": the name between the commas.
         end -= 1
@@ -322,6 +367,9 @@ def _classify(
         return Cue(span, Kind.GENERIC, source, negated=negated, documented=True, account=account, adjectives=adjectives)
     if any(t.title for t in words):
         return Cue(span, Kind.PRONOUN, source, negated=negated, adjectives=adjectives)
+    if any(cues.is_role(t.text) for t in words):
+        # "The official, who spoke on condition of anonymity, said": the source last named.
+        return Cue(span, Kind.GENERIC, source, negated=negated, adjectives=adjectives)
     third = [t for t in words if cues.is_third_party(t.text)]
     if third and unnamed_third:
         # "По мнению аналитиков", "experts said": a source of its own, though it has no name
