@@ -535,3 +535,12 @@ def test_an_official_without_a_name_is_the_source_last_named():
     )
     statement = attribute_text(text).statements[5]
     assert statement.how is How.CUE and statement.side.value == "left"
+
+
+def test_a_spokesman_of_a_country_named_by_its_adjective_speaks_for_it():
+    text = RUSSIAN_OPENING + (
+        "Мускар заявил, что разговор был откровенным.\n"
+        "Пресс-секретарь бордурского президента Денис Пеков заявил, что разговор длился час.\n"
+        "Известный бордурский эксперт Иван Петров заявил, что разговор был важным.\n"
+    )
+    assert sides(text)[3:] == ["right", "left", "neither"]  # an analyst speaks for no one

@@ -162,7 +162,10 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
                 continue
             national = _national(cue, names, parties)
             if cue.kind is Kind.NAMED:
-                found.append(Resolved(cue, names.resolve(cue.key)))
+                entity = names.resolve(cue.key)
+                if parties is not None and parties.side_of(entity) is None and national:
+                    entity = national
+                found.append(Resolved(cue, entity))
             elif national:
                 found.append(Resolved(cue, national))
             elif cue.kind in (Kind.POSSESSIVE, Kind.SUBJECT) and subject:

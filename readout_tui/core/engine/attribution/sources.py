@@ -358,7 +358,12 @@ def _classify(
         names = [t for t in run if t.name]
         key = name_key(names[-1].text)
         form = _form(tokens, run, start, end)
-        return Cue(span, Kind.NAMED, source, key, form, oblique, negated, documented=documented, account=account)
+        # "Пресс-секретарь бордурского президента Денис Пеков": whose country he speaks for,
+        # though the article names it only by an adjective (not for an analyst: "российский
+        # эксперт").
+        own = () if any(cues.is_third_party(t.text) for t in words) else adjectives
+        flags = {"documented": documented, "account": account, "adjectives": own}
+        return Cue(span, Kind.NAMED, source, key, form, oblique, negated, **flags)
     if any(t.folded in cues.POSSESSIVES or cues.is_possessive_noun(t.text) for t in words):
         return Cue(span, Kind.POSSESSIVE, source, negated=negated, documented=documented, account=account)
     if any(t.folded in cues.PRONOUNS for t in words):
