@@ -544,3 +544,14 @@ def test_a_spokesman_of_a_country_named_by_its_adjective_speaks_for_it():
         "Известный бордурский эксперт Иван Петров заявил, что разговор был важным.\n"
     )
     assert sides(text)[3:] == ["right", "left", "neither"]  # an analyst speaks for no one
+
+
+def test_indonesian_role_abbreviations_and_an_adverb_between_a_source_and_its_verb():
+    text = INDONESIAN_OPENING + (
+        "Muskar mengatakan pembicaraan itu terbuka.\n"
+        "Menlu Borduria Olga Ranek mengatakan pembicaraan itu hangat.\n"
+        "Dubes Syldavia, Ivan Dorov, secara terpisah mengatakan pembicaraan itu penting.\n"
+    )
+    statements = attribute_text(text).statements
+    assert [s.side.value for s in statements[3:]] == ["right", "left", "right"]
+    assert statements[5].source == "Ivan Dorov"

@@ -88,7 +88,7 @@ _EN_THIRD_PARTIES = """
 analyst analysts expert experts observer observers commentator commentators researcher
 researchers scholar scholars professor economist economists columnist columnists newspaper
 newspapers magazine journal think-tank institute institution foundation center centre university
-source sources
+source sources critic critics
 """
 _EN_AND = "and &"
 _EN_OFFICE_MODIFIERS = """
@@ -131,7 +131,7 @@ _ID_DEMONSTRATIVES = "itu tersebut ini"
 """After a noun: "Presiden AS itu" (that US president) is a title for someone named before."""
 _ID_ADVERBS = """
 juga pun telah sudah kemudian lalu sebelumnya kembali pernah hanya lantas bahkan turut
-sempat akan sedang masih
+sempat akan sedang masih secara terpisah
 """
 _ID_NEGATIONS = "tidak tak belum bukan"
 _ID_BOUNDARIES = """
@@ -148,7 +148,8 @@ _ID_SUBORDINATORS = "meskipun walaupun meski jika karena ketika saat sementara s
 _ID_ACCOUNT_NOUNS = "pernyataan siaran rilis keterangan unggahan cuitan komunike"
 _ID_OFFICE_NOUNS = "pemerintah kantor kementerian istana kepresidenan kedutaan sekretariat"
 _ID_ROLES = """
-juru bicara jubir penasihat ajudan menteri pejabat utusan duta besar sekretaris wakil
+juru bicara jubir penasihat ajudan menteri pejabat utusan duta besar sekretaris wakil menlu
+wamenlu mensesneg seskab dubes menhan mendag menkeu
 """
 _ID_TITLES = """
 presiden perdana pm kanselir raja ratu emir sultan putra mahkota pemimpin kepala negara
@@ -161,7 +162,7 @@ pertemuan bertemu membahas membicarakan dibahas dibicarakan kedua keduanya mitra
 """
 _ID_THIRD_PARTIES = """
 pengamat analis pakar ahli peneliti akademisi profesor ekonom kolumnis surat kabar harian majalah
-lembaga universitas institut yayasan sumber
+lembaga universitas institut yayasan sumber kritikus
 """
 _ID_AND = "dan"
 _ID_OFFICE_MODIFIERS = "luar negeri keuangan pertahanan perdagangan perekonomian"
@@ -243,7 +244,7 @@ _RU_CALL_STEMS = (
 )
 _RU_THIRD_PARTY_STEMS = (
     "эксперт", "аналитик", "политолог", "наблюдател", "исследовател", "профессор", "экономист",
-    "колумнист", "обозревател", "газет", "журнал", "институт", "центр", "фонд", "университет", "источник",
+    "колумнист", "обозревател", "критик", "газет", "журнал", "институт", "центр", "фонд", "университет", "источник",
 )
 _RU_AND = "и"
 _RU_APART = "отдельно ранее накануне"

@@ -126,6 +126,11 @@ class Names:
             if _office_named_before(tokens, previous, between):
                 self._member(names[-1], organisation[-1], aide=False)
                 return
+            # "Dubes Syldavia, Ivan Dorov", "juru bicara Kremlin, Dmitry Peskov": a role and whom
+            # it is of, a comma, the person.
+            if [t.text for t in between] == [","] and _role_before(tokens, tokens.index(previous[0])):
+                self._member(names[-1], organisation[-1])
+                return
         # "juru bicara Kremlin Dmitry Peskov", "пресс-секретарь президента России Дмитрий Песков".
         if _role_before(tokens, start):
             self.aides.add(name_key(names[-1].text))
