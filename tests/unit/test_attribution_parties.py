@@ -555,3 +555,17 @@ def test_indonesian_role_abbreviations_and_an_adverb_between_a_source_and_its_ve
     statements = attribute_text(text).statements
     assert [s.side.value for s in statements[3:]] == ["right", "left", "right"]
     assert statements[5].source == "Ivan Dorov"
+
+
+def test_the_headline_names_the_calls_parties_first_though_another_leader_is_named_more():
+    text = (
+        "Rowan and Vask discuss air defence a day after Rowan's call with Kessel\n"
+        "Novan President Tom Rowan spoke with Ruritanian President Jan Vask on Friday, a day after his call "
+        "with Ostian President Ida Kessel.\n"
+        "Vask said the conversation with Rowan was productive.\n"
+        "Kessel's aide Pavel Orlov said Kessel had told Rowan that Ostia would pursue its goals.\n"
+        "Orlov said Kessel and Rowan had agreed to keep talking.\n"
+        "Kessel has rejected a ceasefire, Orlov said.\n"
+        "Vask's office said the leaders agreed to work on air defence.\n"
+    )
+    assert sides(text)[2:] == ["left", "neither", "neither", "neither", "left"]

@@ -122,10 +122,12 @@ def _always_names(texts: Iterable[str]) -> set[str]:
     return {w for text in texts for w in _WORD.findall(text) if len(w) > 1 and w.isupper()}
 
 
-def _headline_keys(flat, structure, inside: set[str]) -> set[str]:
-    """The name keys of the headline's capitalised words (a headline capitalises most)."""
+def _headline_keys(flat, structure, inside: set[str]) -> list[str]:
+    """The name keys of the headline's capitalised words (a headline capitalises most), in
+    the headline's order."""
     texts = [text for b, text in flat if structure[b][0] is How.HEADLINE]
-    return {name_key(t.text) for text in texts for t in read_tokens(text, inside) if t.word and t.text[0].isupper()}
+    keys = [name_key(t.text) for text in texts for t in read_tokens(text, inside) if t.word and t.text[0].isupper()]
+    return list(dict.fromkeys(keys))
 
 
 def _structure(blocks: Sequence[Sequence[str]]) -> list[tuple[How | None, str]]:

@@ -25,7 +25,7 @@ remarks on another matter, a leader's speech elsewhere, are neither.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from readout_tui.core.engine import cues
@@ -35,10 +35,10 @@ from readout_tui.core.engine.attribution.sources import Cue, Kind, Resolved
 from readout_tui.core.engine.attribution.tokens import Token, name_key
 
 
-def find_leaders(names: Names, headline: Iterable[str]) -> list[frozenset[str]]:
+def find_leaders(names: Names, headline: Sequence[str]) -> list[frozenset[str]]:
     """The call's two leaders, by the keys of their own names, in the order the article
     first names them; fewer when it names fewer people with a title."""
-    headline = set(headline)
+    place = {key: k for k, key in enumerate(headline)}
     people = [p for p in _people(names) if not p <= names.aides]
 
     def mentions(person: frozenset[str]) -> set[int]:
@@ -46,8 +46,11 @@ def find_leaders(names: Names, headline: Iterable[str]) -> list[frozenset[str]]:
 
     def rank(person: frozenset[str]) -> tuple:
         named = mentions(person)
-        in_headline = bool(person & headline)
-        return (in_headline, len(named), -min(named, default=0))
+        # The headline names the call's parties first ("Rowan and Vask discuss air defence a
+        # day after Rowan's call with Kessel"), though the article may name another leader
+        # more often.
+        first = min((place[key] for key in person if key in place), default=None)
+        return (first is not None, -first if first is not None else 0, len(named), -min(named, default=0))
 
     two = sorted(people, key=rank, reverse=True)[:2]
     return sorted(two, key=lambda p: min(mentions(p), default=0))
