@@ -563,9 +563,11 @@ def test_the_headline_names_the_calls_parties_first_though_another_leader_is_nam
         "Novan President Tom Rowan spoke with Ruritanian President Jan Vask on Friday, a day after his call "
         "with Ostian President Ida Kessel.\n"
         "Vask said the conversation with Rowan was productive.\n"
+        "Vask added that Kessel wanted to go all the way.\n"
         "Kessel's aide Pavel Orlov said Kessel had told Rowan that Ostia would pursue its goals.\n"
         "Orlov said Kessel and Rowan had agreed to keep talking.\n"
         "Kessel has rejected a ceasefire, Orlov said.\n"
         "Vask's office said the leaders agreed to work on air defence.\n"
     )
-    assert sides(text)[2:] == ["left", "neither", "neither", "neither", "left"]
+    # Vask goes on, but about Kessel: the other call's.
+    assert sides(text)[2:] == ["left", "neither", "neither", "neither", "neither", "left"]

@@ -121,7 +121,10 @@ class _Reading:
         best = max((r for r in outer if side_of(r.entity) is side), key=lambda r: _documented(r.cue))
         apart = any(t.folded in cues.APART for t in self.body.tokens)
         own = [r for r in named if r.entity == self.previous.entity or self.parties.is_leader(r.cue, side)]
-        goes_on = side is self.previous.side and bool(own) and not apart
+        # "Rowan said Kessel wanted to go all the way": a third leader named makes it about
+        # another call.
+        other_call = self.parties.names_bystander(self.body.tokens)
+        goes_on = side is self.previous.side and bool(own) and not apart and not other_call
         cue = best.cue
         if goes_on or self.parties.about_call(self.body.tokens, cue, side):
             return self._attributed(side, How.CUE, cue.span, cue.source), best.entity

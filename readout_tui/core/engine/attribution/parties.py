@@ -211,6 +211,11 @@ class Parties:
                     return side
         return None
 
+    def names_bystander(self, tokens: Sequence[Token]) -> bool:
+        """Whether a statement names a third leader."""
+        keys = {name_key(t.text) for t in tokens if t.name}
+        return any(keys & person for person in self.bystanders)
+
     def about_call(self, tokens: Sequence[Token], cue: Cue, side: Side | None) -> bool:
         """Whether a statement cited to ``side`` (None: not yet known) speaks of the call:
         its cue names a statement, or it reports its leader speaking ("Kremlin mengatakan
