@@ -3,9 +3,10 @@
 A call has two parties, each a government: its leader, and whoever the article has telling
 its account (an office, a spokesman, an aide, a ministry, a state news agency, "the X side").
 
-1. **The leaders** are the two people named with a leader's title ("Presiden Rusia Vladimir
-   Putin", "Israeli Prime Minister Benjamin Netanyahu") whom the article names most, those in
-   its headline first. Someone named with a role is none ("помощник президента Юрий Ушаков").
+1. **The leaders** are two people named with a leader's title ("Presiden Rusia Vladimir
+   Putin", "Israeli Prime Minister Benjamin Netanyahu"): the first two its headline names,
+   then those the article names most. Someone named with a role is none ("помощник
+   президента Юрий Ушаков").
 2. **Linked sources.** A source whose name the article joins to a leader's (``names``) is that
    leader's party: a country and its adjective, an organisation an aide speaks for.
 3. **Third parties** speak for neither: analysts, newspapers, think tanks, unnamed sources,
