@@ -571,3 +571,15 @@ def test_the_headline_names_the_calls_parties_first_though_another_leader_is_nam
     )
     # Vask goes on, but about Kessel: the other call's.
     assert sides(text)[2:] == ["left", "neither", "neither", "neither", "neither", "left"]
+
+
+def test_an_outlet_cited_for_what_it_relays_speaks_for_no_one():
+    text = INDONESIAN_OPENING + (
+        "Dilansir dari Reuters, kantor Muskar menyebut pembicaraan berlangsung produktif.\n"
+        "Plekszy menekankan pentingnya gencatan senjata, ujar juru bicara Plekszy seperti dikutip AFP.\n"
+        "Menurut Reuters, kedua negara telah bersengketa selama bertahun-tahun.\n"
+        "Reuters melaporkan pasar saham Borduria menguat setelah pembicaraan itu.\n"
+    )
+    statements = attribute_text(text).statements
+    assert [s.side.value for s in statements[3:]] == ["right", "left", "neither", "neither"]
+    assert statements[3].source == "kantor Muskar"

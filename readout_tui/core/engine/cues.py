@@ -116,8 +116,11 @@ _ID_INVERTED = """
 kata katanya ujar ujarnya tutur tuturnya ucap ucapnya tulis tulisnya imbuh imbuhnya sebut
 sebutnya lanjut lanjutnya ungkap ungkapnya tegas tegasnya jelas jelasnya tambah tambahnya terang
 terangnya papar paparnya pungkas pungkasnya tandas tandasnya sambung sambungnya menurut menurutnya
-dilansir mengutip dikatakan disampaikan diumumkan dilaporkan ditulis
+dilansir dikutip mengutip dikatakan disampaikan diumumkan dilaporkan ditulis
 """
+_ID_RELAY = "dilansir dikutip mengutip"
+"""Markers that cite a news outlet for what it relays ("Dilansir dari Reuters", "seperti dikutip
+AFP")."""
 _ID_ACTS = """
 menyuarakan mendesak meminta mengecam mengkritik berterima kasih mengucapkan mengundang
 mengusulkan sepakat menyepakati membahas membicarakan mengangkat menyambut memuji
@@ -302,6 +305,7 @@ APART = _words(_EN_APART, _ID_APART, _RU_APART)
 RELATIVES = _words(_EN_RELATIVES, _ID_RELATIVES, _RU_RELATIVES)
 """What opens a relative clause ("who", "yang", "который"): the noun before it is the subject."""
 WEEKDAYS = _words(_EN_WEEKDAYS, _ID_WEEKDAYS)
+RELAY_MARKERS = _words(_ID_RELAY)
 EARLIER = _words(_EN_EARLIER, _ID_EARLIER, _RU_EARLIER)
 """Of APART, those that put a statement before the call ("earlier", "ранее"); "separately"
 may be a separate report of the same call."""

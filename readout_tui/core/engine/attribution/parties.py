@@ -133,7 +133,9 @@ class Parties:
                 if r.entity and not r.carries_on and not r.cue.negated:
                     self.cited.setdefault(r.entity, []).append((tokens[index], r.cue))
         for entity, citations in self.cited.items():
-            if any(_third_party(tokens, cue) for tokens, cue in citations):
+            # An outlet cited for what it relays speaks for no one, in any other statement too
+            # ("Reuters melaporkan pasar saham menguat").
+            if any(cue.relay or _third_party(tokens, cue) for tokens, cue in citations):
                 self.third.add(entity)
         for keys in _people(names):
             entity = names.resolve(min(keys))

@@ -50,6 +50,9 @@ class Cue:
     second)."""
     last: bool = False
     """At the statement's end (", Ushakov said."): it reports all that comes before."""
+    relay: bool = False
+    """A news outlet the article cites for what it relays ("Dilansir dari Reuters", "seperti
+    dikutip AFP"), not for an account of its own."""
 
     @property
     def outer(self) -> bool:
@@ -120,7 +123,10 @@ def _marker_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
     if end <= after:
         return None
     oblique = folded not in _INVERTED_VERBS
-    return _classify(tokens, text, after, end, (token.start, tokens[end - 1].end), oblique, _negated(tokens, k))
+    cue = _classify(tokens, text, after, end, (token.start, tokens[end - 1].end), oblique, _negated(tokens, k))
+    if cue is not None and folded in cues.RELAY_MARKERS and not cue.documented:
+        return replace(cue, relay=True)
+    return cue
 
 
 _INVERTED_VERBS = frozenset(
