@@ -583,3 +583,13 @@ def test_an_outlet_cited_for_what_it_relays_speaks_for_no_one():
     statements = attribute_text(text).statements
     assert [s.side.value for s in statements[3:]] == ["right", "left", "neither", "neither"]
     assert statements[3].source == "kantor Muskar"
+
+
+def test_it_is_no_speaker_unless_it_says_something():
+    text = ENGLISH_OPENING + (
+        "It was the first call between the two leaders since March.\n"
+        "The Bordurian presidency said the call was long.\n"
+        "It called the conversation warm.\n"
+        "It is unclear whether the leaders will meet.\n"
+    )
+    assert sides(text)[3:] == ["neither", "left", "left", "neither"]

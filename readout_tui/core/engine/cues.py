@@ -306,6 +306,9 @@ RELATIVES = _words(_EN_RELATIVES, _ID_RELATIVES, _RU_RELATIVES)
 """What opens a relative clause ("who", "yang", "который"): the noun before it is the subject."""
 WEEKDAYS = _words(_EN_WEEKDAYS, _ID_WEEKDAYS)
 RELAY_MARKERS = _words(_ID_RELAY)
+IMPERSONAL_PRONOUNS = frozenset({"it", "оно"})
+"""Pronouns that, as the subject of no verb of saying or speech act, stand for no speaker ("It
+was the first call since March", "It is unclear whether ..."; but "It called the talks warm")."""
 EARLIER = _words(_EN_EARLIER, _ID_EARLIER, _RU_EARLIER)
 """Of APART, those that put a statement before the call ("earlier", "ранее"); "separately"
 may be a separate report of the same call."""

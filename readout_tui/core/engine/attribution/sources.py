@@ -471,7 +471,10 @@ def find_subject(tokens: list[Token], text: str) -> Subject:
         return Subject("")
     token = tokens[k]
     if not token.name and token.folded in cues.PRONOUNS:
-        return Subject("pronoun", verb=_verb_after(tokens, k + 1).text)
+        verb = _verb_after(tokens, k + 1).text
+        if token.folded in cues.IMPERSONAL_PRONOUNS and not (cues.is_speech_act(verb) or cues.is_reporting_verb(verb)):
+            return Subject("")  # "It was the first call since March", not "It called the talks warm"
+        return Subject("pronoun", verb=verb)
     if _adjective_before_title(tokens, k):
         end = k + 1
         while end < len(tokens) and tokens[end].word and tokens[end].title:
