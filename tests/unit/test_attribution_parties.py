@@ -495,6 +495,7 @@ def test_whom_a_leader_spoke_to_is_no_third_party():
         (ENGLISH_OPENING, "Plekszy also congratulated Muskar on the anniversary.\n"),
         (RUSSIAN_OPENING, "Плекши также поздравил Мускара с годовщиной.\n"),
         (RUSSIAN_OPENING, "Плекши договорился с Мускаром продолжить контакты.\n"),
+        (RUSSIAN_OPENING, "Плекши также затронул тему рыбаков.\n"),
     ],
 )
 def test_what_is_done_in_a_call_carries_on(opening, line):
