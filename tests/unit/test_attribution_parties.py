@@ -594,3 +594,17 @@ def test_it_is_no_speaker_unless_it_says_something():
         "It is unclear whether the leaders will meet.\n"
     )
     assert sides(text)[3:] == ["neither", "left", "left", "neither"]
+
+
+@pytest.mark.parametrize(
+    "opening, line, source",
+    [
+        (RUSSIAN_OPENING, "Мускар, в свою очередь, подтвердил позицию Сильдавии в разговоре.\n", "Мускар"),
+        (ENGLISH_OPENING, "Muskar, for his part, said the call was frank.\n", "Muskar"),
+    ],
+)
+def test_a_turn_set_off_by_commas_between_a_source_and_its_verb(opening, line, source):
+    # Not "позицию Сильдавии" after the verb: a source stands after it only when nothing but
+    # a phrase of no source opens the statement.
+    statement = attribute_text(opening + line).statements[3]
+    assert statement.side.value == "right" and statement.source == source

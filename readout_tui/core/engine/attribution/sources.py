@@ -159,10 +159,10 @@ def _verb_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
                 documented=cue.documented or documented,
                 account=cue.account or account,
             )
-        if stop != "pp":
+        # "Об этом сообщила пресс-служба Кремля": a phrase of no source opens the statement
+        # before the verb, the source is after it.
+        if stop != "pp" or any(t.word for t in tokens[:start]):
             return None
-        # "Об этом сообщила пресс-служба Кремля": a phrase of no source before the verb,
-        # the source after it.
     if stop in cues.TIME_CLAUSES:
         return None  # "after announcing": the statement is dated, not attributed
     if (stop in ("punct", "start", "pp") or stop in _CLAUSE_MARKERS) and token.folded not in cues.ADDRESSEE_VERBS:
@@ -225,10 +225,11 @@ def _phrase_before(tokens: list[Token], k: int) -> tuple[int, int, str]:
     Prepositional phrases are dropped ("Trump melalui unggahan di Truth Social menyatakan":
     Trump), and a pronoun is a whole phrase ("Di mana ia menyatakan": ia). A relative clause
     is skipped for the noun it is of ("Menteri Luar Negeri Sugi Harjo yang mendampingi
-    Presiden mengatakan", "Lavin, who was on the call, said"), and so is a day set off by
-    commas ("Lin Jia dalam jumpa pers, Senin, menyatakan")."""
+    Presiden mengatakan", "Lavin, who was on the call, said"), and so is an aside set off by
+    commas ("Lin Jia dalam jumpa pers, Senin, menyatakan", "Ли Вэнь, в свою очередь,
+    подтвердил")."""
     end = _before_verb(tokens, k)
-    end = _before_day(tokens, end)
+    end = _before_aside(tokens, end)
     start, phrase_end, stop = _scan_before(tokens, end)
     if stop == "punct" and start == end:
         stop = _relative_between_commas(tokens, end) or stop
@@ -252,21 +253,23 @@ def _relative_between_commas(tokens: list[Token], end: int) -> str:
     return opening.folded if j >= 0 and opening is not None and opening.folded in cues.RELATIVES else ""
 
 
-def _before_day(tokens: list[Token], end: int) -> int:
-    """Where the phrase before a verb ends, a day set off by commas before it skipped
-    (", Senin (9/11/2024),")."""
+def _before_aside(tokens: list[Token], end: int) -> int:
+    """Where the phrase before a verb ends, an aside set off by commas before it skipped: a
+    day (", Senin (9/11/2024),") or a turn to the other side (", в свою очередь,", ", for
+    her part,")."""
     if end < 3 or tokens[end - 1].text != ",":
         return end
     j = end - 2
-    day = False
     while j >= 0 and tokens[j].text != ",":
-        token = tokens[j]
-        if token.word and cues.is_weekday(token.text):
-            day = True
-        elif token.word and not token.text.isdigit():
-            return end
         j -= 1
-    return j if day and j > 0 else end
+    if j <= 0:
+        return end
+    aside = [t for t in tokens[j + 1 : end - 1] if t.word]
+    words = " ".join(t.folded for t in aside)
+    day = any(cues.is_weekday(t.text) for t in aside) and all(
+        cues.is_weekday(t.text) or t.text.isdigit() for t in aside
+    )
+    return j if day or words in cues.SWITCHES else end
 
 
 def _scan_before(tokens: list[Token], end: int) -> tuple[int, int, str]:

@@ -38,6 +38,7 @@ class Token:
 def read_tokens(text: str, inside: set[str]) -> list[Token]:
     matches = list(_TOKEN.finditer(text))
     found = []
+    inside_keys: set[str] | None = None
     for k, match in enumerate(matches):
         word = match.group()
         name = False
@@ -53,6 +54,12 @@ def read_tokens(text: str, inside: set[str]) -> list[Token]:
                 or says(matches, k + 1)
                 or _name_follows(matches, k + 1)
             )
+            if not name:
+                # "Мускар, в свою очередь, ...": the article writes it inside a sentence in
+                # another case ("с Мускаром").
+                if inside_keys is None:
+                    inside_keys = {name_key(w) for w in inside if _CYRILLIC.match(w)}
+                name = _CYRILLIC.match(word.casefold()) is not None and name_key(word) in inside_keys
         elif _acronym(word) and not title and not cues.is_role(word) and not cues.is_office_noun(word):
             name = True  # "AS" (Amerika Serikat) is no English "as"
         found.append(Token(word, match.start(), match.end(), name, title))
