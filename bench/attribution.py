@@ -4,21 +4,21 @@
     python bench/attribution.py --show dev   # and each statement attributed wrongly, dev only
     python bench/attribution.py --only held-out --held-out DIR   # a held-out round kept outside the repo
 
-Gold: ``fixtures/articles/<case>/attribution.json`` and ``fixtures/articles2/<case>/attribution.json``,
-every sentence of the article with its side (left, right or neither), written blind by other
-hands. The tool's statements are matched to the
-gold sentences by the words they share (each gold sentence takes the statement that holds most of
-its words), so a different sentence split does not break the scoring. Which of the tool's sides
+Gold: ``<case>/attribution.json``, every sentence of the article with its side (left, right or
+neither), written blind by other hands. The tool's statements are matched to the gold sentences
+by the words they share (each gold sentence takes the statement that holds most of its words),
+so a different sentence split does not break the scoring. Which of the tool's sides
 is the gold's left is a convention (the gold puts the account it names first on the left, or the
 caller's): the mapping that agrees best is used, and printed with both labels.
 
-Split: dev = every case of ``fixtures/articles`` (round "articles-1", 8 cases); held out = every
-case of ``--held-out`` (by default ``fixtures/articles2``; round "articles-2", 10 cases, written blind by another hand with the
-hard patterns on purpose: several voices per government, officials speaking outside the call,
-third parties). Round 1 was first split 4/4 (the seed and the alphabetically first case of each
-language for dev); once the rules had been measured on its four held-out cases, all 8 became dev
-and round 2 was held out, read by no one developing the rules, and scored once when they were
-frozen.
+Split: dev = every case of ``fixtures/articles``; held out = every case of ``--held-out`` (by
+default ``fixtures/articles2``), a round kept apart and read by no one developing the rules. Round
+"articles-1" (8 cases) was first split 4/4 (the seed and the alphabetically first case of each
+language for dev); once the rules had been measured on its four held-out cases, all 8 became
+dev. Round "articles-2" (10 cases, written blind by another hand with the hard patterns on
+purpose: several voices per government, officials speaking outside the call, third parties) was
+held out outside the repository, scored once when the rules were frozen, and then added to
+``fixtures/articles``.
 
 Also printed: statements told twice (gold ``same_as``) that the tool marks as repeating an earlier
 one, and repeats it marks that the gold does not have; and the seed's targets: every statement of
@@ -164,6 +164,10 @@ def main() -> None:
     for title, folder in (("dev", ARTICLES), ("held-out", args.held_out)):
         if args.only not in (None, title):
             continue
+        if not folder.is_dir():
+            if args.only == title:
+                parser.error(f"no such folder: {folder}")
+            continue  # no held-out round at hand
         print(f"-- {title} ({folder.name}) --")
         show = args.show in (title, "all")
         scores = [score_case(case, show) for case in cases(folder)]
