@@ -32,6 +32,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/first_paint.py --sizes 10000
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/session_save.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -15,24 +15,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import hashlib
 import os
 import random
-import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
 from pathlib import Path
-
-import numpy as np
 
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import Comparison, load_comparison, readout_from_text
 from readout_tui.core.types import CaseInfo
+from readout_tui.testing import HashEmbedder
 
 CASE = Path(__file__).resolve().parents[1] / "fixtures" / "netanyahu-putin-2023-12-10"
 """The case opened in a real terminal to time the first paint."""
@@ -106,21 +102,6 @@ def synthetic(count: int, seed: int = 4) -> Comparison:
     )
 
 
-class HashEmbedder:
-    """Bag of words hashed into 256 dimensions: similar wording, similar vector; no model."""
-
-    name = "hash-bench"
-
-    def encode(self, texts: Sequence[str], progress=None) -> np.ndarray:
-        vectors = np.zeros((len(texts), 256), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in re.findall(r"\w+", text.casefold()):
-                digest = hashlib.blake2b(word[:6].encode(), digest_size=4).digest()
-                vectors[row, int.from_bytes(digest, "little") % 256] += 1.0
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.where(norms == 0, 1, norms)
-
-
 async def measure(count: int, presses: int, size: tuple[int, int]) -> dict[str, tuple[float, float]]:
     """(wall, CPU) seconds: of the first paint, and per press of each key (wall: the median,
     CPU: the mean). CPU time is this process's only, so other work on the machine hardly
@@ -131,7 +112,7 @@ async def measure(count: int, presses: int, size: tuple[int, int]) -> dict[str, 
     # The hashed vectors of these templated sentences are all alike: a higher threshold than
     # the model's leaves some statements unique (about one in six), so "u" has work to do.
     settings = AlignmentSettings(threshold=THRESHOLD)
-    app = ReadoutApp(comparison, embedder=HashEmbedder(), cache=None, settings=settings)
+    app = ReadoutApp(comparison, embedder=HashEmbedder("hash-bench"), cache=None, settings=settings)
     figures: dict[str, tuple[float, float]] = {}
     started, cpu = time.perf_counter(), time.process_time()
     async with app.run_test(size=size) as pilot:
@@ -145,7 +126,7 @@ async def measure(count: int, presses: int, size: tuple[int, int]) -> dict[str, 
         await app.workers.wait_for_complete()
         await pilot.pause()
         figures["evidence (info)"] = (time.perf_counter() - started, 0.0)
-        assert screen.links is not None
+        assert screen.workspace.alignment is not None
         for key in KEYS:
             walls, cpus = [], []
             # Each threshold step re-decides the whole alignment: a few are enough.
@@ -165,9 +146,10 @@ def process_first_paint(count: int) -> tuple[float, bool]:
     torch was imported by then (it must not be)."""
     code = (
         "import time, sys, asyncio\n"
-        "from bench.app_keys import synthetic, HashEmbedder\n"
+        "from bench.app_keys import synthetic\n"
+        "from readout_tui.testing import HashEmbedder\n"
         "from readout_tui.app import ReadoutApp\n"
-        f"app = ReadoutApp(synthetic({count}), embedder=HashEmbedder(), cache=None)\n"
+        f"app = ReadoutApp(synthetic({count}), embedder=HashEmbedder('hash-bench'), cache=None)\n"
         "async def paint():\n"
         "    async with app.run_test(size=(120, 40)) as pilot:\n"
         "        print(time.time(), 'torch' in sys.modules, flush=True)\n"

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
+from textual.actions import parse
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -23,12 +24,17 @@ from readout_tui.core.io.display import printable
 from readout_tui.core.io.files import write_atomic
 from readout_tui.core.io.loading import Comparison
 from readout_tui.core.work.session import SessionStore
-from readout_tui.screens.compare import THRESHOLD_STEP, CompareScreen
-from readout_tui.screens.help import HelpScreen
-from readout_tui.screens.work import WORK_COMMANDS, WorkScreen
+from readout_tui.core.work.workspace import Workspace
+from readout_tui.screens.compare import CompareScreen
+from readout_tui.screens.help import HelpScreen, keys_of
 from readout_tui.widgets.statement_list import StatementList
 
-PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette")
+if TYPE_CHECKING:
+    from readout_tui.screens.assign import AssignmentScreen
+
+COMPARING = "comparison"
+"""The name the comparison of an article's accounts is installed under."""
+PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette", id="command-palette")
 """Textual's own key for the palette, listed in the help screen with the app's keys."""
 
 
@@ -49,9 +55,9 @@ class ReadoutApp(App[None]):
     """Below 100 columns two panes of prose are too narrow to read; they stack instead."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+s", "save_svg", "Save screenshot", show=False),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+s", "save_svg", "Save screenshot", show=False, id="save-screenshot"),
     ]
 
     def __init__(
@@ -61,7 +67,7 @@ class ReadoutApp(App[None]):
         cache: EmbeddingCache | None = None,
         settings: AlignmentSettings | None = None,
         session: SessionStore | None = None,
-        keep_threshold: bool = False,
+        threshold: float | None = None,
     ) -> None:
         """
         Args:
@@ -70,7 +76,8 @@ class ReadoutApp(App[None]):
             cache: Where embeddings are kept between runs; None embeds every time.
             settings: The alignment's knobs; the threshold can be changed in the app.
             session: Where corrections, notes, threshold and cursor are saved; None keeps nothing.
-            keep_threshold: Keep ``settings``' threshold even when the session saved another.
+            threshold: The threshold given on the command line, which holds over the one the
+                session saved (see ``settings_in_force``); None: the saved one, else ``settings``'.
         """
         super().__init__()
         self.comparison = comparison
@@ -78,23 +85,80 @@ class ReadoutApp(App[None]):
         self.cache = cache
         self.settings = settings or AlignmentSettings()
         self.session = session
-        self.keep_threshold = keep_threshold
+        self.threshold = threshold
+        self._assigning: AssignmentScreen | None = None
+        """An article's assignment, the first screen when there is one."""
+        self._comparing: CompareScreen | None = None
+        """The comparison of an article's accounts, kept while the assignment is shown."""
 
     def get_default_screen(self) -> Screen:
-        return WorkScreen(
-            self.comparison, self.embedder, self.cache, self.settings, self.session, self.keep_threshold
-        )
+        if self.comparison.info.article is not None:
+            # One article telling both accounts: which statement is whose comes first. Imported
+            # here: the attribution's word tables are not needed to compare two readouts.
+            from readout_tui.core.work.assignment import Assignment
+            from readout_tui.screens.assign import AssignmentScreen
+
+            assignment = Assignment.open(self.comparison, self.session)
+            self._assigning = AssignmentScreen(assignment, self.settings, self.threshold)
+            return self._assigning
+        workspace = Workspace.open(self.comparison, self.settings, self.session, self.threshold)
+        return CompareScreen(workspace, self.embedder, self.cache)
+
+    async def on_assignment_screen_accepted(self, message: AssignmentScreen.Accepted) -> None:
+        """Open the comparison of the accounts as assigned: the one left with ``b`` when
+        nothing moved since, else a new one, decided afresh."""
+        screen = self._comparing
+        if screen is None or screen.workspace is not message.workspace:
+            if screen is not None:
+                self.uninstall_screen(screen)
+                # Gone before the new one opens: its last save must not come after the new one's.
+                await screen.remove()
+            screen = CompareScreen(message.workspace, self.embedder, self.cache)
+            # Installed, so that going back to the assignment keeps it for an unchanged return.
+            self.install_screen(screen, COMPARING)
+            first, self._comparing = self._comparing is None, screen
+            if first:
+                self.notify("b goes back to the assignment.", timeout=4)
+        await self.push_screen(screen)
+
+    def action_back_to_assignment(self) -> None:
+        if self._over_assignment():
+            self.pop_screen()
+
+    def _over_assignment(self) -> bool:
+        stack = self.screen_stack
+        return len(stack) > 1 and stack[-1] is self._comparing and stack[-2] is self._assigning
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back_to_assignment":
+            return self._over_assignment()
+        return True
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
+        anywhere = ("Anywhere", [*self.BINDINGS, PALETTE_BINDING])
+        if self.screen is self._assigning:
+            from readout_tui.widgets.assignment_list import AssignmentList
+
+            sections = [
+                ("In the list", AssignmentList.BINDINGS),
+                ("Assigning the article's statements", self._assigning.MOVING),
+                ("Finding and comparing", self._assigning.FINDING),
+                anywhere,
+            ]
+            self.push_screen(HelpScreen(sections, self._assigning.legend()))
+            return
+        screen = self.screen
+        # Only the keys that work here: "b" goes back to an assignment only over one.
+        comparing = [binding for binding in CompareScreen.COMPARING if _enabled(self, screen, binding)]
         self.push_screen(
             HelpScreen(
                 [
                     ("In a pane", StatementList.BINDINGS),
-                    ("Comparing", CompareScreen.BINDINGS),
-                    ("Correcting and publishing", WorkScreen.BINDINGS),
-                    ("Anywhere", [*self.BINDINGS, PALETTE_BINDING]),
+                    ("Comparing", comparing),
+                    ("Correcting and publishing", CompareScreen.CORRECTING),
+                    anywhere,
                 ]
             )
         )
@@ -110,42 +174,34 @@ class ReadoutApp(App[None]):
             return
         self.notify(f"Screenshot saved: {printable(str(path))}", markup=False)
 
+    def action_show_help_panel(self) -> None:
+        """Textual's "Keys" command: the app's key reference, which lists every key."""
+        self.action_help()
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Textual's "Screenshot" command: saved as ctrl+s saves it."""
+        self.action_save_svg()
+        return None
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for command in super().get_system_commands(screen):
-            if command.title not in _REPLACED_SYSTEM_COMMANDS:
-                yield command
-        yield SystemCommand("Keys", "Every key of the app", self.action_help)
-        yield SystemCommand(
-            "Save SVG screenshot", "Into the current folder", self.action_save_svg
-        )
-        if not isinstance(screen, CompareScreen):
-            return
-        for title, help_text, action in _COMPARE_COMMANDS:
-            yield SystemCommand(title, help_text, _runner(screen, action))
-        if isinstance(screen, WorkScreen):
-            for title, help_text, action in WORK_COMMANDS:
-                yield SystemCommand(title, help_text, _runner(screen, action))
+        # Textual's own (theme, quit, keys, screenshot...), then every key of the screen, under
+        # the name the help screen gives it: the palette cannot drift from the bindings.
+        yield from super().get_system_commands(screen)
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding) and _enabled(self, screen, binding):
+                title = binding.tooltip or binding.description
+                yield SystemCommand(title, f"key: {keys_of(self, binding)}", _runner(screen, binding.action))
 
 
-_REPLACED_SYSTEM_COMMANDS = {"Keys", "Screenshot"}
-"""Textual's own commands the app has its own for: its key panel (ours lists every key of
-the app) and its screenshot (ours is written atomically)."""
-
-_COMPARE_COMMANDS = [
-    ("Jump to the counterpart", "Again to go through several and back", "jump"),
-    ("Swap sides", "Put the right readout on the left", "swap"),
-    ("Filter: next view", "All statements, unique only, pairs only", "cycle_filter"),
-    ("Raise threshold", "Fewer, surer counterparts", f"threshold({THRESHOLD_STEP})"),
-    ("Lower threshold", "More counterparts, more noise", f"threshold({-THRESHOLD_STEP})"),
-    ("Next unique statement", "Said by one side only", "seek('unique', 1)"),
-    ("Previous unique statement", "Said by one side only", "seek('unique', -1)"),
-    ("Next pair told differently", "The same point, told differently", "seek('related', 1)"),
-    ("Previous pair told differently", "The same point, told differently", "seek('related', -1)"),
-    ("Search both readouts", "Then n / N for the next and previous hit", "search"),
-]
+def _enabled(app: App, screen: Screen, binding: Binding) -> bool:
+    """Whether the binding's action may run here (the footer leaves out the others too)."""
+    namespace, name, parameters = parse(binding.action)
+    return (app if namespace == "app" else screen).check_action(name, parameters) is not False
 
 
-def _runner(screen: CompareScreen, action: str):
+def _runner(screen: Screen, action: str):
     async def run() -> None:
         await screen.run_action(action)
 

@@ -11,9 +11,7 @@ import io
 import os
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import DEFAULT_MODEL, ModelError, SentenceTransformerEmbedder
@@ -22,9 +20,6 @@ from readout_tui.core.engine.statements import Segmentation
 from readout_tui.core.io.loading import Comparison, InputError, load_comparison
 
 from . import __version__
-
-if TYPE_CHECKING:
-    from readout_tui.core.work.session import Session
 
 EXAMPLE = Path(__file__).parent / "examples" / "netanyahu-putin-2023-12-10"
 """The bundled example, opened when no readouts are named."""
@@ -147,7 +142,16 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         help="output format (default: from --output's suffix, else text on a terminal, json when piped)",
     )
     compare.add_argument(
-        "--output", "-o", metavar="FILE", help="write the report to FILE (atomically) instead of printing it"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE instead of printing it ('-' prints it): a file is replaced "
+        "atomically, a FIFO or terminal is written to",
+    )
+    compare.add_argument(
+        "--pretty",
+        action="store_true",
+        help="indent the JSON also when standard output is a pipe (where it is otherwise one line)",
     )
     return app, compare
 
@@ -191,13 +195,10 @@ def _one_line(message: str) -> str:
     return printable(" ".join(message.split()))
 
 
-def _settings(args: argparse.Namespace, saved: Session | None = None) -> AlignmentSettings:
-    """The command line's settings; the saved session's thresholds when none is given."""
-    settings = AlignmentSettings(match_threshold=args.match_threshold, order_weight=args.order_weight)
-    if args.threshold is None:
-        return saved.applied_to(settings) if saved is not None else settings
-    # A threshold the user chose holds whatever evidence there turns out to be.
-    return replace(settings, threshold=args.threshold, lexical_threshold=args.threshold)
+def _settings(args: argparse.Namespace) -> AlignmentSettings:
+    """The command line's settings but the threshold, which ``settings_in_force`` decides
+    (``--threshold``, else the saved session's)."""
+    return AlignmentSettings(match_threshold=args.match_threshold, order_weight=args.order_weight)
 
 
 def _comparison(args: argparse.Namespace, default: list[str] | None = None) -> Comparison:
@@ -215,13 +216,30 @@ def run_compare(args: argparse.Namespace) -> int:
     from readout_tui.core.engine.decision import decide
     from readout_tui.core.engine.pipeline import collect
     from readout_tui.core.io import export, report
+    from readout_tui.core.io.progress import ProgressLine
+    from readout_tui.core.work.assignment import assigned
+    from readout_tui.core.work.workspace import settings_in_force
 
     fmt = _output_format(args)
     comparison = _comparison(args)
     session = _saved_session(args, comparison)
+    # An article is compared as the analyst assigned its statements in the app.
+    comparison = assigned(comparison, session)
     cache = None if args.no_cache else EmbeddingCache()
-    evidence = collect(comparison.left, comparison.right, _embedder(args), cache)
-    alignment = decide(evidence, _settings(args, session))
+    progress = ProgressLine.on(sys.stderr)
+    try:
+        evidence = collect(
+            comparison.left,
+            comparison.right,
+            _embedder(args),
+            cache,
+            progress.stage("embedding", "texts") if progress else None,
+            aligning=progress.stage("aligning", "statements") if progress else None,
+        )
+    finally:
+        if progress:
+            progress.close()
+    alignment = decide(evidence, settings_in_force(_settings(args), args.threshold, session))
     alignment = session.decisions.apply(alignment, evidence)
     if alignment.languages and alignment.languages.warning():
         print(f"readout-tui: warning: {_one_line(alignment.languages.warning())}", file=sys.stderr)
@@ -230,12 +248,18 @@ def run_compare(args: argparse.Namespace) -> int:
     if fmt == "text":
         output = report.to_text(alignment, comparison.info)
     else:
-        output = export.render(fmt, alignment, comparison.info, session.decisions)
-    if args.output:
-        _save(Path(args.output), output)
-    else:
+        # Piped, JSON goes to a program: one line, written several times faster.
+        pretty = args.pretty or not _to_stdout(args) or sys.stdout.isatty()
+        output = export.render(fmt, alignment, comparison.info, session.decisions, pretty)
+    if _to_stdout(args):
         _write(output)
+    else:
+        _save(Path(args.output), output)
     return 0
+
+
+def _to_stdout(args: argparse.Namespace) -> bool:
+    return args.output in (None, "-")
 
 
 def _output_format(args: argparse.Namespace) -> str:
@@ -244,7 +268,7 @@ def _output_format(args: argparse.Namespace) -> str:
 
     if args.format:
         return args.format
-    if args.output:
+    if not _to_stdout(args):
         if Path(args.output).suffix.lower() == ".txt":
             return "text"
         found = format_of(args.output)
@@ -277,10 +301,10 @@ def _note(message: str) -> None:
 
 
 def _save(path: Path, output: str) -> None:
-    from readout_tui.core.io.files import write_atomic
+    from readout_tui.core.io.files import write_output
 
     try:
-        write_atomic(path, output)
+        write_output(path, output)
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}: cannot write it ({getattr(exc, 'strerror', None) or exc})") from exc
 
@@ -329,14 +353,22 @@ def run_app(args: argparse.Namespace) -> int:
     if not args.no_session:
         from readout_tui.core.work.session import SessionStore
 
-        store = SessionStore.of(comparison)
-    app = ReadoutApp(
-        comparison,
-        embedder=_embedder(args),
-        cache=cache,
-        settings=_settings(args),
-        session=store,
-        keep_threshold=args.threshold is not None,
-    )
-    app.run()
+        # The one writer on this comparison, or read-only while another instance is.
+        store = SessionStore.open(comparison)
+    try:
+        app = ReadoutApp(
+            comparison,
+            embedder=_embedder(args),
+            cache=cache,
+            settings=_settings(args),
+            session=store,
+            threshold=args.threshold,
+        )
+        app.run()
+    finally:
+        if store is not None:
+            store.close()
+    if store is not None and store.unsaved:
+        print(f"readout-tui: error: the last changes are not saved: {_one_line(store.unsaved)}", file=sys.stderr)
+        return app.return_code or 1
     return app.return_code or 0

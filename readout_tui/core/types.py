@@ -8,11 +8,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from readout_tui.core.engine.attribution import Attribution
     from readout_tui.core.engine.coverage import LanguageCheck
+
+Side = Literal["left", "right"]
+"""One of the two readouts: the comparison's left or right one (in the app, a pane's)."""
+
+SIDES: tuple[Side, Side] = ("left", "right")
+
+
+def other_side(side: Side) -> Side:
+    return "right" if side == "left" else "left"
+
+
+def statement_ref(side: Side, index: int) -> str:
+    """"L3" / "R5": statement ``index`` (0-based) of ``side`` as people read it, 1-based."""
+    return f"{side[0].upper()}{index + 1}"
 
 
 @dataclass(frozen=True)
@@ -79,7 +93,7 @@ class Counterpart:
     score: float
     """The combined evidence the alignment decided on (see ``AlignmentSettings``)."""
     kind: Kind
-    semantic: float
+    cosine: float
     """Cosine similarity of the two statements' vectors ("meaning"), one of the two halves of
     ``score``: the mean of the cosine of their texts as written and of their texts without
     the names several statements share (``alignment.statement_vectors``)."""
@@ -100,6 +114,15 @@ class Status(str, Enum):
     RELATED = "related"
     UNIQUE = "unique"
 
+    @property
+    def glyph(self) -> str:
+        """"=" the other side says the same, "≈" it tells the point differently, "∅" only this
+        side says it: the status reads without colour, in the app and in the reports."""
+        return _GLYPHS[self]
+
+
+_GLYPHS = {Status.MATCH: "=", Status.RELATED: "≈", Status.UNIQUE: "∅"}
+
 
 @dataclass(frozen=True)
 class Alignment:
@@ -118,7 +141,7 @@ class Alignment:
     """Each side's language and whether the model covers it; None when not checked."""
 
     @cached_property
-    def _by_statement(self) -> dict[tuple[str, int], list[Counterpart]]:
+    def _by_statement(self) -> dict[tuple[Side, int], list[Counterpart]]:
         """Each statement's pairs, best first: built once, so looking a statement up costs
         nothing even with thousands of pairs (the app does it for every row it draws)."""
         found: dict[tuple[str, int], list[Counterpart]] = {}
@@ -127,21 +150,26 @@ class Alignment:
             found.setdefault(("right", pair.right), []).append(pair)
         return found
 
-    def counterparts(self, side: str, index: int) -> list[Counterpart]:
+    def counterparts(self, side: Side, index: int) -> list[Counterpart]:
         """The pairs that statement ``index`` of ``side`` ("left"/"right") belongs to, best first."""
         return list(self._by_statement.get((side, index), ()))
 
-    def status(self, side: str, index: int) -> Status:
+    def partners(self, side: Side, index: int) -> list[int]:
+        """The other side's statements paired with statement ``index`` of ``side``, best first."""
+        far = other_side(side)
+        return [getattr(pair, far) for pair in self._by_statement.get((side, index), ())]
+
+    def status(self, side: Side, index: int) -> Status:
         kinds = {p.kind for p in self._by_statement.get((side, index), ())}
         if Kind.MATCH in kinds:
             return Status.MATCH
         return Status.RELATED if kinds else Status.UNIQUE
 
-    def unique(self, side: str) -> list[int]:
+    def unique(self, side: Side) -> list[int]:
         readout = self.left if side == "left" else self.right
         return [s.index for s in readout.statements if (side, s.index) not in self._by_statement]
 
-    def coverage(self, side: str) -> float:
+    def coverage(self, side: Side) -> float:
         """Share of ``side``'s statements that have a counterpart, 0..1."""
         readout = self.left if side == "left" else self.right
         if not len(readout):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -17,12 +17,18 @@ class HelpScreen(ModalScreen[None]):
     """Every key of the app, by where it applies."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "dismiss", "Close help"),
+        Binding("escape,question_mark,q", "dismiss", "Close help", id="close-help"),
     ]
 
-    def __init__(self, sections: Sequence[tuple[str, Sequence[Binding]]]) -> None:
+    def __init__(self, sections: Sequence[tuple[str, Sequence[Binding]]], legend: Content | None = None) -> None:
+        """
+        Args:
+            sections: Each section's title and keys.
+            legend: What the screen's marks and colours mean, shown after the keys.
+        """
         super().__init__()
         self.sections = sections
+        self.legend = legend
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
@@ -36,12 +42,18 @@ class HelpScreen(ModalScreen[None]):
         for title, bindings in self.sections:
             lines.append(Content.styled(title, "bold $text-accent"))
             for binding in bindings:
-                keys = (self._keys(binding).ljust(14), "bold")
+                keys = (keys_of(self.app, binding).ljust(14), "bold")
                 # The footer has room for a word or two; a binding with more to say says it here.
                 lines.append(Content.assemble(keys, "  ", binding.tooltip or binding.description))
             lines.append(Content(""))
-        return Content("\n").join(lines[:-1])
+        if self.legend is not None:
+            lines.append(self.legend)
+        else:
+            lines.pop()
+        return Content("\n").join(lines)
 
-    def _keys(self, binding: Binding) -> str:
-        keys = [key.strip() for key in binding.key.split(",")]
-        return " ".join(self.app.get_key_display(binding.with_key(key)) for key in keys)
+
+def keys_of(app: App, binding: Binding) -> str:
+    """The binding's keys as the app displays them, e.g. "z ctrl+z"."""
+    keys = [key.strip() for key in binding.key.split(",")]
+    return " ".join(app.get_key_display(binding.with_key(key)) for key in keys)

@@ -18,7 +18,7 @@ from readout_tui.core.io.display import printable
 class PromptScreen(ModalScreen[str | None]):
     """Returns the text entered (enter), or None (escape)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(self, title: str, value: str = "", hint: str = "", placeholder: str = "") -> None:
         super().__init__()

@@ -2,126 +2,50 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Sequence
+from itertools import accumulate
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.reactive import var
 from textual.widgets import Static
 
-from readout_tui.core.engine.words import stems, words
+from readout_tui.core.engine.explain import WordSpan
 from readout_tui.core.io.display import printable
 from readout_tui.core.types import Counterpart, Status
+from readout_tui.core.work.workspace import Detail, PairShown, Pending, ShownStatement, UniqueShown, Verdict
 
-from .statement_list import GLYPH_STYLES, GLYPHS
+from .statement_list import GLYPH_STYLES
 from .text import HangingIndent
 
-SHARED_STYLE = "underline $text-success"
-DIFFERS_STYLE = "bold $text-warning"
-SHARED_WEIGHT = 0.25
-DIFFERS_WEIGHT = 0.7
-"""Words are marked by their weight (see ``TermTable``) as a share of the weight of a word used
-once. A shared word needs a little weight ("the" has almost none); a word the other side lacks
-needs a lot, because only rare words are telling: common ones are the genre's vocabulary
-("with", the leaders' titles), not a difference."""
-CONTENT_WORD_LENGTH = 6
-"""In a pair of short readouts every word is rare, "their" included, so weight alone would mark
-grammar as a difference. Words this long (as long as the engine's stems), numbers, names
-(capitalised inside the sentence) and words of scripts without letter case are marked."""
-_WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class Side:
-    """One statement as the strip shows it."""
-
-    label: str
-    number: int
-    """1-based, as in the panes."""
-    text: str
-
-
-@dataclass(frozen=True)
-class Detail:
-    """Everything the strip shows; built by the screen from the alignment."""
-
-    focus: Side
-    headline: Content
-    """The pair (or the lack of one), its scores and why it was made."""
-    partner: Side | None = None
-    weights: Mapping[str, float] | None = None
-    """Word-stem weights of the comparison; None while no evidence is known (no highlighting)."""
-
-
-def compare_words(text: str, other_text: str, weights: Mapping[str, float]) -> Content:
-    """``text`` with the words ``other_text`` shares marked, and its distinctive words that
-    ``other_text`` lacks marked differently. Words are compared by stem, as the engine does.
-
-    Two texts without a word in common (an original and its translation, say) are left
-    unmarked: every word would "differ", which says nothing."""
-    if not shares_words(text, other_text):
-        return Content(printable(text))
-    other_stems = _stems_of(other_text)
-    top = max(weights.values(), default=0.0)
-    content = Content(printable(text))
-    plain = content.plain
-    for start, end, token in _tokens(plain):
-        if not _telling(token, plain[start:end], start):
-            continue
-        keys = stems(token)
-        weight = max(weights.get(key, 0.0) for key in keys)
-        if other_stems.intersection(keys):
-            if weight >= SHARED_WEIGHT * top:
-                content = content.stylize(SHARED_STYLE, start, end)
-        elif token.isdigit() or weight >= DIFFERS_WEIGHT * top:
-            content = content.stylize(DIFFERS_STYLE, start, end)
-    return content
-
-
-def _stems_of(text: str) -> set[str]:
-    return {key for word in words(text) for key in stems(word)}
-
-
-def shares_words(text: str, other_text: str) -> bool:
-    return not _stems_of(text).isdisjoint(_stems_of(other_text))
-
-
-def _telling(token: str, original: str, start: int) -> bool:
-    """Could this word carry meaning of its own (see ``CONTENT_WORD_LENGTH``)?"""
-    return (
-        len(token) >= CONTENT_WORD_LENGTH
-        or token.isdigit()
-        or token.upper() == token.lower()
-        or (start > 0 and original[:1].isupper())
-    )
-
-
-def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, word) for the words of ``text`` as ``lexical.words`` sees them."""
-    for match in _WORD.finditer(text):
-        tokens = words(match.group())
-        if len(tokens) == 1:
-            yield match.start(), match.end(), tokens[0]
-        else:
-            # A CJK run comes back as overlapping bigrams, one per character offset.
-            for offset, token in enumerate(tokens):
-                start = match.start() + offset
-                yield start, start + len(token), token
+WORD_STYLES = {"shared": "underline $text-success", "differs": "bold $text-warning"}
 
 
 def legend() -> Content:
-    return Content.assemble(("shared", SHARED_STYLE), " ", ("differs", DIFFERS_STYLE))
+    return Content.assemble(("shared", WORD_STYLES["shared"]), " ", ("differs", WORD_STYLES["differs"]))
+
+
+def marked_words(text: str, spans: Sequence[WordSpan]) -> Content:
+    """``text`` made printable, its words styled as ``spans`` (offsets into ``text``) say."""
+    shown = printable(text)
+    if not spans:
+        return Content(shown)
+    # printable() replaces character by character: a span moves by what came before it.
+    at = [0, *accumulate(len(printable(character)) for character in text)]
+    content = Content(shown)
+    for span in spans:
+        content = content.stylize(WORD_STYLES[span.kind], at[span.start], at[span.end])
+    return content
 
 
 def pair_headline(pair: Counterpart, focus: str, partner: str, rank: int, count: int) -> Content:
     """E.g. "L3 ≈ R5  told differently · 1 of 2 · score 0.31 · meaning 0.41 · shared words
     0.22 · (terrorist, stressed)": the score, then what it is made of (the pair's reason)."""
     status = Status(pair.kind.value)
-    glyph, style = GLYPHS[status], GLYPH_STYLES[status]
+    style = GLYPH_STYLES[status]
     parts = [
-        Content.assemble(f"{focus} ", (glyph, style), f" {partner}  ", (pair.kind.label, style)),
+        Content.assemble(f"{focus} ", (status.glyph, style), f" {partner}  ", (pair.kind.label, style)),
         Content(f"{rank} of {count}") if count > 1 else None,
         Content(f"score {pair.score:.2f}"),
         Content(printable(pair.reason)) if pair.reason else None,
@@ -129,15 +53,77 @@ def pair_headline(pair: Counterpart, focus: str, partner: str, rank: int, count:
     return Content(" · ").join(p for p in parts if p is not None)
 
 
+def unique_headline(detail: UniqueShown) -> Content:
+    """E.g. "L4 ∅ unique to Israeli PMO · nearest: R3 scores 0.21, under the threshold 0.26"."""
+    focus = detail.focus
+    head = Content.assemble(
+        f"{focus.ref} ",
+        (Status.UNIQUE.glyph, GLYPH_STYLES[Status.UNIQUE]),
+        f" unique to {printable(focus.label)}",
+    )
+    if detail.nearest is None:
+        return head
+    score, threshold = detail.score, detail.threshold
+    # Three decimals when two would round up to the threshold and read as "0.25 under 0.25".
+    places = 2 if round(score, 2) < threshold else 3
+    verdict = {
+        Verdict.MARKED: "but marked unique by hand",
+        Verdict.UNDER: f"under the threshold {threshold:.2f}",
+        # The two-step rule: the partner that fits best by topic scored under the threshold.
+        Verdict.PARTNER_UNDER: f"but the partner that fits best scores under the threshold {threshold:.2f}",
+    }[detail.verdict]
+    return head + f" · nearest: {detail.nearest.ref} scores {score:.{places}f}, {verdict}"
+
+
+def headline(detail: Detail) -> Content:
+    """The pair (or the lack of one), its scores and why it was made; then the key to the
+    words' marks."""
+    if isinstance(detail, Pending):
+        return Content.styled(f"{detail.focus.ref} · waiting for the comparison", "dim")
+    if isinstance(detail, PairShown):
+        pair = detail.pair
+        head = pair_headline(pair, detail.focus.ref, detail.partner.ref, detail.rank, detail.count)
+    else:
+        head = unique_headline(detail)
+    if detail.in_common is None or _second(detail) is None:
+        return head
+    if not detail.in_common:
+        return head + "   " + Content.styled("no words in common", "dim")
+    return head + "   " + legend()
+
+
+def _second(detail: Detail) -> ShownStatement | None:
+    """The statement shown under the focused one: its counterpart, or its nearest miss."""
+    if isinstance(detail, PairShown):
+        return detail.partner
+    if isinstance(detail, UniqueShown):
+        return detail.nearest
+    return None
+
+
 class DetailStrip(VerticalScroll, can_focus=False):
-    """Headline, then the focused statement and its partner with word-level marks."""
+    """Headline, what the analyst decided, then the focused statement and its partner with
+    word-level marks. The screen sets ``detail`` and ``work``."""
+
+    detail: var[Detail | None] = var(None, init=False, always_update=True)
+    """The statement under the cursor, as the workspace describes it; None: no statement."""
+    work: var[Content] = var(Content(""), init=False, always_update=True)
+    """The line about the analyst's work on it (decisions, notes, a link being made)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-head", markup=False)
+        # Right under the headline: at 80x24 the strip has room for few lines, and a decision
+        # placed after two wrapped texts would never be seen.
+        yield Static(id="work-line", markup=False)
         yield Static(id="detail-focus", markup=False)
         yield Static(id="detail-partner", markup=False)
 
-    def show(self, detail: Detail | None) -> None:
+    def watch_work(self, work: Content) -> None:
+        line = self.query_one("#work-line", Static)
+        line.update(work)
+        line.display = bool(work.plain)
+
+    def watch_detail(self, detail: Detail | None) -> None:
         head, focus, partner = (
             self.query_one(f"#detail-{name}", Static) for name in ("head", "focus", "partner")
         )
@@ -146,35 +132,22 @@ class DetailStrip(VerticalScroll, can_focus=False):
             focus.update("")
             partner.update("")
             return
-        head.update(self._headline(detail))
-        sides = [detail.focus] + ([detail.partner] if detail.partner else [])
-        width = max(len(_gutter(s)) for s in sides)
-        focus.update(self._line(detail.focus, detail.partner, detail.weights, width))
-        if detail.partner is not None:
-            partner.update(self._line(detail.partner, detail.focus, detail.weights, width))
-        partner.display = detail.partner is not None
-
-    @staticmethod
-    def _headline(detail: Detail) -> Content:
-        if not detail.weights or detail.partner is None:
-            return detail.headline
-        if not shares_words(detail.focus.text, detail.partner.text):
-            return detail.headline + "   " + Content.styled("no words in common", "dim")
-        return detail.headline + "   " + legend()
-
-    @staticmethod
-    def _line(side: Side, other: Side | None, weights, width: int) -> HangingIndent:
-        if other is not None and weights is not None:
-            body = compare_words(side.text, other.text, weights)
-        else:
-            body = Content(printable(side.text))
-        gutter = Content.styled(_gutter(side).ljust(width), "bold")
-        return HangingIndent(gutter, body)
+        head.update(headline(detail))
+        second = _second(detail)
+        shown = [detail.focus] + ([second] if second else [])
+        width = max(len(_gutter(s)) for s in shown)
+        focus.update(_line(detail.focus, width))
+        if second is not None:
+            partner.update(_line(second, width))
+        partner.display = second is not None
 
 
-def _gutter(side: Side) -> str:
-    label = printable(side.label)
+def _line(statement: ShownStatement, width: int) -> HangingIndent:
+    gutter = Content.styled(_gutter(statement).ljust(width), "bold")
+    return HangingIndent(gutter, marked_words(statement.text, statement.spans))
+
+
+def _gutter(statement: ShownStatement) -> str:
+    label = printable(statement.label)
     label = label if len(label) <= 18 else label[:17] + "…"
-    return f"{label} {side.number} "
-
-
+    return f"{label} {statement.number} "

@@ -28,17 +28,13 @@ from textual.style import Style
 from textual.visual import Padding, Visual
 
 from readout_tui.core.io.display import printable
-from readout_tui.core.types import Statement, Status
+from readout_tui.core.types import Side, Statement, Status
+from readout_tui.core.work.workspace import Mark
 
 from .text import HangingIndent
 
-GLYPHS: dict[Status | None, str] = {
-    Status.MATCH: "=",
-    Status.RELATED: "≈",
-    Status.UNIQUE: "∅",
-    None: "·",
-}
-"""Status glyphs, so the status reads without colour too; None means "not decided yet"."""
+GLYPHS: dict[Status | None, str] = {**{status: status.glyph for status in Status}, None: "·"}
+"""Each status's glyph, and None's: "not decided yet"."""
 
 GLYPH_STYLES: dict[Status | None, str] = {
     Status.MATCH: "bold $text-success",
@@ -58,17 +54,6 @@ KEPT_WIDTHS = 4
 """Widths whose row heights are kept: the panes' widths at the sizes the terminal last had."""
 _WORD = re.compile(r"\s*\S+\s*")
 """A word with the spaces around it, as Textual's (Rich's) word wrap splits text."""
-
-
-@dataclass(frozen=True)
-class Mark:
-    """What the alignment says about one statement."""
-
-    status: Status | None = None
-    partners: tuple[int, ...] = ()
-    """0-based indices of the statement's counterparts on the other side, best first."""
-    flag: str = ""
-    """One character after the status glyph (e.g. a decision made by hand), or none."""
 
 
 @dataclass(frozen=True)
@@ -108,12 +93,12 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Next statement", show=False),
-        Binding("up,k", "cursor_up", "Previous statement", show=False),
-        Binding("home,g", "first", "First statement", show=False),
-        Binding("end,G", "last", "Last statement", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("down,j", "cursor_down", "Next statement", show=False, id="next-statement"),
+        Binding("up,k", "cursor_up", "Previous statement", show=False, id="previous-statement"),
+        Binding("home,g", "first", "First statement", show=False, id="first-statement"),
+        Binding("end,G", "last", "Last statement", show=False, id="last-statement"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -167,7 +152,7 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(
         self,
-        side: str,
+        side: Side,
         statements: Sequence[Statement],
         bodies: LRUCache[tuple, Content],
         *,

@@ -10,26 +10,12 @@ from textual.widget import Widget
 
 from readout_tui.core.io.display import printable
 from readout_tui.core.types import Status
+from readout_tui.core.work.workspace import Tally
 
-from .statement_list import GLYPH_STYLES, GLYPHS
+from .statement_list import GLYPH_STYLES
 
 LEVEL_STYLES = {"busy": "$text-accent", "ready": "$text-success", "degraded": "bold $text-warning"}
 SEPARATOR = Content("  ")
-
-
-@dataclass(frozen=True)
-class SideTally:
-    unique: int | None = None
-    """None until the alignment is known."""
-    coverage: float | None = None
-
-
-@dataclass(frozen=True)
-class Tally:
-    left: SideTally
-    right: SideTally
-    matches: int | None = None
-    related: int | None = None
 
 
 @dataclass(frozen=True)
@@ -60,11 +46,11 @@ class SummaryBar(Widget):
         if tally.matches is None:
             return []
         kinds = Content.assemble(
-            (GLYPHS[Status.MATCH], GLYPH_STYLES[Status.MATCH]), f" {tally.matches} same  ",
-            (GLYPHS[Status.RELATED], GLYPH_STYLES[Status.RELATED]), f" {tally.related} told differently",
+            (Status.MATCH.glyph, GLYPH_STYLES[Status.MATCH]), f" {tally.matches} same  ",
+            (Status.RELATED.glyph, GLYPH_STYLES[Status.RELATED]), f" {tally.related} told differently",
         )
         unique = Content.assemble(
-            (GLYPHS[Status.UNIQUE], GLYPH_STYLES[Status.UNIQUE]),
+            (Status.UNIQUE.glyph, GLYPH_STYLES[Status.UNIQUE]),
             f" {tally.left.unique} · {tally.right.unique} unique",
         )
         coverage = Content(f"coverage {tally.left.coverage:.0%} · {tally.right.coverage:.0%}")

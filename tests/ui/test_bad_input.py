@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import HashEmbedder, comparison_of, ready, summary_text
 from textual.content import Content
 
 from readout_tui import app as app_module
@@ -15,6 +14,7 @@ from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import SentenceTransformerEmbedder
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.screens.compare import CompareScreen
+from readout_tui.testing import HashEmbedder, comparison_of, ready, summary_text
 
 TRAPS = [
     "Click here [@click=app.quit]to quit[/] or [@click=screen.swap]swap[/] the sides.",
@@ -64,7 +64,7 @@ async def test_markup_in_a_statement_is_shown_and_never_acts(make_app):
         await pilot.click(offset=(x + 3, y + screen.query_one("#detail").region.y))
         await pilot.pause()
         assert app.is_running
-        assert isinstance(app.screen, CompareScreen) and not screen.swapped
+        assert isinstance(app.screen, CompareScreen) and not screen.workspace.swapped
         assert "[@click=app.quit]to quit[/]" in "\n".join(row.text for row in screen_rows(app))
 
 
@@ -93,7 +93,7 @@ async def test_a_model_that_cannot_be_loaded_falls_back_with_a_visible_notice(ma
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         assert app.is_running
-        assert screen.links is not None and not screen.links.alignment.semantic
+        assert screen.workspace.alignment is not None and not screen.workspace.alignment.semantic
         assert "lexical only (model failed: cannot load model" in summary_text(app)
         assert any("no-such-model" in notice and "no such folder" in notice for notice in app.notices)
 
@@ -105,7 +105,7 @@ async def test_a_damaged_cache_is_set_aside_with_a_notice(make_app, example, tmp
     app = make_app(example, embedder=HashEmbedder(), cache=EmbeddingCache(path))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        assert screen.links is not None and screen.links.alignment.semantic
+        assert screen.workspace.alignment is not None and screen.workspace.alignment.semantic
         assert any("embedding cache was damaged" in notice for notice in app.notices)
         (aside,) = path.parent.glob("embeddings.sqlite3.corrupt-*")
         assert aside.read_bytes().startswith(b"this is not a database")
@@ -173,7 +173,7 @@ async def test_markup_in_a_label_is_shown_and_never_acts(make_app):
             x, y = find(screen_rows(app), needle)
             await pilot.click(offset=(x + len(needle) // 2, y))
             await pilot.pause()
-        assert app.is_running and not screen.swapped
+        assert app.is_running and not screen.workspace.swapped
 
 
 async def test_markup_typed_into_the_search_is_searched_for_literally(make_app):

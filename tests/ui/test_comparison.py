@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from conftest import BrokenEmbedder, GatedEmbedder, HashEmbedder, ready, summary_text
 from textual.content import Content
 
 from readout_tui.core.engine.cache import EmbeddingCache
@@ -10,6 +9,7 @@ from readout_tui.core.engine.embedder import embed
 from readout_tui.core.engine.evidence import embedded_texts, statement_vectors
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Status
+from readout_tui.testing import BrokenEmbedder, GatedEmbedder, HashEmbedder, ready, summary_text
 from readout_tui.widgets.statement_list import GLYPHS
 
 
@@ -28,7 +28,7 @@ async def test_texts_paint_before_embedding_and_marks_follow(make_app, example):
         assert len(screen.pane("right").shown) == len(example.right)
         assert set(glyphs(screen.pane("left"))) == {GLYPHS[None]}
         assert "hash-test: loading" in summary_text(app)
-        assert screen.links is None
+        assert screen.workspace.alignment is None
         await pilot.press("j", "u")  # keys work meanwhile; seeking says it must wait
         assert screen.pane("left").current == 1
         assert any("not ready" in notice for notice in app.notices)
@@ -62,12 +62,12 @@ async def test_a_model_that_fails_falls_back_to_lexical_matching(make_app, examp
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         assert app.is_running
-        assert screen.links is not None and not screen.links.alignment.semantic
+        assert screen.workspace.alignment is not None and not screen.workspace.alignment.semantic
         summary = summary_text(app)
         assert "lexical only (model failed: cannot load model 'broken-model': no such folder)" in summary
         assert app.notices == ["Lexical matching only: cannot load model 'broken-model': no such folder"]
         await pilot.press("u")  # and the app is fully usable
-        assert screen.links.status(screen.side, screen.pane(screen.side).current).value == "unique"
+        assert screen.workspace.alignment.status(screen.side, screen.pane(screen.side).current).value == "unique"
 
 
 async def test_an_unexpected_error_in_the_worker_is_survived(make_app, example):
@@ -79,7 +79,7 @@ async def test_an_unexpected_error_in_the_worker_is_survived(make_app, example):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await ready(pilot)
         await ready(pilot)  # the lexical retry
-        assert app.is_running and screen.links is not None
+        assert app.is_running and screen.workspace.alignment is not None
         assert "lexical only (error: RuntimeError: out of memory)" in summary_text(app)
 
 
@@ -89,7 +89,7 @@ async def test_without_a_model_the_app_says_lexical_only(make_app, example):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         assert "lexical only (no model)" in summary_text(app)
-        assert screen.links is not None and not screen.links.alignment.semantic
+        assert screen.workspace.alignment is not None and not screen.workspace.alignment.semantic
 
 
 async def test_a_warm_cache_spares_the_model(make_app, example, tmp_path):
@@ -108,19 +108,19 @@ async def test_threshold_keys_redecide_live(make_app, newsroom):
     app = make_app(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        start = screen.settings.threshold
-        pairs = len(screen.links.alignment.pairs)
+        start = screen.workspace.settings.threshold
+        pairs = len(screen.workspace.alignment.pairs)
         await pilot.press("minus")
-        assert screen.settings.threshold == round(start - 0.05, 2)
-        assert screen.links.alignment.settings["threshold"] == screen.settings.threshold
+        assert screen.workspace.settings.threshold == round(start - 0.05, 2)
+        assert screen.workspace.alignment.settings["threshold"] == screen.workspace.settings.threshold
         assert f"threshold {start - 0.05:.2f}" in summary_text(app)
-        assert len(screen.links.alignment.pairs) > pairs  # hockey now meets sanctions relief
+        assert len(screen.workspace.alignment.pairs) > pairs  # hockey now meets sanctions relief
         await pilot.press("plus", "right_square_bracket")
-        assert screen.settings.threshold == round(start + 0.05, 2)
-        assert len(screen.links.alignment.pairs) <= pairs
+        assert screen.workspace.settings.threshold == round(start + 0.05, 2)
+        assert len(screen.workspace.alignment.pairs) <= pairs
         await pilot.press("left_square_bracket")
-        assert screen.settings.threshold == start
-        assert len(screen.links.alignment.pairs) == pairs
+        assert screen.workspace.settings.threshold == start
+        assert len(screen.workspace.alignment.pairs) == pairs
 
 
 async def test_threshold_stays_within_zero_and_one(make_app, newsroom):
@@ -128,11 +128,11 @@ async def test_threshold_stays_within_zero_and_one(make_app, newsroom):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await ready(pilot)
         await pilot.press("plus")
-        assert screen.settings.threshold == 1.0
+        assert screen.workspace.settings.threshold == 1.0
         assert set(glyphs(screen.pane("left"))) == {GLYPHS[Status.UNIQUE]}
-        screen.settings = AlignmentSettings(threshold=0.02)
+        screen.workspace.settings = AlignmentSettings(threshold=0.02)
         await pilot.press("minus")
-        assert screen.settings.threshold == 0.0
+        assert screen.workspace.settings.threshold == 0.0
         assert "threshold 0.00" in summary_text(app)
 
 
@@ -140,17 +140,17 @@ async def test_swap_exchanges_the_sides_and_keeps_the_statement(make_app, newsro
     app = make_app(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        before = {(p.left, p.right) for p in screen.links.alignment.pairs}
+        before = {(p.left, p.right) for p in screen.workspace.alignment.pairs}
         screen.pane("left").move_to(3)
         await pilot.press("s")
-        assert screen.swapped
+        assert screen.workspace.swapped
         assert screen.side == "right" and screen.pane("right").current == 3
         assert Content.from_markup(screen.pane("left").border_title).plain == "Right side · English"
         assert screen.pane("left").statements[0].text.startswith("Energy facilities")
-        after = {(p.right, p.left) for p in screen.links.alignment.pairs}
+        after = {(p.right, p.left) for p in screen.workspace.alignment.pairs}
         assert after == before
         await pilot.press("s")
-        assert not screen.swapped and screen.side == "left"
+        assert not screen.workspace.swapped and screen.side == "left"
         assert screen.pane("left").current == 3
 
 
@@ -161,5 +161,5 @@ async def test_swap_before_the_evidence_arrives(make_app, newsroom):
         await pilot.press("s")
         embedder.gate.set()
         screen = await ready(pilot)
-        assert screen.links.alignment.left.label == "Right side"
-        assert screen.links.partners("right", 0) == [1]  # the grain corridor, seen from the right
+        assert screen.workspace.alignment.left.label == "Right side"
+        assert screen.workspace.alignment.partners("right", 0) == [1]  # the grain corridor, seen from the right

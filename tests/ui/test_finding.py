@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import ready
 from textual import events
 
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Status
-from readout_tui.screens.compare import Filter
+from readout_tui.core.work.workspace import Filter
+from readout_tui.testing import ready
 
 
 def statuses(screen, wanted: Status) -> list[tuple[str, int]]:
@@ -16,7 +16,7 @@ def statuses(screen, wanted: Status) -> list[tuple[str, int]]:
         (side, index)
         for side in ("left", "right")
         for index in screen.pane(side).shown
-        if screen.links.status(side, index) is wanted
+        if screen.workspace.alignment.status(side, index) is wanted
     ]
 
 
@@ -61,15 +61,15 @@ async def test_filter_cycles_all_unique_pairs(make_app, newsroom):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         await pilot.press("f")
-        assert screen.filter is Filter.UNIQUE
+        assert screen.workspace.filter is Filter.UNIQUE
         assert screen.pane("left").shown == [3] and screen.pane("right").shown == [3]
         assert str(screen.pane("left").border_subtitle) == "1 of 5 shown (unique only)"
         await pilot.press("f")
-        assert screen.filter is Filter.PAIRS
+        assert screen.workspace.filter is Filter.PAIRS
         assert screen.pane("left").shown == [0, 1, 2, 4]
         assert screen.pane("right").shown == [0, 1, 2]
         await pilot.press("f")
-        assert screen.filter is Filter.ALL
+        assert screen.workspace.filter is Filter.ALL
         assert screen.pane("left").shown == [0, 1, 2, 3, 4]
         assert str(screen.pane("left").border_subtitle) == "5 statements"
 
@@ -113,7 +113,7 @@ async def test_search_is_case_blind_and_literal(make_app, newsroom):
         await pilot.press("enter")
         assert position(screen) == ("left", 0)
         await pilot.press("escape")  # clears the search
-        assert screen.search_text == ""
+        assert screen.workspace.search == ""
         await pilot.press("slash")
         search.value = ".*"  # as a regular expression it would match everything
         await pilot.press("enter")
@@ -130,7 +130,7 @@ async def test_a_query_typed_fast_after_the_slash_lands_in_the_search(make_app, 
             app.post_message(events.Key(key, character))
         await pilot.pause()
         assert screen.query_one("#search").value == "sea/"
-        assert not screen.swapped
+        assert not screen.workspace.swapped
 
 
 async def test_escape_cancels_a_search_being_typed(make_app, newsroom):
@@ -140,7 +140,7 @@ async def test_escape_cancels_a_search_being_typed(make_app, newsroom):
         await pilot.press("slash", "x", "escape")
         assert not screen.query_one("#search").display
         assert app.focused is screen.pane("left")
-        assert screen.search_text == ""
+        assert screen.workspace.search == ""
 
 
 async def test_letters_typed_into_search_are_not_commands(make_app, newsroom):
@@ -149,5 +149,5 @@ async def test_letters_typed_into_search_are_not_commands(make_app, newsroom):
         screen = await ready(pilot)
         await pilot.press("slash", *"sqfu", "enter")  # swap, quit, filter, unique: all text
         assert app.is_running
-        assert not screen.swapped and screen.filter is Filter.ALL
-        assert screen.search_text == "sqfu"
+        assert not screen.workspace.swapped and screen.workspace.filter is Filter.ALL
+        assert screen.workspace.search == "sqfu"

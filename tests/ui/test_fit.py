@@ -4,20 +4,21 @@ in the footer, the decision in the detail strip, the help's wording for either l
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
-from conftest import HashEmbedder, RecordingApp, comparison_of, ready
-from test_languages import INDONESIAN, EnglishModel
 from textual.content import Content
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.screens.help import HelpScreen
+from readout_tui.testing import HashEmbedder, comparison_of, ready
 from readout_tui.widgets.detail_strip import DetailStrip
 from readout_tui.widgets.summary_bar import SummaryBar
 
 SIZES = [(80, 24), (120, 40)]
+INDONESIAN = Path(__file__).resolve().parents[2] / "fixtures" / "netanyahu-putin-2023-12-10-id"
 
 
 def visible_keys(app) -> dict[str, str]:
@@ -42,12 +43,12 @@ async def test_footer_shows_help_and_quit_with_labels(make_app, newsroom, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-async def test_decision_line_is_visible_in_the_detail_strip(size):
+async def test_decision_line_is_visible_in_the_detail_strip(make_app, size):
     # Statements long enough to wrap in the strip: the decision must not be pushed out of it.
     grain = "The leaders discussed the grain corridor through the Black Sea ports"
     long = " and ".join([grain] * 4) + "."
     comparison = comparison_of([long, long.replace("leaders", "presidents")], [long])
-    app = RecordingApp(comparison, embedder=HashEmbedder())
+    app = make_app(comparison)
     async with app.run_test(size=size) as pilot:
         screen = await ready(pilot)
         await pilot.press("o")
@@ -80,7 +81,7 @@ async def test_summary_bar_keeps_to_one_line_at_120_with_a_view(make_app, newsro
 
 
 async def test_a_language_notice_goes_whole_to_the_summary_bars_second_line_at_120(make_app):
-    app = make_app(load_comparison([str(INDONESIAN)], "lines"), embedder=EnglishModel())
+    app = make_app(load_comparison([str(INDONESIAN)], "lines"), embedder=HashEmbedder("all-MiniLM-L6-v2"))
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         lines = app.screen.query_one(SummaryBar).render().plain.splitlines()
@@ -107,7 +108,7 @@ async def test_a_long_label_is_cut_in_the_title_not_the_language_and_the_date_st
     ]
     comparison = comparison_of(english, english[::-1], "2023-12-10")
     comparison = replace(comparison, left=replace(comparison.left, label=long))
-    app = make_app(comparison, embedder=EnglishModel())
+    app = make_app(comparison, embedder=HashEmbedder("all-MiniLM-L6-v2"))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await ready(pilot)
         for _ in range(2):  # and after a swap

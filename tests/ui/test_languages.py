@@ -4,20 +4,17 @@ label when the model does not cover a side, and the word marks across two langua
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
-from conftest import REPO, HashEmbedder, comparison_of, ready, summary_text
 from textual.content import Content
 
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.screens.compare import THRESHOLD_STEP, CompareScreen
+from readout_tui.testing import HashEmbedder, comparison_of, ready, summary_text
 
-INDONESIAN = REPO / "fixtures" / "netanyahu-putin-2023-12-10-id"
-
-
-class EnglishModel(HashEmbedder):
-    name = "all-MiniLM-L6-v2"
+INDONESIAN = Path(__file__).resolve().parents[2] / "fixtures" / "netanyahu-putin-2023-12-10-id"
 
 
 class TranslationModel:
@@ -40,7 +37,7 @@ def title(screen: CompareScreen, side: str) -> str:
 
 
 async def test_a_language_the_model_lacks_is_said_once_and_labelled(make_app):
-    model = EnglishModel()
+    model = HashEmbedder("all-MiniLM-L6-v2")  # the default model, which knows English only
     app = make_app(load_comparison([str(INDONESIAN)], "lines"), embedder=model)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -54,14 +51,14 @@ async def test_a_language_the_model_lacks_is_said_once_and_labelled(make_app):
         warnings = [n for n in app.notices if "does not cover" in n]
         assert len(warnings) == 1
         assert "--model paraphrase-multilingual-MiniLM-L12-v2" in warnings[0]
-        assert not screen.links.alignment.semantic
-        assert (3, 2) in {(p.left, p.right) for p in screen.links.alignment.pairs}
+        assert not screen.workspace.alignment.semantic
+        assert (3, 2) in {(p.left, p.right) for p in screen.workspace.alignment.pairs}
         await pilot.press("minus")
         lowered = round(max(AlignmentSettings().lexical_threshold - THRESHOLD_STEP, 0.0), 2)
         assert f"threshold {lowered:.2f}" in summary_text(app)
         # Only the threshold in force moved.
-        assert screen.settings.lexical_threshold == lowered
-        assert screen.settings.threshold == AlignmentSettings().threshold
+        assert screen.workspace.settings.lexical_threshold == lowered
+        assert screen.workspace.settings.threshold == AlignmentSettings().threshold
 
 
 async def test_a_pair_in_two_languages_is_shown_without_word_marks(make_app):
@@ -77,10 +74,10 @@ async def test_a_pair_in_two_languages_is_shown_without_word_marks(make_app):
     app = make_app(comparison_of(russian, english), embedder=TranslationModel(meanings))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        assert screen.links.alignment.semantic
+        assert screen.workspace.alignment.semantic
         assert title(screen, "left") == "Left side · Russian"
         assert title(screen, "right") == "Right side · English"
-        assert screen.links.partners("left", 0) == [1]
+        assert screen.workspace.alignment.partners("left", 0) == [1]
         head = screen.query_one("#detail-head").render()
         assert head.plain.endswith("no words in common")  # instead of the legend
         for name in ("focus", "partner"):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import ready
+from textual import events
 
 from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.testing import ready
 from readout_tui.widgets.detail_strip import DetailStrip
 
 
@@ -26,7 +27,7 @@ async def test_moving_lights_the_counterparts_in_the_other_pane(make_app, newsro
         for index in range(len(newsroom.left)):
             if index:
                 await pilot.press("j")
-            partners = screen.links.partners("left", index)
+            partners = screen.workspace.alignment.partners("left", index)
             assert screen.pane("left").current == index
             assert screen.pane("right").lit == set(partners)
             if partners:  # the best one is brought into view
@@ -82,7 +83,7 @@ async def test_enter_cycles_through_the_partners_and_back(make_app, newsroom):
         await pilot.press("tab")
         screen.pane("right").move_to(2)
         await pilot.pause()
-        partners = screen.links.partners("right", 2)
+        partners = screen.workspace.alignment.partners("right", 2)
         assert len(partners) == 2
         visited = []
         for _ in partners:
@@ -97,7 +98,7 @@ async def test_enter_on_a_single_pair_goes_back_and_forth(make_app, newsroom):
     app = make_app(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        (partner,) = screen.links.partners("left", 0)
+        (partner,) = screen.workspace.alignment.partners("left", 0)
         await pilot.press("enter")
         assert (screen.side, screen.pane("right").current) == ("right", partner)
         await pilot.press("enter")
@@ -119,10 +120,10 @@ async def test_detail_strip_shows_the_pair_and_its_scores(make_app, newsroom):
     app = make_app(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        pair = screen.links.counterparts("left", 0)[0]
+        pair = screen.workspace.alignment.counterparts("left", 0)[0]
         head = str(screen.query_one("#detail-head").render())
         assert head.startswith(f"L1 = R{pair.right + 1}  same · score {pair.score:.2f} · ")
-        assert f"meaning {pair.semantic:.2f}" in pair.reason and f"shared words {pair.lexical:.2f}" in pair.reason
+        assert f"meaning {pair.cosine:.2f}" in pair.reason and f"shared words {pair.lexical:.2f}" in pair.reason
         assert pair.reason in head and head.count("meaning") == 1
         focus = screen.query_one("#detail-focus").render().body.plain
         partner = screen.query_one("#detail-partner").render().body.plain
@@ -150,4 +151,18 @@ async def test_clicking_a_statement_selects_it(make_app, example):
         await pilot.pause()
         assert screen.side == "right"
         assert right.current == 0
-        assert screen.pane("left").lit == set(screen.links.partners("right", 0))
+        assert screen.pane("left").lit == set(screen.workspace.alignment.partners("right", 0))
+
+
+async def test_a_key_right_after_a_move_acts_on_the_statement_moved_to(make_app, newsroom):
+    """Keys typed in one burst ("G" then enter): enter must not act on where the cursor was."""
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        screen.pane("left").move_to(3)  # the hockey match: unique
+        await pilot.pause()
+        for key, character in [("g", "g"), ("enter", "\r")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert not any("unique to its side" in notice for notice in app.notices)
+        assert (screen.side, screen.pane("right").current) == ("right", screen.workspace.partners("left", 0)[0])

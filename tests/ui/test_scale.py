@@ -11,12 +11,12 @@ import subprocess
 import sys
 
 import pytest
-from conftest import comparison_of, ready
 
 from readout_tui.core.engine.evidence import Evidence
 from readout_tui.core.types import Alignment, Counterpart, Kind
-from readout_tui.screens import compare
+from readout_tui.core.work import workspace
 from readout_tui.screens.compare import THRESHOLD_STEP
+from readout_tui.testing import comparison_of, ready
 from readout_tui.widgets.statement_list import StatementList
 
 COUNT = 10_000
@@ -54,7 +54,7 @@ def mirrored(evidence, settings) -> Alignment:
 def huge(monkeypatch: pytest.MonkeyPatch):
     """10,000 statements per side, with a fixed alignment, so the tests know where each
     statement's counterpart is; the engine's own decisions are tested elsewhere."""
-    monkeypatch.setattr(compare, "decide", mirrored)
+    monkeypatch.setattr(workspace, "decide", mirrored)
     return comparison_of(*synthetic(COUNT))
 
 
@@ -121,9 +121,9 @@ async def test_thousands_of_statements_with_the_real_engine(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         assert len(screen.pane("left").shown) == 1000
-        threshold = screen.settings.threshold
+        threshold = screen.workspace.settings.threshold
         await pilot.press("G", "f", "minus", "s")
-        assert screen.swapped and screen.settings.threshold == round(threshold - THRESHOLD_STEP, 2)
+        assert screen.workspace.swapped and screen.workspace.settings.threshold == round(threshold - THRESHOLD_STEP, 2)
         assert screen.pane(screen.side).current is not None
 
 

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import ready
 from textual.content import Content
 
-from readout_tui.core.io.loading import Comparison
-from readout_tui.core.types import CaseInfo, Readout, Statement
+from readout_tui.core.engine.explain import WordSpan
+from readout_tui.core.io.display import printable
 from readout_tui.screens.help import HelpScreen
-
-HOSTILE = [
-    "Markup is text: [bold]not bold[/] and [/] alone, [link=x]no link[/link], \\[x] kept.",
-    "An escape \x1b[31mred?\x1b[0m, a bell \x07 and a C1 \x9b control.",
-    "A right-to-left override \u202eesrever\u202c stays visible.",
-    "宽字符也要对齐：中文与日本語のテキスト。",
-]
-
-
-def hostile() -> Comparison:
-    """Readouts built directly, so no loader or segmenter cleans the text before the app."""
-    statements = tuple(Statement(i, text) for i, text in enumerate(HOSTILE))
-    return Comparison(
-        Readout("[b]Left[/b]", statements), Readout("Right \x1b]0;title\x07", statements), CaseInfo()
-    )
+from readout_tui.testing import HOSTILE, hostile, ready
+from readout_tui.widgets.detail_strip import marked_words
 
 
 def drawn(widget) -> str:
@@ -96,23 +82,36 @@ async def test_help_lists_every_key(make_app, example):
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_palette_offers_the_less_common_actions(make_app, newsroom):
+async def test_palette_offers_every_key_of_the_screen(make_app, newsroom):
     app = make_app(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         commands = {command.title: command for command in app.get_system_commands(screen)}
-        for title in [
-            "Swap sides", "Filter: next view", "Raise threshold", "Lower threshold",
-            "Next unique statement", "Previous pair told differently", "Search both readouts",
-            "Save SVG screenshot", "Keys", "Jump to the counterpart",
-        ]:
-            assert title in commands, title
+        for binding in screen.BINDINGS:
+            title = binding.tooltip or binding.description  # as the help screen names it
+            # Only an article's comparison has an assignment to go back to.
+            assert (title in commands) == (binding.id != "back-to-assignment"), title
+        assert commands["Raise threshold"].help == "key: + ]"
         titles = [command.title for command in app.get_system_commands(screen)]
         assert len(titles) == len(set(titles)), titles
-        assert "Screenshot" not in titles  # the app's own "Save SVG screenshot" does it
-        await commands["Swap sides"].callback()
+        await commands["Swap"].callback()
         await pilot.pause()
-        assert screen.swapped
+        assert screen.workspace.swapped
+
+
+async def test_textuals_keys_and_screenshot_commands_run_the_apps_own(make_app, newsroom, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        commands = {command.title: command for command in app.get_system_commands(screen)}
+        commands["Screenshot"].callback()
+        await pilot.pause(0.3)  # Textual waits a moment, for the palette to close
+        (saved,) = tmp_path.glob("*.svg")
+        assert any(saved.name in notice for notice in app.notices)
+        commands["Keys"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_the_app_saves_an_svg_screenshot(make_app, example, tmp_path, monkeypatch):
@@ -131,3 +130,13 @@ async def test_quit(make_app, example):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
         assert not app.is_running
+
+
+def test_word_marks_land_on_their_word_after_an_escaped_control():
+    """The engine's spans are offsets into the text; the strip shows it escaped, longer."""
+    text = "An escape \x1b[1m and sanctions relief."
+    start = text.index("sanctions")
+    content = marked_words(text, [WordSpan(start, start + len("sanctions"), "differs")])
+    assert content.plain == printable(text)
+    (span,) = content.spans
+    assert content.plain[span.start : span.end] == "sanctions"

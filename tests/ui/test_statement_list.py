@@ -5,11 +5,10 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest import comparison_of, ready
-from test_screen import HOSTILE
 from textual.content import Content
 
 from readout_tui.core.io.display import printable
+from readout_tui.testing import HOSTILE, comparison_of, ready
 from readout_tui.widgets.statement_list import wrapped_height
 
 LONG = (

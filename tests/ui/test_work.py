@@ -9,16 +9,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, HashEmbedder, RecordingApp, ready, summary_text
 from textual.widgets import Input, Static
 
-from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Status
-from readout_tui.core.work.decisions import Decisions
+from readout_tui.core.work.decisions import HAND, HAND_NOTED, NOTED, Decisions
 from readout_tui.core.work.session import Session, SessionStore
 from readout_tui.screens.prompt import PromptScreen
-from readout_tui.screens.work import HAND, HAND_NOTED, NOTED
+from readout_tui.testing import ready, summary_text
 
 
 def flag(pane, index: int) -> str:
@@ -31,14 +29,18 @@ def work_line(screen) -> str:
     return str(line.render().plain) if line.display else ""
 
 
-def app_on(comparison, store: SessionStore | None = None) -> RecordingApp:
-    return RecordingApp(comparison, embedder=HashEmbedder(), session=store)
+@pytest.fixture
+def app_on(make_app):
+    def make(comparison, store: SessionStore | None = None):
+        return make_app(comparison, session=store)
+
+    return make
 
 
 @pytest.fixture
-def case(tmp_path) -> Path:
+def case(case_dir, tmp_path) -> Path:
     folder = tmp_path / "case"
-    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("gold.json"))
+    shutil.copytree(case_dir, folder, ignore=shutil.ignore_patterns("gold.json"))
     return folder
 
 
@@ -46,106 +48,106 @@ def load(case: Path):
     return load_comparison([str(case)], "lines")
 
 
-async def test_link_by_picking_then_undo_and_redo(newsroom):
+async def test_link_by_picking_then_undo_and_redo(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        assert screen.links.status("left", 3) is Status.UNIQUE  # the hockey match
-        assert screen.links.status("right", 3) is Status.UNIQUE  # sanctions relief
+        assert screen.workspace.alignment.status("left", 3) is Status.UNIQUE  # the hockey match
+        assert screen.workspace.alignment.status("right", 3) is Status.UNIQUE  # sanctions relief
         screen.pane("left").move_to(3)
         await pilot.press("l")
         assert screen.side == "right" and "Linking L4" in work_line(screen)
         screen.pane("right").move_to(3)
         await pilot.pause()
         await pilot.press("enter")
-        pair = next(p for p in screen.links.counterparts("left", 3) if p.right == 3)
-        assert pair.manual and screen.links.status("left", 3) is not Status.UNIQUE
+        pair = next(p for p in screen.workspace.alignment.counterparts("left", 3) if p.right == 3)
+        assert pair.manual and screen.workspace.alignment.status("left", 3) is not Status.UNIQUE
         assert flag(screen.pane("left"), 3) == HAND and flag(screen.pane("right"), 3) == HAND
         assert flag(screen.pane("left"), 0) == " "
         assert "pair decided by hand" in work_line(screen)
         await pilot.press("z")
-        assert screen.links.status("left", 3) is Status.UNIQUE
+        assert screen.workspace.alignment.status("left", 3) is Status.UNIQUE
         assert flag(screen.pane("left"), 3) == " "
         assert any(n.startswith("Undone: Linked L4 – R4") for n in app.notices)
         await pilot.press("Z")
-        assert screen.links.status("left", 3) is not Status.UNIQUE
+        assert screen.workspace.alignment.status("left", 3) is not Status.UNIQUE
 
 
-async def test_unlinking_a_link_made_by_hand_leaves_no_rejection_behind(newsroom):
+async def test_unlinking_a_link_made_by_hand_leaves_no_rejection_behind(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         await pilot.press("j", "j", "j", "l")
         await pilot.pause()
         await pilot.press("enter")
-        [made] = [p for p in screen.links.counterparts("left", 3) if p.manual]
+        [made] = [p for p in screen.workspace.alignment.counterparts("left", 3) if p.manual]
         await pilot.press("left", "g", "j", "j", "j")  # back to L4, whose only pair is the one just made
         assert screen.side == "left" and screen.pane("left").current == 3
         await pilot.press("x")
-        decisions = screen.decisions()
+        decisions = screen.workspace.decisions
         assert not decisions.links and not decisions.unlinks
         assert flag(screen.pane("left"), 3) == " "
 
 
-async def test_escape_cancels_picking_and_the_same_pane_is_refused(newsroom):
+async def test_escape_cancels_picking_and_the_same_pane_is_refused(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         await pilot.press("l", "tab", "enter")
-        assert any("other pane" in n for n in app.notices) and screen.picking is not None
+        assert any("other pane" in n for n in app.notices) and screen.workspace.picking is not None
         await pilot.press("escape")
-        assert screen.picking is None and not screen.journal.current
+        assert screen.workspace.picking is None and not screen.workspace.journal.current
 
 
-async def test_unlink_and_kind_changes_win_over_the_threshold(newsroom):
+async def test_unlink_and_kind_changes_win_over_the_threshold(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        partner = screen.links.partners("left", 0)[0]  # the grain corridor
+        partner = screen.workspace.alignment.partners("left", 0)[0]  # the grain corridor
         await pilot.press("x")
-        assert screen.links.status("left", 0) is Status.UNIQUE
+        assert screen.workspace.alignment.status("left", 0) is Status.UNIQUE
         assert flag(screen.pane("left"), 0) == HAND
         await pilot.press("minus", "minus", "minus", "minus")
-        assert partner not in screen.links.partners("left", 0)  # still, at a lower threshold
+        assert partner not in screen.workspace.alignment.partners("left", 0)  # still, at a lower threshold
         await pilot.press("z", "j")  # back; on to the prisoner exchange
-        pair = screen.links.counterparts("left", 1)[0]
+        pair = screen.workspace.alignment.counterparts("left", 1)[0]
         await pilot.press("t")
-        changed = screen.links.counterparts("left", 1)[0]
+        changed = screen.workspace.alignment.counterparts("left", 1)[0]
         assert changed.kind is not pair.kind and changed.manual
         for _ in range(12):
             await pilot.press("plus")
-        assert changed.score < screen.settings.threshold  # the model alone would drop it
-        assert [(p.right, p.kind) for p in screen.links.counterparts("left", 1)] == [(changed.right, changed.kind)]
+        assert changed.score < screen.workspace.settings.threshold  # the model alone would drop it
+        assert [(p.right, p.kind) for p in screen.workspace.alignment.counterparts("left", 1)] == [(changed.right, changed.kind)]
 
 
-async def test_deliberately_unique_and_notes(newsroom):
+async def test_deliberately_unique_and_notes(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         await pilot.press("j", "o")
-        assert screen.links.status("left", 1) is Status.UNIQUE
+        assert screen.workspace.alignment.status("left", 1) is Status.UNIQUE
         assert "deliberately unique" in work_line(screen)
         head = str(screen.query_one("#detail-head").render())
         assert "but marked unique by hand" in head and "under the threshold" not in head
         await pilot.press("o")
-        assert screen.links.status("left", 1) is not Status.UNIQUE
+        assert screen.workspace.alignment.status("left", 1) is not Status.UNIQUE
         await pilot.press("j", "a")
         assert isinstance(app.screen, PromptScreen)
         await pilot.press(*"check", "space", *"[b]it[/b]", "enter")
-        assert screen.journal.current.statement_note("left", 2) == "check [b]it[/b]"
+        assert screen.workspace.journal.current.statement_note("left", 2) == "check [b]it[/b]"
         assert flag(screen.pane("left"), 2) == NOTED
         assert "note: check [b]it[/b]" in work_line(screen)
         await pilot.press("A", *"same?", "enter")
-        partner = screen.links.partners("left", 2)[0]
-        assert screen.journal.current.pair_note(2, partner) == "same?"
+        partner = screen.workspace.alignment.partners("left", 2)[0]
+        assert screen.workspace.journal.current.pair_note(2, partner) == "same?"
         await pilot.press("a", "escape")  # escape keeps the note
-        assert screen.journal.current.statement_note("left", 2) == "check [b]it[/b]"
+        assert screen.workspace.journal.current.statement_note("left", 2) == "check [b]it[/b]"
         await pilot.press("x")  # a hand decision on a noted statement: the gutter says both
         assert flag(screen.pane("left"), 2) == HAND_NOTED
         assert "pair removed by hand" in work_line(screen) and "note: check" in work_line(screen)
 
 
-async def test_corrections_are_kept_in_the_panes_orientation_after_a_swap(newsroom):
+async def test_corrections_are_kept_in_the_panes_orientation_after_a_swap(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -154,12 +156,12 @@ async def test_corrections_are_kept_in_the_panes_orientation_after_a_swap(newsro
         screen.side = "left"
         await pilot.pause()
         await pilot.press("o")
-        assert screen.journal.current.unique == {("right", 0)}
+        assert screen.workspace.journal.current.unique == {("right", 0)}
         await pilot.press("s")
-        assert screen.links.status("right", 0) is Status.UNIQUE
+        assert screen.workspace.alignment.status("right", 0) is Status.UNIQUE
 
 
-async def test_work_survives_a_restart(case):
+async def test_work_survives_a_restart(app_on, case):
     store = SessionStore.of(load(case))
     assert store.path == case / "session.json"
     app = app_on(load(case), store)
@@ -169,24 +171,24 @@ async def test_work_survives_a_restart(case):
         await pilot.press("tab")
         screen.pane("right").move_to(4)
         await pilot.pause()
-        decisions, threshold = screen.journal.current, screen.settings.threshold
+        decisions, threshold = screen.workspace.journal.current, screen.workspace.settings.threshold
     assert (case / "session.json").exists()
     again = app_on(load(case), SessionStore.of(load(case)))
     async with again.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        assert screen.journal.current == decisions
-        assert screen.settings.threshold == threshold and f"threshold {threshold:.2f}" in summary_text(again)
+        assert screen.workspace.journal.current == decisions
+        assert screen.workspace.settings.threshold == threshold and f"threshold {threshold:.2f}" in summary_text(again)
         assert (screen.side, screen.pane("right").current) == ("right", 4)
         assert flag(screen.pane("left"), 1) == HAND_NOTED  # marked unique and noted
-        assert screen.links.status("left", 1) is Status.UNIQUE
+        assert screen.workspace.alignment.status("left", 1) is Status.UNIQUE
 
 
-async def test_undo_goes_on_after_a_restart(case):
+async def test_undo_goes_on_after_a_restart(app_on, case):
     app = app_on(load(case), SessionStore.of(load(case)))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         await pilot.press("j", "o", "a", *"why?", "enter")
-        marked_only = screen.journal.undo_steps[-1][1]
+        marked_only = screen.workspace.journal.undo_steps[-1][1]
     again = app_on(load(case), SessionStore.of(load(case)))
     async with again.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -194,15 +196,15 @@ async def test_undo_goes_on_after_a_restart(case):
         await pilot.pause()
         assert flag(screen.pane("left"), 1) == HAND_NOTED
         await pilot.press("z")
-        assert screen.journal.current == marked_only
+        assert screen.workspace.journal.current == marked_only
         assert flag(screen.pane("left"), 1) == HAND  # the note is undone, the mark is not
         assert any(notice.startswith("Undone") for notice in again.notices)
         await pilot.press("z", "z")  # the mark, then nothing: back to the start of the work
-        assert screen.journal.current == Decisions() and "Nothing to undo." in again.notices
+        assert screen.workspace.journal.current == Decisions() and "Nothing to undo." in again.notices
         assert flag(screen.pane("left"), 1) not in (HAND, HAND_NOTED, NOTED)
 
 
-async def test_work_is_carried_over_to_an_edited_readout(case):
+async def test_work_is_carried_over_to_an_edited_readout(app_on, case):
     store = SessionStore.of(load(case))
     app = app_on(load(case), store)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -216,13 +218,13 @@ async def test_work_is_carried_over_to_an_edited_readout(case):
     again = app_on(load(case), SessionStore.of(load(case)))
     async with again.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        assert screen.journal.current.statement_note("left", 2) == "length"
-        assert not screen.journal.current.unique
+        assert screen.workspace.journal.current.statement_note("left", 2) == "length"
+        assert not screen.workspace.journal.current.unique
         assert any("1 saved decision(s) no longer fit" in n and "deliberately unique" in n for n in again.notices)
         assert any("moved to the edited statements" in n for n in again.notices)
 
 
-async def test_a_damaged_session_is_set_aside_with_a_notice(case):
+async def test_a_damaged_session_is_set_aside_with_a_notice(app_on, case):
     (case / "session.json").write_text("{", encoding="utf-8")
     app = app_on(load(case), SessionStore.of(load(case)))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -231,7 +233,7 @@ async def test_a_damaged_session_is_set_aside_with_a_notice(case):
     assert list(case.glob("session.json.damaged-*"))
 
 
-async def test_export_from_the_app(case, tmp_path):
+async def test_export_from_the_app(app_on, case, tmp_path):
     app = app_on(load(case), SessionStore.of(load(case)))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -248,10 +250,10 @@ async def test_export_from_the_app(case, tmp_path):
         app.screen.query_one("#prompt-input", Input).value = str(tmp_path / "table.txt")
         await pilot.press("enter")
         assert any("Name the file" in n for n in app.notices)
-        assert screen.journal.current
+        assert screen.workspace.journal.current
 
 
-async def test_mentions_panel_lists_what_one_side_only_says(example):
+async def test_mentions_panel_lists_what_one_side_only_says(app_on, example):
     app = app_on(example)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -265,23 +267,23 @@ async def test_mentions_panel_lists_what_one_side_only_says(example):
         assert not panel.display
 
 
-async def test_keys_are_in_help_and_palette(newsroom):
+async def test_keys_are_in_help_and_palette(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         commands = [c.title for c in app.get_system_commands(app.screen)]
-        assert {"Undo", "Export the comparison", "Mark deliberately unique"} <= set(commands)
+        assert {"Undo", "Export", "Deliberately unique"} <= set(commands)
         await pilot.press("question_mark")
         text = app.screen.query_one("#help Static").render().plain
         assert "Correcting and publishing" in text and "Deliberately unique" in text
 
 
-async def test_a_threshold_given_on_the_command_line_beats_the_saved_one(case):
+async def test_a_threshold_given_on_the_command_line_beats_the_saved_one(make_app, case):
     store = SessionStore.of(load(case))
     store.save(Session(threshold=0.5), load(case))
-    for keep, expected in ((False, 0.5), (True, AlignmentSettings().threshold)):
-        app = RecordingApp(load(case), embedder=HashEmbedder(), session=store, keep_threshold=keep)
+    for given, expected in ((None, 0.5), (0.3, 0.3)):
+        app = make_app(load(case), session=store, threshold=given)
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await ready(pilot)
-            assert screen.settings.threshold == expected
+            assert screen.workspace.settings.threshold == expected
             assert f"threshold {expected:.2f}" in summary_text(app)

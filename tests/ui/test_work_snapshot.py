@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from conftest import HashEmbedder
-from test_snapshots import gold, settle  # noqa: F401  (gold is a fixture)
-
 from readout_tui.app import ReadoutApp
+from readout_tui.testing import HashEmbedder, ready
 
 
-def test_manual_decisions_are_visible(snap_compare, gold, example):  # noqa: F811
+def test_manual_decisions_are_visible(snap_compare, gold, example):
     """L1's best pair removed, L2 marked deliberately unique, a note on L3: each row shows ✎
     or ¶ after its glyph; the strip says what was decided on L3."""
     app = ReadoutApp(example, embedder=HashEmbedder())
 
     async def decide_by_hand(pilot) -> None:
-        await settle(pilot)
+        await ready(pilot)
         await pilot.press("x", "j", "o", "j", "a", *"check", "space", *"wording", "enter")
         # The toasts each edit raises time out on the clock; how many are still up when the
         # picture is taken depends on the machine's speed, so none is kept.

@@ -12,8 +12,8 @@ import subprocess
 import sys
 
 import pytest
-from engine_fakes import EXAMPLE, FakeEmbedder
 
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.evidence import embedded_texts, gather_evidence, presence_scores
@@ -21,6 +21,7 @@ from readout_tui.core.engine.pipeline import compare
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import readout_from_text
 from readout_tui.core.types import Kind, Status
+from readout_tui.testing import FakeEmbedder
 
 HOSTAGES = "Netanyahu asked Putin to help free the Israeli hostages held by Hamas in Gaza."
 IRAN = "Netanyahu sharply criticised the dangerous cooperation between Russia and Iran."
@@ -152,7 +153,7 @@ def test_the_order_penalty_is_explained_in_the_reason():
 def test_order_penalty_never_makes_a_score_negative():
     left = readout("L", IRAN, WHEAT, HOSTAGES)
     right = readout("R", AID, UN_VOTE, WHEAT)
-    scores = presence_scores(gather_evidence(left, right, None))
+    scores = presence_scores(gather_evidence(left, right, None).signals())
     assert scores.min() >= 0.0
 
 
@@ -164,5 +165,5 @@ def test_a_pairs_score_is_rebuilt_from_the_figures_shown_with_it():
     n, m = len(left), len(right)
     for pair in alignment.pairs:
         order = AlignmentSettings().order_weight * abs(pair.left / (n - 1) - pair.right / (m - 1))
-        rebuilt = max((max(pair.semantic, 0.0) + pair.lexical) / 2 - order, 0.0)
+        rebuilt = max((max(pair.cosine, 0.0) + pair.lexical) / 2 - order, 0.0)
         assert pair.score == pytest.approx(rebuilt, abs=2e-4)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import shutil
+import stat
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from engine_fakes import EXAMPLE
 
 from readout_tui import cli
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Kind
 from readout_tui.core.work.decisions import Decisions
@@ -90,3 +94,92 @@ def test_decisions_lost_to_an_edited_readout_are_noted(capsys, case):
     assert code == 0
     assert "a saved decision no longer fits the readouts: link (same): L2" in err
     assert not any(p["manual"] for p in json.loads(out)["pairs"])
+
+
+@pytest.fixture
+def nothing_replaced(monkeypatch):
+    """Fault injection: renaming anything over the output fails the test before it happens."""
+    from readout_tui.core.io import files
+
+    def refuse(*args):
+        raise AssertionError(f"tried to replace {args[-1]}")
+
+    monkeypatch.setattr(files.os, "replace", refuse)
+
+
+def test_output_dash_prints_the_report(capsys, case):
+    code, out, err = run(capsys, str(case), "-o", "-")
+    assert (code, err) == (0, "") and json.loads(out)["pairs"]  # JSON: the output is not a terminal
+
+
+def test_output_to_dev_null_never_replaces_it(capsys, case, nothing_replaced):
+    before = os.stat("/dev/null")
+    code, out, err = run(capsys, str(case), "-o", "/dev/null", "--format", "html")
+    assert (code, out, err) == (0, "", "")
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+
+def test_output_to_a_device_node_writes_to_it(capsys, case, tmp_path, nothing_replaced):
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("creating a device node needs root")
+    code, _, err = run(capsys, str(case), "-o", str(node), "--format", "json")
+    assert (code, err) == (0, "")
+    assert stat.S_ISCHR(node.lstat().st_mode) and node.lstat().st_rdev == os.makedev(1, 3)
+
+
+def test_output_to_a_fifo_reaches_its_reader(capsys, case, tmp_path, nothing_replaced):
+    fifo = tmp_path / "report.md"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    # Held open so that the reader sees the end only after the write, not before it starts.
+    keeper = os.open(fifo, os.O_WRONLY)
+    received = bytearray()
+
+    def read_all():
+        os.set_blocking(reader, True)
+        while chunk := os.read(reader, 65536):
+            received.extend(chunk)
+
+    thread = threading.Thread(target=read_all)
+    thread.start()
+    try:
+        code, _, err = run(capsys, str(case), "-o", str(fifo))
+    finally:
+        os.close(keeper)
+        thread.join(timeout=30)
+        os.close(reader)
+    assert (code, err) == (0, "")
+    assert received.decode("utf-8").startswith("# ") and "## Divergence table" in received.decode("utf-8")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_output_to_a_fifo_nobody_reads_fails_at_once(capsys, case, tmp_path):
+    fifo = tmp_path / "report.md"
+    os.mkfifo(fifo)
+    code, out, err = run(capsys, str(case), "-o", str(fifo))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "a FIFO that nothing is reading from" in err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_output_in_a_folder_that_cannot_be_written_is_refused_and_kept(capsys, case, tmp_path, monkeypatch):
+    from readout_tui.core.io import files
+
+    target = tmp_path / "report.html"
+    target.write_text("yesterday's report", encoding="utf-8")
+    real_open = os.open
+
+    def no_new_files(name, flags, *args, **kwargs):
+        if flags & os.O_CREAT and Path(name).parent == tmp_path:
+            raise PermissionError(errno.EACCES, "Permission denied", name)
+        return real_open(name, flags, *args, **kwargs)
+
+    monkeypatch.setattr(files.os, "open", no_new_files)
+    code, out, err = run(capsys, str(case), "-o", str(target))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err == f"readout-tui: error: {target}: cannot write it (its folder cannot be written to (Permission denied))\n"
+    assert target.read_text(encoding="utf-8") == "yesterday's report"

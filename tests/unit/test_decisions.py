@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from engine_fakes import FakeEmbedder
-
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.evidence import presence_scores
 from readout_tui.core.engine.pipeline import collect
@@ -11,6 +9,7 @@ from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import readout_from_text
 from readout_tui.core.types import Kind, Status
 from readout_tui.core.work.decisions import Decisions, Journal, pair_note_key
+from readout_tui.testing import FakeEmbedder
 
 LEFT = readout_from_text(
     "The leaders discussed grain exports through Black Sea ports.\n"
@@ -48,7 +47,7 @@ def test_a_manual_link_wins_at_any_threshold():
         assert alignment.status("left", 2) is Status.RELATED
         # Scored as the model would have scored it, order penalty included.
         settings = AlignmentSettings(threshold=threshold)
-        assert pair.score == round(max(float(presence_scores(ev, settings)[2, 2]), 0.0), 4)
+        assert pair.score == round(max(float(presence_scores(ev.signals(), settings)[2, 2]), 0.0), 4)
 
 
 def test_unlink_and_deliberately_unique_remove_model_pairs_at_any_threshold():
@@ -130,3 +129,11 @@ def test_unlinking_a_pair_only_made_by_hand_takes_it_back_without_a_rejection():
     assert not taken_back.links and not taken_back.unlinks and not taken_back
     rejected = made.unlink(2, 2)
     assert rejected.unlinks == {(2, 2)}
+
+
+def test_touches_names_the_statements_of_links_unlinks_and_unique_marks_on_their_own_side():
+    decisions = Decisions().link(0, 3, Kind.MATCH).unlink(2, 1).mark_unique("right", 7)
+    touched = {(side, i) for side in ("left", "right") for i in range(10) if decisions.touches(side, i)}
+    assert touched == {("left", 0), ("right", 3), ("left", 2), ("right", 1), ("right", 7)}
+    undone = decisions.unlink(0, 3, proposed=False)  # a new value: asked afresh
+    assert not undone.touches("left", 0) and undone.touches("left", 2)

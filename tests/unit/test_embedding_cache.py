@@ -8,10 +8,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from engine_fakes import FakeEmbedder, fake_vector
 
 from readout_tui.core.engine.cache import EmbeddingCache, default_cache_path
 from readout_tui.core.engine.embedder import embed
+from readout_tui.testing import FakeEmbedder, fake_vector
 
 TEXTS = ["Putin called Netanyahu.", "They discussed Gaza.", "The call lasted fifty minutes."]
 

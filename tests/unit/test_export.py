@@ -8,7 +8,6 @@ import json
 from html.parser import HTMLParser
 
 import pytest
-from engine_fakes import FakeEmbedder
 
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.pipeline import collect
@@ -18,6 +17,7 @@ from readout_tui.core.io.export import CSV_COLUMNS, format_of, render
 from readout_tui.core.io.loading import readout_from_text
 from readout_tui.core.types import CaseInfo, Kind
 from readout_tui.core.work.decisions import Decisions, pair_note_key
+from readout_tui.testing import FakeEmbedder
 
 HOSTILE = '<script>alert("x")</script> & \'quotes\' "too"'
 LEFT = readout_from_text(

@@ -1,5 +1,11 @@
+import errno
+import fcntl
 import os
 import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +51,228 @@ def test_new_file_follows_the_umask_not_mkstemps_0600(tmp_path):
     finally:
         os.umask(previous)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+# -- targets that are not regular files (issue 16) -----------------------------------------------
+
+
+@pytest.fixture
+def nothing_replaced(monkeypatch):
+    """Fault injection: any attempt to rename a temporary file over a target fails the test
+    before it happens, so even a broken write cannot replace the system's /dev/null."""
+
+    def refuse(*args):
+        raise AssertionError(f"tried to replace {args[-1]}")
+
+    monkeypatch.setattr(files.os, "replace", refuse)
+    monkeypatch.setattr(files.os, "rename", refuse)
+
+
+def test_dev_null_is_written_in_place_never_replaced(nothing_replaced):
+    before = os.stat("/dev/null")
+    assert files.write_output("/dev/null", "report\n") == Path("/dev/null")
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    assert not [p for p in Path("/dev").iterdir() if p.name.startswith(".null.")]
+
+
+def test_a_private_device_node_is_written_in_place(tmp_path, nothing_replaced):
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("creating a device node needs root")
+    files.write_output(node, "report\n")
+    assert stat.S_ISCHR(node.lstat().st_mode) and node.lstat().st_rdev == os.makedev(1, 3)
+    assert [p.name for p in tmp_path.iterdir()] == ["null"]
+
+
+def test_a_fifo_with_a_reader_gets_the_report_and_stays_a_fifo(tmp_path, nothing_replaced):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    # Held open so that the reader sees the end only after the write, not before it starts.
+    keeper = os.open(fifo, os.O_WRONLY)  # the reader waiting, as `cat pipe` would
+    received = bytearray()
+
+    def read_all():
+        os.set_blocking(reader, True)
+        while chunk := os.read(reader, 65536):
+            received.extend(chunk)
+
+    thread = threading.Thread(target=read_all)
+    thread.start()
+    try:
+        files.write_output(fifo, "line\n" * 50_000)  # more than a pipe holds at once
+    finally:
+        os.close(keeper)
+        thread.join(timeout=30)
+        os.close(reader)
+    assert bytes(received) == b"line\n" * 50_000
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_a_fifo_nobody_reads_is_refused_at_once_not_waited_on(tmp_path, nothing_replaced):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(files.FileRefused, match="FIFO that nothing is reading"):
+        files.write_output(fifo, "report")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_a_link_to_a_device_writes_the_device(tmp_path, nothing_replaced):
+    link = tmp_path / "out.txt"
+    link.symlink_to("/dev/null")
+    files.write_output(link, "report")
+    assert link.is_symlink() and os.readlink(link) == "/dev/null"
+
+
+def test_a_folder_or_block_device_is_refused(tmp_path, nothing_replaced):
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(files.FileRefused, match="a folder"):
+        files.write_output(tmp_path / "folder", "report")
+    block = tmp_path / "disk"
+    try:
+        os.mknod(block, 0o600 | stat.S_IFBLK, os.makedev(7, 200))
+    except PermissionError:
+        return
+    with pytest.raises(files.FileRefused, match="a block device"):
+        files.write_output(block, "report")
+    assert stat.S_ISBLK(block.lstat().st_mode)
+
+
+def test_the_processs_own_redirected_output_is_written_in_place(tmp_path):
+    # `compare -o /dev/stdout > out.txt`: /dev/stdout leads to out.txt, which the shell holds
+    # open; replacing it (as root: replacing the /dev/stdout link itself) would lose the report.
+    out = tmp_path / "out.txt"
+    script = (
+        "import os, sys\n"
+        "from readout_tui.core.io import files\n"
+        "def refuse(*args): raise SystemExit('tried to replace ' + str(args[-1]))\n"
+        "files.os.replace = files.os.rename = refuse\n"
+        "print('first', flush=True)\n"
+        "files.write_output('/dev/stdout', 'report\\n')\n"
+    )
+    with out.open("w") as stream:
+        result = subprocess.run([sys.executable, "-c", script], stdout=stream, stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 0, result.stderr
+    assert out.read_text() == "first\nreport\n"
+    assert Path("/dev/stdout").is_symlink()
+
+
+def test_write_atomic_refuses_to_replace_a_fifo(tmp_path):
+    fifo = tmp_path / "session.json"
+    os.mkfifo(fifo)
+    with pytest.raises(files.FileRefused, match="a FIFO, not a regular file"):
+        write_atomic(fifo, "{}")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+# -- regular files -----------------------------------------------------------------------------
+
+
+def test_the_folder_is_flushed_after_the_rename(tmp_path, monkeypatch):
+    events = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(files.os, "replace", lambda *a: (events.append("replace"), real_replace(*a))[1])
+
+    def fsync(handle):
+        events.append("folder" if stat.S_ISDIR(os.fstat(handle).st_mode) else "file")
+        real_fsync(handle)
+
+    monkeypatch.setattr(files.os, "fsync", fsync)
+    write_atomic(tmp_path / "out.md", "text")
+    assert events == ["file", "replace", "folder"]
+
+
+def test_a_writable_file_in_an_unwritable_folder_is_refused_clearly(tmp_path, monkeypatch):
+    target = tmp_path / "report.html"
+    target.write_text("the user's report")
+    real_open = os.open
+
+    def no_new_files(name, flags, *args, **kwargs):
+        # What a folder without write permission does (root is not denied by chmod).
+        if flags & os.O_CREAT and Path(name).parent == tmp_path:
+            raise PermissionError(errno.EACCES, "Permission denied", name)
+        return real_open(name, flags, *args, **kwargs)
+
+    monkeypatch.setattr(files.os, "open", no_new_files)
+    with pytest.raises(files.FileRefused) as caught:
+        files.write_output(target, "new")
+    assert caught.value.strerror == "its folder cannot be written to (Permission denied)"
+    assert target.read_text() == "the user's report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes in any folder")
+def test_a_really_unwritable_folder_is_refused_clearly(tmp_path):
+    target = tmp_path / "report.html"
+    target.write_text("the user's report")
+    tmp_path.chmod(0o555)
+    try:
+        with pytest.raises(files.FileRefused, match="its folder cannot be written to"):
+            files.write_output(target, "new")
+    finally:
+        tmp_path.chmod(0o755)
+    assert target.read_text() == "the user's report"
+
+
+def test_leftovers_of_a_killed_write_are_removed_by_the_next(tmp_path):
+    target = tmp_path / "session.json"
+    for leftover in (".session.json.ab12cd34.tmp", ".session.json.k_9xq2mz.tmp"):  # ours, mkstemp's
+        (tmp_path / leftover).write_text("half a sess")
+    (tmp_path / ".session.json.notes.tmp").write_text("not ours")
+    write_atomic(target, "{}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".session.json.notes.tmp", "session.json"]
+
+
+def test_a_write_under_way_keeps_its_temporary_file(tmp_path):
+    # Another process's write in progress holds its temporary file locked: never taken for a leftover.
+    live = tmp_path / ".out.md.0a1b2c3d.tmp"
+    live.write_text("being written")
+    with live.open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        write_atomic(tmp_path / "out.md", "text")
+        assert live.exists()
+
+
+def test_a_new_file_through_a_link_takes_the_umask_not_the_targets_mode(tmp_path):
+    victim = tmp_path / "victim"
+    victim.write_text("someone else's")
+    victim.chmod(0o604)
+    folder = tmp_path / "folder"
+    folder.mkdir(mode=0o755)
+    previous = os.umask(0o077)
+    try:
+        for name, target in (("a.html", victim), ("b.html", folder)):
+            (tmp_path / name).symlink_to(target)
+            write_atomic(tmp_path / name, "report")
+            assert stat.S_IMODE((tmp_path / name).lstat().st_mode) == 0o600, name
+    finally:
+        os.umask(previous)
+    assert victim.read_text() == "someone else's" and stat.S_IMODE(victim.stat().st_mode) == 0o604
+
+
+# -- bounded reads -------------------------------------------------------------------------------
+
+
+def test_read_bounded_reads_a_regular_file_up_to_the_limit(tmp_path):
+    path = tmp_path / "meta.json"
+    path.write_bytes(b"x" * 100)
+    assert files.read_bounded(path, 100) == b"x" * 100
+    with pytest.raises(files.FileRefused, match="larger than 99 bytes"):
+        files.read_bounded(path, 99)
+
+
+def test_read_bounded_refuses_a_fifo_without_waiting(tmp_path):
+    fifo = tmp_path / "meta.json"
+    os.mkfifo(fifo)
+    with pytest.raises(files.FileRefused, match="a FIFO, not a regular file"):
+        files.read_bounded(fifo, 1000)
+
+
+def test_read_bounded_refuses_a_link_to_dev_zero(tmp_path):
+    link = tmp_path / "session.json"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(files.FileRefused, match="a character device, not a regular file"):
+        files.read_bounded(link, 1000)

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from engine_fakes import FakeEmbedder
 
 from readout_tui import cli
+from readout_tui.testing import FakeEmbedder
 
 RUSSIAN = [
     "Президент России Владимир Путин провёл телефонный разговор с Премьер-министром Израиля.",

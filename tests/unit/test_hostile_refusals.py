@@ -11,9 +11,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from engine_fakes import EXAMPLE
 
 from readout_tui import cli
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.io import loading
 
 GOOD = "Netanyahu spoke with Putin about the hostages.\nThey discussed Iran.\n"
@@ -215,7 +215,7 @@ def test_the_app_takes_keys_from_the_terminal_when_stdin_was_a_pipe(tmp_path, mo
     terminal.touch()
     real_open = os.open
     monkeypatch.setattr(
-        cli.os, "open", lambda path, flags: real_open(terminal if path == "/dev/tty" else path, flags)
+        cli.os, "open", lambda path, *rest: real_open(terminal if path == "/dev/tty" else path, *rest)
     )
     moved: list[int] = []
     monkeypatch.setattr(cli.os, "dup2", lambda fd, target: moved.append(target))

@@ -8,14 +8,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
-from engine_fakes import FakeEmbedder, fake_vector
 
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import embed
+from readout_tui.testing import FakeEmbedder, fake_vector
 
 SLOW_WRITER = """
 import os, sys, time
@@ -83,7 +82,7 @@ def test_the_same_slow_write_left_alone_replaces_the_file(tmp_path):
 
 CACHE_WRITER = """
 import sys
-from engine_fakes import FakeEmbedder
+from readout_tui.testing import FakeEmbedder
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import embed
 
@@ -99,7 +98,7 @@ def test_a_cache_writer_killed_while_writing_leaves_a_sound_cache(tmp_path):
     path = tmp_path / "embeddings.sqlite3"
     committed = [f"committed statement {i}" for i in range(50)]
     embed(committed, FakeEmbedder(), EmbeddingCache(path))
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), *sys.path])}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     child = subprocess.Popen(
         [sys.executable, "-c", CACHE_WRITER, str(path)], stdout=subprocess.PIPE, text=True, env=env
     )

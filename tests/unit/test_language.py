@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from engine_fakes import FakeEmbedder
 
 from readout_tui import cli
+from readout_tui.core.engine.explain import shares_words, word_spans
 from readout_tui.core.engine.language import UNDETERMINED, detect, sample
 from readout_tui.core.engine.pipeline import compare
 from readout_tui.core.engine.settings import AlignmentSettings
@@ -18,7 +18,7 @@ from readout_tui.core.engine.statements import _language, split_statements
 from readout_tui.core.engine.words import TermTable, stems, words
 from readout_tui.core.io import export, report
 from readout_tui.core.io.loading import load_case
-from readout_tui.widgets.detail_strip import compare_words, shares_words
+from readout_tui.testing import FakeEmbedder
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 ENGLISH = FIXTURES / "netanyahu-putin-2023-12-10"
@@ -203,7 +203,7 @@ def test_a_language_the_model_does_not_cover_is_compared_by_shared_words_only():
     assert alignment.settings["lexical_threshold"] == AlignmentSettings().lexical_threshold
     assert alignment.languages.uncovered == ["left", "right"]
     assert report.lexical_fallback(alignment) == "all-MiniLM-L6-v2 does not cover Indonesian (id)"
-    assert all(p.semantic == 0.0 for p in alignment.pairs)
+    assert all(p.cosine == 0.0 for p in alignment.pairs)
 
 
 def test_a_model_that_covers_the_language_is_used():
@@ -287,12 +287,11 @@ def test_highlighting_leaves_texts_without_common_words_unmarked():
     english = "Putin stressed the need to free the hostages."
     weights = TermTable.build([russian], [english]).weight
     assert not shares_words(russian, english)
-    marked = compare_words(russian, english, weights)
-    assert marked.plain == russian and not marked.spans
+    assert word_spans(russian, english, weights) == ()
 
 
 def test_highlighting_still_marks_shared_words_within_one_language():
     a, b = "Путин подчеркнул освобождение заложников.", "Нетаньяху просил об освобождении заложника."
     weights = TermTable.build([a], [b]).weight
     assert shares_words(a, b)
-    assert compare_words(a, b, weights).spans
+    assert word_spans(a, b, weights)

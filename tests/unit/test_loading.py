@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from engine_fakes import EXAMPLE
 
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.io.loading import (
     InputError,
     decode,

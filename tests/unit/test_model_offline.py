@@ -13,14 +13,15 @@ import sys
 
 import numpy as np
 import pytest
-from engine_fakes import EXAMPLE, OFFLINE
 
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.engine.embedder import (
     DEFAULT_MODEL,
     ModelError,
     SentenceTransformerEmbedder,
     resolve_model,
 )
+from readout_tui.testing import OFFLINE
 
 
 def python(code: str, **env: str) -> subprocess.CompletedProcess:

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from engine_fakes import OFFLINE
 
 from readout_tui.core.engine.coverage import (
     FOR_ONE_LANGUAGE,
@@ -23,6 +22,7 @@ from readout_tui.core.engine.coverage import (
 )
 from readout_tui.core.engine.embedder import resolve_model
 from readout_tui.core.engine.language import Language
+from readout_tui.testing import OFFLINE
 
 REPO = Path(__file__).resolve().parents[2]
 RUSSIAN = REPO / "fixtures" / "netanyahu-putin-2023-12-10-ru"

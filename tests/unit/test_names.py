@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from engine_fakes import FakeEmbedder
 
 from readout_tui.core.engine.evidence import statement_vectors
 from readout_tui.core.engine.names import capitalised_inside, without_shared_names
+from readout_tui.testing import FakeEmbedder
 
 CALL = [
     "Prime Minister Netanyahu spoke with President Putin.",

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 
-from engine_fakes import FakeEmbedder
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +17,7 @@ from readout_tui.core.io import export, report
 from readout_tui.core.io.display import printable
 from readout_tui.core.io.loading import InputError, decode, readout_from_text
 from readout_tui.core.types import CaseInfo
+from readout_tui.testing import FakeEmbedder
 
 TERMINAL_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """What must never reach a terminal from a text or Markdown report: every C0 control but the

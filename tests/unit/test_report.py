@@ -6,12 +6,13 @@ import json
 import re
 
 import pytest
-from engine_fakes import EXAMPLE, FakeEmbedder
 
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.engine.pipeline import compare
 from readout_tui.core.io import export, report
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Kind, Readout, Statement
+from readout_tui.testing import FakeEmbedder
 
 RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -35,7 +36,7 @@ def hand_made(left_texts, right_texts, pairs, left_label="Kremlin", right_label=
         left=readout(left_label, left_texts),
         right=readout(right_label, right_texts),
         pairs=tuple(
-            Counterpart(i, j, score, Kind(kind), semantic=score, lexical=0.5, shared_terms=("gaza",), reason="meaning")
+            Counterpart(i, j, score, Kind(kind), cosine=score, lexical=0.5, shared_terms=("gaza",), reason="meaning")
             for i, j, score, kind in pairs
         ),
         model=model,
@@ -154,7 +155,7 @@ def test_text_report_lets_no_control_character_reach_the_terminal():
         alignment.left,
         alignment.right,
         tuple(
-            Counterpart(p.left, p.right, p.score, p.kind, p.semantic, p.lexical, (f"gaza{ESC}[1m",), f"why{ESC}[8m")
+            Counterpart(p.left, p.right, p.score, p.kind, p.cosine, p.lexical, (f"gaza{ESC}[1m",), f"why{ESC}[8m")
             for p in alignment.pairs
         ),
         alignment.model,

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from readout_tui.cli import EXAMPLE
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Kind
 from readout_tui.core.work.decisions import Decisions, Journal, pair_note_key
@@ -16,6 +20,7 @@ from readout_tui.core.work.session import (
     Cursor,
     Session,
     SessionStore,
+    own_case_folder,
     session_path,
     statement_map,
 )
@@ -180,6 +185,146 @@ def test_only_the_last_edits_are_kept_and_a_step_past_the_end_is_left_out(tmp_pa
     store.save(replace(work(), undo=steps), comparison)
     assert store.load(comparison).session.undo == steps[-HISTORY_KEPT:]
     document = json.loads(store.path.read_text(encoding="utf-8"))
-    document["history"]["undo"][-1]["unique"].append({"side": "right", "index": 99})
+    document["history"]["undo"][-1].setdefault("unique", []).append({"side": "right", "index": 99})
     store.path.write_text(json.dumps(document), encoding="utf-8")
     assert store.load(comparison).session.undo[-1] == steps[-1]
+
+
+def test_the_bundled_example_keeps_its_session_in_the_data_folder_not_in_the_package(data_dir):
+    comparison = load_comparison([str(EXAMPLE)], "lines")
+    assert own_case_folder(comparison) is None
+    assert session_path(comparison).parent == data_dir / "sessions"
+
+
+def big_note_sessions() -> dict[str, Session]:
+    """100 edits with a 1 MB note: beside it, and of it (a line added each time)."""
+    note = "A long note. " * 80_000  # about 1 MB
+    beside = Journal()
+    beside.record("long note", Decisions().note(("left", 0), note))
+    for k in range(99):
+        beside.record(f"edit {k}", beside.current.note(("right", k % 3), f"short note {k}"))
+    of_it = Journal()
+    for k in range(100):
+        of_it.record(f"edit {k}", of_it.current.note(("left", 0), f"{note} and addition {k}."))
+    return {
+        name: Session(journal.current, undo=journal.undo_steps)
+        for name, journal in (("beside", beside), ("of_it", of_it))
+    }
+
+
+@pytest.mark.parametrize("name", ["beside", "of_it"])
+def test_a_session_of_100_edits_with_a_1_mb_note_stays_small(tmp_path, name):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    session = big_note_sessions()[name]
+    store = SessionStore.of(comparison)
+    store.save(session, comparison)
+    assert store.path.stat().st_size < 5 * 1024 * 1024
+    assert store.load(comparison).session == session
+
+
+def test_a_session_saved_by_the_previous_version_still_loads_with_its_history(tmp_path):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    before = {"links": [{"left": 3, "right": 2, "kind": "match"}], "unlinks": [], "unique": [], "notes": []}
+    document = {
+        "version": 1,
+        "threshold": 0.4,
+        "cursor": None,
+        "statements": {"left": LEFT, "right": RIGHT},
+        "links": [{"left": 3, "right": 2, "kind": "match"}],
+        "unlinks": [],
+        "unique": [{"side": "left", "index": 1}],
+        "notes": [{"on": "left", "index": 1, "text": "a note"}],
+        "lost": [],
+        "history": {
+            "undo": [
+                {"what": "link", "links": [], "unlinks": [], "unique": [], "notes": []},
+                {"what": "note", **before},
+                {"what": "unique", **before, "notes": [{"on": "left", "index": 1, "text": "a note"}]},
+            ],
+            "redo": [],
+        },
+    }
+    (tmp_path / "call" / "session.json").write_text(json.dumps(document), encoding="utf-8")
+    restored = SessionStore.of(comparison).load(comparison).session
+    linked = Decisions().link(3, 2, Kind.MATCH)
+    assert restored.decisions == linked.note(("left", 1), "a note").mark_unique("left", 1)
+    assert restored.undo == (("link", Decisions()), ("note", linked), ("unique", linked.note(("left", 1), "a note")))
+
+
+def test_a_history_step_that_cannot_be_rebuilt_sets_the_file_aside(tmp_path):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    store = SessionStore.of(comparison)
+    journal = Journal()
+    journal.record("note", Decisions().note(("left", 0), "x" * 200))
+    journal.record("longer", journal.current.note(("left", 0), "x" * 200 + " and more"))
+    store.save(Session(journal.current, undo=journal.undo_steps), comparison)
+    document = json.loads(store.path.read_text(encoding="utf-8"))
+    (edit,) = document["history"]["undo"][-1]["notes"]
+    edit["keep"] = [500, 0]  # more than the note holds
+    store.path.write_text(json.dumps(document), encoding="utf-8")
+    restored = store.load(comparison)
+    assert "not a readable session" in restored.notice and restored.session == Session()
+
+
+NOTE_KEYS = [("left", 0), ("left", 3), ("right", 2), pair_note_key(3, 2), pair_note_key(0, 1)]
+long_text = st.sampled_from(["", "x" * 100, "A long note. " * 20]).flatmap(
+    lambda base: st.text(max_size=12).map(lambda tail: base + tail)
+)
+edits = st.one_of(
+    st.tuples(st.just("link"), st.integers(0, 3), st.integers(0, 2), st.sampled_from(list(Kind))),
+    st.tuples(st.just("unlink"), st.integers(0, 3), st.integers(0, 2), st.booleans()),
+    st.tuples(st.just("unique"), st.sampled_from(["left", "right"]), st.integers(0, 2)),
+    st.tuples(st.just("ununique"), st.sampled_from(["left", "right"]), st.integers(0, 2)),
+    st.tuples(st.just("note"), st.sampled_from(NOTE_KEYS), long_text),
+    st.tuples(st.just("grow"), st.sampled_from(NOTE_KEYS), st.text(max_size=5), st.text(max_size=5)),
+    st.tuples(st.just("undo")),
+    st.tuples(st.just("redo")),
+)
+
+
+def edited(decisions: Decisions, edit: tuple) -> Decisions:
+    kind, *args = edit
+    if kind == "link":
+        return decisions.link(*args)
+    if kind == "unlink":
+        return decisions.unlink(*args)
+    if kind == "unique":
+        return decisions.mark_unique(*args)
+    if kind == "ununique":
+        return decisions.unmark_unique(*args)
+    if kind == "note":
+        return decisions.note(*args)
+    key, head, tail = args  # an edit inside a note: its start and end kept
+    return decisions.note(key, head + decisions.notes.get(key, "a note of some length " * 5) + tail)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(edits, max_size=30))
+def test_any_history_saves_as_differences_and_comes_back_whole(steps):
+    # Saved after every edit, as the app does: the store reuses the differences it worked out.
+    journal = Journal()
+    with tempfile.TemporaryDirectory() as folder:
+        comparison = case(Path(folder) / "call", LEFT, RIGHT)
+        store = SessionStore.of(comparison)
+        for step in steps:
+            if step[0] == "undo":
+                journal.undo()
+            elif step[0] == "redo":
+                journal.redo()
+            else:
+                journal.record(step[0], edited(journal.current, step))
+            store.save(Session(journal.current, undo=journal.undo_steps, redo=journal.redo_steps), comparison)
+        session = Session(journal.current, undo=journal.undo_steps, redo=journal.redo_steps)
+        store.save(session, comparison)
+        assert store.load(comparison).session == session
+        assert SessionStore.of(comparison).load(comparison).session == session
+
+
+def test_a_step_saved_again_beside_other_decisions_is_worked_out_afresh(tmp_path):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    store = SessionStore.of(comparison)
+    step = Decisions().note(("left", 0), "the step's note")
+    for current in (Decisions().mark_unique("left", 1), Decisions().link(3, 2, Kind.MATCH)):
+        session = Session(current, undo=(("edit", step),))
+        store.save(session, comparison)
+        assert store.load(comparison).session == session

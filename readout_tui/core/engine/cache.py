@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from readout_tui.core.io.files import FileRefused, require_regular_or_absent
+
 
 def default_cache_path() -> Path:
     from platformdirs import user_cache_dir
@@ -49,6 +51,9 @@ class EmbeddingCache:
             return self._db
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            # SQLite would wait on a FIFO, or take a device for a damaged database and have it
+            # set aside: anything but a regular file is left alone and the cache done without.
+            require_regular_or_absent(self.path)
             self._db = self._open_patiently()
         except sqlite3.Error as exc:
             if _damaged(exc):
@@ -58,6 +63,9 @@ class EmbeddingCache:
                 except (sqlite3.Error, OSError):
                     self._db = None
             # else: busy past the timeout, read-only, disk full: only costs speed
+        except FileRefused as exc:
+            self._db = None
+            self.notice = f"embedding cache {self.path} is {exc.strerror}; not using it"
         except OSError:
             self._db = None  # an unwritable cache directory only costs speed
         self._unavailable = self._db is None

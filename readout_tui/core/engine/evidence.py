@@ -18,37 +18,39 @@ from readout_tui.core.engine.coverage import LanguageCheck
 from readout_tui.core.engine.names import without_shared_names
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import TermTable
-from readout_tui.core.types import Readout
+from readout_tui.core.types import Counterpart, Readout
 
 EmbedFunction = Callable[[Sequence[str]], np.ndarray]
 """Texts in, unit vectors out (see ``embedding.embed``)."""
+Progress = Callable[[int, int], None]
+"""Called with (statements done, statements in all) as the evidence is gathered."""
 
 
 @dataclass(frozen=True, eq=False)
 class Signals:
     """The pairwise signals for some pairs of statements: arrays of one shape (a block of rows
     of the n x m matrices, or the pairs of a list). ``cosine`` is the plain cosine similarity
-    of the statements' embeddings; ``semantic`` the same after removing the component that all
+    of the statements' embeddings; ``centred`` the same after removing the component that all
     statements share (the call, the leaders, the genre), which ranks partners better but says
     less about whether a partner exists at all; ``lexical`` the weighted overlap of distinctive
     words; ``order`` how far apart the two statements sit in the accounts' reading order
-    (see ``order_distance``). ``cosine`` and ``semantic`` are None without embeddings."""
+    (see ``order_distance``). ``cosine`` and ``centred`` are None without embeddings."""
 
     cosine: np.ndarray | None
-    semantic: np.ndarray | None
+    centred: np.ndarray | None
     lexical: np.ndarray
     order: np.ndarray
 
     def take(self, at) -> Signals:
         pick = lambda x: None if x is None else x[at]  # noqa: E731
-        return Signals(pick(self.cosine), pick(self.semantic), self.lexical[at], self.order[at])
+        return Signals(pick(self.cosine), pick(self.centred), self.lexical[at], self.order[at])
 
     @staticmethod
     def concatenate(parts: Sequence[Signals]) -> Signals:
         join = lambda xs: None if xs[0] is None else np.concatenate(xs)  # noqa: E731
         return Signals(
             join([p.cosine for p in parts]),
-            join([p.semantic for p in parts]),
+            join([p.centred for p in parts]),
             join([p.lexical for p in parts]),
             join([p.order for p in parts]),
         )
@@ -90,11 +92,11 @@ class Embeddings:
         """Plain and centred cosine of left ``rows`` with every right statement."""
         cosine = self.left[rows] @ self.right.T
         left_offset, left_scale, right_offset, right_scale = self._centring
-        semantic = cosine - right_offset
-        semantic += left_offset[rows, None]
-        semantic *= left_scale[rows, None]
-        semantic *= right_scale
-        return cosine, semantic
+        centred = cosine - right_offset
+        centred += left_offset[rows, None]
+        centred *= left_scale[rows, None]
+        centred *= right_scale
+        return cosine, centred
 
 
 @dataclass(frozen=True, eq=False)
@@ -116,12 +118,17 @@ class Evidence:
     """Each side's language and whether the model covers it; None when not checked."""
     reaches: dict[float, tuple[Reach, Reach]] = field(default_factory=dict, repr=False)
     """``reach`` for each order weight used so far (presence scores depend on it)."""
+    counterparts: dict[tuple, Counterpart] = field(default_factory=dict, repr=False)
+    """The pairs ``decide`` has reported, by what they were made from (see ``decision``)."""
 
-    def reach(self, settings: AlignmentSettings = AlignmentSettings()) -> tuple[Reach, Reach]:
+    def reach(
+        self, settings: AlignmentSettings = AlignmentSettings(), progress: Progress | None = None
+    ) -> tuple[Reach, Reach]:
         """The left statements' view of the right ones, and the right's of the left, under
-        ``settings``: computed once per order weight (seconds for 10,000 statements a side)."""
+        ``settings``: computed once per order weight (seconds for 10,000 statements a side),
+        telling ``progress`` how many left statements are done."""
         if settings.order_weight not in self.reaches:
-            self.reaches[settings.order_weight] = _reach(self, settings)
+            self.reaches[settings.order_weight] = _reach(self, settings, progress)
         return self.reaches[settings.order_weight]
 
     @property
@@ -137,35 +144,6 @@ class Evidence:
             return Signals(None, None, lexical, order)
         return Signals(*self.embeddings.block(rows), lexical, order)
 
-    def whole(self) -> Signals:
-        """All n x m signals: kept once computed for a pair of readouts, recomputed on each
-        use for thousands of statements, where they would hold gigabytes (there, ``reach``
-        has each statement's nearest partner and ``semantic_available`` says whether there
-        are embeddings)."""
-        if len(self.left) * len(self.right) <= _KEEP_WHOLE:
-            return self._kept
-        return self.signals()
-
-    @cached_property
-    def _kept(self) -> Signals:
-        return self.signals()
-
-    @property
-    def cosine(self) -> np.ndarray | None:
-        return self.whole().cosine
-
-    @property
-    def semantic(self) -> np.ndarray | None:
-        return self.whole().semantic
-
-    @property
-    def lexical(self) -> np.ndarray:
-        return self.whole().lexical
-
-    @property
-    def order(self) -> np.ndarray:
-        return self.whole().order
-
     def swapped(self) -> Evidence:
         """The same evidence with the sides exchanged (right becomes left)."""
         return Evidence(
@@ -179,26 +157,24 @@ class Evidence:
         )
 
 
-_KEEP_WHOLE = 1_000_000
-"""Pairs up to which ``Evidence.whole`` keeps the matrices (4 MB each)."""
-
-
 def gather_evidence(
     left: Readout,
     right: Readout,
     embed: EmbedFunction | None,
     model: str = "",
     settings: AlignmentSettings = AlignmentSettings(),
+    progress: Progress | None = None,
 ) -> Evidence:
     """Compute the similarity signals, reduced for ``settings``' order weight; ``embed`` None
-    means lexical evidence only."""
+    means lexical evidence only. ``progress`` hears how many left statements have been
+    compared with every right one (embedding reports its own progress)."""
     terms = TermTable.build(left.texts, right.texts)
     embeddings = None
     if embed is not None and len(left) and len(right):
         vectors = statement_vectors([*left.texts, *right.texts], embed)
         embeddings = Embeddings.of(vectors[: len(left)], vectors[len(left) :])
     evidence = Evidence(left, right, embeddings, terms, model)
-    evidence.reach(settings)
+    evidence.reach(settings, progress)
     return evidence
 
 
@@ -221,21 +197,22 @@ def statement_vectors(texts: Sequence[str], embed: EmbedFunction) -> np.ndarray:
     return np.concatenate([whole, focused], axis=1) * np.float32(np.sqrt(0.5))
 
 
-def presence_scores(
-    evidence: Signals | Evidence, settings: AlignmentSettings = AlignmentSettings()
-) -> np.ndarray:
+def presence_scores(signals: Signals, settings: AlignmentSettings = AlignmentSettings()) -> np.ndarray:
     """How strongly each pair suggests the two statements tell the same point, 0..1."""
-    if evidence.cosine is None:
-        scores = evidence.lexical
+    weight = np.float32(settings.order_weight)
+    if signals.cosine is None:
+        if not weight:
+            return signals.lexical
+        scores = signals.lexical - weight * signals.order
     else:
         # (clip(cosine, 0, 1) + lexical) / 2, in place: blocks hold millions of pairs.
-        scores = np.clip(evidence.cosine, 0, 1)
-        scores += evidence.lexical
+        scores = np.clip(signals.cosine, 0, 1)
+        scores += signals.lexical
         scores /= 2
-    if not settings.order_weight:
-        return scores
-    penalised = scores - np.float32(settings.order_weight) * evidence.order
-    return np.maximum(penalised, 0, out=penalised)
+        if not weight:
+            return scores
+        scores -= weight * signals.order
+    return np.maximum(scores, 0, out=scores)
 
 
 def order_distance(n: int, m: int, rows=slice(None)) -> np.ndarray:
@@ -243,14 +220,15 @@ def order_distance(n: int, m: int, rows=slice(None)) -> np.ndarray:
     accounts' reading order, 0..1."""
     left = (np.arange(n, dtype=np.float32) / max(n - 1, 1))[rows]
     right = np.arange(m, dtype=np.float32) / max(m - 1, 1)
-    return np.abs(left[:, None] - right[None, :])
+    distance = np.subtract.outer(left, right)
+    return np.abs(distance, out=distance)
 
 
-def topical_scores(signals: Signals | Evidence) -> np.ndarray:
+def topical_scores(signals: Signals) -> np.ndarray:
     """Which partner fits a statement best: shared-component-free meaning plus shared words."""
-    if signals.semantic is None:
+    if signals.centred is None:
         return signals.lexical
-    return signals.semantic + signals.lexical
+    return signals.centred + signals.lexical
 
 
 @dataclass(frozen=True, eq=False)
@@ -304,7 +282,7 @@ def rows_per_block(m: int) -> int:
     return max(1, BLOCK_BYTES // (4 * max(m, 1)))
 
 
-def _reach(evidence: Evidence, settings: AlignmentSettings) -> tuple[Reach, Reach]:
+def _reach(evidence: Evidence, settings: AlignmentSettings, progress: Progress | None) -> tuple[Reach, Reach]:
     n, m = len(evidence.left), len(evidence.right)
     if not n or not m:
         return Reach.empty(n), Reach.empty(m)
@@ -312,10 +290,14 @@ def _reach(evidence: Evidence, settings: AlignmentSettings) -> tuple[Reach, Reac
     columns = _Collector(m)
     step = rows_per_block(m)
     for start in range(0, n, step):
+        if progress:
+            progress(start, n)
         block = evidence.signals(slice(start, start + step))
         presence, topical = presence_scores(block, settings), topical_scores(block)
         rows.add(start, block, presence, topical, transposed=False)
         columns.add(start, block, presence, topical, transposed=True)
+    if progress:
+        progress(n, n)
     return rows.reach(), columns.reach()
 
 

@@ -70,8 +70,15 @@ def load_article(
 def with_attribution(comparison: Comparison, attribution: Attribution) -> Comparison:
     """``comparison`` with its two accounts taken from ``attribution`` (after statements were
     moved by hand, say); the source, encoding, title and date stay."""
-    left, right = attribution.readouts(comparison.left.source, comparison.left.encoding)
-    for side, readout in ((Side.LEFT, left), (Side.RIGHT, right)):
+    assigned = accounts(comparison, attribution)
+    for side, readout in ((Side.LEFT, assigned.left), (Side.RIGHT, assigned.right)):
         if not len(readout):
             raise InputError(f"{comparison.left.source}: the {side.value} account ({readout.label}) has no statements")
+    return assigned
+
+
+def accounts(comparison: Comparison, attribution: Attribution) -> Comparison:
+    """As ``with_attribution``, but an account may be empty: what the statements of a session
+    refer to while an assignment is under way (nothing compares it)."""
+    left, right = attribution.readouts(comparison.left.source, comparison.left.encoding)
     return replace(comparison, left=left, right=right, info=replace(comparison.info, article=attribution))

@@ -23,6 +23,8 @@ read the same way, and every replacement is one terminal cell per character.
 
 from __future__ import annotations
 
+import re
+
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 """A regex character range: the bidi embeddings, overrides and isolates."""
 
@@ -35,3 +37,26 @@ _TABLE = _CONTROLS | {code: f"\\u{code:04x}" for code in _ESCAPED_CODE_POINTS} |
 def printable(text: str) -> str:
     """``text`` with every character a terminal would act on replaced by a visible escape."""
     return text.translate(_TABLE)
+
+
+_SURROGATES = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]")
+
+
+def well_formed(text: str) -> str:
+    """``text`` as valid Unicode, for text the user keeps (notes, labels): a surrogate pair
+    written as two code points becomes the character it stands for, and a lone surrogate (from
+    a hand-edited session file, or a file name that was not UTF-8) becomes the visible escape
+    ``\\udXXX`` that ``printable`` would show. Such text can always be saved, exported and shown,
+    and comes back from a file as it went in."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATES.sub(_mend, text)
+    return text
+
+
+def _mend(match: re.Match[str]) -> str:
+    found = match.group()
+    if len(found) == 2:
+        return found.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    return f"\\u{ord(found):04x}"

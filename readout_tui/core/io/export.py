@@ -23,8 +23,8 @@ from pathlib import Path
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io import report
 from readout_tui.core.io.display import printable
-from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout
-from readout_tui.core.work.decisions import Decisions, records
+from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout, other_side, statement_ref
+from readout_tui.core.work.decisions import HAND, Decisions, records
 from readout_tui.core.work.mentions import Mention, OneSided, one_sided
 
 FORMATS = ("markdown", "html", "csv", "json")
@@ -157,14 +157,23 @@ def _length(readout: Readout) -> int:
 
 
 def _ref(side: str, index: int | None) -> str:
-    return "" if index is None else f"{side[0].upper()}{index + 1}"
+    return "" if index is None else statement_ref(side, index)
 
 
-def render(fmt: str, alignment: Alignment, info: CaseInfo = CaseInfo(), decisions: Decisions = Decisions()) -> str:
+def render(
+    fmt: str,
+    alignment: Alignment,
+    info: CaseInfo = CaseInfo(),
+    decisions: Decisions = Decisions(),
+    pretty: bool = True,
+) -> str:
     """The comparison as ``fmt`` (one of ``FORMATS``); ``alignment`` already has ``decisions``
-    applied, they are passed to say which parts were decided by hand and to carry the notes."""
+    applied, they are passed to say which parts were decided by hand and to carry the notes.
+    ``pretty`` False writes JSON on one line."""
     published = Published.of(alignment, info, decisions)
-    return {"markdown": to_markdown, "html": to_html, "csv": to_csv, "json": to_json}[fmt](published)
+    if fmt == "json":
+        return to_json(published, pretty)
+    return {"markdown": to_markdown, "html": to_html, "csv": to_csv}[fmt](published)
 
 
 # -- Markdown ---------------------------------------------------------------------------------
@@ -212,7 +221,7 @@ def to_markdown(p: Published) -> str:
 
 
 def _relation(row: Row) -> str:
-    return f"{row.relation} ✎ {BY_HAND}" if row.by_hand else row.relation
+    return f"{row.relation} {HAND} {BY_HAND}" if row.by_hand else row.relation
 
 
 def _score(row: Row) -> str:
@@ -295,7 +304,7 @@ def _html_table(p: Published) -> Iterator[str]:
     yield "<th>relation</th><th>score</th><th>note</th></tr></thead><tbody>"
     for row in p.pairs():
         css = "same" if row.relation == "same" else "differently"
-        hand = f' <span class="hand">✎ {BY_HAND}</span>' if row.by_hand else ""
+        hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
         yield (
             f'<tr><td>{_anchor("left", row.left)} {_h(p.text("left", row.left))}</td>'
             f'<td>{_anchor("right", row.right)} {_h(p.text("right", row.right))}</td>'
@@ -314,7 +323,7 @@ def _html_unique(p: Published) -> Iterator[str]:
         yield "<ul>"
         for row in rows:
             index = row.left if side == "left" else row.right
-            hand = f' <span class="hand">✎ {BY_HAND}</span>' if row.by_hand else ""
+            hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
             note = f" — note: {_h(row.note)}" if row.note else ""
             yield f"<li>{_anchor(side, index)} {_h(p.text(side, index))}{hand}{note}</li>"
         yield "</ul>"
@@ -333,7 +342,7 @@ def _html_mentions(p: Published) -> Iterator[str]:
 
 
 def _html_account(p: Published, side: str) -> Iterator[str]:
-    other = "right" if side == "left" else "left"
+    other = other_side(side)
     readout = getattr(p.alignment, side)
     yield f"<div><h3>{_h(readout.label)}</h3><ol>"
     for statement in readout.statements:
@@ -341,7 +350,7 @@ def _html_account(p: Published, side: str) -> Iterator[str]:
         status = p.alignment.status(side, statement.index).value
         css = {"match": "same", "related": "differently", "unique": "unique"}[status]
         links = " ".join(_anchor(other, getattr(pair, other)) for pair in pairs)
-        hand = ' <span class="hand">✎</span>' if p.decisions.touches(side, statement.index) else ""
+        hand = f' <span class="hand">{HAND}</span>' if p.decisions.touches(side, statement.index) else ""
         note = p.decisions.statement_note(side, statement.index)
         note_html = f' <em>note: {_h(note)}</em>' if note else ""
         ref = _ref(side, statement.index)
@@ -424,7 +433,7 @@ def to_csv(p: Published) -> str:
 # -- JSON -------------------------------------------------------------------------------------
 
 
-def to_json(p: Published) -> str:
+def to_json(p: Published, pretty: bool = True) -> str:
     """The ``report.to_json`` contract, with the decisions, notes and mentions added."""
     document = report.json_document(p.alignment, p.info)
     for entry, pair in zip(document["pairs"], p.alignment.pairs):
@@ -438,4 +447,4 @@ def to_json(p: Published) -> str:
     }
     document["mentions"]["names_checked"] = dict(p.mentions.names)
     document["length"] = {side: _length(getattr(p.alignment, side)) for side in ("left", "right")}
-    return report.dump_json(document) + "\n"
+    return report.dump_json(document, pretty) + "\n"

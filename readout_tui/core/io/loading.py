@@ -17,10 +17,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from readout_tui.core.engine.statements import Segmentation, split_statements
+from readout_tui.core.io.display import well_formed
+from readout_tui.core.io.files import read_bounded
 from readout_tui.core.io.webpage import Page, PageError, is_web_page, read_page
 from readout_tui.core.types import CaseInfo, Readout, Statement
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+MAX_META_BYTES = 1024 * 1024
+"""meta.json holds a title, a date, two labels and a list of sources: a megabyte is plenty."""
 MAX_PAIRS = 100_000_000
 """Every statement is scored against every statement of the other side, so time grows with
 the product of the two counts: 10,000 x 10,000 is the largest comparison that is taken on
@@ -150,7 +154,8 @@ def _load_side(source: str, label: str | None, mode: Segmentation | str) -> tupl
     if page is not None:
         text = page.without_title()
         label = label or page.label
-    return readout_from_text(text, label or default_label(source), mode, source, encoding), page
+    label = well_formed(label) if label else default_label(source)
+    return readout_from_text(text, label, mode, source, encoding), page
 
 
 def readout_from_text(
@@ -170,7 +175,7 @@ def readout_from_text(
 def default_label(source: str) -> str:
     if source == "-":
         return "stdin"
-    return Path(source).stem
+    return well_formed(Path(source).stem)
 
 
 def load_case(folder: Path, mode: Segmentation | str = Segmentation.SENTENCES) -> Comparison:
@@ -189,7 +194,7 @@ def load_case(folder: Path, mode: Segmentation | str = Segmentation.SENTENCES) -
         sides[side] = readout
         pages += [page] if page else []
     info = CaseInfo(
-        title=text_field(meta, "title") or folder.name,
+        title=text_field(meta, "title") or well_formed(folder.name),
         date=text_field(meta, "date") or next((p.date for p in pages if p.date), ""),
         sources=meta_sources(meta),
     )
@@ -211,16 +216,16 @@ def meta_sources(meta: dict) -> tuple[str, ...]:
         sources = [sources]
     if not isinstance(sources, list):
         return ()
-    return tuple(str(s) for s in sources if isinstance(s, str | int | float))
+    return tuple(well_formed(str(s)) for s in sources if isinstance(s, str | int | float))
 
 
 def text_field(meta: dict, key: str) -> str:
     """A one-line text field of meta.json, or "" when it is missing or not text (a number is
-    text enough)."""
+    text enough); valid Unicode, as every label must be to be shown and saved."""
     value = meta.get(key)
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return ""
-    return " ".join(str(value).split())
+    return well_formed(" ".join(str(value).split()))
 
 
 def read_meta(folder: Path) -> dict:
@@ -228,7 +233,7 @@ def read_meta(folder: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_META_BYTES)
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
     try:
@@ -292,6 +297,6 @@ def _within_bounds(comparison: Comparison) -> Comparison:
 def _relabel(comparison: Comparison, left: str | None, right: str | None) -> Comparison:
     return replace(
         comparison,
-        left=replace(comparison.left, label=left) if left else comparison.left,
-        right=replace(comparison.right, label=right) if right else comparison.right,
+        left=replace(comparison.left, label=well_formed(left)) if left else comparison.left,
+        right=replace(comparison.right, label=well_formed(right)) if right else comparison.right,
     )

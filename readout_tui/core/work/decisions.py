@@ -11,16 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from types import MappingProxyType
 
 from readout_tui.core.engine.decision import scored_pair
 from readout_tui.core.engine.evidence import Evidence
 from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.types import Alignment, Counterpart, Kind
+from readout_tui.core.io.display import well_formed
+from readout_tui.core.types import Alignment, Counterpart, Kind, Side, other_side
+
+HAND = "✎"
+"""Marks what the analyst decided by hand, in the app's gutter and strip and in the exports."""
+NOTED = "¶"
+"""Marks a statement with a note (on itself or on a pair it is in)."""
+HAND_NOTED = "§"
+"""Both, in the one column the app's gutter has for them."""
 
 PairKey = tuple[int, int]
 """(left index, right index)."""
-StatementKey = tuple[str, int]
+StatementKey = tuple[Side, int]
 """("left" or "right", index)."""
 NoteKey = tuple
 """A statement, ("left", i) or ("right", i); or a pair, ("pair", left, right)."""
@@ -67,32 +76,39 @@ class Decisions:
             return replace(self, links=_frozen(links))
         return replace(self, links=_frozen(links), unlinks=self.unlinks | {(left, right)})
 
-    def mark_unique(self, side: str, index: int) -> Decisions:
+    def mark_unique(self, side: Side, index: int) -> Decisions:
         """The statement has no counterpart: its links made by hand go too."""
         position = 0 if side == "left" else 1
         links = {key: kind for key, kind in self.links.items() if key[position] != index}
         return replace(self, links=_frozen(links), unique=self.unique | {(side, index)})
 
-    def unmark_unique(self, side: str, index: int) -> Decisions:
+    def unmark_unique(self, side: Side, index: int) -> Decisions:
         return replace(self, unique=self.unique - {(side, index)})
 
     def note(self, key: NoteKey, text: str) -> Decisions:
-        """Set the note on ``key``; blank text removes it."""
+        """Set the note on ``key``; blank text removes it. Text that is not valid Unicode is
+        made so (``well_formed``): a note must always be saved and exported."""
         notes = {k: v for k, v in self.notes.items() if k != key}
         if text.strip():
-            notes[key] = text.strip()
+            notes[key] = well_formed(text.strip())
         return replace(self, notes=_frozen(notes))
 
     # -- reading -------------------------------------------------------------------------------
 
-    def touches(self, side: str, index: int) -> bool:
+    def touches(self, side: Side, index: int) -> bool:
         """Was anything about this statement decided by hand (not counting notes)?"""
-        position = 0 if side == "left" else 1
-        return (side, index) in self.unique or any(
-            key[position] == index for key in (*self.links, *self.unlinks)
+        return (side, index) in self._touched
+
+    @cached_property
+    def _touched(self) -> frozenset[StatementKey]:
+        # Built once: exports ask for every statement, and looking through every decision
+        # each time made them take statements x decisions steps.
+        pairs = (*self.links, *self.unlinks)
+        return frozenset(
+            {*self.unique, *(("left", left) for left, _ in pairs), *(("right", right) for _, right in pairs)}
         )
 
-    def statement_note(self, side: str, index: int) -> str:
+    def statement_note(self, side: Side, index: int) -> str:
         return self.notes.get((side, index), "")
 
     def pair_note(self, left: int, right: int) -> str:
@@ -104,12 +120,12 @@ class Decisions:
         def flip_note(key: NoteKey) -> NoteKey:
             if key[0] == "pair":
                 return ("pair", key[2], key[1])
-            return (_other(key[0]), key[1])
+            return (other_side(key[0]), key[1])
 
         return Decisions(
             links=_frozen({(right, left): kind for (left, right), kind in self.links.items()}),
             unlinks=frozenset((right, left) for left, right in self.unlinks),
-            unique=frozenset((_other(side), i) for side, i in self.unique),
+            unique=frozenset((other_side(side), i) for side, i in self.unique),
             notes=_frozen({flip_note(k): v for k, v in self.notes.items()}),
         )
 
@@ -175,10 +191,6 @@ def _manual_pair(
 
 def _frozen(mapping: dict) -> Mapping:
     return MappingProxyType(mapping)
-
-
-def _other(side: str) -> str:
-    return "right" if side == "left" else "left"
 
 
 Step = tuple[str, Decisions]

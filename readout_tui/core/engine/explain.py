@@ -1,0 +1,120 @@
+"""What a reader checks about one decision: the statement a unique one came nearest to, and
+which words two statements share or do not.
+
+Plain data for any front end: the app styles the spans, nothing here knows how.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from readout_tui.core.engine.evidence import Evidence
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.engine.words import stems, words
+from readout_tui.core.types import Side
+
+SHARED_WEIGHT = 0.25
+DIFFERS_WEIGHT = 0.7
+"""Words are marked by their weight (see ``TermTable``) as a share of the weight of a word used
+once. A shared word needs a little weight ("the" has almost none); a word the other side lacks
+needs a lot, because only rare words are telling: common ones are the genre's vocabulary
+("with", the leaders' titles), not a difference."""
+CONTENT_WORD_LENGTH = 6
+"""In a pair of short readouts every word is rare, "their" included, so weight alone would mark
+grammar as a difference. Words this long (as long as the engine's stems), numbers, names
+(capitalised inside the sentence) and words of scripts without letter case are marked."""
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class NearestMiss:
+    """The statement on the other side a statement scored best against, and that score."""
+
+    partner: int
+    score: float
+
+
+def nearest_miss(
+    evidence: Evidence, settings: AlignmentSettings, side: Side, index: int
+) -> NearestMiss | None:
+    """Statement ``index`` of ``side``'s best-scoring statement on the other side (by presence
+    score, as ``decide`` judges whether it has a counterpart at all); None when the other side
+    has no statements. Read from ``Evidence.reach``, so no row of scores is computed."""
+    rows, columns = evidence.reach(settings)
+    reach, far = (rows, evidence.right) if side == "left" else (columns, evidence.left)
+    if not len(far):
+        return None
+    return NearestMiss(int(reach.nearest[index]), float(reach.presence[index]))
+
+
+WordKind = Literal["shared", "differs"]
+
+
+@dataclass(frozen=True)
+class WordSpan:
+    """Characters ``start:end`` of a statement's text: a telling word the other statement
+    shares, or a telling word it lacks."""
+
+    start: int
+    end: int
+    kind: WordKind
+
+
+def shares_words(text: str, other_text: str) -> bool:
+    """Do the two texts have a word in common (by stem, as the engine compares them)?"""
+    return not _stems_of(text).isdisjoint(_stems_of(other_text))
+
+
+def word_spans(text: str, other_text: str, weights: Mapping[str, float]) -> tuple[WordSpan, ...]:
+    """The words of ``text`` that ``other_text`` shares, and its distinctive words that
+    ``other_text`` lacks, by stem as the engine compares them; ``weights`` are the comparison's
+    word-stem weights (``TermTable.weight``).
+
+    Two texts without a word in common (an original and its translation, say) get no spans:
+    every word would "differ", which says nothing."""
+    if not shares_words(text, other_text):
+        return ()
+    other_stems = _stems_of(other_text)
+    top = max(weights.values(), default=0.0)
+    found = []
+    for start, end, token in _tokens(text):
+        if not _telling(token, text[start:end], start):
+            continue
+        keys = stems(token)
+        weight = max(weights.get(key, 0.0) for key in keys)
+        if other_stems.intersection(keys):
+            if weight >= SHARED_WEIGHT * top:
+                found.append(WordSpan(start, end, "shared"))
+        elif token.isdigit() or weight >= DIFFERS_WEIGHT * top:
+            found.append(WordSpan(start, end, "differs"))
+    return tuple(found)
+
+
+def _stems_of(text: str) -> set[str]:
+    return {key for word in words(text) for key in stems(word)}
+
+
+def _telling(token: str, original: str, start: int) -> bool:
+    """Could this word carry meaning of its own (see ``CONTENT_WORD_LENGTH``)?"""
+    return (
+        len(token) >= CONTENT_WORD_LENGTH
+        or token.isdigit()
+        or token.upper() == token.lower()
+        or (start > 0 and original[:1].isupper())
+    )
+
+
+def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) for the words of ``text`` as ``words.words`` sees them."""
+    for match in _WORD.finditer(text):
+        tokens = words(match.group())
+        if len(tokens) == 1:
+            yield match.start(), match.end(), tokens[0]
+        else:
+            # A CJK run comes back as overlapping bigrams, one per character offset.
+            for offset, token in enumerate(tokens):
+                start = match.start() + offset
+                yield start, start + len(token), token

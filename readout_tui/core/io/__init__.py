@@ -1,0 +1,1 @@
+"""Input and output: reading readouts, articles and pages; reports, exports, safe writes."""

@@ -1,0 +1,1 @@
+"""The analyst's work over a comparison: decisions, sessions, mentions, the workspace."""

@@ -1,0 +1,796 @@
+"""The comparison as the analyst works on it: one plain object that the app's screen renders.
+
+It holds the state: the evidence and the settings, the orientation (sides swapped or not),
+the analyst's decisions and their journal, the filter, the search, where the cursor is and
+the run of jumps from it. It answers the screen's questions: which rows each side lists, the
+mark on each, the tallies, the detail of the statement under the cursor, where the next
+unique statement or search hit is. Nothing here knows Textual, so tests drive it directly.
+
+Orientation: every side and index the workspace takes or gives is as the panes show them
+(the view: swapped or not), except ``journal``, ``restored`` and what is saved or exported,
+which keep the comparison's own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from enum import Enum
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from readout_tui.core.engine.decision import decide, scored_pair
+from readout_tui.core.engine.evidence import Evidence
+from readout_tui.core.engine.explain import WordSpan, nearest_miss, shares_words, word_spans
+from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.io.display import printable
+from readout_tui.core.io.files import write_atomic
+from readout_tui.core.io.loading import Comparison
+from readout_tui.core.types import (
+    SIDES,
+    Alignment,
+    Counterpart,
+    Kind,
+    Readout,
+    Side,
+    Status,
+    other_side,
+    statement_ref,
+)
+from readout_tui.core.work.decisions import (
+    HAND,
+    HAND_NOTED,
+    NOTED,
+    Decisions,
+    Journal,
+    NoteKey,
+    pair_note_key,
+)
+from readout_tui.core.work.session import Cursor, Restored, Session, SessionStore, own_case_folder
+
+if TYPE_CHECKING:
+    from readout_tui.core.engine.coverage import LanguageCheck
+    from readout_tui.core.engine.language import Language
+    from readout_tui.core.work.mentions import OneSided
+
+
+def settings_in_force(
+    settings: AlignmentSettings, threshold: float | None = None, saved: Session | None = None
+) -> AlignmentSettings:
+    """The one rule for the threshold: one given on the command line (``threshold``) holds,
+    whatever evidence there turns out to be; else the thresholds the comparison's session
+    saved; else ``settings``' own."""
+    if threshold is not None:
+        return replace(settings, threshold=threshold, lexical_threshold=threshold)
+    return saved.applied_to(settings) if saved is not None else settings
+
+
+class Refusal(Exception):
+    """An action that cannot be done here and now; the message says why, in a line for the user."""
+
+
+NOT_READY = "The comparison is not ready yet."
+
+
+class Filter(str, Enum):
+    """Which statements the panes list."""
+
+    ALL = "all"
+    UNIQUE = "unique only"
+    PAIRS = "pairs only"
+
+    def next(self) -> Filter:
+        members = list(Filter)
+        return members[(members.index(self) + 1) % len(members)]
+
+
+Seek = Literal["unique", "related", "search"]
+SEEK_NAMES: Mapping[str, str] = {
+    "unique": "unique statement",
+    "related": "pair told differently",
+    "search": "search hit",
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What the alignment and the analyst say about one statement."""
+
+    status: Status | None = None
+    """None until the comparison is ready."""
+    partners: tuple[int, ...] = ()
+    """0-based indices of the statement's counterparts on the other side, best first."""
+    flag: str = ""
+    """``HAND``, ``NOTED``, ``HAND_NOTED`` or nothing: what the analyst did about it."""
+
+
+@dataclass(frozen=True)
+class SideTally:
+    unique: int | None = None
+    """None until the alignment is known."""
+    coverage: float | None = None
+
+
+@dataclass(frozen=True)
+class Tally:
+    left: SideTally
+    right: SideTally
+    matches: int | None = None
+    related: int | None = None
+
+
+@dataclass(frozen=True)
+class ShownStatement:
+    """One statement as the detail shows it, with the words to mark against the other one."""
+
+    side: Side
+    index: int
+    label: str
+    """Its readout's label."""
+    text: str
+    spans: tuple[WordSpan, ...] = ()
+    """Characters of ``text`` shared with, or missing from, the statement it is compared to."""
+
+    @property
+    def number(self) -> int:
+        """1-based, as in the panes."""
+        return self.index + 1
+
+    @property
+    def ref(self) -> str:
+        return statement_ref(self.side, self.index)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """The statement under the cursor while the comparison is not ready."""
+
+    focus: ShownStatement
+
+
+@dataclass(frozen=True)
+class PairShown:
+    """The statement under the cursor and one of its counterparts."""
+
+    focus: ShownStatement
+    partner: ShownStatement
+    pair: Counterpart
+    rank: int
+    """Which of the statement's counterparts this is, 1 the best."""
+    count: int
+    in_common: bool | None
+    """Whether the two share a word; None when there are no word weights to compare by."""
+
+
+class Verdict(str, Enum):
+    """Why a statement has no counterpart although one statement came nearest."""
+
+    MARKED = "marked"
+    """The analyst marked it unique."""
+    UNDER = "under"
+    """Its best score is under the threshold."""
+    PARTNER_UNDER = "partner under"
+    """Its best score reaches the threshold, but the partner that fits best by topic (the
+    second step of ``decide``) scores under it."""
+
+
+@dataclass(frozen=True)
+class UniqueShown:
+    """A statement without counterpart, with the statement it came nearest to."""
+
+    focus: ShownStatement
+    nearest: ShownStatement | None = None
+    """None when the other side has no statements."""
+    score: float = 0.0
+    verdict: Verdict | None = None
+    threshold: float = 0.0
+    in_common: bool | None = None
+
+
+Detail = Pending | PairShown | UniqueShown
+
+
+@dataclass(frozen=True)
+class NoteTarget:
+    key: NoteKey
+    """In the view's orientation."""
+    name: str
+    """"L3" or "L3 – R5", in the view's orientation."""
+    current: str
+
+
+@dataclass(frozen=True)
+class MentionLine:
+    """What one side alone mentions, for the mentions panel."""
+
+    label: str
+    items: tuple[tuple[str, tuple[str, ...]], ...]
+    """Each mention's text and the statements it is in ("L2")."""
+    names_looked_for: bool
+    """False when the side's script has no capital letters, so names were not looked for."""
+
+
+@dataclass(frozen=True)
+class _Jump:
+    """Where a run of jumps (enter, enter, ...) started, and how far through its partners it is."""
+
+    side: Side
+    index: int
+    step: int
+    landed: tuple[Side, int]
+
+
+class Workspace:
+    """Everything the comparison screen shows and changes, without the screen."""
+
+    def __init__(
+        self,
+        comparison: Comparison,
+        settings: AlignmentSettings = AlignmentSettings(),
+        restored: Restored | None = None,
+        store: SessionStore | None = None,
+    ) -> None:
+        """
+        Args:
+            settings: The settings in force (see ``settings_in_force`` and ``open``).
+            restored: The saved session the work goes on from; None starts afresh.
+            store: Where ``save`` writes the work; None keeps nothing.
+        """
+        self.comparison = comparison
+        self.settings = settings
+        self.restored = restored or Restored(Session())
+        self.store = store
+        session = self.restored.session
+        self.journal = Journal.resumed(session.decisions, session.undo, session.redo)
+        self.swapped = False
+        """True when the view shows the comparison's right readout on the left."""
+        self.evidence: Evidence | None = None
+        """The evidence in the view's orientation; None until it has been gathered."""
+        self.proposed: Alignment | None = None
+        """The model's pairs, before the analyst's decisions are laid over them."""
+        self.alignment: Alignment | None = None
+        """What the view shows: the model's pairs with the decisions laid over them."""
+        self.filter = Filter.ALL
+        self.search = ""
+        """What the user searched for; empty when no search is in force."""
+        self.query: re.Pattern[str] | None = None
+        """The search as a pattern over statements as shown (case-blind, literal)."""
+        self.side: Side = "left"
+        """The side with the cursor."""
+        self.index: int | None = None
+        """The statement under the cursor; None when its side lists none."""
+        self.picking: tuple[Side, int] | None = None
+        """The statement a link starts from while its partner is picked."""
+        self.cursor: Cursor | None = session.cursor
+        """Where the cursor was last, in the comparison's orientation, for the session."""
+        self.assignment: Mapping[str, str] = session.assignment
+        """For an article, its statements moved by hand (``Session.assignment``), saved with
+        the work: the assignment screen changes it while this comparison is open."""
+        self.marks: dict[Side, dict[int, Mark]] = {side: {} for side in SIDES}
+        """Each statement's mark under the current alignment (empty until there is one)."""
+        self.tally = Tally(SideTally(), SideTally())
+        self._by_status: dict[Side, dict[Status, list[int]]] = {}
+        self._rows: dict[Side, list[int]] = {}
+        self._jump: _Jump | None = None
+        self._flipped: tuple[Decisions, Decisions] | None = None
+
+    @classmethod
+    def open(
+        cls,
+        comparison: Comparison,
+        settings: AlignmentSettings = AlignmentSettings(),
+        store: SessionStore | None = None,
+        threshold: float | None = None,
+    ) -> Workspace:
+        """The comparison with the work saved in ``store`` (if any), and the threshold as
+        ``settings_in_force`` rules (``threshold``: the command line's)."""
+        restored = store.load(comparison) if store is not None else Restored(Session())
+        return cls(comparison, settings_in_force(settings, threshold, restored.session), restored, store)
+
+    # -- the view -------------------------------------------------------------------------------
+
+    def readout(self, side: Side) -> Readout:
+        """The readout the view shows on ``side``."""
+        if self.swapped:
+            side = other_side(side)
+        return self.comparison.left if side == "left" else self.comparison.right
+
+    def language(self, side: Side) -> Language | None:
+        """The language of the readout on ``side``; None until the evidence knows it."""
+        languages: LanguageCheck | None = self.evidence.languages if self.evidence else None
+        return None if languages is None else getattr(languages, side)
+
+    @property
+    def ready(self) -> bool:
+        """Whether the comparison is decided (the evidence is in)."""
+        return self.alignment is not None
+
+    @property
+    def semantic(self) -> bool:
+        """Whether meaning is compared (until the evidence is in, it is expected to be)."""
+        return self.evidence is None or self.evidence.semantic_available
+
+    @property
+    def threshold(self) -> float:
+        """The threshold in force: shared words alone have their own."""
+        return self.settings.in_force(self.semantic)
+
+    @property
+    def decisions(self) -> Decisions:
+        """The analyst's decisions, in the view's orientation."""
+        current = self.journal.current
+        if not self.swapped:
+            return current
+        if self._flipped is None or self._flipped[0] is not current:
+            self._flipped = (current, current.swapped())
+        return self._flipped[1]
+
+    def rows(self, side: Side) -> list[int]:
+        """The statements of ``side`` the filter lists, in order (the same list until the
+        filter or the alignment changes)."""
+        if side not in self._rows:
+            self._rows[side] = [i for i in range(len(self.readout(side))) if self.visible(side, i)]
+        return self._rows[side]
+
+    def visible(self, side: Side, index: int) -> bool:
+        if self.filter is Filter.ALL or self.alignment is None:
+            return True
+        unique = self.marks[side][index].status is Status.UNIQUE
+        return unique if self.filter is Filter.UNIQUE else not unique
+
+    def partners(self, side: Side, index: int) -> list[int]:
+        return self.alignment.partners(side, index) if self.alignment is not None else []
+
+    def siblings(self, side: Side, index: int) -> set[int]:
+        """Statements on ``side`` that share a counterpart with ``index`` (a many-to-one group)."""
+        far = other_side(side)
+        found = {sibling for partner in self.partners(side, index) for sibling in self.partners(far, partner)}
+        return found - {index}
+
+    def shown_partner(self) -> int | None:
+        """The counterpart shown for the statement under the cursor: the one a jump landed on,
+        else the best."""
+        if self.alignment is None or self.index is None:
+            return None
+        if self._jump is not None:
+            return self._jump.index
+        partners = self.partners(self.side, self.index)
+        return partners[0] if partners else None
+
+    # -- deciding ---------------------------------------------------------------------------------
+
+    def set_evidence(self, evidence: Evidence) -> None:
+        """Take the gathered evidence (in the comparison's orientation) and decide."""
+        self.evidence = evidence.swapped() if self.swapped else evidence
+        self._decide()
+
+    def _decide(self) -> None:
+        self._jump = None  # its pairs may not survive the new decision
+        if self.evidence is not None:
+            self.proposed = decide(self.evidence, self.settings)
+            self.alignment = self.decisions.apply(self.proposed, self.evidence)
+        # Worked out once per decision, so filtering and searching only choose rows.
+        self.marks = {side: self._marks(side) for side in SIDES}
+        self._by_status = {side: _by_status(self.marks[side]) for side in SIDES}
+        self._rows = {}
+        self.tally = self._tally()
+
+    def _marks(self, side: Side) -> dict[int, Mark]:
+        if self.alignment is None:
+            return {}
+        decisions = self.decisions
+        noted = _noted(decisions, side)
+        marks = {}
+        for index in range(len(self.readout(side))):
+            by_hand = decisions.touches(side, index)
+            flag = HAND_NOTED if by_hand and index in noted else HAND if by_hand else NOTED if index in noted else ""
+            marks[index] = Mark(self.alignment.status(side, index), tuple(self.partners(side, index)), flag)
+        return marks
+
+    def _tally(self) -> Tally:
+        if self.alignment is None:
+            return Tally(SideTally(), SideTally())
+        alignment = self.alignment
+        left, right = (SideTally(len(alignment.unique(side)), alignment.coverage(side)) for side in SIDES)
+        kinds = Counter(pair.kind for pair in alignment.pairs)
+        return Tally(left, right, kinds[Kind.MATCH], kinds[Kind.RELATED])
+
+    def change_threshold(self, delta: float) -> None:
+        """Move the threshold in force by ``delta`` (kept within 0 and 1) and decide again."""
+        self.settings = self.settings.with_threshold(self.threshold + delta, self.semantic)
+        self._decide()
+
+    def swap(self) -> None:
+        """Show the right readout on the left and the left on the right; the cursor stays on
+        its statement, now on the other side."""
+        self.picking = None
+        self.swapped = not self.swapped
+        if self.evidence is not None:
+            self.evidence = self.evidence.swapped()
+        self.side = other_side(self.side)
+        self._decide()
+
+    def cycle_filter(self) -> Filter:
+        self.filter = self.filter.next()
+        self._rows = {}
+        return self.filter
+
+    def set_search(self, text: str) -> None:
+        """Search both sides for ``text`` (blank: no search)."""
+        self.search = text.strip()
+        self.query = re.compile(re.escape(printable(self.search)), re.IGNORECASE) if self.search else None
+
+    # -- the cursor -------------------------------------------------------------------------------
+
+    def point(self, side: Side, index: int | None) -> None:
+        """The cursor is on statement ``index`` of ``side`` (None: that side lists nothing)."""
+        self.side, self.index = side, index
+        if self._jump is not None and self._jump.landed != (side, index):
+            self._jump = None
+        if index is not None:
+            self.cursor = Cursor(self._to_comparison(side), index)
+
+    def saved_cursor(self) -> tuple[Side, int] | None:
+        """Where the session left the cursor, in the view's orientation."""
+        cursor = self.restored.session.cursor
+        return None if cursor is None else (self._to_comparison(cursor.side), cursor.index)
+
+    def jump(self) -> tuple[Side, int] | None:
+        """Where enter takes the cursor: to the statement's counterpart; pressed again, on
+        through the other partners of the statement the run started from, and back to it.
+        None when there is nowhere to go yet."""
+        if self.alignment is None or self.index is None:
+            return None
+        run = self._jump or _Jump(self.side, self.index, 0, (self.side, self.index))
+        partners = self.partners(run.side, run.index)
+        if not partners:
+            raise Refusal("No counterpart: this statement is unique to its side.")
+        if run.step == len(partners):
+            # Back where the run started; the next enter begins a new run.
+            self._jump = None
+            return run.side, run.index
+        target = (other_side(run.side), partners[run.step])
+        self._jump = _Jump(run.side, run.index, run.step + 1, target)
+        return target
+
+    def seek(self, what: Seek, direction: int, here_too: bool = False) -> tuple[Side, int]:
+        """The next (``direction`` 1) or previous (-1) statement listed of a kind, through the
+        left side and then the right, wrapping round; the cursor's own first if ``here_too``."""
+        if what == "search":
+            if self.query is None:
+                raise Refusal("Nothing is searched for.")
+            rows = {side: self.rows(side) for side in SIDES}
+            passes = self._hit
+        else:
+            if self.alignment is None:
+                raise Refusal(NOT_READY)
+            # Only the statements of the wanted kind, so a seek never walks the whole readout.
+            wanted = Status.UNIQUE if what == "unique" else Status.RELATED
+            rows = {side: self._by_status[side][wanted] for side in SIDES}
+            passes = self.visible
+        for side, index in _cycle(rows, (self.side, self.index), direction, here_too):
+            if passes(side, index):
+                return side, index
+        raise Refusal(f"No {SEEK_NAMES[what]} among the statements shown.")
+
+    def _hit(self, side: Side, index: int) -> bool:
+        return bool(self.query.search(printable(self.readout(side).statements[index].text)))
+
+    # -- the detail -------------------------------------------------------------------------------
+
+    def detail(self) -> Detail | None:
+        """The statement under the cursor, with its counterpart or the nearest miss."""
+        side, index = self.side, self.index
+        if index is None:
+            return None
+        if self.alignment is None or self.evidence is None:
+            return Pending(self._shown(side, index))
+        partner = self.shown_partner()
+        far = other_side(side)
+        weights = self.evidence.terms.weight
+        if partner is None:
+            return self._unique(side, index, weights)
+        pairs = self.alignment.counterparts(side, index)
+        pair = next(p for p in pairs if getattr(p, far) == partner)
+        rank = [getattr(p, far) for p in pairs].index(partner) + 1
+        focus, shown, in_common = self._compared(side, index, partner, weights)
+        return PairShown(focus, shown, pair, rank, len(pairs), in_common)
+
+    def _unique(self, side: Side, index: int, weights: Mapping[str, float]) -> UniqueShown:
+        """A unique statement with its nearest miss, which is what a reader checks next."""
+        miss = nearest_miss(self.evidence, self.settings, side, index)
+        if miss is None:
+            return UniqueShown(self._shown(side, index), threshold=self.threshold)
+        if (side, index) in self.decisions.unique:
+            verdict = Verdict.MARKED
+        elif miss.score < self.threshold:
+            verdict = Verdict.UNDER
+        else:
+            verdict = Verdict.PARTNER_UNDER
+        focus, nearest, in_common = self._compared(side, index, miss.partner, weights)
+        return UniqueShown(focus, nearest, miss.score, verdict, self.threshold, in_common)
+
+    def _compared(
+        self, side: Side, index: int, partner: int, weights: Mapping[str, float]
+    ) -> tuple[ShownStatement, ShownStatement, bool | None]:
+        far = other_side(side)
+        text, other = self.readout(side).statements[index].text, self.readout(far).statements[partner].text
+        focus = self._shown(side, index, word_spans(text, other, weights))
+        shown = self._shown(far, partner, word_spans(other, text, weights))
+        return focus, shown, shares_words(text, other) if weights else None
+
+    def _shown(self, side: Side, index: int, spans: tuple[WordSpan, ...] = ()) -> ShownStatement:
+        readout = self.readout(side)
+        return ShownStatement(side, index, readout.label, readout.statements[index].text, spans)
+
+    def work_notes(self) -> tuple[str, ...]:
+        """What the analyst decided about the statement under the cursor and the pair shown,
+        each in a few words ("✎ deliberately unique", "note: ...")."""
+        index = self.index
+        if index is None or self.alignment is None:
+            return ()
+        decisions, parts = self.decisions, []
+        partner = self.shown_partner()
+        if partner is not None:
+            left, right = _pair(self.side, index, partner)
+            pairs = self.alignment.counterparts(self.side, index)
+            pair = next((p for p in pairs if (p.left, p.right) == (left, right)), None)
+            if pair is not None and pair.manual:
+                parts.append(f"{HAND} pair decided by hand")
+            note = decisions.pair_note(left, right)
+            if note:
+                parts.append(f"pair note: {note}")
+        elif (self.side, index) in decisions.unique:
+            parts.append(f"{HAND} deliberately unique")
+        elif decisions.touches(self.side, index):
+            parts.append(f"{HAND} pair removed by hand")
+        note = decisions.statement_note(self.side, index)
+        if note:
+            parts.append(f"note: {note}")
+        return tuple(parts)
+
+    # -- editing ----------------------------------------------------------------------------------
+
+    def _cursor_for_edits(self) -> int | None:
+        """The statement under the cursor, once corrections can be made."""
+        if self.alignment is None:
+            raise Refusal(NOT_READY)
+        return self.index
+
+    def _edit(self, what: str, decisions: Decisions) -> str:
+        """Make ``decisions`` (view's orientation) current and decide again; returns ``what``."""
+        self.journal.record(what, decisions.swapped() if self.swapped else decisions)
+        self._decide()
+        return what
+
+    def start_link(self) -> bool:
+        """Start a link from the statement under the cursor; its partner is picked on the
+        other side (``finish_link``). False when there is no statement to start from."""
+        index = self._cursor_for_edits()
+        if index is None:
+            return False
+        self.picking = (self.side, index)
+        return True
+
+    def finish_link(self) -> str:
+        """Link the statement picking started from to the one under the cursor."""
+        if self.picking is None:
+            raise Refusal("No link is being made.")
+        start_side, start = self.picking
+        if self.side == start_side or self.index is None:
+            raise Refusal("Pick the counterpart in the other pane (tab switches panes).")
+        self.picking = None
+        left, right = _pair(start_side, start, self.index)
+        existing = next((p for p in self.alignment.counterparts("left", left) if p.right == right), None)
+        kind = existing.kind if existing else self._likely_kind(left, right)
+        return self._edit(f"Linked {_pair_name(left, right)} ({kind.label})", self.decisions.link(left, right, kind))
+
+    def cancel_link(self) -> bool:
+        """Stop picking a partner; False when no link was being made."""
+        picking, self.picking = self.picking, None
+        return picking is not None
+
+    def _likely_kind(self, left: int, right: int) -> Kind:
+        if self.evidence is None:
+            return Kind.RELATED
+        return scored_pair(self.evidence, left, right, self.settings).kind
+
+    def _shown_pair(self) -> tuple[int, int] | None:
+        """The pair shown for the cursor's statement as (left, right); None when there is no
+        statement under the cursor."""
+        index = self._cursor_for_edits()
+        if index is None:
+            return None
+        partner = self.shown_partner()
+        if partner is None:
+            raise Refusal("No pair here: this statement has no counterpart.")
+        return _pair(self.side, index, partner)
+
+    def unlink(self) -> str | None:
+        """Remove the pair shown; returns what was done (None: nothing under the cursor)."""
+        pair = self._shown_pair()
+        if pair is None:
+            return None
+        left, right = pair
+        proposed = self.proposed is None or right in self.proposed.partners("left", left)
+        return self._edit(f"Unlinked {_pair_name(left, right)}", self.decisions.unlink(left, right, proposed))
+
+    def toggle_kind(self) -> str | None:
+        """Make the pair shown "same" if it is told differently, and the other way round."""
+        pair = self._shown_pair()
+        if pair is None:
+            return None
+        left, right = pair
+        current = next(p for p in self.alignment.counterparts("left", left) if p.right == right)
+        kind = Kind.RELATED if current.kind is Kind.MATCH else Kind.MATCH
+        return self._edit(f"{_pair_name(left, right)} now {kind.label}", self.decisions.link(left, right, kind))
+
+    def toggle_unique(self) -> str | None:
+        """Mark the statement under the cursor deliberately unique, or unmark it."""
+        index = self._cursor_for_edits()
+        if index is None:
+            return None
+        decisions, ref = self.decisions, statement_ref(self.side, index)
+        if (self.side, index) in decisions.unique:
+            return self._edit(f"{ref} no longer marked unique", decisions.unmark_unique(self.side, index))
+        return self._edit(f"{ref} marked deliberately unique", decisions.mark_unique(self.side, index))
+
+    def note_target(self, on: Literal["statement", "pair"]) -> NoteTarget | None:
+        """What a note would be on: the statement under the cursor or the pair shown."""
+        if on == "pair":
+            pair = self._shown_pair()
+            if pair is None:
+                return None
+            key, name = pair_note_key(*pair), _pair_name(*pair)
+        else:
+            index = self._cursor_for_edits()
+            if index is None:
+                return None
+            key, name = (self.side, index), statement_ref(self.side, index)
+        return NoteTarget(key, name, self.decisions.notes.get(key, ""))
+
+    def write_note(self, target: NoteTarget, text: str) -> str | None:
+        """Set the note on ``target`` (blank text removes it); None when nothing changed."""
+        if text.strip() == target.current:
+            return None
+        verb = "Note on" if text.strip() else "Note removed from"
+        return self._edit(f"{verb} {target.name}", self.decisions.note(target.key, text))
+
+    def undo(self) -> str:
+        """Take back the last edit; returns its name."""
+        what = self.journal.undo()
+        if what is None:
+            raise Refusal("Nothing to undo.")
+        self._decide()
+        return what
+
+    def redo(self) -> str:
+        what = self.journal.redo()
+        if what is None:
+            raise Refusal("Nothing to redo.")
+        self._decide()
+        return what
+
+    # -- keeping and publishing -------------------------------------------------------------------
+
+    def session(self) -> Session:
+        """The work as it is saved: decisions, thresholds, cursor, history, assignment."""
+        return Session(
+            self.journal.current,
+            self.settings.threshold,
+            self.cursor,
+            self.restored.session.lost,
+            self.settings.lexical_threshold,
+            self.journal.undo_steps,
+            self.journal.redo_steps,
+            self.assignment,
+        )
+
+    def save(self) -> None:
+        """Write the work to the session store, if there is one (raises ``OSError``)."""
+        if self.store is not None:
+            self.store.save(self.session(), self.comparison)
+
+    def export_path(self) -> Path:
+        """Where an export goes unless the user says otherwise."""
+        folder = own_case_folder(self.comparison) or Path.cwd()
+        stem = self.comparison.case_dir.name if self.comparison.case_dir else "readout"
+        return folder / f"{stem}-comparison.html"
+
+    def export(self, path: Path) -> None:
+        """Write the comparison with the work to ``path``, in the format its ending names
+        (raises ``Refusal`` for another ending, ``OSError`` or ``ValueError`` when writing fails)."""
+        # Imported on first use: the exports are not needed to paint the app.
+        from readout_tui.core.io.export import FORMATS, format_of, render
+
+        if self.alignment is None:
+            raise Refusal(NOT_READY)
+        fmt = format_of(path)
+        if fmt is None:
+            endings = [f".{'md' if name == 'markdown' else name}" for name in FORMATS]
+            raise Refusal(f"Name the file {', '.join(endings[:-1])} or {endings[-1]}.")
+        text = render(fmt, self.comparison_alignment(), self.comparison.info, self.journal.current)
+        write_atomic(path, text)
+
+    def comparison_alignment(self) -> Alignment | None:
+        """What the view shows, in the comparison's own orientation."""
+        if not self.swapped or self.evidence is None:
+            return self.alignment
+        evidence = self.evidence.swapped()
+        return self.journal.current.apply(decide(evidence, self.settings), evidence)
+
+    @cached_property
+    def mentions(self) -> OneSided:
+        # Imported on first use, as the exports are: the window paints before they are needed.
+        from readout_tui.core.work.mentions import one_sided
+
+        return one_sided(self.comparison.left, self.comparison.right)
+
+    def mention_lines(self) -> list[MentionLine]:
+        """What each side of the view mentions that the other lacks."""
+        lines = []
+        for side in SIDES:
+            source = self._to_comparison(side)
+            items = tuple(
+                (m.text, tuple(statement_ref(side, i) for i in m.statements)) for m in self.mentions.of(source)
+            )
+            lines.append(MentionLine(self.readout(side).label, items, bool(self.mentions.names[source])))
+        return lines
+
+    def _to_comparison(self, side: Side) -> Side:
+        """A side of the view as a side of the comparison (and back: the same flip)."""
+        return other_side(side) if self.swapped else side
+
+
+def _pair(side: Side, index: int, partner: int) -> tuple[int, int]:
+    return (index, partner) if side == "left" else (partner, index)
+
+
+def _pair_name(left: int, right: int) -> str:
+    return f"{statement_ref('left', left)} – {statement_ref('right', right)}"
+
+
+def _noted(decisions: Decisions, side: Side) -> set[int]:
+    """The statements of ``side`` with a note on themselves or on a pair they are in."""
+    position = 1 if side == "left" else 2
+    return {
+        key[1] if key[0] == side else key[position]
+        for key in decisions.notes
+        if key[0] == side or key[0] == "pair"
+    }
+
+
+def _by_status(marks: Mapping[int, Mark]) -> dict[Status, list[int]]:
+    found: dict[Status, list[int]] = {status: [] for status in Status}
+    for index, mark in sorted(marks.items()):
+        found[mark.status].append(index)
+    return found
+
+
+def _cycle(
+    rows: Mapping[Side, Sequence[int]], here: tuple[Side, int | None], direction: int, here_too: bool
+) -> Iterator[tuple[Side, int]]:
+    """The rows of the left then the right (``rows``: each side's statements, in order) after
+    ``here`` in ``direction``, wrapping round; ``here`` itself first if ``here_too``. Lazily, so
+    finding the next one costs the distance to it, not the length of the readouts."""
+    left, right = rows["left"], rows["right"]
+    count = len(left) + len(right)
+    side, index = here
+    if index is None or side not in rows:
+        start = 0 if direction > 0 else count - 1
+    else:
+        listed = rows[side]
+        at = bisect_left(listed, index)
+        found = at < len(listed) and listed[at] == index
+        at += len(left) if side == "right" else 0
+        if direction > 0:
+            start = at + (1 if found and not here_too else 0)
+        else:
+            start = at - (0 if found and here_too else 1)
+    for step in range(count):
+        at = (start + step * direction) % count
+        yield ("left", left[at]) if at < len(left) else ("right", right[at - len(left)])

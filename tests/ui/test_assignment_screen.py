@@ -1,0 +1,215 @@
+"""The assignment screen: an article's statements moved between the accounts, then compared."""
+
+from __future__ import annotations
+
+import pytest
+from textual.content import Content
+
+from readout_tui.core.engine.attribution import Side
+from readout_tui.core.work.session import SessionStore
+from readout_tui.screens.assign import AssignmentScreen
+from readout_tui.screens.compare import CompareScreen
+from readout_tui.screens.help import HelpScreen
+from readout_tui.testing import ARTICLE, article, ready
+from readout_tui.widgets.assignment_list import AssignmentList, cue_span, statement_row
+
+REPORTER, ADDED, HOSTILE = 6, 5, 7
+"""The reporter's own line (neither), the Sylvanian "It added" (right), the statement holding
+markup and an escape sequence (right)."""
+
+
+@pytest.fixture
+def comparison(tmp_path):
+    return article(str(tmp_path / "article.txt"))
+
+
+def listed(screen: AssignmentScreen) -> list[int]:
+    statements = screen.query_one(AssignmentList)
+    return [int(statements.get_option_at_index(row).id[1:]) for row in range(statements.option_count)]
+
+
+def title(screen: AssignmentScreen, which: str = "border_title") -> str:
+    """The list's title (or subtitle) as drawn: Textual hands it back as markup."""
+    return Content.from_markup(getattr(screen.query_one(AssignmentList), which)).plain
+
+
+async def at(pilot, index: int) -> None:
+    """Put the cursor on statement ``index`` with the keys a user would press."""
+    await pilot.press("home", *["down"] * listed(pilot.app.screen).index(index))
+
+
+async def test_an_article_opens_on_its_assignment_with_the_counts_in_the_title(make_app, comparison):
+    app = make_app(comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AssignmentScreen)
+        assert listed(screen) == list(range(len(ARTICLE)))
+        assert title(screen) == "← Freedonian government 2 · Sylvanian presidential office 4 → · neither 4"
+        detail = screen.query_one("#assign-detail").render().plain
+        assert detail.startswith("Statement 1: neither") and "headline" in detail
+
+
+async def test_keys_move_the_statement_under_the_cursor_and_undo_takes_it_back(make_app, comparison):
+    app = make_app(comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        work = screen.assignment
+        await at(pilot, REPORTER)
+        await pilot.press("left")
+        assert work.attribution.statements[REPORTER].side is Side.LEFT
+        assert title(screen) == "← Freedonian government 3 · Sylvanian presidential office 4 → · neither 3 · ✎ 1"
+        assert "moved by hand" in screen.query_one("#assign-detail").render().plain
+        await pilot.press("right")
+        assert work.attribution.statements[REPORTER].side is Side.RIGHT
+        await pilot.press("p")
+        assert work.attribution.statements[REPORTER].side is Side.NEITHER
+        await pilot.press("up", "x")  # "It added" to neither
+        assert work.attribution.statements[ADDED].side is Side.NEITHER
+        await pilot.press("z", "z")
+        assert work.attribution.statements[ADDED].side is Side.RIGHT
+        assert work.attribution.statements[REPORTER].side is Side.RIGHT
+        assert screen.query_one(AssignmentList).current == REPORTER  # on the move undone last
+        await pilot.press("up")
+        await pilot.press("x")
+        assert app.notices[-1] == "Statement 6 moved to neither (z undoes)"
+        await pilot.press("x")
+        assert app.notices[-1] == "Statement 6 is on neither already."
+
+
+async def test_n_finds_the_next_statement_on_neither_and_f_filters(make_app, comparison):
+    app = make_app(comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        statements = screen.query_one(AssignmentList)
+        await pilot.press("n")
+        assert statements.current == 3
+        await pilot.press("n", "n")
+        assert statements.current == 8
+        await pilot.press("N")
+        assert statements.current == REPORTER
+        await pilot.press("f", "f", "f")  # left only, right only, neither only
+        assert listed(screen) == [0, 3, 6, 8]
+        assert title(screen, "border_subtitle").startswith("4 of 10 listed (neither only)")
+        await pilot.press("right")  # the reporter's line leaves the list; the cursor goes on
+        assert listed(screen) == [0, 3, 8] and statements.current == 8
+        await pilot.press("f")
+        assert listed(screen) == [REPORTER]
+
+
+async def test_accepting_compares_the_accounts_as_assigned_and_b_goes_back(make_app, comparison):
+    app = make_app(comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assignment = app.screen
+        await at(pilot, REPORTER)
+        await pilot.press("left", "enter")
+        compare = await ready(pilot)
+        assert isinstance(compare, CompareScreen)
+        assert compare.comparison.left.texts[-1] == ARTICLE[REPORTER][0]
+        assert compare.workspace.ready
+        assert "b goes back to the assignment." in app.notices
+        commands = {command.title for command in app.get_system_commands(compare)}
+        assert "Back to the article's assignment (enter there compares again)" in commands
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.screen is assignment
+        await pilot.press("enter")  # nothing moved: the same comparison, not decided again
+        await pilot.pause()
+        assert app.screen is compare
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("p", "enter")
+        again = await ready(pilot)
+        assert again is not compare and again.workspace.ready
+        assert ARTICLE[REPORTER][0] not in again.comparison.left.texts
+
+
+async def test_an_empty_account_is_not_compared(make_app, comparison):
+    app = make_app(comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await at(pilot, 1)
+        await pilot.press("x", "down", "x", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AssignmentScreen)
+        assert "The Freedonian government account has no statements" in app.notices[-1]
+
+
+async def test_the_assignment_is_there_after_a_restart_and_can_be_changed_again(make_app, comparison):
+    store = SessionStore.open(comparison)
+    app = make_app(comparison, session=store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await at(pilot, REPORTER)
+        await pilot.press("right", "enter")
+        compare = await ready(pilot)
+        await pilot.press("o")  # a decision on the comparison: R1 deliberately unique
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        await at(pilot, ADDED)
+        await pilot.press("x")
+    store.close()
+    assert compare.workspace.journal.current.unique == {("left", 0)}
+
+    store = SessionStore.open(comparison)
+    app = make_app(comparison, session=store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        work = app.screen.assignment
+        assert work.attribution.statements[REPORTER].side is Side.RIGHT
+        assert work.attribution.statements[ADDED].side is Side.NEITHER
+        assert title(app.screen).endswith("· ✎ 2")
+        await at(pilot, ADDED)
+        await pilot.press("p", "enter")
+        compare = await ready(pilot)
+        assert compare.comparison.right.texts == [ARTICLE[i][0] for i in (4, ADDED, REPORTER, HOSTILE)]
+        assert compare.workspace.journal.current.unique == {("left", 0)}
+    store.close()
+
+
+async def test_a_second_instance_says_once_that_it_cannot_save(make_app, comparison):
+    writer = SessionStore.open(comparison)
+    reader = SessionStore.open(comparison)
+    app = make_app(comparison, session=reader)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "x", "down", "x")
+        failed = [n for n in app.notices if n.startswith("Cannot save the assignment")]
+        assert len(failed) == 1 and "another readout-tui" in failed[0]
+    assert reader.unsaved
+    writer.close()
+    reader.close()
+
+
+async def test_help_lists_the_keys_and_the_legend(make_app, comparison):
+    app = make_app(comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        text = help_screen.query_one("#help Static").render().plain
+        for line in ("Move the statement to the left account", "Next statement on neither", "Accept: compare",
+                     "What a row shows", "the words that decided it", "no cue: the reporter's own text"):
+            assert line in text, line
+        await pilot.press("escape")
+        commands = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Move the statement to neither", "Back where it was proposed", "Undo"} <= commands
+        await pilot.press("enter")
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert "Back to the article's assignment" in app.screen.query_one("#help Static").render().plain
+
+
+def test_a_row_highlights_the_cue_of_a_statement_shown_with_escapes(comparison):
+    attribution = comparison.info.article
+    statement = attribution.statements[HOSTILE]
+    start, end = cue_span(statement)
+    row = statement_row(attribution, statement, 12)
+    assert row.body.plain[start:end] == "his office said"
+    assert "\x1b" not in row.body.plain and "[b]Adler[/b]" in row.body.plain
+    assert any(span.start == start and span.end == end and "underline" in str(span.style) for span in row.body.spans)
