@@ -608,3 +608,15 @@ def test_a_turn_set_off_by_commas_between_a_source_and_its_verb(opening, line, s
     # a phrase of no source opens the statement.
     statement = attribute_text(opening + line).statements[3]
     assert statement.side.value == "right" and statement.source == source
+
+
+def test_another_governments_office_tells_the_side_that_has_no_office_yet():
+    text = (
+        "Leaders of Zembla and Ostia speak by phone\n"
+        "The Zemblan government said President Vorel spoke with President Brask on Monday.\n"
+        "The Ostian presidential office said the two leaders discussed energy supplies.\n"
+        "It added that the talks were frank.\n"
+    )
+    # Nothing joins "Ostian" to Brask, but one side already speaks through the Zemblan
+    # government: a second government's office is the other side's.
+    assert sides(text) == ["neither", "left", "right", "right"]

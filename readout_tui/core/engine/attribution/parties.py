@@ -93,12 +93,15 @@ class Parties:
     """Other people named with a title (a third leader), by the keys of their own names."""
     cited: dict[str, list[tuple[Sequence[Token], Cue]]] = field(default_factory=dict)
     """Each source's cues, with their statements' tokens."""
+    led: frozenset[str] = frozenset()
+    """The leaders' own entities (with what the article joins to their names)."""
 
     @classmethod
     def of_leaders(cls, names: Names, leaders: Sequence[frozenset[str]]) -> Parties:
         """The two leaders' parties, their linked sources on their side (step 2)."""
         pairs = list(zip((Side.LEFT, Side.RIGHT), leaders))
-        return cls(dict(pairs), {names.resolve(min(keys)): side for side, keys in pairs})
+        sides = {names.resolve(min(keys)): side for side, keys in pairs}
+        return cls(dict(pairs), sides, led=frozenset(sides))
 
     @classmethod
     def most_cited(cls, resolved: dict[int, list[Resolved]]) -> Parties:
@@ -189,6 +192,11 @@ class Parties:
             if first is not None:
                 votes[first] += 2 if speaking else 1
         if near is not Side.NEITHER:
+            # "The Sylvanian presidential office said ..." right after the Freedonian
+            # government's statement: another government's office, where only one side speaks
+            # through an office yet, tells the other side's account.
+            if not votes and self._office(entity) and self._office_of(near) and not self._office_of(_other(near)):
+                near = _other(near)
             votes[near] += 1
         ranked = votes.most_common()
         if not ranked:
@@ -199,6 +207,16 @@ class Parties:
             self.third.add(entity)
         elif side is not None:
             self.sides[entity] = side
+
+    def _office(self, entity: str) -> bool:
+        """Whether the article names ``entity`` with an office or a statement ("the Freedonian
+        government", "the Sylvanian presidential office"), not a person or a bare name."""
+        return any(cue.kind is Kind.NAMED and cue.documented for _, cue in self.cited.get(entity, ()))
+
+    def _office_of(self, side: Side) -> bool:
+        """Whether ``side`` already speaks through an office the article does not join to its
+        leader's name."""
+        return any(s is side and e not in self.led and self._office(e) for e, s in self.sides.items())
 
     def _named(self, tokens: Sequence[Token], cue: Cue, speaking: bool) -> Side | None:
         """The side whose leader the statement names first outside its cue (neither for a
