@@ -14,8 +14,9 @@ its account (an office, a spokesman, an aide, a ministry, a state news agency, "
 4. **The rest,** when they speak of the call: where one party has no voice of its own in the
    article, its most cited other source ("the Kremlin said", where Putin is only reported);
    else a source first cited right after one party's statement is that party's, the other's
-   when the statement turns ("Di sisi lain", "в свою очередь"); else the party whose leader
-   its statements name first.
+   when the statement turns ("Di sisi lain", "в свою очередь") or when it is an office and
+   only that party speaks through one yet; else the party whose leader its statements name
+   first.
 
 A party's source speaks for its account only about the call: a statement that names the
 call or the meeting, the two leaders or the other party's leader, or a readout or statement
