@@ -9,7 +9,6 @@ import pytest
 
 from readout_tui.core.engine.explain import nearest_miss
 from readout_tui.core.engine.pipeline import collect
-from readout_tui.core.engine.scorer import scorer_for
 from readout_tui.core.types import SIDES, Status
 from readout_tui.core.work.workspace import Refusal, Workspace
 from readout_tui.testing import HashEmbedder
