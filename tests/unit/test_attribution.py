@@ -63,7 +63,8 @@ def test_english_cues_sources_and_continuations():
     assert statements["The Zemblan "].cue_text == "The Zemblan government said"
     assert statements["He also told"].how is How.CONTINUES
     assert statements["Read more: W"].how is How.LINK
-    assert statements["Zembla's fin"].how is How.OTHER_SOURCE
+    # Zembla's own minister, speaking of something else than the call.
+    assert statements["Zembla's fin"].how is How.OUTSIDE_CALL
     assert statements["The Freedoni"].how is How.NEGATED
 
 

@@ -261,6 +261,24 @@ def test_a_line_without_final_punctuation_ends_its_statement_before_a_blank_line
     ]
 
 
+def test_a_headline_over_the_first_paragraph_ends_when_the_text_is_one_paragraph_to_a_line():
+    # Blank lines between the other paragraphs, none under the headline: the layout is the
+    # text's, so the headline (longer than a heading) is not a hard wrap of the dateline.
+    text = (
+        "Rowan and Kessel hold first call, pledge to keep channels open\n"
+        "WASHINGTON, May 4 - Novan President Tom Rowan spoke with Ostian President Ida Kessel.\n"
+        "\n"
+        "Rowan congratulated Kessel, the White House said.\n"
+        "He also raised missile tests, the readout said.\n"
+        "\n"
+        "Kessel said the two countries should respect each other.\n"
+    )
+    assert sentences(text)[:2] == [
+        "Rowan and Kessel hold first call, pledge to keep channels open",
+        "WASHINGTON, May 4 - Novan President Tom Rowan spoke with Ostian President Ida Kessel.",
+    ]
+
+
 def test_hard_wrapped_prose_is_still_joined_across_capitalised_lines():
     text = (
         "Prime Minister Benjamin Netanyahu held a telephone conversation today with\n"

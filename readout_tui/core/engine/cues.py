@@ -25,8 +25,14 @@ emphasise emphasises emphasised underline underlined underscore underscored anno
 announced confirm confirms confirmed report reports reported write writes wrote writing post
 posted explain explains explained declare declared insist insisted claim claims claimed assert
 asserted acknowledge acknowledged mention mentions mentioned repeat repeated reiterate
-reiterates reiterated recount recounted quote quoted
+reiterates reiterated recount recounted quote quoted argue argued recall recalled reveal
+revealed admit admitted concede conceded reply replied remark remarked tweet tweeted highlight
+highlights highlighted deny denies denied suggest suggested indicate indicated signal signaled
+signalled characterize characterized characterise characterised predict predicted relay relayed
+outline outlined affirm affirmed disclose disclosed pointed believe believes believed
 """
+_EN_ADDRESSEE_VERBS = "tell tells told telling"
+"""Their object is whom a source spoke to ("told Trump"), never the source."""
 _EN_INVERTED = "according"
 """Put the source after them ("according to the Kremlin"); "to" is skipped."""
 _EN_ACTS = """
@@ -35,7 +41,8 @@ criticise criticised thank thanked ask asked request requested invite invited pr
 agree agreed discuss discussed raise raised convey conveyed reaffirm reaffirmed welcome welcomed
 praise praised warn warned demand demanded press pressed brief briefed inform informed update
 updated assure assured pledge pledged promise promised offer offered object objected reject
-rejected protest protested appreciate appreciated describe described
+rejected protest protested appreciate appreciated describe described hope hoped hopes
+congratulate congratulated vow vowed exchange exchanged reassure reassured encourage encouraged
 """
 _EN_PRONOUNS = "he she it they"
 _EN_POSSESSIVES = "his her its their"
@@ -61,15 +68,38 @@ statement statements readout read-out summary release communique communiqué tra
 tweet account
 """
 _EN_OFFICE_NOUNS = """
-government office ministry presidency administration cabinet embassy palace secretariat
+government office ministry presidency administration cabinet embassy palace secretariat agency
+side
 """
 _EN_ROLES = """
 spokesman spokeswoman spokesperson aide aides adviser advisor secretary minister official
 officials envoy ambassador press counsellor diplomat
 """
 _EN_TITLES = """
-president prime minister premier chancellor king queen emir sultan crown prince pm leader
+president prime premier chancellor king queen emir sultan crown prince pm leader
 """
+_EN_MINISTERS = "minister"
+_EN_PRIME = "prime"
+_EN_CALL = """
+call calls phone telephone conversation conversations spoke speak talk talks talked meeting met
+meet discussed discussion discussions leaders presidents both counterpart counterparts
+"""
+_EN_THIRD_PARTIES = """
+analyst analysts expert experts observer observers commentator commentators researcher
+researchers scholar scholars professor economist economists columnist columnists newspaper
+newspapers magazine journal think-tank institute institution foundation center centre university
+source sources critic critics
+"""
+_EN_AND = "and &"
+_EN_OFFICE_MODIFIERS = """
+foreign defence defense interior finance treasury commerce trade economy justice security affairs
+"""
+"""What an office or a minister is of ("Foreign Ministry", "Treasury Secretary"): not a name."""
+_EN_APART = "separately earlier previously"
+_EN_RELATIVES = "who which"
+_EN_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
+_EN_EARLIER = "earlier previously"
+_EN_SWITCHES = ("on the other hand", "for its part", "for his part", "for her part", "in turn")
 _EN_LINKS = ("read more", "read also", "also read", "see also", "related", "more", "recommended", "watch")
 
 # -- Indonesian ------------------------------------------------------------------------------
@@ -78,23 +108,33 @@ _ID_VERBS = """
 mengatakan menyatakan menyebut menyebutkan menambahkan menegaskan menjelaskan mengungkapkan
 mengungkap mengkonfirmasi mengonfirmasi mengumumkan menulis menuliskan menyampaikan melaporkan
 memberitakan berkata mengklaim menekankan menggarisbawahi mengutarakan menuturkan membenarkan
-memaparkan menerangkan mengutip
+memaparkan menerangkan mengutip mengaku menilai mencatat memastikan mengakui mengingatkan
+berpendapat mengemukakan membantah menepis menyoroti mengisyaratkan memberitahu memberitahukan
+mewartakan mengabarkan menjawab bersikeras memandang meyakini
 """
 _ID_INVERTED = """
 kata katanya ujar ujarnya tutur tuturnya ucap ucapnya tulis tulisnya imbuh imbuhnya sebut
-sebutnya menurut dilansir mengutip dikatakan disampaikan diumumkan dilaporkan ditulis
+sebutnya lanjut lanjutnya ungkap ungkapnya tegas tegasnya jelas jelasnya tambah tambahnya terang
+terangnya papar paparnya pungkas pungkasnya tandas tandasnya sambung sambungnya menurut menurutnya
+dilansir dikutip mengutip dikatakan disampaikan diumumkan dilaporkan ditulis
 """
+_ID_RELAY = "dilansir dikutip mengutip"
+"""Markers that cite a news outlet for what it relays ("Dilansir dari Reuters", "seperti dikutip
+AFP")."""
 _ID_ACTS = """
 menyuarakan mendesak meminta mengecam mengkritik berterima kasih mengucapkan mengundang
 mengusulkan sepakat menyepakati membahas membicarakan mengangkat menyambut memuji
 memperingatkan menuntut menolak memprotes mengapresiasi menginformasikan menjanjikan
-menawarkan menyerukan menggambarkan mengajak mendorong menyesalkan menanyakan
+menawarkan menyerukan menggambarkan mengajak mendorong menyesalkan menanyakan berharap menyinggung
+berjanji menjamin menyetujui bersepakat bertukar
 """
 _ID_PRONOUNS = "dia ia beliau mereka"
 _ID_DETERMINERS = "sebuah seorang para itu tersebut pihak sang"
+_ID_DEMONSTRATIVES = "itu tersebut ini"
+"""After a noun: "Presiden AS itu" (that US president) is a title for someone named before."""
 _ID_ADVERBS = """
 juga pun telah sudah kemudian lalu sebelumnya kembali pernah hanya lantas bahkan turut
-sempat akan sedang masih
+sempat akan sedang masih secara terpisah
 """
 _ID_NEGATIONS = "tidak tak belum bukan"
 _ID_BOUNDARIES = """
@@ -111,11 +151,29 @@ _ID_SUBORDINATORS = "meskipun walaupun meski jika karena ketika saat sementara s
 _ID_ACCOUNT_NOUNS = "pernyataan siaran rilis keterangan unggahan cuitan komunike"
 _ID_OFFICE_NOUNS = "pemerintah kantor kementerian istana kepresidenan kedutaan sekretariat"
 _ID_ROLES = """
-juru bicara jubir penasihat ajudan menteri pejabat utusan duta besar sekretaris wakil
+juru bicara jubir penasihat ajudan menteri pejabat utusan duta besar sekretaris wakil menlu
+wamenlu mensesneg seskab dubes menhan mendag menkeu
 """
 _ID_TITLES = """
-presiden perdana menteri pm kanselir raja ratu emir sultan putra mahkota pemimpin kepala negara
+presiden perdana pm kanselir raja ratu emir sultan putra mahkota pemimpin kepala negara
 """
+_ID_MINISTERS = "menteri"
+_ID_PRIME = "perdana"
+_ID_CALL = """
+telepon percakapan panggilan pembicaraan perbincangan berbicara bicara bertelepon menelepon
+pertemuan bertemu membahas membicarakan dibahas dibicarakan kedua keduanya mitranya
+"""
+_ID_THIRD_PARTIES = """
+pengamat analis pakar ahli peneliti akademisi profesor ekonom kolumnis surat kabar harian majalah
+lembaga universitas institut yayasan sumber kritikus
+"""
+_ID_AND = "dan"
+_ID_OFFICE_MODIFIERS = "luar negeri keuangan pertahanan perdagangan perekonomian"
+_ID_APART = "terpisah sebelumnya"
+_ID_RELATIVES = "yang"
+_ID_WEEKDAYS = "senin selasa rabu kamis jumat sabtu minggu"
+_ID_EARLIER = "sebelumnya"
+_ID_SWITCHES = ("di sisi lain", "sementara itu", "adapun", "di pihak lain")
 _ID_LINKS = (
     "baca juga", "baca", "berita terkait", "simak juga", "lihat juga", "artikel terkait", "simak", "tonton juga",
 )
@@ -134,12 +192,14 @@ _RU_VERBS = re.compile(
         for p in (
             _russian(
                 "заяви сообщи отмети подчеркну подчёркну добави сказа указа рассказа уточни "
-                "поясни написа объяви констатирова"
+                "поясни написа объяви констатирова назва напомни призна ответи охарактеризова "
+                "прокомментирова замети изложи обозначи допусти переда процитирова подтверди "
+                "настаива заявля сообща отмеча подчеркива подчёркива говори рассказыва указыва называ"
             ),
             _russian("опроверг", "|ла|ли"),
             _russian(
                 "заявля сообща отмеча подчеркива подчёркива говор пиш утвержда переда указыва "
-                "уточня поясня",
+                "уточня поясня называ счита полага",
                 "ет|ют|ит|ят|ёт",
             ),
             _russian("заяви сообщи отмети подчеркну добави сказа указа рассказа", "в|вши"),
@@ -147,13 +207,22 @@ _RU_VERBS = re.compile(
     )
 )
 _RU_VERB_WORDS = "говорится сообщается отмечается подчеркивается подчёркивается указывается"
-_RU_ACTS = _russian(
-    "вырази призва осуди раскритикова поблагодари попроси пригласи предложи договорил "
-    "согласил обсуди подня проинформирова завери пообеща предупреди потребова отверг "
-    "приветствова оцени обрати высказа"
+_RU_ACTS = re.compile(
+    "|".join(
+        p.pattern
+        for p in (
+            _russian(
+                "вырази призва осуди раскритикова поблагодари попроси пригласи предложи обсуди подня "
+                "проинформирова завери пообеща предупреди потребова отверг приветствова оцени обрати "
+                "высказа поздрави поддержа затрону"
+            ),
+            # Reflexive: "договорились", "согласился", "обменялись (мнениями)".
+            _russian("договори согласи обменя условили созвони косну", "лся|лась|лось|лись"),
+        )
+    )
 )
 _RU_INVERTED = "согласно"
-_RU_ACCORDING = ("по данным", "по словам", "по информации", "со слов", "по сведениям")
+_RU_ACCORDING = ("по данным", "по словам", "по информации", "со слов", "по сведениям", "по мнению")
 _RU_PRONOUNS = "он она оно они"
 _RU_POSSESSIVES = "его её ее их"
 _RU_ADVERBS = "также тоже ранее позже затем еще ещё уже дополнительно отдельно вновь снова же"
@@ -166,10 +235,25 @@ _RU_SUBORDINATORS = "хотя если поскольку когда пока н
 _RU_ACCOUNT_STEMS = ("заявлени", "сообщени", "релиз", "коммюнике", "стенограмм", "публикаци", "пресс-релиз")
 _RU_OFFICE_STEMS = (
     "пресс-служб", "администраци", "правительств", "офис", "канцеляри",
-    "ведомств", "министерств", "посольств", "аппарат",
+    "ведомств", "министерств", "посольств", "аппарат", "агентств", "мид", "сторон",
 )
 _RU_ROLE_STEMS = ("пресс-секретар", "помощник", "советник", "министр", "представител", "посол", "чиновник", "спикер")
-_RU_TITLE_STEMS = ("президент", "премьер", "канцлер", "корол", "эмир", "султан", "лидер", "глава", "главы")
+_RU_TITLE_STEMS = (
+    "президент", "премьер", "канцлер", "корол", "эмир", "султан", "лидер", "глава", "главы", "председател",
+)
+_RU_CALL_STEMS = (
+    "разговор", "бесед", "телефон", "созвон", "позвон", "встреч", "переговор", "обсуди", "обсужд",
+    "лидер", "президенты", "оба", "обе", "собеседник", "коллег", "сторон",
+)
+_RU_THIRD_PARTY_STEMS = (
+    "эксперт", "аналитик", "политолог", "наблюдател", "исследовател", "профессор", "экономист",
+    "колумнист", "обозревател", "критик", "газет", "журнал", "институт", "центр", "фонд", "университет", "источник",
+)
+_RU_AND = "и"
+_RU_APART = "отдельно ранее накануне"
+_RU_RELATIVES = "который которая которое которые"
+_RU_EARLIER = "ранее накануне"
+_RU_SWITCHES = ("в свою очередь", "с другой стороны", "со своей стороны")
 _RU_LINKS = ("читайте также", "читайте", "смотрите также", "по теме", "см. также", "также читайте")
 
 
@@ -188,6 +272,7 @@ on that side's account."""
 PRONOUNS = _words(_EN_PRONOUNS, _ID_PRONOUNS, _RU_PRONOUNS)
 POSSESSIVES = _words(_EN_POSSESSIVES, _RU_POSSESSIVES)
 DETERMINERS = _words(_EN_DETERMINERS, _ID_DETERMINERS)
+DEMONSTRATIVES = _words(_ID_DEMONSTRATIVES)
 ADVERBS = _words(_EN_ADVERBS, _ID_ADVERBS, _RU_ADVERBS)
 NEGATIONS = _words(_EN_NEGATIONS, _ID_NEGATIONS, _RU_NEGATIONS)
 BOUNDARIES = _words(_EN_BOUNDARIES, _ID_BOUNDARIES, _RU_BOUNDARIES)
@@ -197,7 +282,38 @@ OPENERS = _words(_EN_OPENERS, _ID_OPENERS, _RU_OPENERS)
 SUBORDINATORS = _words(_EN_SUBORDINATORS, _ID_SUBORDINATORS, _RU_SUBORDINATORS)
 ACCOUNT_NOUNS = _words(_EN_ACCOUNT_NOUNS, _ID_ACCOUNT_NOUNS)
 OFFICE_NOUNS = _words(_EN_OFFICE_NOUNS, _ID_OFFICE_NOUNS)
-ROLES = _words(_EN_ROLES, _ID_ROLES)
+ROLES = _words(_EN_ROLES, _ID_ROLES, _EN_MINISTERS, _ID_MINISTERS)
+MINISTERS = _words(_EN_MINISTERS, _ID_MINISTERS)
+"""A minister is a role; after "prime" ("perdana") a leader's title."""
+PRIME = _words(_EN_PRIME, _ID_PRIME)
+ADDRESSEE_VERBS = _words(_EN_ADDRESSEE_VERBS)
+IMPERSONAL_VERBS = _words(_RU_VERB_WORDS)
+"""Verbs without a subject, whose source follows in a prepositional phrase ("говорится в
+сообщении Кремля")."""
+CALL_WORDS = _words(_EN_CALL, _ID_CALL)
+"""What shows a statement is about the call: the call or meeting itself, the two leaders,
+the counterpart."""
+THIRD_PARTIES = _words(_EN_THIRD_PARTIES, _ID_THIRD_PARTIES)
+"""Who comments on a call but speaks for neither government: analysts, newspapers, think
+tanks, unnamed sources."""
+CONJUNCTIONS = _words(_EN_AND, _ID_AND, _RU_AND)
+"""What joins two names ("России и США", "Putin and Trump")."""
+OFFICE_MODIFIERS = _words(_EN_OFFICE_MODIFIERS, _ID_OFFICE_MODIFIERS)
+APART = _words(_EN_APART, _ID_APART, _RU_APART)
+"""A statement made on another occasion than the call ("separately", "secara terpisah",
+"ранее")."""
+RELATIVES = _words(_EN_RELATIVES, _ID_RELATIVES, _RU_RELATIVES)
+"""What opens a relative clause ("who", "yang", "который"): the noun before it is the subject."""
+WEEKDAYS = _words(_EN_WEEKDAYS, _ID_WEEKDAYS)
+RELAY_MARKERS = _words(_ID_RELAY)
+IMPERSONAL_PRONOUNS = frozenset({"it", "оно"})
+"""Pronouns that, as the subject of no verb of saying or speech act, stand for no speaker ("It
+was the first call since March", "It is unclear whether ..."; but "It called the talks warm")."""
+EARLIER = _words(_EN_EARLIER, _ID_EARLIER, _RU_EARLIER)
+"""Of APART, those that put a statement before the call ("earlier", "ранее"); "separately"
+may be a separate report of the same call."""
+SWITCHES = tuple(sorted({*_EN_SWITCHES, *_ID_SWITCHES, *_RU_SWITCHES}, key=len, reverse=True))
+"""Openers that turn to the other side ("Di sisi lain", "в свою очередь")."""
 TITLES = _words(_EN_TITLES, _ID_TITLES)
 LINK_MARKERS = tuple(sorted({*_EN_LINKS, *_ID_LINKS, *_RU_LINKS}, key=len, reverse=True))
 RUSSIAN_ACCORDING = _RU_ACCORDING
@@ -252,9 +368,37 @@ def is_role(word: str) -> bool:
     )
 
 
+def is_weekday(word: str) -> bool:
+    return key(word) in WEEKDAYS
+
+
 def is_title(word: str) -> bool:
     folded = key(word)
     return folded in TITLES or _stem_in(folded, _RU_TITLE_STEMS)
+
+
+def is_call_word(word: str) -> bool:
+    folded = key(word)
+    return folded in CALL_WORDS or _stem_in(folded, _RU_CALL_STEMS)
+
+
+def is_third_party(word: str) -> bool:
+    folded = key(word)
+    return folded in THIRD_PARTIES or _stem_in(folded, _RU_THIRD_PARTY_STEMS)
+
+
+def switches(text: str) -> bool:
+    """Whether ``text`` opens by turning to the other side, or turns in its first clause
+    ("Трамп, в свою очередь, написал")."""
+    head = text.casefold()[:60]
+    return any(head.startswith(marker) or f", {marker}," in head for marker in SWITCHES)
+
+
+def is_own_marker(word: str) -> bool:
+    """An Indonesian marker with its source in it ("katanya", "ujarnya", "menurutnya": he
+    said, according to him): a pronoun's cue, whatever follows."""
+    folded = key(word)
+    return folded in INVERTED and folded.endswith(_NYA)
 
 
 def is_possessive_noun(word: str) -> bool:
@@ -279,6 +423,7 @@ def is_function_word(word: str) -> bool:
         or folded in PREPOSITIONS
         or folded in OPENERS
         or folded in INVERTED
+        or folded in OFFICE_MODIFIERS
         or is_reporting_verb(word)
         or is_account_noun(word)
         or is_office_noun(word)

@@ -107,9 +107,15 @@ def _line_blocks(text: str) -> list[str]:
     """Paragraphs, with hard-wrapped lines joined but headings (no final punctuation,
     followed by a capitalised line) kept apart."""
     blocks: list[str] = []
-    for paragraph in _PARAGRAPH_BREAK.split(text):
-        lines = [line for line in (ln.strip() for ln in paragraph.split("\n")) if line]
-        one_per_line = _paragraph_per_line(lines)
+    paragraphs = [
+        [line for line in (ln.strip() for ln in paragraph.split("\n")) if line]
+        for paragraph in _PARAGRAPH_BREAK.split(text)
+    ]
+    # The layout is the text's: a headline over its first paragraph, with blank lines
+    # between the others, is one paragraph to a line like them.
+    whole = _paragraph_per_line([line for lines in paragraphs for line in lines[:-1]] + [""])
+    for lines in paragraphs:
+        one_per_line = whole or _paragraph_per_line(lines)
         current: list[str] = []
         for line in lines:
             if current and _ends_block(current[-1], line, one_per_line):

@@ -88,10 +88,11 @@ class Filter(str, Enum):
         return members[(members.index(self) + 1) % len(members)]
 
 
-Seek = Literal["unique", "related", "search"]
+Seek = Literal["unique", "related", "doubtful", "search"]
 SEEK_NAMES: Mapping[str, str] = {
     "unique": "unique statement",
     "related": "pair told differently",
+    "doubtful": "doubtful statement",
     "search": "search hit",
 }
 
@@ -106,6 +107,9 @@ class Mark:
     """0-based indices of the statement's counterparts on the other side, best first."""
     flag: str = ""
     """``HAND``, ``NOTED``, ``HAND_NOTED`` or nothing: what the analyst did about it."""
+    doubtful: bool = False
+    """Worth a second look: its best pair is of low confidence, or, left unique, it came near
+    a partner (see ``doubtful``); never once the analyst decided it by hand."""
 
 
 @dataclass(frozen=True)
@@ -274,6 +278,7 @@ class Workspace:
         """Each statement's mark under the current alignment (empty until there is one)."""
         self.tally = Tally(SideTally(), SideTally())
         self._by_status: dict[Side, dict[Status, list[int]]] = {}
+        self._doubts: dict[Side, list[int]] = {side: [] for side in SIDES}
         self._rows: dict[Side, list[int]] = {}
         self._jump: _Jump | None = None
         self._flipped: tuple[Decisions, Decisions] | None = None
@@ -379,6 +384,7 @@ class Workspace:
         # Worked out once per decision, so filtering and searching only choose rows.
         self.marks = {side: self._marks(side) for side in SIDES}
         self._by_status = {side: _by_status(self.marks[side]) for side in SIDES}
+        self._doubts = {side: [i for i, mark in sorted(self.marks[side].items()) if mark.doubtful] for side in SIDES}
         self._rows = {}
         self.tally = self._tally()
 
@@ -391,8 +397,26 @@ class Workspace:
         for index in range(len(self.readout(side))):
             by_hand = decisions.touches(side, index)
             flag = HAND_NOTED if by_hand and index in noted else HAND if by_hand else NOTED if index in noted else ""
-            marks[index] = Mark(self.alignment.status(side, index), tuple(self.partners(side, index)), flag)
+            status = self.alignment.status(side, index)
+            doubt = not by_hand and self._doubtful(side, index, status)
+            marks[index] = Mark(status, tuple(self.partners(side, index)), flag, doubt)
         return marks
+
+    def _doubtful(self, side: Side, index: int, status: Status) -> bool:
+        """Is the model unsure about this statement? Its best pair's confidence is under the
+        scorer's first doubt level, or it is unique though its nearest partner's confidence
+        reaches the second. Measured levels (docs/quality.md): about half of such pairs are
+        wrong and half of such unique statements have a counterpart. Only a learned scorer
+        gives confidences; without one nothing is doubtful."""
+        scorer = self.evidence.scorer if self.evidence is not None else None
+        if scorer is None:
+            return False
+        pair_doubt, unique_doubt = scorer.doubt
+        if status is not Status.UNIQUE:
+            confidences = [p.confidence for p in self.alignment.counterparts(side, index) if p.confidence is not None]
+            return bool(confidences) and max(confidences) < pair_doubt
+        miss = nearest_miss(self.evidence, self.settings, side, index)
+        return miss is not None and float(scorer.confidence(miss.score)) >= unique_doubt
 
     def _tally(self) -> Tally:
         if self.alignment is None:
@@ -472,8 +496,11 @@ class Workspace:
             if self.alignment is None:
                 raise Refusal(NOT_READY)
             # Only the statements of the wanted kind, so a seek never walks the whole readout.
-            wanted = Status.UNIQUE if what == "unique" else Status.RELATED
-            rows = {side: self._by_status[side][wanted] for side in SIDES}
+            if what == "doubtful":
+                rows = self._doubts
+            else:
+                wanted = Status.UNIQUE if what == "unique" else Status.RELATED
+                rows = {side: self._by_status[side][wanted] for side in SIDES}
             passes = self.visible
         for side, index in _cycle(rows, (self.side, self.index), direction, here_too):
             if passes(side, index):

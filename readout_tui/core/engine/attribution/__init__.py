@@ -1,0 +1,251 @@
+"""One news article, two accounts: which statements tell which government's account of a call.
+
+An article that reports a call often tells both governments' accounts in one text ("Israel
+said ...; the Kremlin said ..."), among its headline, links to other articles, the reporter's
+context and other people's remarks. Each statement is given to the left account, the right
+account or neither, from the article's own cues:
+
+1. **What a statement is.** The first line is the headline; a line that opens with a link
+   marker ("Baca juga:", "Read more:", "Читайте также:") is a link; a short line without final
+   punctuation is a heading. All three are neither.
+2. **Cues.** A reporting verb and its source ("the Kremlin said", "Kremlin mengatakan",
+   "в Кремле заявили", "kata sebuah pernyataan Israel"), or a marker with the source after it
+   ("according to the Israeli statement", "menurut ...", "по данным Кремля"). The source is
+   the noun phrase next to the verb, without prepositional phrases ("Trump melalui unggahan di
+   Truth Social menyatakan": Trump). A cue in a time clause ("after Trump announced") dates
+   the statement rather than attributing it; a negated one ("did not mention", "не
+   говорится") says what an account lacks: neither.
+3. **Sources.** A source with names is the entity its last name run heads ("National Security
+   Council spokesman John Kirby": Kirby), names being joined into entities by how the
+   article writes them (``names``: "Israel" of "Perdana Menteri Israel Benjamin Netanyahu",
+   "Kremlin" of "Kremlin aide Yuri Ushakov", "Israeli" and "Israel"). A possessive source
+   ("his office", "kantornya") is the sentence's subject's; a bare one ("the readout said",
+   "говорится в сообщении") is the last source named outside what another reports; a title
+   with a country's adjective ("российского лидера", "Сильдавский премьер") is that country's.
+4. **Sides.** The call's two parties (``parties``): each leader named with a title, and the
+   sources the article joins to them or has telling their account; third parties (analysts,
+   newspapers, a third leader) are neither. A party's source speaks for its account about
+   the call; its remarks on another matter ("separately", "earlier", a minister's budget,
+   another leader's call) are neither, and so is a news outlet cited for what it relays
+   ("Dilansir dari Reuters"). The account told first is on the left; each is labelled as
+   the article names the sources whose cues decide its statements ("Israeli government",
+   "Kremlin"). An article that names no two leaders with a title has the two sources it
+   cites most for sides.
+5. **Carrying on.** A statement with a pronoun for its source ("Dia menambahkan", "He also
+   told", "по его словам", "ujarnya"), or with no cue that opens with a quotation mark or
+   whose subject is a pronoun (not "it" doing no speaking: "It was the first call"), a title
+   ("Kepala Negara", "the prime minister", "Presiden AS itu") or the side's own source doing
+   what is done in a call ("Netanyahu juga menyampaikan apresiasinya"), carries on the
+   account of the statement before it (links skipped). Anything else without a cue is the
+   reporter's: neither.
+6. **Told twice.** A statement most of whose words an earlier statement of the same side
+   already has is marked as repeating it, and left out of that side's account (it stays in
+   the attribution, marked).
+
+Nothing here knows any country, leader or outlet: the word lists (``cues``) are each
+language's reporting verbs, pronouns and function words.
+
+The pieces: ``tokens`` (words and names), ``names`` (how names lead to one another),
+``sources`` (a statement's cues and subject), ``parties`` (who speaks for which side),
+``model`` (what an attribution is); this module reads the article through them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from readout_tui.core.engine import cues
+from readout_tui.core.engine.attribution.decide import Body, assign
+from readout_tui.core.engine.attribution.model import (
+    Attributed,
+    Attribution,
+    AttributionError,
+    How,
+    Side,
+    mark_repeats,
+)
+from readout_tui.core.engine.attribution.names import Names
+from readout_tui.core.engine.attribution.parties import Parties, find_leaders
+from readout_tui.core.engine.attribution.sources import (
+    Cue,
+    Kind,
+    Resolved,
+    Subject,
+    documented_act,
+    find_cues,
+    find_subject,
+)
+from readout_tui.core.engine.attribution.tokens import name_key, read_tokens
+from readout_tui.core.engine.names import capitalised_inside
+
+__all__ = ["Attributed", "Attribution", "AttributionError", "How", "Side", "attribute"]
+
+_HEADLINE_WORDS = 40
+_HEADING_WORDS = 10
+_ENDS_SENTENCE = tuple(".!?…\"'”»)。！？")
+_WORD = re.compile(r"\w+")
+
+
+def attribute(blocks: Sequence[Sequence[str]]) -> Attribution:
+    """Attribute an article's statements, given grouped by line (``statement_blocks``).
+    Raises ``AttributionError`` when fewer than two sources are cited."""
+    flat = [(b, text) for b, block in enumerate(blocks) for text in block]
+    structure = _structure(blocks)
+    body_texts = [text for (b, text) in flat if structure[b][0] is None]
+    inside = capitalised_inside(body_texts) | {w.casefold() for w in _always_names(body_texts)}
+    bodies: dict[int, Body] = {}
+    names = Names()
+    for index, (b, text) in enumerate(flat):
+        if structure[b][0] is not None:
+            continue
+        tokens = read_tokens(text, inside)
+        names.read(index, tokens)
+        subject = find_subject(tokens, text)
+        found = find_cues(tokens, text)
+        act = documented_act(tokens, text, subject) if not found else None
+        bodies[index] = Body(text, tokens, [act] if act else found, subject)
+    leaders = find_leaders(names, _headline_keys(flat, structure, inside))
+    names.join(leaders)
+    parties = Parties.of_leaders(names, leaders) if len(leaders) == 2 else None
+    resolved = _resolve_sources(bodies, names, parties)
+    if parties is None:
+        parties = Parties.most_cited(resolved)
+    parties.settle(resolved, {i: body.tokens for i, body in bodies.items()}, names)
+    statements = assign(flat, structure, bodies, resolved, names, parties)
+    statements = _left_first(statements)
+    return Attribution(tuple(mark_repeats(statements)), *_labels(statements, resolved))
+
+
+def _always_names(texts: Iterable[str]) -> set[str]:
+    """Acronyms are names wherever they stand."""
+    return {w for text in texts for w in _WORD.findall(text) if len(w) > 1 and w.isupper()}
+
+
+def _headline_keys(flat, structure, inside: set[str]) -> list[str]:
+    """The name keys of the headline's capitalised words (a headline capitalises most), in
+    the headline's order."""
+    texts = [text for b, text in flat if structure[b][0] is How.HEADLINE]
+    keys = [name_key(t.text) for text in texts for t in read_tokens(text, inside) if t.word and t.text[0].isupper()]
+    return list(dict.fromkeys(keys))
+
+
+def _structure(blocks: Sequence[Sequence[str]]) -> list[tuple[How | None, str]]:
+    """Each block's kind: headline, link or heading (with the link's marker), or None for
+    body text."""
+    kinds: list[tuple[How | None, str]] = []
+    for b, block in enumerate(blocks):
+        joined = " ".join(block)
+        marker = cues.link_marker(joined)
+        words = len(joined.split())
+        if b == 0 and len(blocks) > 1 and words <= _HEADLINE_WORDS:
+            kinds.append((How.HEADLINE, ""))
+        elif marker:
+            kinds.append((How.LINK, marker))
+        elif len(block) == 1 and words <= _HEADING_WORDS and not joined.endswith(_ENDS_SENTENCE):
+            kinds.append((How.HEADING, ""))
+        else:
+            kinds.append((None, ""))
+    return kinds
+
+
+def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | None) -> dict[int, list[Resolved]]:
+    """Each body statement's usable cues (not in a time clause), with their entities."""
+    resolved: dict[int, list[Resolved]] = {}
+    last_entity = ""
+    before = ""
+    """The entity of the body statement before, for a pronoun."""
+    for index in sorted(bodies):
+        body = bodies[index]
+        subject = _subject_entity(body.subject, names, parties)
+        found = []
+        for cue in body.cues:
+            if cue.subordinate:
+                continue
+            national = _national(cue, names, parties)
+            if cue.kind is Kind.NAMED:
+                entity = names.resolve(cue.key)
+                if parties is not None and parties.side_of(entity) is None and national:
+                    entity = national
+                found.append(Resolved(cue, entity))
+            elif national:
+                found.append(Resolved(cue, national))
+            elif cue.kind in (Kind.POSSESSIVE, Kind.SUBJECT) and subject:
+                found.append(Resolved(_of_subject(cue, body.subject), subject))
+            elif cue.kind is Kind.GENERIC or (cue.kind is Kind.POSSESSIVE and body.subject.kind != "pronoun"):
+                if last_entity:
+                    found.append(Resolved(cue, last_entity))
+            else:
+                found.append(Resolved(cue, before, carries_on=True))
+        # "the readout said" is the last source named outside what another reports.
+        sources = [r for r in found if r.entity and not r.cue.negated]
+        if sources:
+            last_entity = next((r.entity for r in sources if r.cue.outer), sources[-1].entity)
+        resolved[index] = found
+        before = next((r.entity for r in found if r.entity and not r.cue.negated), "")
+    return resolved
+
+
+def _of_subject(cue: Cue, subject: Subject) -> Cue:
+    """A cue whose source is the sentence's subject, named after it ("Мускар, выступая в
+    Клове, написал": Мускар)."""
+    if cue.kind is not Kind.SUBJECT or not subject.form:
+        return cue
+    return replace(cue, source=subject.form, form=subject.form)
+
+
+def _subject_entity(subject: Subject, names: Names, parties: Parties | None) -> str:
+    """The entity of a named subject, or of a title's country when it is a party's."""
+    if subject.kind == "named":
+        return names.resolve(subject.key)
+    if subject.kind == "title" and parties is not None:
+        entity = names.entity_of(subject.key)
+        return entity if parties.side_of(entity) else ""
+    return ""
+
+
+def _national(cue: Cue, names: Names, parties: Parties | None) -> str:
+    """The party a source without a name is, by its lowercase adjective ("российского
+    лидера", "в турецком сообщении"), or ""."""
+    if parties is None:
+        return ""
+    for adjective in cue.adjectives:
+        entity = names.lookup(adjective)
+        if parties.side_of(entity):
+            return entity
+    return ""
+
+
+def _left_first(statements: list[Attributed]) -> list[Attributed]:
+    """The account the article tells first on the left."""
+    first = next((s.side for s in statements if s.side is not Side.NEITHER), Side.LEFT)
+    if first is Side.LEFT:
+        return statements
+    swap = {Side.LEFT: Side.RIGHT, Side.RIGHT: Side.LEFT, Side.NEITHER: Side.NEITHER}
+    return [replace(s, side=swap[s.side]) for s in statements]
+
+
+def _labels(statements: list[Attributed], resolved: dict[int, list[Resolved]]) -> tuple[str, str]:
+    """Each side named as the article names the sources its cues attribute to it: a name with
+    its office ("Israeli government") before a bare name, the subject's form before an
+    oblique one ("пресс-служба Кремля" before "Кремля"), then the most frequent form."""
+    labels = []
+    for side in (Side.LEFT, Side.RIGHT):
+        forms: Counter = Counter()
+        order: dict[str, tuple] = {}
+        for statement in statements:
+            if statement.side is not side or statement.how is not How.CUE:
+                continue
+            for r in resolved[statement.index]:
+                if r.cue.span != statement.cue or not r.cue.form:
+                    continue
+                office = any(cues.is_office_noun(w) for w in r.cue.form.split())
+                rank = (not r.cue.oblique, office)
+                forms[r.cue.form] += 1
+                order[r.cue.form] = max(order.get(r.cue.form, rank), rank)
+        labels.append(max(forms, key=lambda f: (order[f], forms[f])) if forms else side.value.capitalize())
+    if labels[0].casefold() == labels[1].casefold():
+        labels[1] = f"{labels[1]} (2)"
+    return labels[0], labels[1]

@@ -1,0 +1,165 @@
+"""Where each statement of the article goes, read in order: by its cue, by carrying on the
+statement before it, or to neither (see the package's docstring, steps 4 and 5)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from readout_tui.core.engine import cues
+from readout_tui.core.engine.attribution.model import Attributed, How, Side
+from readout_tui.core.engine.attribution.names import Names
+from readout_tui.core.engine.attribution.parties import Parties
+from readout_tui.core.engine.attribution.sources import Cue, Kind, Resolved, Subject
+from readout_tui.core.engine.attribution.tokens import Token
+
+
+@dataclass
+class Body:
+    """What is read from one statement of the article's body."""
+
+    text: str
+    tokens: list[Token]
+    cues: list[Cue]
+    subject: Subject
+
+
+@dataclass(frozen=True)
+class _Previous:
+    """The last body statement (links skipped): what a pronoun carries on, and the source
+    whose account it told."""
+
+    statement: Attributed | None = None
+    entity: str = ""
+
+    @property
+    def side(self) -> Side:
+        return self.statement.side if self.statement is not None else Side.NEITHER
+
+
+def assign(flat, structure, bodies: dict[int, Body], resolved, names: Names, parties: Parties) -> list[Attributed]:
+    """Each statement attributed: ``flat`` the article's (block, text) pairs, ``structure``
+    each block's kind, ``resolved`` each body statement's cues with their entities."""
+    statements: list[Attributed] = []
+    previous = _Previous()
+    order = sorted(bodies)
+    for index, (b, text) in enumerate(flat):
+        kind, marker = structure[b]
+        if kind is not None:
+            cue = (0, len(marker)) if marker else None
+            statements.append(Attributed(index, text, b, Side.NEITHER, kind, cue))
+            if kind is not How.LINK:
+                previous = _Previous()
+            continue
+        after = order.index(index) + 1
+        following = _linked_side(resolved[order[after]], parties) if after < len(order) else Side.NEITHER
+        reading = _Reading(index, b, bodies[index], resolved[index], names, parties, previous)
+        statement, entity = reading.decide(following)
+        statements.append(statement)
+        previous = _Previous(statement, entity)
+    return statements
+
+
+def _linked_side(found: list[Resolved], parties: Parties) -> Side:
+    """The side of a statement's first cue whose source already has one."""
+    sides = [parties.side_of(r.entity) for r in found if not r.carries_on and not r.cue.negated]
+    return next((side for side in sides if side), Side.NEITHER)
+
+
+@dataclass
+class _Reading:
+    """One body statement being decided."""
+
+    index: int
+    block: int
+    body: Body
+    found: list[Resolved]
+    names: Names
+    parties: Parties
+    previous: _Previous
+
+    def decide(self, following: Side) -> tuple[Attributed, str]:
+        """The statement attributed, and the source whose account it tells ("" for none).
+        ``following``: the side of the next statement's cue, for a source first seen here."""
+        usable = [r for r in self.found if not r.cue.negated]
+        self._place_new_sources(usable, following)
+        named = [r for r in usable if self.parties.side_of(r.entity) and not r.carries_on]
+        carried = self.previous.side
+        pronouns = [r for r in usable if r.carries_on]
+        # "По словам российского лидера, Трамп изложил ...": what the pronoun's source reports
+        # holds the named cue, so the statement carries on.
+        reported = any(r.cue.outer for r in pronouns) and not any(r.cue.outer for r in named)
+        if named and not (reported and carried is not Side.NEITHER):
+            return self._by_cue(named)
+        if pronouns and carried is not Side.NEITHER:
+            return self._continuing(pronouns[0].cue)
+        others = [r for r in usable if r.entity and not r.carries_on]
+        if others:
+            return self._neither(How.OTHER_SOURCE, others[0].cue)
+        negated = [r for r in self.found if r.cue.negated]
+        if negated:
+            return self._neither(How.NEGATED, negated[0].cue)
+        if carried is not Side.NEITHER and self._carries_on(carried):
+            return self._continuing(None)
+        return self._neither(How.NO_CUE, None)
+
+    def _place_new_sources(self, usable: list[Resolved], following: Side) -> None:
+        for r in usable:
+            if r.carries_on or not self.parties.unplaced(r.entity):
+                continue
+            if self.parties.about_call(self.body.tokens, r.cue, None):
+                self.parties.place(r.entity, self.previous.side, cues.switches(self.body.text), following)
+
+    def _by_cue(self, named: list[Resolved]) -> tuple[Attributed, str]:
+        """A statement with a cue for a party's source: that party's when it speaks of the
+        call, or goes on where the side's statement before did (the same source, or the
+        side's leader, not "separately" or "earlier"); else neither."""
+        side_of = self.parties.side_of
+        # The cue that ends the statement reports all of it; else the first not inside another.
+        outer = sorted((r for r in named if r.cue.outer), key=lambda r: not r.cue.last) or named
+        side = side_of(outer[0].entity)
+        # Of two cues for the side, the one that names a statement or an office shows best why.
+        best = max((r for r in outer if side_of(r.entity) is side), key=lambda r: _documented(r.cue))
+        apart = any(t.folded in cues.APART for t in self.body.tokens)
+        own = [r for r in named if r.entity == self.previous.entity or self.parties.is_leader(r.cue, side)]
+        # "Rowan said Kessel wanted to go all the way": a third leader named makes it about
+        # another call.
+        other_call = self.parties.names_bystander(self.body.tokens)
+        goes_on = side is self.previous.side and bool(own) and not apart and not other_call
+        cue = best.cue
+        if goes_on or self.parties.about_call(self.body.tokens, cue, side):
+            return self._attributed(side, How.CUE, cue.span, cue.source), best.entity
+        return self._neither(How.OUTSIDE_CALL, cue)
+
+    def _carries_on(self, carried: Side) -> bool:
+        """A statement without a cue carries on the account before it when it is a quotation,
+        or its subject is a pronoun or a title (of no other side: "Presiden AS itu"), or the
+        side's own source doing what is done in a call."""
+        subject = self.body.subject
+        side_of = self.parties.side_of
+        if subject.kind == "pronoun" or self.body.text.startswith(_QUOTES):
+            return True
+        if subject.kind == "title":
+            return side_of(self.names.entity_of(subject.key)) in (None, carried)
+        if subject.kind != "named" or side_of(self.names.resolve(subject.key)) is not carried:
+            return False
+        return cues.is_speech_act(subject.verb) or cues.is_reporting_verb(subject.verb)
+
+    def _continuing(self, cue: Cue | None) -> tuple[Attributed, str]:
+        previous = self.previous
+        span, source = (cue.span, cue.source) if cue else (None, "")
+        statement = self._attributed(previous.side, How.CONTINUES, span, source, previous.statement.index)
+        return statement, previous.entity
+
+    def _neither(self, how: How, cue: Cue | None) -> tuple[Attributed, str]:
+        span, source = (cue.span, cue.source) if cue else (None, "")
+        return self._attributed(Side.NEITHER, how, span, source), ""
+
+    def _attributed(self, side: Side, how: How, span, source: str, continues: int | None = None) -> Attributed:
+        return Attributed(self.index, self.body.text, self.block, side, how, span, source, continues)
+
+
+_QUOTES = tuple("\"“”„«'‘")
+
+
+def _documented(cue: Cue) -> bool:
+    return cue.kind in (Kind.POSSESSIVE, Kind.GENERIC) or " " in cue.form

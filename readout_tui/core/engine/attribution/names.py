@@ -1,0 +1,303 @@
+"""How the article's names lead to one another: a country to its leader, an aide to the
+organisation they speak for, an adjective to its country.
+
+Every name is keyed (``tokens.name_key``), and keys are joined into entities by how the
+article writes them:
+
+- **Part of a name.** Every word of a multi-word name votes for the name's last word, so
+  "Israel" in "Perdana Menteri Israel Benjamin Netanyahu" and "Amerika Serikat" (and "AS") in
+  "Presiden Amerika Serikat Donald Trump" lead to the person. A key joins the name it is most
+  often part of, when it is more often part of one than the head of one ("trump" stays
+  itself, though "Trump Tower" may be in the article too).
+- **Who speaks for whom.** A spokesman or an aide is the organisation's the article names
+  with them: "Kremlin aide Yuri Ushakov", "juru bicara Kremlin Dmitry Peskov", "пресс-секретарь
+  президента России Дмитрий Песков", "Dmitry Peskov, a Kremlin spokesman", and an agency
+  named after its country and office words ("kantor berita pemerintah China, Xinhua").
+- **One word's forms.** "Israeli" and "Israel", "Chinese" and "China" (``same_stem``).
+
+The call's two leaders are never joined into one entity (``join``'s guard): each is one
+party, and what joins one cannot join the other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from readout_tui.core.engine import cues
+from readout_tui.core.engine.attribution.tokens import Token, gloss, name_key, name_runs, same_stem
+
+_ROLE_REACH = 4
+"""How many words before a name a role may stand and still name it ("penasihat kebijakan luar
+negeri Kremlin Yuri Ushakov")."""
+
+
+@dataclass
+class Names:
+    """The article's names and how they lead to one another (see the module's docstring)."""
+
+    votes: dict[str, Counter] = field(default_factory=dict)
+    heads: Counter = field(default_factory=Counter)
+    """How often a key heads a name of several words."""
+    members: dict[str, Counter] = field(default_factory=dict)
+    """Who speaks for whom: the person's key, the organisations' keys."""
+    frequency: Counter = field(default_factory=Counter)
+    acronyms: dict[str, Counter] = field(default_factory=dict)
+    seen: dict[str, set[int]] = field(default_factory=dict)
+    """The statements each key is named in."""
+    titled: list[frozenset[str]] = field(default_factory=list)
+    """The people named with a leader's title, each by the keys of their own name (the last
+    two words after the title: "Vladimir Putin" of "Presiden Rusia Vladimir Putin")."""
+    aides: set[str] = field(default_factory=set)
+    """People named with a role (spokesman, aide, minister): never a party's leader."""
+    glosses: list[tuple[str, str]] = field(default_factory=list)
+    """An acronym and the name it glosses ("Amerika Serikat (AS)")."""
+    offices: list[list[str]] = field(default_factory=list)
+    """The keys of names an office noun stands next to ("Kementerian Luar Negeri China",
+    "Chinese Foreign Ministry"): the office is its country's, whichever word that is."""
+    _parent: dict[str, str] = field(default_factory=dict)
+
+    def read(self, index: int, tokens: Sequence[Token]) -> None:
+        """Note the names of body statement ``index``."""
+        runs = name_runs(tokens)
+        titled_before = False
+        for k, run in enumerate(runs):
+            coordinated = k > 0 and _coordinated(tokens, runs[k - 1], run)
+            words = [t for t in run if not t.title]
+            ambiguous = coordinated and not any(t.title for t in run)
+            if _office_name(tokens, run) and len(words) > 1:
+                self.offices.append([name_key(t.text) for t in words])
+                ambiguous = True
+            self._add(words, votes=not ambiguous)
+            titled_before = self._title(tokens, run, coordinated and titled_before)
+            self._roles(tokens, runs, k)
+        for k, token in enumerate(tokens):
+            if token.name:
+                self.seen.setdefault(name_key(token.text), set()).add(index)
+            if k > 0 and tokens[k - 1].name and gloss(tokens, k):
+                self.glosses.append((name_key(tokens[k + 1].text), name_key(tokens[k - 1].text)))
+
+    def _add(self, words: list[Token], votes: bool) -> None:
+        for token in words:
+            self.frequency[name_key(token.text)] += 1
+        if len(words) < 2 or not votes:
+            return
+        head = name_key(words[-1].text)
+        self.heads[head] += 1
+        for token in words[:-1]:
+            self.votes.setdefault(name_key(token.text), Counter())[head] += 1
+        initials = "".join(t.text[0] for t in words).casefold()
+        self.acronyms.setdefault(initials, Counter())[head] += 1
+
+    def _title(self, tokens: Sequence[Token], run: list[Token], coordinated_title: bool) -> bool:
+        """Note a person named with a leader's title ("Presiden Rusia Vladimir Putin"; both
+        of "Президенты России и США Владимир Путин и Дональд Трамп"); whether ``run`` has one."""
+        titles = [k for k, t in enumerate(run) if t.title]
+        if not titles and not coordinated_title:
+            return False
+        if _countries_first(tokens, run):
+            return True  # "Президенты России и США Владимир Путин": the names come after
+        if _role_before(tokens, tokens.index(run[0])):
+            return False  # "помощник президента Юрий Ушаков": the aide of a president
+        after = [t for t in run[titles[-1] + 1 :] if t.name] if titles else [t for t in run if t.name]
+        if after and not (len(after) == 1 and after[0].text.isupper()):  # "Presiden AS": a country
+            self.titled.append(frozenset(name_key(t.text) for t in after[-2:]))
+        return True
+
+    def _roles(self, tokens: Sequence[Token], runs: list[list[Token]], k: int) -> None:
+        """Note who speaks for whom around name run ``k`` (see ``members``)."""
+        run = runs[k]
+        names = [t for t in run if t.name]
+        start, end = tokens.index(run[0]), tokens.index(run[-1]) + 1
+        if k > 0:
+            previous = runs[k - 1]
+            if _role_after(tokens, tokens.index(previous[-1]) + 1, run) is not None:
+                return  # "Lena Brok, juru bicara Muskar": Muskar is whom she speaks for, no aide
+            between = tokens[tokens.index(previous[-1]) + 1 : start]
+            organisation = [t for t in previous if t.name]
+            # "Kremlin aide Yuri Ushakov", "Russian Foreign Minister Sergei Lavrov": an
+            # organisation, a role, a person.
+            if 0 < len(between) <= 3 and all(_lowercase_or_function(t) for t in between):
+                if any(speaks_for(t) for t in between):
+                    self._member(names[-1], organisation[-1])
+                    return
+            # "kantor berita pemerintah China, Xinhua": an office's name, a comma, its name.
+            if _office_named_before(tokens, previous, between):
+                self._member(names[-1], organisation[-1], aide=False)
+                return
+            # "Dubes Syldavia, Ivan Dorov", "juru bicara Kremlin, Dmitry Peskov": a role and whom
+            # it is of, a comma, the person.
+            if [t.text for t in between] == [","] and _role_before(tokens, tokens.index(previous[0])):
+                self._member(names[-1], organisation[-1])
+                return
+        # "juru bicara Kremlin Dmitry Peskov", "пресс-секретарь президента России Дмитрий Песков".
+        if _role_before(tokens, start):
+            self.aides.add(name_key(names[-1].text))
+            if len(names) >= 3:
+                self._member(names[-1], names[-3])
+            return
+        # "Dmitry Peskov, a Kremlin spokesman", "Sergei Lavrov, Russia's foreign minister".
+        if k + 1 < len(runs):
+            organisation = _role_after(tokens, end, runs[k + 1])
+            if organisation is not None:
+                self._member(names[-1], organisation)
+
+    def _member(self, person: Token, organisation: Token, aide: bool = True) -> None:
+        key = name_key(person.text)
+        self.members.setdefault(key, Counter())[name_key(organisation.text)] += 1
+        if aide:
+            self.aides.add(key)
+
+    def join(self, leaders: Sequence[frozenset[str]] = ()) -> None:
+        """Join the keys into entities (see the module's docstring); no entity may hold
+        keys of two of ``leaders``."""
+        self._parent = {}
+        owner: dict[str, int] = {}
+        for n, keys in enumerate(leaders):
+            for key in keys:
+                owner[self._find(key)] = n
+        for key, target in self._links(leaders):
+            a, b = self._find(key), self._find(target)
+            if a == b or (a in owner and b in owner and owner[a] != owner[b]):
+                continue
+            # The more frequent key names the entity.
+            keep, drop = sorted((a, b), key=lambda k: (-self.frequency[k], k))
+            self._parent[drop] = keep
+            if drop in owner:
+                owner[keep] = owner.pop(drop)
+
+    def _links(self, leaders: Sequence[frozenset[str]]) -> list[tuple[str, str]]:
+        """The pairs of keys to join, the surest first: a leader's own names, who speaks
+        for whom, an office's name, one word's forms, then part of a name."""
+        links = [(key, min(keys)) for keys in leaders for key in keys] + self.glosses
+        for key in sorted(self.members):
+            links.append((key, max(self.members[key].items(), key=lambda kv: (kv[1], self.frequency[kv[0]]))[0]))
+        for keys in self.offices:
+            country = max(keys, key=lambda k: (self.frequency[k], k))
+            links += [(key, country) for key in keys if key != country]
+        # One word's forms, but not a person's name ("Fred" is not "Fredonia"'s).
+        people = set().union(*self.titled)
+        known = sorted((set(self.frequency) | set(self.seen)) - people)
+        links += [(a, b) for i, a in enumerate(known) for b in known[i + 1 :] if same_stem(a, b)]
+        for key in sorted({*self.votes, *self.acronyms}):
+            target = self._part_of(key)
+            if target is not None:
+                links.append((key, target))
+        return links
+
+    def _part_of(self, key: str) -> str | None:
+        options = self.votes.get(key) or (self.acronyms.get(key) if len(key) <= 5 and key in self.frequency else None)
+        if not options:
+            return None
+        # A country named more often with its minister than with its leader is still its
+        # leader's: an aide is joined to it by whom he speaks for, not the other way. ("Li"
+        # of "spokesman Li Dao" has only the aide to go to.)
+        options = {k: n for k, n in options.items() if k not in self.aides} or options
+        best, count = max(options.items(), key=lambda kv: (kv[1], self.frequency[kv[0]]))
+        return best if count > self.heads[key] else None
+
+    def _find(self, key: str) -> str:
+        while self._parent.get(key, key) != key:
+            key = self._parent[key]
+        return key
+
+    def resolve(self, key: str) -> str:
+        """The entity a name key stands for (after ``join``): the most frequent key of what
+        is joined to it."""
+        return self._find(key)
+
+    def entity_of(self, key: str) -> str:
+        """The entity of a name key, or of a name the article writes in this word's form."""
+        return self.resolve(key) if key in self.frequency else self.lookup(key)
+
+    def lookup(self, key: str) -> str:
+        """The entity of a name the article writes in this word's form ("российского" for
+        "России"), or ""."""
+        forms = [k for k in self.frequency if same_stem(k, key)]
+        if not forms or len(key) < 4:
+            return ""
+        return self.resolve(max(forms, key=lambda k: (self.frequency[k], k)))
+
+
+def speaks_for(token: Token) -> bool:
+    """A role that speaks for an organisation (spokesman, aide, "juru bicara", "помощник"),
+    not a leader's title ("Perdana Menteri" is a leader)."""
+    return token.word and cues.is_role(token.text) and not token.title
+
+
+def _lowercase_or_function(token: Token) -> bool:
+    return token.word and (token.text.islower() or cues.is_function_word(token.text))
+
+
+def _coordinated(tokens: Sequence[Token], previous: list[Token], run: list[Token]) -> bool:
+    """Whether ``run`` follows ``previous`` after a conjunction ("России и США")."""
+    between = tokens[tokens.index(previous[-1]) + 1 : tokens.index(run[0])]
+    return len(between) == 1 and between[0].folded in cues.CONJUNCTIONS
+
+
+def _office_name(tokens: Sequence[Token], run: list[Token]) -> bool:
+    """Whether an office noun stands right before or after ``run``."""
+    start, end = tokens.index(run[0]), tokens.index(run[-1]) + 1
+    around = [tokens[j] for j in (start - 1, end) if 0 <= j < len(tokens)]
+    return any(t.word and cues.is_office_noun(t.text) for t in around)
+
+
+def _countries_first(tokens: Sequence[Token], run: list[Token]) -> bool:
+    """Whether a title and one name are followed by "and" and names without a title: the
+    titled names are countries, the people come after ("Президенты России и США Владимир
+    Путин и Дональд Трамп")."""
+    end = tokens.index(run[-1]) + 1
+    names = [t for t in run if t.name]
+    return (
+        len(names) == 1
+        and end + 1 < len(tokens)
+        and tokens[end].folded in cues.CONJUNCTIONS
+        and tokens[end + 1].name
+    )
+
+
+def _role_before(tokens: Sequence[Token], start: int) -> bool:
+    """Whether a role stands within a few words before ``start``, titles and lowercase words
+    between ("Помощник президента", "penasihat kebijakan luar negeri")."""
+    j = start - 1
+    while j >= 0 and tokens[j].word and tokens[j].title:
+        j -= 1
+    reach = 0
+    while j >= 0 and reach < _ROLE_REACH and tokens[j].word and not tokens[j].name:
+        if speaks_for(tokens[j]):
+            return True
+        if not tokens[j].text.islower() and not cues.is_function_word(tokens[j].text):
+            return False
+        j -= 1
+        reach += 1
+    return False
+
+
+def _role_after(tokens: Sequence[Token], end: int, following: list[Token]) -> Token | None:
+    """The organisation of an apposition after a person (", a Kremlin spokesman", ", juru
+    bicara Kremlin"), if ``tokens[end:]`` is one."""
+    if end >= len(tokens) or tokens[end].text != ",":
+        return None
+    start = tokens.index(following[0])
+    after = tokens.index(following[-1]) + 1
+    before = tokens[end + 1 : start]
+    behind = tokens[after : after + 3]
+    if len(before) > 3 or not all(t.word and not t.name for t in before):
+        return None
+    role = any(speaks_for(t) for t in before) or any(speaks_for(t) for t in behind if t.word)
+    names = [t for t in following if t.name]
+    return names[-1] if role and names else None
+
+
+def _office_named_before(tokens: Sequence[Token], previous: list[Token], between: Sequence[Token]) -> bool:
+    """Whether ``previous`` names an office ("kantor berita pemerintah China", "the Chinese
+    state news agency") and a comma alone (with office words) separates it from the next name."""
+    if not between or between[-1].text != ",":
+        return False
+    words = [t for t in between[:-1] if t.word]
+    if len(words) != len(between) - 1:
+        return False
+    first = tokens.index(previous[0])
+    before = [t for t in tokens[max(0, first - 3) : first] if t.word]
+    return any(cues.is_office_noun(t.text) for t in (*before, *words))

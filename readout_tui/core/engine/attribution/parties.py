@@ -1,0 +1,301 @@
+"""The call's two parties, and which of the article's sources speaks for which.
+
+A call has two parties, each a government: its leader, and whoever the article has telling
+its account (an office, a spokesman, an aide, a ministry, a state news agency, "the X side").
+
+1. **The leaders** are two people named with a leader's title ("Presiden Rusia Vladimir
+   Putin", "Israeli Prime Minister Benjamin Netanyahu"): the first two its headline names,
+   then those the article names most. Someone named with a role is none ("помощник
+   президента Юрий Ушаков").
+2. **Linked sources.** A source whose name the article joins to a leader's (``names``) is that
+   leader's party: a country and its adjective, an organisation an aide speaks for.
+3. **Third parties** speak for neither: analysts, newspapers, think tanks, unnamed sources,
+   and whoever the article joins to another titled person (a third leader).
+4. **The rest,** when they speak of the call: where one party has no voice of its own in the
+   article, its most cited other source ("the Kremlin said", where Putin is only reported);
+   else a source first cited right after one party's statement is that party's, the other's
+   when the statement turns ("Di sisi lain", "в свою очередь") or when it is an office and
+   only that party speaks through one yet; else the party whose leader its statements name
+   first.
+
+A party's source speaks for its account only about the call: a statement that names the
+call or the meeting, the two leaders or the other party's leader, or a readout or statement
+(``about_call``); else the statement carries on one of the party's own. A minister's
+remarks on another matter, a leader's speech elsewhere, are neither.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from readout_tui.core.engine import cues
+from readout_tui.core.engine.attribution.model import AttributionError, Side
+from readout_tui.core.engine.attribution.names import Names
+from readout_tui.core.engine.attribution.sources import Cue, Kind, Resolved
+from readout_tui.core.engine.attribution.tokens import Token, name_key
+
+
+def find_leaders(names: Names, headline: Sequence[str]) -> list[frozenset[str]]:
+    """The call's two leaders, by the keys of their own names, in the order the article
+    first names them; fewer when it names fewer people with a title."""
+    place = {key: k for k, key in enumerate(headline)}
+    people = [p for p in _people(names) if not p <= names.aides]
+
+    def mentions(person: frozenset[str]) -> set[int]:
+        return {i for key, seen in names.seen.items() if key in person for i in seen}
+
+    def rank(person: frozenset[str]) -> tuple:
+        named = mentions(person)
+        # The headline names the call's parties first ("Rowan and Vask discuss air defence a
+        # day after Rowan's call with Kessel"), though the article may name another leader
+        # more often.
+        first = min((place[key] for key in person if key in place), default=None)
+        return (first is not None, -first if first is not None else 0, len(named), -min(named, default=0))
+
+    two = sorted(people, key=rank, reverse=True)[:2]
+    return sorted(two, key=lambda p: min(mentions(p), default=0))
+
+
+def _people(names: Names) -> list[frozenset[str]]:
+    """The people named with a title, each once ("President Xi" and "Xi Jinping" are one);
+    a title before a country alone ("Perdana Menteri Israel meminta") names nobody new."""
+    people: list[set[str]] = []
+    for keys in names.titled:
+        if _country(names, keys):
+            continue
+        keys = set(keys)
+        for other in [p for p in people if p & keys]:
+            keys |= other
+            people.remove(other)
+        people.append(keys)
+    return [frozenset(p) for p in people]
+
+
+def _country(names: Names, keys: frozenset[str]) -> bool:
+    """Whether a single name is more often part of another name than its head ("Israel" of
+    "Perdana Menteri Israel Benjamin Netanyahu")."""
+    if len(keys) != 1:
+        return False
+    (key,) = keys
+    votes = names.votes.get(key)
+    return bool(votes) and sum(votes.values()) > names.heads[key]
+
+
+@dataclass
+class Parties:
+    """Which side each source (an entity of ``names``) speaks for."""
+
+    leaders: dict[Side, frozenset[str]]
+    sides: dict[str, Side]
+    third: set[str] = field(default_factory=set)
+    bystanders: list[frozenset[str]] = field(default_factory=list)
+    """Other people named with a title (a third leader), by the keys of their own names."""
+    cited: dict[str, list[tuple[Sequence[Token], Cue]]] = field(default_factory=dict)
+    """Each source's cues, with their statements' tokens."""
+    led: frozenset[str] = frozenset()
+    """The leaders' own entities (with what the article joins to their names)."""
+
+    @classmethod
+    def of_leaders(cls, names: Names, leaders: Sequence[frozenset[str]]) -> Parties:
+        """The two leaders' parties, their linked sources on their side (step 2)."""
+        pairs = list(zip((Side.LEFT, Side.RIGHT), leaders))
+        sides = {names.resolve(min(keys)): side for side, keys in pairs}
+        return cls(dict(pairs), sides, led=frozenset(sides))
+
+    @classmethod
+    def most_cited(cls, resolved: dict[int, list[Resolved]]) -> Parties:
+        """Without two leaders, the two sources cited most (a cue that names a statement or
+        an office counts double), the first cited on the left."""
+        score: Counter = Counter()
+        first: dict[str, int] = {}
+        for index, found in resolved.items():
+            weights: dict[str, int] = {}
+            for r in found:
+                if r.entity and not r.cue.negated:
+                    weights[r.entity] = max(weights.get(r.entity, 0), 2 if r.cue.documented else 1)
+            for entity, weight in weights.items():
+                score[entity] += weight
+                first.setdefault(entity, index)
+        ranked = sorted(score, key=lambda e: (-score[e], first[e]))
+        if not ranked:
+            raise AttributionError("the article cites no source (no 'X said', 'according to X')")
+        if len(ranked) < 2:
+            raise AttributionError("the article cites only one source, so it tells one account, not two")
+        two = sorted(ranked[:2], key=lambda e: first[e])
+        return cls({}, {two[0]: Side.LEFT, two[1]: Side.RIGHT})
+
+    def side_of(self, entity: str) -> Side | None:
+        return self.sides.get(entity)
+
+    def settle(self, resolved: dict[int, list[Resolved]], tokens: dict[int, Sequence[Token]], names: Names) -> None:
+        """Note each source's cues, the third parties (step 3), and give a party without a
+        voice of its own its most cited other source (step 4)."""
+        for index, found in resolved.items():
+            for r in found:
+                if r.entity and not r.carries_on and not r.cue.negated:
+                    self.cited.setdefault(r.entity, []).append((tokens[index], r.cue))
+        for entity, citations in self.cited.items():
+            # An outlet cited for what it relays speaks for no one, in any other statement too
+            # ("Reuters melaporkan pasar saham menguat").
+            if any(cue.relay or _third_party(tokens, cue) for tokens, cue in citations):
+                self.third.add(entity)
+        for keys in _people(names):
+            entity = names.resolve(min(keys))
+            if entity not in self.sides:
+                self.third.add(entity)
+                self.bystanders.append(keys)
+        self._give_voice()
+
+    def _give_voice(self) -> None:
+        """Where one party has no voice of its own about the call, its most cited other
+        source."""
+        if not self.leaders:
+            return
+        voiced: Counter = Counter()
+        heard: Counter = Counter()
+        for entity, citations in self.cited.items():
+            side = self.sides.get(entity)
+            about = sum(1 for tokens, cue in citations if self.about_call(tokens, cue, side))
+            if side is not None:
+                voiced[side] += about
+            elif entity not in self.third and about:
+                heard[entity] = about
+        silent = [side for side in self.leaders if not voiced[side]]
+        if len(silent) == 1 and heard:
+            self.sides[heard.most_common(1)[0][0]] = silent[0]
+
+    def is_leader(self, cue: Cue, side: Side) -> bool:
+        """Whether a named cue's source is ``side``'s leader in person."""
+        return cue.kind is Kind.NAMED and cue.key in self.leaders.get(side, ())
+
+    def unplaced(self, entity: str) -> bool:
+        """A source of no party yet that may be one (not a third party)."""
+        return bool(entity) and entity not in self.sides and entity not in self.third
+
+    def place(self, entity: str, previous: Side, turns: bool, following: Side) -> None:
+        """Give ``entity`` a party (step 4), first seen after a statement of side
+        ``previous``, in a statement that ``turns`` to the other side or not, before one
+        whose cue is ``following``'s. Votes: one for the side it follows (the other, if it
+        turns; when it follows none, the side that follows it); for each of its statements,
+        two for the leader whose speaking it reports ("... said Muskar urged"), else one for
+        the leader it names first (a third leader's makes it a third party). Of equals, the
+        side it follows."""
+        if previous is Side.NEITHER:
+            near = following
+        else:
+            near = _other(previous) if turns else previous
+        votes: Counter = Counter()
+        for tokens, cue in self.cited.get(entity, ()):
+            speaking = self._named(tokens, cue, speaking=True)
+            first = speaking or self._named(tokens, cue, speaking=False)
+            if first is not None:
+                votes[first] += 2 if speaking else 1
+        if near is not Side.NEITHER:
+            # "The Sylvanian presidential office said ..." right after the Freedonian
+            # government's statement: another government's office, where only one side speaks
+            # through an office yet, tells the other side's account.
+            if not votes and self._office(entity) and self._office_of(near) and not self._office_of(_other(near)):
+                near = _other(near)
+            votes[near] += 1
+        ranked = votes.most_common()
+        if not ranked:
+            return
+        best = [side for side, n in ranked if n == ranked[0][1]]
+        side = best[0] if len(best) == 1 else near if near in best else None
+        if side is Side.NEITHER:
+            self.third.add(entity)
+        elif side is not None:
+            self.sides[entity] = side
+
+    def _office(self, entity: str) -> bool:
+        """Whether the article names ``entity`` with an office or a statement ("the Freedonian
+        government", "the Sylvanian presidential office"), not a person or a bare name."""
+        return any(cue.kind is Kind.NAMED and cue.documented for _, cue in self.cited.get(entity, ()))
+
+    def _office_of(self, side: Side) -> bool:
+        """Whether ``side`` already speaks through an office the article does not join to its
+        leader's name."""
+        return any(s is side and e not in self.led and self._office(e) for e, s in self.sides.items())
+
+    def _named(self, tokens: Sequence[Token], cue: Cue, speaking: bool) -> Side | None:
+        """The side whose leader the statement names first outside its cue (neither for a
+        third leader), or None; ``speaking``: only a leader it reports speaking."""
+        people = [*self.leaders.items(), *((Side.NEITHER, keys) for keys in self.bystanders)]
+        for k, token in enumerate(tokens):
+            if not token.name or cue.span[0] <= token.start < cue.span[1]:
+                continue
+            if speaking and not _speaking(tokens, k):
+                continue
+            for side, keys in people:
+                if name_key(token.text) in keys:
+                    return side
+        return None
+
+    def names_bystander(self, tokens: Sequence[Token]) -> bool:
+        """Whether a statement names a third leader."""
+        keys = {name_key(t.text) for t in tokens if t.name}
+        return any(keys & person for person in self.bystanders)
+
+    def about_call(self, tokens: Sequence[Token], cue: Cue, side: Side | None) -> bool:
+        """Whether a statement cited to ``side`` (None: not yet known) speaks of the call:
+        its cue names a statement, or it reports its leader speaking ("Kremlin mengatakan
+        Putin menggambarkan"), or it names the other party's leader (any leader, for a side
+        not yet known), or the call or the meeting, the two leaders or the counterpart
+        (unless it names a third leader, or says it came before: "earlier", "ранее").
+        Without leaders (the sides being the two sources cited most), any statement."""
+        if not self.leaders or cue.account:
+            return True
+        if side is not None and self._named(tokens, cue, speaking=True) is side:
+            return True
+        others = [keys for s, keys in self.leaders.items() if side is None or s is not side]
+        keys = [name_key(t.text) for t in tokens if t.name]
+        if any(key in person for person in others for key in keys):
+            return True
+        if any(key in person for person in self.bystanders for key in keys):
+            return False
+        # "Ранее министр заявил, что переговоры с Западом зашли в тупик": talks on another
+        # occasion.
+        if any(t.folded in cues.EARLIER for t in tokens):
+            return False
+        return any(t.word and cues.is_call_word(t.text) for t in tokens)
+
+
+def _speaking(tokens: Sequence[Token], k: int) -> bool:
+    """Whether name ``k`` is the subject of a verb of saying or of what is done in a call
+    ("Putin menggambarkan", "Biden reaffirmed"), alone (not "Путин и Трамп договорились")."""
+    j = k + 1
+    while j < len(tokens) and tokens[j].name:
+        j += 1
+    if j < len(tokens) and tokens[j].folded in cues.CONJUNCTIONS:
+        return False
+    if k > 0 and tokens[k - 1].folded in cues.CONJUNCTIONS:
+        return False
+    while j < len(tokens) and tokens[j].word and tokens[j].folded in cues.ADVERBS:
+        j += 1
+    if j >= len(tokens) or not tokens[j].word:
+        return False
+    return cues.is_speech_act(tokens[j].text) or cues.is_reporting_verb(tokens[j].text)
+
+
+_APPOSITION_WORDS = 8
+
+
+def _third_party(tokens: Sequence[Token], cue: Cue) -> bool:
+    """Whether a cue's source, or what the article says of it right after (", direktur program
+    China di Stimson Center,"), names an analyst, a newspaper, a think tank."""
+    words = [t for t in tokens if t.word and cue.span[0] <= t.start < cue.span[1]]
+    after = [t for t in tokens if t.start >= cue.span[1]]
+    if after and after[0].text == ",":
+        apposition = []
+        for token in after[1:]:
+            if not token.word or len(apposition) == _APPOSITION_WORDS:
+                break
+            apposition.append(token)
+        words += apposition
+    return any(cues.is_third_party(t.text) for t in words)
+
+
+def _other(side: Side) -> Side:
+    return Side.RIGHT if side is Side.LEFT else Side.LEFT

@@ -1,0 +1,622 @@
+"""The call's two parties: each government's several voices, its remarks outside the call,
+third parties. Countries, people and outlets are made up, so nothing is known in advance."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout_tui.core.engine.attribution import How
+from readout_tui.core.engine.attribution.tokens import name_key, read_tokens, same_stem
+from readout_tui.core.io.article import attribute_text
+
+
+def sides(text: str) -> list[str]:
+    return [s.side.value for s in attribute_text(text).statements]
+
+
+def how(text: str, start: str) -> How:
+    return next(s.how for s in attribute_text(text).statements if s.text.startswith(start))
+
+
+ENGLISH = """Plekszy and Muskar meet in Klow, give different readings of talks
+KLOW, March 3 - Bordurian President Kurt Plekszy met Syldavian Prime Minister Anton Muskar on Tuesday on the sidelines of a summit hosted by Zemblan President Tor Ek.
+The Bordurian presidency said in a statement that the two leaders discussed the disputed border.
+Plekszy told Muskar that Borduria would not accept any change to the border by force, according to the statement.
+Presidential spokesman Igor Zorin later told reporters that the meeting had been "frank and constructive".
+Zorin said Plekszy had also raised the fate of Bordurian fishermen detained last year.
+Read more: Why the rail link matters
+For his part, Muskar told reporters after the meeting that he had pressed Plekszy to withdraw troops.
+The Syldavian leader added that both sides would set up a joint commission.
+Syldavia's foreign ministry said the talks had focused on energy and trade.
+Syldavian Foreign Minister Olga Ranek said separately that the government would present its budget next week.
+Ek said the summit had shown that the region could solve its own problems.
+Analysts at the Klow Institute said the meeting had eased tensions but solved little.
+"""
+
+
+def test_english_each_government_speaks_through_several_voices():
+    attribution = attribute_text(ENGLISH)
+    assert [s.side.value for s in attribution.statements] == [
+        "neither",  # headline
+        "neither",  # the reporter's lede
+        "left",  # the Bordurian presidency: "Bordurian" is "Bordurian President Kurt Plekszy"'s
+        "left",  # ", according to the statement": the cue at the end reports all of it
+        "left",  # a spokesman named with no country: the side he follows
+        "left",
+        "neither",  # link
+        "right",  # "For his part": the other side's leader
+        "right",  # "The Syldavian leader": a title with the country's adjective
+        "right",  # Syldavia's foreign ministry: "Syldavia" and "Syldavian" are one word's forms
+        "neither",  # Syldavia's minister, "separately", on the budget: not about the talks
+        "neither",  # the summit's host, a third leader
+        "neither",  # analysts
+    ]
+    assert how(ENGLISH, "Syldavian Foreign Minister") is How.OUTSIDE_CALL
+
+
+INDONESIAN = """Plekszy Telepon Muskar, Bahas Krisis Perbatasan
+Jakarta - Presiden Borduria Kurt Plekszy melakukan percakapan telepon dengan Presiden Syldavia Anton Muskar, Senin (2/3).
+Citadel dalam pernyataannya menyebut kedua presiden membahas krisis perbatasan selama satu jam.
+Menurut Citadel, Plekszy menegaskan Borduria menginginkan penyelesaian damai.
+Baca juga: Krisis Perbatasan Borduria-Syldavia Memanas
+Sementara itu, pihak Syldavia menyatakan Muskar mendesak Plekszy menarik pasukannya.
+Kepala Negara Syldavia itu juga mengundang Plekszy berkunjung pada musim semi, kata juru bicaranya, Lena Brok.
+Brok menambahkan, Muskar menyambut baik pembebasan nelayan.
+"Kami siap berdialog," ujarnya soal perundingan di Klow.
+Secara terpisah, Plekszy mengatakan kepada wartawan bahwa ia tidak akan menghadiri KTT regional.
+Pengamat hubungan internasional Universitas Klow, Dita Ramli, menilai percakapan itu meredakan ketegangan.
+"""
+
+
+def test_indonesian_each_government_speaks_through_several_voices():
+    assert sides(INDONESIAN) == [
+        "neither",
+        "neither",
+        # "Citadel" is joined to no leader: the party with no voice of its own about the call
+        # (Plekszy's, whose words it reports) takes it.
+        "left",
+        "left",
+        "neither",  # Baca juga:
+        "right",  # pihak Syldavia
+        "right",  # juru bicaranya, at the end, reports it all
+        "right",  # Brok: the spokesman the article names with the side
+        "right",  # "ujarnya": the source is in the marker, whatever follows ("soal ... di Klow")
+        "neither",  # "Secara terpisah", on another matter
+        "neither",  # an analyst at a university, set off by commas
+    ]
+
+
+RUSSIAN = """Плекши провел телефонный разговор с Мускаром
+Президент Бордурии Курт Плекши во вторник провел телефонный разговор с президентом Сильдавии Антоном Мускаром.
+Как сообщили в Цитадели, разговор состоялся по инициативе сильдавской стороны.
+Плекши подчеркнул, что Бордурия выступает за мирное урегулирование.
+Помощник президента Игорь Зорин рассказал журналистам, что беседа длилась около часа.
+По словам Зорина, лидеры договорились продолжить контакты.
+Читайте также: Что известно о конфликте
+Сильдавский премьер, в свою очередь, заявил журналистам, что призвал Плекши отвести войска.
+Согласно заявлению канцелярии Мускара, сильдавский лидер пригласил коллегу посетить страну.
+Мускар также пообещал освободить рыбаков, говорится в заявлении.
+Пресс-секретарь Плекши ранее заявил, что президент не планирует поездок за рубеж.
+По словам сильдавского лидера, разговор был трудным.
+По мнению экспертов Кловского института, разговор снизил напряженность.
+"""
+
+
+def test_russian_each_government_speaks_through_several_voices():
+    assert sides(RUSSIAN) == [
+        "neither",
+        "neither",
+        "left",  # "в Цитадели": first seen before Plekszy's words, so his
+        "left",  # the side's leader goes on where its source spoke of the call
+        "left",  # "помощник президента": the aide of the president the article was speaking of
+        "left",
+        "neither",
+        "right",  # "Сильдавский премьер": a title after its country's adjective, not the one
+        # the statement before spoke of
+        "right",  # "канцелярии Мускара" (Мускара, Мускаром: one name)
+        "right",
+        "neither",  # "ранее": on another occasion
+        "right",  # "сильдавского лидера": "Сильдавии"'s leader
+        "neither",  # experts
+    ]
+
+
+def test_a_source_joined_to_no_one_goes_with_the_leader_it_reports_speaking():
+    text = (
+        "Plekszy and Muskar discuss border in phone call\n"
+        "Bordurian President Kurt Plekszy and Syldavian President Anton Muskar spoke by phone on Monday.\n"
+        "The Citadel said the two presidents discussed the border crisis for an hour.\n"
+        "Plekszy stressed that Borduria wanted a peaceful settlement, the Citadel said.\n"
+        "Meanwhile, the Blue Palace said Muskar urged Plekszy to withdraw his troops.\n"
+        "It added that Muskar invited Plekszy to visit in the spring.\n"
+        "Plekszy also told reporters on Tuesday that he would not attend the regional summit.\n"
+    )
+    attribution = attribute_text(text)
+    assert [s.side.value for s in attribution.statements] == [
+        "neither",
+        "neither",
+        "left",
+        "left",  # ", the Citadel said" reports "Plekszy stressed"
+        "right",  # the Blue Palace follows a statement of the left, but reports Muskar urging
+        "right",
+        "neither",  # the leader on another matter
+    ]
+    assert (attribution.left_label, attribution.right_label) == ("Citadel", "Blue Palace")
+
+
+def test_a_third_leaders_voices_are_neither():
+    text = (
+        "Rowan says call with Kessel was productive\n"
+        "Zemblan President Tom Rowan spoke with Freedonian President Ida Kessel on Friday.\n"
+        "Kessel said on Telegram that the two leaders discussed air defence.\n"
+        "Rowan told reporters that the call was very strategic.\n"
+        "A day earlier Rowan spoke with Ruritanian President Ivo Marek.\n"
+        "The Citadel said on Thursday that Marek had told Rowan that Ruritania would not back down.\n"
+        "Citadel aide Pavel Ush said Marek and Rowan had agreed to keep talking.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "neither", "neither", "neither"]
+
+
+@pytest.mark.parametrize(
+    "turn, side",
+    [("Di sisi lain, p", "left"), ("P", "right")],
+)
+def test_a_source_joined_to_no_one_that_turns_to_the_other_side(turn, side):
+    text = (
+        "Rowan dan Kessel Bicara Lewat Telepon\n"
+        "Presiden Zembla Tom Rowan berbicara dengan Presiden Freedonia Ida Kessel pada hari Jumat.\n"
+        "Kessel menulis bahwa percakapan itu membahas pertahanan udara.\n"
+        "Rowan mengatakan kepada wartawan bahwa percakapan itu sangat baik.\n"
+        f"{turn}enasihat Citadel Pavel Ush mengatakan percakapan itu berlangsung satu jam.\n"
+        "Ush menambahkan, kedua pemimpin sepakat bertemu tahun depan.\n"
+    )
+    # Both leaders speak for themselves, so the adviser goes with the side he follows, or,
+    # "on the other hand", with the other.
+    assert sides(text) == ["neither", "neither", "left", "right", side, side]
+
+
+def test_a_leader_in_the_headline_is_a_party_before_one_the_article_names_more():
+    text = (
+        "Rowan and Kessel talk trade\n"
+        "Zemblan President Tom Rowan called Freedonian President Ida Kessel on Friday.\n"
+        "Rowan said the call with Kessel was productive.\n"
+        "Kessel said the two leaders agreed to cut tariffs.\n"
+        "Ruritanian President Ivo Marek was not told of the call, Marek said.\n"
+        "Marek said Ruritania would raise its own tariffs.\n"
+        "Marek added that Ruritania would appeal.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "neither", "neither", "neither"]
+
+
+def test_told_is_followed_by_whom_a_source_told_not_the_source():
+    text = (
+        "Vorel and Han talk\n"
+        "Zemblan President Ana Vorel met Freedonian President Han Lei on Monday.\n"
+        "The Zemblan government said the two leaders discussed the strait.\n"
+        "Han, according to Lumen, told Vorel that the strait was a red line.\n"
+        "Lumen said Han urged Zembla to match its words with action.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "right"]
+
+
+def test_an_acronym_glossed_in_brackets_and_a_title_before_a_demonstrative():
+    text = (
+        "Plekszy dan Muskar Sepakat Turunkan Tarif\n"
+        "Presiden Republik Borduria (RB) Kurt Plekszy berbicara dengan Presiden Syldavia Anton Muskar.\n"
+        "Muskar menulis bahwa percakapannya dengan Plekszy sangat baik.\n"
+        "Plekszy menyatakan bahwa ia dan Muskar telah mencapai kesepakatan.\n"
+        "Presiden RB itu menutup unggahannya dengan berterima kasih kepada rakyat Syldavia.\n"
+    )
+    # RB is Republik Borduria's, so Plekszy's: "Presiden RB itu" carries his account on.
+    assert sides(text) == ["neither", "neither", "left", "right", "right"]
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [("Путин", "Путину", "Путиным", "Путина"), ("Кремль", "Кремля", "Кремле"), ("Хань", "Ханя", "Ханем")],
+)
+def test_a_russian_name_has_one_key_in_every_case(forms):
+    assert len({name_key(form) for form in forms}) == 1
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Israel", "Israeli", True),
+        ("Syldavia", "Syldavian", True),
+        ("Fredonia", "Fredonian", True),
+        ("России", "российского", True),
+        ("Турции", "турецкий", True),
+        ("Fred", "Freedom", False),
+        ("Ivan", "Ivory", False),
+    ],
+)
+def test_a_country_and_its_adjective_are_one_words_forms(a, b, same):
+    assert same_stem(name_key(a), name_key(b)) is same
+
+
+def test_a_plural_title_names_countries_then_people():
+    text = (
+        "Плекши и Мускар проговорили час\n"
+        "Президенты Бордурии и Сильдавии Курт Плекши и Антон Мускар в понедельник провели телефонный разговор.\n"
+        "После беседы Плекши вышел к журналистам и назвал разговор полезным.\n"
+        "По его словам, Мускар изложил свою позицию.\n"
+        "Мускар, выступая в Клове, написал в соцсети Клик, что разговор с Бордурией прошел хорошо.\n"
+        "После разговора с Мускаром Плекши заявил, что стороны договорились о новых контактах.\n"
+    )
+    attribution = attribute_text(text)
+    # "Бордурии" is no third leader (whose naming would make a statement about another call),
+    # and "Мускаром Плекши", one run of names, does not make the two leaders one party.
+    assert [s.side.value for s in attribution.statements] == [
+        "neither",
+        "neither",
+        "left",  # "После беседы Плекши вышел ... и назвал": the subject after the opening phrase
+        "left",
+        "right",
+        "left",
+    ]
+    # Where he wrote is not who wrote.
+    assert attribution.statements[4].source == "Мускар"
+
+
+def test_a_spokesman_named_after_a_comma_and_an_agency_set_off_by_commas():
+    text = (
+        "Plekszy dan Muskar Bertemu di Klow\n"
+        "Presiden Borduria Kurt Plekszy bertemu Presiden Syldavia Anton Muskar di Klow.\n"
+        "Plekszy mengatakan pertemuan itu membahas perbatasan.\n"
+        "Lena Brok, juru bicara Muskar, mengatakan pertemuan itu berlangsung hangat.\n"
+        "Plekszy menambahkan bahwa pertemuan berikutnya digelar tahun depan.\n"
+        "Kantor berita pemerintah Syldavia, SNA, menyebut pertemuan itu bersejarah.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "left", "right"]
+
+
+def test_the_cue_that_ends_a_statement_reports_what_comes_before_it():
+    text = (
+        "Vorel and Brask talk\n"
+        "Zemblan President Ana Vorel spoke with Freedonian President Ivo Brask on Monday.\n"
+        "The Zemblan government said the call lasted an hour.\n"
+        "The Freedonian readout said Brask raised the border.\n"
+        "Brask told Vorel to withdraw troops from the border, the Zemblan government said.\n"
+        "The Zemblan government said Brask told Vorel that the border was closed.\n"
+        "Both leaders agreed to meet again, the readout said.\n"
+    )
+    # "the readout" is the last source named outside what another reports: the Zemblan
+    # government, not Brask.
+    assert sides(text) == ["neither", "neither", "left", "right", "left", "left", "left"]
+
+
+def test_told_is_followed_by_whom_a_source_told():
+    text = (
+        "Vorel and Han talk\n"
+        "Zemblan President Ana Vorel met Freedonian President Han Lei on Monday.\n"
+        "The Zemblan government said the two leaders discussed the strait.\n"
+        "Han, speaking in Klow, told Vorel that the strait was a red line.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right"]
+
+
+def test_a_leaders_call_with_a_third_leader_is_not_this_call():
+    text = (
+        "Rowan and Kessel talk\n"
+        "Zemblan President Tom Rowan spoke with Freedonian President Ida Kessel on Friday.\n"
+        "Kessel said the two leaders discussed air defence.\n"
+        "Rowan told reporters he was disappointed by his call with Ruritanian President Ivo Marek.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "neither"]
+
+
+def test_a_post_with_a_speech_act_is_the_posters_and_a_country_adjective_its_party():
+    text = (
+        "Rowan and Kessel talk\n"
+        "Novan President Tom Rowan spoke with Ostian President Ida Kessel on Friday.\n"
+        "Kessel said the two leaders discussed air defence.\n"
+        "In a post on Klik, Rowan called it a very good call.\n"
+        "The Novan readout said Rowan thanked Kessel.\n"
+        "Nova and Ostia have disputed their border for years, Ostia says.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "right", "neither"]
+
+
+def test_a_party_with_no_voice_of_its_own_takes_the_source_joined_to_no_one():
+    text = (
+        "Plekszy and Muskar talk\n"
+        "Bordurian President Kurt Plekszy spoke with Syldavian President Anton Muskar on Saturday.\n"
+        "The Citadel said the call was held at the Syldavian side's request.\n"
+        "Plekszy informed Muskar about the situation, the Citadel said.\n"
+        "According to the Citadel, Muskar expressed full support.\n"
+        "According to the Syldavian statement, the leaders discussed the latest events.\n"
+    )
+    # The Citadel reports both leaders speaking alike; only Plekszy's account has no voice.
+    assert sides(text) == ["neither", "neither", "left", "left", "left", "right"]
+
+
+def test_a_voice_the_article_says_is_a_professors_is_a_third_party():
+    text = (
+        "Vorel and Brask talk\n"
+        "Zemblan President Ana Vorel spoke with Freedonian President Ivo Brask on Monday.\n"
+        "Vorel said the call with Brask had been useful.\n"
+        "According to Dita Ramli, a professor at Klow University, the call eased tensions.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "neither"]
+
+
+def test_a_country_named_in_another_form_than_its_leaders_adjective():
+    text = (
+        "Rowan and Kessel talk\n"
+        "Novan President Tom Rowan spoke with Ostian President Ida Kessel on Friday.\n"
+        "Kessel said the talks were frank.\n"
+        "Rowan said the call was very good.\n"
+        "Ostia's foreign ministry said the call lasted an hour.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "left"]
+
+
+def test_a_spokesman_speaks_for_the_country_named_between_his_role_and_his_name():
+    text = (
+        "Plekszy dan Muskar Bertemu\n"
+        "Presiden Borduria Kurt Plekszy bertemu Presiden Syldavia Anton Muskar di Klow.\n"
+        "Muskar mengatakan pertemuan itu membahas perbatasan.\n"
+        "Plekszy mengatakan pertemuan itu sangat baik.\n"
+        "Juru bicara Kementerian Luar Negeri Syldavia Lena Brok mengatakan pertemuan itu berlangsung dua jam.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "left"]
+
+
+@pytest.mark.parametrize("text, acronym", [("Presiden Aurelia Selatan (AS) itu", "AS"), ("MOSCOW, Dec 10", "MOSCOW")])
+def test_an_acronym_is_a_name_though_a_word_of_the_lists_is_spelt_alike(text, acronym):
+    assert next(t for t in read_tokens(text, set()) if t.text == acronym).name
+
+
+def test_whom_a_spokesman_speaks_for_is_no_spokesman():
+    text = (
+        "Plekszy dan Muskar Bertemu\n"
+        "Presiden Borduria Kurt Plekszy bertemu Presiden Muskar di Klow.\n"
+        "Plekszy mengatakan pertemuan itu sangat baik.\n"
+        "Lena Brok, juru bicara Muskar, mengatakan pertemuan itu berlangsung dua jam.\n"
+        "Menurut pengamat Dita Ramli, pertemuan itu penting.\n"
+        "Ramli menambahkan, pertemuan itu meredakan ketegangan.\n"
+    )
+    # "Presiden Muskar" is a leader, though "juru bicara Muskar" stands before his name.
+    assert sides(text) == ["neither", "neither", "left", "right", "neither", "neither"]
+
+
+def test_an_office_is_the_country_its_name_has():
+    text = (
+        "Rowan and Kessel talk\n"
+        "Zemblan President Tom Rowan spoke with Freedonian President Ida Kessel on Friday.\n"
+        "Kessel said the talks were frank.\n"
+        "The Zemblan Presidential Office said the call lasted an hour.\n"
+        "Rowan said the call was useful.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "right", "right"]
+
+
+def test_a_quotation_without_a_cue_carries_on_and_more_verbs_of_saying():
+    text = (
+        "Plekszy dan Muskar Bicara\n"
+        "Presiden Borduria Kurt Plekszy berbicara dengan Presiden Syldavia Anton Muskar, Senin.\n"
+        '"Pembicaraan kami sangat terbuka," tegas Muskar.\n'
+        '"Perbatasan harus dibuka kembali."\n'
+        "Kedua pemimpin juga membahas perdagangan, ungkapnya.\n"
+    )
+    assert sides(text) == ["neither", "neither", "left", "left", "left"]
+    russian = (
+        "Плекши и Мускар поговорили\n"
+        "Президент Бордурии Курт Плекши поговорил с президентом Сильдавии Антоном Мускаром.\n"
+        "Мускар напомнил, что разговор был договорен заранее.\n"
+    )
+    assert sides(russian) == ["neither", "neither", "left"]
+
+
+ENGLISH_OPENING = (
+    "Plekszy and Muskar talk\n"
+    "Bordurian President Kurt Plekszy spoke with Syldavian President Anton Muskar.\n"
+    "Plekszy said the call was useful.\n"
+)
+INDONESIAN_OPENING = (
+    "Plekszy dan Muskar Bicara\n"
+    "Presiden Borduria Kurt Plekszy berbicara dengan Presiden Syldavia Anton Muskar.\n"
+    "Plekszy mengatakan pembicaraan itu berguna.\n"
+)
+RUSSIAN_OPENING = (
+    "Плекши и Мускар поговорили\n"
+    "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+    "Плекши заявил, что разговор был полезным.\n"
+)
+
+
+def test_a_source_after_the_verb_when_only_a_phrase_of_no_source_stands_before_it():
+    text = (
+        "Плекши и Мускар поговорили\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Мускар заявил, что разговор был полезным.\n"
+        "Об этом сообщила пресс-служба Цитадели, добавив, что Плекши призвал к перемирию.\n"
+    )
+    statement = attribute_text(text).statements[3]
+    assert statement.how is How.CUE and statement.source == "пресс-служба Цитадели"
+
+
+def test_what_an_opening_marker_reports_holds_the_named_cue_after_it():
+    text = (
+        "Плекши и Мускар поговорили\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Плекши назвал разговор полезным.\n"
+        "По словам бордурского лидера, Мускар изложил свою позицию по границе.\n"
+    )
+    # Мускар's words as Плекши tells them: Плекши's account.
+    assert sides(text) == ["neither", "neither", "left", "left"]
+
+
+def test_a_partys_official_earlier_on_other_talks_is_neither():
+    text = (
+        "Плекши и Мускар поговорили\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Плекши заявил, что разговор был полезным.\n"
+        "Министр иностранных дел Бордурии Олег Лавин заявил, что переговоры с соседями зашли в тупик.\n"
+        "Ранее министр иностранных дел Бордурии Олег Лавин заявил, что переговоры с соседями зашли в тупик.\n"
+    )
+    # Talks are call words; "ранее" puts them before the call. "Бордурии", named twice with
+    # the minister and once with Плекши, is still Плекши's country (else the minister would
+    # be the voice of the side that has none of its own).
+    assert sides(text)[3:] == ["left", "neither"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "По мнению аналитиков, встреча лидеров укрепит позиции обеих стран.\n",
+        "Эксперты считают, что разговор лидеров снизил напряженность.\n",
+        "Menurut para pengamat, pembicaraan kedua pemimpin meredakan ketegangan.\n",
+    ],
+)
+def test_an_unnamed_third_party_is_a_source_of_its_own(line):
+    text = (
+        "Plekszy and Muskar talk\n"
+        "Bordurian President Kurt Plekszy spoke with Syldavian President Anton Muskar.\n"
+        "Plekszy said the call was useful.\n" + line
+    )
+    assert sides(text)[3] == "neither"
+
+
+def test_whom_a_leader_spoke_to_is_no_third_party():
+    text = (
+        "Плекши и Мускар поговорили\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Плекши заявил, что разговор был полезным.\n"
+        "Сильдавский лидер, в свою очередь, заявил журналистам, что призвал Плекши отвести войска.\n"
+    )
+    assert sides(text)[3] == "right"
+
+
+@pytest.mark.parametrize(
+    "opening, line",
+    [
+        (ENGLISH_OPENING, "Plekszy also congratulated Muskar on the anniversary.\n"),
+        (RUSSIAN_OPENING, "Плекши также поздравил Мускара с годовщиной.\n"),
+        (RUSSIAN_OPENING, "Плекши договорился с Мускаром продолжить контакты.\n"),
+        (RUSSIAN_OPENING, "Плекши также затронул тему рыбаков.\n"),
+    ],
+)
+def test_what_is_done_in_a_call_carries_on(opening, line):
+    assert sides(opening + line)[3] == "left"
+
+
+@pytest.mark.parametrize(
+    "opening, line, source",
+    [
+        (
+            INDONESIAN_OPENING,
+            "Menteri Luar Negeri Borduria Olga Ranek yang mendampingi Presiden mengatakan pembicaraan itu hangat.\n",
+            "Menteri Luar Negeri Borduria Olga Ranek",
+        ),
+        (
+            ENGLISH_OPENING,
+            "In Klow, Bordurian Foreign Minister Olga Ranek, who was on the call, said the talks were warm.\n",
+            "Bordurian Foreign Minister Olga Ranek",
+        ),
+        (
+            INDONESIAN_OPENING,
+            "Juru bicara Kementerian Luar Negeri Borduria Olga Ranek dalam jumpa pers, Senin (9/11/2024), "
+            "menyatakan pembicaraan itu hangat.\n",
+            "Luar Negeri Borduria Olga Ranek",  # as far as a source phrase reaches
+        ),
+    ],
+)
+def test_a_relative_clause_or_a_day_between_a_source_and_its_verb(opening, line, source):
+    statement = attribute_text(opening + line).statements[3]
+    assert statement.side.value == "left" and statement.source.endswith(source)
+
+
+def test_an_official_without_a_name_is_the_source_last_named():
+    text = ENGLISH_OPENING + (
+        "Muskar said the call was frank.\n"
+        "A Bordurian government official said Plekszy raised the border.\n"
+        "The official, who spoke on condition of anonymity, said the leaders agreed to meet.\n"
+    )
+    statement = attribute_text(text).statements[5]
+    assert statement.how is How.CUE and statement.side.value == "left"
+
+
+def test_a_spokesman_of_a_country_named_by_its_adjective_speaks_for_it():
+    text = RUSSIAN_OPENING + (
+        "Мускар заявил, что разговор был откровенным.\n"
+        "Пресс-секретарь бордурского президента Денис Пеков заявил, что разговор длился час.\n"
+        "Известный бордурский эксперт Иван Петров заявил, что разговор был важным.\n"
+    )
+    assert sides(text)[3:] == ["right", "left", "neither"]  # an analyst speaks for no one
+
+
+def test_indonesian_role_abbreviations_and_an_adverb_between_a_source_and_its_verb():
+    text = INDONESIAN_OPENING + (
+        "Muskar mengatakan pembicaraan itu terbuka.\n"
+        "Menlu Borduria Olga Ranek mengatakan pembicaraan itu hangat.\n"
+        "Dubes Syldavia, Ivan Dorov, secara terpisah mengatakan pembicaraan itu penting.\n"
+    )
+    statements = attribute_text(text).statements
+    assert [s.side.value for s in statements[3:]] == ["right", "left", "right"]
+    assert statements[5].source == "Ivan Dorov"
+
+
+def test_the_headline_names_the_calls_parties_first_though_another_leader_is_named_more():
+    text = (
+        "Rowan and Vask discuss air defence a day after Rowan's call with Kessel\n"
+        "Novan President Tom Rowan spoke with Ruritanian President Jan Vask on Friday, a day after his call "
+        "with Ostian President Ida Kessel.\n"
+        "Vask said the conversation with Rowan was productive.\n"
+        "Vask added that Kessel wanted to go all the way.\n"
+        "Kessel's aide Pavel Orlov said Kessel had told Rowan that Ostia would pursue its goals.\n"
+        "Orlov said Kessel and Rowan had agreed to keep talking.\n"
+        "Kessel has rejected a ceasefire, Orlov said.\n"
+        "Vask's office said the leaders agreed to work on air defence.\n"
+    )
+    # Vask goes on, but about Kessel: the other call's.
+    assert sides(text)[2:] == ["left", "neither", "neither", "neither", "neither", "left"]
+
+
+def test_an_outlet_cited_for_what_it_relays_speaks_for_no_one():
+    text = INDONESIAN_OPENING + (
+        "Dilansir dari Reuters, kantor Muskar menyebut pembicaraan berlangsung produktif.\n"
+        "Plekszy menekankan pentingnya gencatan senjata, ujar juru bicara Plekszy seperti dikutip AFP.\n"
+        "Menurut Reuters, kedua negara telah bersengketa selama bertahun-tahun.\n"
+        "Reuters melaporkan pasar saham Borduria menguat setelah pembicaraan itu.\n"
+    )
+    statements = attribute_text(text).statements
+    assert [s.side.value for s in statements[3:]] == ["right", "left", "neither", "neither"]
+    assert statements[3].source == "kantor Muskar"
+
+
+def test_it_is_no_speaker_unless_it_says_something():
+    text = ENGLISH_OPENING + (
+        "It was the first call between the two leaders since March.\n"
+        "The Bordurian presidency said the call was long.\n"
+        "It called the conversation warm.\n"
+        "It is unclear whether the leaders will meet.\n"
+    )
+    assert sides(text)[3:] == ["neither", "left", "left", "neither"]
+
+
+@pytest.mark.parametrize(
+    "opening, line, source",
+    [
+        (RUSSIAN_OPENING, "Мускар, в свою очередь, подтвердил позицию Сильдавии в разговоре.\n", "Мускар"),
+        (ENGLISH_OPENING, "Muskar, for his part, said the call was frank.\n", "Muskar"),
+    ],
+)
+def test_a_turn_set_off_by_commas_between_a_source_and_its_verb(opening, line, source):
+    # Not "позицию Сильдавии" after the verb: a source stands after it only when nothing but
+    # a phrase of no source opens the statement.
+    statement = attribute_text(opening + line).statements[3]
+    assert statement.side.value == "right" and statement.source == source
+
+
+def test_another_governments_office_tells_the_side_that_has_no_office_yet():
+    text = (
+        "Leaders of Zembla and Ostia speak by phone\n"
+        "The Zemblan government said President Vorel spoke with President Brask on Monday.\n"
+        "The Ostian presidential office said the two leaders discussed energy supplies.\n"
+        "It added that the talks were frank.\n"
+    )
+    # Nothing joins "Ostian" to Brask, but one side already speaks through the Zemblan
+    # government: a second government's office is the other side's.
+    assert sides(text) == ["neither", "left", "right", "right"]
