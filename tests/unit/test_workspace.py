@@ -24,6 +24,7 @@ from readout_tui.core.work.workspace import (
     Filter,
     PairShown,
     Pending,
+    ReadOnly,
     Refusal,
     UniqueShown,
     Verdict,
@@ -427,6 +428,30 @@ def test_the_work_is_saved_and_opened_again(newsroom, tmp_path):
     assert again.settings.threshold == work.settings.threshold
     assert again.saved_cursor() == ("right", 2)
     assert again.undo() == "Note on L2"
+
+
+def test_a_read_only_workspace_refuses_every_edit_and_says_why(newsroom, tmp_path):
+    with SessionStore.open(newsroom), SessionStore.open(newsroom) as second:
+        work = Workspace.open(newsroom, DEFAULTS, second)
+        work.set_evidence(collect(newsroom.left, newsroom.right, HashEmbedder()))
+        work.point("left", 0)
+        edits = [
+            work.toggle_unique,
+            work.unlink,
+            work.toggle_kind,
+            work.start_link,
+            work.undo,
+            work.redo,
+            lambda: work.note_target("statement"),
+            lambda: work.change_threshold(0.05),
+        ]
+        for edit in edits:
+            with pytest.raises(ReadOnly, match=r"^Read-only: another readout-tui \(process \d+\) is working"):
+                edit()
+        assert work.read_only == second.read_only and not work.unsaved
+        assert work.journal.current == Decisions() and work.settings == DEFAULTS
+        work.export(tmp_path / "still.csv")  # publishing changes nothing saved
+        work.save()  # a cursor moved: nothing to lose, nothing written
 
 
 def test_without_a_store_nothing_is_saved(work, tmp_path):

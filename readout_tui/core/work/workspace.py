@@ -28,7 +28,7 @@ from readout_tui.core.engine.evidence import Evidence
 from readout_tui.core.engine.explain import WordSpan, nearest_miss, shares_words, word_spans
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import printable
-from readout_tui.core.io.files import write_atomic
+from readout_tui.core.io.files import write_output
 from readout_tui.core.io.loading import Comparison
 from readout_tui.core.types import (
     SIDES,
@@ -71,6 +71,11 @@ def settings_in_force(
 
 class Refusal(Exception):
     """An action that cannot be done here and now; the message says why, in a line for the user."""
+
+
+class ReadOnly(Refusal):
+    """An edit refused because another instance is the one that saves this comparison (or its
+    folder cannot be written): made here, it would be lost."""
 
 
 NOT_READY = "The comparison is not ready yet."
@@ -265,6 +270,10 @@ class Workspace:
         """The statement under the cursor; None when its side lists none."""
         self.picking: tuple[Side, int] | None = None
         """The statement a link starts from while its partner is picked."""
+        self.chosen: tuple[float | None, float | None] = (session.threshold, session.lexical_threshold)
+        """The thresholds the analyst chose (with meaning, with shared words alone), saved with
+        the work; None where the default holds. Not the settings' own: a default saved as if
+        chosen would be work that a read-only instance could not save."""
         self.cursor: Cursor | None = session.cursor
         """Where the cursor was last, in the comparison's orientation, for the session."""
         self.marks: dict[Side, dict[int, Mark]] = {side: {} for side in SIDES}
@@ -286,7 +295,10 @@ class Workspace:
         """The comparison with the work saved in ``store`` (if any), and the threshold as
         ``settings_in_force`` rules (``threshold``: the command line's)."""
         restored = store.load(comparison) if store is not None else Restored(Session())
-        return cls(comparison, settings_in_force(settings, threshold, restored.session), restored, store)
+        workspace = cls(comparison, settings_in_force(settings, threshold, restored.session), restored, store)
+        if threshold is not None:
+            workspace.chosen = (threshold, threshold)
+        return workspace
 
     # -- the view -------------------------------------------------------------------------------
 
@@ -300,6 +312,21 @@ class Workspace:
         """The language of the readout on ``side``; None until the evidence knows it."""
         languages: LanguageCheck | None = self.evidence.languages if self.evidence else None
         return None if languages is None else getattr(languages, side)
+
+    @property
+    def read_only(self) -> str:
+        """Why edits are refused here, in one line ("" when they are made and saved)."""
+        return self.store.read_only if self.store is not None else ""
+
+    @property
+    def unsaved(self) -> str:
+        """Why the last save failed ("" when the work on screen is on disk, or nothing keeps it)."""
+        return self.store.unsaved if self.store is not None else ""
+
+    def _writable(self) -> None:
+        """Refuse an edit that this instance could not save."""
+        if self.read_only:
+            raise ReadOnly(f"Read-only: {self.read_only}")
 
     @property
     def ready(self) -> bool:
@@ -397,8 +424,15 @@ class Workspace:
         return Tally(left, right, kinds[Kind.MATCH], kinds[Kind.RELATED])
 
     def change_threshold(self, delta: float) -> None:
-        """Move the threshold in force by ``delta`` (kept within 0 and 1) and decide again."""
+        """Move the threshold in force by ``delta`` (kept within 0 and 1) and decide again. The
+        threshold is saved with the work, so a read-only instance refuses it like an edit."""
+        self._writable()
         self.settings = self.settings.with_threshold(self.threshold + delta, self.semantic)
+        semantic, lexical = self.chosen
+        if self.semantic:
+            self.chosen = (self.settings.threshold, lexical)
+        else:
+            self.chosen = (semantic, self.settings.lexical_threshold)
         self._decide()
 
     def swap(self) -> None:
@@ -556,6 +590,7 @@ class Workspace:
         """The statement under the cursor, once corrections can be made."""
         if self.alignment is None:
             raise Refusal(NOT_READY)
+        self._writable()
         return self.index
 
     def _edit(self, what: str, decisions: Decisions) -> str:
@@ -577,6 +612,7 @@ class Workspace:
         """Link the statement picking started from to the one under the cursor."""
         if self.picking is None:
             raise Refusal("No link is being made.")
+        self._writable()
         start_side, start = self.picking
         if self.side == start_side or self.index is None:
             raise Refusal("Pick the counterpart in the other pane (tab switches panes).")
@@ -652,6 +688,7 @@ class Workspace:
 
     def write_note(self, target: NoteTarget, text: str) -> str | None:
         """Set the note on ``target`` (blank text removes it); None when nothing changed."""
+        self._writable()
         if text.strip() == target.current:
             return None
         verb = "Note on" if text.strip() else "Note removed from"
@@ -659,6 +696,7 @@ class Workspace:
 
     def undo(self) -> str:
         """Take back the last edit; returns its name."""
+        self._writable()
         what = self.journal.undo()
         if what is None:
             raise Refusal("Nothing to undo.")
@@ -666,6 +704,7 @@ class Workspace:
         return what
 
     def redo(self) -> str:
+        self._writable()
         what = self.journal.redo()
         if what is None:
             raise Refusal("Nothing to redo.")
@@ -678,10 +717,10 @@ class Workspace:
         """The work as it is saved: decisions, thresholds, cursor, history."""
         return Session(
             self.journal.current,
-            self.settings.threshold,
+            self.chosen[0],
             self.cursor,
             self.restored.session.lost,
-            self.settings.lexical_threshold,
+            self.chosen[1],
             self.journal.undo_steps,
             self.journal.redo_steps,
         )
@@ -710,7 +749,7 @@ class Workspace:
             endings = [f".{'md' if name == 'markdown' else name}" for name in FORMATS]
             raise Refusal(f"Name the file {', '.join(endings[:-1])} or {endings[-1]}.")
         text = render(fmt, self.comparison_alignment(), self.comparison.info, self.journal.current)
-        write_atomic(path, text)
+        write_output(path, text)
 
     def comparison_alignment(self) -> Alignment | None:
         """What the view shows, in the comparison's own orientation."""
