@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 
 from readout_tui.core.engine.cache import EmbeddingCache
@@ -26,6 +27,7 @@ from readout_tui.core.work.session import SessionStore
 from readout_tui.core.work.workspace import Workspace
 from readout_tui.screens.compare import CompareScreen
 from readout_tui.screens.help import HelpScreen, keys_of
+from readout_tui.screens.prompt import ConfirmScreen
 from readout_tui.widgets.statement_list import StatementList
 
 PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette", id="command-palette")
@@ -80,10 +82,58 @@ class ReadoutApp(App[None]):
         self.settings = settings or AlignmentSettings()
         self.session = session
         self.threshold = threshold
+        if session is not None and session.read_only:
+            # Another instance is the one that saves: said before anything else.
+            self.title = f"{self.title} [read-only]"
 
     def get_default_screen(self) -> Screen:
         workspace = Workspace.open(self.comparison, self.settings, self.session, self.threshold)
         return CompareScreen(workspace, self.embedder, self.cache)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> Notification:
+        """Textual's, with the notification returned, so that ``withdraw`` can take it back."""
+        if timeout is None:
+            timeout = self.NOTIFICATION_TIMEOUT
+        notification = Notification(message, title, severity, timeout, markup=markup)
+        self.post_message(Notify(notification))
+        return notification
+
+    def withdraw(self, notification: Notification | None) -> None:
+        """Take a notification off the screen before its time: a newer one says it better."""
+        if notification is not None and notification in self._notifications:
+            self._unnotify(notification)
+
+    async def action_quit(self) -> None:
+        """Quit; with work that could not be saved, ask first (the last save is tried again)."""
+        unsaved = self._unsaved()
+        if not unsaved:
+            self.exit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        question = f"Your last changes are not saved ({printable(unsaved)}). Quit anyway?"
+        if not any(isinstance(screen, ConfirmScreen) for screen in self.screen_stack):
+            self.push_screen(ConfirmScreen(question, "y quits, the changes lost · n or escape stays"), answered)
+
+    def _unsaved(self) -> str:
+        """Why the work on screen is not on disk, after one more try at saving it."""
+        if self.session is None or not self.session.unsaved:
+            return ""
+        for screen in self.screen_stack:
+            if isinstance(screen, CompareScreen):
+                screen.save()
+        return self.session.unsaved
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

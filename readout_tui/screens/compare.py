@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.notifications import Notification, SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -30,7 +31,7 @@ from readout_tui.core.engine.pipeline import collect
 from readout_tui.core.io.display import printable
 from readout_tui.core.io.loading import Comparison
 from readout_tui.core.types import SIDES, Readout, Side, other_side, statement_ref
-from readout_tui.core.work.workspace import NOT_READY, Filter, NoteTarget, Refusal, Seek, Workspace
+from readout_tui.core.work.workspace import NOT_READY, Filter, NoteTarget, ReadOnly, Refusal, Seek, Workspace
 from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed
 from readout_tui.widgets.detail_strip import DetailStrip
 from readout_tui.widgets.statement_list import StatementList
@@ -152,7 +153,8 @@ class CompareScreen(Screen[None]):
         self._model = ModelState(
             f"{self.model_name}: loading" if embedder else "lexical only (no model)", "busy"
         )
-        self._save_failed = False
+        self._said: Notification | None = None
+        """The last notice about an edit, taken back when the next one comes."""
 
     @property
     def comparison(self) -> Comparison:
@@ -179,6 +181,10 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#mentions").display = False
+        if self.workspace.read_only:
+            self.notify(
+                f"Read-only: {printable(self.workspace.read_only)}", severity="warning", markup=False, timeout=10
+            )
         self._tell_restored()
         self.call_later(self._restore_cursor)
         self.query_one("#search").display = False
@@ -191,7 +197,12 @@ class CompareScreen(Screen[None]):
         self._collect(self.comparison.left, self.comparison.right, self.embedder, painted)
 
     def on_unmount(self) -> None:
-        self._save()
+        # The cursor's place, and another try at unsaved work; what fails is left in the
+        # store's ``unsaved`` for the command line to report.
+        try:
+            self.workspace.save()
+        except OSError:
+            pass
 
     def pane(self, side: Side) -> StatementList:
         return self.query_one(f"#{side}", StatementList)
@@ -286,6 +297,15 @@ class CompareScreen(Screen[None]):
         bar.tally = workspace.tally
         bar.threshold = workspace.threshold
         bar.model = self._model
+        self._show_saving()
+
+    def _show_saving(self) -> None:
+        workspace = self.workspace
+        if workspace.unsaved:
+            saving = f"Not saved: {printable(workspace.unsaved)}"
+        else:
+            saving = "read-only" if workspace.read_only else ""
+        self.query_one(SummaryBar).saving = saving
 
     def _set_titles(self) -> None:
         for side in SIDES:
@@ -399,7 +419,14 @@ class CompareScreen(Screen[None]):
         return self.workspace
 
     def _refused(self, refusal: Refusal) -> None:
-        self.notify(str(refusal), timeout=2, markup=False)
+        severity = "warning" if isinstance(refusal, ReadOnly) else "information"
+        self._say(printable(str(refusal)), severity=severity, timeout=4 if severity == "warning" else 2)
+
+    def _say(self, message: str, *, severity: SeverityLevel = "information", timeout: float = 2) -> None:
+        """Tell what a key did, in place of what the key before it did: keys pressed in a
+        row (z z z) would otherwise stack their notices over the strip."""
+        self.app.withdraw(self._said)
+        self._said = self.app.notify(message, severity=severity, timeout=timeout, markup=False)
 
     # -- finding ----------------------------------------------------------------------------------
 
@@ -475,9 +502,13 @@ class CompareScreen(Screen[None]):
         self._refresh()
 
     def action_threshold(self, delta: float) -> None:
-        self.workspace.change_threshold(delta)
+        try:
+            self.workspace.change_threshold(delta)
+        except Refusal as refusal:
+            self._refused(refusal)
+            return
         self._refresh()
-        self._save()
+        self.save()
 
     def action_swap(self) -> None:
         left, right = self.pane("left").current, self.pane("right").current
@@ -494,8 +525,17 @@ class CompareScreen(Screen[None]):
         if what is None:
             return
         self._refresh()
-        self._save()
-        self.notify(f"{what} (z undoes)", timeout=2, markup=False)
+        self.save()
+        self._tell_edit(what, "z undoes")
+
+    def _tell_edit(self, what: str, hint: str) -> None:
+        """Say what an edit did; while saves fail, that it is not saved (nothing may read as
+        saved then: the bar says it too)."""
+        unsaved = self.workspace.unsaved
+        if unsaved:
+            self._say(f"{what}; not saved: {printable(unsaved)}", severity="error", timeout=4)
+        else:
+            self._say(f"{what} ({hint})" if hint else what)
 
     def action_link(self) -> None:
         if self.workspace.picking is not None:
@@ -568,8 +608,8 @@ class CompareScreen(Screen[None]):
             self._refused(refusal)
             return
         self._refresh()
-        self._save()
-        self.notify(f"{verb}: {what}", timeout=2, markup=False)
+        self.save()
+        self._tell_edit(f"{verb}: {what}", "")
 
     # -- mentions ---------------------------------------------------------------------------------
 
@@ -620,14 +660,14 @@ class CompareScreen(Screen[None]):
         else:
             self._sync()
 
-    def _save(self) -> None:
+    def save(self) -> bool:
+        """Save the work now; False when it could not be (the bar says why until a save works)."""
         try:
             self.workspace.save()
-        except OSError as exc:
-            if not self._save_failed:
-                reason = printable(f"{self.workspace.store.path}: {exc.strerror or exc}")
-                self.notify(f"Cannot save the session: {reason}", severity="error", markup=False)
-            self._save_failed = True
+        except OSError:
+            pass  # the store keeps the reason (``unsaved``), shown on the bar
+        self._show_saving()
+        return not self.workspace.unsaved
 
     # -- export -----------------------------------------------------------------------------------
 

@@ -27,14 +27,19 @@ class ModelState:
 
 
 class SummaryBar(Widget):
-    """Counts, coverage, threshold, view state and model state; set by the screen."""
+    """Whether the work is saved, counts, coverage, threshold, view state and model state; set
+    by the screen."""
 
     tally: reactive[Tally | None] = reactive(None, layout=True)
     threshold: reactive[float] = reactive(0.0, layout=True)
     model: reactive[ModelState] = reactive(ModelState("starting"), layout=True)
+    saving: reactive[str] = reactive("", layout=True)
+    """What keeps the work on screen from being on disk ("Not saved: ...", "read-only"), already
+    printable; "" when every edit is saved. First on the bar: it is the one thing not to miss."""
 
     def render(self) -> Content:
-        parts = [*self._tally_parts(), Content(f"threshold {self.threshold:.2f}")]
+        parts = [Content.styled(self.saving, "bold $text-error")] if self.saving else []
+        parts += [*self._tally_parts(), Content(f"threshold {self.threshold:.2f}")]
         parts.append(Content.styled(printable(self.model.text), LEVEL_STYLES[self.model.level]))
         return Content("\n").join(_lines(parts, self.content_size.width))
 
