@@ -15,7 +15,7 @@ from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io import report
 from readout_tui.core.io.export import CSV_COLUMNS, format_of, render
 from readout_tui.core.io.loading import readout_from_text
-from readout_tui.core.types import CaseInfo, Kind
+from readout_tui.core.types import CaseInfo, Kind, Readout, Statement
 from readout_tui.core.work.decisions import Decisions, pair_note_key
 from readout_tui.testing import FakeEmbedder
 
@@ -114,6 +114,17 @@ def test_csv_parses_back_with_formula_cells_neutralised():
     assert about["Date"] == "2023-12-10" and about["Left account"] == "Left <b>PMO</b>"
     assert about["Decided by hand"] == "pairs linked or re-kinded: 1, statements marked unique: 1, notes: 2"
     assert any(r["section"] == "mention" and r["left_statement"] == "fifty minutes" for r in rows)
+
+
+@pytest.mark.parametrize("lead", ["\t", "\r", " ", "\n ", "\u2028"])
+def test_a_formula_after_white_space_is_neutralised_too(lead):
+    # Built directly, as a library user or a later loader might: no segmenter trims the text.
+    left = Readout("Left", (Statement(0, f"{lead}=1+1 said the minister."), Statement(1, "The call lasted.")))
+    evidence = collect(left, RIGHT, FakeEmbedder())
+    rows = list(csv.DictReader(io.StringIO(render("csv", decide(evidence), INFO))))
+    cells = [value for row in rows for value in row.values()]
+    assert not any(cell.lstrip().startswith(("=", "+", "-", "@")) for cell in cells)
+    assert any(cell.startswith("'") and cell[1:].lstrip().startswith("=1+1") for cell in cells)
 
 
 def test_json_keeps_the_report_contract_and_adds_the_work():

@@ -30,8 +30,9 @@ from readout_tui.core.work.mentions import Mention, OneSided, one_sided
 FORMATS = ("markdown", "html", "csv", "json")
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json"}
 BY_HAND = "by hand"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-"""Cells starting so are run as formulas by spreadsheets (CSV injection)."""
+_FORMULA_START = ("=", "+", "-", "@")
+"""Cells starting so, after any leading white space, are run as formulas by spreadsheets (CSV
+injection): some skip the spaces, tabs and line breaks before the sign."""
 
 
 def format_of(path: Path | str) -> str | None:
@@ -380,8 +381,9 @@ with no ref), relation its side, note how it was attributed."""
 
 
 def _cell(value: str) -> str:
+    # Checked on what is written, once printable() has made a tab or a line break a space.
     value = printable(value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value.lstrip().startswith(_FORMULA_START) else value
 
 
 def to_csv(p: Published) -> str:
