@@ -88,12 +88,44 @@ def test_html_is_one_self_contained_file_with_everything_escaped():
     assert HOSTILE in text  # shown as it was written, not run
     assert "Left <b>PMO</b>" in text and "@SUM(A1) <i>odd</i>" in text
     assert "link" not in parser.tags and "img" not in parser.tags  # nothing fetched
-    assert all(href.startswith("#") for href in parser.hrefs)
-    assert {href[1:] for href in parser.hrefs} <= parser.ids  # every link lands
+    inside = [href for href in parser.hrefs if href.startswith("#")]
+    assert [href for href in parser.hrefs if not href.startswith("#")] == list(INFO.sources)
+    assert {href[1:] for href in inside} <= parser.ids  # every link lands
     assert {"L1", "L4", "R1", "R3"} <= parser.ids
     assert "Mentioned by one side only" in text and "fifty minutes" in text
     assert "✎ by hand" in text
     assert "Coverage" in text and "ratio" in text and "Threshold" in text
+
+
+SOURCED = CaseInfo(
+    title="t",
+    sources=("https://pmo.example/r?pm_campaign=a_b", "javascript:alert(1)", "https://news.example/x"),
+    side_sources=(("https://pmo.example/r?pm_campaign=a_b",), ("https://kremlin.example/a_b|c",)),
+)
+
+
+def test_sources_are_links_each_under_its_side():
+    evidence = collect(LEFT, RIGHT, FakeEmbedder())
+    alignment = decide(evidence)
+    parser = Collector()
+    parser.feed(render("html", alignment, SOURCED))
+    external = [href for href in parser.hrefs if not href.startswith("#")]
+    assert external == ["https://pmo.example/r?pm_campaign=a_b", "https://kremlin.example/a_b|c", "https://news.example/x"]
+    text = "".join(parser.text)
+    assert "Source, Left <b>PMO</b>" in text and "Source, Kremlin" in text
+    assert "javascript:alert(1)" in text  # shown, never a link
+    page = render("markdown", alignment, SOURCED)
+    assert "- Source, Kremlin: <https://kremlin.example/a_b%7Cc>" in page
+    assert "<https://pmo.example/r?pm_campaign=a_b>" in page and "pm\\_campaign" not in page
+    assert "- Source: javascript:alert\\(1\\)" in page
+    case = json.loads(render("json", alignment, SOURCED))["case"]
+    assert case["sources_by_side"] == {"left": list(SOURCED.side_sources[0]), "right": list(SOURCED.side_sources[1])}
+
+
+def test_markdown_keeps_addresses_in_text_whole():
+    assert report.markdown_escape("see https://x.org/?pm_campaign=a_b. Then _this_") == (
+        "see <https://x.org/?pm_campaign=a_b>. Then \\_this\\_"
+    )
 
 
 def test_csv_parses_back_with_formula_cells_neutralised():

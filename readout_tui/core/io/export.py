@@ -101,7 +101,7 @@ class Published:
             ("Left account", a.left.label),
             ("Right account", a.right.label),
             ("Date", self.info.date),
-            *(("Source", source) for source in self.info.sources),
+            *self._sources(),
             ("Languages", self._languages()),
             ("Encoding", self._encodings()),
             ("Model", report.model_line(a)),
@@ -114,6 +114,14 @@ class Published:
             ("Article", report.attribution_counts(self.info.article) if self.info.article else ""),
         ]
         return [(name, value) for name, value in fields if value]
+
+    def _sources(self) -> list[tuple[str, str]]:
+        """Each side's sources under its label, then the case's other sources."""
+        listed = []
+        for side, sources in zip(("left", "right"), self.info.side_sources):
+            listed += [(f"Source, {self.label(side)}", source) for source in sources]
+        by_side = {source for sources in self.info.side_sources for source in sources}
+        return listed + [("Source", source) for source in self.info.sources if source not in by_side]
 
     def _languages(self) -> str:
         check = self.alignment.languages
@@ -268,7 +276,7 @@ def to_html(p: Published) -> str:
         f"<title>{_h(p.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_h(p.title)}</h1>",
         '<dl class="header">',
-        *(f"<dt>{_h(name)}</dt><dd>{_h(value)}</dd>" for name, value in p.header()),
+        *(f"<dt>{_h(name)}</dt><dd>{_linked(value)}</dd>" for name, value in p.header()),
         "</dl>",
         *_html_table(p),
         *_html_unique(p),
@@ -282,6 +290,15 @@ def to_html(p: Published) -> str:
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _linked(value: str) -> str:
+    """``value`` escaped, and a link when it is a web address (http or https only: no
+    ``javascript:`` or local file from a meta.json reaches a reader's browser)."""
+    shown = _h(value)
+    if not report.is_url(printable(value)):
+        return shown
+    return f'<a href="{shown}" rel="noopener noreferrer">{shown}</a>'
 
 
 def _anchor(side: str, index: int | None) -> str:
