@@ -196,3 +196,11 @@ def values(text: str) -> list[tuple]:
 )
 def test_number_words(text, expected):
     assert values(text) == expected
+
+
+def test_a_roman_numeral_after_a_name_is_part_of_it():
+    left, right, _ = sides(
+        ["They recalled how they fought together in World War II.", "Queen Elizabeth II was named.", "The IAEA met."],
+        ["They recalled the Second World War.", "The agency met."],
+    )
+    assert left == ["Elizabeth II", "IAEA"] and right == []  # "Queen" only opens a sentence

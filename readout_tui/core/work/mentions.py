@@ -8,7 +8,8 @@ hundreds of megabytes and none ships on PyPI with its weights. The method instea
   "bin": "Bank of England"), but not a preposition ("России с Ираном" is two names), and in
   Russian, where an organisation's name capitalises its first word only, up to two lower-case
   words after a capitalised adjective ("Международного комитета Красного Креста"). Punctuation
-  ends a run ("Xinjiang, Tibet"), except an initial's full stop and ", Jr.". A capitalised word
+  ends a run ("Xinjiang, Tibet"), except an initial's full stop and ", Jr."; a Roman numeral
+  right after a name belongs to it ("World War II"). A capitalised word
   opening a sentence counts only when the readouts also write it capitalised inside a sentence
   ("The" and "Both" do not count, "Netanyahu" does). This needs letter case: in scripts without
   it (Hebrew, Arabic, Chinese, Japanese...) no names are found, only numbers, dates and
@@ -395,7 +396,7 @@ def _names(text: str, inner: set[str]) -> Iterator[_Name]:
         if run and not _adjacent(run[-1][-1] if not pending else pending[-1], match):
             yield from _run(run)
             run, pending = [], []
-        if _acronym(word):
+        if _acronym(word) and not (run and not pending and _ROMAN.fullmatch(word)):
             yield from _run(run)
             yield from _run([[match]])
             run, pending = [], []
@@ -414,6 +415,11 @@ def _names(text: str, inner: set[str]) -> Iterator[_Name]:
             yield from _run(run)
             run, pending = [], []
     yield from _run(run)
+
+
+_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+"""A Roman numeral: right after a name it is part of it ("World War II", "Elizabeth II"), not
+an acronym of its own."""
 
 
 def _adjacent(before: re.Match, after: re.Match) -> bool:
