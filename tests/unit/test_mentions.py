@@ -204,3 +204,11 @@ def test_a_roman_numeral_after_a_name_is_part_of_it():
         ["They recalled the Second World War.", "The agency met."],
     )
     assert left == ["Elizabeth II", "IAEA"] and right == []  # "Queen" only opens a sentence
+
+
+def test_one_day_written_apart_is_no_duration_but_one_day_hyphenated_is():
+    left, right, _ = sides(
+        ["Cooperation will one day bring peace.", "One year later they met.", "A one-day visit was agreed."],
+        ["They spoke of peace.", "They met.", "A visit was agreed for 2 days."],
+    )
+    assert left == ["one-day"] and right == ["2 days"]

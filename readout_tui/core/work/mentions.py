@@ -19,7 +19,8 @@ hundreds of megabytes and none ships on PyPI with its weights. The method instea
   puluh", "seratus"); "one" and its like alone are taken for pronouns ("one China").
 - **Durations**: a number and a unit of time ("50 minutes", "50-minute", "fifty minutes",
   "около пятидесяти минут", "50 menit"), or a word for one ("полчаса", "an hour", "sejam"), in
-  English, Russian, Indonesian, French and German.
+  English, Russian, Indonesian, French and German; "one" written apart from the unit is an
+  indefinite time ("will one day bring"), not a duration.
 - **Dates**: a day and a month name (in the same languages) in either order, ISO dates,
   day/month/year dates (day first), and years from 1900 to 2099.
 
@@ -297,7 +298,7 @@ def _in_text(text: str, inner: set[str]) -> Iterator[Mention]:
             continue
         value = _number_value(match.group("number"))
         unit = next(u for u in _UNITS if match.group(u))
-        if value is not None:
+        if value is not None and not _indefinite(match):
             spans.append(match.span())
             yield Mention("duration", match.group(), ("duration", value, unit))
     for pattern, value, unit in _WORDED_DURATION:
@@ -316,6 +317,13 @@ def _in_text(text: str, inner: set[str]) -> Iterator[Mention]:
             yield Mention("number", match.group(), ("number", value))
     for words, surface, parts in _names(rest, inner):
         yield Mention("name", surface, ("name", *words), parts=parts)
+
+
+def _indefinite(duration: re.Match) -> bool:
+    """"One day", "one year" written apart are nearly always an indefinite time ("will one day
+    bring", "one year later"), as "one" alone is a pronoun; a duration of one is written
+    "one-day", "1 day", "a day" or "an hour"."""
+    return duration.group("number").casefold() in _ONE and duration.string[duration.end("number")] != "-"
 
 
 def _date(match: re.Match) -> Mention:
