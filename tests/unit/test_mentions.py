@@ -212,3 +212,11 @@ def test_one_day_written_apart_is_no_duration_but_one_day_hyphenated_is():
         ["They spoke of peace.", "They met.", "A visit was agreed for 2 days."],
     )
     assert left == ["one-day"] and right == ["2 days"]
+
+
+def test_a_title_or_a_role_alone_names_nobody():
+    left, right, _ = sides(
+        ["The Ambassador conveyed the message of the Prime Minister.", "Ambassador Antonov attended."],
+        ["The message was conveyed."],
+    )
+    assert left == ["Ambassador Antonov"] and right == []

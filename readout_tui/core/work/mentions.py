@@ -13,7 +13,9 @@ hundreds of megabytes and none ships on PyPI with its weights. The method instea
   opening a sentence counts only when the readouts also write it capitalised inside a sentence
   ("The" and "Both" do not count, "Netanyahu" does). This needs letter case: in scripts without
   it (Hebrew, Arabic, Chinese, Japanese...) no names are found, only numbers, dates and
-  durations; ``OneSided.names`` says for which sides names were looked for.
+  durations; ``OneSided.names`` says for which sides names were looked for. A run of titles
+  and roles alone ("the Ambassador", "Prime Minister") names nobody and is left out; the word
+  lists are those the attribution of articles uses (``engine.cues``).
 - **Numbers** in digits in any of the usual notations (1,000 / 1 000 / 2,5), and number words
   in English, Russian (in all their case forms: "пять", "пятидесяти") and Indonesian ("lima
   puluh", "seratus"); "one" and its like alone are taken for pronouns ("one China").
@@ -40,6 +42,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from readout_tui.core.engine.cues import is_role, is_title
 from readout_tui.core.engine.names import (
     POSSESSIVE,
     WORD,
@@ -316,7 +319,8 @@ def _in_text(text: str, inner: set[str]) -> Iterator[Mention]:
         if value is not None and match.group().casefold() not in _ONE:
             yield Mention("number", match.group(), ("number", value))
     for words, surface, parts in _names(rest, inner):
-        yield Mention("name", surface, ("name", *words), parts=parts)
+        if not all(is_title(word) or is_role(word) for word in words):
+            yield Mention("name", surface, ("name", *words), parts=parts)
 
 
 def _indefinite(duration: re.Match) -> bool:
