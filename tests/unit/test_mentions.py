@@ -220,3 +220,20 @@ def test_a_title_or_a_role_alone_names_nobody():
         ["The message was conveyed."],
     )
     assert left == ["Ambassador Antonov"] and right == []
+
+
+def test_a_country_named_in_other_forms_is_shared():
+    left, right, _ = sides(
+        [
+            "They discussed the American position.",
+            "The U.S. delegation came, and Chinese officials.",
+            "Talks with the DPRK were raised, and with Moldova.",
+        ],
+        ["The United States and America spoke.", "The People's Republic of China replied.", "North Korea was named."],
+    )
+    assert left == ["Moldova"] and right == []
+
+
+def test_a_country_is_not_shared_with_another_one_of_a_similar_name():
+    left, right, _ = sides(["They spoke of Austria and of Iran."], ["They spoke of Australia and of Iraq."])
+    assert left == ["Austria", "Iran"] and right == ["Australia", "Iraq"]

@@ -33,14 +33,20 @@ its last word there (words compared by a common stem, so "Russia"/"Russian" and
 ("UN"/"United Nations", "UN"/"Secretary-General of the United Nations"); a number when the
 other side has the same value anywhere (also inside a date or a duration); a duration when the
 other side has the same amount of the same unit; a date when it has the same day of the same
-month (or the same year, or month).
+month (or the same year, or month). A name is also shared when both accounts name the same
+country in any of its forms: its names in ISO 3166-1 (the data of the ``pycountry`` package),
+its codes and initials, and adjectives made from them ("American" and "United States").
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 
 from readout_tui.core.engine.cues import is_role, is_title
 from readout_tui.core.engine.names import (
@@ -264,9 +270,14 @@ def one_sided(left: Readout, right: Readout) -> OneSided:
     inner = capitalised_inside([*left.texts, *right.texts])
     found = {side: mentions(r, inner) for side, r in (("left", left), ("right", right))}
     words = {side: _words(r.texts) for side, r in (("left", left), ("right", right))}
+    countries = {side: {code for m in found[side] for code in _countries(m)} for side in ("left", "right")}
+
+    def alone(mention: Mention, other: str) -> bool:
+        return not _shared(mention, found[other], words[other]) and not _countries(mention) & countries[other]
+
     return OneSided(
-        left=tuple(m for m in found["left"] if not _shared(m, found["right"], words["right"])),
-        right=tuple(m for m in found["right"] if not _shared(m, found["left"], words["left"])),
+        left=tuple(m for m in found["left"] if alone(m, "right")),
+        right=tuple(m for m in found["right"] if alone(m, "left")),
         names={side: _has_case(r.texts) for side, r in (("left", left), ("right", right))},
     )
 
@@ -568,3 +579,76 @@ def _same_word(a: str, b: str) -> bool:
             break
         common += 1
     return common >= max(4, max(len(a), len(b)) - 3)
+
+
+# -- countries ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Countries:
+    """The names of the world's countries (ISO 3166-1), by what a mention may match."""
+
+    forms: dict[tuple[str, ...], frozenset[str]]
+    """Each name's words ("united", "states"; the official "united", "states", "of", "america")."""
+    codes: dict[str, frozenset[str]]
+    """Each code and each name's initials ("us", "usa", "prc", "dprk")."""
+    heads: dict[str, list[tuple[str, str]]]
+    """The first and last word of each name, by its first four letters, for the adjectives and
+    short forms made from them ("American", "Chinese", "Russian"); words that begin or end the
+    names of three countries or more ("republic", "islands") are left out."""
+
+
+_SHARED_HEADS = 3
+
+
+def _countries(mention: Mention) -> frozenset[str]:
+    """The countries a name mention names (ISO codes): one of a country's names in full, its
+    code or initials, or, for a single word, a word made from the first or last word of one of
+    its names. Two accounts that name a country differently ("American" and "United States",
+    "U.S." and "America", "Chinese" and "People's Republic of China") then share it."""
+    if mention.kind != "name":
+        return frozenset()
+    table = _country_table()
+    words = mention.key[1:]
+    found = set(table.forms.get(words, ()))
+    for part in mention.parts:
+        found |= table.forms.get(part, frozenset())
+    letters = mention.text.replace(".", "")
+    if len(letters) >= 2 and letters.isupper() and letters.isalpha():
+        found |= table.codes.get(letters.casefold(), frozenset())
+    if len(words) == 1 and len(words[0]) >= 4:
+        found |= {code for head, code in table.heads.get(words[0][:4], ()) if _same_word(words[0], head)}
+    return frozenset(found)
+
+
+@cache
+def _country_table() -> _Countries:
+    # pycountry's data file, read as data: importing the package builds all its databases
+    # (0.15 s), and one table of 249 entries is all that is needed.
+    spec = importlib.util.find_spec("pycountry")
+    path = Path(next(iter(spec.submodule_search_locations))) / "databases" / "iso3166-1.json"
+    forms: dict[tuple[str, ...], set[str]] = {}
+    codes: dict[str, set[str]] = {}
+    ends: dict[str, set[str]] = {}
+    for entry in json.loads(path.read_text(encoding="utf-8"))["3166-1"]:
+        code = entry["alpha_2"]
+        codes.setdefault(code.casefold(), set()).add(code)
+        codes.setdefault(entry["alpha_3"].casefold(), set()).add(code)
+        for key in ("name", "official_name", "common_name"):
+            # "Iran, Islamic Republic of": the part before the comma is the name in use.
+            name = entry.get(key, "").split(",")[0].removeprefix("the ")
+            words = _casefolded(list(WORD.finditer(name)))
+            if not words:
+                continue
+            forms.setdefault(words, set()).add(code)
+            if len(words) > 1:
+                codes.setdefault("".join(w[0] for w in words if w not in _PARTICLE_WORDS), set()).add(code)
+            for word in {words[0], words[-1]}:
+                ends.setdefault(word, set()).add(code)
+    heads: dict[str, list[tuple[str, str]]] = {}
+    for word, owners in ends.items():
+        if len(owners) < _SHARED_HEADS and len(word) >= 4 and word not in _PARTICLE_WORDS:
+            heads.setdefault(word[:4], []).extend((word, code) for code in owners)
+    return _Countries(
+        {k: frozenset(v) for k, v in forms.items()}, {k: frozenset(v) for k, v in codes.items()}, heads
+    )
