@@ -179,6 +179,24 @@ def test_a_statement_whose_best_fitting_partner_scores_under_the_threshold(work,
     work.point("left", 0)
     detail = work.detail()
     assert isinstance(detail, UniqueShown) and detail.verdict is Verdict.PARTNER_UNDER
+    assert detail.best_fit is not None  # named; here a test's decide made no pair at all
+
+
+def test_a_pair_removed_by_hand_is_the_reason_on_both_sides(work):
+    pair = work.alignment.counterparts("left", 0)[0]  # L1 - R2
+    work.unlink()
+    for side, index, other in (("left", 0, "R2"), ("right", 1, "L1")):
+        work.point(side, index)
+        detail = work.detail()
+        assert isinstance(detail, UniqueShown) and detail.verdict is Verdict.REMOVED
+        assert detail.nearest.ref == other and detail.score == pair.score
+
+
+def test_a_pair_gone_with_a_partner_marked_unique_says_so(work):
+    work.toggle_unique()  # L1
+    work.point("right", 1)
+    detail = work.detail()
+    assert detail.verdict is Verdict.PARTNER_MARKED and detail.nearest.ref == "L1"
 
 
 # -- moving --------------------------------------------------------------------------------------

@@ -11,7 +11,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from readout_tui.core.engine.evidence import Evidence
+import numpy as np
+
+from readout_tui.core.engine.evidence import Evidence, presence_scores, topical_scores
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import stems, words
 from readout_tui.core.types import Side
@@ -48,6 +50,23 @@ def nearest_miss(
     if not len(far):
         return None
     return NearestMiss(int(reach.nearest[index]), float(reach.presence[index]))
+
+
+def best_fit(evidence: Evidence, settings: AlignmentSettings, side: Side, index: int) -> NearestMiss | None:
+    """The partner ``decide``'s second step would pick for statement ``index`` of ``side``:
+    the best by topical score among the other side's statements that have a counterpart at
+    all, with the pair's own presence score (under the threshold when no pair was made). None
+    when no statement of the other side has a counterpart. One row of signals is computed."""
+    threshold = settings.in_force(evidence.semantic_available)
+    view = evidence if side == "left" else evidence.swapped()
+    far = view.reach(settings)[1]
+    eligible = far.presence >= threshold
+    if not eligible.any():
+        return None
+    row = view.signals(slice(index, index + 1))
+    topical = np.where(eligible, topical_scores(row)[0], -np.inf)
+    partner = int(np.argmax(topical))
+    return NearestMiss(partner, float(presence_scores(row, settings)[0, partner]))
 
 
 WordKind = Literal["shared", "differs"]

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Literal
 
 from readout_tui.core.engine.decision import decide, scored_pair
 from readout_tui.core.engine.evidence import Evidence
-from readout_tui.core.engine.explain import WordSpan, nearest_miss, shares_words, word_spans
+from readout_tui.core.engine.explain import WordSpan, best_fit, nearest_miss, shares_words, word_spans
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import printable
 from readout_tui.core.io.files import write_output
@@ -176,6 +176,10 @@ class Verdict(str, Enum):
 
     MARKED = "marked"
     """The analyst marked it unique."""
+    REMOVED = "removed"
+    """The model paired it, and the analyst removed the pair."""
+    PARTNER_MARKED = "partner marked"
+    """The model paired it with a statement the analyst marked unique."""
     UNDER = "under"
     """Its best score is under the threshold."""
     PARTNER_UNDER = "partner under"
@@ -185,7 +189,8 @@ class Verdict(str, Enum):
 
 @dataclass(frozen=True)
 class UniqueShown:
-    """A statement without counterpart, with the statement it came nearest to."""
+    """A statement without counterpart, with the statement it came nearest to: the one the
+    analyst took its pair from, else the one it scored best against."""
 
     focus: ShownStatement
     nearest: ShownStatement | None = None
@@ -194,6 +199,9 @@ class UniqueShown:
     verdict: Verdict | None = None
     threshold: float = 0.0
     in_common: bool | None = None
+    best_fit: int | None = None
+    """With ``PARTNER_UNDER``: the partner that fits best by topic (an index of the other side)."""
+    best_fit_score: float = 0.0
 
 
 Detail = Pending | PairShown | UniqueShown
@@ -532,18 +540,39 @@ class Workspace:
         return PairShown(focus, shown, pair, rank, len(pairs), in_common)
 
     def _unique(self, side: Side, index: int, weights: Mapping[str, float]) -> UniqueShown:
-        """A unique statement with its nearest miss, which is what a reader checks next."""
+        """A unique statement with its nearest miss, which is what a reader checks next; when
+        the analyst's decisions took the model's pair away, that pair, and which decision."""
+        decisions = self.decisions
+        proposed = self.proposed.counterparts(side, index) if self.proposed is not None else []
+        far = other_side(side)
+        if proposed and (side, index) not in decisions.unique:
+            pair = proposed[0]
+            partner = getattr(pair, far)
+            verdict = Verdict.PARTNER_MARKED if (far, partner) in decisions.unique else Verdict.REMOVED
+            focus, nearest, in_common = self._compared(side, index, partner, weights)
+            return UniqueShown(focus, nearest, pair.score, verdict, self.threshold, in_common)
         miss = nearest_miss(self.evidence, self.settings, side, index)
         if miss is None:
             return UniqueShown(self._shown(side, index), threshold=self.threshold)
-        if (side, index) in self.decisions.unique:
+        fit = None
+        if (side, index) in decisions.unique:
             verdict = Verdict.MARKED
         elif miss.score < self.threshold:
             verdict = Verdict.UNDER
         else:
             verdict = Verdict.PARTNER_UNDER
+            fit = best_fit(self.evidence, self.settings, side, index)
         focus, nearest, in_common = self._compared(side, index, miss.partner, weights)
-        return UniqueShown(focus, nearest, miss.score, verdict, self.threshold, in_common)
+        return UniqueShown(
+            focus,
+            nearest,
+            miss.score,
+            verdict,
+            self.threshold,
+            in_common,
+            fit.partner if fit is not None else None,
+            fit.score if fit is not None else 0.0,
+        )
 
     def _compared(
         self, side: Side, index: int, partner: int, weights: Mapping[str, float]
