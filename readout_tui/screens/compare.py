@@ -310,14 +310,28 @@ class CompareScreen(Screen[None]):
     def _set_titles(self) -> None:
         for side in SIDES:
             self.pane(side).border_title = self._title(side)
+            self.pane(side).border_subtitle = self._subtitle(side, len(self.workspace.rows(side)))
 
     def on_resize(self) -> None:
         # The panes' widths are known only after the layout: titles are cut to them then.
         self.call_after_refresh(self._set_titles)
 
     def _title(self, side: Side) -> Content:
-        """Label · date · language, the label cut to fit the pane: the date and language are
-        short and say what the label cannot."""
+        """Label · date · language; when the label does not fit with them, the label alone,
+        the date and language going under the pane (``_subtitle``), and cut only if it still
+        does not fit."""
+        label, tail = self._title_parts(side)
+        room = self._title_room(side)
+        if room <= 0 or len(label) + len(tail) <= room:
+            return Content(label + tail)
+        if len(label) > room:
+            label = label[: max(room - 1, 1)] + "…"
+        return Content(label)
+
+    def _title_room(self, side: Side) -> int:
+        return self.pane(side).outer_size.width - TITLE_FRAME
+
+    def _title_parts(self, side: Side) -> tuple[str, str]:
         rest = []
         date = self.comparison.info.date
         # The date belongs to the call: on both titles, so a swap does not seem to move it.
@@ -326,12 +340,7 @@ class CompareScreen(Screen[None]):
         language = self.workspace.language(side)
         if language is not None:
             rest.append(language.name if language.known else "language undetermined")
-        tail = "".join(f" · {part}" for part in rest)
-        room = self.pane(side).outer_size.width - TITLE_FRAME - len(tail)
-        label = printable(self.workspace.readout(side).label)
-        if 0 < room < len(label):
-            label = label[: max(room - 1, 1)] + "…"
-        return Content(label + tail)
+        return printable(self.workspace.readout(side).label), "".join(f" · {part}" for part in rest)
 
     def _subtitle(self, side: Side, shown: int) -> Content:
         workspace = self.workspace
@@ -342,8 +351,16 @@ class CompareScreen(Screen[None]):
             if workspace.filter is not Filter.ALL
             else f"{total} statements"
         ]
+        tally = getattr(workspace.tally, side)
+        if tally.unique is not None:
+            parts.append(f"{tally.unique} unique · {tally.coverage:.0%} paired")
         if workspace.search:
-            parts.append(f"search: {printable(workspace.search)}")
+            hits = len(workspace.hits()[side])
+            parts.append(f"search: {printable(workspace.search)} · {hits} {'hit' if hits == 1 else 'hits'}")
+        label, tail = self._title_parts(side)
+        room = self._title_room(side)
+        if tail and 0 < room < len(label) + len(tail):
+            parts.append(tail.removeprefix(" · "))  # the title had no room for them
         if readout.encoding not in ("utf-8", ""):
             # A guessed encoding is worth a glance: a wrong guess garbles the whole side.
             parts.append(f"decoded as {printable(readout.encoding)}")
@@ -381,6 +398,11 @@ class CompareScreen(Screen[None]):
         if not workspace.ready or index is None:
             active.light(())
             passive.light(())
+        elif workspace.picking is not None:
+            # While a partner is picked, the statement the link starts from stays lit.
+            start_side, start = workspace.picking
+            self.pane(start_side).light((start,))
+            self.pane(other_side(start_side)).light(())
         else:
             active.light((), workspace.siblings(self.side, index))
             passive.light(workspace.partners(self.side, index))
@@ -478,6 +500,7 @@ class CompareScreen(Screen[None]):
         self.workspace.set_search(event.value)
         self._show_rows()
         if self.workspace.search:
+            self._say(self.workspace.search_count())
             # A new search starts at the cursor: the statement in view may be the one wanted.
             self.action_seek("search", 1, here_too=True)
 
@@ -547,7 +570,12 @@ class CompareScreen(Screen[None]):
             self._refused(refusal)
             return
         if started:
-            self.side = other_side(self.side)
+            # Picking starts on the statement the strip names: the counterpart, or the nearest miss.
+            candidate = self.workspace.link_candidate()
+            far = other_side(self.side)
+            if candidate is not None:
+                self.pane(far).move_to(candidate)
+            self.side = far
             self._show_work()
 
     def _finish_link(self) -> None:

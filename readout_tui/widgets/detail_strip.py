@@ -103,6 +103,10 @@ def headline(detail: Detail) -> Content:
     if isinstance(detail, PairShown):
         pair = detail.pair
         head = pair_headline(pair, detail.focus.ref, detail.partner.ref, detail.rank, detail.count)
+        if detail.siblings:
+            # Why rows of the focus's own pane are shaded: they share this partner.
+            refs = ", ".join(statement_ref(detail.focus.side, i) for i in detail.siblings)
+            head += f" · {detail.partner.ref} also pairs with {refs} (shaded)"
     else:
         head = unique_headline(detail)
     if detail.in_common is None or _second(detail) is None:
@@ -168,6 +172,5 @@ def _line(statement: ShownStatement, width: int) -> HangingIndent:
 
 
 def _gutter(statement: ShownStatement) -> str:
-    label = printable(statement.label)
-    label = label if len(label) <= 18 else label[:17] + "…"
-    return f"{label} {statement.number} "
+    # The reference, as the headline and the panes number it: a label cut to fit said less.
+    return f"{statement.ref} "

@@ -27,8 +27,7 @@ class ModelState:
 
 
 class SummaryBar(Widget):
-    """Whether the work is saved, counts, coverage, threshold, view state and model state; set
-    by the screen."""
+    """Whether the work is saved, counts, threshold and model state; set by the screen."""
 
     tally: reactive[Tally | None] = reactive(None, layout=True)
     threshold: reactive[float] = reactive(0.0, layout=True)
@@ -54,12 +53,12 @@ class SummaryBar(Widget):
             (Status.MATCH.glyph, GLYPH_STYLES[Status.MATCH]), f" {tally.matches} same  ",
             (Status.RELATED.glyph, GLYPH_STYLES[Status.RELATED]), f" {tally.related} told differently",
         )
+        # The sum here; each side's own count and coverage are under its pane, where nobody
+        # has to guess which number is whose.
         unique = Content.assemble(
-            (Status.UNIQUE.glyph, GLYPH_STYLES[Status.UNIQUE]),
-            f" {tally.left.unique} · {tally.right.unique} unique",
+            (Status.UNIQUE.glyph, GLYPH_STYLES[Status.UNIQUE]), f" {tally.left.unique + tally.right.unique} unique"
         )
-        coverage = Content(f"coverage {tally.left.coverage:.0%} · {tally.right.coverage:.0%}")
-        return [kinds, unique, coverage]
+        return [kinds, unique]
 
 
 def _lines(parts: list[Content], width: int) -> list[Content]:
@@ -68,6 +67,8 @@ def _lines(parts: list[Content], width: int) -> list[Content]:
     lines: list[list[Content]] = [[]]
     used = 0
     for part in parts:
+        if width and part.cell_length > width:
+            part = part.truncate(width, ellipsis=True)  # a long reason; the notice has all of it
         needed = part.cell_length + (SEPARATOR.cell_length if lines[-1] else 0)
         if lines[-1] and width and used + needed > width:
             lines.append([])

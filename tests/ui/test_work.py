@@ -21,7 +21,7 @@ from readout_tui.testing import ready, summary_text
 
 def flag(pane, index: int) -> str:
     """The mark after the status glyph in the row of statement ``index``."""
-    return pane.row(index).gutter.plain[-1]
+    return pane.row(index).gutter.plain[-2]  # the flag, then a space before the text
 
 
 def work_line(screen) -> str:

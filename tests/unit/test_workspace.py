@@ -242,6 +242,33 @@ def test_search_is_literal_case_blind_and_cycles(work):
     assert work.query is None
 
 
+def test_search_looks_in_notes_too_and_counts(work):
+    work.point("left", 3)
+    work.write_note(work.note_target("statement"), "ninety? check")
+    work.set_search("ninety")
+    assert work.hits() == {"left": [1, 3], "right": [2]}
+    assert work.search_count() == "3 statements found (1 by a note)"
+    work.point("left", 1)
+    assert work.seek("search", 1) == ("left", 3)
+    work.set_search("nowhere")
+    assert work.search_count() == "0 statements found"
+
+
+def test_a_pair_names_the_other_statements_its_partner_covers(work):
+    work.point("left", 1)
+    detail = work.detail()
+    assert detail.partner.ref == "R3" and detail.siblings == (4,)
+    work.point("left", 0)
+    assert work.detail().siblings == ()
+
+
+def test_a_link_starts_from_the_statement_the_strip_names(work):
+    work.point("left", 0)
+    assert work.link_candidate() == work.detail().partner.index == 1
+    work.point("left", 3)  # unique: its nearest miss
+    assert work.link_candidate() == work.detail().nearest.index
+
+
 def test_enter_cycles_through_the_partners_and_back(work):
     work.point("right", 2)
     first = work.jump()

@@ -169,6 +169,9 @@ class PairShown:
     count: int
     in_common: bool | None
     """Whether the two share a word; None when there are no word weights to compare by."""
+    siblings: tuple[int, ...] = ()
+    """Other statements of the focus's side that the partner also pairs with (the panes
+    shade them): one statement of the other side covering several of this one."""
 
 
 class Verdict(str, Enum):
@@ -517,7 +520,37 @@ class Workspace:
         raise Refusal(f"No {SEEK_NAMES[what]} among the statements shown.")
 
     def _hit(self, side: Side, index: int) -> bool:
+        return self._text_hit(side, index) or self._note_hit(side, index)
+
+    def _text_hit(self, side: Side, index: int) -> bool:
         return bool(self.query.search(printable(self.readout(side).statements[index].text)))
+
+    def _note_hit(self, side: Side, index: int) -> bool:
+        """Whether a note on the statement, or on a pair it is in, holds what is searched for."""
+        return any(self.query.search(printable(note)) for note in self.notes_on(side, index))
+
+    def notes_on(self, side: Side, index: int) -> list[str]:
+        """The notes on a statement and on the pairs it is in (view's orientation)."""
+        position = 1 if side == "left" else 2
+        return [
+            text
+            for key, text in self.decisions.notes.items()
+            if key == (side, index) or (key[0] == "pair" and key[position] == index)
+        ]
+
+    def hits(self) -> dict[Side, list[int]]:
+        """The statements listed that the search finds, in their text or in a note, per side."""
+        if self.query is None:
+            return {side: [] for side in SIDES}
+        return {side: [i for i in self.rows(side) if self._hit(side, i)] for side in SIDES}
+
+    def search_count(self) -> str:
+        """E.g. "3 statements found (1 by a note)", for the search just made."""
+        hits = self.hits()
+        found = [(side, i) for side in SIDES for i in hits[side]]
+        by_note = sum(1 for side, i in found if not self._text_hit(side, i))
+        noun = "statement" if len(found) == 1 else "statements"
+        return f"{len(found)} {noun} found" + (f" ({by_note} by a note)" if by_note else "")
 
     # -- the detail -------------------------------------------------------------------------------
 
@@ -537,7 +570,8 @@ class Workspace:
         pair = next(p for p in pairs if getattr(p, far) == partner)
         rank = [getattr(p, far) for p in pairs].index(partner) + 1
         focus, shown, in_common = self._compared(side, index, partner, weights)
-        return PairShown(focus, shown, pair, rank, len(pairs), in_common)
+        siblings = tuple(sorted(set(self.partners(far, partner)) - {index}))
+        return PairShown(focus, shown, pair, rank, len(pairs), in_common, siblings)
 
     def _unique(self, side: Side, index: int, weights: Mapping[str, float]) -> UniqueShown:
         """A unique statement with its nearest miss, which is what a reader checks next; when
@@ -579,8 +613,11 @@ class Workspace:
     ) -> tuple[ShownStatement, ShownStatement, bool | None]:
         far = other_side(side)
         text, other = self.readout(side).statements[index].text, self.readout(far).statements[partner].text
-        focus = self._shown(side, index, word_spans(text, other, weights))
-        shown = self._shown(far, partner, word_spans(other, text, weights))
+        # The words the explanation calls shared are marked, whatever their length or weight.
+        left, right = _pair(side, index, partner)
+        listed = self.evidence.terms.shared(left, right)
+        focus = self._shown(side, index, word_spans(text, other, weights, listed))
+        shown = self._shown(far, partner, word_spans(other, text, weights, listed))
         return focus, shown, shares_words(text, other) if weights else None
 
     def _shown(self, side: Side, index: int, spans: tuple[WordSpan, ...] = ()) -> ShownStatement:
@@ -636,6 +673,16 @@ class Workspace:
             return False
         self.picking = (self.side, index)
         return True
+
+    def link_candidate(self) -> int | None:
+        """Where picking a partner starts on the other side: the statement the strip names,
+        the counterpart shown or, for a unique statement, its nearest miss."""
+        detail = self.detail()
+        if isinstance(detail, PairShown):
+            return detail.partner.index
+        if isinstance(detail, UniqueShown) and detail.nearest is not None:
+            return detail.nearest.index
+        return None
 
     def finish_link(self) -> str:
         """Link the statement picking started from to the one under the cursor."""
