@@ -62,6 +62,7 @@ class CompareScreen(Screen[None]):
     | tab, left, right | Switch panes. |
     | enter | Jump to the counterpart; again to cycle through several and back. |
     | u / U, r / R | Next / previous unique statement, pair told differently. |
+    | d / D | Next / previous difference of any kind. |
     | / then n / N | Search both readouts; next / previous hit. |
     | f | Filter: all, unique only, pairs only. |
     | + / - (or ] / [) | Raise / lower the threshold; re-decided at once. |
@@ -72,7 +73,8 @@ class CompareScreen(Screen[None]):
     | o | Mark the statement deliberately unique (again: unmark). |
     | a / A | Note on the statement / on the pair. |
     | z / Z | Undo / redo. |
-    | e | Export (HTML, Markdown, CSV, JSON). |
+    | e | Export (HTML, Markdown, CSV, JSON, text). |
+    | c / C | Copy the statement / the pair to the clipboard. |
     | m | Show or hide what one side only mentions. |
     """
 
@@ -91,6 +93,21 @@ class CompareScreen(Screen[None]):
             show=False,
             tooltip="Previous pair told differently (≈)",
             id="previous-related",
+        ),
+        Binding(
+            "d",
+            "seek('difference', 1)",
+            "Next difference",
+            tooltip="Next difference of any kind: a unique statement or a pair told differently",
+            id="next-difference",
+        ),
+        Binding(
+            "D",
+            "seek('difference', -1)",
+            "Previous difference",
+            show=False,
+            tooltip="Previous difference of any kind",
+            id="previous-difference",
         ),
         # A priority binding runs as the key arrives, before the keys typed after it are routed:
         # so a query typed fast after "/" lands in the search box (see check_action).
@@ -127,6 +144,8 @@ class CompareScreen(Screen[None]):
         Binding("z,ctrl+z", "undo", "Undo", show=False, id="undo"),
         Binding("Z,ctrl+y", "redo", "Redo", show=False, id="redo"),
         Binding("e", "export", "Export", show=False, id="export"),
+        Binding("c", "copy('statement')", "Copy statement", show=False, id="copy-statement"),
+        Binding("C", "copy('pair')", "Copy pair", show=False, tooltip="Copy the pair shown", id="copy-pair"),
         Binding("m", "toggle_mentions", "One-side mentions", show=False, id="mentions"),
     ]
     """The analyst's work: corrections, notes, undo, export."""
@@ -638,6 +657,17 @@ class CompareScreen(Screen[None]):
         self._refresh()
         self.save()
         self._tell_edit(f"{verb}: {what}", "")
+
+    def action_copy(self, what: str) -> None:
+        """Copy to the clipboard (OSC 52: the terminal puts it there, also over ssh)."""
+        try:
+            name, text = self._here().clip("pair" if what == "pair" else "statement")
+        except Refusal as refusal:
+            self._refused(refusal)
+            return
+        # Each line made printable: pasted into a terminal, the text must not act there either.
+        self.app.copy_to_clipboard("\n".join(printable(line) for line in text.split("\n")))
+        self._say(f"Copied {name}")
 
     # -- mentions ---------------------------------------------------------------------------------
 

@@ -49,3 +49,21 @@ async def test_the_flag_stands_apart_from_the_text_and_the_arrow_with_its_number
         row = screen.pane("left").row(0)
         assert row.gutter.plain.endswith("✎ ")
         assert "  →" in screen.pane("right").row(2).body.plain and "→2,5" in screen.pane("right").row(2).body.plain
+
+
+async def test_copy_puts_the_statement_on_the_clipboard_printable(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("c")
+        assert app.clipboard == "L1 (Left side): The leaders discussed the grain corridor through the Black Sea ports."
+        await pilot.press("C")
+        assert app.clipboard.count("\n") == 2 and app.notices[-1] == "Copied L1 – R2"
+
+
+async def test_d_walks_every_difference(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("d")
+        assert (screen.side, screen.pane(screen.side).current) == screen.workspace.seek("difference", 1, here_too=True)

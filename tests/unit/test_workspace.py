@@ -535,3 +535,27 @@ def test_what_one_side_alone_mentions_follows_the_view(example):
     workspace.swap()
     left, right = workspace.mention_lines()
     assert left.label == "Kremlin" and ("Gaza Strip", ("L2", "L6")) in left.items
+
+
+def test_next_difference_visits_unique_statements_and_pairs_told_differently(newsroom):
+    work = decided(newsroom, AlignmentSettings(match_threshold=0.5))
+    different = {
+        (side, i) for side in ("left", "right") for i, mark in work.marks[side].items() if mark.status is not Status.MATCH
+    }
+    found = []
+    for _ in range(len(different)):
+        found.append(work.seek("difference", 1))
+        work.point(*found[-1])
+    assert set(found) == different and len(found) == len(set(found))
+    assert found == sorted(found, key=lambda x: (x[0] != "left", x[1]))  # left first, in order
+
+
+def test_what_is_copied(work):
+    work.point("left", 1)
+    assert work.clip("statement") == ("L2", "L2 (Left side): They agreed on a prisoner exchange of ninety captives.")
+    name, text = work.clip("pair")
+    assert name == "L2 – R3" and text.splitlines()[1].startswith("R3 (Right side): A prisoner exchange")
+    assert text.splitlines()[2].startswith("L2 – R3: ")
+    work.point("left", 3)
+    with pytest.raises(Refusal, match="No pair here"):
+        work.clip("pair")

@@ -93,10 +93,11 @@ class Filter(str, Enum):
         return members[(members.index(self) + 1) % len(members)]
 
 
-Seek = Literal["unique", "related", "search"]
+Seek = Literal["unique", "related", "difference", "search"]
 SEEK_NAMES: Mapping[str, str] = {
     "unique": "unique statement",
     "related": "pair told differently",
+    "difference": "difference (unique statement or pair told differently)",
     "search": "search hit",
 }
 
@@ -291,6 +292,7 @@ class Workspace:
         """Each statement's mark under the current alignment (empty until there is one)."""
         self.tally = Tally(SideTally(), SideTally())
         self._by_status: dict[Side, dict[Status, list[int]]] = {}
+        self._by_difference: dict[Side, list[int]] = {}
         self._rows: dict[Side, list[int]] = {}
         self._jump: _Jump | None = None
         self._flipped: tuple[Decisions, Decisions] | None = None
@@ -411,6 +413,7 @@ class Workspace:
         # Worked out once per decision, so filtering and searching only choose rows.
         self.marks = {side: self._marks(side) for side in SIDES}
         self._by_status = {side: _by_status(self.marks[side]) for side in SIDES}
+        self._by_difference: dict[Side, list[int]] = {}
         self._rows = {}
         self.tally = self._tally()
 
@@ -511,13 +514,25 @@ class Workspace:
             if self.alignment is None:
                 raise Refusal(NOT_READY)
             # Only the statements of the wanted kind, so a seek never walks the whole readout.
-            wanted = Status.UNIQUE if what == "unique" else Status.RELATED
-            rows = {side: self._by_status[side][wanted] for side in SIDES}
+            if what == "difference":
+                rows = {side: self._differences(side) for side in SIDES}
+            else:
+                wanted = Status.UNIQUE if what == "unique" else Status.RELATED
+                rows = {side: self._by_status[side][wanted] for side in SIDES}
             passes = self.visible
         for side, index in _cycle(rows, (self.side, self.index), direction, here_too):
             if passes(side, index):
                 return side, index
         raise Refusal(f"No {SEEK_NAMES[what]} among the statements shown.")
+
+    def _differences(self, side: Side) -> list[int]:
+        """The statements of ``side`` that differ from the other account: unique, or told
+        differently; in order, worked out once per decision."""
+        found = self._by_difference.get(side)
+        if found is None:
+            by_status = self._by_status[side]
+            found = self._by_difference[side] = sorted(by_status[Status.UNIQUE] + by_status[Status.RELATED])
+        return found
 
     def _hit(self, side: Side, index: int) -> bool:
         return self._text_hit(side, index) or self._note_hit(side, index)
@@ -649,6 +664,31 @@ class Workspace:
         if note:
             parts.append(f"note: {note}")
         return tuple(parts)
+
+    def clip(self, what: Literal["statement", "pair"]) -> tuple[str, str]:
+        """(what it is, the text) to copy: the statement under the cursor with its reference and
+        label, or the pair shown, both statements and how they relate."""
+        index = self.index
+        if index is None:
+            raise Refusal("No statement here.")
+        readout = self.readout(self.side)
+        ref = statement_ref(self.side, index)
+        statement = f"{ref} ({readout.label}): {readout.statements[index].text}"
+        if what == "statement":
+            return ref, statement
+        partner = self.shown_partner()
+        if partner is None:
+            raise Refusal("No pair here: this statement has no counterpart.")
+        far = other_side(self.side)
+        other = self.readout(far)
+        pair = next(p for p in self.alignment.counterparts(self.side, index) if getattr(p, far) == partner)
+        other_ref = statement_ref(far, partner)
+        lines = [
+            statement,
+            f"{other_ref} ({other.label}): {other.statements[partner].text}",
+            f"{ref} – {other_ref}: {pair.kind.label}, score {pair.score:.2f}" + (" (by hand)" if pair.manual else ""),
+        ]
+        return f"{ref} – {other_ref}", "\n".join(lines)
 
     # -- editing ----------------------------------------------------------------------------------
 
