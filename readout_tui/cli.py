@@ -148,6 +148,11 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         help="write the report to FILE instead of printing it ('-' prints it): a file is replaced "
         "atomically, a FIFO or terminal is written to",
     )
+    compare.add_argument(
+        "--pretty",
+        action="store_true",
+        help="indent the JSON also when standard output is a pipe (where it is otherwise one line)",
+    )
     return app, compare
 
 
@@ -211,13 +216,26 @@ def run_compare(args: argparse.Namespace) -> int:
     from readout_tui.core.engine.decision import decide
     from readout_tui.core.engine.pipeline import collect
     from readout_tui.core.io import export, report
+    from readout_tui.core.io.progress import ProgressLine
     from readout_tui.core.work.workspace import settings_in_force
 
     fmt = _output_format(args)
     comparison = _comparison(args)
     session = _saved_session(args, comparison)
     cache = None if args.no_cache else EmbeddingCache()
-    evidence = collect(comparison.left, comparison.right, _embedder(args), cache)
+    progress = ProgressLine.on(sys.stderr)
+    try:
+        evidence = collect(
+            comparison.left,
+            comparison.right,
+            _embedder(args),
+            cache,
+            progress.stage("embedding", "texts") if progress else None,
+            aligning=progress.stage("aligning", "statements") if progress else None,
+        )
+    finally:
+        if progress:
+            progress.close()
     alignment = decide(evidence, settings_in_force(_settings(args), args.threshold, session))
     alignment = session.decisions.apply(alignment, evidence)
     if alignment.languages and alignment.languages.warning():
@@ -227,7 +245,9 @@ def run_compare(args: argparse.Namespace) -> int:
     if fmt == "text":
         output = report.to_text(alignment, comparison.info)
     else:
-        output = export.render(fmt, alignment, comparison.info, session.decisions)
+        # Piped, JSON goes to a program: one line, written several times faster.
+        pretty = args.pretty or not _to_stdout(args) or sys.stdout.isatty()
+        output = export.render(fmt, alignment, comparison.info, session.decisions, pretty)
     if _to_stdout(args):
         _write(output)
     else:

@@ -88,6 +88,22 @@ def test_format_defaults_to_json_when_stdout_is_not_a_terminal(capsys, two_files
     assert document["left"]["label"] == "pmo" and document["right"]["label"] == "kremlin"
 
 
+def test_piped_json_is_one_line_unless_pretty(capsys, two_files):
+    code, out, _ = run(capsys, *two_files, "--lexical-only", "--format", "json")
+    assert code == 0 and out.count("\n") == 1 and json.loads(out)["pairs"]
+    code, pretty, _ = run(capsys, *two_files, "--lexical-only", "--format", "json", "--pretty")
+    assert code == 0 and pretty.startswith('{\n  "left": {') and json.loads(pretty) == json.loads(out)
+
+
+def test_json_on_a_terminal_or_into_a_file_is_indented(capsys, two_files, monkeypatch, tmp_path):
+    target = tmp_path / "report.json"
+    code, out, _ = run(capsys, *two_files, "--lexical-only", "--output", str(target))
+    assert code == 0 and out == "" and target.read_text(encoding="utf-8").startswith('{\n  "left": {')
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, _ = run(capsys, *two_files, "--lexical-only", "--format", "json")
+    assert code == 0 and out.startswith('{\n  "left": {')
+
+
 def test_format_defaults_to_text_on_a_terminal(capsys, two_files, monkeypatch):
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     code, out, _ = run(capsys, *two_files, "--lexical-only")
@@ -380,3 +396,26 @@ def test_the_same_file_twice_gets_two_labels(capsys, two_files):
     code, out, _ = run(capsys, two_files[0], two_files[0], "--lexical-only", "--format", "json")
     document = json.loads(out)
     assert code == 0 and (document["left"]["label"], document["right"]["label"]) == ("pmo", "pmo (2)")
+
+
+# --- Progress --------------------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_while_embedding_and_aligning_then_blanked(capsys, two_files, fake_model, monkeypatch):
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    code, out, _ = run(capsys, *two_files, "--format", "json")
+    assert code == 0 and json.loads(out)["pairs"]
+    shown = terminal.getvalue()
+    assert "\rembedding" in shown.replace("\x1b[K", "") and "aligning 3/3 statements" in shown
+    assert shown.endswith("\r\x1b[K")  # the line is gone before anything else is written
+
+
+def test_no_progress_when_standard_error_is_not_a_terminal(capsys, two_files, fake_model):
+    code, out, err = run(capsys, *two_files, "--format", "json")
+    assert code == 0 and json.loads(out)["pairs"] and err == ""

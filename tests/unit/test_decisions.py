@@ -129,3 +129,11 @@ def test_unlinking_a_pair_only_made_by_hand_takes_it_back_without_a_rejection():
     assert not taken_back.links and not taken_back.unlinks and not taken_back
     rejected = made.unlink(2, 2)
     assert rejected.unlinks == {(2, 2)}
+
+
+def test_touches_names_the_statements_of_links_unlinks_and_unique_marks_on_their_own_side():
+    decisions = Decisions().link(0, 3, Kind.MATCH).unlink(2, 1).mark_unique("right", 7)
+    touched = {(side, i) for side in ("left", "right") for i in range(10) if decisions.touches(side, i)}
+    assert touched == {("left", 0), ("right", 3), ("left", 2), ("right", 1), ("right", 7)}
+    undone = decisions.unlink(0, 3, proposed=False)  # a new value: asked afresh
+    assert not undone.touches("left", 0) and undone.touches("left", 2)

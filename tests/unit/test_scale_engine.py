@@ -152,3 +152,54 @@ def test_reach_holds_each_statements_nearest_partner(monkeypatch, semantic):
     assert np.array_equal(rows.nearest, presence.argmax(axis=1))
     assert np.array_equal(columns.nearest, presence.argmax(axis=0))
     assert np.allclose(rows.presence, presence.max(axis=1))
+
+
+@pytest.mark.parametrize("semantic", [True, False])
+@pytest.mark.parametrize("order_weight", [0.0, 0.15])
+def test_presence_scores_equal_their_definition_and_leave_the_signals_alone(semantic, order_weight):
+    """Scores are computed in place, block by block: the block's own signals must survive,
+    as the candidates' signals are taken from them afterwards."""
+    left, right = readouts(4, 30, 20)
+    evidence = gather_evidence(left, right, (lambda texts: embed(texts, FakeEmbedder(dim=8), None)) if semantic else None)
+    signals = evidence.signals()
+    kept = [None if x is None else x.copy() for x in (signals.cosine, signals.centred, signals.lexical, signals.order)]
+    got = presence_scores(signals, AlignmentSettings(order_weight=order_weight))
+    base = (np.clip(kept[0], 0, 1) + kept[2]) / 2 if semantic else kept[2]
+    assert np.allclose(got, np.maximum(base - order_weight * kept[3], 0), atol=1e-6)
+    for before, after in zip(kept, (signals.cosine, signals.centred, signals.lexical, signals.order)):
+        assert (before is None and after is None) or np.array_equal(before, after)
+
+
+def test_order_distance_equals_its_definition():
+    n, m = 7, 5
+    expected = np.array([[abs(i / (n - 1) - j / (m - 1)) for j in range(m)] for i in range(n)])
+    assert np.allclose(alignment.order_distance(n, m), expected, atol=1e-6)
+    assert np.allclose(alignment.order_distance(n, m, np.array([5, 1])), expected[[5, 1]], atol=1e-6)
+    assert np.allclose(alignment.order_distance(n, m, slice(2, 4)), expected[2:4], atol=1e-6)
+    assert alignment.order_distance(1, 1).tolist() == [[0.0]]
+
+
+def test_a_new_threshold_reuses_the_pairs_already_made_and_decides_as_afresh():
+    left, right = readouts(5, 60, 45)
+    evidence = gather_evidence(left, right, lambda texts: embed(texts, FakeEmbedder(dim=8), None))
+    first = decide(evidence, AlignmentSettings(threshold=0.1))
+    made = {(p.left, p.right): p for p in first.pairs}
+    for settings in (
+        AlignmentSettings(threshold=0.05),
+        AlignmentSettings(threshold=0.2),
+        AlignmentSettings(threshold=0.1, match_threshold=0.2),
+        AlignmentSettings(threshold=0.1, order_weight=0.3),
+    ):
+        again = decide(evidence, settings)
+        fresh = gather_evidence(left, right, lambda texts: embed(texts, FakeEmbedder(dim=8), None))
+        assert again.pairs == decide(fresh, settings).pairs
+    again = decide(evidence, AlignmentSettings(threshold=0.2))
+    assert again.pairs and all(p is made[(p.left, p.right)] for p in again.pairs)
+
+
+def test_gathering_reports_the_statements_compared_block_by_block(monkeypatch):
+    monkeypatch.setattr(alignment, "BLOCK_BYTES", 4 * 20 * 7)  # 7 rows of 20 right statements a block
+    left, right = readouts(6, 30, 20)
+    heard = []
+    gather_evidence(left, right, None, progress=lambda done, total: heard.append((done, total)))
+    assert heard == [(0, 30), (7, 30), (14, 30), (21, 30), (28, 30), (30, 30)]

@@ -18,10 +18,12 @@ from readout_tui.core.engine.coverage import LanguageCheck
 from readout_tui.core.engine.names import without_shared_names
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import TermTable
-from readout_tui.core.types import Readout
+from readout_tui.core.types import Counterpart, Readout
 
 EmbedFunction = Callable[[Sequence[str]], np.ndarray]
 """Texts in, unit vectors out (see ``embedding.embed``)."""
+Progress = Callable[[int, int], None]
+"""Called with (statements done, statements in all) as the evidence is gathered."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -116,12 +118,17 @@ class Evidence:
     """Each side's language and whether the model covers it; None when not checked."""
     reaches: dict[float, tuple[Reach, Reach]] = field(default_factory=dict, repr=False)
     """``reach`` for each order weight used so far (presence scores depend on it)."""
+    counterparts: dict[tuple, Counterpart] = field(default_factory=dict, repr=False)
+    """The pairs ``decide`` has reported, by what they were made from (see ``decision``)."""
 
-    def reach(self, settings: AlignmentSettings = AlignmentSettings()) -> tuple[Reach, Reach]:
+    def reach(
+        self, settings: AlignmentSettings = AlignmentSettings(), progress: Progress | None = None
+    ) -> tuple[Reach, Reach]:
         """The left statements' view of the right ones, and the right's of the left, under
-        ``settings``: computed once per order weight (seconds for 10,000 statements a side)."""
+        ``settings``: computed once per order weight (seconds for 10,000 statements a side),
+        telling ``progress`` how many left statements are done."""
         if settings.order_weight not in self.reaches:
-            self.reaches[settings.order_weight] = _reach(self, settings)
+            self.reaches[settings.order_weight] = _reach(self, settings, progress)
         return self.reaches[settings.order_weight]
 
     @property
@@ -156,16 +163,18 @@ def gather_evidence(
     embed: EmbedFunction | None,
     model: str = "",
     settings: AlignmentSettings = AlignmentSettings(),
+    progress: Progress | None = None,
 ) -> Evidence:
     """Compute the similarity signals, reduced for ``settings``' order weight; ``embed`` None
-    means lexical evidence only."""
+    means lexical evidence only. ``progress`` hears how many left statements have been
+    compared with every right one (embedding reports its own progress)."""
     terms = TermTable.build(left.texts, right.texts)
     embeddings = None
     if embed is not None and len(left) and len(right):
         vectors = statement_vectors([*left.texts, *right.texts], embed)
         embeddings = Embeddings.of(vectors[: len(left)], vectors[len(left) :])
     evidence = Evidence(left, right, embeddings, terms, model)
-    evidence.reach(settings)
+    evidence.reach(settings, progress)
     return evidence
 
 
@@ -190,17 +199,20 @@ def statement_vectors(texts: Sequence[str], embed: EmbedFunction) -> np.ndarray:
 
 def presence_scores(signals: Signals, settings: AlignmentSettings = AlignmentSettings()) -> np.ndarray:
     """How strongly each pair suggests the two statements tell the same point, 0..1."""
+    weight = np.float32(settings.order_weight)
     if signals.cosine is None:
-        scores = signals.lexical
+        if not weight:
+            return signals.lexical
+        scores = signals.lexical - weight * signals.order
     else:
         # (clip(cosine, 0, 1) + lexical) / 2, in place: blocks hold millions of pairs.
         scores = np.clip(signals.cosine, 0, 1)
         scores += signals.lexical
         scores /= 2
-    if not settings.order_weight:
-        return scores
-    penalised = scores - np.float32(settings.order_weight) * signals.order
-    return np.maximum(penalised, 0, out=penalised)
+        if not weight:
+            return scores
+        scores -= weight * signals.order
+    return np.maximum(scores, 0, out=scores)
 
 
 def order_distance(n: int, m: int, rows=slice(None)) -> np.ndarray:
@@ -208,7 +220,8 @@ def order_distance(n: int, m: int, rows=slice(None)) -> np.ndarray:
     accounts' reading order, 0..1."""
     left = (np.arange(n, dtype=np.float32) / max(n - 1, 1))[rows]
     right = np.arange(m, dtype=np.float32) / max(m - 1, 1)
-    return np.abs(left[:, None] - right[None, :])
+    distance = np.subtract.outer(left, right)
+    return np.abs(distance, out=distance)
 
 
 def topical_scores(signals: Signals) -> np.ndarray:
@@ -269,7 +282,7 @@ def rows_per_block(m: int) -> int:
     return max(1, BLOCK_BYTES // (4 * max(m, 1)))
 
 
-def _reach(evidence: Evidence, settings: AlignmentSettings) -> tuple[Reach, Reach]:
+def _reach(evidence: Evidence, settings: AlignmentSettings, progress: Progress | None) -> tuple[Reach, Reach]:
     n, m = len(evidence.left), len(evidence.right)
     if not n or not m:
         return Reach.empty(n), Reach.empty(m)
@@ -277,10 +290,14 @@ def _reach(evidence: Evidence, settings: AlignmentSettings) -> tuple[Reach, Reac
     columns = _Collector(m)
     step = rows_per_block(m)
     for start in range(0, n, step):
+        if progress:
+            progress(start, n)
         block = evidence.signals(slice(start, start + step))
         presence, topical = presence_scores(block, settings), topical_scores(block)
         rows.add(start, block, presence, topical, transposed=False)
         columns.add(start, block, presence, topical, transposed=True)
+    if progress:
+        progress(n, n)
     return rows.reach(), columns.reach()
 
 

@@ -69,7 +69,13 @@ def _capitalised_inside(text: str, match: re.Match) -> bool:
 def capitalised_inside(texts: Iterable[str]) -> set[str]:
     """Capitalised words used somewhere other than at the start of a sentence (casefolded,
     without a possessive "'s"): the words that are names, not just sentence openers."""
-    return {_key(m.group()) for text in texts for m in WORD.finditer(text) if _capitalised_inside(text, m)}
+    # The capital is looked at first, inline: this runs for every word of both readouts.
+    return {
+        _key(word)
+        for text in texts
+        for m in WORD.finditer(text)
+        if (word := m.group())[0].isupper() and not opens_sentence(text, m.start())
+    }
 
 
 class _Words(NamedTuple):
@@ -95,12 +101,12 @@ def without_shared_names(texts: Sequence[str]) -> list[str]:
 
 def _words(text: str) -> _Words:
     parts = list(NAME_PART.finditer(text))
-    # capitalised() inlined: this runs for every word of both readouts.
-    capitals = [m for m in parts if m.group()[0].isupper()]
+    # capitalised() and _capitalised_inside() inlined: this runs for every word of both readouts.
+    capitals = [(m, word) for m in parts if (word := m.group())[0].isupper()]
     if len(capitals) == len(parts):
         # In capitals or Title Case throughout, a text's capitals say nothing of its names.
         return _Words(len(parts), [])
-    return _Words(len(parts), [(m, _key(m.group()), _capitalised_inside(text, m)) for m in capitals])
+    return _Words(len(parts), [(m, _key(word), not opens_sentence(text, m.start())) for m, word in capitals])
 
 
 @lru_cache(maxsize=65536)

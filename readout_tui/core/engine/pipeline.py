@@ -22,21 +22,23 @@ def collect(
     cache: EmbeddingCache | None = None,
     progress: ProgressCallback | None = None,
     settings: AlignmentSettings = AlignmentSettings(),
+    aligning: ProgressCallback | None = None,
 ) -> Evidence:
     """Gather the evidence, embedding through ``cache`` (which spares loading the model when
     it holds every statement), reduced for ``settings`` (see ``Evidence.reach``). Raises
-    ``ModelError`` when the model cannot be used.
+    ``ModelError`` when the model cannot be used. ``progress`` hears how many texts are
+    embedded, ``aligning`` how many statements are compared with the other side.
 
     When a side is in a language the model is known not to cover, its cosines would look
     like meaning and be noise: the model is left out and only lexical evidence decides."""
     languages = check_languages(left, right, embedder, cache)
     if embedder is None or not languages.semantic_ok:
-        return replace(gather_evidence(left, right, None, settings=settings), languages=languages)
+        return replace(gather_evidence(left, right, None, settings=settings, progress=aligning), languages=languages)
 
     def embed_texts(texts: Sequence[str]):
         return embed(texts, embedder, cache, progress)
 
-    evidence = gather_evidence(left, right, embed_texts, embedder.name, settings)
+    evidence = gather_evidence(left, right, embed_texts, embedder.name, settings, aligning)
     return replace(evidence, languages=languages)
 
 

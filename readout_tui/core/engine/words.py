@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -102,18 +103,15 @@ class TermTable:
         bags = []
         keys: dict[str, tuple[str, ...]] = {}  # words recur: each is stemmed once
         for text in [*left, *right]:
-            bag = set()
-            for word in words(text):
+            found = words(text)
+            for word in found:
                 if word not in keys:
                     keys[word] = stems(word)
-                for key in keys[word]:
-                    surface.setdefault(key, word)
-                    bag.add(key)
-            bags.append(frozenset(bag))
-        frequency: dict[str, int] = {}
-        for bag in bags:
-            for key in bag:
-                frequency[key] = frequency.get(key, 0) + 1
+                    # A stem's surface is the first word that had it, so only a new word can set one.
+                    for key in keys[word]:
+                        surface.setdefault(key, word)
+            bags.append(frozenset(key for word in found for key in keys[word]))
+        frequency = Counter(key for bag in bags for key in bag)
         total = len(bags)
         # Smoothed inverse document frequency: a stem in every statement weighs ~0.
         weight = {key: math.log((total + 1) / count) for key, count in frequency.items()}
@@ -190,14 +188,11 @@ class _UnitRows:
     @classmethod
     def of(cls, bags: Sequence[frozenset[str]], column: dict[str, int], weight: np.ndarray) -> _UnitRows:
         lengths = np.array([len(bag) for bag in bags], dtype=np.int64)
+        rows = np.repeat(np.arange(len(bags)), lengths)
+        indices = np.fromiter((column[key] for bag in bags for key in bag), dtype=np.int64, count=int(lengths.sum()))
         # Sorted within each statement, so the float sums (and every score) are the same in
         # every process.
-        indices = np.fromiter(
-            (k for bag in bags for k in sorted(column[key] for key in bag)),
-            dtype=np.int64,
-            count=int(lengths.sum()),
-        )
-        rows = np.repeat(np.arange(len(bags)), lengths)
+        indices = indices[np.lexsort((indices, rows))]
         values = weight[indices]
         norms = np.sqrt(np.bincount(rows, weights=values**2, minlength=len(bags)))
         return cls(len(bags), rows, indices, values / np.where(norms == 0, 1, norms)[rows])

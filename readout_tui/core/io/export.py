@@ -169,11 +169,20 @@ def _ref(side: str, index: int | None) -> str:
     return "" if index is None else statement_ref(side, index)
 
 
-def render(fmt: str, alignment: Alignment, info: CaseInfo = CaseInfo(), decisions: Decisions = Decisions()) -> str:
+def render(
+    fmt: str,
+    alignment: Alignment,
+    info: CaseInfo = CaseInfo(),
+    decisions: Decisions = Decisions(),
+    pretty: bool = True,
+) -> str:
     """The comparison as ``fmt`` (one of ``FORMATS``); ``alignment`` already has ``decisions``
-    applied, they are passed to say which parts were decided by hand and to carry the notes."""
+    applied, they are passed to say which parts were decided by hand and to carry the notes.
+    ``pretty`` False writes JSON on one line."""
     published = Published.of(alignment, info, decisions)
-    return {"markdown": to_markdown, "html": to_html, "csv": to_csv, "json": to_json}[fmt](published)
+    if fmt == "json":
+        return to_json(published, pretty)
+    return {"markdown": to_markdown, "html": to_html, "csv": to_csv}[fmt](published)
 
 
 # -- Markdown ---------------------------------------------------------------------------------
@@ -443,7 +452,7 @@ def to_csv(p: Published) -> str:
 # -- JSON -------------------------------------------------------------------------------------
 
 
-def to_json(p: Published) -> str:
+def to_json(p: Published, pretty: bool = True) -> str:
     """The ``report.to_json`` contract, with the decisions, notes and mentions added."""
     document = report.json_document(p.alignment, p.info)
     for entry, pair in zip(document["pairs"], p.alignment.pairs):
@@ -457,4 +466,4 @@ def to_json(p: Published) -> str:
     }
     document["mentions"]["names_checked"] = dict(p.mentions.names)
     document["length"] = {side: _length(getattr(p.alignment, side)) for side in ("left", "right")}
-    return report.dump_json(document) + "\n"
+    return report.dump_json(document, pretty) + "\n"

@@ -50,8 +50,8 @@ class Summary:
         )
 
 
-def to_json(alignment: Alignment, info: CaseInfo = CaseInfo()) -> str:
-    return dump_json(json_document(alignment, info))
+def to_json(alignment: Alignment, info: CaseInfo = CaseInfo(), pretty: bool = True) -> str:
+    return dump_json(json_document(alignment, info), pretty)
 
 
 def json_document(alignment: Alignment, info: CaseInfo = CaseInfo()) -> dict:
@@ -142,11 +142,16 @@ def attribution_counts(attribution: Attribution) -> str:
     )
 
 
-def dump_json(document: dict) -> str:
+def dump_json(document: dict, pretty: bool = True) -> str:
+    """``document`` as JSON: indented for a person to read, or ``pretty`` False, on one line
+    for a program (the standard library then encodes in C: ~8x faster on a large report)."""
     # json escapes C0 controls itself; DEL, the C1 range (8-bit CSI), direction overrides and
     # lone surrogates are escaped here too, so printing the JSON on a terminal is as safe as
     # the text report, and it can always be encoded.
-    text = json.dumps(document, ensure_ascii=False, indent=2)
+    if pretty:
+        text = json.dumps(document, ensure_ascii=False, indent=2)
+    else:
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

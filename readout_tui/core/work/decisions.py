@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from types import MappingProxyType
 
 from readout_tui.core.engine.decision import scored_pair
@@ -96,9 +97,15 @@ class Decisions:
 
     def touches(self, side: Side, index: int) -> bool:
         """Was anything about this statement decided by hand (not counting notes)?"""
-        position = 0 if side == "left" else 1
-        return (side, index) in self.unique or any(
-            key[position] == index for key in (*self.links, *self.unlinks)
+        return (side, index) in self._touched
+
+    @cached_property
+    def _touched(self) -> frozenset[StatementKey]:
+        # Built once: exports ask for every statement, and looking through every decision
+        # each time made them take statements x decisions steps.
+        pairs = (*self.links, *self.unlinks)
+        return frozenset(
+            {*self.unique, *(("left", left) for left, _ in pairs), *(("right", right) for _, right in pairs)}
         )
 
     def statement_note(self, side: Side, index: int) -> str:

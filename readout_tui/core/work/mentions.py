@@ -43,16 +43,16 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from readout_tui.core.engine.cues import is_role, is_title
 from readout_tui.core.engine.names import (
     POSSESSIVE,
     WORD,
-    capitalised,
     capitalised_inside,
     opens_sentence,
 )
@@ -91,6 +91,8 @@ _SHORT = 3
 ("России с Ираном")."""
 _SUFFIXES = frozenset({"Jr", "Sr"})
 _SUFFIX_WORDS = frozenset(s.casefold() for s in _SUFFIXES)
+_PENDING = max(_SENTENCE_CASE_WORDS, *map(len, _JOINS))
+"""Lower-case words a name may hold between two capitalised ones."""
 _CONJUNCTIONS = frozenset("and or nor but и или а но dan atau et ou und oder y o e".split())
 
 _NUMBER = r"(?<![\w-])(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)?)"
@@ -200,7 +202,8 @@ _WORDED_DURATIONS = [
 """Durations said without a number ("около часа"); read after those with one, so "два часа"
 is two hours, not one."""
 _WORDED_DURATION = [
-    (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), value, unit) for words, value, unit in _WORDED_DURATIONS
+    # (?<!\w) is \b before a letter, and quicker to test at every position.
+    (re.compile(rf"(?<!\w)(?:{words})\b", re.IGNORECASE), value, unit) for words, value, unit in _WORDED_DURATIONS
 ]
 
 _MONTHS = [
@@ -218,18 +221,24 @@ _MONTHS = [
     "december|dec|декабря|декабрь|desember|décembre|dezember",
 ]
 _MONTH_OF = {name: number for number, names in enumerate(_MONTHS, 1) for name in names.split("|")}
-_MONTH = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
+_MONTH = _alternation(_MONTH_OF)
 _DATE = re.compile(
     rf"\b(?:(?P<day1>\d{{1,2}})\.?\s+(?P<month1>{_MONTH})|(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}})\b)"
     rf"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
     r"|\b(?P<dmy>\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_MONTH_NAME = re.compile(rf"\b(?:{'|'.join(n for n in _MONTH_OF if len(n) > 3 or n == 'may')})\b", re.IGNORECASE)
+_MONTH_NAME = re.compile(
+    rf"(?<!\w)(?:{_alternation(n for n in _MONTH_OF if len(n) > 3 or n == 'may')})\b", re.IGNORECASE
+)
 """A month on its own ("in June"); abbreviations such as "Mar" are left out, being words too."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BARE_NUMBER = re.compile(rf"{_NUMBER}{_ALONE}|\b{_WORD_NUMBER}\b", re.IGNORECASE)
 """Numbers outside dates and durations."""
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(rf"(?<!\w)(?:{_FIRST_NUMBER_WORDS})\b", re.IGNORECASE)
+"""Whether a text can hold a date (a digit) or a number (a digit or a number word): most
+statements hold neither, and are spared the longer patterns."""
 
 
 @dataclass(frozen=True)
@@ -269,15 +278,12 @@ class OneSided:
 def one_sided(left: Readout, right: Readout) -> OneSided:
     inner = capitalised_inside([*left.texts, *right.texts])
     found = {side: mentions(r, inner) for side, r in (("left", left), ("right", right))}
-    words = {side: _words(r.texts) for side, r in (("left", left), ("right", right))}
-    countries = {side: {code for m in found[side] for code in _countries(m)} for side in ("left", "right")}
-
-    def alone(mention: Mention, other: str) -> bool:
-        return not _shared(mention, found[other], words[other]) and not _countries(mention) & countries[other]
-
+    # Each side's mentions are looked up in an index of the other's, not compared with each
+    # of them: with thousands of statements a side, comparing every pair took minutes.
+    has = {side: _Index(found[side], _words(r.texts)) for side, r in (("left", left), ("right", right))}
     return OneSided(
-        left=tuple(m for m in found["left"] if alone(m, "right")),
-        right=tuple(m for m in found["right"] if alone(m, "left")),
+        left=tuple(m for m in found["left"] if not has["right"].shares(m)),
+        right=tuple(m for m in found["right"] if not has["left"].shares(m)),
         names={side: _has_case(r.texts) for side, r in (("left", left), ("right", right))},
     )
 
@@ -286,28 +292,31 @@ def mentions(readout: Readout, inner: set[str] | None = None) -> list[Mention]:
     """Every distinct mention of ``readout``, in order of first appearance; ``inner`` as for
     ``_names`` (by default, from this readout alone)."""
     inner = capitalised_inside(readout.texts) if inner is None else inner
-    merged: dict[tuple, Mention] = {}
+    first: dict[tuple, Mention] = {}
+    # The statements of each mention, gathered before any tuple is built: rebuilding the
+    # tuple at each repeat was quadratic in the statements that share a mention.
+    where: dict[tuple, dict[int, None]] = {}
     for statement in readout.statements:
         for mention in _in_text(statement.text, inner):
-            known = merged.get(mention.key)
-            where = (known.statements if known else ()) + (statement.index,)
-            first = known or mention
-            merged[mention.key] = replace(first, statements=tuple(dict.fromkeys(where)))
-    return list(merged.values())
+            first.setdefault(mention.key, mention)
+            where.setdefault(mention.key, {})[statement.index] = None
+    return [replace(mention, statements=tuple(where[key])) for key, mention in first.items()]
 
 
 def _in_text(text: str, inner: set[str]) -> Iterator[Mention]:
     # Dates and durations first; their words are then blanked so that "50" in "50 minutes"
     # is not also a bare number, nor "December" a name.
     spans: list[tuple[int, int]] = []
-    for match in _DATE.finditer(text):
+    digits = _DIGIT.search(text) is not None
+    numbers = digits or _NUMBER_WORD.search(text) is not None
+    for match in _DATE.finditer(text) if digits else ():
         spans.append(match.span())
         yield _date(match)
-    for match in _YEAR.finditer(text):
+    for match in _YEAR.finditer(text) if digits else ():
         if not _covered(match.span(), spans):
             spans.append(match.span())
             yield Mention("date", match.group(), ("year", int(match.group())))
-    for match in _DURATION.finditer(text):
+    for match in _DURATION.finditer(text) if numbers else ():
         if _covered(match.span(), spans):
             continue
         value = _number_value(match.group("number"))
@@ -325,7 +334,7 @@ def _in_text(text: str, inner: set[str]) -> Iterator[Mention]:
             spans.append(match.span())
             yield Mention("date", match.group(), ("month", _MONTH_OF[match.group().casefold()]))
     rest = _blank(text, spans)
-    for match in _BARE_NUMBER.finditer(rest):
+    for match in _BARE_NUMBER.finditer(rest) if numbers else ():
         value = _number_value(match.group())
         if value is not None and match.group().casefold() not in _ONE:
             yield Mention("number", match.group(), ("number", value))
@@ -358,7 +367,9 @@ def _covered(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in spans)
 
 
-def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
     chars = list(text)
     for start, end in spans:
         chars[start:end] = " " * (end - start)
@@ -414,30 +425,50 @@ def _names(text: str, inner: set[str]) -> Iterator[_Name]:
     seen inside sentences) holds it; punctuation ends a run ("Xinjiang, Tibet" are two)."""
     run: list[list[re.Match]] = []  # parts, each a list of words (particles between them left out)
     pending: list[re.Match] = []  # lower-case words since the last capitalised one
-    for match in WORD.finditer(text):
-        word = POSSESSIVE.sub("", match.group())
+    at = 0
+    while True:
+        # Outside a run only a capitalised word or an acronym matters: the search goes
+        # straight to the next word that may be one, past the many that cannot.
+        match = WORD.search(text, at) if run else _MAY_START.search(text, at)
+        if match is None:
+            break
+        at = match.end()
+        word = match.group()
+        if "'" in word or "\u2019" in word:
+            word = POSSESSIVE.sub("", word)
         if run and not _adjacent(run[-1][-1] if not pending else pending[-1], match):
             yield from _run(run)
             run, pending = [], []
+        capital = word[0].isupper()  # capitalised(), inlined: this runs for most words
         if _acronym(word) and not (run and not pending and _ROMAN.fullmatch(word)):
-            yield from _run(run)
+            if run:
+                yield from _run(run)
             yield from _run([[match]])
             run, pending = [], []
-        elif capitalised(word) and run and _joins(run[-1][-1], pending):
+        elif capital and run and _joins(run[-1][-1], pending):
             if pending and tuple(m.group() for m in pending) in _JOINS:
                 run.append([match])
             else:
                 run[-1] += pending + [match]
             pending = []
-        elif capitalised(word) and (run or _counts(word, text, match.start(), inner)):
-            yield from _run(run)
+        elif capital and (run or _counts(word, text, match.start(), inner)):
+            if run:
+                yield from _run(run)
             run, pending = [[match]], []
-        elif word.islower() and run and len(pending) < max(_SENTENCE_CASE_WORDS, *map(len, _JOINS)):
+        elif word.islower() and run and len(pending) < _PENDING:
             pending.append(match)
-        else:
+        elif run:
             yield from _run(run)
             run, pending = [], []
-    yield from _run(run)
+    if run:
+        yield from _run(run)
+
+
+_MAY_START = re.compile(r"(?<!\w)(?<!\w[-'\u2019])(?=[^\W\d_a-z])" + WORD.pattern)
+"""A word, as ``WORD.finditer`` would find it, that may start a name: it starts where no word
+goes on (neither after a letter nor after a hyphen or apostrophe inside a word) and with
+neither a digit, "_" nor a lower-case ASCII letter (those start no capitalised word nor
+acronym)."""
 
 
 _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -475,18 +506,25 @@ def _counts(word: str, text: str, start: int, inner: set[str]) -> bool:
 
 
 def _run(run: list[list[re.Match]]) -> Iterator[_Name]:
-    if not run:
-        return
-    surface = run[0][0].string[run[0][0].start() : run[-1][-1].end()]
-    words = _casefolded(list(WORD.finditer(surface)))
+    words, surface = _surface(run[0][0].string[run[0][0].start() : run[-1][-1].end()])
     if sum(len(w) for w in words) >= 2:
-        yield words, POSSESSIVE.sub("", surface), tuple(_casefolded(part) for part in run)
+        yield words, surface, tuple(_casefolded(part) for part in run)
+
+
+@lru_cache(maxsize=65536)
+def _surface(surface: str) -> tuple[tuple[str, ...], str]:
+    """A name's casefolded words and its text without a possessive: names recur."""
+    return _casefolded(list(WORD.finditer(surface))), POSSESSIVE.sub("", surface)
 
 
 def _casefolded(matches: list[re.Match]) -> tuple[str, ...]:
-    return tuple(
-        part for m in matches for part in POSSESSIVE.sub("", m.group()).casefold().split("-") if part
-    )
+    return tuple(part for m in matches for part in _folded(m.group()))
+
+
+@lru_cache(maxsize=65536)
+def _folded(word: str) -> tuple[str, ...]:
+    """A word's casefolded parts, without a possessive: names recur, each is folded once."""
+    return tuple(part for part in POSSESSIVE.sub("", word).casefold().split("-") if part)
 
 
 def _acronym(word: str) -> bool:
@@ -494,24 +532,85 @@ def _acronym(word: str) -> bool:
 
 
 def _words(texts: Iterable[str]) -> set[str]:
-    return {
-        part
-        for text in texts
-        for w in WORD.findall(text)
-        for part in POSSESSIVE.sub("", w).casefold().split("-")
-    }
+    distinct = {w for text in texts for w in WORD.findall(text)}
+    return {part for w in distinct for part in POSSESSIVE.sub("", w).casefold().split("-")}
 
 
 def _has_case(texts: Iterable[str]) -> bool:
     return any(ch.isupper() for text in texts for ch in text)
 
 
-def _shared(mention: Mention, others: list[Mention], words: set[str]) -> bool:
-    if mention.kind == "name":
-        return _name_shared(mention, [m for m in others if m.kind == "name"], words)
-    if mention.kind == "number":
-        return any(mention.key[1] in _values(other) for other in others)
-    return any(other.key == mention.key for other in others)
+class _Index:
+    """One side's mentions and words, arranged to tell at once whether a mention of the other
+    side is shared (the rules of the module's docstring, looked up instead of compared)."""
+
+    def __init__(self, found: list[Mention], words: set[str]) -> None:
+        self.keys = {m.key for m in found}
+        self.values = {value for m in found for value in _values(m)}
+        names = [m for m in found if m.kind == "name"]
+        self.initials = {_initials(s) for name in names for s in _spellings(name) if len(s) > 1}
+        self.acronyms = {_letters(name.text).casefold() for name in names if _acronym_shaped(name.text)}
+        self.countries = {code for name in names for code in _countries(name)}
+        self.words = words
+        self.sorted_words = sorted(words)
+        self.word_found: dict[str, bool] = {}
+
+    def shares(self, mention: Mention) -> bool:
+        if mention.kind == "name":
+            return self._has_name(mention)
+        if mention.kind == "number":
+            return mention.key[1] in self.values
+        return mention.key in self.keys
+
+    def _has_name(self, mention: Mention) -> bool:
+        if _countries(mention) & self.countries:
+            return True
+        # An acronym of one of this side's names (or of a part of one), or a name this side
+        # writes as an acronym: initials compared, particles left out.
+        if _acronym_shaped(mention.text) and _letters(mention.text).casefold() in self.initials:
+            return True
+        if any(len(s) > 1 and _initials(s) in self.acronyms for s in _spellings(mention)):
+            return True
+        # The last part decides: in "Bank of England" or "Committee of the Red Cross" it names
+        # which one; and a name that only shares its first part ("Russia" of "Russia of Iran")
+        # is another name.
+        last = mention.parts[-1] if mention.parts else mention.key[1:]
+        content = [w for w in last if _content(w)] or list(last)
+        found = [self._has_word(w) for w in content]
+        # The last word is the head ("Vladimir Putin", "Perdana Menteri Israel"): titles and first
+        # names before it are often left out by the other side.
+        return found[-1] or sum(found) * 2 >= len(found)
+
+    def _has_word(self, word: str) -> bool:
+        """Does this side have ``word`` up to an ending (``_same_word``)? Only words that begin
+        as it does can be: they sit together in the sorted words."""
+        if word not in self.word_found:
+            self.word_found[word] = word in self.words or (
+                len(word) >= 4 and any(_same_word(word, other) for other in self._starting(word))
+            )
+        return self.word_found[word]
+
+    def _starting(self, word: str) -> Iterator[str]:
+        # _same_word needs a common start of max(4, len(word) - 3) letters at least.
+        prefix = word[: max(4, len(word) - 3)]
+        for other in self.sorted_words[bisect_left(self.sorted_words, prefix) :]:
+            if not other.startswith(prefix):
+                return
+            yield other
+
+
+def _letters(text: str) -> str:
+    return text.replace(".", "")
+
+
+def _acronym_shaped(text: str) -> bool:
+    """Written in capitals, dots aside ("UN", "U.N.")."""
+    letters = _letters(text)
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w not in _PARTICLE_WORDS)
 
 
 def _values(mention: Mention) -> set[float]:
@@ -526,22 +625,6 @@ def _values(mention: Mention) -> set[float]:
     return set()
 
 
-def _name_shared(mention: Mention, names: list[Mention], other_words: set[str]) -> bool:
-    if _is_acronym(mention, [words for name in names for words in _spellings(name)]):
-        return True
-    if any(_is_acronym(name, _spellings(mention)) for name in names):
-        return True
-    # The last part decides: in "Bank of England" or "Committee of the Red Cross" it names
-    # which one; and a name that only shares its first part ("Russia" of "Russia of Iran")
-    # is another name.
-    last = mention.parts[-1] if mention.parts else mention.key[1:]
-    content = [w for w in last if _content(w)] or list(last)
-    found = [any(_same_word(w, o) for o in other_words) for w in content]
-    # The last word is the head ("Vladimir Putin", "Perdana Menteri Israel"): titles and first
-    # names before it are often left out by the other side.
-    return found[-1] or sum(found) * 2 >= len(found)
-
-
 def _content(word: str) -> bool:
     """Does the word tell which name it is? Not a particle, an initial or "Jr"."""
     return word not in _PARTICLE_WORDS and len(word) > 1 and word not in _SUFFIX_WORDS
@@ -551,19 +634,6 @@ def _spellings(name: Mention) -> list[tuple[str, ...]]:
     """A name's words, and each of its parts' ("United Nations" in "Secretary-General of the
     United Nations", for "UN")."""
     return [name.key[1:], *name.parts]
-
-
-def _is_acronym(mention: Mention, names: list[tuple[str, ...]]) -> bool:
-    """Is ``mention`` written in capitals and the initials of one of ``names`` (their
-    particles left out)?"""
-    letters = mention.text.replace(".", "")
-    if len(letters) < 2 or not letters.isupper() or not letters.isalpha():
-        return False
-    for name in names:
-        initials = "".join(w[0] for w in name if w not in _PARTICLE_WORDS)
-        if len(name) > 1 and initials == letters.casefold():
-            return True
-    return False
 
 
 def _same_word(a: str, b: str) -> bool:

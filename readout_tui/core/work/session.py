@@ -26,7 +26,7 @@ import os
 import re
 import stat
 import weakref
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -651,14 +651,15 @@ def _common_end(a: str, b: str, limit: int) -> int:
 def statement_map(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
     """Old statement index -> new index: the same text first (in order, so repeated
     statements pair up one to one), then the most similar remaining text."""
-    free: dict[str, list[int]] = defaultdict(list)
+    free: dict[str, deque[int]] = defaultdict(deque)
     for index, text in enumerate(new):
         free[text].append(index)
     found: dict[int, int] = {}
     for index, text in enumerate(old):
         if free.get(text):
-            found[index] = free[text].pop(0)
-    remaining = {j: new[j] for j in range(len(new)) if j not in set(found.values())}
+            found[index] = free[text].popleft()
+    taken = set(found.values())
+    remaining = {j: new[j] for j in range(len(new)) if j not in taken}
     for index, text in enumerate(old):
         if index in found or not remaining:
             continue
