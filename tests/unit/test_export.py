@@ -233,3 +233,72 @@ def test_header_says_why_only_shared_words_decided():
     assert not alignment.semantic
     for fmt in ("markdown", "html", "csv"):
         assert "lexical only (all-MiniLM-L6-v2 does not cover Russian" in render(fmt, alignment, INFO).replace("\\", "")
+
+
+class Rows(HTMLParser):
+    """The rows of the aligned accounts table: per row its class and, per cell, its class,
+    its text and the marked words in it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[str, list[dict]]] = []
+        self.legend = ""
+        self._in_table = self._in_legend = False
+        self._cell: dict | None = None
+        self._mark: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and attrs.get("class") == "accounts":
+            self._in_table = True
+        elif tag == "p" and attrs.get("class") == "legend":
+            self._in_legend = True
+        elif self._in_table and tag == "tr" and attrs.get("class"):
+            self.rows.append((attrs["class"], []))
+        elif self._in_table and tag == "td" and self.rows:
+            self._cell = {"class": attrs.get("class", ""), "text": "", "shared": [], "differs": []}
+            self.rows[-1][1].append(self._cell)
+        elif self._cell is not None and tag in ("u", "mark"):
+            self._mark = attrs.get("class")
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self._in_table = False
+        elif tag == "p":
+            self._in_legend = False
+        elif tag in ("u", "mark"):
+            self._mark = None
+
+    def handle_data(self, data):
+        if self._in_legend:
+            self.legend += data
+        if self._cell is not None:
+            self._cell["text"] += data
+            if self._mark:
+                self._cell[self._mark].append(data)
+
+
+def test_html_accounts_sit_pair_by_pair_on_one_row_with_a_legend_and_marked_words():
+    evidence = collect(LEFT, RIGHT, FakeEmbedder())
+    alignment = decide(evidence)
+    parser = Rows()
+    parser.feed(render("html", alignment))
+    for word in ("same", "told differently", "only one side", "word both tell", "the other lacks", "by hand"):
+        assert word in parser.legend
+    pairs = {(p.left, p.right) for p in alignment.pairs}
+    assert pairs, "the fixture must pair something"
+    on_rows = set()
+    for css, cells in parser.rows:
+        left, relation, right = cells
+        if css == "row-unique":
+            assert "gap" in (left["class"], right["class"]) and relation["text"].startswith("∅")
+            continue
+        l_ref, r_ref = left["text"].split()[0], right["text"].split()[0]
+        on_rows.add((int(l_ref[1:]) - 1, int(r_ref[1:]) - 1))
+    assert on_rows == pairs
+    # Every statement is shown once with its text, and a silent side is a gap, never text.
+    shown = [c["text"].split()[0] for _, cells in parser.rows for c in cells if c["class"] == "text"]
+    assert sorted(shown) == sorted([f"L{i + 1}" for i in range(len(LEFT))] + [f"R{j + 1}" for j in range(len(RIGHT))])
+    # The grain-corridor pair: its words both tell are underlined on both sides.
+    grain = next(cells for _, cells in parser.rows if "grain corridor" in cells[0]["text"])
+    assert "corridor" in grain[0]["shared"] and "corridor" in grain[2]["shared"]
