@@ -47,8 +47,10 @@ class ReadoutApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     """Absolute, so that subclasses defined elsewhere (tests) find it too."""
     TITLE = "readout-tui"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
-    """Below 100 columns two panes of prose are too narrow to read; they stack instead."""
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-stacked"), (70, "-narrow"), (100, "-wide")]
+    """Below 100 columns the strip gets taller, so that a pair of long statements fits in it at
+    80x24, and the panes stay side by side: stacked there, each had room for two statements.
+    Below 70 columns a pane beside the other would be too narrow for prose; they stack."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help"),

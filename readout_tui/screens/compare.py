@@ -33,6 +33,7 @@ from readout_tui.core.io.loading import Comparison
 from readout_tui.core.types import SIDES, Readout, Side, other_side, statement_ref
 from readout_tui.core.work.workspace import NOT_READY, Filter, NoteTarget, ReadOnly, Refusal, Seek, Workspace
 from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed
+from readout_tui.widgets.aligned_view import SEPARATOR, AlignedView
 from readout_tui.widgets.detail_strip import DetailStrip
 from readout_tui.widgets.statement_list import StatementList
 from readout_tui.widgets.summary_bar import ModelState, SummaryBar
@@ -67,6 +68,7 @@ class CompareScreen(Screen[None]):
     | f | Filter: all, unique only, pairs only. |
     | + / - (or ] / [) | Raise / lower the threshold; re-decided at once. |
     | s | Swap sides. |
+    | v | Aligned view: each pair on one row, a gap where a side is silent; again: the two panes. |
     | l | Link: pick the counterpart in the other pane, then l or enter. |
     | x | Unlink the pair shown. |
     | t | Change the pair's kind: same / told differently. |
@@ -85,7 +87,15 @@ class CompareScreen(Screen[None]):
         Binding("enter", "jump", "Jump", id="jump"),
         Binding("u", "seek('unique', 1)", "Next unique", id="next-unique"),
         Binding("U", "seek('unique', -1)", "Previous unique", show=False, id="previous-unique"),
-        Binding("r", "seek('related', 1)", "Next ≈", tooltip="Next pair told differently (≈)", id="next-related"),
+        Binding(
+            "r",
+            "seek('related', 1)",
+            "Next ≈",
+            # Left to the help and the palette: at 80 columns the footer has room for d, not both.
+            show=False,
+            tooltip="Next pair told differently (≈)",
+            id="next-related",
+        ),
         Binding(
             "R",
             "seek('related', -1)",
@@ -97,7 +107,7 @@ class CompareScreen(Screen[None]):
         Binding(
             "d",
             "seek('difference', 1)",
-            "Next difference",
+            "Next diff",
             tooltip="Next difference of any kind: a unique statement or a pair told differently",
             id="next-difference",
         ),
@@ -131,6 +141,14 @@ class CompareScreen(Screen[None]):
             id="lower-threshold",
         ),
         Binding("s", "swap", "Swap", show=False, id="swap"),
+        Binding(
+            "v",
+            "toggle_view",
+            "Aligned view",
+            show=False,
+            tooltip="Aligned view (each pair on one row, a gap where one side is silent) or the two free panes",
+            id="aligned-view",
+        ),
     ]
     """Finding one's way through the comparison."""
 
@@ -190,6 +208,7 @@ class CompareScreen(Screen[None]):
         with Horizontal(id="panes"):
             for side in SIDES:
                 yield StatementList(side, self.workspace.readout(side).statements, bodies, id=side)
+        yield AlignedView(id="aligned")
         yield DetailStrip(id="detail")
         yield Input(placeholder="search both readouts: enter finds, escape cancels", id="search")
         # Compact, with the less common keys left to the help screen and the palette: at 80
@@ -200,6 +219,7 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#mentions").display = False
+        self.query_one(AlignedView).display = False
         if self.workspace.read_only:
             self.notify(
                 f"Read-only: {printable(self.workspace.read_only)}", severity="warning", markup=False, timeout=10
@@ -312,6 +332,8 @@ class CompareScreen(Screen[None]):
             pane.show(workspace.readout(side).statements, workspace.marks[side], rows, workspace.query)
             pane.border_title = self._title(side)
             pane.border_subtitle = self._subtitle(side, len(rows))
+        if self.aligned:
+            self._show_aligned()
         bar = self.query_one(SummaryBar)
         bar.tally = workspace.tally
         bar.threshold = workspace.threshold
@@ -405,7 +427,7 @@ class CompareScreen(Screen[None]):
         for pane_side in SIDES:
             self.pane(pane_side).set_class(pane_side == side, "-active")
         if self.focused is not self.query_one("#search"):
-            self.set_focus(self.pane(side))
+            self.set_focus(self.query_one(AlignedView) if self.aligned else self.pane(side))
         self._sync()
 
     def _sync(self) -> None:
@@ -448,6 +470,8 @@ class CompareScreen(Screen[None]):
         # Move the cursor before switching panes: the switch re-syncs from the cursor.
         if not self.pane(side).move_to(index):
             self.notify("That statement is hidden by the filter.", timeout=2)
+        if self.aligned:
+            self.query_one(AlignedView).move_to(side, index)
         if side != self.side:
             self.side = side
         else:
@@ -560,6 +584,50 @@ class CompareScreen(Screen[None]):
         self.pane("right").move_to(left)
         self.side = other_side(self.side)
 
+    @property
+    def aligned(self) -> bool:
+        """Whether the aligned view is shown instead of the two panes."""
+        return bool(self.query_one(AlignedView).display)
+
+    def action_toggle_view(self) -> None:
+        if not self.workspace.ready:
+            self.notify(NOT_READY, timeout=2)
+            return
+        view = self.query_one(AlignedView)
+        aligned = not self.aligned
+        view.display = aligned
+        self.query_one("#panes").display = not aligned
+        if aligned:
+            self._show_aligned()
+            current = self.pane(self.side).current
+            if current is not None:
+                view.move_to(self.side, current)
+        self._activate(self.side)
+
+    def _show_aligned(self) -> None:
+        workspace = self.workspace
+        view = self.query_one(AlignedView)
+        view.show(
+            workspace.aligned(),
+            {side: workspace.readout(side).statements for side in SIDES},
+            workspace.marks,
+        )
+        labels = [printable(workspace.readout(side).label) for side in SIDES]
+        view.border_title = Content(f"{labels[0]} {SEPARATOR} {labels[1]} · aligned")
+        view.border_subtitle = Content("v: back to the two panes · the filter applies there")
+
+    @on(AlignedView.Moved)
+    def _row_moved(self, event: AlignedView.Moved) -> None:
+        # The panes, hidden, follow the row: the strip, the edits and the way back read them.
+        row = event.row
+        side = self.side if getattr(row, self.side) is not None else other_side(self.side)
+        index = getattr(row, side)
+        self.pane(side).move_to(index)
+        if side != self.side:
+            self.side = side
+        else:
+            self._sync()
+
     # -- correcting -------------------------------------------------------------------------------
 
     def _edited(self, what: str | None) -> None:
@@ -580,6 +648,9 @@ class CompareScreen(Screen[None]):
             self._say(f"{what} ({hint})" if hint else what)
 
     def action_link(self) -> None:
+        if self.aligned:
+            self._say("Links are made in the two panes: v shows them.")
+            return
         if self.workspace.picking is not None:
             self._finish_link()
             return

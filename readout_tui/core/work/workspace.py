@@ -41,6 +41,7 @@ from readout_tui.core.types import (
     other_side,
     statement_ref,
 )
+from readout_tui.core.work.aligned import AlignedRow, aligned_rows
 from readout_tui.core.work.decisions import (
     HAND,
     HAND_NOTED,
@@ -296,6 +297,7 @@ class Workspace:
         self._rows: dict[Side, list[int]] = {}
         self._jump: _Jump | None = None
         self._flipped: tuple[Decisions, Decisions] | None = None
+        self._aligned: tuple[Alignment, list[AlignedRow]] | None = None
 
     @classmethod
     def open(
@@ -416,6 +418,14 @@ class Workspace:
         self._by_difference: dict[Side, list[int]] = {}
         self._rows = {}
         self.tally = self._tally()
+
+    def aligned(self) -> list[AlignedRow]:
+        """The view's statements aligned as a diff tool shows them (empty until decided)."""
+        if self.alignment is None:
+            return []
+        if self._aligned is None or self._aligned[0] is not self.alignment:
+            self._aligned = (self.alignment, aligned_rows(self.alignment))
+        return self._aligned[1]
 
     def _marks(self, side: Side) -> dict[int, Mark]:
         if self.alignment is None:
