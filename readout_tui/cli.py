@@ -266,8 +266,6 @@ def _output_format(args: argparse.Namespace) -> str:
     if args.format:
         return args.format
     if not _to_stdout(args):
-        if Path(args.output).suffix.lower() == ".txt":
-            return "text"
         found = format_of(args.output)
         if found is None:
             raise UsageError(

@@ -39,7 +39,7 @@ from readout_tui.widgets.statement_list import StatementList
 from readout_tui.widgets.summary_bar import ModelState, SummaryBar
 from readout_tui.widgets.text import date_label
 
-from .prompt import PromptScreen
+from .prompt import ConfirmScreen, PromptScreen
 
 THRESHOLD_STEP = 0.05
 FIRST_PAINT_WAIT = 2.0
@@ -804,18 +804,30 @@ class CompareScreen(Screen[None]):
         if not self.workspace.ready:
             self.notify(NOT_READY, timeout=2)
             return
-        from readout_tui.core.io.export import FORMATS
+        from readout_tui.core.io.export import ENDINGS
 
-        hint = "the name's ending picks the format: " + ", ".join(
-            f".{'md' if fmt == 'markdown' else fmt}" for fmt in FORMATS
-        )
+        hint = "the name's ending picks the format: " + ", ".join(ENDINGS.values())
+        if self.workspace.swapped and not self.workspace.export_swapped:
+            hint += " · an article is exported with its own sides, as before the swap"
         self.app.push_screen(PromptScreen("Export to", str(self.workspace.export_path()), hint), self.export_to)
 
     def export_to(self, name: str | None) -> None:
-        """Write the comparison, with the work, to ``name`` (its suffix picks the format)."""
+        """Write the comparison, with the work, to ``name`` (its suffix picks the format); a
+        file already there is replaced only when the user says so."""
         if not name or not name.strip():
             return
         path = Path(name.strip()).expanduser()
+        if path.is_file():
+
+            def answered(replace: bool | None) -> None:
+                if replace:
+                    self._export(path)
+
+            self.app.push_screen(ConfirmScreen(f"{path} exists. Replace it?"), answered)
+            return
+        self._export(path)
+
+    def _export(self, path: Path) -> None:
         try:
             self.workspace.export(path)
         except Refusal as refusal:

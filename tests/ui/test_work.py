@@ -15,7 +15,7 @@ from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Status
 from readout_tui.core.work.decisions import HAND, HAND_NOTED, NOTED, Decisions
 from readout_tui.core.work.session import Session, SessionStore
-from readout_tui.screens.prompt import PromptScreen
+from readout_tui.screens.prompt import ConfirmScreen, PromptScreen
 from readout_tui.testing import ready, summary_text
 
 
@@ -246,11 +246,37 @@ async def test_export_from_the_app(app_on, case, tmp_path):
         assert not isinstance(app.screen, PromptScreen)
         rows = list(csv.DictReader(io.StringIO((tmp_path / "table.csv").read_text(encoding="utf-8"))))
         assert any(r["section"] == "unique" and r["left_ref"] == "L1" and r["by_hand"] == "yes" for r in rows)
+        # The next export is proposed where the last went, in its format; .txt is the text report.
         await pilot.press("e")
-        app.screen.query_one("#prompt-input", Input).value = str(tmp_path / "table.txt")
+        prompt = app.screen.query_one("#prompt-input", Input)
+        assert prompt.value == str(tmp_path / "table.csv")
+        prompt.value = str(tmp_path / "table.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "table.txt").read_text(encoding="utf-8")
+        await pilot.press("e")
+        app.screen.query_one("#prompt-input", Input).value = str(tmp_path / "table.docx")
         await pilot.press("enter")
         assert any("Name the file" in n for n in app.notices)
         assert screen.workspace.journal.current
+
+
+async def test_export_asks_before_replacing_a_file(app_on, case, tmp_path):
+    target = tmp_path / "kept.md"
+    target.write_text("my own notes", encoding="utf-8")
+    app = app_on(load(case), SessionStore.of(load(case)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        for answer, expected in (("n", "my own notes"), ("y", None)):
+            await pilot.press("e")
+            app.screen.query_one("#prompt-input", Input).value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen) and str(target) in app.screen.question
+            await pilot.press(answer)
+            await pilot.pause()
+            text = target.read_text(encoding="utf-8")
+            assert text == expected if expected else text.startswith("# ")
 
 
 async def test_mentions_panel_lists_what_one_side_only_says(app_on, example):

@@ -187,7 +187,7 @@ def test_markdown_table_marks_hand_decisions_and_escapes():
 
 
 @pytest.mark.parametrize(
-    ("name", "fmt"), [("a.md", "markdown"), ("b.HTML", "html"), ("c.csv", "csv"), ("d.json", "json"), ("e.txt", None)]
+    ("name", "fmt"), [("a.md", "markdown"), ("b.HTML", "html"), ("c.csv", "csv"), ("d.json", "json"), ("e.txt", "text"), ("f.docx", None)]
 )
 def test_format_from_the_file_name(name, fmt):
     assert format_of(name) == fmt

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -505,18 +506,35 @@ def test_without_a_store_nothing_is_saved(work, tmp_path):
     assert work.session().decisions == work.journal.current
 
 
-def test_export_writes_the_format_the_name_asks_for(work, tmp_path):
-    work.toggle_unique()
-    work.swap()  # exported in the comparison's orientation all the same
+def test_export_writes_the_format_the_name_asks_for_with_the_sides_as_shown(work, tmp_path):
+    work.toggle_unique()  # L1, the comparison's left
+    work.swap()  # the file follows the screen: that statement is now R1
     path = tmp_path / "table.csv"
     work.export(path)
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-    assert any(r["section"] == "unique" and r["left_ref"] == "L1" and r["by_hand"] == "yes" for r in rows)
+    assert any(r["section"] == "unique" and r["right_ref"] == "R1" and r["by_hand"] == "yes" for r in rows)
+    assert not any(r["section"] == "unique" and r["left_ref"] == "L1" and r["by_hand"] == "yes" for r in rows)
     work.export(tmp_path / "all.json")
     document = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
-    assert document["left"]["label"] == "Left side"
-    with pytest.raises(Refusal, match="Name the file"):
-        work.export(tmp_path / "table.txt")
+    assert document["left"]["label"] == "Right side" and document["right"]["label"] == "Left side"
+    assert document["decisions"]["unique"] == [{"side": "right", "index": 0}]
+    work.export(tmp_path / "report.txt")  # the text report, as compare writes for .txt
+    assert "\nRight side (4 statements)" in (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert work.export_path() == tmp_path / "report.txt"  # the next export is proposed there
+    with pytest.raises(Refusal, match=r"Name the file .*\.txt"):
+        work.export(tmp_path / "table.docx")
+
+
+def test_a_swapped_article_is_exported_with_its_own_sides(tmp_path):
+    # Its attribution names statements by the article's sides: swapped, they would not match.
+    article = Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "netanyahu-putin-2023-12-10-id-article"
+    work = Workspace(load_comparison([str(article / "article.txt")]))
+    work.set_evidence(collect(work.comparison.left, work.comparison.right, None))
+    work.swap()
+    assert not work.export_swapped
+    work.export(tmp_path / "article.json")
+    document = json.loads((tmp_path / "article.json").read_text(encoding="utf-8"))
+    assert document["left"]["label"] == work.comparison.left.label
 
 
 def test_an_export_goes_next_to_a_case_folder_of_ones_own(tmp_path, case_dir):

@@ -1,4 +1,5 @@
-"""Publishing a comparison with the analyst's work: Markdown, HTML, CSV and JSON.
+"""Publishing a comparison with the analyst's work: Markdown, HTML, CSV and JSON (and the plain
+text report, which shows the pairs without the notes).
 
 Every format carries the same things: a header (labels, date, sources, model, threshold,
 statement counts, coverage, the two accounts' lengths), the divergence table analysts publish
@@ -30,8 +31,14 @@ from readout_tui.core.work.aligned import aligned_rows
 from readout_tui.core.work.decisions import HAND, Decisions, records
 from readout_tui.core.work.mentions import Mention, OneSided, one_sided
 
-FORMATS = ("markdown", "html", "csv", "json")
-SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json"}
+FORMATS = ("markdown", "html", "csv", "json", "text")
+SUFFIXES = {
+    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json",
+    ".txt": "text",
+}
+"""What a file name's ending asks for; "text" is the text report of ``compare`` (``report.to_text``)."""
+ENDINGS = {fmt: next(suffix for suffix, named in SUFFIXES.items() if named == fmt) for fmt in FORMATS}
+"""The usual ending of each format's file name."""
 BY_HAND = "by hand"
 _FORMULA_START = ("=", "+", "-", "@")
 """Cells starting so, after any leading white space, are run as formulas by spreadsheets (CSV
@@ -182,6 +189,8 @@ def render(
     """The comparison as ``fmt`` (one of ``FORMATS``); ``alignment`` already has ``decisions``
     applied, they are passed to say which parts were decided by hand and to carry the notes.
     ``pretty`` False writes JSON on one line."""
+    if fmt == "text":
+        return report.to_text(alignment, info)
     published = Published.of(alignment, info, decisions)
     if fmt == "json":
         return to_json(published, pretty)

@@ -298,6 +298,8 @@ class Workspace:
         self._jump: _Jump | None = None
         self._flipped: tuple[Decisions, Decisions] | None = None
         self._aligned: tuple[Alignment, list[AlignedRow]] | None = None
+        self.exported: Path | None = None
+        """Where the last export went: the next one is proposed there, in the same format."""
 
     @classmethod
     def open(
@@ -857,25 +859,42 @@ class Workspace:
             self.store.save(self.session(), self.comparison)
 
     def export_path(self) -> Path:
-        """Where an export goes unless the user says otherwise."""
+        """Where an export goes unless the user says otherwise: where the last one went (its
+        format with it), else an HTML file beside the case."""
+        if self.exported is not None:
+            return self.exported
         folder = own_case_folder(self.comparison) or Path.cwd()
         stem = self.comparison.case_dir.name if self.comparison.case_dir else "readout"
         return folder / f"{stem}-comparison.html"
 
     def export(self, path: Path) -> None:
         """Write the comparison with the work to ``path``, in the format its ending names
-        (raises ``Refusal`` for another ending, ``OSError`` or ``ValueError`` when writing fails)."""
+        (raises ``Refusal`` for another ending, ``OSError`` or ``ValueError`` when writing fails).
+
+        Sides as the view shows them: after a swap the file's left is the screen's left. An
+        article is the exception: its attribution names its statements by its own sides, so it
+        is exported as read (``export_swapped`` says whether the file follows the swap)."""
         # Imported on first use: the exports are not needed to paint the app.
-        from readout_tui.core.io.export import FORMATS, format_of, render
+        from readout_tui.core.io.export import ENDINGS, format_of, render
 
         if self.alignment is None:
             raise Refusal(NOT_READY)
         fmt = format_of(path)
         if fmt is None:
-            endings = [f".{'md' if name == 'markdown' else name}" for name in FORMATS]
+            endings = list(ENDINGS.values())
             raise Refusal(f"Name the file {', '.join(endings[:-1])} or {endings[-1]}.")
-        text = render(fmt, self.comparison_alignment(), self.comparison.info, self.journal.current)
-        write_output(path, text)
+        info = self.comparison.info
+        if self.export_swapped:
+            alignment, decisions = self.alignment, self.decisions
+            info = replace(info, side_sources=(info.side_sources[1], info.side_sources[0]))
+        else:
+            alignment, decisions = self.comparison_alignment(), self.journal.current
+        write_output(path, render(fmt, alignment, info, decisions))
+        self.exported = path
+
+    @property
+    def export_swapped(self) -> bool:
+        return self.swapped and self.comparison.info.article is None
 
     def comparison_alignment(self) -> Alignment | None:
         """What the view shows, in the comparison's own orientation."""
