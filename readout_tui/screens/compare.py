@@ -790,12 +790,22 @@ class CompareScreen(Screen[None]):
             self._sync()
 
     def save(self) -> bool:
-        """Save the work now; False when it could not be (the bar says why until a save works)."""
+        """Save the work now; False when it could not be (the bar says why until a save works).
+        The save that creates the session file says where it is: a case folder's own gets one,
+        and nothing else would tell the user that a file appeared there."""
+        path = self.workspace.session_file
+        new = path is not None and not path.exists()
         try:
             self.workspace.save()
         except OSError:
             pass  # the store keeps the reason (``unsaved``), shown on the bar
         self._show_saving()
+        if new and path.exists():
+            self.notify(
+                f"Your work is saved as you go in {printable(str(path))} (--no-session: keep nothing)",
+                markup=False,
+                timeout=8,
+            )
         return not self.workspace.unsaved
 
     # -- export -----------------------------------------------------------------------------------

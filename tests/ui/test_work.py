@@ -313,3 +313,15 @@ async def test_a_threshold_given_on_the_command_line_beats_the_saved_one(make_ap
             screen = await ready(pilot)
             assert screen.workspace.settings.threshold == expected
             assert f"threshold {expected:.2f}" in summary_text(app)
+
+
+async def test_the_save_that_creates_the_session_file_says_where_it_is(app_on, case):
+    app = app_on(load(case), SessionStore.of(load(case)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert not (case / "session.json").exists()
+        await pilot.press("o")
+        told = [n for n in app.notices if "saved as you go" in n]
+        assert told == [f"Your work is saved as you go in {case / 'session.json'} (--no-session: keep nothing)"]
+        await pilot.press("o")
+        assert len([n for n in app.notices if "saved as you go" in n]) == 1

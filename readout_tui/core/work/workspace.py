@@ -853,6 +853,11 @@ class Workspace:
             self.journal.redo_steps,
         )
 
+    @property
+    def session_file(self) -> Path | None:
+        """Where the work is saved; None when it is not."""
+        return None if self.store is None else self.store.path
+
     def save(self) -> None:
         """Write the work to the session store, if there is one (raises ``OSError``)."""
         if self.store is not None:
