@@ -113,6 +113,18 @@ def test_edited_readouts_keep_what_still_exists_and_report_the_rest(tmp_path):
     assert saved["lost"] == list(restored.lost)
 
 
+def test_a_note_naming_statements_follows_them_when_they_are_renumbered(tmp_path):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    decisions = Decisions().note(("left", 3), "cf. L2 and R3; L3 is gone; XL2, L2x, L99 are no references")
+    SessionStore.of(comparison).save(Session(decisions), comparison)
+    # L1 goes: L2 becomes L1, L4 becomes L3; L3 is replaced by another sentence.
+    edited = case(tmp_path / "call", [LEFT[1], "Something else entirely, nothing like it.", LEFT[3]], RIGHT)
+    restored = SessionStore.of(edited).load(edited)
+    assert restored.session.decisions.statement_note("left", 2) == (
+        "cf. L1 and R3; L3 is gone; XL2, L2x, L99 are no references"
+    )
+
+
 def test_statement_map_pairs_repeats_in_order_and_refuses_different_sentences():
     old = ["Same.", "Same.", "The call lasted fifty minutes.", "Totally unrelated words here."]
     new = ["Same.", "The call lasted fifty-five minutes.", "Same.", "Something else entirely."]

@@ -695,7 +695,7 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
             moved += 1
         return placed
 
-    decisions = _build(saved.decisions, carry)
+    decisions = _build(saved.decisions, carry, lambda text: renumbered(text, maps))
     cursor = saved.cursor
     if cursor is not None:
         index = place(cursor.side, cursor.index)
@@ -714,7 +714,9 @@ Carry = Callable[[list[tuple[str, int]], str], list[int] | None]
 """Where a decision's statements are now (None: some are gone); told what the decision is."""
 
 
-def _build(recorded: _Recorded, carry: Carry) -> Decisions:
+def _build(recorded: _Recorded, carry: Carry, retext: Callable[[str], str] = str) -> Decisions:
+    """The recorded decisions, each placed by ``carry`` (None: it found no statement); a
+    note's text passes through ``retext``."""
     decisions = Decisions()
     for left, right, kind in recorded.links:
         placed = carry([("left", left), ("right", right)], f"link ({kind.label})")
@@ -733,8 +735,25 @@ def _build(recorded: _Recorded, carry: Carry) -> Decisions:
         placed = carry(refs, f"note \u201c{text}\u201d")
         if placed:
             note_key = pair_note_key(*placed) if key[0] == "pair" else (key[0], placed[0])
-            decisions = decisions.note(note_key, text)
+            decisions = decisions.note(note_key, retext(text))
     return decisions
+
+
+_REFERENCE = re.compile(r"(?<![\w-])([LR])(\d{1,6})(?![\w-])")
+"""A statement named in a note as the app names it ("R11", "see L3")."""
+
+
+def renumbered(text: str, maps: dict[str, dict[int, int]]) -> str:
+    """``text`` with each statement it names ("R11") renamed for the edited readouts ("R10"):
+    a note that pointed to a statement keeps pointing to it. A reference to a statement that
+    is gone, or out of range, is left as written."""
+
+    def rename(match: re.Match) -> str:
+        side = "left" if match.group(1) == "L" else "right"
+        new = maps[side].get(int(match.group(2)) - 1)
+        return match.group() if new is None else f"{match.group(1)}{new + 1}"
+
+    return _REFERENCE.sub(rename, text)
 
 
 def _brief(texts: Sequence[str], index: int, length: int = 60) -> str:
