@@ -288,6 +288,11 @@ def _saved_session(args: argparse.Namespace, comparison: Comparison):
         _note(restored.notice)
     for lost in restored.lost:
         _note(f"a saved decision no longer fits the readouts: {lost}")
+    earlier = len(restored.session.lost) - len(restored.lost)
+    if earlier > 0:
+        # Said at every run until they are made again or discarded in the app: never out of sight.
+        path = SessionStore.of(comparison).path
+        _note(f"{earlier} saved decision(s) that no longer fit the readouts are kept in {path} (the app lists them: L)")
     return restored.session
 
 

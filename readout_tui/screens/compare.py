@@ -39,6 +39,7 @@ from readout_tui.widgets.statement_list import StatementList
 from readout_tui.widgets.summary_bar import ModelState, SummaryBar
 from readout_tui.widgets.text import date_label
 
+from .lost import Choice, LostScreen
 from .prompt import ConfirmScreen, PromptScreen
 
 THRESHOLD_STEP = 0.05
@@ -78,6 +79,7 @@ class CompareScreen(Screen[None]):
     | e | Export (HTML, Markdown, CSV, JSON, text). |
     | c / C | Copy the statement / the pair to the clipboard. |
     | m | Show or hide what one side only mentions. |
+    | L | Saved decisions that no longer fit edited readouts: make one again here, or discard it. |
     """
 
     COMPARING: ClassVar[list[Binding]] = [
@@ -165,6 +167,14 @@ class CompareScreen(Screen[None]):
         Binding("c", "copy('statement')", "Copy statement", show=False, id="copy-statement"),
         Binding("C", "copy('pair')", "Copy pair", show=False, tooltip="Copy the pair shown", id="copy-pair"),
         Binding("m", "toggle_mentions", "One-side mentions", show=False, id="mentions"),
+        Binding(
+            "L",
+            "lost",
+            "Lost decisions",
+            show=False,
+            tooltip="Saved decisions that no longer fit the edited readouts: make one again here, or discard it",
+            id="lost",
+        ),
     ]
     """The analyst's work: corrections, notes, undo, export."""
 
@@ -342,6 +352,7 @@ class CompareScreen(Screen[None]):
 
     def _show_saving(self) -> None:
         workspace = self.workspace
+        self.query_one(SummaryBar).lost = len(workspace.lost)
         if workspace.unsaved:
             saving = f"Not saved: {printable(workspace.unsaved)}"
         else:
@@ -740,6 +751,31 @@ class CompareScreen(Screen[None]):
         self.app.copy_to_clipboard("\n".join(printable(line) for line in text.split("\n")))
         self._say(f"Copied {name}")
 
+    # -- lost decisions ---------------------------------------------------------------------------
+
+    def action_lost(self) -> None:
+        if not self.workspace.lost:
+            self._say("No saved decision was lost: every one fits the readouts.")
+            return
+
+        def chosen(choice: Choice | None) -> None:
+            if choice is None:
+                return
+            what, number = choice
+            try:
+                done = self._here().reapply(number) if what == "apply" else self.workspace.discard_lost(number)
+            except Refusal as refusal:
+                self._refused(refusal)
+                return
+            if what == "apply":
+                self._edited(done)
+            else:
+                self._refresh()
+                self.save()
+                self._tell_edit(done, "")
+
+        self.app.push_screen(LostScreen(self.workspace.lost), chosen)
+
     # -- mentions ---------------------------------------------------------------------------------
 
     def action_toggle_mentions(self) -> None:
@@ -763,13 +799,13 @@ class CompareScreen(Screen[None]):
         if restored.notice:
             self.notify(printable(restored.notice), severity="warning", markup=False, timeout=10)
         if restored.lost:
-            listed = "; ".join(printable(lost) for lost in restored.lost)
+            # Brief: the bar keeps the count for as long as they are kept, L lists them whole.
             self.notify(
-                f"The readouts changed; {len(restored.lost)} saved decision(s) no longer fit"
-                f" and are kept aside in the session file: {listed}",
+                f"The readouts changed; {len(restored.lost)} saved decision(s) no longer fit."
+                " L lists them, to make them again or discard them.",
                 severity="warning",
                 markup=False,
-                timeout=20,
+                timeout=10,
             )
         if restored.carried:
             self.notify(

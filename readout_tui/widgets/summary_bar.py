@@ -35,9 +35,14 @@ class SummaryBar(Widget):
     saving: reactive[str] = reactive("", layout=True)
     """What keeps the work on screen from being on disk ("Not saved: ...", "read-only"), already
     printable; "" when every edit is saved. First on the bar: it is the one thing not to miss."""
+    lost: reactive[int] = reactive(0, layout=True)
+    """Saved decisions that no longer fit edited readouts, kept until made again or discarded."""
 
     def render(self) -> Content:
         parts = [Content.styled(self.saving, "bold $text-error")] if self.saving else []
+        if self.lost:
+            plural = "s" if self.lost > 1 else ""
+            parts.append(Content.styled(f"{self.lost} lost decision{plural} (L)", "bold $text-warning"))
         parts += [*self._tally_parts(), Content(f"threshold {self.threshold:.2f}")]
         parts.append(Content.styled(printable(self.model.text), LEVEL_STYLES[self.model.level]))
         return Content("\n").join(_lines(parts, self.content_size.width))

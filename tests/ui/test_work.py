@@ -9,12 +9,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Status
 from readout_tui.core.work.decisions import HAND, HAND_NOTED, NOTED, Decisions
 from readout_tui.core.work.session import Session, SessionStore
+from readout_tui.screens.lost import LostScreen
 from readout_tui.screens.prompt import ConfirmScreen, PromptScreen
 from readout_tui.testing import ready, summary_text
 
@@ -212,6 +213,7 @@ async def test_work_is_carried_over_to_an_edited_readout(app_on, case):
         await pilot.press("j", "a", *"length", "enter")  # a note on L2, "fifty minutes"
         await pilot.press("j", "o")  # L3 deliberately unique
     lines = (case / "left.txt").read_text(encoding="utf-8").splitlines()
+    lines_before = list(lines)
     lines[1] = lines[1].replace("fifty", "fifty-five")  # a small edit: the note follows
     del lines[2]  # L3 is gone: its mark cannot follow
     (case / "left.txt").write_text("Inserted first line.\n" + "\n".join(lines) + "\n", encoding="utf-8")
@@ -220,8 +222,27 @@ async def test_work_is_carried_over_to_an_edited_readout(app_on, case):
         screen = await ready(pilot)
         assert screen.workspace.journal.current.statement_note("left", 2) == "length"
         assert not screen.workspace.journal.current.unique
-        assert any("1 saved decision(s) no longer fit" in n and "deliberately unique" in n for n in again.notices)
+        assert any("1 saved decision(s) no longer fit" in n and "L lists them" in n for n in again.notices)
         assert any("moved to the edited statements" in n for n in again.notices)
+        assert "1 lost decision (L)" in summary_text(again)
+    # Reopened once more: still there, on the bar and in the list, with its statement's whole text.
+    third = app_on(load(case), SessionStore.of(load(case)))
+    async with third.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert "1 lost decision (L)" in summary_text(third)
+        await pilot.press("L")
+        assert isinstance(third.screen, LostScreen)
+        listed = str(third.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert "deliberately unique" in listed and lines_before[2] in listed
+        await pilot.press("enter")  # made again on the statement under the cursor
+        await pilot.pause()
+        side, index = screen.side, screen.pane(screen.side).current
+        assert (side, index) in screen.workspace.decisions.unique
+        assert "1 lost decision (L)" in summary_text(third)  # kept until discarded
+        await pilot.press("L", "x")
+        await pilot.pause()
+        assert not screen.workspace.lost and "lost decision" not in summary_text(third)
+    assert SessionStore.of(load(case)).load(load(case)).session.lost == ()
 
 
 async def test_a_damaged_session_is_set_aside_with_a_notice(app_on, case):

@@ -110,7 +110,11 @@ def test_edited_readouts_keep_what_still_exists_and_report_the_rest(tmp_path):
     # What was lost stays in the file, so the work is never silently dropped.
     SessionStore.of(edited).save(restored.session, edited)
     saved = json.loads((tmp_path / "call" / "session.json").read_text(encoding="utf-8"))
-    assert saved["lost"] == list(restored.lost)
+    assert [x["description"] for x in saved["lost"]] == list(restored.lost)
+    (kept,) = SessionStore.of(edited).load(edited).session.lost
+    assert kept.kind == "link" and kept.link_kind == "related"
+    # Whole texts, not the line's 60 characters: enough to find the statements and link again.
+    assert kept.statements == (("left", LEFT[2]), ("right", RIGHT[1]))
 
 
 def test_a_note_naming_statements_follows_them_when_they_are_renumbered(tmp_path):

@@ -19,7 +19,7 @@ from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Alignment, Kind, Status
 from readout_tui.core.work import workspace as workspace_module
 from readout_tui.core.work.decisions import HAND, HAND_NOTED, NOTED, Decisions
-from readout_tui.core.work.session import Session, SessionStore
+from readout_tui.core.work.session import LostDecision, Restored, Session, SessionStore
 from readout_tui.core.work.workspace import (
     NOT_READY,
     Filter,
@@ -577,3 +577,45 @@ def test_what_is_copied(work):
     work.point("left", 3)
     with pytest.raises(Refusal, match="No pair here"):
         work.clip("pair")
+
+
+def lost_work(newsroom, *lost: LostDecision) -> Workspace:
+    workspace = Workspace(newsroom, DEFAULTS, Restored(Session(lost=lost)))
+    workspace.set_evidence(collect(newsroom.left, newsroom.right, HashEmbedder()))
+    return workspace
+
+
+HOCKEY = ("left", "The president praised the hockey match proposal.")
+
+
+def test_a_lost_mark_or_note_is_made_again_at_the_cursor_and_stays_listed(newsroom):
+    work = lost_work(
+        newsroom,
+        LostDecision("deliberately unique: L9 …", "unique", (HOCKEY,)),
+        LostDecision("note “why”: L9 …", "note", (HOCKEY,), note="why it matters"),
+    )
+    work.point("left", 3)
+    work.write_note(work.note_target("statement"), "mine")
+    assert work.reapply(0) == "L4 marked deliberately unique again"
+    assert ("left", 3) in work.decisions.unique
+    assert work.reapply(1) == "Lost note made again on L4"
+    assert work.decisions.statement_note("left", 3) == "mine · why it matters"
+    assert len(work.session().lost) == 2  # until discarded: undoing this loses nothing
+    work.undo()
+    assert work.decisions.statement_note("left", 3) == "mine"
+    assert work.discard_lost(0).startswith("Discarded: deliberately unique")
+    assert [x.kind for x in work.session().lost] == ["note"]
+
+
+def test_a_lost_link_is_made_again_with_the_statement_the_strip_names(newsroom):
+    work = lost_work(
+        newsroom,
+        LostDecision("link (same): …", "link", (HOCKEY, ("right", "Moscow raised sanctions.")), link_kind="match"),
+        LostDecision("a line an earlier version kept"),
+    )
+    work.point("left", 3)  # unique: the strip names its nearest miss
+    nearest = work.link_candidate()
+    assert work.reapply(0).startswith(f"Linked L4 – R{nearest + 1} (same) again")
+    assert any(p.left == 3 and p.right == nearest and p.manual for p in work.alignment.pairs)
+    with pytest.raises(Refusal, match="make it again by hand"):
+        work.reapply(1)

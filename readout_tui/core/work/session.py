@@ -67,6 +67,28 @@ class Cursor:
 
 
 @dataclass(frozen=True)
+class LostDecision:
+    """A saved decision or note that found no statement in edited readouts. It is kept with
+    the whole texts of the statements it was on, so that it can be read and made again
+    (``Workspace.reapply``), never dropped unless the user discards it."""
+
+    description: str
+    """One line: what it was and the statements it was on ("link (same): L3 “…” / R2 “…”")."""
+    kind: str = ""
+    """"link", "unlink", "unique" or "note"; "" for one an earlier version kept as a line only."""
+    statements: tuple[tuple[str, str], ...] = ()
+    """(side, whole text) of each statement it was on: one, or the two of a pair."""
+    link_kind: str = ""
+    """A link's kind (``Kind`` value)."""
+    note: str = ""
+    """A note's whole text."""
+
+    @property
+    def on_pair(self) -> bool:
+        return len(self.statements) == 2
+
+
+@dataclass(frozen=True)
 class Session:
     """What is saved: the decisions, the threshold and the cursor, in the comparison's
     orientation, and any decisions that could not be carried over to edited readouts."""
@@ -74,7 +96,7 @@ class Session:
     decisions: Decisions = field(default_factory=Decisions)
     threshold: float | None = None
     cursor: Cursor | None = None
-    lost: tuple[str, ...] = ()
+    lost: tuple[LostDecision, ...] = ()
     lexical_threshold: float | None = None
     """The threshold for shared words alone (no model, or a language it lacks): a scale of
     its own, so saved apart from ``threshold``."""
@@ -357,7 +379,7 @@ class _Saved:
     decisions: _Recorded
     threshold: float | None
     cursor: Cursor | None
-    lost: tuple[str, ...]
+    lost: tuple[LostDecision, ...]
     lexical_threshold: float | None
     undo: list[Step]
     redo: list[Step]
@@ -375,7 +397,7 @@ def _document(session: Session, comparison: Comparison, known: Differences | Non
         "cursor": {"side": session.cursor.side, "index": session.cursor.index} if session.cursor else None,
         "statements": {"left": comparison.left.texts, "right": comparison.right.texts},
         **records(session.decisions),
-        "lost": list(session.lost),
+        "lost": [_lost_record(lost) for lost in session.lost],
         "history": {
             "undo": _history(session.decisions, session.undo[-HISTORY_KEPT:], known, used),
             "redo": _history(session.decisions, session.redo[-HISTORY_KEPT:], known, used),
@@ -423,14 +445,43 @@ def _parse(raw: bytes) -> _Saved:
         threshold=_threshold(document, "threshold"),
         lexical_threshold=_threshold(document, "lexical_threshold"),
         cursor=Cursor(_side(cursor["side"]), _index(cursor["index"])) if cursor else None,
-        lost=tuple(well_formed(_text(x)) for x in document.get("lost", [])),
+        lost=tuple(_lost(x) for x in document.get("lost", [])),
         undo=_steps(current, history.get("undo", []), whole),
         redo=_steps(current, history.get("redo", []), whole),
     )
 
 
-def _as_saved(refs: list[tuple[str, int]], what: str) -> list[int]:
+def _as_saved(refs: list[tuple[str, int]], what: str, **lost: str) -> list[int]:
     return [i for _, i in refs]
+
+
+def _lost_record(lost: LostDecision) -> dict:
+    return {
+        "description": lost.description,
+        "kind": lost.kind,
+        "statements": [{"side": side, "text": text} for side, text in lost.statements],
+        "link_kind": lost.link_kind,
+        "note": lost.note,
+    }
+
+
+def _lost(value: object) -> LostDecision:
+    if isinstance(value, str):  # an earlier version kept the line alone
+        return LostDecision(well_formed(value))
+    if not isinstance(value, dict):
+        raise ValueError("a lost decision is neither a line nor a record")
+    kind = _text(value.get("kind", ""))
+    if kind not in ("", "link", "unlink", "unique", "note"):
+        raise ValueError(f"unknown lost decision: {kind!r}")
+    statements = tuple((_side(x["side"]), well_formed(_text(x["text"]))) for x in value.get("statements", []))
+    if len(statements) > 2:
+        raise ValueError("a lost decision on more than two statements")
+    link_kind = _text(value.get("link_kind", ""))
+    if link_kind:
+        Kind(link_kind)
+    return LostDecision(
+        well_formed(_text(value["description"])), kind, statements, link_kind, well_formed(_text(value.get("note", "")))
+    )
 
 
 def _recorded(document: dict) -> _Recorded:
@@ -674,7 +725,7 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
     current = {"left": comparison.left.texts, "right": comparison.right.texts}
     maps = {side: statement_map(saved.texts[side], current[side]) for side in ("left", "right")}
     moved = 0
-    lost: list[str] = []
+    lost: list[LostDecision] = []
 
     def place(side: str, index: int) -> int | None:
         return maps[side].get(index)
@@ -683,11 +734,12 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
         quoted = " / ".join(f"{statement_ref(side, i)} \u201c{_brief(saved.texts[side], i)}\u201d" for side, i in refs)
         return f"{what}: {quoted}"
 
-    def carry(refs: list[tuple[str, int]], what: str):
+    def carry(refs: list[tuple[str, int]], what: str, **kept: str):
         nonlocal moved
         placed = [place(side, i) for side, i in refs]
         if any(p is None for p in placed):
-            lost.append(describe(what, refs))
+            texts = tuple((side, saved.texts[side][i] if i < len(saved.texts[side]) else "") for side, i in refs)
+            lost.append(LostDecision(describe(what, refs), statements=texts, **kept))
             return None
         if placed != [i for _, i in refs] or any(
             saved.texts[side][i] != current[side][p] for (side, i), p in zip(refs, placed)
@@ -707,10 +759,12 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
     session = Session(
         decisions, saved.threshold, cursor, saved.lost + tuple(lost), saved.lexical_threshold, undo, redo
     )
-    return Restored(session, carried=moved, lost=tuple(lost))
+    return Restored(session, carried=moved, lost=tuple(x.description for x in lost))
 
 
-Carry = Callable[[list[tuple[str, int]], str], list[int] | None]
+Carry = Callable[..., list[int] | None]
+"""(the statements a decision is on, what it is, and what a ``LostDecision`` keeps of it) ->
+where they are now, or None."""
 """Where a decision's statements are now (None: some are gone); told what the decision is."""
 
 
@@ -719,20 +773,20 @@ def _build(recorded: _Recorded, carry: Carry, retext: Callable[[str], str] = str
     note's text passes through ``retext``."""
     decisions = Decisions()
     for left, right, kind in recorded.links:
-        placed = carry([("left", left), ("right", right)], f"link ({kind.label})")
+        placed = carry([("left", left), ("right", right)], f"link ({kind.label})", kind="link", link_kind=kind.value)
         if placed:
             decisions = decisions.link(*placed, kind)
     for left, right in recorded.unlinks:
-        placed = carry([("left", left), ("right", right)], "unlink")
+        placed = carry([("left", left), ("right", right)], "unlink", kind="unlink")
         if placed:
             decisions = decisions.unlink(*placed)
     for side, index in recorded.unique:
-        placed = carry([(side, index)], "deliberately unique")
+        placed = carry([(side, index)], "deliberately unique", kind="unique")
         if placed:
             decisions = decisions.mark_unique(side, placed[0])
     for key, text in recorded.notes:
         refs = [("left", key[1]), ("right", key[2])] if key[0] == "pair" else [key]
-        placed = carry(refs, f"note \u201c{text}\u201d")
+        placed = carry(refs, f"note \u201c{text}\u201d", kind="note", note=text)
         if placed:
             note_key = pair_note_key(*placed) if key[0] == "pair" else (key[0], placed[0])
             decisions = decisions.note(note_key, retext(text))

@@ -51,7 +51,14 @@ from readout_tui.core.work.decisions import (
     NoteKey,
     pair_note_key,
 )
-from readout_tui.core.work.session import Cursor, Restored, Session, SessionStore, own_case_folder
+from readout_tui.core.work.session import (
+    Cursor,
+    LostDecision,
+    Restored,
+    Session,
+    SessionStore,
+    own_case_folder,
+)
 
 if TYPE_CHECKING:
     from readout_tui.core.engine.coverage import LanguageCheck
@@ -298,6 +305,9 @@ class Workspace:
         self._jump: _Jump | None = None
         self._flipped: tuple[Decisions, Decisions] | None = None
         self._aligned: tuple[Alignment, list[AlignedRow]] | None = None
+        self.lost: list[LostDecision] = list(session.lost)
+        """Saved decisions that found no statement in edited readouts, until the user discards
+        them: shown, and made again at the cursor on request (``reapply``)."""
         self.exported: Path | None = None
         """Where the last export went: the next one is proposed there, in the same format."""
 
@@ -839,6 +849,46 @@ class Workspace:
         self._decide()
         return what
 
+    def reapply(self, number: int) -> str:
+        """Make lost decision ``number`` again, here: a mark or a note on a statement on the
+        one under the cursor, one on a pair on the cursor's statement and the one the strip
+        names (its counterpart, else its nearest miss). It stays listed until discarded, so
+        that undoing this leaves nothing lost."""
+        lost = self.lost[number]
+        if not lost.kind:
+            raise Refusal("Kept as a line only, by an earlier version: make it again by hand.")
+        index = self._cursor_for_edits()
+        if index is None:
+            raise Refusal("No statement under the cursor.")
+        ref, decisions = statement_ref(self.side, index), self.decisions
+        if lost.kind == "unique":
+            return self._edit(f"{ref} marked deliberately unique again", decisions.mark_unique(self.side, index))
+        if lost.kind == "note" and not lost.on_pair:
+            current = decisions.notes.get((self.side, index), "")
+            text = f"{current} · {lost.note}" if current else lost.note
+            return self._edit(f"Lost note made again on {ref}", decisions.note((self.side, index), text))
+        partner = self.link_candidate()
+        if partner is None:
+            raise Refusal("No statement on the other side to make it with.")
+        left, right = _pair(self.side, index, partner)
+        name = _pair_name(left, right)
+        if lost.kind == "note":
+            key = pair_note_key(left, right)
+            current = decisions.notes.get(key, "")
+            text = f"{current} · {lost.note}" if current else lost.note
+            return self._edit(f"Lost note made again on {name}", decisions.note(key, text))
+        if lost.kind == "unlink":
+            proposed = self.proposed is None or right in self.proposed.partners("left", left)
+            return self._edit(f"Unlinked {name} again", decisions.unlink(left, right, proposed))
+        kind = Kind(lost.link_kind) if lost.link_kind else Kind.RELATED
+        return self._edit(f"Linked {name} ({kind.label}) again", decisions.link(left, right, kind))
+
+    def discard_lost(self, number: int) -> str:
+        """Forget lost decision ``number`` (saved work: refused when read-only)."""
+        self._writable()
+        lost = self.lost.pop(number)
+        return f"Discarded: {lost.description}"
+
     # -- keeping and publishing -------------------------------------------------------------------
 
     def session(self) -> Session:
@@ -847,7 +897,7 @@ class Workspace:
             self.journal.current,
             self.chosen[0],
             self.cursor,
-            self.restored.session.lost,
+            tuple(self.lost),
             self.chosen[1],
             self.journal.undo_steps,
             self.journal.redo_steps,
