@@ -35,6 +35,7 @@ from readout_tui.core.work.workspace import NOT_READY, Filter, NoteTarget, ReadO
 from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed
 from readout_tui.widgets.aligned_view import SEPARATOR, AlignedView
 from readout_tui.widgets.detail_strip import DetailStrip
+from readout_tui.widgets.overview import Overview
 from readout_tui.widgets.statement_list import StatementList
 from readout_tui.widgets.summary_bar import ModelState, SummaryBar
 from readout_tui.widgets.text import date_label
@@ -216,8 +217,9 @@ class CompareScreen(Screen[None]):
         bodies: LRUCache[tuple, Content] = LRUCache(maxsize=max(4 * total, 64))
         yield SummaryBar(id="summary")
         with Horizontal(id="panes"):
-            for side in SIDES:
-                yield StatementList(side, self.workspace.readout(side).statements, bodies, id=side)
+            yield StatementList("left", self.workspace.readout("left").statements, bodies, id="left")
+            yield Overview(id="overview")
+            yield StatementList("right", self.workspace.readout("right").statements, bodies, id="right")
         yield AlignedView(id="aligned")
         yield DetailStrip(id="detail")
         yield Input(placeholder="search both readouts: enter finds, escape cancels", id="search")
@@ -344,6 +346,9 @@ class CompareScreen(Screen[None]):
             pane.border_subtitle = self._subtitle(side, len(rows))
         if self.aligned:
             self._show_aligned()
+        overview = self.query_one(Overview)
+        overview.counts = (len(workspace.readout("left")), len(workspace.readout("right")))
+        overview.marks = workspace.marks
         bar = self.query_one(SummaryBar)
         bar.tally = workspace.tally
         bar.threshold = workspace.threshold
@@ -459,6 +464,7 @@ class CompareScreen(Screen[None]):
             active.light((), workspace.siblings(self.side, index))
             passive.light(workspace.partners(self.side, index))
             passive.move_to(workspace.shown_partner())
+        self.query_one(Overview).cursor = None if index is None else (self.side, index)
         strip = self.query_one(DetailStrip)
         strip.detail = workspace.detail()
         self._show_work()
@@ -626,6 +632,10 @@ class CompareScreen(Screen[None]):
         labels = [printable(workspace.readout(side).label) for side in SIDES]
         view.border_title = Content(f"{labels[0]} {SEPARATOR} {labels[1]} · aligned")
         view.border_subtitle = Content("v: back to the two panes · the filter applies there")
+
+    @on(Overview.Picked)
+    def _overview_picked(self, event: Overview.Picked) -> None:
+        self._land(event.side, self.pane(event.side).nearest(event.index) or event.index)
 
     @on(AlignedView.Moved)
     def _row_moved(self, event: AlignedView.Moved) -> None:
