@@ -7,7 +7,7 @@ comparison worker (see ``screens.compare``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -66,6 +66,7 @@ class ReadoutApp(App[None]):
         settings: AlignmentSettings | None = None,
         session: SessionStore | None = None,
         threshold: float | None = None,
+        reload: Callable[[], Comparison] | None = None,
     ) -> None:
         """
         Args:
@@ -76,6 +77,8 @@ class ReadoutApp(App[None]):
             session: Where corrections, notes, threshold and cursor are saved; None keeps nothing.
             threshold: The threshold given on the command line, which holds over the one the
                 session saved (see ``settings_in_force``); None: the saved one, else ``settings``'.
+            reload: Reads the comparison again from its files, when they change on disk; None
+                does not watch them.
         """
         super().__init__()
         self.comparison = comparison
@@ -84,6 +87,7 @@ class ReadoutApp(App[None]):
         self.settings = settings or AlignmentSettings()
         self.session = session
         self.threshold = threshold
+        self.reload = reload
         if session is not None and session.read_only:
             # Another instance is the one that saves: said before anything else.
             self.title = f"{self.title} [read-only]"

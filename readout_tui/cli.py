@@ -363,6 +363,7 @@ def run_app(args: argparse.Namespace) -> int:
             settings=_settings(args),
             session=store,
             threshold=args.threshold,
+            reload=lambda: _comparison(args, default=[str(EXAMPLE)]),
         )
         app.run()
     finally:

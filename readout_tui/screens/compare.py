@@ -8,6 +8,7 @@ marks arrive when the model is done.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -29,7 +30,7 @@ from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import Embedder, ModelError
 from readout_tui.core.engine.pipeline import collect
 from readout_tui.core.io.display import printable
-from readout_tui.core.io.loading import Comparison
+from readout_tui.core.io.loading import Comparison, InputError
 from readout_tui.core.types import SIDES, Readout, Side, other_side, statement_ref
 from readout_tui.core.work.workspace import NOT_READY, Filter, NoteTarget, ReadOnly, Refusal, Seek, Workspace
 from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed
@@ -48,6 +49,8 @@ FIRST_PAINT_WAIT = 2.0
 """Seconds the comparison worker waits at most for the texts to be painted before it starts."""
 TITLE_FRAME = 6
 """Columns of a pane's top border that a title cannot use: corners, rules and spaces."""
+WATCH_EVERY = 2.0
+"""Seconds between looks at the readout files: a change on disk is reloaded with the work."""
 BRIEF_REASON = 60
 """Characters of a failure's reason kept in the summary bar, so it stays one line on a wide
 terminal; the notification carries all of it."""
@@ -203,6 +206,7 @@ class CompareScreen(Screen[None]):
         )
         self._said: Notification | None = None
         """The last notice about an edit, taken back when the next one comes."""
+        self._stamps = _stamps(workspace.comparison)
 
     @property
     def comparison(self) -> Comparison:
@@ -246,6 +250,8 @@ class CompareScreen(Screen[None]):
         painted = threading.Event()
         self.call_after_refresh(painted.set)
         self._collect(self.comparison.left, self.comparison.right, self.embedder, painted)
+        if getattr(self.app, "reload", None) is not None and self._stamps:
+            self.set_interval(WATCH_EVERY, self.check_files)
 
     def on_unmount(self) -> None:
         # The cursor's place, and another try at unsaved work; what fails is left in the
@@ -297,6 +303,8 @@ class CompareScreen(Screen[None]):
 
     def on_evidence_ready(self, message: EvidenceReady) -> None:
         evidence = message.evidence
+        if evidence.left is not self.comparison.left:
+            return  # gathered for the readouts as they were before a reload
         warning = evidence.languages.warning() if evidence.languages else ""
         if evidence.semantic_available:
             self._set_model(f"{evidence.model}: ready", "ready")
@@ -854,6 +862,48 @@ class CompareScreen(Screen[None]):
             )
         return not self.workspace.unsaved
 
+    # -- readouts changed on disk -----------------------------------------------------------------
+
+    def check_files(self) -> None:
+        """Reload when a readout file changed on disk (an editor saved it), keeping the work."""
+        stamps = _stamps(self.comparison)
+        if stamps == self._stamps:
+            return
+        changed = {Path(path).name for path, stamp in stamps.items() if self._stamps.get(path) != stamp}
+        self._stamps = stamps
+        names = ", ".join(sorted(changed))
+        store = self.workspace.store
+        if store is None:
+            self.notify(
+                f"{printable(names)} changed on disk; not reloaded: without a session (--no-session) the"
+                " work could not be carried over. Reopen the comparison to see the change.",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
+        try:
+            comparison = self.app.reload()
+        except (InputError, OSError, ValueError) as error:
+            reason = printable(" ".join(str(error).split()))
+            message = f"{printable(names)} changed on disk but cannot be read: {reason}"
+            self.notify(message, severity="error", markup=False)
+            return
+        self.save()  # the work as it is, so that the reload carries all of it over
+        old = self.workspace
+        self.workspace = Workspace(comparison, old.settings, store.load(comparison), store)
+        self.workspace.chosen = old.chosen
+        self.app.comparison = comparison
+        self._stamps = _stamps(comparison)
+        self.notify(f"{printable(names)} changed on disk: reloaded, with the work carried over.", markup=False)
+        self._tell_restored()
+        if self.aligned:
+            self.action_toggle_view()
+        self._set_model(f"{self.model_name}: loading" if self.embedder else "lexical only (no model)", "busy")
+        self._show_rows()
+        self.call_later(self._restore_cursor)
+        self._collect(comparison.left, comparison.right, self.embedder)
+
     # -- export -----------------------------------------------------------------------------------
 
     def action_export(self) -> None:
@@ -894,6 +944,23 @@ class CompareScreen(Screen[None]):
             self.notify(f"Export failed: {reason}", severity="error", markup=False)
             return
         self.notify(f"Exported: {printable(str(path))}", markup=False)
+
+
+def _stamps(comparison: Comparison) -> dict[str, tuple[int, int] | None]:
+    """Each readout file's modification time and size (None when it is gone); standard input
+    and folders have none."""
+    stamps: dict[str, tuple[int, int] | None] = {}
+    for readout in (comparison.left, comparison.right):
+        source = readout.source
+        if not source or source == "-":
+            continue
+        try:
+            info = os.stat(source)
+        except (OSError, ValueError):
+            stamps[source] = None
+            continue
+        stamps[source] = (info.st_mtime_ns, info.st_size)
+    return stamps
 
 
 def _brief(reason: str) -> str:

@@ -346,3 +346,37 @@ async def test_the_save_that_creates_the_session_file_says_where_it_is(app_on, c
         assert told == [f"Your work is saved as you go in {case / 'session.json'} (--no-session: keep nothing)"]
         await pilot.press("o")
         assert len([n for n in app.notices if "saved as you go" in n]) == 1
+
+
+async def test_a_readout_changed_on_disk_is_reloaded_with_the_work(make_app, case):
+    app = make_app(load(case), session=SessionStore.of(load(case)), reload=lambda: load(case))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "a", *"length", "enter")  # a note on L2
+        lines = (case / "left.txt").read_text(encoding="utf-8").splitlines()
+        (case / "left.txt").write_text("A line put first.\n" + "\n".join(lines) + "\n", encoding="utf-8")
+        before = screen.workspace
+        screen.check_files()
+        await ready(pilot)
+        assert screen.workspace is not before and screen.comparison.left.texts[0] == "A line put first."
+        assert screen.pane("left").row(0).body.plain == "A line put first."
+        assert screen.workspace.journal.current.statement_note("left", 2) == "length"  # moved down with L2
+        assert screen.workspace.ready
+        assert any("left.txt changed on disk: reloaded, with the work carried over." in n for n in app.notices)
+        # Unreadable now (emptied): said, and the work stays on screen as it was.
+        shown = screen.workspace
+        (case / "left.txt").write_text("", encoding="utf-8")
+        screen.check_files()
+        await pilot.pause()
+        assert screen.workspace is shown and any("cannot be read" in n for n in app.notices)
+
+
+async def test_without_a_session_a_changed_readout_is_not_reloaded_over_the_work(make_app, case):
+    app = make_app(load(case), reload=lambda: load(case))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        before = screen.workspace
+        (case / "right.txt").write_text("Changed.\n", encoding="utf-8")
+        screen.check_files()
+        await pilot.pause()
+        assert screen.workspace is before and any("not reloaded" in n for n in app.notices)
