@@ -380,3 +380,15 @@ async def test_without_a_session_a_changed_readout_is_not_reloaded_over_the_work
         screen.check_files()
         await pilot.pause()
         assert screen.workspace is before and any("not reloaded" in n for n in app.notices)
+
+
+async def test_undo_pressed_in_a_row_leaves_one_notice_not_a_stack(app_on, newsroom):
+    app = app_on(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("o", "j", "o", "j", "o")
+        app.clear_notifications()
+        await pilot.press("z", "z", "z", "Z")
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+        assert len(shown) == 1 and shown[0].startswith("Redone")
