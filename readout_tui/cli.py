@@ -220,8 +220,7 @@ def run_compare(args: argparse.Namespace) -> int:
     from readout_tui.core.work.workspace import settings_in_force
 
     fmt = _output_format(args)
-    comparison = _comparison(args)
-    session = _saved_session(args, comparison)
+    comparison, session = _saved_session(args, _comparison(args))
     cache = None if args.no_cache else EmbeddingCache()
     progress = ProgressLine.on(sys.stderr)
     try:
@@ -277,12 +276,13 @@ def _output_format(args: argparse.Namespace) -> str:
 
 
 def _saved_session(args: argparse.Namespace, comparison: Comparison):
-    """The comparison's saved session (empty with --no-session); what went wrong loading it,
-    or could not be carried over to edited readouts, is noted on standard error."""
+    """The comparison with the statements the session split or merged, and the session (empty
+    with --no-session); what went wrong loading it, or could not be carried over to edited
+    readouts, is noted on standard error."""
     from readout_tui.core.work.session import Session, SessionStore
 
     if args.no_session:
-        return Session()
+        return comparison, Session()
     restored = SessionStore.of(comparison).load(comparison)
     if restored.notice:
         _note(restored.notice)
@@ -293,7 +293,7 @@ def _saved_session(args: argparse.Namespace, comparison: Comparison):
         # Said at every run until they are made again or discarded in the app: never out of sight.
         path = SessionStore.of(comparison).path
         _note(f"{earlier} saved decision(s) that no longer fit the readouts are kept in {path} (the app lists them: L)")
-    return restored.session
+    return restored.comparison or comparison, restored.session
 
 
 def _note(message: str) -> None:

@@ -32,6 +32,7 @@ from readout_tui.core.engine.pipeline import collect
 from readout_tui.core.io.display import printable
 from readout_tui.core.io.loading import Comparison, InputError
 from readout_tui.core.types import SIDES, Readout, Side, other_side, statement_ref
+from readout_tui.core.work.segments import SegmentEdit
 from readout_tui.core.work.workspace import NOT_READY, Filter, NoteTarget, ReadOnly, Refusal, Seek, Workspace
 from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed
 from readout_tui.widgets.aligned_view import SEPARATOR, AlignedView
@@ -83,6 +84,7 @@ class CompareScreen(Screen[None]):
     | e | Export (HTML, Markdown, CSV, JSON, text). |
     | c / C | Copy the statement / the pair to the clipboard. |
     | m | Show or hide what one side only mentions. |
+    | S / J | Split the statement in two / merge it with the next one; the alignment is redone. |
     | L | Saved decisions that no longer fit edited readouts: make one again here, or discard it. |
     """
 
@@ -171,6 +173,22 @@ class CompareScreen(Screen[None]):
         Binding("c", "copy('statement')", "Copy statement", show=False, id="copy-statement"),
         Binding("C", "copy('pair')", "Copy pair", show=False, tooltip="Copy the pair shown", id="copy-pair"),
         Binding("m", "toggle_mentions", "One-side mentions", show=False, id="mentions"),
+        Binding(
+            "S",
+            "split",
+            "Split statement",
+            show=False,
+            tooltip="Split the statement in two (it makes two claims); the alignment is redone",
+            id="split",
+        ),
+        Binding(
+            "J",
+            "merge",
+            "Merge with next",
+            show=False,
+            tooltip="Merge the statement with the next one (they make one claim); the alignment is redone",
+            id="merge",
+        ),
         Binding(
             "L",
             "lost",
@@ -891,18 +909,88 @@ class CompareScreen(Screen[None]):
             return
         self.save()  # the work as it is, so that the reload carries all of it over
         old = self.workspace
-        self.workspace = Workspace(comparison, old.settings, store.load(comparison), store)
-        self.workspace.chosen = old.chosen
+        restored = store.load(comparison)
+        workspace = Workspace(restored.comparison or comparison, old.settings, restored, store)
+        workspace.files, workspace.chosen, workspace.exported = comparison, old.chosen, old.exported
         self.app.comparison = comparison
         self._stamps = _stamps(comparison)
         self.notify(f"{printable(names)} changed on disk: reloaded, with the work carried over.", markup=False)
+        self._take(workspace)
+
+    def _take(self, workspace: Workspace) -> None:
+        """Show ``workspace``, on other statements than the one shown (a reload, a split or a
+        merge): what its loading said, its rows, and the evidence gathered anew."""
+        self.workspace = workspace
         self._tell_restored()
         if self.aligned:
             self.action_toggle_view()
         self._set_model(f"{self.model_name}: loading" if self.embedder else "lexical only (no model)", "busy")
         self._show_rows()
         self.call_later(self._restore_cursor)
-        self._collect(comparison.left, comparison.right, self.embedder)
+        self._collect(workspace.comparison.left, workspace.comparison.right, self.embedder)
+
+    # -- splitting and merging statements ---------------------------------------------------------
+
+    def action_split(self) -> None:
+        """Split the statement under the cursor in two: the user puts the | where the second
+        one starts."""
+        try:
+            index = self._here().segment_target()
+        except Refusal as refusal:
+            self._refused(refusal)
+            return
+        text = self.workspace.readout(self.side).statements[index].text
+        if printable(text) != text or "|" in text:
+            self._say("This statement holds characters (| or controls) that cannot be placed around here.")
+            return
+        at = _middle(text)
+        ref = statement_ref(self.side, index)
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            bar = value.find("|")
+            if bar < 0 or value[:bar] + value[bar + 1 :] != text:
+                self._say("Only the | moves: the text itself is not edited here.", severity="warning")
+                return
+            try:
+                edit = self.workspace.split_at(bar)
+            except Refusal as refusal:
+                self._refused(refusal)
+                return
+            self._resegment(edit, f"{ref} split in two (J merges them back)")
+
+        self.app.push_screen(
+            PromptScreen(
+                f"Split {ref}: put the | where the second statement starts",
+                text[:at] + "|" + text[at:],
+                "enter splits · escape cancels · the work on it goes with the first part",
+            ),
+            done,
+        )
+
+    def action_merge(self) -> None:
+        try:
+            edit = self._here().merge_next()
+        except Refusal as refusal:
+            self._refused(refusal)
+            return
+        index = self.pane(self.side).current
+        ref = statement_ref(self.side, index or 0)
+        self._resegment(edit, f"{ref} and the next one merged (S splits them again)")
+
+    def _resegment(self, edit: SegmentEdit, what: str) -> None:
+        try:
+            workspace = self.workspace.resegment(edit)
+        except Refusal as refusal:
+            self._refused(refusal)
+            return
+        except OSError:
+            self._show_saving()
+            self._say(f"Not done: {printable(self.workspace.unsaved)}", severity="error", timeout=4)
+            return
+        self._take(workspace)
+        self._say(what)
 
     # -- export -----------------------------------------------------------------------------------
 
@@ -944,6 +1032,16 @@ class CompareScreen(Screen[None]):
             self.notify(f"Export failed: {reason}", severity="error", markup=False)
             return
         self.notify(f"Exported: {printable(str(path))}", markup=False)
+
+
+def _middle(text: str) -> int:
+    """Where to offer a split: after the comma or semicolon nearest the middle, else at the
+    space nearest it."""
+    middle = len(text) // 2
+    marks = [i + 2 for i, char in enumerate(text[:-2]) if char in ",;" and text[i + 1] == " "]
+    spaces = [i + 1 for i, char in enumerate(text[:-1]) if char == " "]
+    candidates = marks or spaces or [middle]
+    return min(candidates, key=lambda i: abs(i - middle))
 
 
 def _stamps(comparison: Comparison) -> dict[str, tuple[int, int] | None]:

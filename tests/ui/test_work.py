@@ -392,3 +392,35 @@ async def test_undo_pressed_in_a_row_leaves_one_notice_not_a_stack(app_on, newsr
         await pilot.pause()
         shown = [n.message for n in app._notifications]
         assert len(shown) == 1 and shown[0].startswith("Redone")
+
+
+async def test_split_a_statement_in_two_and_merge_them_back(make_app, case):
+    app = make_app(load(case), session=SessionStore.of(load(case)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        count = len(screen.comparison.left)
+        text = screen.comparison.left.texts[0]
+        await pilot.press("a", *"both", "enter")  # a note, to follow the split
+        await pilot.press("S")
+        prompt = app.screen.query_one("#prompt-input", Input)
+        assert prompt.value.count("|") == 1 and prompt.value.replace("|", "") == text
+        at = text.index(" ", len(text) // 3) + 1
+        prompt.value = text[:at] + "|" + text[at:]
+        await pilot.press("enter")
+        await ready(pilot)
+        assert len(screen.comparison.left) == count + 1
+        assert screen.pane("left").row(1).body.plain.startswith(text[at:])
+        assert screen.workspace.decisions.statement_note("left", 0) == "both"
+        assert screen.workspace.ready and any("L1 split in two" in n for n in app.notices)
+        screen.pane("left").move_to(0)
+        await pilot.pause()
+        await pilot.press("J")
+        await ready(pilot)
+        assert len(screen.comparison.left) == count and screen.comparison.left.texts[0] == text
+        assert screen.workspace.decisions.statement_note("left", 0) == "both"
+        # The text itself is not edited in the prompt: only the | moves.
+        await pilot.press("S")
+        app.screen.query_one("#prompt-input", Input).value = "Something else|."
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(screen.comparison.left) == count and any("Only the | moves" in n for n in app.notices)

@@ -132,3 +132,18 @@ def test_compare_says_at_every_run_that_lost_decisions_are_kept(case, capsys):
         assert cli.main(["compare", str(case), "--lexical-only", "--format", "json"]) == 0
         err = capsys.readouterr().err
         assert f"1 saved decision(s) that no longer fit the readouts are kept in {case / 'session.json'}" in err
+
+
+def test_compare_reports_the_statements_as_the_session_split_them(case, capsys):
+    import json
+
+    from readout_tui.core.work.segments import split_edit
+
+    comparison = load_comparison([str(case)])
+    text = comparison.left.texts[0]
+    at = text.index(" on the war") + 1
+    SessionStore.of(comparison).save(Session(segments=(split_edit("left", text, at),)), comparison)
+    assert cli.main(["compare", str(case), "--lexical-only", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    texts = [s["text"] for s in document["left"]["statements"]]
+    assert texts[:2] == [text[:at].strip(), text[at:]] and len(texts) == len(comparison.left) + 1

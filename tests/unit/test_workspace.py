@@ -619,3 +619,46 @@ def test_a_lost_link_is_made_again_with_the_statement_the_strip_names(newsroom):
     assert any(p.left == 3 and p.right == nearest and p.manual for p in work.alignment.pairs)
     with pytest.raises(Refusal, match="make it again by hand"):
         work.reapply(1)
+
+
+def test_a_split_and_a_merge_are_kept_in_the_session_and_the_work_follows(tmp_path, newsroom):
+    import shutil
+
+    from readout_tui.testing import comparison_of  # noqa: F401
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "left.txt").write_text("\n".join(newsroom.left.texts), encoding="utf-8")
+    (folder / "right.txt").write_text("\n".join(newsroom.right.texts), encoding="utf-8")
+    del shutil
+    files = load_comparison([str(folder)], "lines")
+    store = SessionStore.of(files)
+    work = Workspace.open(files, DEFAULTS, store)
+    work.set_evidence(collect(work.comparison.left, work.comparison.right, HashEmbedder()))
+    work.point("right", 2)  # "A prisoner exchange ... was agreed, and nuclear safety ... was raised."
+    work.write_note(work.note_target("statement"), "two claims")
+    text = work.readout("right").statements[2].text
+    at = text.index("nuclear safety")
+    with pytest.raises(Refusal, match="Each part needs words"):
+        work.split_at(0)
+    work = work.resegment(work.split_at(at))
+    right = work.comparison.right.texts
+    assert right[2] == text[:at].strip() and right[3] == text[at:] and len(right) == 5
+    assert work.decisions.statement_note("right", 2) == "two claims"  # with the part most like it
+    # Reopened: the files are as they were, the split is made again over them.
+    again = Workspace.open(load_comparison([str(folder)], "lines"), DEFAULTS, SessionStore.of(files))
+    assert again.comparison.right.texts == right
+    again.set_evidence(collect(again.comparison.left, again.comparison.right, HashEmbedder()))
+    again.point("right", 2)
+    merged = again.resegment(again.merge_next())
+    assert merged.comparison.right.texts[2] == f"{right[2]} {right[3]}" and len(merged.comparison.right) == 4
+    merged.set_evidence(collect(merged.comparison.left, merged.comparison.right, HashEmbedder()))
+    merged.point("right", 3)
+    with pytest.raises(Refusal, match="no next one"):
+        merged.merge_next()
+
+
+def test_no_split_without_a_session(work):
+    work.point("left", 0)
+    with pytest.raises(Refusal, match="not without one"):
+        work.split_at(5)

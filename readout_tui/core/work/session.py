@@ -42,6 +42,7 @@ from readout_tui.core.io.files import FileRefused, read_bounded, write_atomic
 from readout_tui.core.io.loading import MAX_INPUT_BYTES, Comparison
 from readout_tui.core.types import Kind, statement_ref
 from readout_tui.core.work.decisions import Decisions, Step, pair_note_key, records
+from readout_tui.core.work.segments import SegmentEdit, resegmented
 
 FILE_NAME = "session.json"
 VERSION = 2
@@ -103,6 +104,8 @@ class Session:
     undo: tuple[Step, ...] = ()
     """The undo history, oldest first (``Journal.undo_steps``)."""
     redo: tuple[Step, ...] = ()
+    segments: tuple[SegmentEdit, ...] = ()
+    """Statements the analyst split or merged, made in order over the files' statements."""
 
     def applied_to(self, settings: AlignmentSettings) -> AlignmentSettings:
         """``settings`` with the thresholds this session saved, where it saved them."""
@@ -124,6 +127,8 @@ class Restored:
     """Decisions and notes of this load that found no statement, each described in a line."""
     notice: str = ""
     """Why the saved file could not be used, when it could not."""
+    comparison: Comparison | None = None
+    """The comparison with the session's splits and merges made; None when it has none."""
 
 
 def data_dir() -> Path:
@@ -299,10 +304,11 @@ class SessionStore:
 def _same_work(session: Session, loaded: Session) -> bool:
     """Whether ``session`` holds nothing that ``loaded`` did not: the decisions and thresholds
     (the cursor and the undo history are not work that could be lost)."""
-    return (session.decisions, session.threshold, session.lexical_threshold) == (
+    return (session.decisions, session.threshold, session.lexical_threshold, session.segments) == (
         loaded.decisions,
         loaded.threshold,
         loaded.lexical_threshold,
+        loaded.segments,
     )
 
 
@@ -384,6 +390,7 @@ class _Saved:
     undo: list[Step]
     redo: list[Step]
     """The history as saved, by the saved statements' indices."""
+    segments: tuple[SegmentEdit, ...] = ()
 
 
 def _document(session: Session, comparison: Comparison, known: Differences | None = None) -> tuple[dict, Differences]:
@@ -398,6 +405,9 @@ def _document(session: Session, comparison: Comparison, known: Differences | Non
         "statements": {"left": comparison.left.texts, "right": comparison.right.texts},
         **records(session.decisions),
         "lost": [_lost_record(lost) for lost in session.lost],
+        "segments": [
+            {"side": e.side, "kind": e.kind, "texts": list(e.texts), "at": e.at} for e in session.segments
+        ],
         "history": {
             "undo": _history(session.decisions, session.undo[-HISTORY_KEPT:], known, used),
             "redo": _history(session.decisions, session.redo[-HISTORY_KEPT:], known, used),
@@ -448,7 +458,17 @@ def _parse(raw: bytes) -> _Saved:
         lost=tuple(_lost(x) for x in document.get("lost", [])),
         undo=_steps(current, history.get("undo", []), whole),
         redo=_steps(current, history.get("redo", []), whole),
+        segments=tuple(_segment(x) for x in document.get("segments", [])),
     )
+
+
+def _segment(value: object) -> SegmentEdit:
+    if not isinstance(value, dict) or value.get("kind") not in ("split", "merge"):
+        raise ValueError("a statement edit is neither a split nor a merge")
+    texts = tuple(well_formed(_text(t)) for t in value["texts"])
+    if len(texts) != (1 if value["kind"] == "split" else 2):
+        raise ValueError("a statement edit with the wrong number of statements")
+    return SegmentEdit(_side(value["side"]), value["kind"], texts, _index(value.get("at", 0)))
 
 
 def _as_saved(refs: list[tuple[str, int]], what: str, **lost: str) -> list[int]:
@@ -709,6 +729,7 @@ def statement_map(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
     for index, text in enumerate(old):
         if free.get(text):
             found[index] = free[text].popleft()
+    _split_or_merged(old, new, found)
     taken = set(found.values())
     remaining = {j: new[j] for j in range(len(new)) if j not in taken}
     for index, text in enumerate(old):
@@ -721,11 +742,39 @@ def statement_map(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
     return found
 
 
+def _split_or_merged(old: Sequence[str], new: Sequence[str], found: dict[int, int]) -> None:
+    """Add to ``found`` a statement split in two (it goes to its first part) and two merged
+    into one (both go to it), as the analyst's splits and merges make them: too unlike either
+    part for the similarity that follows."""
+    taken = set(found.values())
+    free_new = [j for j in range(len(new)) if j not in taken]
+    joined = {_squeezed(new[j] + new[j + 1]): j for j in free_new if j + 1 < len(new) and j + 1 not in taken}
+    whole = {_squeezed(new[j]): j for j in free_new}
+    for index, text in enumerate(old):
+        if index in found:
+            continue
+        key = _squeezed(text)
+        if key in joined and joined[key] not in taken:
+            found[index] = joined[key]
+            taken.add(joined[key])
+        elif index + 1 < len(old) and index + 1 not in found:
+            merged = whole.get(key + _squeezed(old[index + 1]))
+            if merged is not None and merged not in taken:
+                found[index] = found[index + 1] = merged
+                taken.add(merged)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
 def _fit(saved: _Saved, comparison: Comparison) -> Restored:
+    # The analyst's splits and merges first: the decisions were made on those statements.
+    comparison, segments, missed = resegmented(comparison, saved.segments)
     current = {"left": comparison.left.texts, "right": comparison.right.texts}
     maps = {side: statement_map(saved.texts[side], current[side]) for side in ("left", "right")}
     moved = 0
-    lost: list[LostDecision] = []
+    lost: list[LostDecision] = [LostDecision(f"{edit.describe()}: the statement is no longer there") for edit in missed]
 
     def place(side: str, index: int) -> int | None:
         return maps[side].get(index)
@@ -757,9 +806,11 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
     undo = tuple((what, _within(step, sizes)) for what, step in saved.undo) if unchanged else ()
     redo = tuple((what, _within(step, sizes)) for what, step in saved.redo) if unchanged else ()
     session = Session(
-        decisions, saved.threshold, cursor, saved.lost + tuple(lost), saved.lexical_threshold, undo, redo
+        decisions, saved.threshold, cursor, saved.lost + tuple(lost), saved.lexical_threshold, undo, redo, segments
     )
-    return Restored(session, carried=moved, lost=tuple(x.description for x in lost))
+    return Restored(
+        session, carried=moved, lost=tuple(x.description for x in lost), comparison=comparison if segments else None
+    )
 
 
 Carry = Callable[..., list[int] | None]

@@ -51,6 +51,7 @@ from readout_tui.core.work.decisions import (
     NoteKey,
     pair_note_key,
 )
+from readout_tui.core.work.segments import SegmentEdit, split_edit
 from readout_tui.core.work.session import (
     Cursor,
     LostDecision,
@@ -308,6 +309,10 @@ class Workspace:
         self.lost: list[LostDecision] = list(session.lost)
         """Saved decisions that found no statement in edited readouts, until the user discards
         them: shown, and made again at the cursor on request (``reapply``)."""
+        self.segments: list[SegmentEdit] = list(session.segments)
+        """The statements split or merged, in the comparison's orientation (see ``resegment``)."""
+        self.files = comparison
+        """The comparison as its files have it, before ``segments`` (``open`` sets it)."""
         self.exported: Path | None = None
         """Where the last export went: the next one is proposed there, in the same format."""
 
@@ -322,7 +327,9 @@ class Workspace:
         """The comparison with the work saved in ``store`` (if any), and the threshold as
         ``settings_in_force`` rules (``threshold``: the command line's)."""
         restored = store.load(comparison) if store is not None else Restored(Session())
-        workspace = cls(comparison, settings_in_force(settings, threshold, restored.session), restored, store)
+        shown = restored.comparison or comparison
+        workspace = cls(shown, settings_in_force(settings, threshold, restored.session), restored, store)
+        workspace.files = comparison
         if threshold is not None:
             workspace.chosen = (threshold, threshold)
         return workspace
@@ -883,6 +890,53 @@ class Workspace:
         kind = Kind(lost.link_kind) if lost.link_kind else Kind.RELATED
         return self._edit(f"Linked {name} ({kind.label}) again", decisions.link(left, right, kind))
 
+    # -- statement boundaries -------------------------------------------------------------------
+
+    def split_at(self, at: int) -> SegmentEdit:
+        """The split of the statement under the cursor where its second part starts (``at``)."""
+        index = self.segment_target()
+        edit = split_edit(self._to_comparison(self.side), self.readout(self.side).statements[index].text, at)
+        if edit is None:
+            raise Refusal("Each part needs words: put the | between two of them.")
+        return edit
+
+    def merge_next(self) -> SegmentEdit:
+        """The merge of the statement under the cursor with the next one of its account."""
+        index = self.segment_target()
+        statements = self.readout(self.side).statements
+        if index + 1 >= len(statements):
+            raise Refusal("The last statement has no next one to merge with.")
+        # In the comparison's order: after a swap the view's side is the other readout, in the same order.
+        texts = (statements[index].text, statements[index + 1].text)
+        return SegmentEdit(self._to_comparison(self.side), "merge", texts)
+
+    def segment_target(self) -> int:
+        """The statement under the cursor, if it may be split or merged (else ``Refusal``)."""
+        index = self._cursor_for_edits()
+        if index is None:
+            raise Refusal("No statement under the cursor.")
+        if self.store is None:
+            raise Refusal("Splits and merges are kept in the session: not without one (--no-session).")
+        if self.comparison.info.article is not None:
+            raise Refusal("An article's statements are its attribution's: split or join them in the article.")
+        return index
+
+    def resegment(self, edit: SegmentEdit) -> Workspace:
+        """Save ``edit`` with the work, and the workspace on the new statements: the work
+        carried over to them as to edited readouts (raises ``OSError`` when it cannot be saved;
+        nothing is changed then)."""
+        self._writable()
+        self.segments.append(edit)
+        try:
+            self.save()
+        except OSError:
+            self.segments.pop()
+            raise
+        restored = self.store.load(self.files)
+        workspace = Workspace(restored.comparison or self.files, self.settings, restored, self.store)
+        workspace.files, workspace.chosen, workspace.exported = self.files, self.chosen, self.exported
+        return workspace
+
     def discard_lost(self, number: int) -> str:
         """Forget lost decision ``number`` (saved work: refused when read-only)."""
         self._writable()
@@ -901,6 +955,7 @@ class Workspace:
             self.chosen[1],
             self.journal.undo_steps,
             self.journal.redo_steps,
+            tuple(self.segments),
         )
 
     @property
