@@ -622,15 +622,10 @@ def test_a_lost_link_is_made_again_with_the_statement_the_strip_names(newsroom):
 
 
 def test_a_split_and_a_merge_are_kept_in_the_session_and_the_work_follows(tmp_path, newsroom):
-    import shutil
-
-    from readout_tui.testing import comparison_of  # noqa: F401
-
     folder = tmp_path / "case"
     folder.mkdir()
     (folder / "left.txt").write_text("\n".join(newsroom.left.texts), encoding="utf-8")
     (folder / "right.txt").write_text("\n".join(newsroom.right.texts), encoding="utf-8")
-    del shutil
     files = load_comparison([str(folder)], "lines")
     store = SessionStore.of(files)
     work = Workspace.open(files, DEFAULTS, store)
