@@ -85,6 +85,7 @@ class CompareScreen(Screen[None]):
     | c / C | Copy the statement / the pair to the clipboard. |
     | m | Show or hide what one side only mentions. |
     | b | Back to the assignment (an article's comparison). |
+    | w / W | Next / previous doubtful statement (?): a pair of low confidence, or unique though near a partner. |
     | S / J | Split the statement in two / merge it with the next one; the alignment is redone. |
     | L | Saved decisions that no longer fit edited readouts: make one again here, or discard it. |
     """
@@ -127,6 +128,22 @@ class CompareScreen(Screen[None]):
             show=False,
             tooltip="Previous difference of any kind",
             id="previous-difference",
+        ),
+        Binding(
+            "w",
+            "seek('doubtful', 1)",
+            "Next doubtful",
+            show=False,
+            tooltip="Next statement worth a second look (?): a pair of low confidence, or unique though near a partner",
+            id="next-doubtful",
+        ),
+        Binding(
+            "W",
+            "seek('doubtful', -1)",
+            "Previous doubtful",
+            show=False,
+            tooltip="Previous statement worth a second look (?)",
+            id="previous-doubtful",
         ),
         # A priority binding runs as the key arrives, before the keys typed after it are routed:
         # so a query typed fast after "/" lands in the search box (see check_action).

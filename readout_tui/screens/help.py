@@ -64,7 +64,7 @@ def marks() -> list[Content]:
     from readout_tui.core.types import Status
     from readout_tui.core.work.decisions import HAND, HAND_NOTED, NOTED
     from readout_tui.widgets.detail_strip import WORD_STYLES
-    from readout_tui.widgets.statement_list import FLAG_STYLE, GLYPH_STYLES, GLYPHS, PARTNER_ARROW
+    from readout_tui.widgets.statement_list import DOUBT, DOUBT_STYLE, FLAG_STYLE, GLYPH_STYLES, GLYPHS, PARTNER_ARROW
 
     def line(mark: str, style: str, meaning: str) -> Content:
         return Content.assemble((mark.ljust(14), style), "  ", meaning)
@@ -78,6 +78,7 @@ def marks() -> list[Content]:
         line(HAND, FLAG_STYLE, "decided by hand (linked, unlinked, kind changed, marked unique)"),
         line(NOTED, FLAG_STYLE, "has a note, or is in a pair that has one"),
         line(HAND_NOTED, FLAG_STYLE, "both"),
+        line(DOUBT, DOUBT_STYLE, "doubtful: a pair of low confidence, or unique though near a partner (w)"),
         line(f"{PARTNER_ARROW.strip()}3,5", "dim", "its counterparts' numbers in the other pane"),
         line("lit row", "bold reverse", "a counterpart of the statement under the cursor"),
         line("shaded row", "reverse dim", "shares a counterpart with the statement under the cursor"),

@@ -46,6 +46,10 @@ GLYPH_STYLES: dict[Status | None, str] = {
 
 FLAG_STYLE = "bold $text-accent"
 """The gutter's mark for a statement the analyst decided on or annotated."""
+DOUBT = "?"
+DOUBT_STYLE = "bold $text-warning"
+"""The gutter's mark for a statement the model is unsure about (``Mark.doubtful``), where the
+analyst has not decided it: the ones to check first."""
 SEARCH_STYLE = "reverse"
 PARTNER_STYLE = "dim"
 PARTNER_ARROW = "  →"
@@ -239,7 +243,7 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
             (number, "dim"),
             " ",
             (GLYPHS[mark.status], GLYPH_STYLES[mark.status]),
-            (mark.flag or " ", FLAG_STYLE),
+            flag_of(mark),
             # Apart from the text: "=✎The" read as one word.
             " ",
         )
@@ -374,7 +378,7 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
     def _measure(self, index: int, width: int) -> int:
         """Lines the row of ``index`` takes at ``width`` (without the row's padding)."""
         mark = self._marks.get(index, Mark())
-        gutter = self._digits + 1 + cell_len(GLYPHS[mark.status] + (mark.flag or " ")) + 1
+        gutter = self._digits + 1 + cell_len(GLYPHS[mark.status] + flag_of(mark)[0]) + 1
         text = self._texts.get(index)
         if text is None:
             text = self._texts[index] = printable(self.statements[index].text)
@@ -500,7 +504,14 @@ def _line_pattern(width: int) -> re.Pattern[str]:
 
 def _wrapping(mark: Mark) -> tuple[str, str, tuple[int, ...]]:
     """What of a mark a row's wrapping depends on: the gutter's glyphs and the partner list."""
-    return GLYPHS[mark.status], mark.flag, mark.partners
+    return GLYPHS[mark.status], flag_of(mark)[0], mark.partners
+
+
+def flag_of(mark: Mark) -> tuple[str, str]:
+    """The gutter's second mark and its style: what the analyst did, else the model's doubt."""
+    if mark.flag:
+        return mark.flag, FLAG_STYLE
+    return (DOUBT, DOUBT_STYLE) if mark.doubtful else (" ", FLAG_STYLE)
 
 
 def partner_refs(partners: Sequence[int]) -> str:
