@@ -7,7 +7,7 @@ comparison worker (see ``screens.compare``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.actions import parse
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 
 from readout_tui.core.engine.cache import EmbeddingCache
@@ -27,6 +28,7 @@ from readout_tui.core.work.session import SessionStore
 from readout_tui.core.work.workspace import Workspace
 from readout_tui.screens.compare import CompareScreen
 from readout_tui.screens.help import HelpScreen, keys_of
+from readout_tui.screens.prompt import ConfirmScreen
 from readout_tui.widgets.statement_list import StatementList
 
 if TYPE_CHECKING:
@@ -51,8 +53,10 @@ class ReadoutApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     """Absolute, so that subclasses defined elsewhere (tests) find it too."""
     TITLE = "readout-tui"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
-    """Below 100 columns two panes of prose are too narrow to read; they stack instead."""
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-stacked"), (70, "-narrow"), (100, "-wide")]
+    """Below 100 columns the strip gets taller, so that a pair of long statements fits in it at
+    80x24, and the panes stay side by side: stacked there, each had room for two statements.
+    Below 70 columns a pane beside the other would be too narrow for prose; they stack."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help"),
@@ -68,6 +72,7 @@ class ReadoutApp(App[None]):
         settings: AlignmentSettings | None = None,
         session: SessionStore | None = None,
         threshold: float | None = None,
+        reload: Callable[[], Comparison] | None = None,
     ) -> None:
         """
         Args:
@@ -78,6 +83,8 @@ class ReadoutApp(App[None]):
             session: Where corrections, notes, threshold and cursor are saved; None keeps nothing.
             threshold: The threshold given on the command line, which holds over the one the
                 session saved (see ``settings_in_force``); None: the saved one, else ``settings``'.
+            reload: Reads the comparison again from its files, when they change on disk; None
+                does not watch them.
         """
         super().__init__()
         self.comparison = comparison
@@ -90,6 +97,10 @@ class ReadoutApp(App[None]):
         """An article's assignment, the first screen when there is one."""
         self._comparing: CompareScreen | None = None
         """The comparison of an article's accounts, kept while the assignment is shown."""
+        self.reload = reload
+        if session is not None and session.read_only:
+            # Another instance is the one that saves: said before anything else.
+            self.title = f"{self.title} [read-only]"
 
     def get_default_screen(self) -> Screen:
         if self.comparison.info.article is not None:
@@ -133,6 +144,50 @@ class ReadoutApp(App[None]):
         if action == "back_to_assignment":
             return self._over_assignment()
         return True
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> Notification:
+        """Textual's, with the notification returned, so that ``withdraw`` can take it back."""
+        if timeout is None:
+            timeout = self.NOTIFICATION_TIMEOUT
+        notification = Notification(message, title, severity, timeout, markup=markup)
+        self.post_message(Notify(notification))
+        return notification
+
+    def withdraw(self, notification: Notification | None) -> None:
+        """Take a notification off the screen before its time: a newer one says it better."""
+        if notification is not None and notification in self._notifications:
+            self._unnotify(notification)
+
+    async def action_quit(self) -> None:
+        """Quit; with work that could not be saved, ask first (the last save is tried again)."""
+        unsaved = self._unsaved()
+        if not unsaved:
+            self.exit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        question = f"Your last changes are not saved ({printable(unsaved)}). Quit anyway?"
+        if not any(isinstance(screen, ConfirmScreen) for screen in self.screen_stack):
+            self.push_screen(ConfirmScreen(question, "y quits, the changes lost · n or escape stays"), answered)
+
+    def _unsaved(self) -> str:
+        """Why the work on screen is not on disk, after one more try at saving it."""
+        if self.session is None or not self.session.unsaved:
+            return ""
+        for screen in self.screen_stack:
+            if isinstance(screen, CompareScreen):
+                screen.save()
+        return self.session.unsaved
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -226,8 +226,7 @@ def run_compare(args: argparse.Namespace) -> int:
     fmt = _output_format(args)
     # Before the readouts are read: a model that is not here is told at once.
     embedder = _embedder(args)
-    comparison = _comparison(args)
-    session = _saved_session(args, comparison)
+    comparison, session = _saved_session(args, _comparison(args))
     # An article is compared as the analyst assigned its statements in the app.
     comparison = assigned(comparison, session)
     cache = None if args.no_cache else EmbeddingCache()
@@ -274,8 +273,6 @@ def _output_format(args: argparse.Namespace) -> str:
     if args.format:
         return args.format
     if not _to_stdout(args):
-        if Path(args.output).suffix.lower() == ".txt":
-            return "text"
         found = format_of(args.output)
         if found is None:
             raise UsageError(
@@ -287,18 +284,24 @@ def _output_format(args: argparse.Namespace) -> str:
 
 
 def _saved_session(args: argparse.Namespace, comparison: Comparison):
-    """The comparison's saved session (empty with --no-session); what went wrong loading it,
-    or could not be carried over to edited readouts, is noted on standard error."""
+    """The comparison with the statements the session split or merged, and the session (empty
+    with --no-session); what went wrong loading it, or could not be carried over to edited
+    readouts, is noted on standard error."""
     from readout_tui.core.work.session import Session, SessionStore
 
     if args.no_session:
-        return Session()
+        return comparison, Session()
     restored = SessionStore.of(comparison).load(comparison)
     if restored.notice:
         _note(restored.notice)
     for lost in restored.lost:
         _note(f"a saved decision no longer fits the readouts: {lost}")
-    return restored.session
+    earlier = len(restored.session.lost) - len(restored.lost)
+    if earlier > 0:
+        # Said at every run until they are made again or discarded in the app: never out of sight.
+        path = SessionStore.of(comparison).path
+        _note(f"{earlier} saved decision(s) that no longer fit the readouts are kept in {path} (the app lists them: L)")
+    return restored.comparison or comparison, restored.session
 
 
 def _note(message: str) -> None:
@@ -368,6 +371,7 @@ def run_app(args: argparse.Namespace) -> int:
             settings=_settings(args),
             session=store,
             threshold=args.threshold,
+            reload=lambda: _comparison(args, default=[str(EXAMPLE)]),
         )
         app.run()
     finally:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -211,16 +212,23 @@ def hostile() -> Comparison:
     )
 
 
-async def ready(pilot) -> CompareScreen:
-    """Wait for the comparison worker and the messages it posted; return the screen."""
+async def ready(pilot, patience: float = 10.0) -> CompareScreen:
+    """Wait for the comparison: its worker, the messages it posted, and the evidence taken in
+    (or ``patience`` seconds, for a comparison that never gets ready); return the screen. The
+    worker may not have started yet when this is called: waiting for no worker is no wait."""
     from textual.worker import WorkerFailed
 
-    try:
-        await pilot.app.workers.wait_for_complete()
-    except WorkerFailed:
-        pass  # the screen reports a failed worker itself: tests read what it shows
-    await pilot.pause()
-    return pilot.app.screen
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerFailed:
+            pass  # the screen reports a failed worker itself: tests read what it shows
+        await pilot.pause()
+        workspace = getattr(pilot.app.screen, "workspace", None)
+        if workspace is None or workspace.ready or time.monotonic() > deadline:
+            return pilot.app.screen
+        await pilot.pause(0.02)
 
 
 def summary_text(app: ReadoutApp) -> str:

@@ -93,9 +93,9 @@ def make_app():
             super().__init__(*args, **kwargs)
             self.notices: list[str] = []
 
-        def notify(self, message: str, **kwargs) -> None:
+        def notify(self, message: str, **kwargs):
             self.notices.append(message)
-            super().notify(message, **kwargs)
+            return super().notify(message, **kwargs)
 
     def make(
         comparison: Comparison,

@@ -66,6 +66,8 @@ class CaseInfo:
     title: str = ""
     date: str = ""
     sources: tuple[str, ...] = ()
+    side_sources: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    """Where each side's account was read (``meta.json``'s ``sources_by_side``): left, right."""
     article: Attribution | None = None
     """When both accounts come from one article: how its statements were attributed."""
 

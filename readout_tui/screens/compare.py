@@ -8,6 +8,7 @@ marks arrive when the model is done.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.notifications import Notification, SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -28,22 +30,28 @@ from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import Embedder, ModelError
 from readout_tui.core.engine.pipeline import collect
 from readout_tui.core.io.display import printable
-from readout_tui.core.io.loading import Comparison
+from readout_tui.core.io.loading import Comparison, InputError
 from readout_tui.core.types import SIDES, Readout, Side, other_side, statement_ref
-from readout_tui.core.work.workspace import NOT_READY, Filter, NoteTarget, Refusal, Seek, Workspace
+from readout_tui.core.work.segments import SegmentEdit
+from readout_tui.core.work.workspace import NOT_READY, Filter, NoteTarget, ReadOnly, Refusal, Seek, Workspace
 from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed
+from readout_tui.widgets.aligned_view import SEPARATOR, AlignedView
 from readout_tui.widgets.detail_strip import DetailStrip
+from readout_tui.widgets.overview import Overview
 from readout_tui.widgets.statement_list import StatementList
 from readout_tui.widgets.summary_bar import ModelState, SummaryBar
 from readout_tui.widgets.text import date_label
 
-from .prompt import PromptScreen
+from .lost import Choice, LostScreen
+from .prompt import ConfirmScreen, PromptScreen
 
 THRESHOLD_STEP = 0.05
 FIRST_PAINT_WAIT = 2.0
 """Seconds the comparison worker waits at most for the texts to be painted before it starts."""
 TITLE_FRAME = 6
 """Columns of a pane's top border that a title cannot use: corners, rules and spaces."""
+WATCH_EVERY = 2.0
+"""Seconds between looks at the readout files: a change on disk is reloaded with the work."""
 BRIEF_REASON = 60
 """Characters of a failure's reason kept in the summary bar, so it stays one line on a wide
 terminal; the notification carries all of it."""
@@ -61,19 +69,25 @@ class CompareScreen(Screen[None]):
     | tab, left, right | Switch panes. |
     | enter | Jump to the counterpart; again to cycle through several and back. |
     | u / U, r / R | Next / previous unique statement, pair told differently. |
+    | d / D | Next / previous difference of any kind. |
     | / then n / N | Search both readouts; next / previous hit. |
     | f | Filter: all, unique only, pairs only. |
     | + / - (or ] / [) | Raise / lower the threshold; re-decided at once. |
     | s | Swap sides. |
+    | v | Aligned view: each pair on one row, a gap where a side is silent; again: the two panes. |
     | l | Link: pick the counterpart in the other pane, then l or enter. |
     | x | Unlink the pair shown. |
     | t | Change the pair's kind: same / told differently. |
     | o | Mark the statement deliberately unique (again: unmark). |
     | a / A | Note on the statement / on the pair. |
     | z / Z | Undo / redo. |
-    | e | Export (HTML, Markdown, CSV, JSON). |
+    | e | Export (HTML, Markdown, CSV, JSON, text). |
+    | c / C | Copy the statement / the pair to the clipboard. |
     | m | Show or hide what one side only mentions. |
     | b | Back to the assignment (an article's comparison). |
+    | w / W | Next / previous doubtful statement (?): a pair of low confidence, or unique though near a partner. |
+    | S / J | Split the statement in two / merge it with the next one; the alignment is redone. |
+    | L | Saved decisions that no longer fit edited readouts: make one again here, or discard it. |
     """
 
     COMPARING: ClassVar[list[Binding]] = [
@@ -83,7 +97,15 @@ class CompareScreen(Screen[None]):
         Binding("enter", "jump", "Jump", id="jump"),
         Binding("u", "seek('unique', 1)", "Next unique", id="next-unique"),
         Binding("U", "seek('unique', -1)", "Previous unique", show=False, id="previous-unique"),
-        Binding("r", "seek('related', 1)", "Next ≈", tooltip="Next pair told differently (≈)", id="next-related"),
+        Binding(
+            "r",
+            "seek('related', 1)",
+            "Next ≈",
+            # Left to the help and the palette: at 80 columns the footer has room for d, not both.
+            show=False,
+            tooltip="Next pair told differently (≈)",
+            id="next-related",
+        ),
         Binding(
             "R",
             "seek('related', -1)",
@@ -91,6 +113,37 @@ class CompareScreen(Screen[None]):
             show=False,
             tooltip="Previous pair told differently (≈)",
             id="previous-related",
+        ),
+        Binding(
+            "d",
+            "seek('difference', 1)",
+            "Next diff",
+            tooltip="Next difference of any kind: a unique statement or a pair told differently",
+            id="next-difference",
+        ),
+        Binding(
+            "D",
+            "seek('difference', -1)",
+            "Previous difference",
+            show=False,
+            tooltip="Previous difference of any kind",
+            id="previous-difference",
+        ),
+        Binding(
+            "w",
+            "seek('doubtful', 1)",
+            "Next doubtful",
+            show=False,
+            tooltip="Next statement worth a second look (?): a pair of low confidence, or unique though near a partner",
+            id="next-doubtful",
+        ),
+        Binding(
+            "W",
+            "seek('doubtful', -1)",
+            "Previous doubtful",
+            show=False,
+            tooltip="Previous statement worth a second look (?)",
+            id="previous-doubtful",
         ),
         # A priority binding runs as the key arrives, before the keys typed after it are routed:
         # so a query typed fast after "/" lands in the search box (see check_action).
@@ -124,6 +177,14 @@ class CompareScreen(Screen[None]):
             tooltip="Back to the article's assignment (enter there compares again)",
             id="back-to-assignment",
         ),
+        Binding(
+            "v",
+            "toggle_view",
+            "Aligned view",
+            show=False,
+            tooltip="Aligned view (each pair on one row, a gap where one side is silent) or the two free panes",
+            id="aligned-view",
+        ),
     ]
     """Finding one's way through the comparison."""
 
@@ -137,7 +198,33 @@ class CompareScreen(Screen[None]):
         Binding("z,ctrl+z", "undo", "Undo", show=False, id="undo"),
         Binding("Z,ctrl+y", "redo", "Redo", show=False, id="redo"),
         Binding("e", "export", "Export", show=False, id="export"),
+        Binding("c", "copy('statement')", "Copy statement", show=False, id="copy-statement"),
+        Binding("C", "copy('pair')", "Copy pair", show=False, tooltip="Copy the pair shown", id="copy-pair"),
         Binding("m", "toggle_mentions", "One-side mentions", show=False, id="mentions"),
+        Binding(
+            "S",
+            "split",
+            "Split statement",
+            show=False,
+            tooltip="Split the statement in two (it makes two claims); the alignment is redone",
+            id="split",
+        ),
+        Binding(
+            "J",
+            "merge",
+            "Merge with next",
+            show=False,
+            tooltip="Merge the statement with the next one (they make one claim); the alignment is redone",
+            id="merge",
+        ),
+        Binding(
+            "L",
+            "lost",
+            "Lost decisions",
+            show=False,
+            tooltip="Saved decisions that no longer fit the edited readouts: make one again here, or discard it",
+            id="lost",
+        ),
     ]
     """The analyst's work: corrections, notes, undo, export."""
 
@@ -163,7 +250,9 @@ class CompareScreen(Screen[None]):
         self._model = ModelState(
             f"{self.model_name}: loading" if embedder else "lexical only (no model)", "busy"
         )
-        self._save_failed = False
+        self._said: Notification | None = None
+        """The last notice about an edit, taken back when the next one comes."""
+        self._stamps = _stamps(workspace.comparison)
 
     @property
     def comparison(self) -> Comparison:
@@ -178,8 +267,10 @@ class CompareScreen(Screen[None]):
         bodies: LRUCache[tuple, Content] = LRUCache(maxsize=max(4 * total, 64))
         yield SummaryBar(id="summary")
         with Horizontal(id="panes"):
-            for side in SIDES:
-                yield StatementList(side, self.workspace.readout(side).statements, bodies, id=side)
+            yield StatementList("left", self.workspace.readout("left").statements, bodies, id="left")
+            yield Overview(id="overview")
+            yield StatementList("right", self.workspace.readout("right").statements, bodies, id="right")
+        yield AlignedView(id="aligned")
         yield DetailStrip(id="detail")
         yield Input(placeholder="search both readouts: enter finds, escape cancels", id="search")
         # Compact, with the less common keys left to the help screen and the palette: at 80
@@ -190,6 +281,11 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#mentions").display = False
+        self.query_one(AlignedView).display = False
+        if self.workspace.read_only:
+            self.notify(
+                f"Read-only: {printable(self.workspace.read_only)}", severity="warning", markup=False, timeout=10
+            )
         self._tell_restored()
         self.call_later(self._restore_cursor)
         self.query_one("#search").display = False
@@ -200,9 +296,16 @@ class CompareScreen(Screen[None]):
         painted = threading.Event()
         self.call_after_refresh(painted.set)
         self._collect(self.comparison.left, self.comparison.right, self.embedder, painted)
+        if getattr(self.app, "reload", None) is not None and self._stamps:
+            self.set_interval(WATCH_EVERY, self.check_files)
 
     def on_unmount(self) -> None:
-        self._save()
+        # The cursor's place, and another try at unsaved work; what fails is left in the
+        # store's ``unsaved`` for the command line to report.
+        try:
+            self.workspace.save()
+        except OSError:
+            pass
 
     def pane(self, side: Side) -> StatementList:
         return self.query_one(f"#{side}", StatementList)
@@ -246,6 +349,8 @@ class CompareScreen(Screen[None]):
 
     def on_evidence_ready(self, message: EvidenceReady) -> None:
         evidence = message.evidence
+        if evidence.left is not self.comparison.left:
+            return  # gathered for the readouts as they were before a reload
         warning = evidence.languages.warning() if evidence.languages else ""
         if evidence.semantic_available:
             why = evidence.languages.why if evidence.languages else ""
@@ -294,22 +399,51 @@ class CompareScreen(Screen[None]):
             pane.show(workspace.readout(side).statements, workspace.marks[side], rows, workspace.query)
             pane.border_title = self._title(side)
             pane.border_subtitle = self._subtitle(side, len(rows))
+        if self.aligned:
+            self._show_aligned()
+        overview = self.query_one(Overview)
+        overview.counts = (len(workspace.readout("left")), len(workspace.readout("right")))
+        overview.marks = workspace.marks
         bar = self.query_one(SummaryBar)
         bar.tally = workspace.tally
         bar.threshold = workspace.threshold
         bar.model = self._model
+        self._show_saving()
+
+    def _show_saving(self) -> None:
+        workspace = self.workspace
+        self.query_one(SummaryBar).lost = len(workspace.lost)
+        if workspace.unsaved:
+            saving = f"Not saved: {printable(workspace.unsaved)}"
+        else:
+            saving = "read-only" if workspace.read_only else ""
+        self.query_one(SummaryBar).saving = saving
 
     def _set_titles(self) -> None:
         for side in SIDES:
             self.pane(side).border_title = self._title(side)
+            self.pane(side).border_subtitle = self._subtitle(side, len(self.workspace.rows(side)))
 
     def on_resize(self) -> None:
         # The panes' widths are known only after the layout: titles are cut to them then.
         self.call_after_refresh(self._set_titles)
 
     def _title(self, side: Side) -> Content:
-        """Label · date · language, the label cut to fit the pane: the date and language are
-        short and say what the label cannot."""
+        """Label · date · language; when the label does not fit with them, the label alone,
+        the date and language going under the pane (``_subtitle``), and cut only if it still
+        does not fit."""
+        label, tail = self._title_parts(side)
+        room = self._title_room(side)
+        if room <= 0 or len(label) + len(tail) <= room:
+            return Content(label + tail)
+        if len(label) > room:
+            label = label[: max(room - 1, 1)] + "…"
+        return Content(label)
+
+    def _title_room(self, side: Side) -> int:
+        return self.pane(side).outer_size.width - TITLE_FRAME
+
+    def _title_parts(self, side: Side) -> tuple[str, str]:
         rest = []
         date = self.comparison.info.date
         # The date belongs to the call: on both titles, so a swap does not seem to move it.
@@ -318,12 +452,7 @@ class CompareScreen(Screen[None]):
         language = self.workspace.language(side)
         if language is not None:
             rest.append(language.name if language.known else "language undetermined")
-        tail = "".join(f" · {part}" for part in rest)
-        room = self.pane(side).outer_size.width - TITLE_FRAME - len(tail)
-        label = printable(self.workspace.readout(side).label)
-        if 0 < room < len(label):
-            label = label[: max(room - 1, 1)] + "…"
-        return Content(label + tail)
+        return printable(self.workspace.readout(side).label), "".join(f" · {part}" for part in rest)
 
     def _subtitle(self, side: Side, shown: int) -> Content:
         workspace = self.workspace
@@ -334,8 +463,16 @@ class CompareScreen(Screen[None]):
             if workspace.filter is not Filter.ALL
             else f"{total} statements"
         ]
+        tally = getattr(workspace.tally, side)
+        if tally.unique is not None:
+            parts.append(f"{tally.unique} unique · {tally.coverage:.0%} paired")
         if workspace.search:
-            parts.append(f"search: {printable(workspace.search)}")
+            hits = len(workspace.hits()[side])
+            parts.append(f"search: {printable(workspace.search)} · {hits} {'hit' if hits == 1 else 'hits'}")
+        label, tail = self._title_parts(side)
+        room = self._title_room(side)
+        if tail and 0 < room < len(label) + len(tail):
+            parts.append(tail.removeprefix(" · "))  # the title had no room for them
         if readout.encoding not in ("utf-8", ""):
             # A guessed encoding is worth a glance: a wrong guess garbles the whole side.
             parts.append(f"decoded as {printable(readout.encoding)}")
@@ -361,7 +498,7 @@ class CompareScreen(Screen[None]):
         for pane_side in SIDES:
             self.pane(pane_side).set_class(pane_side == side, "-active")
         if self.focused is not self.query_one("#search"):
-            self.set_focus(self.pane(side))
+            self.set_focus(self.query_one(AlignedView) if self.aligned else self.pane(side))
         self._sync()
 
     def _sync(self) -> None:
@@ -373,10 +510,16 @@ class CompareScreen(Screen[None]):
         if not workspace.ready or index is None:
             active.light(())
             passive.light(())
+        elif workspace.picking is not None:
+            # While a partner is picked, the statement the link starts from stays lit.
+            start_side, start = workspace.picking
+            self.pane(start_side).light((start,))
+            self.pane(other_side(start_side)).light(())
         else:
             active.light((), workspace.siblings(self.side, index))
             passive.light(workspace.partners(self.side, index))
             passive.move_to(workspace.shown_partner())
+        self.query_one(Overview).cursor = None if index is None else (self.side, index)
         strip = self.query_one(DetailStrip)
         strip.detail = workspace.detail()
         self._show_work()
@@ -399,6 +542,8 @@ class CompareScreen(Screen[None]):
         # Move the cursor before switching panes: the switch re-syncs from the cursor.
         if not self.pane(side).move_to(index):
             self.notify("That statement is hidden by the filter.", timeout=2)
+        if self.aligned:
+            self.query_one(AlignedView).move_to(side, index)
         if side != self.side:
             self.side = side
         else:
@@ -411,7 +556,14 @@ class CompareScreen(Screen[None]):
         return self.workspace
 
     def _refused(self, refusal: Refusal) -> None:
-        self.notify(str(refusal), timeout=2, markup=False)
+        severity = "warning" if isinstance(refusal, ReadOnly) else "information"
+        self._say(printable(str(refusal)), severity=severity, timeout=4 if severity == "warning" else 2)
+
+    def _say(self, message: str, *, severity: SeverityLevel = "information", timeout: float = 2) -> None:
+        """Tell what a key did, in place of what the key before it did: keys pressed in a
+        row (z z z) would otherwise stack their notices over the strip."""
+        self.app.withdraw(self._said)
+        self._said = self.app.notify(message, severity=severity, timeout=timeout, markup=False)
 
     # -- finding ----------------------------------------------------------------------------------
 
@@ -463,6 +615,7 @@ class CompareScreen(Screen[None]):
         self.workspace.set_search(event.value)
         self._show_rows()
         if self.workspace.search:
+            self._say(self.workspace.search_count())
             # A new search starts at the cursor: the statement in view may be the one wanted.
             self.action_seek("search", 1, here_too=True)
 
@@ -487,9 +640,13 @@ class CompareScreen(Screen[None]):
         self._refresh()
 
     def action_threshold(self, delta: float) -> None:
-        self.workspace.change_threshold(delta)
+        try:
+            self.workspace.change_threshold(delta)
+        except Refusal as refusal:
+            self._refused(refusal)
+            return
         self._refresh()
-        self._save()
+        self.save()
 
     def action_swap(self) -> None:
         left, right = self.pane("left").current, self.pane("right").current
@@ -499,6 +656,54 @@ class CompareScreen(Screen[None]):
         self.pane("right").move_to(left)
         self.side = other_side(self.side)
 
+    @property
+    def aligned(self) -> bool:
+        """Whether the aligned view is shown instead of the two panes."""
+        return bool(self.query_one(AlignedView).display)
+
+    def action_toggle_view(self) -> None:
+        if not self.workspace.ready:
+            self.notify(NOT_READY, timeout=2)
+            return
+        view = self.query_one(AlignedView)
+        aligned = not self.aligned
+        view.display = aligned
+        self.query_one("#panes").display = not aligned
+        if aligned:
+            self._show_aligned()
+            current = self.pane(self.side).current
+            if current is not None:
+                view.move_to(self.side, current)
+        self._activate(self.side)
+
+    def _show_aligned(self) -> None:
+        workspace = self.workspace
+        view = self.query_one(AlignedView)
+        view.show(
+            workspace.aligned(),
+            {side: workspace.readout(side).statements for side in SIDES},
+            workspace.marks,
+        )
+        labels = [printable(workspace.readout(side).label) for side in SIDES]
+        view.border_title = Content(f"{labels[0]} {SEPARATOR} {labels[1]} · aligned")
+        view.border_subtitle = Content("v: back to the two panes · the filter applies there")
+
+    @on(Overview.Picked)
+    def _overview_picked(self, event: Overview.Picked) -> None:
+        self._land(event.side, self.pane(event.side).nearest(event.index) or event.index)
+
+    @on(AlignedView.Moved)
+    def _row_moved(self, event: AlignedView.Moved) -> None:
+        # The panes, hidden, follow the row: the strip, the edits and the way back read them.
+        row = event.row
+        side = self.side if getattr(row, self.side) is not None else other_side(self.side)
+        index = getattr(row, side)
+        self.pane(side).move_to(index)
+        if side != self.side:
+            self.side = side
+        else:
+            self._sync()
+
     # -- correcting -------------------------------------------------------------------------------
 
     def _edited(self, what: str | None) -> None:
@@ -506,10 +711,22 @@ class CompareScreen(Screen[None]):
         if what is None:
             return
         self._refresh()
-        self._save()
-        self.notify(f"{what} (z undoes)", timeout=2, markup=False)
+        self.save()
+        self._tell_edit(what, "z undoes")
+
+    def _tell_edit(self, what: str, hint: str) -> None:
+        """Say what an edit did; while saves fail, that it is not saved (nothing may read as
+        saved then: the bar says it too)."""
+        unsaved = self.workspace.unsaved
+        if unsaved:
+            self._say(f"{what}; not saved: {printable(unsaved)}", severity="error", timeout=4)
+        else:
+            self._say(f"{what} ({hint})" if hint else what)
 
     def action_link(self) -> None:
+        if self.aligned:
+            self._say("Links are made in the two panes: v shows them.")
+            return
         if self.workspace.picking is not None:
             self._finish_link()
             return
@@ -519,7 +736,12 @@ class CompareScreen(Screen[None]):
             self._refused(refusal)
             return
         if started:
-            self.side = other_side(self.side)
+            # Picking starts on the statement the strip names: the counterpart, or the nearest miss.
+            candidate = self.workspace.link_candidate()
+            far = other_side(self.side)
+            if candidate is not None:
+                self.pane(far).move_to(candidate)
+            self.side = far
             self._show_work()
 
     def _finish_link(self) -> None:
@@ -580,8 +802,44 @@ class CompareScreen(Screen[None]):
             self._refused(refusal)
             return
         self._refresh()
-        self._save()
-        self.notify(f"{verb}: {what}", timeout=2, markup=False)
+        self.save()
+        self._tell_edit(f"{verb}: {what}", "")
+
+    def action_copy(self, what: str) -> None:
+        """Copy to the clipboard (OSC 52: the terminal puts it there, also over ssh)."""
+        try:
+            name, text = self._here().clip("pair" if what == "pair" else "statement")
+        except Refusal as refusal:
+            self._refused(refusal)
+            return
+        # Each line made printable: pasted into a terminal, the text must not act there either.
+        self.app.copy_to_clipboard("\n".join(printable(line) for line in text.split("\n")))
+        self._say(f"Copied {name}")
+
+    # -- lost decisions ---------------------------------------------------------------------------
+
+    def action_lost(self) -> None:
+        if not self.workspace.lost:
+            self._say("No saved decision was lost: every one fits the readouts.")
+            return
+
+        def chosen(choice: Choice | None) -> None:
+            if choice is None:
+                return
+            what, number = choice
+            try:
+                done = self._here().reapply(number) if what == "apply" else self.workspace.discard_lost(number)
+            except Refusal as refusal:
+                self._refused(refusal)
+                return
+            if what == "apply":
+                self._edited(done)
+            else:
+                self._refresh()
+                self.save()
+                self._tell_edit(done, "")
+
+        self.app.push_screen(LostScreen(self.workspace.lost), chosen)
 
     # -- mentions ---------------------------------------------------------------------------------
 
@@ -606,13 +864,13 @@ class CompareScreen(Screen[None]):
         if restored.notice:
             self.notify(printable(restored.notice), severity="warning", markup=False, timeout=10)
         if restored.lost:
-            listed = "; ".join(printable(lost) for lost in restored.lost)
+            # Brief: the bar keeps the count for as long as they are kept, L lists them whole.
             self.notify(
-                f"The readouts changed; {len(restored.lost)} saved decision(s) no longer fit"
-                f" and are kept aside in the session file: {listed}",
+                f"The readouts changed; {len(restored.lost)} saved decision(s) no longer fit."
+                " L lists them, to make them again or discard them.",
                 severity="warning",
                 markup=False,
-                timeout=20,
+                timeout=10,
             )
         if restored.carried:
             self.notify(
@@ -632,14 +890,136 @@ class CompareScreen(Screen[None]):
         else:
             self._sync()
 
-    def _save(self) -> None:
+    def save(self) -> bool:
+        """Save the work now; False when it could not be (the bar says why until a save works).
+        The save that creates the session file says where it is: a case folder's own gets one,
+        and nothing else would tell the user that a file appeared there."""
+        path = self.workspace.session_file
+        new = path is not None and not path.exists()
         try:
             self.workspace.save()
-        except OSError as exc:
-            if not self._save_failed:
-                reason = printable(f"{self.workspace.store.path}: {exc.strerror or exc}")
-                self.notify(f"Cannot save the session: {reason}", severity="error", markup=False)
-            self._save_failed = True
+        except OSError:
+            pass  # the store keeps the reason (``unsaved``), shown on the bar
+        self._show_saving()
+        if new and path.exists():
+            self.notify(
+                f"Your work is saved as you go in {printable(str(path))} (--no-session: keep nothing)",
+                markup=False,
+                timeout=8,
+            )
+        return not self.workspace.unsaved
+
+    # -- readouts changed on disk -----------------------------------------------------------------
+
+    def check_files(self) -> None:
+        """Reload when a readout file changed on disk (an editor saved it), keeping the work."""
+        stamps = _stamps(self.comparison)
+        if stamps == self._stamps:
+            return
+        changed = {Path(path).name for path, stamp in stamps.items() if self._stamps.get(path) != stamp}
+        self._stamps = stamps
+        names = ", ".join(sorted(changed))
+        store = self.workspace.store
+        if store is None:
+            self.notify(
+                f"{printable(names)} changed on disk; not reloaded: without a session (--no-session) the"
+                " work could not be carried over. Reopen the comparison to see the change.",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
+        try:
+            comparison = self.app.reload()
+        except (InputError, OSError, ValueError) as error:
+            reason = printable(" ".join(str(error).split()))
+            message = f"{printable(names)} changed on disk but cannot be read: {reason}"
+            self.notify(message, severity="error", markup=False)
+            return
+        self.save()  # the work as it is, so that the reload carries all of it over
+        old = self.workspace
+        restored = store.load(comparison)
+        workspace = Workspace(restored.comparison or comparison, old.settings, restored, store)
+        workspace.files, workspace.chosen, workspace.exported = comparison, old.chosen, old.exported
+        self.app.comparison = comparison
+        self._stamps = _stamps(comparison)
+        self.notify(f"{printable(names)} changed on disk: reloaded, with the work carried over.", markup=False)
+        self._take(workspace)
+
+    def _take(self, workspace: Workspace) -> None:
+        """Show ``workspace``, on other statements than the one shown (a reload, a split or a
+        merge): what its loading said, its rows, and the evidence gathered anew."""
+        self.workspace = workspace
+        self._tell_restored()
+        if self.aligned:
+            self.action_toggle_view()
+        self._set_model(f"{self.model_name}: loading" if self.embedder else "lexical only (no model)", "busy")
+        self._show_rows()
+        self.call_later(self._restore_cursor)
+        self._collect(workspace.comparison.left, workspace.comparison.right, self.embedder)
+
+    # -- splitting and merging statements ---------------------------------------------------------
+
+    def action_split(self) -> None:
+        """Split the statement under the cursor in two: the user puts the | where the second
+        one starts."""
+        try:
+            index = self._here().segment_target()
+        except Refusal as refusal:
+            self._refused(refusal)
+            return
+        text = self.workspace.readout(self.side).statements[index].text
+        if printable(text) != text or "|" in text:
+            self._say("This statement holds characters (| or controls) that cannot be placed around here.")
+            return
+        at = _middle(text)
+        ref = statement_ref(self.side, index)
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            bar = value.find("|")
+            if bar < 0 or value[:bar] + value[bar + 1 :] != text:
+                self._say("Only the | moves: the text itself is not edited here.", severity="warning")
+                return
+            try:
+                edit = self.workspace.split_at(bar)
+            except Refusal as refusal:
+                self._refused(refusal)
+                return
+            self._resegment(edit, f"{ref} split in two (J merges them back)")
+
+        self.app.push_screen(
+            PromptScreen(
+                f"Split {ref}: put the | where the second statement starts",
+                text[:at] + "|" + text[at:],
+                "enter splits · escape cancels · the work on it goes with the first part",
+            ),
+            done,
+        )
+
+    def action_merge(self) -> None:
+        try:
+            edit = self._here().merge_next()
+        except Refusal as refusal:
+            self._refused(refusal)
+            return
+        index = self.pane(self.side).current
+        ref = statement_ref(self.side, index or 0)
+        self._resegment(edit, f"{ref} and the next one merged (S splits them again)")
+
+    def _resegment(self, edit: SegmentEdit, what: str) -> None:
+        try:
+            workspace = self.workspace.resegment(edit)
+        except Refusal as refusal:
+            self._refused(refusal)
+            return
+        except OSError:
+            self._show_saving()
+            self._say(f"Not done: {printable(self.workspace.unsaved)}", severity="error", timeout=4)
+            return
+        self._take(workspace)
+        self._say(what)
 
     # -- export -----------------------------------------------------------------------------------
 
@@ -647,18 +1027,30 @@ class CompareScreen(Screen[None]):
         if not self.workspace.ready:
             self.notify(NOT_READY, timeout=2)
             return
-        from readout_tui.core.io.export import FORMATS
+        from readout_tui.core.io.export import ENDINGS
 
-        hint = "the name's ending picks the format: " + ", ".join(
-            f".{'md' if fmt == 'markdown' else fmt}" for fmt in FORMATS
-        )
+        hint = "the name's ending picks the format: " + ", ".join(ENDINGS.values())
+        if self.workspace.swapped and not self.workspace.export_swapped:
+            hint += " · an article is exported with its own sides, as before the swap"
         self.app.push_screen(PromptScreen("Export to", str(self.workspace.export_path()), hint), self.export_to)
 
     def export_to(self, name: str | None) -> None:
-        """Write the comparison, with the work, to ``name`` (its suffix picks the format)."""
+        """Write the comparison, with the work, to ``name`` (its suffix picks the format); a
+        file already there is replaced only when the user says so."""
         if not name or not name.strip():
             return
         path = Path(name.strip()).expanduser()
+        if path.is_file():
+
+            def answered(replace: bool | None) -> None:
+                if replace:
+                    self._export(path)
+
+            self.app.push_screen(ConfirmScreen(f"{path} exists. Replace it?"), answered)
+            return
+        self._export(path)
+
+    def _export(self, path: Path) -> None:
         try:
             self.workspace.export(path)
         except Refusal as refusal:
@@ -669,6 +1061,33 @@ class CompareScreen(Screen[None]):
             self.notify(f"Export failed: {reason}", severity="error", markup=False)
             return
         self.notify(f"Exported: {printable(str(path))}", markup=False)
+
+
+def _middle(text: str) -> int:
+    """Where to offer a split: after the comma or semicolon nearest the middle, else at the
+    space nearest it."""
+    middle = len(text) // 2
+    marks = [i + 2 for i, char in enumerate(text[:-2]) if char in ",;" and text[i + 1] == " "]
+    spaces = [i + 1 for i, char in enumerate(text[:-1]) if char == " "]
+    candidates = marks or spaces or [middle]
+    return min(candidates, key=lambda i: abs(i - middle))
+
+
+def _stamps(comparison: Comparison) -> dict[str, tuple[int, int] | None]:
+    """Each readout file's modification time and size (None when it is gone); standard input
+    and folders have none."""
+    stamps: dict[str, tuple[int, int] | None] = {}
+    for readout in (comparison.left, comparison.right):
+        source = readout.source
+        if not source or source == "-":
+            continue
+        try:
+            info = os.stat(source)
+        except (OSError, ValueError):
+            stamps[source] = None
+            continue
+        stamps[source] = (info.st_mtime_ns, info.st_size)
+    return stamps
 
 
 def _brief(reason: str) -> str:

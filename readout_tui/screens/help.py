@@ -38,7 +38,7 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help").border_title = Content("Keys · escape closes")
 
     def _reference(self) -> Content:
-        lines: list[Content] = []
+        lines: list[Content] = [*marks(), Content("")]
         for title, bindings in self.sections:
             lines.append(Content.styled(title, "bold $text-accent"))
             for binding in bindings:
@@ -57,3 +57,31 @@ def keys_of(app: App, binding: Binding) -> str:
     """The binding's keys as the app displays them, e.g. "z ctrl+z"."""
     keys = [key.strip() for key in binding.key.split(",")]
     return " ".join(app.get_key_display(binding.with_key(key)) for key in keys)
+
+
+def marks() -> list[Content]:
+    """What the glyphs and colours in the panes and the strip mean."""
+    from readout_tui.core.types import Status
+    from readout_tui.core.work.decisions import HAND, HAND_NOTED, NOTED
+    from readout_tui.widgets.detail_strip import WORD_STYLES
+    from readout_tui.widgets.statement_list import DOUBT, DOUBT_STYLE, FLAG_STYLE, GLYPH_STYLES, GLYPHS, PARTNER_ARROW
+
+    def line(mark: str, style: str, meaning: str) -> Content:
+        return Content.assemble((mark.ljust(14), style), "  ", meaning)
+
+    return [
+        Content.styled("Marks", "bold $text-accent"),
+        line(GLYPHS[Status.MATCH], GLYPH_STYLES[Status.MATCH], "the other side says the same"),
+        line(GLYPHS[Status.RELATED], GLYPH_STYLES[Status.RELATED], "the other side tells the point differently"),
+        line(GLYPHS[Status.UNIQUE], GLYPH_STYLES[Status.UNIQUE], "only this side says it"),
+        line(GLYPHS[None], GLYPH_STYLES[None], "not compared yet"),
+        line(HAND, FLAG_STYLE, "decided by hand (linked, unlinked, kind changed, marked unique)"),
+        line(NOTED, FLAG_STYLE, "has a note, or is in a pair that has one"),
+        line(HAND_NOTED, FLAG_STYLE, "both"),
+        line(DOUBT, DOUBT_STYLE, "doubtful: a pair of low confidence, or unique though near a partner (w)"),
+        line(f"{PARTNER_ARROW.strip()}3,5", "dim", "its counterparts' numbers in the other pane"),
+        line("lit row", "bold reverse", "a counterpart of the statement under the cursor"),
+        line("shaded row", "reverse dim", "shares a counterpart with the statement under the cursor"),
+        line("shared", WORD_STYLES["shared"], "in the strip: a word both statements use"),
+        line("differs", WORD_STYLES["differs"], "in the strip: a telling word the other statement lacks"),
+    ]

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from readout_tui.core.engine.explain import WordSpan
 from readout_tui.core.io.display import printable
-from readout_tui.core.types import Counterpart, Status
+from readout_tui.core.types import Counterpart, Status, statement_ref
 from readout_tui.core.work.workspace import Detail, PairShown, Pending, ShownStatement, UniqueShown, Verdict
 
 from .statement_list import GLYPH_STYLES
@@ -54,25 +54,45 @@ def pair_headline(pair: Counterpart, focus: str, partner: str, rank: int, count:
 
 
 def unique_headline(detail: UniqueShown) -> Content:
-    """E.g. "L4 ∅ unique to Israeli PMO · nearest: R3 scores 0.21, under the threshold 0.26"."""
+    """E.g. "L4 ∅ unique to Israeli PMO · nearest: R3 scores 0.21, under the threshold 0.26";
+    for a statement the analyst took the pair from, which decision did: "· its pair with R1
+    (score 0.67) was removed by hand". Scores with two decimals, as everywhere."""
     focus = detail.focus
     head = Content.assemble(
         f"{focus.ref} ",
         (Status.UNIQUE.glyph, GLYPH_STYLES[Status.UNIQUE]),
         f" unique to {printable(focus.label)}",
     )
-    if detail.nearest is None:
+    nearest = detail.nearest
+    if nearest is None:
         return head
     score, threshold = detail.score, detail.threshold
-    # Three decimals when two would round up to the threshold and read as "0.25 under 0.25".
-    places = 2 if round(score, 2) < threshold else 3
-    verdict = {
-        Verdict.MARKED: "but marked unique by hand",
-        Verdict.UNDER: f"under the threshold {threshold:.2f}",
-        # The two-step rule: the partner that fits best by topic scored under the threshold.
-        Verdict.PARTNER_UNDER: f"but the partner that fits best scores under the threshold {threshold:.2f}",
-    }[detail.verdict]
-    return head + f" · nearest: {detail.nearest.ref} scores {score:.{places}f}, {verdict}"
+    if detail.verdict is Verdict.REMOVED:
+        return head + f" · its pair with {nearest.ref} (score {score:.2f}) was removed by hand"
+    if detail.verdict is Verdict.PARTNER_MARKED:
+        return head + (
+            f" · its pair with {nearest.ref} (score {score:.2f}) went when {nearest.ref} was marked unique by hand"
+        )
+    if detail.verdict is Verdict.MARKED:
+        return head + f" · marked unique by hand; nearest: {nearest.ref} scores {score:.2f}"
+    if detail.verdict is Verdict.UNDER:
+        return head + f" · nearest: {nearest.ref} scores {_under(score, threshold)}"
+    # The two-step rule: it reaches the threshold with one statement, but the partner that
+    # fits best by topic does not; that one is named, with its own score.
+    fit = "" if detail.best_fit is None else statement_ref(nearest.side, detail.best_fit)
+    if not fit or fit == nearest.ref:
+        return head + f" · nearest: {nearest.ref} scores {score:.2f} (the threshold is {threshold:.2f})"
+    return head + (
+        f" · nearest: {nearest.ref} scores {score:.2f}, but {fit}, the partner that fits best by topic,"
+        f" scores {_under(detail.best_fit_score, threshold)}"
+    )
+
+
+def _under(score: float, threshold: float) -> str:
+    """"0.21, under the threshold 0.26"; "0.26, just under the threshold 0.26" when two
+    decimals round the two alike."""
+    just = "just " if f"{score:.2f}" == f"{threshold:.2f}" else ""
+    return f"{score:.2f}, {just}under the threshold {threshold:.2f}"
 
 
 def headline(detail: Detail) -> Content:
@@ -83,6 +103,10 @@ def headline(detail: Detail) -> Content:
     if isinstance(detail, PairShown):
         pair = detail.pair
         head = pair_headline(pair, detail.focus.ref, detail.partner.ref, detail.rank, detail.count)
+        if detail.siblings:
+            # Why rows of the focus's own pane are shaded: they share this partner.
+            refs = ", ".join(statement_ref(detail.focus.side, i) for i in detail.siblings)
+            head += f" · {detail.partner.ref} also pairs with {refs} (shaded)"
     else:
         head = unique_headline(detail)
     if detail.in_common is None or _second(detail) is None:
@@ -148,6 +172,5 @@ def _line(statement: ShownStatement, width: int) -> HangingIndent:
 
 
 def _gutter(statement: ShownStatement) -> str:
-    label = printable(statement.label)
-    label = label if len(label) <= 18 else label[:17] + "…"
-    return f"{label} {statement.number} "
+    # The reference, as the headline and the panes number it: a label cut to fit said less.
+    return f"{statement.ref} "

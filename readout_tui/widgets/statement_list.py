@@ -46,9 +46,15 @@ GLYPH_STYLES: dict[Status | None, str] = {
 
 FLAG_STYLE = "bold $text-accent"
 """The gutter's mark for a statement the analyst decided on or annotated."""
+DOUBT = "?"
+DOUBT_STYLE = "bold $text-warning"
+"""The gutter's mark for a statement the model is unsure about (``Mark.doubtful``), where the
+analyst has not decided it: the ones to check first."""
 SEARCH_STYLE = "reverse"
 PARTNER_STYLE = "dim"
-PARTNER_ARROW = "  → "
+PARTNER_ARROW = "  →"
+"""Before the numbers of a statement's counterparts, written "→3,5" without spaces: one word,
+which wrapping moves to the next line whole rather than leaving the arrow behind."""
 ROW = "statement-list--row"
 KEPT_WIDTHS = 4
 """Widths whose row heights are kept: the panes' widths at the sizes the terminal last had."""
@@ -237,7 +243,9 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
             (number, "dim"),
             " ",
             (GLYPHS[mark.status], GLYPH_STYLES[mark.status]),
-            (mark.flag or " ", FLAG_STYLE),
+            flag_of(mark),
+            # Apart from the text: "=✎The" read as one word.
+            " ",
         )
         return HangingIndent(gutter, body)
 
@@ -370,12 +378,12 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
     def _measure(self, index: int, width: int) -> int:
         """Lines the row of ``index`` takes at ``width`` (without the row's padding)."""
         mark = self._marks.get(index, Mark())
-        gutter = self._digits + 1 + cell_len(GLYPHS[mark.status] + (mark.flag or " "))
+        gutter = self._digits + 1 + cell_len(GLYPHS[mark.status] + flag_of(mark)[0]) + 1
         text = self._texts.get(index)
         if text is None:
             text = self._texts[index] = printable(self.statements[index].text)
         if mark.partners:
-            text += PARTNER_ARROW + ", ".join(str(i + 1) for i in mark.partners)
+            text += PARTNER_ARROW + partner_refs(mark.partners)
         height = wrapped_height(text, max(width - gutter, 1))
         if height is None:
             height = self.row(index).get_height(self.styles, width)
@@ -496,7 +504,18 @@ def _line_pattern(width: int) -> re.Pattern[str]:
 
 def _wrapping(mark: Mark) -> tuple[str, str, tuple[int, ...]]:
     """What of a mark a row's wrapping depends on: the gutter's glyphs and the partner list."""
-    return GLYPHS[mark.status], mark.flag, mark.partners
+    return GLYPHS[mark.status], flag_of(mark)[0], mark.partners
+
+
+def flag_of(mark: Mark) -> tuple[str, str]:
+    """The gutter's second mark and its style: what the analyst did, else the model's doubt."""
+    if mark.flag:
+        return mark.flag, FLAG_STYLE
+    return (DOUBT, DOUBT_STYLE) if mark.doubtful else (" ", FLAG_STYLE)
+
+
+def partner_refs(partners: Sequence[int]) -> str:
+    return ",".join(str(i + 1) for i in partners)
 
 
 def _body(text: str, partners: tuple[int, ...], query: re.Pattern[str] | None) -> Content:
@@ -504,6 +523,5 @@ def _body(text: str, partners: tuple[int, ...], query: re.Pattern[str] | None) -
     if query is not None:
         body = body.highlight_regex(query, style=SEARCH_STYLE)
     if partners:
-        refs = ", ".join(str(i + 1) for i in partners)
-        body = body.append(Content.styled(f"{PARTNER_ARROW}{refs}", PARTNER_STYLE))
+        body = body.append(Content.styled(f"{PARTNER_ARROW}{partner_refs(partners)}", PARTNER_STYLE))
     return body

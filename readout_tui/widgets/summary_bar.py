@@ -27,14 +27,23 @@ class ModelState:
 
 
 class SummaryBar(Widget):
-    """Counts, coverage, threshold, view state and model state; set by the screen."""
+    """Whether the work is saved, counts, threshold and model state; set by the screen."""
 
     tally: reactive[Tally | None] = reactive(None, layout=True)
     threshold: reactive[float] = reactive(0.0, layout=True)
     model: reactive[ModelState] = reactive(ModelState("starting"), layout=True)
+    saving: reactive[str] = reactive("", layout=True)
+    """What keeps the work on screen from being on disk ("Not saved: ...", "read-only"), already
+    printable; "" when every edit is saved. First on the bar: it is the one thing not to miss."""
+    lost: reactive[int] = reactive(0, layout=True)
+    """Saved decisions that no longer fit edited readouts, kept until made again or discarded."""
 
     def render(self) -> Content:
-        parts = [*self._tally_parts(), Content(f"threshold {self.threshold:.2f}")]
+        parts = [Content.styled(self.saving, "bold $text-error")] if self.saving else []
+        if self.lost:
+            plural = "s" if self.lost > 1 else ""
+            parts.append(Content.styled(f"{self.lost} lost decision{plural} (L)", "bold $text-warning"))
+        parts += [*self._tally_parts(), Content(f"threshold {self.threshold:.2f}")]
         parts.append(Content.styled(printable(self.model.text), LEVEL_STYLES[self.model.level]))
         return Content("\n").join(_lines(parts, self.content_size.width))
 
@@ -49,12 +58,12 @@ class SummaryBar(Widget):
             (Status.MATCH.glyph, GLYPH_STYLES[Status.MATCH]), f" {tally.matches} same  ",
             (Status.RELATED.glyph, GLYPH_STYLES[Status.RELATED]), f" {tally.related} told differently",
         )
+        # The sum here; each side's own count and coverage are under its pane, where nobody
+        # has to guess which number is whose.
         unique = Content.assemble(
-            (Status.UNIQUE.glyph, GLYPH_STYLES[Status.UNIQUE]),
-            f" {tally.left.unique} · {tally.right.unique} unique",
+            (Status.UNIQUE.glyph, GLYPH_STYLES[Status.UNIQUE]), f" {tally.left.unique + tally.right.unique} unique"
         )
-        coverage = Content(f"coverage {tally.left.coverage:.0%} · {tally.right.coverage:.0%}")
-        return [kinds, unique, coverage]
+        return [kinds, unique]
 
 
 def _lines(parts: list[Content], width: int) -> list[Content]:
@@ -63,6 +72,8 @@ def _lines(parts: list[Content], width: int) -> list[Content]:
     lines: list[list[Content]] = [[]]
     used = 0
     for part in parts:
+        if width and part.cell_length > width:
+            part = part.truncate(width, ellipsis=True)  # a long reason; the notice has all of it
         needed = part.cell_length + (SEPARATOR.cell_length if lines[-1] else 0)
         if lines[-1] and width and used + needed > width:
             lines.append([])

@@ -63,7 +63,7 @@ async def test_filter_cycles_all_unique_pairs(make_app, newsroom):
         await pilot.press("f")
         assert screen.workspace.filter is Filter.UNIQUE
         assert screen.pane("left").shown == [3] and screen.pane("right").shown == [3]
-        assert str(screen.pane("left").border_subtitle) == "1 of 5 shown (unique only)"
+        assert str(screen.pane("left").border_subtitle) == "1 of 5 shown (unique only) · 1 unique · 80% paired"
         await pilot.press("f")
         assert screen.workspace.filter is Filter.PAIRS
         assert screen.pane("left").shown == [0, 1, 2, 4]
@@ -71,7 +71,7 @@ async def test_filter_cycles_all_unique_pairs(make_app, newsroom):
         await pilot.press("f")
         assert screen.workspace.filter is Filter.ALL
         assert screen.pane("left").shown == [0, 1, 2, 3, 4]
-        assert str(screen.pane("left").border_subtitle) == "5 statements"
+        assert str(screen.pane("left").border_subtitle) == "5 statements · 1 unique · 80% paired"
 
 
 async def test_filter_keeps_the_cursor_on_a_statement_that_stays(make_app, newsroom):
@@ -94,7 +94,7 @@ async def test_search_finds_hits_in_both_panes_and_n_cycles(make_app, newsroom):
         await pilot.press(*"ninety", "enter")
         assert app.focused is screen.pane(screen.side)
         assert position(screen) == ("left", 1)
-        assert str(screen.pane("left").border_subtitle) == "5 statements · search: ninety"
+        assert str(screen.pane("left").border_subtitle) == "5 statements · 1 unique · 80% paired · search: ninety · 1 hit"
         await pilot.press("n")
         assert position(screen) == ("right", 2)
         await pilot.press("n")

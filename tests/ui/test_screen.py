@@ -8,7 +8,7 @@ from readout_tui.core.engine.explain import WordSpan
 from readout_tui.core.io.display import printable
 from readout_tui.screens.help import HelpScreen
 from readout_tui.testing import HOSTILE, hostile, ready
-from readout_tui.widgets.detail_strip import marked_words
+from readout_tui.widgets.detail_strip import DetailStrip, marked_words
 
 
 def drawn(widget) -> str:
@@ -30,21 +30,40 @@ async def test_wide_terminals_put_panes_side_by_side(make_app, example):
         assert left.y == right.y and left.right <= right.x
 
 
-async def test_narrow_terminals_stack_panes_and_survive_resizing(make_app, example):
+async def test_narrow_terminals_keep_panes_side_by_side_very_narrow_ones_stack_and_survive_resizing(
+    make_app, example
+):
     app = make_app(example)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await ready(pilot)
         left, right = screen.pane("left").region, screen.pane("right").region
         assert screen.has_class("-narrow")
-        assert left.x == right.x and left.bottom <= right.y
-        assert left.height >= 4 and right.height >= 4
+        assert left.y == right.y and left.right <= right.x
+        assert left.height >= 8 and right.height >= 8
         await pilot.press("j", "j")
-        for width, height in [(120, 40), (60, 20), (80, 24), (200, 60), (80, 24)]:
+        for width, height in [(120, 40), (60, 20), (80, 24), (200, 60), (60, 20)]:
             await pilot.resize_terminal(width, height)
             await pilot.pause()
-        assert screen.has_class("-narrow")
+        assert screen.has_class("-stacked")
+        left, right = screen.pane("left").region, screen.pane("right").region
+        assert left.x == right.x and left.bottom <= right.y
         assert screen.pane("left").current == 2
         assert screen.pane("left").size.width > 0
+
+
+async def test_at_80x24_the_strip_shows_both_statements_of_every_pair_whole(make_app, example):
+    app = make_app(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        strip = screen.query_one(DetailStrip)
+        for pair in screen.workspace.alignment.pairs:
+            screen.pane("left").move_to(pair.left)
+            await pilot.pause()
+            partner = strip.query_one("#detail-partner")
+            assert partner.display
+            # The partner's last line lies inside the strip, nothing of it below its edge.
+            assert partner.region.bottom <= strip.region.bottom, (pair.left, pair.right)
+            assert strip.max_scroll_y == 0
 
 
 async def test_user_text_is_shown_literally(make_app):

@@ -24,7 +24,7 @@ def test_many_to_one_group(snap_compare, gold, example):
 
 
 def test_narrow_layout(snap_compare, gold, example):
-    """80x24: panes stacked, summary wrapped to two lines, a shorter detail strip."""
+    """80x24: panes side by side, summary wrapped to two lines, a strip with room for both statements."""
     app = ReadoutApp(example, embedder=HashEmbedder())
     assert snap_compare(app, press=["j"], terminal_size=(80, 24), run_before=ready)
 
@@ -41,7 +41,20 @@ def test_unique_only_filter(snap_compare, gold, example):
 
 
 def test_hostile_text_is_literal(snap_compare, fix_pairs):
-    """Markup, escape sequences, a bidi override and CJK, drawn as text."""
+    """Markup, escape sequences, a bidi override and CJK, drawn as text (80x30: all four statements
+    in view beside each other)."""
     fix_pairs([{"left": i, "right": i, "kind": "agree", "why": "the same [b]text[/b]"} for i in range(4)])
     app = ReadoutApp(hostile(), embedder=None)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+    assert snap_compare(app, terminal_size=(80, 30), run_before=ready)
+
+
+def test_aligned_view(snap_compare, gold, example):
+    """v: each pair on one row, a shaded gap where one side is silent; the cursor on L4's row."""
+    app = ReadoutApp(example, embedder=HashEmbedder())
+    assert snap_compare(app, press=["v", *"jjjj"], terminal_size=(120, 40), run_before=ready)
+
+
+def test_aligned_view_narrow(snap_compare, gold, example):
+    """The aligned view at 80x24: two columns still, the strip under them."""
+    app = ReadoutApp(example, embedder=HashEmbedder())
+    assert snap_compare(app, press=["v", "j"], terminal_size=(80, 24), run_before=ready)

@@ -9,19 +9,20 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Status
 from readout_tui.core.work.decisions import HAND, HAND_NOTED, NOTED, Decisions
 from readout_tui.core.work.session import Session, SessionStore
-from readout_tui.screens.prompt import PromptScreen
+from readout_tui.screens.lost import LostScreen
+from readout_tui.screens.prompt import ConfirmScreen, PromptScreen
 from readout_tui.testing import ready, summary_text
 
 
 def flag(pane, index: int) -> str:
     """The mark after the status glyph in the row of statement ``index``."""
-    return pane.row(index).gutter.plain[-1]
+    return pane.row(index).gutter.plain[-2]  # the flag, then a space before the text
 
 
 def work_line(screen) -> str:
@@ -128,7 +129,7 @@ async def test_deliberately_unique_and_notes(app_on, newsroom):
         assert screen.workspace.alignment.status("left", 1) is Status.UNIQUE
         assert "deliberately unique" in work_line(screen)
         head = str(screen.query_one("#detail-head").render())
-        assert "but marked unique by hand" in head and "under the threshold" not in head
+        assert "marked unique by hand" in head and "under the threshold" not in head
         await pilot.press("o")
         assert screen.workspace.alignment.status("left", 1) is not Status.UNIQUE
         await pilot.press("j", "a")
@@ -212,6 +213,7 @@ async def test_work_is_carried_over_to_an_edited_readout(app_on, case):
         await pilot.press("j", "a", *"length", "enter")  # a note on L2, "fifty minutes"
         await pilot.press("j", "o")  # L3 deliberately unique
     lines = (case / "left.txt").read_text(encoding="utf-8").splitlines()
+    lines_before = list(lines)
     lines[1] = lines[1].replace("fifty", "fifty-five")  # a small edit: the note follows
     del lines[2]  # L3 is gone: its mark cannot follow
     (case / "left.txt").write_text("Inserted first line.\n" + "\n".join(lines) + "\n", encoding="utf-8")
@@ -220,8 +222,27 @@ async def test_work_is_carried_over_to_an_edited_readout(app_on, case):
         screen = await ready(pilot)
         assert screen.workspace.journal.current.statement_note("left", 2) == "length"
         assert not screen.workspace.journal.current.unique
-        assert any("1 saved decision(s) no longer fit" in n and "deliberately unique" in n for n in again.notices)
+        assert any("1 saved decision(s) no longer fit" in n and "L lists them" in n for n in again.notices)
         assert any("moved to the edited statements" in n for n in again.notices)
+        assert "1 lost decision (L)" in summary_text(again)
+    # Reopened once more: still there, on the bar and in the list, with its statement's whole text.
+    third = app_on(load(case), SessionStore.of(load(case)))
+    async with third.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert "1 lost decision (L)" in summary_text(third)
+        await pilot.press("L")
+        assert isinstance(third.screen, LostScreen)
+        listed = str(third.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert "deliberately unique" in listed and lines_before[2] in listed
+        await pilot.press("enter")  # made again on the statement under the cursor
+        await pilot.pause()
+        side, index = screen.side, screen.pane(screen.side).current
+        assert (side, index) in screen.workspace.decisions.unique
+        assert "1 lost decision (L)" in summary_text(third)  # kept until discarded
+        await pilot.press("L", "x")
+        await pilot.pause()
+        assert not screen.workspace.lost and "lost decision" not in summary_text(third)
+    assert SessionStore.of(load(case)).load(load(case)).session.lost == ()
 
 
 async def test_a_damaged_session_is_set_aside_with_a_notice(app_on, case):
@@ -246,11 +267,37 @@ async def test_export_from_the_app(app_on, case, tmp_path):
         assert not isinstance(app.screen, PromptScreen)
         rows = list(csv.DictReader(io.StringIO((tmp_path / "table.csv").read_text(encoding="utf-8"))))
         assert any(r["section"] == "unique" and r["left_ref"] == "L1" and r["by_hand"] == "yes" for r in rows)
+        # The next export is proposed where the last went, in its format; .txt is the text report.
         await pilot.press("e")
-        app.screen.query_one("#prompt-input", Input).value = str(tmp_path / "table.txt")
+        prompt = app.screen.query_one("#prompt-input", Input)
+        assert prompt.value == str(tmp_path / "table.csv")
+        prompt.value = str(tmp_path / "table.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "table.txt").read_text(encoding="utf-8")
+        await pilot.press("e")
+        app.screen.query_one("#prompt-input", Input).value = str(tmp_path / "table.docx")
         await pilot.press("enter")
         assert any("Name the file" in n for n in app.notices)
         assert screen.workspace.journal.current
+
+
+async def test_export_asks_before_replacing_a_file(app_on, case, tmp_path):
+    target = tmp_path / "kept.md"
+    target.write_text("my own notes", encoding="utf-8")
+    app = app_on(load(case), SessionStore.of(load(case)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        for answer, expected in (("n", "my own notes"), ("y", None)):
+            await pilot.press("e")
+            app.screen.query_one("#prompt-input", Input).value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen) and str(target) in app.screen.question
+            await pilot.press(answer)
+            await pilot.pause()
+            text = target.read_text(encoding="utf-8")
+            assert text == expected if expected else text.startswith("# ")
 
 
 async def test_mentions_panel_lists_what_one_side_only_says(app_on, example):
@@ -287,3 +334,93 @@ async def test_a_threshold_given_on_the_command_line_beats_the_saved_one(make_ap
             screen = await ready(pilot)
             assert screen.workspace.settings.threshold == expected
             assert f"threshold {expected:.2f}" in summary_text(app)
+
+
+async def test_the_save_that_creates_the_session_file_says_where_it_is(app_on, case):
+    app = app_on(load(case), SessionStore.of(load(case)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert not (case / "session.json").exists()
+        await pilot.press("o")
+        told = [n for n in app.notices if "saved as you go" in n]
+        assert told == [f"Your work is saved as you go in {case / 'session.json'} (--no-session: keep nothing)"]
+        await pilot.press("o")
+        assert len([n for n in app.notices if "saved as you go" in n]) == 1
+
+
+async def test_a_readout_changed_on_disk_is_reloaded_with_the_work(make_app, case):
+    app = make_app(load(case), session=SessionStore.of(load(case)), reload=lambda: load(case))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("j", "a", *"length", "enter")  # a note on L2
+        lines = (case / "left.txt").read_text(encoding="utf-8").splitlines()
+        (case / "left.txt").write_text("A line put first.\n" + "\n".join(lines) + "\n", encoding="utf-8")
+        before = screen.workspace
+        screen.check_files()
+        await ready(pilot)
+        assert screen.workspace is not before and screen.comparison.left.texts[0] == "A line put first."
+        assert screen.pane("left").row(0).body.plain == "A line put first."
+        assert screen.workspace.journal.current.statement_note("left", 2) == "length"  # moved down with L2
+        assert screen.workspace.ready
+        assert any("left.txt changed on disk: reloaded, with the work carried over." in n for n in app.notices)
+        # Unreadable now (emptied): said, and the work stays on screen as it was.
+        shown = screen.workspace
+        (case / "left.txt").write_text("", encoding="utf-8")
+        screen.check_files()
+        await pilot.pause()
+        assert screen.workspace is shown and any("cannot be read" in n for n in app.notices)
+
+
+async def test_without_a_session_a_changed_readout_is_not_reloaded_over_the_work(make_app, case):
+    app = make_app(load(case), reload=lambda: load(case))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        before = screen.workspace
+        (case / "right.txt").write_text("Changed.\n", encoding="utf-8")
+        screen.check_files()
+        await pilot.pause()
+        assert screen.workspace is before and any("not reloaded" in n for n in app.notices)
+
+
+async def test_undo_pressed_in_a_row_leaves_one_notice_not_a_stack(app_on, newsroom):
+    app = app_on(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("o", "j", "o", "j", "o")
+        app.clear_notifications()
+        await pilot.press("z", "z", "z", "Z")
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+        assert len(shown) == 1 and shown[0].startswith("Redone")
+
+
+async def test_split_a_statement_in_two_and_merge_them_back(make_app, case):
+    app = make_app(load(case), session=SessionStore.of(load(case)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        count = len(screen.comparison.left)
+        text = screen.comparison.left.texts[0]
+        await pilot.press("a", *"both", "enter")  # a note, to follow the split
+        await pilot.press("S")
+        prompt = app.screen.query_one("#prompt-input", Input)
+        assert prompt.value.count("|") == 1 and prompt.value.replace("|", "") == text
+        at = text.index(" ", len(text) // 3) + 1
+        prompt.value = text[:at] + "|" + text[at:]
+        await pilot.press("enter")
+        await ready(pilot)
+        assert len(screen.comparison.left) == count + 1
+        assert screen.pane("left").row(1).body.plain.startswith(text[at:])
+        assert screen.workspace.decisions.statement_note("left", 0) == "both"
+        assert screen.workspace.ready and any("L1 split in two" in n for n in app.notices)
+        screen.pane("left").move_to(0)
+        await pilot.pause()
+        await pilot.press("J")
+        await ready(pilot)
+        assert len(screen.comparison.left) == count and screen.comparison.left.texts[0] == text
+        assert screen.workspace.decisions.statement_note("left", 0) == "both"
+        # The text itself is not edited in the prompt: only the | moves.
+        await pilot.press("S")
+        app.screen.query_one("#prompt-input", Input).value = "Something else|."
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(screen.comparison.left) == count and any("Only the | moves" in n for n in app.notices)

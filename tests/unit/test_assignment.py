@@ -120,7 +120,7 @@ def test_a_saved_move_of_a_statement_gone_from_the_article_is_kept_aside(compari
     moves = {"A sentence the article no longer has.": "left", ARTICLE[REPORTER][0]: "right"}
     store.save(Session(assignment=MappingProxyType(moves)), as_assigned(comparison, moves))
     work = Assignment.open(comparison, store)
-    assert work.gone == ("moved by hand to Freedonian government: \u201cA sentence the article no longer has.\u201d",)
+    assert [lost.description for lost in work.gone] == ["moved by hand to Freedonian government: \u201cA sentence the article no longer has.\u201d"]
     assert dict(work.attribution.hand_moves()) == {ARTICLE[REPORTER][0]: "right"}
     workspace = work.accept(AlignmentSettings())
     assert workspace.restored.session.lost == work.gone

@@ -113,3 +113,37 @@ def test_the_app_holds_the_lock_while_it_runs_and_lets_go_after(case, monkeypatc
     with SessionStore.open(comparison) as after:
         assert after.writable
         assert after.load(comparison).session.decisions.notes == {("left", 0): "typed in the app"}
+
+
+def test_compare_says_at_every_run_that_lost_decisions_are_kept(case, capsys):
+    comparison = load_comparison([str(case)])
+    SessionStore.of(comparison).save(Session(Decisions().mark_unique("left", 1)), comparison)
+    lines = (case / "left.txt").read_text(encoding="utf-8").splitlines()
+    lines[1] = "Something else entirely, nothing like it."
+    (case / "left.txt").write_text("\n".join(lines), encoding="utf-8")
+    assert cli.main(["compare", str(case), "--lexical-only", "--format", "json"]) == 0
+    assert "a saved decision no longer fits the readouts: deliberately unique" in capsys.readouterr().err
+    # Once the app has saved the session on the edited readouts, the decision is kept under
+    # "lost", and every later run still says so.
+    edited = load_comparison([str(case)])
+    store = SessionStore.of(edited)
+    store.save(store.load(edited).session, edited)
+    for _ in range(2):
+        assert cli.main(["compare", str(case), "--lexical-only", "--format", "json"]) == 0
+        err = capsys.readouterr().err
+        assert f"1 saved decision(s) that no longer fit the readouts are kept in {case / 'session.json'}" in err
+
+
+def test_compare_reports_the_statements_as_the_session_split_them(case, capsys):
+    import json
+
+    from readout_tui.core.work.segments import split_edit
+
+    comparison = load_comparison([str(case)])
+    text = comparison.left.texts[0]
+    at = text.index(" on the war") + 1
+    SessionStore.of(comparison).save(Session(segments=(split_edit("left", text, at),)), comparison)
+    assert cli.main(["compare", str(case), "--lexical-only", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    texts = [s["text"] for s in document["left"]["statements"]]
+    assert texts[:2] == [text[:at].strip(), text[at:]] and len(texts) == len(comparison.left) + 1

@@ -67,6 +67,18 @@ def test_shared_and_missing_words_are_spans_of_the_text():
     assert all(isinstance(span, WordSpan) for span in word_spans(a, b, weights))
 
 
+def test_the_words_an_explanation_names_as_shared_are_marked_however_short():
+    a = "Netanyahu held a telephone call with Putin on the war."
+    b = "Putin held a telephone conversation with Netanyahu."
+    others = ["The sides discussed Gaza.", "They agreed to stay in contact.", "Iran was raised."]
+    table = TermTable.build([a, *others], [b, *others])
+    listed = table.shared(0, 0)
+    assert "held" in listed
+    marked = {a[s.start : s.end] for s in word_spans(a, b, table.weight, listed) if s.kind == "shared"}
+    assert {"held", "telephone"} <= marked
+    assert "held" not in {a[s.start : s.end] for s in word_spans(a, b, table.weight)}  # too short by itself
+
+
 def test_a_number_the_other_side_lacks_differs():
     a, b = "The call lasted 50 minutes.", "The call lasted an hour."
     weights = TermTable.build([a], [b]).weight

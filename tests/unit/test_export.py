@@ -15,7 +15,7 @@ from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io import report
 from readout_tui.core.io.export import CSV_COLUMNS, format_of, render
 from readout_tui.core.io.loading import readout_from_text
-from readout_tui.core.types import CaseInfo, Kind
+from readout_tui.core.types import CaseInfo, Kind, Readout, Statement
 from readout_tui.core.work.decisions import Decisions, pair_note_key
 from readout_tui.testing import FakeEmbedder
 
@@ -88,12 +88,44 @@ def test_html_is_one_self_contained_file_with_everything_escaped():
     assert HOSTILE in text  # shown as it was written, not run
     assert "Left <b>PMO</b>" in text and "@SUM(A1) <i>odd</i>" in text
     assert "link" not in parser.tags and "img" not in parser.tags  # nothing fetched
-    assert all(href.startswith("#") for href in parser.hrefs)
-    assert {href[1:] for href in parser.hrefs} <= parser.ids  # every link lands
+    inside = [href for href in parser.hrefs if href.startswith("#")]
+    assert [href for href in parser.hrefs if not href.startswith("#")] == list(INFO.sources)
+    assert {href[1:] for href in inside} <= parser.ids  # every link lands
     assert {"L1", "L4", "R1", "R3"} <= parser.ids
     assert "Mentioned by one side only" in text and "fifty minutes" in text
     assert "✎ by hand" in text
     assert "Coverage" in text and "ratio" in text and "Threshold" in text
+
+
+SOURCED = CaseInfo(
+    title="t",
+    sources=("https://pmo.example/r?pm_campaign=a_b", "javascript:alert(1)", "https://news.example/x"),
+    side_sources=(("https://pmo.example/r?pm_campaign=a_b",), ("https://kremlin.example/a_b|c",)),
+)
+
+
+def test_sources_are_links_each_under_its_side():
+    evidence = collect(LEFT, RIGHT, FakeEmbedder())
+    alignment = decide(evidence)
+    parser = Collector()
+    parser.feed(render("html", alignment, SOURCED))
+    external = [href for href in parser.hrefs if not href.startswith("#")]
+    assert external == ["https://pmo.example/r?pm_campaign=a_b", "https://kremlin.example/a_b|c", "https://news.example/x"]
+    text = "".join(parser.text)
+    assert "Source, Left <b>PMO</b>" in text and "Source, Kremlin" in text
+    assert "javascript:alert(1)" in text  # shown, never a link
+    page = render("markdown", alignment, SOURCED)
+    assert "- Source, Kremlin: <https://kremlin.example/a_b%7Cc>" in page
+    assert "<https://pmo.example/r?pm_campaign=a_b>" in page and "pm\\_campaign" not in page
+    assert "- Source: javascript:alert\\(1\\)" in page
+    case = json.loads(render("json", alignment, SOURCED))["case"]
+    assert case["sources_by_side"] == {"left": list(SOURCED.side_sources[0]), "right": list(SOURCED.side_sources[1])}
+
+
+def test_markdown_keeps_addresses_in_text_whole():
+    assert report.markdown_escape("see https://x.org/?pm_campaign=a_b. Then _this_") == (
+        "see <https://x.org/?pm_campaign=a_b>. Then \\_this\\_"
+    )
 
 
 def test_csv_parses_back_with_formula_cells_neutralised():
@@ -114,6 +146,17 @@ def test_csv_parses_back_with_formula_cells_neutralised():
     assert about["Date"] == "2023-12-10" and about["Left account"] == "Left <b>PMO</b>"
     assert about["Decided by hand"] == "pairs linked or re-kinded: 1, statements marked unique: 1, notes: 2"
     assert any(r["section"] == "mention" and r["left_statement"] == "fifty minutes" for r in rows)
+
+
+@pytest.mark.parametrize("lead", ["\t", "\r", " ", "\n ", "\u2028"])
+def test_a_formula_after_white_space_is_neutralised_too(lead):
+    # Built directly, as a library user or a later loader might: no segmenter trims the text.
+    left = Readout("Left", (Statement(0, f"{lead}=1+1 said the minister."), Statement(1, "The call lasted.")))
+    evidence = collect(left, RIGHT, FakeEmbedder())
+    rows = list(csv.DictReader(io.StringIO(render("csv", decide(evidence), INFO))))
+    cells = [value for row in rows for value in row.values()]
+    assert not any(cell.lstrip().startswith(("=", "+", "-", "@")) for cell in cells)
+    assert any(cell.startswith("'") and cell[1:].lstrip().startswith("=1+1") for cell in cells)
 
 
 def test_json_keeps_the_report_contract_and_adds_the_work():
@@ -144,7 +187,7 @@ def test_markdown_table_marks_hand_decisions_and_escapes():
 
 
 @pytest.mark.parametrize(
-    ("name", "fmt"), [("a.md", "markdown"), ("b.HTML", "html"), ("c.csv", "csv"), ("d.json", "json"), ("e.txt", None)]
+    ("name", "fmt"), [("a.md", "markdown"), ("b.HTML", "html"), ("c.csv", "csv"), ("d.json", "json"), ("e.txt", "text"), ("f.docx", None)]
 )
 def test_format_from_the_file_name(name, fmt):
     assert format_of(name) == fmt
@@ -190,3 +233,72 @@ def test_header_says_why_only_shared_words_decided():
     assert not alignment.semantic
     for fmt in ("markdown", "html", "csv"):
         assert "lexical only (all-MiniLM-L6-v2 does not cover Russian" in render(fmt, alignment, INFO).replace("\\", "")
+
+
+class Rows(HTMLParser):
+    """The rows of the aligned accounts table: per row its class and, per cell, its class,
+    its text and the marked words in it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[str, list[dict]]] = []
+        self.legend = ""
+        self._in_table = self._in_legend = False
+        self._cell: dict | None = None
+        self._mark: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and attrs.get("class") == "accounts":
+            self._in_table = True
+        elif tag == "p" and attrs.get("class") == "legend":
+            self._in_legend = True
+        elif self._in_table and tag == "tr" and attrs.get("class"):
+            self.rows.append((attrs["class"], []))
+        elif self._in_table and tag == "td" and self.rows:
+            self._cell = {"class": attrs.get("class", ""), "text": "", "shared": [], "differs": []}
+            self.rows[-1][1].append(self._cell)
+        elif self._cell is not None and tag in ("u", "mark"):
+            self._mark = attrs.get("class")
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self._in_table = False
+        elif tag == "p":
+            self._in_legend = False
+        elif tag in ("u", "mark"):
+            self._mark = None
+
+    def handle_data(self, data):
+        if self._in_legend:
+            self.legend += data
+        if self._cell is not None:
+            self._cell["text"] += data
+            if self._mark:
+                self._cell[self._mark].append(data)
+
+
+def test_html_accounts_sit_pair_by_pair_on_one_row_with_a_legend_and_marked_words():
+    evidence = collect(LEFT, RIGHT, FakeEmbedder())
+    alignment = decide(evidence)
+    parser = Rows()
+    parser.feed(render("html", alignment))
+    for word in ("same", "told differently", "only one side", "word both tell", "the other lacks", "by hand"):
+        assert word in parser.legend
+    pairs = {(p.left, p.right) for p in alignment.pairs}
+    assert pairs, "the fixture must pair something"
+    on_rows = set()
+    for css, cells in parser.rows:
+        left, relation, right = cells
+        if css == "row-unique":
+            assert "gap" in (left["class"], right["class"]) and relation["text"].startswith("∅")
+            continue
+        l_ref, r_ref = left["text"].split()[0], right["text"].split()[0]
+        on_rows.add((int(l_ref[1:]) - 1, int(r_ref[1:]) - 1))
+    assert on_rows == pairs
+    # Every statement is shown once with its text, and a silent side is a gap, never text.
+    shown = [c["text"].split()[0] for _, cells in parser.rows for c in cells if c["class"] == "text"]
+    assert sorted(shown) == sorted([f"L{i + 1}" for i in range(len(LEFT))] + [f"R{j + 1}" for j in range(len(RIGHT))])
+    # The grain-corridor pair: its words both tell are underlined on both sides.
+    grain = next(cells for _, cells in parser.rows if "grain corridor" in cells[0]["text"])
+    assert "corridor" in grain[0]["shared"] and "corridor" in grain[2]["shared"]

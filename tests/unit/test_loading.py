@@ -83,9 +83,11 @@ def test_case_folder_with_meta(tmp_path):
             "left_label": "Kremlin",
             "right_label": "Israeli PMO",
             "sources": ["https://example.org/a", "https://example.org/b"],
+            "sources_by_side": {"left": ["https://example.org/a"], "right": "https://example.org/b"},
         },
     )
     comparison = load_comparison([str(folder)], "lines")
+    assert comparison.info.side_sources == (("https://example.org/a",), ("https://example.org/b",))
     assert comparison.left.label == "Kremlin"
     assert comparison.right.label == "Israeli PMO"
     assert comparison.info.title == "A call"
@@ -114,8 +116,15 @@ def test_case_folder_without_meta(tmp_path):
 def test_meta_fields_of_the_wrong_type_are_ignored(tmp_path):
     folder = make_case(
         tmp_path / "call",
-        {"left_label": ["x"], "right_label": "  Israeli\nPMO ", "date": 20231210, "sources": "https://a"},
+        {
+            "left_label": ["x"],
+            "right_label": "  Israeli\nPMO ",
+            "date": 20231210,
+            "sources": "https://a",
+            "sources_by_side": ["https://b"],
+        },
     )
+    assert load_comparison([str(folder)]).info.side_sources == ((), ())
     comparison = load_comparison([str(folder)])
     assert comparison.left.label == "Left"
     assert comparison.right.label == "Israeli PMO"  # one line, trimmed

@@ -196,3 +196,44 @@ def values(text: str) -> list[tuple]:
 )
 def test_number_words(text, expected):
     assert values(text) == expected
+
+
+def test_a_roman_numeral_after_a_name_is_part_of_it():
+    left, right, _ = sides(
+        ["They recalled how they fought together in World War II.", "Queen Elizabeth II was named.", "The IAEA met."],
+        ["They recalled the Second World War.", "The agency met."],
+    )
+    assert left == ["Elizabeth II", "IAEA"] and right == []  # "Queen" only opens a sentence
+
+
+def test_one_day_written_apart_is_no_duration_but_one_day_hyphenated_is():
+    left, right, _ = sides(
+        ["Cooperation will one day bring peace.", "One year later they met.", "A one-day visit was agreed."],
+        ["They spoke of peace.", "They met.", "A visit was agreed for 2 days."],
+    )
+    assert left == ["one-day"] and right == ["2 days"]
+
+
+def test_a_title_or_a_role_alone_names_nobody():
+    left, right, _ = sides(
+        ["The Ambassador conveyed the message of the Prime Minister.", "Ambassador Antonov attended."],
+        ["The message was conveyed."],
+    )
+    assert left == ["Ambassador Antonov"] and right == []
+
+
+def test_a_country_named_in_other_forms_is_shared():
+    left, right, _ = sides(
+        [
+            "They discussed the American position.",
+            "The U.S. delegation came, and Chinese officials.",
+            "Talks with the DPRK were raised, and with Moldova.",
+        ],
+        ["The United States and America spoke.", "The People's Republic of China replied.", "North Korea was named."],
+    )
+    assert left == ["Moldova"] and right == []
+
+
+def test_a_country_is_not_shared_with_another_one_of_a_similar_name():
+    left, right, _ = sides(["They spoke of Austria and of Iran."], ["They spoke of Australia and of Iraq."])
+    assert left == ["Austria", "Iran"] and right == ["Australia", "Iraq"]

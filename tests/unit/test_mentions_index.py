@@ -46,6 +46,8 @@ def shared(mention: Mention, others: list[Mention], words: set[str]) -> bool:
     if mention.kind != "name":
         return any(other.key == mention.key for other in others)
     names = [m for m in others if m.kind == "name"]
+    if any(module._countries(mention) & module._countries(name) for name in names):
+        return True
     if is_acronym(mention, [s for name in names for s in module._spellings(name)]):
         return True
     if any(is_acronym(name, module._spellings(mention)) for name in names):

@@ -199,7 +199,8 @@ def test_markdown_escapes_table_breakers_and_links():
     table = [line for line in lines if line.startswith("|")]
     assert len(table) == 2 + 2  # header, rule, two pairs
     assert all(unescaped_pipes(row) == 6 for row in table)  # five cells, no more
-    assert "[link](" not in md and "\\[link\\]\\(http://evil.example\\)" in md
+    # The address stays whole, as an autolink: no link text of the readout's choosing.
+    assert "[link](" not in md and "\\[link\\]\\(<http://evil.example>\\)" in md
     assert "<script>" not in md and "\\<script\\>" in md
     assert "!\\[img\\]" in md or "\\!\\[img\\]" in md
     assert "\\*here\\*" in md and "\\_now\\_" in md

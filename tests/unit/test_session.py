@@ -110,7 +110,23 @@ def test_edited_readouts_keep_what_still_exists_and_report_the_rest(tmp_path):
     # What was lost stays in the file, so the work is never silently dropped.
     SessionStore.of(edited).save(restored.session, edited)
     saved = json.loads((tmp_path / "call" / "session.json").read_text(encoding="utf-8"))
-    assert saved["lost"] == list(restored.lost)
+    assert [x["description"] for x in saved["lost"]] == list(restored.lost)
+    (kept,) = SessionStore.of(edited).load(edited).session.lost
+    assert kept.kind == "link" and kept.link_kind == "related"
+    # Whole texts, not the line's 60 characters: enough to find the statements and link again.
+    assert kept.statements == (("left", LEFT[2]), ("right", RIGHT[1]))
+
+
+def test_a_note_naming_statements_follows_them_when_they_are_renumbered(tmp_path):
+    comparison = case(tmp_path / "call", LEFT, RIGHT)
+    decisions = Decisions().note(("left", 3), "cf. L2 and R3; L3 is gone; XL2, L2x, L99 are no references")
+    SessionStore.of(comparison).save(Session(decisions), comparison)
+    # L1 goes: L2 becomes L1, L4 becomes L3; L3 is replaced by another sentence.
+    edited = case(tmp_path / "call", [LEFT[1], "Something else entirely, nothing like it.", LEFT[3]], RIGHT)
+    restored = SessionStore.of(edited).load(edited)
+    assert restored.session.decisions.statement_note("left", 2) == (
+        "cf. L1 and R3; L3 is gone; XL2, L2x, L99 are no references"
+    )
 
 
 def test_statement_map_pairs_repeats_in_order_and_refuses_different_sentences():

@@ -16,7 +16,7 @@ from readout_tui.core.io.display import well_formed
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import CaseInfo
 from readout_tui.core.work.decisions import Decisions, pair_note_key
-from readout_tui.core.work.session import Session, SessionStore
+from readout_tui.core.work.session import LostDecision, Session, SessionStore
 from readout_tui.testing import FakeEmbedder
 
 LEFT = ["The leaders spoke on the phone.", "They discussed the hostages.", "The call lasted an hour."]
@@ -49,7 +49,7 @@ def test_a_session_holding_any_text_saves_and_loads_back(notes, names, lost):
     for key, text in notes:
         steps.append((names[len(steps) % len(names)] if names else "note", decisions))
         decisions = decisions.note(key, text)
-    session = Session(decisions, lost=tuple(lost), undo=tuple(steps))
+    session = Session(decisions, lost=tuple(LostDecision(x, "note", (("left", x),), note=x) for x in lost), undo=tuple(steps))
     with tempfile.TemporaryDirectory() as folder:
         comparison = case(Path(folder) / "call")
         store = SessionStore.of(comparison)
@@ -58,7 +58,9 @@ def test_a_session_holding_any_text_saves_and_loads_back(notes, names, lost):
         assert restored.notice == ""
         back = restored.session
         assert dict(back.decisions.notes) == dict(decisions.notes)
-        assert back.lost == tuple(well_formed(x) for x in lost)
+        assert back.lost == tuple(
+            LostDecision(well_formed(x), "note", (("left", well_formed(x)),), note=well_formed(x)) for x in lost
+        )
         assert [(what, dict(d.notes)) for what, d in back.undo] == [
             (well_formed(what), dict(d.notes)) for what, d in steps
         ]
@@ -114,10 +116,10 @@ def test_a_lone_surrogate_that_bypassed_the_way_in_still_saves(tmp_path):
     comparison = case(tmp_path / "call")
     store = SessionStore.of(comparison)
     raw = Decisions(notes={("left", 0): "odd \udcff"})  # not through Decisions.note
-    store.save(Session(raw, lost=("lost \ud83d",), undo=(("edit \udc80", Decisions()),)), comparison)
+    store.save(Session(raw, lost=(LostDecision("lost \ud83d"),), undo=(("edit \udc80", Decisions()),)), comparison)
     back = store.load(comparison).session
     assert back.decisions.statement_note("left", 0) == "odd \\udcff"
-    assert back.lost == ("lost \\ud83d",) and back.undo[0][0] == "edit \\udc80"
+    assert back.lost == (LostDecision("lost \\ud83d"),) and back.undo[0][0] == "edit \\udc80"
 
 
 def test_a_label_that_is_not_valid_unicode_is_escaped_on_the_way_in(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -18,12 +19,13 @@ from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Alignment, Kind, Status
 from readout_tui.core.work import workspace as workspace_module
 from readout_tui.core.work.decisions import HAND, HAND_NOTED, NOTED, Decisions
-from readout_tui.core.work.session import Session, SessionStore
+from readout_tui.core.work.session import LostDecision, Restored, Session, SessionStore
 from readout_tui.core.work.workspace import (
     NOT_READY,
     Filter,
     PairShown,
     Pending,
+    ReadOnly,
     Refusal,
     UniqueShown,
     Verdict,
@@ -178,6 +180,24 @@ def test_a_statement_whose_best_fitting_partner_scores_under_the_threshold(work,
     work.point("left", 0)
     detail = work.detail()
     assert isinstance(detail, UniqueShown) and detail.verdict is Verdict.PARTNER_UNDER
+    assert detail.best_fit is not None  # named; here a test's decide made no pair at all
+
+
+def test_a_pair_removed_by_hand_is_the_reason_on_both_sides(work):
+    pair = work.alignment.counterparts("left", 0)[0]  # L1 - R2
+    work.unlink()
+    for side, index, other in (("left", 0, "R2"), ("right", 1, "L1")):
+        work.point(side, index)
+        detail = work.detail()
+        assert isinstance(detail, UniqueShown) and detail.verdict is Verdict.REMOVED
+        assert detail.nearest.ref == other and detail.score == pair.score
+
+
+def test_a_pair_gone_with_a_partner_marked_unique_says_so(work):
+    work.toggle_unique()  # L1
+    work.point("right", 1)
+    detail = work.detail()
+    assert detail.verdict is Verdict.PARTNER_MARKED and detail.nearest.ref == "L1"
 
 
 # -- moving --------------------------------------------------------------------------------------
@@ -221,6 +241,33 @@ def test_search_is_literal_case_blind_and_cycles(work):
         work.seek("search", 1)
     work.set_search("")
     assert work.query is None
+
+
+def test_search_looks_in_notes_too_and_counts(work):
+    work.point("left", 3)
+    work.write_note(work.note_target("statement"), "ninety? check")
+    work.set_search("ninety")
+    assert work.hits() == {"left": [1, 3], "right": [2]}
+    assert work.search_count() == "3 statements found (1 by a note)"
+    work.point("left", 1)
+    assert work.seek("search", 1) == ("left", 3)
+    work.set_search("nowhere")
+    assert work.search_count() == "0 statements found"
+
+
+def test_a_pair_names_the_other_statements_its_partner_covers(work):
+    work.point("left", 1)
+    detail = work.detail()
+    assert detail.partner.ref == "R3" and detail.siblings == (4,)
+    work.point("left", 0)
+    assert work.detail().siblings == ()
+
+
+def test_a_link_starts_from_the_statement_the_strip_names(work):
+    work.point("left", 0)
+    assert work.link_candidate() == work.detail().partner.index == 1
+    work.point("left", 3)  # unique: its nearest miss
+    assert work.link_candidate() == work.detail().nearest.index
 
 
 def test_enter_cycles_through_the_partners_and_back(work):
@@ -429,24 +476,65 @@ def test_the_work_is_saved_and_opened_again(newsroom, tmp_path):
     assert again.undo() == "Note on L2"
 
 
+def test_a_read_only_workspace_refuses_every_edit_and_says_why(newsroom, tmp_path):
+    with SessionStore.open(newsroom), SessionStore.open(newsroom) as second:
+        work = Workspace.open(newsroom, DEFAULTS, second)
+        work.set_evidence(collect(newsroom.left, newsroom.right, HashEmbedder()))
+        work.point("left", 0)
+        edits = [
+            work.toggle_unique,
+            work.unlink,
+            work.toggle_kind,
+            work.start_link,
+            work.undo,
+            work.redo,
+            lambda: work.note_target("statement"),
+            lambda: work.change_threshold(0.05),
+        ]
+        for edit in edits:
+            with pytest.raises(ReadOnly, match=r"^Read-only: another readout-tui \(process \d+\) is working"):
+                edit()
+        assert work.read_only == second.read_only and not work.unsaved
+        assert work.journal.current == Decisions() and work.settings == DEFAULTS
+        work.export(tmp_path / "still.csv")  # publishing changes nothing saved
+        work.save()  # a cursor moved: nothing to lose, nothing written
+
+
 def test_without_a_store_nothing_is_saved(work, tmp_path):
     work.toggle_unique()
     work.save()  # nowhere to: no error either
     assert work.session().decisions == work.journal.current
 
 
-def test_export_writes_the_format_the_name_asks_for(work, tmp_path):
-    work.toggle_unique()
-    work.swap()  # exported in the comparison's orientation all the same
+def test_export_writes_the_format_the_name_asks_for_with_the_sides_as_shown(work, tmp_path):
+    work.toggle_unique()  # L1, the comparison's left
+    work.swap()  # the file follows the screen: that statement is now R1
     path = tmp_path / "table.csv"
     work.export(path)
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
-    assert any(r["section"] == "unique" and r["left_ref"] == "L1" and r["by_hand"] == "yes" for r in rows)
+    assert any(r["section"] == "unique" and r["right_ref"] == "R1" and r["by_hand"] == "yes" for r in rows)
+    assert not any(r["section"] == "unique" and r["left_ref"] == "L1" and r["by_hand"] == "yes" for r in rows)
     work.export(tmp_path / "all.json")
     document = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
-    assert document["left"]["label"] == "Left side"
-    with pytest.raises(Refusal, match="Name the file"):
-        work.export(tmp_path / "table.txt")
+    assert document["left"]["label"] == "Right side" and document["right"]["label"] == "Left side"
+    assert document["decisions"]["unique"] == [{"side": "right", "index": 0}]
+    work.export(tmp_path / "report.txt")  # the text report, as compare writes for .txt
+    assert "\nRight side (4 statements)" in (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert work.export_path() == tmp_path / "report.txt"  # the next export is proposed there
+    with pytest.raises(Refusal, match=r"Name the file .*\.txt"):
+        work.export(tmp_path / "table.docx")
+
+
+def test_a_swapped_article_is_exported_with_its_own_sides(tmp_path):
+    # Its attribution names statements by the article's sides: swapped, they would not match.
+    article = Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "netanyahu-putin-2023-12-10-id-article"
+    work = Workspace(load_comparison([str(article / "article.txt")]))
+    work.set_evidence(collect(work.comparison.left, work.comparison.right, None))
+    work.swap()
+    assert not work.export_swapped
+    work.export(tmp_path / "article.json")
+    document = json.loads((tmp_path / "article.json").read_text(encoding="utf-8"))
+    assert document["left"]["label"] == work.comparison.left.label
 
 
 def test_an_export_goes_next_to_a_case_folder_of_ones_own(tmp_path, case_dir):
@@ -465,3 +553,107 @@ def test_what_one_side_alone_mentions_follows_the_view(example):
     workspace.swap()
     left, right = workspace.mention_lines()
     assert left.label == "Kremlin" and ("Gaza Strip", ("L2", "L6")) in left.items
+
+
+def test_next_difference_visits_unique_statements_and_pairs_told_differently(newsroom):
+    work = decided(newsroom, AlignmentSettings(match_threshold=0.5))
+    different = {
+        (side, i) for side in ("left", "right") for i, mark in work.marks[side].items() if mark.status is not Status.MATCH
+    }
+    found = []
+    for _ in range(len(different)):
+        found.append(work.seek("difference", 1))
+        work.point(*found[-1])
+    assert set(found) == different and len(found) == len(set(found))
+    assert found == sorted(found, key=lambda x: (x[0] != "left", x[1]))  # left first, in order
+
+
+def test_what_is_copied(work):
+    work.point("left", 1)
+    assert work.clip("statement") == ("L2", "L2 (Left side): They agreed on a prisoner exchange of ninety captives.")
+    name, text = work.clip("pair")
+    assert name == "L2 – R3" and text.splitlines()[1].startswith("R3 (Right side): A prisoner exchange")
+    assert text.splitlines()[2].startswith("L2 – R3: ")
+    work.point("left", 3)
+    with pytest.raises(Refusal, match="No pair here"):
+        work.clip("pair")
+
+
+def lost_work(newsroom, *lost: LostDecision) -> Workspace:
+    workspace = Workspace(newsroom, DEFAULTS, Restored(Session(lost=lost)))
+    workspace.set_evidence(collect(newsroom.left, newsroom.right, HashEmbedder()))
+    return workspace
+
+
+HOCKEY = ("left", "The president praised the hockey match proposal.")
+
+
+def test_a_lost_mark_or_note_is_made_again_at_the_cursor_and_stays_listed(newsroom):
+    work = lost_work(
+        newsroom,
+        LostDecision("deliberately unique: L9 …", "unique", (HOCKEY,)),
+        LostDecision("note “why”: L9 …", "note", (HOCKEY,), note="why it matters"),
+    )
+    work.point("left", 3)
+    work.write_note(work.note_target("statement"), "mine")
+    assert work.reapply(0) == "L4 marked deliberately unique again"
+    assert ("left", 3) in work.decisions.unique
+    assert work.reapply(1) == "Lost note made again on L4"
+    assert work.decisions.statement_note("left", 3) == "mine · why it matters"
+    assert len(work.session().lost) == 2  # until discarded: undoing this loses nothing
+    work.undo()
+    assert work.decisions.statement_note("left", 3) == "mine"
+    assert work.discard_lost(0).startswith("Discarded: deliberately unique")
+    assert [x.kind for x in work.session().lost] == ["note"]
+
+
+def test_a_lost_link_is_made_again_with_the_statement_the_strip_names(newsroom):
+    work = lost_work(
+        newsroom,
+        LostDecision("link (same): …", "link", (HOCKEY, ("right", "Moscow raised sanctions.")), link_kind="match"),
+        LostDecision("a line an earlier version kept"),
+    )
+    work.point("left", 3)  # unique: the strip names its nearest miss
+    nearest = work.link_candidate()
+    assert work.reapply(0).startswith(f"Linked L4 – R{nearest + 1} (same) again")
+    assert any(p.left == 3 and p.right == nearest and p.manual for p in work.alignment.pairs)
+    with pytest.raises(Refusal, match="make it again by hand"):
+        work.reapply(1)
+
+
+def test_a_split_and_a_merge_are_kept_in_the_session_and_the_work_follows(tmp_path, newsroom):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "left.txt").write_text("\n".join(newsroom.left.texts), encoding="utf-8")
+    (folder / "right.txt").write_text("\n".join(newsroom.right.texts), encoding="utf-8")
+    files = load_comparison([str(folder)], "lines")
+    store = SessionStore.of(files)
+    work = Workspace.open(files, DEFAULTS, store)
+    work.set_evidence(collect(work.comparison.left, work.comparison.right, HashEmbedder()))
+    work.point("right", 2)  # "A prisoner exchange ... was agreed, and nuclear safety ... was raised."
+    work.write_note(work.note_target("statement"), "two claims")
+    text = work.readout("right").statements[2].text
+    at = text.index("nuclear safety")
+    with pytest.raises(Refusal, match="Each part needs words"):
+        work.split_at(0)
+    work = work.resegment(work.split_at(at))
+    right = work.comparison.right.texts
+    assert right[2] == text[:at].strip() and right[3] == text[at:] and len(right) == 5
+    assert work.decisions.statement_note("right", 2) == "two claims"  # with the part most like it
+    # Reopened: the files are as they were, the split is made again over them.
+    again = Workspace.open(load_comparison([str(folder)], "lines"), DEFAULTS, SessionStore.of(files))
+    assert again.comparison.right.texts == right
+    again.set_evidence(collect(again.comparison.left, again.comparison.right, HashEmbedder()))
+    again.point("right", 2)
+    merged = again.resegment(again.merge_next())
+    assert merged.comparison.right.texts[2] == f"{right[2]} {right[3]}" and len(merged.comparison.right) == 4
+    merged.set_evidence(collect(merged.comparison.left, merged.comparison.right, HashEmbedder()))
+    merged.point("right", 3)
+    with pytest.raises(Refusal, match="no next one"):
+        merged.merge_next()
+
+
+def test_no_split_without_a_session(work):
+    work.point("left", 0)
+    with pytest.raises(Refusal, match="not without one"):
+        work.split_at(5)

@@ -7,11 +7,13 @@ Plain data for any front end: the app styles the spans, nothing here knows how.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from readout_tui.core.engine.evidence import Evidence
+import numpy as np
+
+from readout_tui.core.engine.evidence import Evidence, presence_scores, topical_scores
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import stems, words
 from readout_tui.core.types import Side
@@ -50,6 +52,23 @@ def nearest_miss(
     return NearestMiss(int(reach.nearest[index]), float(reach.presence[index]))
 
 
+def best_fit(evidence: Evidence, settings: AlignmentSettings, side: Side, index: int) -> NearestMiss | None:
+    """The partner ``decide``'s second step would pick for statement ``index`` of ``side``:
+    the best by topical score among the other side's statements that have a counterpart at
+    all, with the pair's own presence score (under the threshold when no pair was made). None
+    when no statement of the other side has a counterpart. One row of signals is computed."""
+    threshold = settings.in_force(evidence.semantic_available)
+    view = evidence if side == "left" else evidence.swapped()
+    far = view.reach(settings)[1]
+    eligible = far.presence >= threshold
+    if not eligible.any():
+        return None
+    row = view.signals(slice(index, index + 1))
+    topical = np.where(eligible, topical_scores(row)[0], -np.inf)
+    partner = int(np.argmax(topical))
+    return NearestMiss(partner, float(presence_scores(row, settings)[0, partner]))
+
+
 WordKind = Literal["shared", "differs"]
 
 
@@ -68,22 +87,29 @@ def shares_words(text: str, other_text: str) -> bool:
     return not _stems_of(text).isdisjoint(_stems_of(other_text))
 
 
-def word_spans(text: str, other_text: str, weights: Mapping[str, float]) -> tuple[WordSpan, ...]:
+def word_spans(
+    text: str, other_text: str, weights: Mapping[str, float], listed: Iterable[str] = ()
+) -> tuple[WordSpan, ...]:
     """The words of ``text`` that ``other_text`` shares, and its distinctive words that
     ``other_text`` lacks, by stem as the engine compares them; ``weights`` are the comparison's
-    word-stem weights (``TermTable.weight``).
+    word-stem weights (``TermTable.weight``). ``listed``: the words the pair's explanation
+    names as shared (``TermTable.shared``), each marked wherever it stands, however short.
 
     Two texts without a word in common (an original and its translation, say) get no spans:
     every word would "differ", which says nothing."""
     if not shares_words(text, other_text):
         return ()
+    named = {key for word in listed for key in stems(word)}
     other_stems = _stems_of(other_text)
     top = max(weights.values(), default=0.0)
     found = []
     for start, end, token in _tokens(text):
+        keys = stems(token)
+        if named.intersection(keys) and other_stems.intersection(keys):
+            found.append(WordSpan(start, end, "shared"))
+            continue
         if not _telling(token, text[start:end], start):
             continue
-        keys = stems(token)
         weight = max(weights.get(key, 0.0) for key in keys)
         if other_stems.intersection(keys):
             if weight >= SHARED_WEIGHT * top:

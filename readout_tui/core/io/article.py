@@ -18,6 +18,7 @@ from readout_tui.core.engine.statements import Segmentation, statement_blocks
 from readout_tui.core.io.loading import (
     Comparison,
     InputError,
+    meta_side_sources,
     meta_sources,
     read_meta,
     read_page_or_text,
@@ -62,6 +63,7 @@ def load_article(
         title=text_field(meta, "title") or (page.title if page else "") or headline,
         date=text_field(meta, "date") or (page.date if page else ""),
         sources=meta_sources(meta) or (source,),
+        side_sources=meta_side_sources(meta),
     )
     comparison = Comparison(*attribution.readouts(source, encoding), info, folder)
     return with_attribution(comparison, attribution)

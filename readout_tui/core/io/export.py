@@ -1,4 +1,5 @@
-"""Publishing a comparison with the analyst's work: Markdown, HTML, CSV and JSON.
+"""Publishing a comparison with the analyst's work: Markdown, HTML, CSV and JSON (and the plain
+text report, which shows the pairs without the notes).
 
 Every format carries the same things: a header (labels, date, sources, model, threshold,
 statement counts, coverage, the two accounts' lengths), the divergence table analysts publish
@@ -20,18 +21,28 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from readout_tui.core.engine.explain import WordSpan, word_spans
 from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.engine.words import TermTable
 from readout_tui.core.io import report
 from readout_tui.core.io.display import printable
 from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout, other_side, statement_ref
+from readout_tui.core.work.aligned import aligned_rows
 from readout_tui.core.work.decisions import HAND, Decisions, records
 from readout_tui.core.work.mentions import Mention, OneSided, one_sided
 
-FORMATS = ("markdown", "html", "csv", "json")
-SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json"}
+FORMATS = ("markdown", "html", "csv", "json", "text")
+SUFFIXES = {
+    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json",
+    ".txt": "text",
+}
+"""What a file name's ending asks for; "text" is the text report of ``compare`` (``report.to_text``)."""
+ENDINGS = {fmt: next(suffix for suffix, named in SUFFIXES.items() if named == fmt) for fmt in FORMATS}
+"""The usual ending of each format's file name."""
 BY_HAND = "by hand"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-"""Cells starting so are run as formulas by spreadsheets (CSV injection)."""
+_FORMULA_START = ("=", "+", "-", "@")
+"""Cells starting so, after any leading white space, are run as formulas by spreadsheets (CSV
+injection): some skip the spaces, tabs and line breaks before the sign."""
 
 
 def format_of(path: Path | str) -> str | None:
@@ -100,7 +111,7 @@ class Published:
             ("Left account", a.left.label),
             ("Right account", a.right.label),
             ("Date", self.info.date),
-            *(("Source", source) for source in self.info.sources),
+            *self._sources(),
             ("Languages", self._languages()),
             ("Encoding", self._encodings()),
             ("Model", report.model_line(a)),
@@ -113,6 +124,14 @@ class Published:
             ("Article", report.attribution_counts(self.info.article) if self.info.article else ""),
         ]
         return [(name, value) for name, value in fields if value]
+
+    def _sources(self) -> list[tuple[str, str]]:
+        """Each side's sources under its label, then the case's other sources."""
+        listed = []
+        for side, sources in zip(("left", "right"), self.info.side_sources):
+            listed += [(f"Source, {self.label(side)}", source) for source in sources]
+        by_side = {source for sources in self.info.side_sources for source in sources}
+        return listed + [("Source", source) for source in self.info.sources if source not in by_side]
 
     def _languages(self) -> str:
         check = self.alignment.languages
@@ -171,6 +190,8 @@ def render(
     """The comparison as ``fmt`` (one of ``FORMATS``); ``alignment`` already has ``decisions``
     applied, they are passed to say which parts were decided by hand and to carry the notes.
     ``pretty`` False writes JSON on one line."""
+    if fmt == "text":
+        return report.to_text(alignment, info)
     published = Published.of(alignment, info, decisions)
     if fmt == "json":
         return to_json(published, pretty)
@@ -252,11 +273,17 @@ th { background: #eee; }
 .ref { font-weight: bold; white-space: nowrap; }
 .hand { font-style: italic; color: #7a3e00; }
 .same { color: #1a6b1a; } .differently { color: #8a5a00; } .unique { color: #a11; }
-.accounts { display: grid; grid-template-columns: 1fr 1fr; gap: 2em; }
-.accounts ol { padding-left: 0; list-style: none; }
-.accounts li { margin: .4em 0; padding: .2em .4em; }
-.accounts li:target { background: #fff3b0; }
-.links a { margin-right: .4em; }
+.legend span { margin-right: 1.2em; padding: .1em .4em; }
+table.accounts td { width: 46%; }
+table.accounts td.relation { width: 8%; text-align: center; white-space: nowrap; }
+table.accounts td.gap { background: repeating-linear-gradient(45deg, #f4f4f4, #f4f4f4 6px, #fff 6px, #fff 12px); }
+.row-same td.text, .legend .row-same { background: #eef7ee; }
+.row-differently td.text, .legend .row-differently { background: #fdf5e4; }
+.row-unique td.text, .legend .row-unique { background: #fbeaea; }
+td:target, td.text:target { outline: 2px solid #e0b000; }
+.again { color: #777; }
+u.shared { text-decoration: underline; text-decoration-color: #1a6b1a; text-underline-offset: 2px; }
+mark.differs { background: #ffe08a; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   a { color: inherit; text-decoration: none; }
@@ -277,20 +304,25 @@ def to_html(p: Published) -> str:
         f"<title>{_h(p.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_h(p.title)}</h1>",
         '<dl class="header">',
-        *(f"<dt>{_h(name)}</dt><dd>{_h(value)}</dd>" for name, value in p.header()),
+        *(f"<dt>{_h(name)}</dt><dd>{_linked(value)}</dd>" for name, value in p.header()),
         "</dl>",
         *_html_table(p),
         *_html_unique(p),
         *_html_mentions(p),
-        "<h2>The two accounts</h2>",
-        '<div class="accounts">',
-        *_html_account(p, "left"),
-        *_html_account(p, "right"),
-        "</div>",
+        *_html_accounts(p),
         *_html_attribution(p),
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _linked(value: str) -> str:
+    """``value`` escaped, and a link when it is a web address (http or https only: no
+    ``javascript:`` or local file from a meta.json reaches a reader's browser)."""
+    shown = _h(value)
+    if not report.is_url(printable(value)):
+        return shown
+    return f'<a href="{shown}" rel="noopener noreferrer">{shown}</a>'
 
 
 def _anchor(side: str, index: int | None) -> str:
@@ -342,24 +374,86 @@ def _html_mentions(p: Published) -> Iterator[str]:
     yield "</ul>"
 
 
-def _html_account(p: Published, side: str) -> Iterator[str]:
-    other = other_side(side)
-    readout = getattr(p.alignment, side)
-    yield f"<div><h3>{_h(readout.label)}</h3><ol>"
-    for statement in readout.statements:
-        pairs = p.alignment.counterparts(side, statement.index)
-        status = p.alignment.status(side, statement.index).value
-        css = {"match": "same", "related": "differently", "unique": "unique"}[status]
-        links = " ".join(_anchor(other, getattr(pair, other)) for pair in pairs)
-        hand = f' <span class="hand">{HAND}</span>' if p.decisions.touches(side, statement.index) else ""
-        note = p.decisions.statement_note(side, statement.index)
-        note_html = f' <em>note: {_h(note)}</em>' if note else ""
-        ref = _ref(side, statement.index)
+_LEGEND = (
+    '<p class="legend">'
+    '<span class="row-same">same</span>'
+    '<span class="row-differently">told differently (≈)</span>'
+    '<span class="row-unique">only one side (∅; the other side\'s cell is hatched)</span>'
+    '<span><u class="shared">word both tell</u></span>'
+    '<span><mark class="differs">telling word the other lacks</mark></span>'
+    f'<span class="hand">{HAND} decided by hand</span>'
+    "<span>→ its counterpart(s) · ↑ shown on an earlier row too</span></p>"
+)
+
+
+def _html_accounts(p: Published) -> Iterator[str]:
+    """The two accounts aligned as a diff tool shows them: each pair on one row, the shared
+    and the differing words marked as in the app, a hatched gap where one side is silent."""
+    a = p.alignment
+    weights = TermTable.build(a.left.texts, a.right.texts).weight
+    yield "<h2>The two accounts</h2>"
+    yield _LEGEND
+    yield '<table class="accounts"><thead><tr>'
+    yield f"<th>{_h(p.label('left'))}</th><th>relation</th><th>{_h(p.label('right'))}</th></tr></thead><tbody>"
+    for row in aligned_rows(a):
+        pair = row.pair
+        if pair is None:
+            css, relation = "unique", "∅"
+        else:
+            css = "same" if pair.kind.label == "same" else "differently"
+            relation = f"{'=' if css == 'same' else '≈'} {pair.score:.2f}"
+        cells = []
+        for side, index, again in (("left", row.left, row.again[0]), ("right", row.right, row.again[1])):
+            if index is None:
+                cells.append('<td class="gap"></td>')
+                continue
+            other_index = getattr(row, other_side(side))
+            cells.append(_html_cell(p, side, index, other_index, pair, weights, again))
+        hand = f' <span class="hand">{HAND}</span>' if pair is not None and pair.manual else ""
         yield (
-            f'<li id="{ref}" class="{css}"><span class="ref">{ref}</span> {_h(statement.text)}'
-            f'{hand}{note_html} <span class="links">{("→ " + links) if links else "∅"}</span></li>'
+            f'<tr class="row-{css}">{cells[0]}<td class="relation {css}">{relation}{hand}</td>{cells[1]}</tr>'
         )
-    yield "</ol></div>"
+    yield "</tbody></table>"
+
+
+def _html_cell(
+    p: Published,
+    side: str,
+    index: int,
+    other_index: int | None,
+    pair: Counterpart | None,
+    weights: dict[str, float],
+    again: bool,
+) -> str:
+    ref = _ref(side, index)
+    text = p.text(side, index)
+    if again:
+        # The statement stood on an earlier row already: its reference only, linked there.
+        return f'<td class="text again">↑ <a class="ref" href="#{ref}">{ref}</a></td>'
+    spans = ()
+    if other_index is not None and pair is not None:
+        spans = word_spans(text, p.text(other_side(side), other_index), weights, pair.shared_terms)
+    partners = [getattr(c, other_side(side)) for c in p.alignment.counterparts(side, index)]
+    links = " ".join(_anchor(other_side(side), i) for i in partners)
+    hand = f' <span class="hand">{HAND}</span>' if p.decisions.touches(side, index) else ""
+    note = p.decisions.statement_note(side, index)
+    note_html = f" <em>note: {_h(note)}</em>" if note else ""
+    return (
+        f'<td class="text" id="{ref}"><span class="ref">{ref}</span> {_marked(text, spans)}{hand}{note_html}'
+        f' <span class="links">{("→ " + links) if links else "∅"}</span></td>'
+    )
+
+
+def _marked(text: str, spans: tuple[WordSpan, ...]) -> str:
+    """``text`` escaped, its shared words underlined and its differing words marked."""
+    out, at = [], 0
+    for span in spans:
+        out.append(_h(text[at : span.start]))
+        word = _h(text[span.start : span.end])
+        out.append(f'<u class="shared">{word}</u>' if span.kind == "shared" else f'<mark class="differs">{word}</mark>')
+        at = span.end
+    out.append(_h(text[at:]))
+    return "".join(out)
 
 
 def _html_attribution(p: Published) -> Iterator[str]:
@@ -390,8 +484,9 @@ with no ref), relation its side, note how it was attributed."""
 
 
 def _cell(value: str) -> str:
+    # Checked on what is written, once printable() has made a tab or a line break a space.
     value = printable(value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value.lstrip().startswith(_FORMULA_START) else value
 
 
 def to_csv(p: Published) -> str:

@@ -197,6 +197,7 @@ def load_case(folder: Path, mode: Segmentation | str = Segmentation.SENTENCES) -
         title=text_field(meta, "title") or well_formed(folder.name),
         date=text_field(meta, "date") or next((p.date for p in pages if p.date), ""),
         sources=meta_sources(meta),
+        side_sources=meta_side_sources(meta),
     )
     return Comparison(sides["left"], sides["right"], info, folder)
 
@@ -210,13 +211,22 @@ def case_file(folder: Path, name: str) -> Path | None:
     return None
 
 
-def meta_sources(meta: dict) -> tuple[str, ...]:
-    sources = meta.get("sources") or ()
+def meta_sources(meta: dict, key: str = "sources") -> tuple[str, ...]:
+    sources = meta.get(key) or ()
     if isinstance(sources, str):
         sources = [sources]
     if not isinstance(sources, list):
         return ()
     return tuple(well_formed(str(s)) for s in sources if isinstance(s, str | int | float))
+
+
+def meta_side_sources(meta: dict) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Each side's sources, from ``"sources_by_side": {"left": [...], "right": [...]}``;
+    anything else there is ignored, as other malformed optional fields are."""
+    by_side = meta.get("sources_by_side")
+    if not isinstance(by_side, dict):
+        return (), ()
+    return meta_sources(by_side, "left"), meta_sources(by_side, "right")
 
 
 def text_field(meta: dict, key: str) -> str:

@@ -86,7 +86,13 @@ def json_document(alignment: Alignment, info: CaseInfo = CaseInfo()) -> dict:
         "lexical_fallback": lexical_fallback(alignment) or None,
         "settings": alignment.settings,
         "summary": Summary.of(alignment).__dict__,
-        "case": {"title": info.title, "date": info.date, "sources": list(info.sources)},
+        "case": {
+            "title": info.title,
+            "date": info.date,
+            "sources": list(info.sources),
+            **({"sources_by_side": dict(zip(("left", "right"), map(list, info.side_sources)))}
+               if any(info.side_sources) else {}),
+        },
         **({"attribution": attribution_json(info.article)} if info.article is not None else {}),
     }
 
@@ -271,9 +277,37 @@ def _summary_lines(alignment: Alignment) -> list[str]:
     return lines
 
 
+_URL = re.compile(r"https?://[^\s<>\"'`]+?(?=[.,;:!?)\]]*(?:\s|$))")
+"""A web address in running text, without the punctuation that ends its sentence."""
+
+
 def markdown_escape(text: str) -> str:
-    """Escape what would end a table cell or start Markdown/HTML formatting."""
+    """Escape what would end a table cell or start Markdown/HTML formatting; a web address
+    becomes an autolink instead, whose text Markdown takes as it is (escaped, its underscores
+    would end up in the link as backslashes: ``?pm\\_campaign=``)."""
     text = printable(text)
+    parts = []
+    at = 0
+    for match in _URL.finditer(text):
+        parts.append(_markdown_plain(text[at : match.start()]))
+        parts.append(f"<{markdown_url(match.group())}>")
+        at = match.end()
+    parts.append(_markdown_plain(text[at:]))
+    return "".join(parts)
+
+
+def is_url(text: str) -> bool:
+    """Whether ``text`` is one web address and nothing else."""
+    return _URL.fullmatch(text) is not None
+
+
+def markdown_url(url: str) -> str:
+    """A web address fit for an autolink in a table cell: the three characters that would end
+    either are percent-encoded, which names the same address."""
+    return url.replace("|", "%7C").replace("<", "%3C").replace(">", "%3E")
+
+
+def _markdown_plain(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()<>#+!|~])", r"\\\1", text)
 
 

@@ -21,7 +21,7 @@ from readout_tui.core.engine.attribution import Attribution, How, Side
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.article import accounts, with_attribution
 from readout_tui.core.io.loading import MAX_PAIRS, Comparison, InputError
-from readout_tui.core.work.session import Restored, Session, SessionStore, carried_over
+from readout_tui.core.work.session import LostDecision, Restored, Session, SessionStore, carried_over
 from readout_tui.core.work.workspace import Refusal, Workspace, settings_in_force
 
 BRIEF = 60
@@ -87,8 +87,8 @@ class Assignment:
         saved = restored.session
         self.attribution: Attribution = proposal.with_hand_moves(saved.assignment)
         texts = {s.text for s in proposal.statements}
-        self.gone: tuple[str, ...] = tuple(
-            f"moved by hand to {_account(proposal, side)}: \u201c{_brief(text)}\u201d"
+        self.gone: tuple[LostDecision, ...] = tuple(
+            LostDecision(f"moved by hand to {_account(proposal, side)}: \u201c{_brief(text)}\u201d")
             for text, side in saved.assignment.items()
             if text not in texts
         )

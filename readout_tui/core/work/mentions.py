@@ -8,17 +8,21 @@ hundreds of megabytes and none ships on PyPI with its weights. The method instea
   "bin": "Bank of England"), but not a preposition ("России с Ираном" is two names), and in
   Russian, where an organisation's name capitalises its first word only, up to two lower-case
   words after a capitalised adjective ("Международного комитета Красного Креста"). Punctuation
-  ends a run ("Xinjiang, Tibet"), except an initial's full stop and ", Jr.". A capitalised word
+  ends a run ("Xinjiang, Tibet"), except an initial's full stop and ", Jr."; a Roman numeral
+  right after a name belongs to it ("World War II"). A capitalised word
   opening a sentence counts only when the readouts also write it capitalised inside a sentence
   ("The" and "Both" do not count, "Netanyahu" does). This needs letter case: in scripts without
   it (Hebrew, Arabic, Chinese, Japanese...) no names are found, only numbers, dates and
-  durations; ``OneSided.names`` says for which sides names were looked for.
+  durations; ``OneSided.names`` says for which sides names were looked for. A run of titles
+  and roles alone ("the Ambassador", "Prime Minister") names nobody and is left out; the word
+  lists are those the attribution of articles uses (``engine.cues``).
 - **Numbers** in digits in any of the usual notations (1,000 / 1 000 / 2,5), and number words
   in English, Russian (in all their case forms: "пять", "пятидесяти") and Indonesian ("lima
   puluh", "seratus"); "one" and its like alone are taken for pronouns ("one China").
 - **Durations**: a number and a unit of time ("50 minutes", "50-minute", "fifty minutes",
   "около пятидесяти минут", "50 menit"), or a word for one ("полчаса", "an hour", "sejam"), in
-  English, Russian, Indonesian, French and German.
+  English, Russian, Indonesian, French and German; "one" written apart from the unit is an
+  indefinite time ("will one day bring"), not a duration.
 - **Dates**: a day and a month name (in the same languages) in either order, ISO dates,
   day/month/year dates (day first), and years from 1900 to 2099.
 
@@ -29,17 +33,23 @@ its last word there (words compared by a common stem, so "Russia"/"Russian" and
 ("UN"/"United Nations", "UN"/"Secretary-General of the United Nations"); a number when the
 other side has the same value anywhere (also inside a date or a duration); a duration when the
 other side has the same amount of the same unit; a date when it has the same day of the same
-month (or the same year, or month).
+month (or the same year, or month). A name is also shared when both accounts name the same
+country in any of its forms: its names in ISO 3166-1 (the data of the ``pycountry`` package),
+its codes and initials, and adjectives made from them ("American" and "United States").
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
+from readout_tui.core.engine.cues import is_role, is_title
 from readout_tui.core.engine.names import (
     POSSESSIVE,
     WORD,
@@ -311,7 +321,7 @@ def _in_text(text: str, inner: set[str]) -> Iterator[Mention]:
             continue
         value = _number_value(match.group("number"))
         unit = next(u for u in _UNITS if match.group(u))
-        if value is not None:
+        if value is not None and not _indefinite(match):
             spans.append(match.span())
             yield Mention("duration", match.group(), ("duration", value, unit))
     for pattern, value, unit in _WORDED_DURATION:
@@ -329,7 +339,15 @@ def _in_text(text: str, inner: set[str]) -> Iterator[Mention]:
         if value is not None and match.group().casefold() not in _ONE:
             yield Mention("number", match.group(), ("number", value))
     for words, surface, parts in _names(rest, inner):
-        yield Mention("name", surface, ("name", *words), parts=parts)
+        if not all(is_title(word) or is_role(word) for word in words):
+            yield Mention("name", surface, ("name", *words), parts=parts)
+
+
+def _indefinite(duration: re.Match) -> bool:
+    """"One day", "one year" written apart are nearly always an indefinite time ("will one day
+    bring", "one year later"), as "one" alone is a pronoun; a duration of one is written
+    "one-day", "1 day", "a day" or "an hour"."""
+    return duration.group("number").casefold() in _ONE and duration.string[duration.end("number")] != "-"
 
 
 def _date(match: re.Match) -> Mention:
@@ -422,7 +440,7 @@ def _names(text: str, inner: set[str]) -> Iterator[_Name]:
             yield from _run(run)
             run, pending = [], []
         capital = word[0].isupper()  # capitalised(), inlined: this runs for most words
-        if _acronym(word):
+        if _acronym(word) and not (run and not pending and _ROMAN.fullmatch(word)):
             if run:
                 yield from _run(run)
             yield from _run([[match]])
@@ -451,6 +469,11 @@ _MAY_START = re.compile(r"(?<!\w)(?<!\w[-'\u2019])(?=[^\W\d_a-z])" + WORD.patter
 goes on (neither after a letter nor after a hyphen or apostrophe inside a word) and with
 neither a digit, "_" nor a lower-case ASCII letter (those start no capitalised word nor
 acronym)."""
+
+
+_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+"""A Roman numeral: right after a name it is part of it ("World War II", "Elizabeth II"), not
+an acronym of its own."""
 
 
 def _adjacent(before: re.Match, after: re.Match) -> bool:
@@ -527,6 +550,7 @@ class _Index:
         names = [m for m in found if m.kind == "name"]
         self.initials = {_initials(s) for name in names for s in _spellings(name) if len(s) > 1}
         self.acronyms = {_letters(name.text).casefold() for name in names if _acronym_shaped(name.text)}
+        self.countries = {code for name in names for code in _countries(name)}
         self.words = words
         self.sorted_words = sorted(words)
         self.word_found: dict[str, bool] = {}
@@ -539,6 +563,8 @@ class _Index:
         return mention.key in self.keys
 
     def _has_name(self, mention: Mention) -> bool:
+        if _countries(mention) & self.countries:
+            return True
         # An acronym of one of this side's names (or of a part of one), or a name this side
         # writes as an acronym: initials compared, particles left out.
         if _acronym_shaped(mention.text) and _letters(mention.text).casefold() in self.initials:
@@ -623,3 +649,76 @@ def _same_word(a: str, b: str) -> bool:
             break
         common += 1
     return common >= max(4, max(len(a), len(b)) - 3)
+
+
+# -- countries ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Countries:
+    """The names of the world's countries (ISO 3166-1), by what a mention may match."""
+
+    forms: dict[tuple[str, ...], frozenset[str]]
+    """Each name's words ("united", "states"; the official "united", "states", "of", "america")."""
+    codes: dict[str, frozenset[str]]
+    """Each code and each name's initials ("us", "usa", "prc", "dprk")."""
+    heads: dict[str, list[tuple[str, str]]]
+    """The first and last word of each name, by its first four letters, for the adjectives and
+    short forms made from them ("American", "Chinese", "Russian"); words that begin or end the
+    names of three countries or more ("republic", "islands") are left out."""
+
+
+_SHARED_HEADS = 3
+
+
+def _countries(mention: Mention) -> frozenset[str]:
+    """The countries a name mention names (ISO codes): one of a country's names in full, its
+    code or initials, or, for a single word, a word made from the first or last word of one of
+    its names. Two accounts that name a country differently ("American" and "United States",
+    "U.S." and "America", "Chinese" and "People's Republic of China") then share it."""
+    if mention.kind != "name":
+        return frozenset()
+    table = _country_table()
+    words = mention.key[1:]
+    found = set(table.forms.get(words, ()))
+    for part in mention.parts:
+        found |= table.forms.get(part, frozenset())
+    letters = mention.text.replace(".", "")
+    if len(letters) >= 2 and letters.isupper() and letters.isalpha():
+        found |= table.codes.get(letters.casefold(), frozenset())
+    if len(words) == 1 and len(words[0]) >= 4:
+        found |= {code for head, code in table.heads.get(words[0][:4], ()) if _same_word(words[0], head)}
+    return frozenset(found)
+
+
+@cache
+def _country_table() -> _Countries:
+    # pycountry's data file, read as data: importing the package builds all its databases
+    # (0.15 s), and one table of 249 entries is all that is needed.
+    spec = importlib.util.find_spec("pycountry")
+    path = Path(next(iter(spec.submodule_search_locations))) / "databases" / "iso3166-1.json"
+    forms: dict[tuple[str, ...], set[str]] = {}
+    codes: dict[str, set[str]] = {}
+    ends: dict[str, set[str]] = {}
+    for entry in json.loads(path.read_text(encoding="utf-8"))["3166-1"]:
+        code = entry["alpha_2"]
+        codes.setdefault(code.casefold(), set()).add(code)
+        codes.setdefault(entry["alpha_3"].casefold(), set()).add(code)
+        for key in ("name", "official_name", "common_name"):
+            # "Iran, Islamic Republic of": the part before the comma is the name in use.
+            name = entry.get(key, "").split(",")[0].removeprefix("the ")
+            words = _casefolded(list(WORD.finditer(name)))
+            if not words:
+                continue
+            forms.setdefault(words, set()).add(code)
+            if len(words) > 1:
+                codes.setdefault("".join(w[0] for w in words if w not in _PARTICLE_WORDS), set()).add(code)
+            for word in {words[0], words[-1]}:
+                ends.setdefault(word, set()).add(code)
+    heads: dict[str, list[tuple[str, str]]] = {}
+    for word, owners in ends.items():
+        if len(owners) < _SHARED_HEADS and len(word) >= 4 and word not in _PARTICLE_WORDS:
+            heads.setdefault(word[:4], []).extend((word, code) for code in owners)
+    return _Countries(
+        {k: frozenset(v) for k, v in forms.items()}, {k: frozenset(v) for k, v in codes.items()}, heads
+    )

@@ -47,6 +47,7 @@ from readout_tui.core.io.files import FileRefused, read_bounded, write_atomic
 from readout_tui.core.io.loading import MAX_INPUT_BYTES, Comparison
 from readout_tui.core.types import Kind, statement_ref
 from readout_tui.core.work.decisions import Decisions, Step, pair_note_key, records
+from readout_tui.core.work.segments import SegmentEdit, resegmented
 
 FILE_NAME = "session.json"
 VERSION = 2
@@ -72,6 +73,28 @@ class Cursor:
 
 
 @dataclass(frozen=True)
+class LostDecision:
+    """A saved decision or note that found no statement in edited readouts. It is kept with
+    the whole texts of the statements it was on, so that it can be read and made again
+    (``Workspace.reapply``), never dropped unless the user discards it."""
+
+    description: str
+    """One line: what it was and the statements it was on ("link (same): L3 “…” / R2 “…”")."""
+    kind: str = ""
+    """"link", "unlink", "unique" or "note"; "" for one an earlier version kept as a line only."""
+    statements: tuple[tuple[str, str], ...] = ()
+    """(side, whole text) of each statement it was on: one, or the two of a pair."""
+    link_kind: str = ""
+    """A link's kind (``Kind`` value)."""
+    note: str = ""
+    """A note's whole text."""
+
+    @property
+    def on_pair(self) -> bool:
+        return len(self.statements) == 2
+
+
+@dataclass(frozen=True)
 class Session:
     """What is saved: the decisions, the threshold and the cursor, in the comparison's
     orientation, and any decisions that could not be carried over to edited readouts."""
@@ -79,7 +102,7 @@ class Session:
     decisions: Decisions = field(default_factory=Decisions)
     threshold: float | None = None
     cursor: Cursor | None = None
-    lost: tuple[str, ...] = ()
+    lost: tuple[LostDecision, ...] = ()
     lexical_threshold: float | None = None
     """The threshold for shared words alone (no model, or a language it lacks): a scale of
     its own, so saved apart from ``threshold``."""
@@ -89,6 +112,8 @@ class Session:
     assignment: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """For an article: the statements moved by hand, text -> "left", "right" or "neither"
     (``Attribution.hand_moves``)."""
+    segments: tuple[SegmentEdit, ...] = ()
+    """Statements the analyst split or merged, made in order over the files' statements."""
 
     def applied_to(self, settings: AlignmentSettings) -> AlignmentSettings:
         """``settings`` with the thresholds this session saved, where it saved them."""
@@ -110,6 +135,8 @@ class Restored:
     """Decisions and notes of this load that found no statement, each described in a line."""
     notice: str = ""
     """Why the saved file could not be used, when it could not."""
+    comparison: Comparison | None = None
+    """The comparison with the session's splits and merges made; None when it has none."""
 
 
 def data_dir() -> Path:
@@ -287,14 +314,11 @@ class SessionStore:
 
 
 def _same_work(session: Session, loaded: Session) -> bool:
-    """Whether ``session`` holds nothing that ``loaded`` did not: the decisions, thresholds
-    and assignment (the cursor and the undo history are not work that could be lost)."""
-    return (session.decisions, session.threshold, session.lexical_threshold, dict(session.assignment)) == (
-        loaded.decisions,
-        loaded.threshold,
-        loaded.lexical_threshold,
-        dict(loaded.assignment),
-    )
+    """Whether ``session`` holds nothing that ``loaded`` did not: the decisions, thresholds,
+    statement edits and assignment (the cursor and the undo history are not work that could be
+    lost)."""
+    work = lambda s: (s.decisions, s.threshold, s.lexical_threshold, s.segments, dict(s.assignment))  # noqa: E731
+    return work(session) == work(loaded)
 
 
 def as_assigned(comparison: Comparison, assignment: Mapping[str, str]) -> Comparison:
@@ -392,12 +416,13 @@ class _Saved:
     decisions: _Recorded
     threshold: float | None
     cursor: Cursor | None
-    lost: tuple[str, ...]
+    lost: tuple[LostDecision, ...]
     lexical_threshold: float | None
     undo: list[Step]
     redo: list[Step]
     """The history as saved, by the saved statements' indices."""
     assignment: Mapping[str, str]
+    segments: tuple[SegmentEdit, ...] = ()
 
 
 def _document(session: Session, comparison: Comparison, known: Differences | None = None) -> tuple[dict, Differences]:
@@ -411,8 +436,11 @@ def _document(session: Session, comparison: Comparison, known: Differences | Non
         "cursor": {"side": session.cursor.side, "index": session.cursor.index} if session.cursor else None,
         "statements": {"left": comparison.left.texts, "right": comparison.right.texts},
         **records(session.decisions),
-        "lost": list(session.lost),
+        "lost": [_lost_record(lost) for lost in session.lost],
         "assignment": [{"text": text, "side": side} for text, side in sorted(session.assignment.items())],
+        "segments": [
+            {"side": e.side, "kind": e.kind, "texts": list(e.texts), "at": e.at} for e in session.segments
+        ],
         "history": {
             "undo": _history(session.decisions, session.undo[-HISTORY_KEPT:], known, used),
             "redo": _history(session.decisions, session.redo[-HISTORY_KEPT:], known, used),
@@ -463,10 +491,11 @@ def _saved(document: object) -> _Saved:
         threshold=_threshold(document, "threshold"),
         lexical_threshold=_threshold(document, "lexical_threshold"),
         cursor=Cursor(_side(cursor["side"]), _index(cursor["index"])) if cursor else None,
-        lost=tuple(well_formed(_text(x)) for x in document.get("lost", [])),
+        lost=tuple(_lost(x) for x in document.get("lost", [])),
         undo=_steps(current, history.get("undo", []), whole),
         redo=_steps(current, history.get("redo", []), whole),
         assignment=_assignment(document.get("assignment", [])),
+        segments=tuple(_segment(x) for x in document.get("segments", [])),
     )
 
 
@@ -482,8 +511,46 @@ def _assignment(entries: object) -> Mapping[str, str]:
     return MappingProxyType(moves)
 
 
-def _as_saved(refs: list[tuple[str, int]], what: str) -> list[int]:
+def _segment(value: object) -> SegmentEdit:
+    if not isinstance(value, dict) or value.get("kind") not in ("split", "merge"):
+        raise ValueError("a statement edit is neither a split nor a merge")
+    texts = tuple(well_formed(_text(t)) for t in value["texts"])
+    if len(texts) != (1 if value["kind"] == "split" else 2):
+        raise ValueError("a statement edit with the wrong number of statements")
+    return SegmentEdit(_side(value["side"]), value["kind"], texts, _index(value.get("at", 0)))
+
+
+def _as_saved(refs: list[tuple[str, int]], what: str, **lost: str) -> list[int]:
     return [i for _, i in refs]
+
+
+def _lost_record(lost: LostDecision) -> dict:
+    return {
+        "description": lost.description,
+        "kind": lost.kind,
+        "statements": [{"side": side, "text": text} for side, text in lost.statements],
+        "link_kind": lost.link_kind,
+        "note": lost.note,
+    }
+
+
+def _lost(value: object) -> LostDecision:
+    if isinstance(value, str):  # an earlier version kept the line alone
+        return LostDecision(well_formed(value))
+    if not isinstance(value, dict):
+        raise ValueError("a lost decision is neither a line nor a record")
+    kind = _text(value.get("kind", ""))
+    if kind not in ("", "link", "unlink", "unique", "note"):
+        raise ValueError(f"unknown lost decision: {kind!r}")
+    statements = tuple((_side(x["side"]), well_formed(_text(x["text"]))) for x in value.get("statements", []))
+    if len(statements) > 2:
+        raise ValueError("a lost decision on more than two statements")
+    link_kind = _text(value.get("link_kind", ""))
+    if link_kind:
+        Kind(link_kind)
+    return LostDecision(
+        well_formed(_text(value["description"])), kind, statements, link_kind, well_formed(_text(value.get("note", "")))
+    )
 
 
 def _recorded(document: dict) -> _Recorded:
@@ -711,6 +778,7 @@ def statement_map(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
     for index, text in enumerate(old):
         if free.get(text):
             found[index] = free[text].popleft()
+    _split_or_merged(old, new, found)
     taken = set(found.values())
     remaining = {j: new[j] for j in range(len(new)) if j not in taken}
     for index, text in enumerate(old):
@@ -723,11 +791,39 @@ def statement_map(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
     return found
 
 
+def _split_or_merged(old: Sequence[str], new: Sequence[str], found: dict[int, int]) -> None:
+    """Add to ``found`` a statement split in two (it goes to its first part) and two merged
+    into one (both go to it), as the analyst's splits and merges make them: too unlike either
+    part for the similarity that follows."""
+    taken = set(found.values())
+    free_new = [j for j in range(len(new)) if j not in taken]
+    joined = {_squeezed(new[j] + new[j + 1]): j for j in free_new if j + 1 < len(new) and j + 1 not in taken}
+    whole = {_squeezed(new[j]): j for j in free_new}
+    for index, text in enumerate(old):
+        if index in found:
+            continue
+        key = _squeezed(text)
+        if key in joined and joined[key] not in taken:
+            found[index] = joined[key]
+            taken.add(joined[key])
+        elif index + 1 < len(old) and index + 1 not in found:
+            merged = whole.get(key + _squeezed(old[index + 1]))
+            if merged is not None and merged not in taken:
+                found[index] = found[index + 1] = merged
+                taken.add(merged)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
 def _fit(saved: _Saved, comparison: Comparison) -> Restored:
+    # The analyst's splits and merges first: the decisions were made on those statements.
+    comparison, segments, missed = resegmented(comparison, saved.segments)
     current = {"left": comparison.left.texts, "right": comparison.right.texts}
     maps = {side: statement_map(saved.texts[side], current[side]) for side in ("left", "right")}
     moved = 0
-    lost: list[str] = []
+    lost: list[LostDecision] = [LostDecision(f"{edit.describe()}: the statement is no longer there") for edit in missed]
 
     def place(side: str, index: int) -> int | None:
         return maps[side].get(index)
@@ -736,11 +832,12 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
         quoted = " / ".join(f"{statement_ref(side, i)} \u201c{_brief(saved.texts[side], i)}\u201d" for side, i in refs)
         return f"{what}: {quoted}"
 
-    def carry(refs: list[tuple[str, int]], what: str):
+    def carry(refs: list[tuple[str, int]], what: str, **kept: str):
         nonlocal moved
         placed = [place(side, i) for side, i in refs]
         if any(p is None for p in placed):
-            lost.append(describe(what, refs))
+            texts = tuple((side, saved.texts[side][i] if i < len(saved.texts[side]) else "") for side, i in refs)
+            lost.append(LostDecision(describe(what, refs), statements=texts, **kept))
             return None
         if placed != [i for _, i in refs] or any(
             saved.texts[side][i] != current[side][p] for (side, i), p in zip(refs, placed)
@@ -748,7 +845,7 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
             moved += 1
         return placed
 
-    decisions = _build(saved.decisions, carry)
+    decisions = _build(saved.decisions, carry, lambda text: renumbered(text, maps))
     cursor = saved.cursor
     if cursor is not None:
         index = place(cursor.side, cursor.index)
@@ -765,36 +862,60 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
         saved.lexical_threshold,
         undo,
         redo,
-        saved.assignment,
+        assignment=saved.assignment,
+        segments=segments,
     )
-    return Restored(session, carried=moved, lost=tuple(lost))
+    return Restored(
+        session, carried=moved, lost=tuple(x.description for x in lost), comparison=comparison if segments else None
+    )
 
 
-Carry = Callable[[list[tuple[str, int]], str], list[int] | None]
+Carry = Callable[..., list[int] | None]
+"""(the statements a decision is on, what it is, and what a ``LostDecision`` keeps of it) ->
+where they are now, or None."""
 """Where a decision's statements are now (None: some are gone); told what the decision is."""
 
 
-def _build(recorded: _Recorded, carry: Carry) -> Decisions:
+def _build(recorded: _Recorded, carry: Carry, retext: Callable[[str], str] = str) -> Decisions:
+    """The recorded decisions, each placed by ``carry`` (None: it found no statement); a
+    note's text passes through ``retext``."""
     decisions = Decisions()
     for left, right, kind in recorded.links:
-        placed = carry([("left", left), ("right", right)], f"link ({kind.label})")
+        placed = carry([("left", left), ("right", right)], f"link ({kind.label})", kind="link", link_kind=kind.value)
         if placed:
             decisions = decisions.link(*placed, kind)
     for left, right in recorded.unlinks:
-        placed = carry([("left", left), ("right", right)], "unlink")
+        placed = carry([("left", left), ("right", right)], "unlink", kind="unlink")
         if placed:
             decisions = decisions.unlink(*placed)
     for side, index in recorded.unique:
-        placed = carry([(side, index)], "deliberately unique")
+        placed = carry([(side, index)], "deliberately unique", kind="unique")
         if placed:
             decisions = decisions.mark_unique(side, placed[0])
     for key, text in recorded.notes:
         refs = [("left", key[1]), ("right", key[2])] if key[0] == "pair" else [key]
-        placed = carry(refs, f"note \u201c{text}\u201d")
+        placed = carry(refs, f"note \u201c{text}\u201d", kind="note", note=text)
         if placed:
             note_key = pair_note_key(*placed) if key[0] == "pair" else (key[0], placed[0])
-            decisions = decisions.note(note_key, text)
+            decisions = decisions.note(note_key, retext(text))
     return decisions
+
+
+_REFERENCE = re.compile(r"(?<![\w-])([LR])(\d{1,6})(?![\w-])")
+"""A statement named in a note as the app names it ("R11", "see L3")."""
+
+
+def renumbered(text: str, maps: dict[str, dict[int, int]]) -> str:
+    """``text`` with each statement it names ("R11") renamed for the edited readouts ("R10"):
+    a note that pointed to a statement keeps pointing to it. A reference to a statement that
+    is gone, or out of range, is left as written."""
+
+    def rename(match: re.Match) -> str:
+        side = "left" if match.group(1) == "L" else "right"
+        new = maps[side].get(int(match.group(2)) - 1)
+        return match.group() if new is None else f"{match.group(1)}{new + 1}"
+
+    return _REFERENCE.sub(rename, text)
 
 
 def _brief(texts: Sequence[str], index: int, length: int = 60) -> str:

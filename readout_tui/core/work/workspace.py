@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING, Literal
 
 from readout_tui.core.engine.decision import decide, scored_pair
 from readout_tui.core.engine.evidence import Evidence
-from readout_tui.core.engine.explain import WordSpan, nearest_miss, shares_words, word_spans
+from readout_tui.core.engine.explain import WordSpan, best_fit, nearest_miss, shares_words, word_spans
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import printable
-from readout_tui.core.io.files import write_atomic
+from readout_tui.core.io.files import write_output
 from readout_tui.core.io.loading import Comparison
 from readout_tui.core.types import (
     SIDES,
@@ -41,6 +41,7 @@ from readout_tui.core.types import (
     other_side,
     statement_ref,
 )
+from readout_tui.core.work.aligned import AlignedRow, aligned_rows
 from readout_tui.core.work.decisions import (
     HAND,
     HAND_NOTED,
@@ -50,7 +51,15 @@ from readout_tui.core.work.decisions import (
     NoteKey,
     pair_note_key,
 )
-from readout_tui.core.work.session import Cursor, Restored, Session, SessionStore, own_case_folder
+from readout_tui.core.work.segments import SegmentEdit, split_edit
+from readout_tui.core.work.session import (
+    Cursor,
+    LostDecision,
+    Restored,
+    Session,
+    SessionStore,
+    own_case_folder,
+)
 
 if TYPE_CHECKING:
     from readout_tui.core.engine.coverage import LanguageCheck
@@ -73,6 +82,11 @@ class Refusal(Exception):
     """An action that cannot be done here and now; the message says why, in a line for the user."""
 
 
+class ReadOnly(Refusal):
+    """An edit refused because another instance is the one that saves this comparison (or its
+    folder cannot be written): made here, it would be lost."""
+
+
 NOT_READY = "The comparison is not ready yet."
 
 
@@ -88,10 +102,11 @@ class Filter(str, Enum):
         return members[(members.index(self) + 1) % len(members)]
 
 
-Seek = Literal["unique", "related", "doubtful", "search"]
+Seek = Literal["unique", "related", "difference", "doubtful", "search"]
 SEEK_NAMES: Mapping[str, str] = {
     "unique": "unique statement",
     "related": "pair told differently",
+    "difference": "difference (unique statement or pair told differently)",
     "doubtful": "doubtful statement",
     "search": "search hit",
 }
@@ -168,6 +183,9 @@ class PairShown:
     count: int
     in_common: bool | None
     """Whether the two share a word; None when there are no word weights to compare by."""
+    siblings: tuple[int, ...] = ()
+    """Other statements of the focus's side that the partner also pairs with (the panes
+    shade them): one statement of the other side covering several of this one."""
 
 
 class Verdict(str, Enum):
@@ -175,6 +193,10 @@ class Verdict(str, Enum):
 
     MARKED = "marked"
     """The analyst marked it unique."""
+    REMOVED = "removed"
+    """The model paired it, and the analyst removed the pair."""
+    PARTNER_MARKED = "partner marked"
+    """The model paired it with a statement the analyst marked unique."""
     UNDER = "under"
     """Its best score is under the threshold."""
     PARTNER_UNDER = "partner under"
@@ -184,7 +206,8 @@ class Verdict(str, Enum):
 
 @dataclass(frozen=True)
 class UniqueShown:
-    """A statement without counterpart, with the statement it came nearest to."""
+    """A statement without counterpart, with the statement it came nearest to: the one the
+    analyst took its pair from, else the one it scored best against."""
 
     focus: ShownStatement
     nearest: ShownStatement | None = None
@@ -193,6 +216,9 @@ class UniqueShown:
     verdict: Verdict | None = None
     threshold: float = 0.0
     in_common: bool | None = None
+    best_fit: int | None = None
+    """With ``PARTNER_UNDER``: the partner that fits best by topic (an index of the other side)."""
+    best_fit_score: float = 0.0
 
 
 Detail = Pending | PairShown | UniqueShown
@@ -269,6 +295,10 @@ class Workspace:
         """The statement under the cursor; None when its side lists none."""
         self.picking: tuple[Side, int] | None = None
         """The statement a link starts from while its partner is picked."""
+        self.chosen: tuple[float | None, float | None] = (session.threshold, session.lexical_threshold)
+        """The thresholds the analyst chose (with meaning, with shared words alone), saved with
+        the work; None where the default holds. Not the settings' own: a default saved as if
+        chosen would be work that a read-only instance could not save."""
         self.cursor: Cursor | None = session.cursor
         """Where the cursor was last, in the comparison's orientation, for the session."""
         self.assignment: Mapping[str, str] = session.assignment
@@ -279,9 +309,20 @@ class Workspace:
         self.tally = Tally(SideTally(), SideTally())
         self._by_status: dict[Side, dict[Status, list[int]]] = {}
         self._doubts: dict[Side, list[int]] = {side: [] for side in SIDES}
+        self._by_difference: dict[Side, list[int]] = {}
         self._rows: dict[Side, list[int]] = {}
         self._jump: _Jump | None = None
         self._flipped: tuple[Decisions, Decisions] | None = None
+        self._aligned: tuple[Alignment, list[AlignedRow]] | None = None
+        self.lost: list[LostDecision] = list(session.lost)
+        """Saved decisions that found no statement in edited readouts, until the user discards
+        them: shown, and made again at the cursor on request (``reapply``)."""
+        self.segments: list[SegmentEdit] = list(session.segments)
+        """The statements split or merged, in the comparison's orientation (see ``resegment``)."""
+        self.files = comparison
+        """The comparison as its files have it, before ``segments`` (``open`` sets it)."""
+        self.exported: Path | None = None
+        """Where the last export went: the next one is proposed there, in the same format."""
 
     @classmethod
     def open(
@@ -294,7 +335,12 @@ class Workspace:
         """The comparison with the work saved in ``store`` (if any), and the threshold as
         ``settings_in_force`` rules (``threshold``: the command line's)."""
         restored = store.load(comparison) if store is not None else Restored(Session())
-        return cls(comparison, settings_in_force(settings, threshold, restored.session), restored, store)
+        shown = restored.comparison or comparison
+        workspace = cls(shown, settings_in_force(settings, threshold, restored.session), restored, store)
+        workspace.files = comparison
+        if threshold is not None:
+            workspace.chosen = (threshold, threshold)
+        return workspace
 
     # -- the view -------------------------------------------------------------------------------
 
@@ -308,6 +354,21 @@ class Workspace:
         """The language of the readout on ``side``; None until the evidence knows it."""
         languages: LanguageCheck | None = self.evidence.languages if self.evidence else None
         return None if languages is None else getattr(languages, side)
+
+    @property
+    def read_only(self) -> str:
+        """Why edits are refused here, in one line ("" when they are made and saved)."""
+        return self.store.read_only if self.store is not None else ""
+
+    @property
+    def unsaved(self) -> str:
+        """Why the last save failed ("" when the work on screen is on disk, or nothing keeps it)."""
+        return self.store.unsaved if self.store is not None else ""
+
+    def _writable(self) -> None:
+        """Refuse an edit that this instance could not save."""
+        if self.read_only:
+            raise ReadOnly(f"Read-only: {self.read_only}")
 
     @property
     def ready(self) -> bool:
@@ -385,8 +446,17 @@ class Workspace:
         self.marks = {side: self._marks(side) for side in SIDES}
         self._by_status = {side: _by_status(self.marks[side]) for side in SIDES}
         self._doubts = {side: [i for i, mark in sorted(self.marks[side].items()) if mark.doubtful] for side in SIDES}
+        self._by_difference: dict[Side, list[int]] = {}
         self._rows = {}
         self.tally = self._tally()
+
+    def aligned(self) -> list[AlignedRow]:
+        """The view's statements aligned as a diff tool shows them (empty until decided)."""
+        if self.alignment is None:
+            return []
+        if self._aligned is None or self._aligned[0] is not self.alignment:
+            self._aligned = (self.alignment, aligned_rows(self.alignment))
+        return self._aligned[1]
 
     def _marks(self, side: Side) -> dict[int, Mark]:
         if self.alignment is None:
@@ -427,8 +497,15 @@ class Workspace:
         return Tally(left, right, kinds[Kind.MATCH], kinds[Kind.RELATED])
 
     def change_threshold(self, delta: float) -> None:
-        """Move the threshold in force by ``delta`` (kept within 0 and 1) and decide again."""
+        """Move the threshold in force by ``delta`` (kept within 0 and 1) and decide again. The
+        threshold is saved with the work, so a read-only instance refuses it like an edit."""
+        self._writable()
         self.settings = self.settings.with_threshold(self.threshold + delta, self.semantic)
+        semantic, lexical = self.chosen
+        if self.semantic:
+            self.chosen = (self.settings.threshold, lexical)
+        else:
+            self.chosen = (semantic, self.settings.lexical_threshold)
         self._decide()
 
     def swap(self) -> None:
@@ -498,6 +575,8 @@ class Workspace:
             # Only the statements of the wanted kind, so a seek never walks the whole readout.
             if what == "doubtful":
                 rows = self._doubts
+            elif what == "difference":
+                rows = {side: self._differences(side) for side in SIDES}
             else:
                 wanted = Status.UNIQUE if what == "unique" else Status.RELATED
                 rows = {side: self._by_status[side][wanted] for side in SIDES}
@@ -507,8 +586,47 @@ class Workspace:
                 return side, index
         raise Refusal(f"No {SEEK_NAMES[what]} among the statements shown.")
 
+    def _differences(self, side: Side) -> list[int]:
+        """The statements of ``side`` that differ from the other account: unique, or told
+        differently; in order, worked out once per decision."""
+        found = self._by_difference.get(side)
+        if found is None:
+            by_status = self._by_status[side]
+            found = self._by_difference[side] = sorted(by_status[Status.UNIQUE] + by_status[Status.RELATED])
+        return found
+
     def _hit(self, side: Side, index: int) -> bool:
+        return self._text_hit(side, index) or self._note_hit(side, index)
+
+    def _text_hit(self, side: Side, index: int) -> bool:
         return bool(self.query.search(printable(self.readout(side).statements[index].text)))
+
+    def _note_hit(self, side: Side, index: int) -> bool:
+        """Whether a note on the statement, or on a pair it is in, holds what is searched for."""
+        return any(self.query.search(printable(note)) for note in self.notes_on(side, index))
+
+    def notes_on(self, side: Side, index: int) -> list[str]:
+        """The notes on a statement and on the pairs it is in (view's orientation)."""
+        position = 1 if side == "left" else 2
+        return [
+            text
+            for key, text in self.decisions.notes.items()
+            if key == (side, index) or (key[0] == "pair" and key[position] == index)
+        ]
+
+    def hits(self) -> dict[Side, list[int]]:
+        """The statements listed that the search finds, in their text or in a note, per side."""
+        if self.query is None:
+            return {side: [] for side in SIDES}
+        return {side: [i for i in self.rows(side) if self._hit(side, i)] for side in SIDES}
+
+    def search_count(self) -> str:
+        """E.g. "3 statements found (1 by a note)", for the search just made."""
+        hits = self.hits()
+        found = [(side, i) for side in SIDES for i in hits[side]]
+        by_note = sum(1 for side, i in found if not self._text_hit(side, i))
+        noun = "statement" if len(found) == 1 else "statements"
+        return f"{len(found)} {noun} found" + (f" ({by_note} by a note)" if by_note else "")
 
     # -- the detail -------------------------------------------------------------------------------
 
@@ -528,29 +646,54 @@ class Workspace:
         pair = next(p for p in pairs if getattr(p, far) == partner)
         rank = [getattr(p, far) for p in pairs].index(partner) + 1
         focus, shown, in_common = self._compared(side, index, partner, weights)
-        return PairShown(focus, shown, pair, rank, len(pairs), in_common)
+        siblings = tuple(sorted(set(self.partners(far, partner)) - {index}))
+        return PairShown(focus, shown, pair, rank, len(pairs), in_common, siblings)
 
     def _unique(self, side: Side, index: int, weights: Mapping[str, float]) -> UniqueShown:
-        """A unique statement with its nearest miss, which is what a reader checks next."""
+        """A unique statement with its nearest miss, which is what a reader checks next; when
+        the analyst's decisions took the model's pair away, that pair, and which decision."""
+        decisions = self.decisions
+        proposed = self.proposed.counterparts(side, index) if self.proposed is not None else []
+        far = other_side(side)
+        if proposed and (side, index) not in decisions.unique:
+            pair = proposed[0]
+            partner = getattr(pair, far)
+            verdict = Verdict.PARTNER_MARKED if (far, partner) in decisions.unique else Verdict.REMOVED
+            focus, nearest, in_common = self._compared(side, index, partner, weights)
+            return UniqueShown(focus, nearest, pair.score, verdict, self.threshold, in_common)
         miss = nearest_miss(self.evidence, self.settings, side, index)
         if miss is None:
             return UniqueShown(self._shown(side, index), threshold=self.threshold)
-        if (side, index) in self.decisions.unique:
+        fit = None
+        if (side, index) in decisions.unique:
             verdict = Verdict.MARKED
         elif miss.score < self.threshold:
             verdict = Verdict.UNDER
         else:
             verdict = Verdict.PARTNER_UNDER
+            fit = best_fit(self.evidence, self.settings, side, index)
         focus, nearest, in_common = self._compared(side, index, miss.partner, weights)
-        return UniqueShown(focus, nearest, miss.score, verdict, self.threshold, in_common)
+        return UniqueShown(
+            focus,
+            nearest,
+            miss.score,
+            verdict,
+            self.threshold,
+            in_common,
+            fit.partner if fit is not None else None,
+            fit.score if fit is not None else 0.0,
+        )
 
     def _compared(
         self, side: Side, index: int, partner: int, weights: Mapping[str, float]
     ) -> tuple[ShownStatement, ShownStatement, bool | None]:
         far = other_side(side)
         text, other = self.readout(side).statements[index].text, self.readout(far).statements[partner].text
-        focus = self._shown(side, index, word_spans(text, other, weights))
-        shown = self._shown(far, partner, word_spans(other, text, weights))
+        # The words the explanation calls shared are marked, whatever their length or weight.
+        left, right = _pair(side, index, partner)
+        listed = self.evidence.terms.shared(left, right)
+        focus = self._shown(side, index, word_spans(text, other, weights, listed))
+        shown = self._shown(far, partner, word_spans(other, text, weights, listed))
         return focus, shown, shares_words(text, other) if weights else None
 
     def _shown(self, side: Side, index: int, spans: tuple[WordSpan, ...] = ()) -> ShownStatement:
@@ -583,12 +726,38 @@ class Workspace:
             parts.append(f"note: {note}")
         return tuple(parts)
 
+    def clip(self, what: Literal["statement", "pair"]) -> tuple[str, str]:
+        """(what it is, the text) to copy: the statement under the cursor with its reference and
+        label, or the pair shown, both statements and how they relate."""
+        index = self.index
+        if index is None:
+            raise Refusal("No statement here.")
+        readout = self.readout(self.side)
+        ref = statement_ref(self.side, index)
+        statement = f"{ref} ({readout.label}): {readout.statements[index].text}"
+        if what == "statement":
+            return ref, statement
+        partner = self.shown_partner()
+        if partner is None:
+            raise Refusal("No pair here: this statement has no counterpart.")
+        far = other_side(self.side)
+        other = self.readout(far)
+        pair = next(p for p in self.alignment.counterparts(self.side, index) if getattr(p, far) == partner)
+        other_ref = statement_ref(far, partner)
+        lines = [
+            statement,
+            f"{other_ref} ({other.label}): {other.statements[partner].text}",
+            f"{ref} – {other_ref}: {pair.kind.label}, score {pair.score:.2f}" + (" (by hand)" if pair.manual else ""),
+        ]
+        return f"{ref} – {other_ref}", "\n".join(lines)
+
     # -- editing ----------------------------------------------------------------------------------
 
     def _cursor_for_edits(self) -> int | None:
         """The statement under the cursor, once corrections can be made."""
         if self.alignment is None:
             raise Refusal(NOT_READY)
+        self._writable()
         return self.index
 
     def _edit(self, what: str, decisions: Decisions) -> str:
@@ -606,10 +775,21 @@ class Workspace:
         self.picking = (self.side, index)
         return True
 
+    def link_candidate(self) -> int | None:
+        """Where picking a partner starts on the other side: the statement the strip names,
+        the counterpart shown or, for a unique statement, its nearest miss."""
+        detail = self.detail()
+        if isinstance(detail, PairShown):
+            return detail.partner.index
+        if isinstance(detail, UniqueShown) and detail.nearest is not None:
+            return detail.nearest.index
+        return None
+
     def finish_link(self) -> str:
         """Link the statement picking started from to the one under the cursor."""
         if self.picking is None:
             raise Refusal("No link is being made.")
+        self._writable()
         start_side, start = self.picking
         if self.side == start_side or self.index is None:
             raise Refusal("Pick the counterpart in the other pane (tab switches panes).")
@@ -685,6 +865,7 @@ class Workspace:
 
     def write_note(self, target: NoteTarget, text: str) -> str | None:
         """Set the note on ``target`` (blank text removes it); None when nothing changed."""
+        self._writable()
         if text.strip() == target.current:
             return None
         verb = "Note on" if text.strip() else "Note removed from"
@@ -692,6 +873,7 @@ class Workspace:
 
     def undo(self) -> str:
         """Take back the last edit; returns its name."""
+        self._writable()
         what = self.journal.undo()
         if what is None:
             raise Refusal("Nothing to undo.")
@@ -699,11 +881,99 @@ class Workspace:
         return what
 
     def redo(self) -> str:
+        self._writable()
         what = self.journal.redo()
         if what is None:
             raise Refusal("Nothing to redo.")
         self._decide()
         return what
+
+    def reapply(self, number: int) -> str:
+        """Make lost decision ``number`` again, here: a mark or a note on a statement on the
+        one under the cursor, one on a pair on the cursor's statement and the one the strip
+        names (its counterpart, else its nearest miss). It stays listed until discarded, so
+        that undoing this leaves nothing lost."""
+        lost = self.lost[number]
+        if not lost.kind:
+            raise Refusal("Kept as a line only, by an earlier version: make it again by hand.")
+        index = self._cursor_for_edits()
+        if index is None:
+            raise Refusal("No statement under the cursor.")
+        ref, decisions = statement_ref(self.side, index), self.decisions
+        if lost.kind == "unique":
+            return self._edit(f"{ref} marked deliberately unique again", decisions.mark_unique(self.side, index))
+        if lost.kind == "note" and not lost.on_pair:
+            current = decisions.notes.get((self.side, index), "")
+            text = f"{current} · {lost.note}" if current else lost.note
+            return self._edit(f"Lost note made again on {ref}", decisions.note((self.side, index), text))
+        partner = self.link_candidate()
+        if partner is None:
+            raise Refusal("No statement on the other side to make it with.")
+        left, right = _pair(self.side, index, partner)
+        name = _pair_name(left, right)
+        if lost.kind == "note":
+            key = pair_note_key(left, right)
+            current = decisions.notes.get(key, "")
+            text = f"{current} · {lost.note}" if current else lost.note
+            return self._edit(f"Lost note made again on {name}", decisions.note(key, text))
+        if lost.kind == "unlink":
+            proposed = self.proposed is None or right in self.proposed.partners("left", left)
+            return self._edit(f"Unlinked {name} again", decisions.unlink(left, right, proposed))
+        kind = Kind(lost.link_kind) if lost.link_kind else Kind.RELATED
+        return self._edit(f"Linked {name} ({kind.label}) again", decisions.link(left, right, kind))
+
+    # -- statement boundaries -------------------------------------------------------------------
+
+    def split_at(self, at: int) -> SegmentEdit:
+        """The split of the statement under the cursor where its second part starts (``at``)."""
+        index = self.segment_target()
+        edit = split_edit(self._to_comparison(self.side), self.readout(self.side).statements[index].text, at)
+        if edit is None:
+            raise Refusal("Each part needs words: put the | between two of them.")
+        return edit
+
+    def merge_next(self) -> SegmentEdit:
+        """The merge of the statement under the cursor with the next one of its account."""
+        index = self.segment_target()
+        statements = self.readout(self.side).statements
+        if index + 1 >= len(statements):
+            raise Refusal("The last statement has no next one to merge with.")
+        # In the comparison's order: after a swap the view's side is the other readout, in the same order.
+        texts = (statements[index].text, statements[index + 1].text)
+        return SegmentEdit(self._to_comparison(self.side), "merge", texts)
+
+    def segment_target(self) -> int:
+        """The statement under the cursor, if it may be split or merged (else ``Refusal``)."""
+        index = self._cursor_for_edits()
+        if index is None:
+            raise Refusal("No statement under the cursor.")
+        if self.store is None:
+            raise Refusal("Splits and merges are kept in the session: not without one (--no-session).")
+        if self.comparison.info.article is not None:
+            raise Refusal("An article's statements are its attribution's: split or join them in the article.")
+        return index
+
+    def resegment(self, edit: SegmentEdit) -> Workspace:
+        """Save ``edit`` with the work, and the workspace on the new statements: the work
+        carried over to them as to edited readouts (raises ``OSError`` when it cannot be saved;
+        nothing is changed then)."""
+        self._writable()
+        self.segments.append(edit)
+        try:
+            self.save()
+        except OSError:
+            self.segments.pop()
+            raise
+        restored = self.store.load(self.files)
+        workspace = Workspace(restored.comparison or self.files, self.settings, restored, self.store)
+        workspace.files, workspace.chosen, workspace.exported = self.files, self.chosen, self.exported
+        return workspace
+
+    def discard_lost(self, number: int) -> str:
+        """Forget lost decision ``number`` (saved work: refused when read-only)."""
+        self._writable()
+        lost = self.lost.pop(number)
+        return f"Discarded: {lost.description}"
 
     # -- keeping and publishing -------------------------------------------------------------------
 
@@ -711,14 +981,20 @@ class Workspace:
         """The work as it is saved: decisions, thresholds, cursor, history, assignment."""
         return Session(
             self.journal.current,
-            self.settings.threshold,
+            self.chosen[0],
             self.cursor,
-            self.restored.session.lost,
-            self.settings.lexical_threshold,
+            tuple(self.lost),
+            self.chosen[1],
             self.journal.undo_steps,
             self.journal.redo_steps,
-            self.assignment,
+            assignment=self.assignment,
+            segments=tuple(self.segments),
         )
+
+    @property
+    def session_file(self) -> Path | None:
+        """Where the work is saved; None when it is not."""
+        return None if self.store is None else self.store.path
 
     def save(self) -> None:
         """Write the work to the session store, if there is one (raises ``OSError``)."""
@@ -726,25 +1002,42 @@ class Workspace:
             self.store.save(self.session(), self.comparison)
 
     def export_path(self) -> Path:
-        """Where an export goes unless the user says otherwise."""
+        """Where an export goes unless the user says otherwise: where the last one went (its
+        format with it), else an HTML file beside the case."""
+        if self.exported is not None:
+            return self.exported
         folder = own_case_folder(self.comparison) or Path.cwd()
         stem = self.comparison.case_dir.name if self.comparison.case_dir else "readout"
         return folder / f"{stem}-comparison.html"
 
     def export(self, path: Path) -> None:
         """Write the comparison with the work to ``path``, in the format its ending names
-        (raises ``Refusal`` for another ending, ``OSError`` or ``ValueError`` when writing fails)."""
+        (raises ``Refusal`` for another ending, ``OSError`` or ``ValueError`` when writing fails).
+
+        Sides as the view shows them: after a swap the file's left is the screen's left. An
+        article is the exception: its attribution names its statements by its own sides, so it
+        is exported as read (``export_swapped`` says whether the file follows the swap)."""
         # Imported on first use: the exports are not needed to paint the app.
-        from readout_tui.core.io.export import FORMATS, format_of, render
+        from readout_tui.core.io.export import ENDINGS, format_of, render
 
         if self.alignment is None:
             raise Refusal(NOT_READY)
         fmt = format_of(path)
         if fmt is None:
-            endings = [f".{'md' if name == 'markdown' else name}" for name in FORMATS]
+            endings = list(ENDINGS.values())
             raise Refusal(f"Name the file {', '.join(endings[:-1])} or {endings[-1]}.")
-        text = render(fmt, self.comparison_alignment(), self.comparison.info, self.journal.current)
-        write_atomic(path, text)
+        info = self.comparison.info
+        if self.export_swapped:
+            alignment, decisions = self.alignment, self.decisions
+            info = replace(info, side_sources=(info.side_sources[1], info.side_sources[0]))
+        else:
+            alignment, decisions = self.comparison_alignment(), self.journal.current
+        write_output(path, render(fmt, alignment, info, decisions))
+        self.exported = path
+
+    @property
+    def export_swapped(self) -> bool:
+        return self.swapped and self.comparison.info.article is None
 
     def comparison_alignment(self) -> Alignment | None:
         """What the view shows, in the comparison's own orientation."""

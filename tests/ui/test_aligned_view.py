@@ -1,0 +1,44 @@
+"""The aligned view (v): pairs on one row, gaps where a side is silent, the panes following it."""
+
+from __future__ import annotations
+
+from readout_tui.testing import ready
+from readout_tui.widgets.aligned_view import AlignedView
+
+
+async def test_v_shows_the_pairs_row_by_row_and_the_strip_follows_the_row(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("v")
+        view = screen.query_one(AlignedView)
+        assert view.display and not screen.query_one("#panes").display
+        rows = screen.workspace.aligned()
+        pairs = {(p.left, p.right) for p in screen.workspace.alignment.pairs}
+        assert {(r.left, r.right) for r in rows if r.pair is not None} == pairs
+        assert any(r.left is None for r in rows) and any(r.right is None for r in rows)
+        # Down to the first row where the left account is silent: the strip shows its right statement.
+        gap = next(at for at, r in enumerate(rows) if r.left is None)
+        for _ in range(gap):
+            await pilot.press("j")
+        assert screen.side == "right" and screen.pane("right").current == rows[gap].right
+        assert screen.workspace.detail().focus.index == rows[gap].right
+        # Back to the panes, on the same statement.
+        await pilot.press("v")
+        assert screen.query_one("#panes").display and screen.pane("right").current == rows[gap].right
+
+
+async def test_next_difference_moves_the_aligned_cursor_and_edits_redraw_it(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("v", "d")
+        view = screen.query_one(AlignedView)
+        side, index = screen.side, screen.pane(screen.side).current
+        assert getattr(view.current, side) == index
+        before = screen.workspace.aligned()
+        await pilot.press("u")  # a unique statement
+        await pilot.press("o")  # marked deliberately unique: no change of rows, but a new alignment
+        assert screen.workspace.aligned() is not before
+        await pilot.press("l")  # links are made in the panes
+        assert screen.workspace.picking is None
