@@ -76,7 +76,8 @@ def unique_headline(detail: UniqueShown) -> Content:
     if detail.verdict is Verdict.MARKED:
         return head + f" · marked unique by hand; nearest: {nearest.ref} scores {score:.2f}"
     if detail.verdict is Verdict.UNDER:
-        return head + f" · nearest: {nearest.ref} scores {_under(score, threshold)}"
+        doubt = "" if detail.doubt is None else f" · doubtful: confidence {detail.doubt:.2f} that it has this partner"
+        return head + f" · nearest: {nearest.ref} scores {_under(score, threshold)}{doubt}"
     # The two-step rule: it reaches the threshold with one statement, but the partner that
     # fits best by topic does not; that one is named, with its own score.
     fit = "" if detail.best_fit is None else statement_ref(nearest.side, detail.best_fit)

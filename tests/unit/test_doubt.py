@@ -74,3 +74,20 @@ def test_nothing_is_doubtful_without_a_learned_scorer(newsroom):
     assert not any(mark.doubtful for side in SIDES for mark in workspace.marks[side].values())
     with pytest.raises(Refusal, match="No doubtful statement"):
         workspace.seek("doubtful", 1)
+
+
+def test_a_doubtful_unique_statement_says_how_near_it_came(newsroom):
+    from readout_tui.widgets.detail_strip import unique_headline
+
+    workspace = learned(newsroom, (0.6, 0.0))  # every unique statement doubtful
+    sure = learned(newsroom, (0.6, 1.01))  # none
+    uniques = [(s, i) for s in SIDES for i in workspace.alignment.unique(s)]
+    assert uniques
+    for side, index in uniques:
+        workspace.point(side, index)
+        sure.point(side, index)
+        detail, calm = workspace.detail(), sure.detail()
+        miss = nearest_miss(workspace.evidence, workspace.settings, side, index)
+        assert detail.doubt == pytest.approx(float(workspace.evidence.scorer.confidence(miss.score)))
+        assert f"doubtful: confidence {detail.doubt:.2f}" in unique_headline(detail).plain
+        assert calm.doubt is None and "doubtful" not in unique_headline(calm).plain

@@ -219,6 +219,8 @@ class UniqueShown:
     best_fit: int | None = None
     """With ``PARTNER_UNDER``: the partner that fits best by topic (an index of the other side)."""
     best_fit_score: float = 0.0
+    doubt: float | None = None
+    """When the model is unsure it is unique (``Mark.doubtful``): its nearest partner's confidence."""
 
 
 Detail = Pending | PairShown | UniqueShown
@@ -682,7 +684,14 @@ class Workspace:
             in_common,
             fit.partner if fit is not None else None,
             fit.score if fit is not None else 0.0,
+            self._nearest_confidence(side, index, miss.score),
         )
+
+    def _nearest_confidence(self, side: Side, index: int, score: float) -> float | None:
+        """The confidence of a doubtful unique statement's nearest partner, else None."""
+        if not self.marks.get(side, {}).get(index, Mark()).doubtful:
+            return None
+        return float(self.evidence.scorer.confidence(score))
 
     def _compared(
         self, side: Side, index: int, partner: int, weights: Mapping[str, float]
