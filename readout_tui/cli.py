@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from readout_tui.core.engine.cache import EmbeddingCache
-from readout_tui.core.engine.embedder import DEFAULT_MODEL, ModelError, SentenceTransformerEmbedder
+from readout_tui.core.engine.embedder import DEFAULT_MODEL, ByLanguage, Embedder, ModelError, make_embedder
 from readout_tui.core.engine.settings import HAND_SET_THRESHOLD, AlignmentSettings
 from readout_tui.core.engine.statements import Segmentation
 from readout_tui.core.io.loading import Comparison, InputError, load_comparison
@@ -61,8 +61,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--right-label", help="name of the right account")
     parser.add_argument(
         "--model",
-        default=DEFAULT_MODEL,
-        help=f"sentence-transformers model name or local folder (default: the bundled {DEFAULT_MODEL})",
+        help=f"{DEFAULT_MODEL} (bundled, English), e5 (multilingual-e5-small), use (the multilingual "
+        "Universal Sentence Encoder, if installed) or the folder of a sentence-transformers model "
+        f"(default: {DEFAULT_MODEL} when both readouts are in English, e5 otherwise)",
     )
     parser.add_argument(
         "--device",
@@ -210,8 +211,8 @@ def _comparison(args: argparse.Namespace, default: list[str] | None = None) -> C
     return load_comparison(sources, args.segment, args.left_label, args.right_label)
 
 
-def _embedder(args: argparse.Namespace) -> SentenceTransformerEmbedder | None:
-    return None if args.lexical_only else SentenceTransformerEmbedder(args.model, args.device)
+def _embedder(args: argparse.Namespace) -> Embedder | ByLanguage | None:
+    return None if args.lexical_only else make_embedder(args.model, args.device)
 
 
 def run_compare(args: argparse.Namespace) -> int:
@@ -223,6 +224,8 @@ def run_compare(args: argparse.Namespace) -> int:
     from readout_tui.core.work.workspace import settings_in_force
 
     fmt = _output_format(args)
+    # Before the readouts are read: a model that is not here is told at once.
+    embedder = _embedder(args)
     comparison, session = _saved_session(args, _comparison(args))
     # An article is compared as the analyst assigned its statements in the app.
     comparison = assigned(comparison, session)
@@ -232,7 +235,7 @@ def run_compare(args: argparse.Namespace) -> int:
         evidence = collect(
             comparison.left,
             comparison.right,
-            _embedder(args),
+            embedder,
             cache,
             progress.stage("embedding", "texts") if progress else None,
             aligning=progress.stage("aligning", "statements") if progress else None,

@@ -353,7 +353,8 @@ class CompareScreen(Screen[None]):
             return  # gathered for the readouts as they were before a reload
         warning = evidence.languages.warning() if evidence.languages else ""
         if evidence.semantic_available:
-            self._set_model(f"{evidence.model}: ready", "ready")
+            why = evidence.languages.why if evidence.languages else ""
+            self._set_model(f"{evidence.model}{f' ({why})' if why else ''}: ready", "ready")
         elif warning:
             self.notify(printable(warning), severity="warning", markup=False, timeout=10)
             self._set_model(f"lexical only ({printable(evidence.languages.brief())})", "degraded")

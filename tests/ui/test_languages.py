@@ -50,7 +50,7 @@ async def test_a_language_the_model_lacks_is_said_once_and_labelled(make_app):
         assert f"threshold {AlignmentSettings().lexical_threshold:.2f}" in summary
         warnings = [n for n in app.notices if "does not cover" in n]
         assert len(warnings) == 1
-        assert "--model paraphrase-multilingual-MiniLM-L12-v2" in warnings[0]
+        assert "--model e5" in warnings[0]
         assert not screen.workspace.alignment.semantic
         assert (3, 2) in {(p.left, p.right) for p in screen.workspace.alignment.pairs}
         await pilot.press("minus")
@@ -63,12 +63,13 @@ async def test_a_language_the_model_lacks_is_said_once_and_labelled(make_app):
 
 async def test_a_pair_in_two_languages_is_shown_without_word_marks(make_app):
     russian = [
-        "Владимир Путин провёл телефонный разговор с Биньямином Нетаньяху.",
+        # No names: those would be shared across the scripts (see test_transliteration).
+        "Стороны обсудили гуманитарную обстановку.",
         "Лидеры договорились о продолжении контактов.",
     ]
     english = [
         "The leaders agreed to stay in contact.",
-        "Vladimir Putin held a telephone conversation with Benjamin Netanyahu.",
+        "The sides discussed the humanitarian situation.",
     ]
     meanings = {russian[0]: 0, english[1]: 0, russian[1]: 1, english[0]: 1}
     app = make_app(comparison_of(russian, english), embedder=TranslationModel(meanings))
@@ -83,3 +84,18 @@ async def test_a_pair_in_two_languages_is_shown_without_word_marks(make_app):
         for name in ("focus", "partner"):
             body = screen.query_one(f"#detail-{name}").render()
             assert not any("underline" in str(span.style) for span in body.body.spans)
+
+
+async def test_the_model_chosen_by_language_is_named_with_its_reason(make_app):
+    from readout_tui.core.engine.embedder import ByLanguage
+
+    comparison = load_comparison([str(INDONESIAN)], "lines")
+    english = HashEmbedder("all-MiniLM-L6-v2")
+    choice = ByLanguage(english, lambda: HashEmbedder("multilingual-e5-small"))
+    app = make_app(comparison, embedder=choice)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await ready(pilot)
+        assert "multilingual-e5-small (sides in id): ready" in summary_text(app)
+        assert english.encoded == 0
+        assert screen.workspace.alignment.semantic
+        assert not [n for n in app.notices if "does not cover" in n]

@@ -26,7 +26,7 @@ def fake_model(monkeypatch):
         made.append(embedder)
         return embedder
 
-    monkeypatch.setattr(cli, "SentenceTransformerEmbedder", factory)
+    monkeypatch.setattr(cli, "make_embedder", factory)
     return made
 
 
@@ -72,7 +72,7 @@ def test_lexical_only_needs_no_model(capsys, two_files, monkeypatch):
     def no_model(*args, **kwargs):
         raise AssertionError("the model must not be built with --lexical-only")
 
-    monkeypatch.setattr(cli, "SentenceTransformerEmbedder", no_model)
+    monkeypatch.setattr(cli, "make_embedder", no_model)
     code, out, err = run(capsys, *two_files, "--lexical-only", "--format", "json")
     assert code == 0 and err == ""
     document = json.loads(out)
@@ -275,7 +275,7 @@ def test_model_failing_at_run_time(capsys, two_files, monkeypatch):
         def encode(self, texts, progress=None):
             raise ModelError("cannot load model 'x': out of memory\nwith a second line")
 
-    monkeypatch.setattr(cli, "SentenceTransformerEmbedder", lambda model=None, device=None: Broken())
+    monkeypatch.setattr(cli, "make_embedder", lambda model=None, device=None: Broken())
     code, out, err = run(capsys, *two_files)
     assert_usage_error(code, out, err, "out of memory with a second line")
 

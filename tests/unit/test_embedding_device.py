@@ -38,7 +38,8 @@ def built(monkeypatch) -> list[dict]:
 
 
 @pytest.mark.parametrize(
-    ("option", "device"), [([], None), (["--device", "cpu"], "cpu"), (["--device", "cuda:1"], "cuda:1")]
+    # Without --device the bundled model runs on onnxruntime (tests/unit/test_onnx_minilm.py).
+    ("option", "device"), [(["--device", "cpu"], "cpu"), (["--device", "cuda:1"], "cuda:1")]
 )
 def test_device_option_reaches_the_model(built, tmp_path, capsys, option, device):
     (tmp_path / "a.txt").write_text("Wheat exports grew.\n", encoding="utf-8")

@@ -150,7 +150,7 @@ def test_rtl_cjk_emoji_and_combining_marks(capsys, tmp_path):
 
 
 def test_same_text_on_both_sides_matches_everything_with_the_model_too(capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr(cli, "SentenceTransformerEmbedder", lambda model=None, device=None: FakeEmbedder())
+    monkeypatch.setattr(cli, "make_embedder", lambda model=None, device=None: FakeEmbedder())
     path = write(tmp_path / "same.txt", "\n".join(RUSSIAN + FRENCH + WORLD))
     code, out, err = run(capsys, path, path, "--format", "json", "--segment", "lines")
     assert (code, err) == (0, "")
@@ -162,7 +162,7 @@ def test_same_text_on_both_sides_matches_everything_with_the_model_too(capsys, t
 
 @pytest.mark.parametrize("lexical", [True, False], ids=["lexical", "model"])
 def test_one_side_with_a_single_statement(capsys, tmp_path, monkeypatch, lexical):
-    monkeypatch.setattr(cli, "SentenceTransformerEmbedder", lambda model=None, device=None: FakeEmbedder())
+    monkeypatch.setattr(cli, "make_embedder", lambda model=None, device=None: FakeEmbedder())
     single = write(tmp_path / "single.txt", FRENCH[1])
     many = write(tmp_path / "many.txt", "\n".join(FRENCH + RUSSIAN))
     options = ["--lexical-only"] if lexical else []

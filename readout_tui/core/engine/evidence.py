@@ -35,16 +35,21 @@ class Signals:
     statements share (the call, the leaders, the genre), which ranks partners better but says
     less about whether a partner exists at all; ``lexical`` the weighted overlap of distinctive
     words; ``order`` how far apart the two statements sit in the accounts' reading order
-    (see ``order_distance``). ``cosine`` and ``centred`` are None without embeddings."""
+    (see ``order_distance``). ``cosine`` and ``centred`` are None without embeddings.
+    ``words_optional``: the two statements are in different languages, so sharing no word is
+    no evidence against them (see ``presence_scores``)."""
 
     cosine: np.ndarray | None
     centred: np.ndarray | None
     lexical: np.ndarray
     order: np.ndarray
+    words_optional: bool = False
 
     def take(self, at) -> Signals:
         pick = lambda x: None if x is None else x[at]  # noqa: E731
-        return Signals(pick(self.cosine), pick(self.centred), self.lexical[at], self.order[at])
+        return Signals(
+            pick(self.cosine), pick(self.centred), self.lexical[at], self.order[at], self.words_optional
+        )
 
     @staticmethod
     def concatenate(parts: Sequence[Signals]) -> Signals:
@@ -54,23 +59,30 @@ class Signals:
             join([p.centred for p in parts]),
             join([p.lexical for p in parts]),
             join([p.order for p in parts]),
+            parts[0].words_optional,
         )
 
 
 @dataclass(frozen=True, eq=False)
 class Embeddings:
-    """Unit vectors of both sides, and what removing their shared component needs."""
+    """Unit vectors of both sides, and what removing their shared component needs.
+
+    ``floor`` is the model's cosine for unrelated texts (``cosine_floor`` of an embedder, 0
+    for most): plain cosines are rescaled so that it maps to 0 and 1 stays 1, which puts a
+    model whose cosines crowd near 1 (multilingual-e5) on the scale the thresholds were chosen
+    on. The centred cosine needs no rescaling: removing the shared component already spreads it."""
 
     left: np.ndarray
     right: np.ndarray
     mean: np.ndarray
+    floor: float = 0.0
 
     @classmethod
-    def of(cls, left: np.ndarray, right: np.ndarray) -> Embeddings:
-        return cls(left, right, np.concatenate([left, right]).mean(axis=0))
+    def of(cls, left: np.ndarray, right: np.ndarray, floor: float = 0.0) -> Embeddings:
+        return cls(left, right, np.concatenate([left, right]).mean(axis=0), floor)
 
     def swapped(self) -> Embeddings:
-        return Embeddings(self.right, self.left, self.mean)
+        return Embeddings(self.right, self.left, self.mean, self.floor)
 
     @cached_property
     def _centring(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -97,6 +109,9 @@ class Embeddings:
         centred += left_offset[rows, None]
         centred *= left_scale[rows, None]
         centred *= right_scale
+        if self.floor:
+            cosine -= np.float32(self.floor)
+            cosine /= np.float32(1 - self.floor)
         return cosine, centred
 
 
@@ -117,6 +132,8 @@ class Evidence:
     model: str
     languages: LanguageCheck | None = None
     """Each side's language and whether the model covers it; None when not checked."""
+    words_optional: bool = False
+    """The sides are in different languages (``Signals.words_optional``)."""
     reaches: dict[float, tuple[Reach, Reach]] = field(default_factory=dict, repr=False)
     """``reach`` for each order weight used so far (presence scores depend on it)."""
     counterparts: dict[tuple, Counterpart] = field(default_factory=dict, repr=False)
@@ -149,7 +166,7 @@ class Evidence:
         order = order_distance(len(self.left), len(self.right), rows)
         if self.embeddings is None:
             return Signals(None, None, lexical, order)
-        return Signals(*self.embeddings.block(rows), lexical, order)
+        return Signals(*self.embeddings.block(rows), lexical, order, self.words_optional)
 
     def swapped(self) -> Evidence:
         """The same evidence with the sides exchanged (right becomes left)."""
@@ -160,6 +177,7 @@ class Evidence:
             terms=self.terms.swapped(),
             model=self.model,
             languages=self.languages.swapped() if self.languages else None,
+            words_optional=self.words_optional,
             reaches={weight: reach[::-1] for weight, reach in self.reaches.items()},
             scorer=self.scorer,
         )
@@ -183,18 +201,29 @@ def gather_evidence(
     model: str = "",
     settings: AlignmentSettings = AlignmentSettings(),
     progress: Progress | None = None,
+    cosine_floor: float = 0.0,
+    words_optional: bool = False,
     scorer: PairScorer | None = None,
 ) -> Evidence:
     """Compute the similarity signals, reduced for ``settings``' order weight; ``embed`` None
     means lexical evidence only. ``progress`` hears how many left statements have been
-    compared with every right one (embedding reports its own progress). ``scorer``: the
-    learned scorer for ``model``, used when there are embeddings."""
+    compared with every right one (embedding reports its own progress). ``cosine_floor``
+    and ``words_optional``: see ``Embeddings`` and ``Signals``. ``scorer``: the learned scorer
+    for ``model``, used when there are embeddings."""
     terms = TermTable.build(left.texts, right.texts)
     embeddings = None
     if embed is not None and len(left) and len(right):
         vectors = statement_vectors([*left.texts, *right.texts], embed)
-        embeddings = Embeddings.of(vectors[: len(left)], vectors[len(left) :])
-    evidence = Evidence(left, right, embeddings, terms, model, scorer=scorer if embeddings is not None else None)
+        embeddings = Embeddings.of(vectors[: len(left)], vectors[len(left) :], cosine_floor)
+    evidence = Evidence(
+        left,
+        right,
+        embeddings,
+        terms,
+        model,
+        words_optional=words_optional,
+        scorer=scorer if embeddings is not None else None,
+    )
     evidence.reach(settings, progress)
     return evidence
 
@@ -228,8 +257,13 @@ def presence_scores(signals: Signals, settings: AlignmentSettings = AlignmentSet
     else:
         # (clip(cosine, 0, 1) + lexical) / 2, in place: blocks hold millions of pairs.
         scores = np.clip(signals.cosine, 0, 1)
-        scores += signals.lexical
-        scores /= 2
+        if signals.words_optional:
+            # Across languages, few words can be shared (names and numbers, transliterated):
+            # they may raise a pair's score, never halve it: max(c, (c + l) / 2).
+            np.maximum(scores, (scores + signals.lexical) / 2, out=scores)
+        else:
+            scores += signals.lexical
+            scores /= 2
         if not weight:
             return scores
         scores -= weight * signals.order

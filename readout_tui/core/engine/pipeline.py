@@ -8,7 +8,7 @@ from dataclasses import replace
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.coverage import LanguageCheck, coverage
 from readout_tui.core.engine.decision import decide
-from readout_tui.core.engine.embedder import Embedder, ModelError, ProgressCallback, embed
+from readout_tui.core.engine.embedder import ByLanguage, Embedder, ModelError, ProgressCallback, embed
 from readout_tui.core.engine.evidence import Evidence, gather_evidence
 from readout_tui.core.engine.language import Language, cache_key, detect, sample
 from readout_tui.core.engine.scorer import scorer_for
@@ -19,7 +19,7 @@ from readout_tui.core.types import Alignment, Readout
 def collect(
     left: Readout,
     right: Readout,
-    embedder: Embedder | None,
+    embedder: Embedder | ByLanguage | None,
     cache: EmbeddingCache | None = None,
     progress: ProgressCallback | None = None,
     settings: AlignmentSettings = AlignmentSettings(),
@@ -31,8 +31,14 @@ def collect(
     embedded, ``aligning`` how many statements are compared with the other side.
 
     When a side is in a language the model is known not to cover, its cosines would look
-    like meaning and be noise: the model is left out and only lexical evidence decides."""
+    like meaning and be noise: the model is left out and only lexical evidence decides.
+    ``ByLanguage`` picks the model for the two languages; the check records which and why.
+    Across two languages, shared words are missing evidence, not evidence against a pair
+    (``Signals.words_optional``)."""
     languages = check_languages(left, right, embedder, cache)
+    if isinstance(embedder, ByLanguage):
+        embedder, why = embedder.choose(languages.left, languages.right)
+        languages = replace(check_languages(left, right, embedder, cache), why=why)
     if embedder is None or not languages.semantic_ok:
         return replace(gather_evidence(left, right, None, settings=settings, progress=aligning), languages=languages)
 
@@ -40,17 +46,27 @@ def collect(
         return embed(texts, embedder, cache, progress)
 
     scorer = scorer_for(embedder.name, languages.same)
-    evidence = gather_evidence(left, right, embed_texts, embedder.name, settings, aligning, scorer)
+    evidence = gather_evidence(
+        left,
+        right,
+        embed_texts,
+        embedder.name,
+        settings,
+        aligning,
+        cosine_floor=getattr(embedder, "cosine_floor", 0.0),
+        words_optional=languages.across,
+        scorer=scorer,
+    )
     return replace(evidence, languages=languages)
 
 
 def check_languages(
-    left: Readout, right: Readout, embedder: Embedder | None, cache: EmbeddingCache | None = None
+    left: Readout, right: Readout, embedder: Embedder | ByLanguage | None, cache: EmbeddingCache | None = None
 ) -> LanguageCheck:
     """Each side's language (remembered in ``cache``), and what the embedder's model covers
-    (None: no model)."""
+    (None: no model, or one not chosen yet)."""
     model = None
-    if embedder is not None:
+    if embedder is not None and not isinstance(embedder, ByLanguage):
         model = coverage(embedder.name, getattr(embedder, "folder", None))
     return LanguageCheck(_language(left, cache), _language(right, cache), model)
 
@@ -71,7 +87,7 @@ def _language(readout: Readout, cache: EmbeddingCache | None) -> Language:
 def compare(
     left: Readout,
     right: Readout,
-    embedder: Embedder | None,
+    embedder: Embedder | ByLanguage | None,
     cache: EmbeddingCache | None = None,
     settings: AlignmentSettings = AlignmentSettings(),
     progress: ProgressCallback | None = None,

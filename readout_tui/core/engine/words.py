@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -38,6 +38,17 @@ _HEBREW_WORD = re.compile(r"[\u05d0-\u05ea]{2,}")
 _HEBREW_FINAL_FORMS = str.maketrans("ךםןףץ", "כמנפצ")
 """Five Hebrew letters take another shape at the end of a word, which an ending moves
 ("חטוף"/"חטופים"): compared in their usual shape."""
+
+
+_TRANSLITERATED = re.compile(r"[\u0370-\u058f\u0900-\u0dff\u10a0-\u10ff]")
+"""Scripts whose words are also matched in Latin letters, so that a name bridges two accounts in
+different scripts (Путин = Putin, Нетаньяху = Netanyahu, Іран = Iran): Greek, Cyrillic,
+Armenian, the Indic scripts, Georgian, which write their vowels. Hebrew and Arabic mostly do
+not ("נתניהו" -> "ntnyhv"), so their transliterations match nothing and would only dilute the
+weights of their own words; CJK's romanisation (Pinyin) does not spell names as English does."""
+TRANSLITERATED_STEM = 5
+"""A transliterated word is matched by its first five letters as well as six: the case endings
+of Cyrillic names then fall away ("Путина" = "Putina" -> "putin")."""
 
 
 _TELLING = math.log(2)
@@ -84,7 +95,21 @@ def stems(word: str) -> tuple[str, ...]:
             if word[cut - 1] not in _HEBREW_PREFIXES or len(word) - cut < 3:
                 break
             keys.append(stem(word[cut:]))
+    if _TRANSLITERATED.match(word):
+        latin = transliterated(word)
+        if latin:
+            keys += [latin[:STEM_LENGTH], latin[:TRANSLITERATED_STEM]]
     return tuple(dict.fromkeys(keys))
+
+
+@lru_cache(maxsize=65536)
+def transliterated(word: str) -> str:
+    """``word`` in lower-case Latin letters and digits ("Нетаньяху" -> "netanyakhu"), by
+    anyascii: one small table per character, every script, no model. Apostrophes it writes for
+    soft signs are dropped, as English spellings of names drop them."""
+    from anyascii import anyascii
+
+    return "".join(c for c in anyascii(word).casefold() if c.isalnum())
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,7 @@ def json_document(alignment: Alignment, info: CaseInfo = CaseInfo()) -> dict:
         "right": side(alignment.right, "right"),
         "pairs": [_pair_json(p) for p in alignment.pairs],
         "model": alignment.model,
+        "model_reason": (alignment.languages.why or None) if alignment.languages else None,
         "semantic": alignment.semantic,
         "lexical_fallback": lexical_fallback(alignment) or None,
         "settings": alignment.settings,
@@ -182,7 +183,8 @@ def model_line(alignment: Alignment) -> str:
     fallback = lexical_fallback(alignment)
     if fallback:
         return f"lexical only ({fallback})"
-    return alignment.model
+    why = alignment.languages.why if alignment.languages else ""
+    return f"{alignment.model} ({why})" if why and alignment.semantic else alignment.model
 
 
 def _pair_json(pair: Counterpart) -> dict:
