@@ -38,14 +38,8 @@ from sklearn.preprocessing import StandardScaler  # noqa: E402
 
 from readout_tui.core.engine.cache import EmbeddingCache  # noqa: E402
 from readout_tui.core.engine.decision import decide  # noqa: E402
-from readout_tui.core.engine.embedder import (
-    SentenceTransformerEmbedder,  # noqa: E402
-    embed,  # noqa: E402
-)
-from readout_tui.core.engine.evidence import (  # noqa: E402
-    Evidence,  # noqa: E402
-    gather_evidence,
-)
+from readout_tui.core.engine.embedder import DEFAULT_MODEL, embed, make_embedder  # noqa: E402
+from readout_tui.core.engine.evidence import Evidence, gather_evidence  # noqa: E402
 from readout_tui.core.engine.kind import FEATURES, KindModel, Telling  # noqa: E402
 from readout_tui.core.engine.scorer import PairScorer, Standing, feature_names, pair_features  # noqa: E402
 from readout_tui.core.engine.settings import AlignmentSettings  # noqa: E402
@@ -96,7 +90,12 @@ def load(paths: list[tuple[str, Path]], embedder, cache) -> list[Case]:
     for round_, path in paths:
         comparison = load_case(path, "lines")
         evidence = gather_evidence(
-            comparison.left, comparison.right, lambda texts: embed(texts, embedder, cache), embedder.name
+            comparison.left,
+            comparison.right,
+            lambda texts: embed(texts, embedder, cache),
+            embedder.name,
+            # As the pipeline does: the scorer learns from the signals it will be given.
+            cosine_floor=getattr(embedder, "cosine_floor", 0.0),
         )
         gold = json.loads((path / "gold.json").read_text(encoding="utf-8"))
         pairs = {(p["left"], p["right"]): p.get("kind") == "diverge" for p in gold["pairs"]}
@@ -289,7 +288,7 @@ def report(label: str, results) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--model", help="a model folder (default: the bundled one)")
+    parser.add_argument("--model", help="e5, or a model folder (default: the bundled model)")
     parser.add_argument("--signals", default="cosine,centred,lexical")
     parser.add_argument("--name", default="minilm.json", help="the file written under scorers/")
     parser.add_argument("--write", action="store_true", help="write the scorer fitted on every case")
@@ -298,7 +297,7 @@ def main() -> None:
     parser.add_argument("--xlang", action="store_true", help="also score fixtures/gold/xlang")
     args = parser.parse_args()
     signals = tuple(args.signals.split(","))
-    embedder, cache = SentenceTransformerEmbedder(args.model), EmbeddingCache()
+    embedder, cache = make_embedder(args.model or DEFAULT_MODEL), EmbeddingCache()
     cases = load(english_paths(), embedder, cache)
     data = {c.path: dense_features(c, signals) for c in cases}
     groups = sorted({c.group for c in cases})

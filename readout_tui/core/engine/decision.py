@@ -190,9 +190,11 @@ def _kind(
     evidence: Evidence, i: int, j: int, score: float, cosine: float, lexical: float, settings: AlignmentSettings
 ) -> tuple[Kind, str]:
     """The pair's kind, and why it is told differently when it is (else ""). With a learned
-    scorer the kind model decides (``engine.kind``); otherwise a score under
-    ``match_threshold`` counts as told differently."""
-    model = kind_model() if evidence.scorer is not None else None
+    scorer, on two English accounts, the kind model decides (``engine.kind``); otherwise a
+    score under ``match_threshold`` counts as told differently."""
+    # The kind model reads English framing words: other languages keep the score's rule.
+    english = evidence.languages is None or {evidence.languages.left.code, evidence.languages.right.code} <= {"en"}
+    model = kind_model() if evidence.scorer is not None and english else None
     if model is None:
         return (Kind.MATCH, "") if score >= settings.match_threshold else (Kind.RELATED, "")
     telling = Telling.of(evidence.left.statements[i].text, evidence.right.statements[j].text, cosine, lexical)

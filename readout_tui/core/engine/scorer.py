@@ -184,7 +184,7 @@ class PairScorer:
         )
 
 
-SCORERS = {"all-MiniLM-L6-v2": "minilm.json"}
+SCORERS = {"all-MiniLM-L6-v2": "minilm.json", "multilingual-e5-small": "e5.json"}
 """Models with fitted weights, and the file that holds them."""
 
 
