@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -82,8 +82,10 @@ class Telling:
         return "; ".join(parts)
 
 
-def _content(text: str) -> set[str]:
-    return {w.lower() for w in CONTENT_WORD.findall(text)}
+@lru_cache(maxsize=4096)
+def _content(text: str) -> frozenset[str]:
+    # Cached: a statement is in many candidate pairs, and the searches are most of the cost.
+    return frozenset(w.lower() for w in CONTENT_WORD.findall(text))
 
 
 def _one_sided(words: set[str], other: set[str]) -> set[str]:
@@ -92,8 +94,9 @@ def _one_sided(words: set[str], other: set[str]) -> set[str]:
     return {w for w in words if stem(w) not in other_stems}
 
 
-def _found(pattern: re.Pattern, text: str) -> set[str]:
-    return {m.group().lower() for m in pattern.finditer(text)}
+@lru_cache(maxsize=8192)
+def _found(pattern: re.Pattern, text: str) -> frozenset[str]:
+    return frozenset(m.group().lower() for m in pattern.finditer(text))
 
 
 @dataclass(frozen=True, eq=False)
