@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from readout_tui.core.engine.evidence import Evidence
+if TYPE_CHECKING:
+    from readout_tui.core.engine.evidence import Evidence
 
 
 @dataclass

@@ -28,7 +28,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import Embedder, ModelError
-from readout_tui.core.engine.pipeline import collect
 from readout_tui.core.io.display import printable
 from readout_tui.core.io.loading import Comparison, InputError
 from readout_tui.core.types import SIDES, Readout, Side, other_side, statement_ref
@@ -323,6 +322,9 @@ class CompareScreen(Screen[None]):
         worker = get_current_worker()
         if painted is not None:
             painted.wait(timeout=FIRST_PAINT_WAIT)
+        # Imported here, after the first paint: the engine brings numpy and its word tables,
+        # which would hold back the window by a good part of a second.
+        from readout_tui.core.engine.pipeline import collect
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:

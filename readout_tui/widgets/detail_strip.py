@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -11,13 +12,15 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Static
 
-from readout_tui.core.engine.explain import WordSpan
 from readout_tui.core.io.display import printable
 from readout_tui.core.types import Counterpart, Status, statement_ref
 from readout_tui.core.work.workspace import Detail, PairShown, Pending, ShownStatement, UniqueShown, Verdict
 
 from .statement_list import GLYPH_STYLES
 from .text import HangingIndent
+
+if TYPE_CHECKING:
+    from readout_tui.core.engine.explain import WordSpan
 
 WORD_STYLES = {"shared": "underline $text-success", "differs": "bold $text-warning"}
 

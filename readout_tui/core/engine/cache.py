@@ -9,10 +9,14 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from readout_tui.core.io.files import FileRefused, require_regular_or_absent
+
+# numpy is imported where vectors are handled: the app makes this object before its first
+# paint, which must not wait for numpy.
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def default_cache_path() -> Path:
@@ -126,6 +130,8 @@ class EmbeddingCache:
 
     def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Return the cached vectors among ``texts``, keyed by text."""
+        import numpy as np
+
         with self._lock:
             db = self._connect()
             if db is None or not texts:
@@ -157,6 +163,8 @@ class EmbeddingCache:
             return found
 
     def put(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
+        import numpy as np
+
         with self._lock:
             db = self._connect()
             if db is None:

@@ -12,9 +12,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
-
+# numpy is imported where vectors are handled: the app makes this object before its first
+# paint, which must not wait for numpy.
 if TYPE_CHECKING:
+    import numpy as np
+
     from readout_tui.core.engine.cache import EmbeddingCache
     from readout_tui.core.engine.language import Language
 
@@ -230,6 +232,8 @@ class SentenceTransformerEmbedder:
             raise ModelError(f"cannot load model {self.name!r}: {first_line(exc)}") from exc
 
     def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+        import numpy as np
+
         self.load()
         # Sorting by length keeps padding small inside each batch, which is most of the cost.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
@@ -269,6 +273,8 @@ def embed(
 
     The model is not touched at all when every text is cached.
     """
+    import numpy as np
+
     cached = cache.get(embedder.name, texts) if cache else {}
     missing = list(dict.fromkeys(t for t in texts if t not in cached))
     if missing:

@@ -15,10 +15,14 @@ from __future__ import annotations
 import platform
 from collections.abc import Sequence
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from readout_tui.core.engine.embedder import ModelError, ProgressCallback, first_line
+
+# numpy is imported where vectors are handled: the app makes this object before its first
+# paint, which must not wait for numpy.
+if TYPE_CHECKING:
+    import numpy as np
 
 E5_NAME = "multilingual-e5-small"
 USE_NAME = "universal-sentence-encoder-multilingual-3"
@@ -59,6 +63,8 @@ def e5_missing() -> str:
 def _encode_in_steps(
     encode, texts: Sequence[str], dim: int, progress: ProgressCallback | None, name: str
 ) -> np.ndarray:
+    import numpy as np
+
     out = np.empty((len(texts), dim), dtype=np.float32)
     for start in range(0, len(texts), STEP):
         try:

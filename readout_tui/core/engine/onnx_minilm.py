@@ -21,8 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from readout_tui.core.engine.embedder import (
     DEFAULT_MODEL,
@@ -33,6 +32,11 @@ from readout_tui.core.engine.embedder import (
     first_line,
     resolve_model,
 )
+
+# numpy is imported where vectors are handled: the app makes this object before its first
+# paint, which must not wait for numpy.
+if TYPE_CHECKING:
+    import numpy as np
 
 OPSET = 18
 """The ONNX operator set of the export (onnxruntime 1.16 and later run it)."""
@@ -191,6 +195,8 @@ class OnnxEmbedder:
         self._tokenizer, self._config, self._session = tokenizer, config, session
 
     def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+        import numpy as np
+
         self.load()
         if self._fallback is not None:
             return self._fallback.encode(texts, progress)
@@ -208,6 +214,8 @@ class OnnxEmbedder:
         return out
 
     def _batch(self, texts: list[str]) -> np.ndarray:
+        import numpy as np
+
         if self._config.lower_case:
             texts = [text.lower() for text in texts]
         encoded = self._tokenizer.encode_batch(texts)

@@ -266,17 +266,21 @@ def load_comparison(
     """Two files (either may be ``-``, not both), one case folder, or one article (a file,
     or a folder holding ``article.txt`` or ``article.html``)."""
     if len(sources) == 1:
-        from readout_tui.core.io.article import load_article
-
+        # The article's loader is imported only for an article: its attribution brings the
+        # engine's word tables (numpy), which two readouts do not need before the first paint.
         folder = Path(sources[0])
         try:
             is_folder = folder.is_dir()
         except (OSError, ValueError):
             is_folder = False
         if not is_folder:
+            from readout_tui.core.io.article import load_article
+
             return _within_bounds(load_article(sources[0], mode, left_label, right_label))
         article = case_file(folder, "article")
         if article is not None and case_file(folder, "left") is None:
+            from readout_tui.core.io.article import load_article
+
             return _within_bounds(load_article(str(article), mode, left_label, right_label, folder))
         comparison = _relabel(load_case(folder, mode), left_label, right_label)
         return _within_bounds(comparison)

@@ -13,12 +13,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from readout_tui.core.engine.decision import scored_pair
-from readout_tui.core.engine.evidence import Evidence
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import well_formed
 from readout_tui.core.types import Alignment, Counterpart, Kind, Side, other_side
+
+if TYPE_CHECKING:
+    from readout_tui.core.engine.evidence import Evidence
 
 HAND = "✎"
 """Marks what the analyst decided by hand, in the app's gutter and strip and in the exports."""
@@ -186,6 +188,8 @@ def _manual_pair(
     left, right = key
     if evidence is None or not len(evidence.left) or not len(evidence.right):
         return Counterpart(left, right, 0.0, kind, 0.0, 0.0, (), "linked by hand", True)
+    from readout_tui.core.engine.decision import scored_pair  # numpy, only once there is evidence
+
     return replace(scored_pair(evidence, left, right, settings), kind=kind, reason="linked by hand", manual=True)
 
 

@@ -39,8 +39,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
 
-from rapidfuzz import fuzz, process
-
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import well_formed
 from readout_tui.core.io.files import FileRefused, read_bounded, write_atomic
@@ -781,6 +779,8 @@ def statement_map(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
     _split_or_merged(old, new, found)
     taken = set(found.values())
     remaining = {j: new[j] for j in range(len(new)) if j not in taken}
+    from rapidfuzz import fuzz, process
+
     for index, text in enumerate(old):
         if index in found or not remaining:
             continue

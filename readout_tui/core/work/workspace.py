@@ -9,6 +9,10 @@ unique statement or search hit is. Nothing here knows Textual, so tests drive it
 Orientation: every side and index the workspace takes or gives is as the panes show them
 (the view: swapped or not), except ``journal``, ``restored`` and what is saved or exported,
 which keep the comparison's own.
+
+The engine (``decision``, ``evidence``, ``explain``: numpy) is imported where it is first used,
+not at the top: the app builds its first screen from a workspace that has no evidence yet, and
+paints it before the engine is loaded.
 """
 
 from __future__ import annotations
@@ -23,9 +27,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from readout_tui.core.engine.decision import decide, scored_pair
-from readout_tui.core.engine.evidence import Evidence
-from readout_tui.core.engine.explain import WordSpan, best_fit, nearest_miss, shares_words, word_spans
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import printable
 from readout_tui.core.io.files import write_output
@@ -63,6 +64,8 @@ from readout_tui.core.work.session import (
 
 if TYPE_CHECKING:
     from readout_tui.core.engine.coverage import LanguageCheck
+    from readout_tui.core.engine.evidence import Evidence
+    from readout_tui.core.engine.explain import WordSpan
     from readout_tui.core.engine.language import Language
     from readout_tui.core.work.mentions import OneSided
 
@@ -76,6 +79,13 @@ def settings_in_force(
     if threshold is not None:
         return replace(settings, threshold=threshold, lexical_threshold=threshold)
     return saved.applied_to(settings) if saved is not None else settings
+
+
+def decide(evidence: Evidence, settings: AlignmentSettings) -> Alignment:
+    """The engine's ``decision.decide``, imported when first called (see the module's docstring)."""
+    from readout_tui.core.engine import decision
+
+    return decision.decide(evidence, settings)
 
 
 class Refusal(Exception):
@@ -487,6 +497,8 @@ class Workspace:
         if status is not Status.UNIQUE:
             confidences = [p.confidence for p in self.alignment.counterparts(side, index) if p.confidence is not None]
             return bool(confidences) and max(confidences) < pair_doubt
+        from readout_tui.core.engine.explain import nearest_miss
+
         miss = nearest_miss(self.evidence, self.settings, side, index)
         return miss is not None and float(scorer.confidence(miss.score)) >= unique_doubt
 
@@ -663,6 +675,8 @@ class Workspace:
             verdict = Verdict.PARTNER_MARKED if (far, partner) in decisions.unique else Verdict.REMOVED
             focus, nearest, in_common = self._compared(side, index, partner, weights)
             return UniqueShown(focus, nearest, pair.score, verdict, self.threshold, in_common)
+        from readout_tui.core.engine.explain import best_fit, nearest_miss
+
         miss = nearest_miss(self.evidence, self.settings, side, index)
         if miss is None:
             return UniqueShown(self._shown(side, index), threshold=self.threshold)
@@ -696,6 +710,8 @@ class Workspace:
     def _compared(
         self, side: Side, index: int, partner: int, weights: Mapping[str, float]
     ) -> tuple[ShownStatement, ShownStatement, bool | None]:
+        from readout_tui.core.engine.explain import shares_words, word_spans
+
         far = other_side(side)
         text, other = self.readout(side).statements[index].text, self.readout(far).statements[partner].text
         # The words the explanation calls shared are marked, whatever their length or weight.
@@ -816,6 +832,8 @@ class Workspace:
     def _likely_kind(self, left: int, right: int) -> Kind:
         if self.evidence is None:
             return Kind.RELATED
+        from readout_tui.core.engine.decision import scored_pair
+
         return scored_pair(self.evidence, left, right, self.settings).kind
 
     def _shown_pair(self) -> tuple[int, int] | None:
