@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from readout_tui.core.engine.attribution import Attributed, Attribution, How, Side
 from readout_tui.core.io.display import printable
 
+from .statement_list import STATEMENT_KEYS
 from .text import HangingIndent
 
 SIDE_STYLES: dict[Side, str] = {
@@ -96,14 +97,7 @@ class AssignmentList(OptionList, inherit_bindings=False):
     | pageup / pagedown | A page up or down. |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Next statement", show=False, id="next-statement"),
-        Binding("up,k", "cursor_up", "Previous statement", show=False, id="previous-statement"),
-        Binding("home,g", "first", "First statement", show=False, id="first-statement"),
-        Binding("end,G", "last", "Last statement", show=False, id="last-statement"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(STATEMENT_KEYS)
 
     def __init__(self, *, id: str) -> None:
         super().__init__(markup=False, id=id)

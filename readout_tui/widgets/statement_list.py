@@ -83,6 +83,17 @@ class _Layout:
         return bisect_right(self.offsets, line) - 1
 
 
+STATEMENT_KEYS: tuple[Binding, ...] = (
+    Binding("down,j", "cursor_down", "Next statement", show=False, id="next-statement"),
+    Binding("up,k", "cursor_up", "Previous statement", show=False, id="previous-statement"),
+    Binding("home,g", "first", "First statement", show=False, id="first-statement"),
+    Binding("end,G", "last", "Last statement", show=False, id="last-statement"),
+    Binding("pagedown", "page_down", "Page down", show=False, id="page-down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
+)
+"""Moving through a list of statements: the comparison's panes and the article's assignment."""
+
+
 class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
     """A readout's statements; the screen tells it which ones to list and which to light.
 
@@ -98,14 +109,7 @@ class StatementList(ScrollView, can_focus=True, inherit_bindings=False):
     | pageup / pagedown | A page up or down. |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Next statement", show=False, id="next-statement"),
-        Binding("up,k", "cursor_up", "Previous statement", show=False, id="previous-statement"),
-        Binding("home,g", "first", "First statement", show=False, id="first-statement"),
-        Binding("end,G", "last", "Last statement", show=False, id="last-statement"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(STATEMENT_KEYS)
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "statement-list--row",
