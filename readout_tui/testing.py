@@ -16,10 +16,13 @@ Textual is imported only by the helpers that drive the app (``ready``, ``summary
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -236,3 +239,27 @@ def summary_text(app: ReadoutApp) -> str:
     from readout_tui.widgets.summary_bar import SummaryBar
 
     return app.screen.query_one(SummaryBar).render().plain
+
+
+@contextmanager
+def fifo_reader(fifo: Path) -> Iterator[bytearray]:
+    """A reader waiting on the FIFO ``fifo`` while the block runs, as `cat pipe` would; what
+    it received is in the bytes yielded once the block has ended."""
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    # Held open so that the reader sees the end only after the write, not before it starts.
+    keeper = os.open(fifo, os.O_WRONLY)
+    received = bytearray()
+
+    def read_all() -> None:
+        os.set_blocking(reader, True)
+        while chunk := os.read(reader, 65536):
+            received.extend(chunk)
+
+    thread = threading.Thread(target=read_all)
+    thread.start()
+    try:
+        yield received
+    finally:
+        os.close(keeper)
+        thread.join(timeout=30)
+        os.close(reader)

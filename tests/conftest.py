@@ -8,6 +8,7 @@ load the real bundled model.
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -51,6 +52,14 @@ def fake_embedder() -> FakeEmbedder:
 def case_dir() -> Path:
     """The dev case's folder (left.txt, right.txt, meta.json, gold.json)."""
     return CASE
+
+
+@pytest.fixture
+def case(case_dir, tmp_path) -> Path:
+    """A copy of the dev case (without its gold) that a session may be saved beside."""
+    folder = tmp_path / "case"
+    shutil.copytree(case_dir, folder, ignore=shutil.ignore_patterns("gold.json"))
+    return folder
 
 
 @pytest.fixture

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import threading
 import time
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input, Static
 
 from readout_tui.core.io.loading import load_comparison
@@ -21,13 +19,6 @@ from readout_tui.core.work.session import SessionStore
 from readout_tui.screens.compare import CompareScreen
 from readout_tui.screens.prompt import ConfirmScreen, PromptScreen
 from readout_tui.testing import ready, summary_text
-
-
-@pytest.fixture
-def case(case_dir, tmp_path) -> Path:
-    folder = tmp_path / "case"
-    shutil.copytree(case_dir, folder, ignore=shutil.ignore_patterns("gold.json"))
-    return folder
 
 
 def load(case: Path):

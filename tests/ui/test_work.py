@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -36,13 +35,6 @@ def app_on(make_app):
         return make_app(comparison, session=store)
 
     return make
-
-
-@pytest.fixture
-def case(case_dir, tmp_path) -> Path:
-    folder = tmp_path / "case"
-    shutil.copytree(case_dir, folder, ignore=shutil.ignore_patterns("gold.json"))
-    return folder
 
 
 def load(case: Path):

@@ -9,7 +9,6 @@ import json
 import os
 import shutil
 import stat
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.types import Kind
 from readout_tui.core.work.decisions import Decisions
 from readout_tui.core.work.session import Session, SessionStore
+from readout_tui.testing import fifo_reader
 
 
 @pytest.fixture
@@ -134,24 +134,8 @@ def test_output_to_a_device_node_writes_to_it(capsys, case, tmp_path, nothing_re
 def test_output_to_a_fifo_reaches_its_reader(capsys, case, tmp_path, nothing_replaced):
     fifo = tmp_path / "report.md"
     os.mkfifo(fifo)
-    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
-    # Held open so that the reader sees the end only after the write, not before it starts.
-    keeper = os.open(fifo, os.O_WRONLY)
-    received = bytearray()
-
-    def read_all():
-        os.set_blocking(reader, True)
-        while chunk := os.read(reader, 65536):
-            received.extend(chunk)
-
-    thread = threading.Thread(target=read_all)
-    thread.start()
-    try:
+    with fifo_reader(fifo) as received:
         code, _, err = run(capsys, str(case), "-o", str(fifo))
-    finally:
-        os.close(keeper)
-        thread.join(timeout=30)
-        os.close(reader)
     assert (code, err) == (0, "")
     assert received.decode("utf-8").startswith("# ") and "## Divergence table" in received.decode("utf-8")
     assert stat.S_ISFIFO(fifo.lstat().st_mode)

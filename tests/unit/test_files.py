@@ -4,13 +4,13 @@ import os
 import stat
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from readout_tui.core.io import files
 from readout_tui.core.io.files import write_atomic
+from readout_tui.testing import fifo_reader
 
 
 def test_writes_text_and_bytes(tmp_path):
@@ -90,24 +90,8 @@ def test_a_private_device_node_is_written_in_place(tmp_path, nothing_replaced):
 def test_a_fifo_with_a_reader_gets_the_report_and_stays_a_fifo(tmp_path, nothing_replaced):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
-    # Held open so that the reader sees the end only after the write, not before it starts.
-    keeper = os.open(fifo, os.O_WRONLY)  # the reader waiting, as `cat pipe` would
-    received = bytearray()
-
-    def read_all():
-        os.set_blocking(reader, True)
-        while chunk := os.read(reader, 65536):
-            received.extend(chunk)
-
-    thread = threading.Thread(target=read_all)
-    thread.start()
-    try:
+    with fifo_reader(fifo) as received:
         files.write_output(fifo, "line\n" * 50_000)  # more than a pipe holds at once
-    finally:
-        os.close(keeper)
-        thread.join(timeout=30)
-        os.close(reader)
     assert bytes(received) == b"line\n" * 50_000
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 

@@ -1,5 +1,6 @@
 """One-sided mentions are looked up in an index of the other side: the result must be the rule
-of ``core/work/mentions.py`` applied to every pair of mentions, written out plainly here."""
+of ``core/work/mentions.py`` applied to every pair of mentions, written out plainly here (with
+the module's own test of two word forms, which is not what the index changes)."""
 
 from __future__ import annotations
 
@@ -11,22 +12,9 @@ import pytest
 from readout_tui.core.engine.names import capitalised_inside
 from readout_tui.core.io.loading import load_comparison, readout_from_text
 from readout_tui.core.work import mentions as module
-from readout_tui.core.work.mentions import Mention, mentions, one_sided
+from readout_tui.core.work.mentions import Mention, _same_word, mentions, one_sided
 
 FIXTURES = sorted(p.parent for p in (Path(__file__).resolve().parents[2] / "fixtures").glob("*/left.txt"))
-
-
-def same_word(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 4:
-        return False
-    common = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        common += 1
-    return common >= max(4, max(len(a), len(b)) - 3)
 
 
 def is_acronym(mention: Mention, names: list[tuple[str, ...]]) -> bool:
@@ -54,7 +42,7 @@ def shared(mention: Mention, others: list[Mention], words: set[str]) -> bool:
         return True
     last = mention.parts[-1] if mention.parts else mention.key[1:]
     content = [w for w in last if module._content(w)] or list(last)
-    found = [any(same_word(w, o) for o in words) for w in content]
+    found = [any(_same_word(w, o) for o in words) for w in content]
     return found[-1] or sum(found) * 2 >= len(found)
 
 
