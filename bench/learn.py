@@ -4,11 +4,13 @@
     python bench/learn.py --write               # ... and write readout_tui/core/engine/scorers/minilm.json
     python bench/learn.py --final               # ... and score the final round (report it last, tune nothing on it)
     python bench/learn.py --model PATH --signals cosine,centred --name NAME.json
+    python bench/learn.py --model e5 --signals cosine,centred --fit-xlang --name e5-across.json
 
 The corpus is every English case with gold: the fixtures and ``fixtures/gold/round4``.
 ``fixtures/gold/final`` is kept out of every choice; ``--final`` scores it with the model
 fitted on everything else. ``fixtures/gold/xlang`` (accounts in two languages) is scored with
-``--xlang``.
+``--xlang``; with ``--fit-xlang`` they join the fitting and the validation instead (for the
+scorer of two accounts in two languages), and their own leave-one-call-out figures are printed.
 
 Validation is leave-one-call-out: two tellings of one call (e.g. in two languages, or by two
 annotators) are one group, and no case is ever scored by a model, a threshold or a
@@ -84,8 +86,13 @@ def english_paths() -> list[tuple[str, Path]]:
     return own + [("round4", p) for p in sorted((fixtures / "gold" / "round4").iterdir()) if p.is_dir()]
 
 
-def load(paths: list[tuple[str, Path]], embedder, cache) -> list[Case]:
-    """The cases with the model's own signals: no shipped scorer."""
+def xlang_paths() -> list[tuple[str, Path]]:
+    return [("xlang", p) for p in sorted((ROOT / "fixtures" / "gold" / "xlang").iterdir()) if p.is_dir()]
+
+
+def load(paths: list[tuple[str, Path]], embedder, cache, words_optional: bool = False) -> list[Case]:
+    """The cases with the model's own signals: no shipped scorer. ``words_optional``: the
+    accounts are in two languages, as the pipeline marks them."""
     out = []
     for round_, path in paths:
         comparison = load_case(path, "lines")
@@ -96,6 +103,7 @@ def load(paths: list[tuple[str, Path]], embedder, cache) -> list[Case]:
             embedder.name,
             # As the pipeline does: the scorer learns from the signals it will be given.
             cosine_floor=getattr(embedder, "cosine_floor", 0.0),
+            words_optional=words_optional,
         )
         gold = json.loads((path / "gold.json").read_text(encoding="utf-8"))
         pairs = {(p["left"], p["right"]): p.get("kind") == "diverge" for p in gold["pairs"]}
@@ -295,21 +303,25 @@ def main() -> None:
     parser.add_argument("--kind", action="store_true", help="with --write: also write the kind model")
     parser.add_argument("--final", action="store_true", help="also score fixtures/gold/final")
     parser.add_argument("--xlang", action="store_true", help="also score fixtures/gold/xlang")
+    parser.add_argument("--fit-xlang", action="store_true", help="fit and validate on fixtures/gold/xlang too")
     args = parser.parse_args()
     signals = tuple(args.signals.split(","))
     embedder, cache = make_embedder(args.model or DEFAULT_MODEL), EmbeddingCache()
     cases = load(english_paths(), embedder, cache)
+    if args.fit_xlang:
+        cases += load(xlang_paths(), embedder, cache, words_optional=True)
     data = {c.path: dense_features(c, signals) for c in cases}
     groups = sorted({c.group for c in cases})
-    print(f"{len(cases)} English cases in {len(groups)} calls; model {embedder.name}; signals {', '.join(signals)}")
+    print(f"{len(cases)} cases in {len(groups)} calls; model {embedder.name}; signals {', '.join(signals)}")
 
     report("hand-set scores at their default threshold", [counts(c, {(p.left, p.right) for p in decided(c, None)}) for c in cases])
     groups, scorers, table = cross_validate(cases, signals, data)
     results, chosen = nested(cases, groups, table)
     report("learned, leave-one-call-out (threshold chosen on the other calls too)", results)
-    for round_ in ("fixtures", "round4"):
+    for round_ in ("fixtures", "round4", "xlang"):
         some = [r for r, c in zip(results, [c for g in groups for c in cases if c.group == g]) if c.round == round_]
-        report(f"  of which {round_}", some)
+        if some:
+            report(f"  of which {round_}", some)
     print("thresholds chosen:", ", ".join(f"{t} ×{chosen.count(t)}" for t in sorted(set(chosen))))
 
     pair_rows, unique_rows = reliability(cases, groups, scorers, chosen)
@@ -319,15 +331,19 @@ def main() -> None:
     if confident:
         print(f"pairs at confidence >= 0.8: {len(confident)}, in the gold {sum(confident) / len(confident):.1%}")
 
-    kind_accuracy(cases, groups, scorers, chosen)
+    # The kind model reads English framing words: it learns from English pairs only.
+    english = [c for c in cases if c.round != "xlang"]
+    english_groups = sorted({c.group for c in english})
+    kind_accuracy(english, english_groups, scorers, [chosen[groups.index(g)] for g in english_groups])
     final_scorer = fit(cases, signals, data)
     threshold = pooled_threshold(cases, table)
     pool = [pt for c in cases for prop in [proposals(c, scorers[c.path], threshold)] for pt in prop[0] + prop[1]]
     final_scorer = replace(final_scorer, name=Path(args.name).stem, threshold=threshold, calibration=calibration(pool))
     print(f"fitted on all {len(cases)} cases; threshold {threshold}")
-    for flag, folder in ((args.xlang, "xlang"), (args.final, "final")):
+    for flag, folder in ((args.xlang and not args.fit_xlang, "xlang"), (args.final, "final")):
         if flag:
-            some = load([(folder, p) for p in sorted((ROOT / "fixtures" / "gold" / folder).iterdir()) if p.is_dir()], embedder, cache)
+            paths = [(folder, p) for p in sorted((ROOT / "fixtures" / "gold" / folder).iterdir()) if p.is_dir()]
+            some = load(paths, embedder, cache, words_optional=folder == "xlang")
             report(f"{folder} (hand-set)", [counts(c, {(p.left, p.right) for p in decided(c, None)}) for c in some])
             report(f"{folder} (learned)", [counts(c, {(p.left, p.right) for p in decided(c, final_scorer)}) for c in some])
     if args.write:
@@ -337,7 +353,7 @@ def main() -> None:
         print(f"wrote {target.relative_to(ROOT)}")
         if args.kind:
             kind = target.parent / "kind.json"
-            kind.write_text(json.dumps(fit_kind(cases).to_json(), indent=1) + "\n", encoding="utf-8")
+            kind.write_text(json.dumps(fit_kind(english).to_json(), indent=1) + "\n", encoding="utf-8")
             print(f"wrote {kind.relative_to(ROOT)}")
 
 
