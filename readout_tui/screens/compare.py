@@ -408,7 +408,7 @@ class CompareScreen(Screen[None]):
         overview.marks = workspace.marks
         bar = self.query_one(SummaryBar)
         bar.tally = workspace.tally
-        bar.threshold = workspace.threshold
+        bar.threshold = workspace.threshold_known
         bar.model = self._model
         self._show_saving()
 

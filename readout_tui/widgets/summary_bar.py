@@ -30,7 +30,8 @@ class SummaryBar(Widget):
     """Whether the work is saved, counts, threshold and model state; set by the screen."""
 
     tally: reactive[Tally | None] = reactive(None, layout=True)
-    threshold: reactive[float] = reactive(0.0, layout=True)
+    threshold: reactive[float | None] = reactive(None, layout=True)
+    """None: not known yet (a model's own threshold comes with its evidence)."""
     model: reactive[ModelState] = reactive(ModelState("starting"), layout=True)
     saving: reactive[str] = reactive("", layout=True)
     """What keeps the work on screen from being on disk ("Not saved: ...", "read-only"), already
@@ -43,7 +44,9 @@ class SummaryBar(Widget):
         if self.lost:
             plural = "s" if self.lost > 1 else ""
             parts.append(Content.styled(f"{self.lost} lost decision{plural} (L)", "bold $text-warning"))
-        parts += [*self._tally_parts(), Content(f"threshold {self.threshold:.2f}")]
+        parts += self._tally_parts()
+        if self.threshold is not None:
+            parts.append(Content(f"threshold {self.threshold:.2f}"))
         parts.append(Content.styled(printable(self.model.text), LEVEL_STYLES[self.model.level]))
         return Content("\n").join(_lines(parts, self.content_size.width))
 

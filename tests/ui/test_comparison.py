@@ -28,6 +28,8 @@ async def test_texts_paint_before_embedding_and_marks_follow(make_app, example):
         assert len(screen.pane("right").shown) == len(example.right)
         assert set(glyphs(screen.pane("left"))) == {GLYPHS[None]}
         assert "hash-test: loading" in summary_text(app)
+        # The model's own threshold comes with its evidence: none is claimed before.
+        assert "threshold" not in summary_text(app)
         assert screen.workspace.alignment is None
         await pilot.press("j", "u")  # keys work meanwhile; seeking says it must wait
         assert screen.pane("left").current == 1
@@ -35,6 +37,7 @@ async def test_texts_paint_before_embedding_and_marks_follow(make_app, example):
         embedder.gate.set()
         await ready(pilot)
         assert "hash-test: ready" in summary_text(app)
+        assert "threshold 0.26" in summary_text(app)
         assert GLYPHS[None] not in glyphs(screen.pane("left"))
         assert screen.pane("left").current == 1
 

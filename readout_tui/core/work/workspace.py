@@ -401,6 +401,14 @@ class Workspace:
         return self.settings.in_force(self.semantic)
 
     @property
+    def threshold_known(self) -> float | None:
+        """The threshold in force, or None while it is the model's own and the model (whose
+        learned scorer has its own default) has not given its evidence yet."""
+        if self.evidence is None and self.semantic and self.settings.threshold is None:
+            return None
+        return self.threshold
+
+    @property
     def decisions(self) -> Decisions:
         """The analyst's decisions, in the view's orientation."""
         current = self.journal.current
