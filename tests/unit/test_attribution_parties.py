@@ -676,3 +676,29 @@ def test_an_aide_of_a_title_is_the_aide_not_the_leader():
     # "помощника президента" is the aide, the source last named, not "президента" carrying on
     # (after a heading there is nothing to carry on).
     assert statement.side.value == "right" and statement.source == "помощника президента"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plekszy and Muskar talk\n"
+        "Bordurian President Kurt Plekszy spoke with Syldavian President Anton Muskar on Monday.\n"
+        "In the call, Muskar thanked Plekszy for the grain deal.\n"
+        "Muskar welcomed the Bordurian delegation before the call began.\n",
+        "Plekszy dan Muskar Bicara\n"
+        "Presiden Borduria Kurt Plekszy berbicara dengan Presiden Syldavia Anton Muskar, Senin.\n"
+        "Dalam pertemuan itu, Muskar berterima kasih kepada Plekszy atas kesepakatan gandum.\n"
+        "Muskar menyambut delegasi Borduria sebelum pertemuan dimulai.\n",
+        "Плекши и Мускар поговорили\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Мускар поблагодарил Плекши за сделку по зерну.\n"
+        "Мускар приветствовал делегацию Бордурии перед встречей.\n",
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_a_leader_doing_what_is_done_in_the_call_after_the_reporters_text_is_his_account(text):
+    # No verb of saying: the leader thanking the other one is his side's account; the same
+    # leader before the call is the reporter's.
+    statements = attribute_text(text).statements
+    assert [s.side.value for s in statements[1:]] == ["neither", "left", "neither"]
+    assert statements[2].how is How.CUE

@@ -105,7 +105,28 @@ class _Reading:
             return self._neither(How.NEGATED, negated[0].cue)
         if carried is not Side.NEITHER and self._carries_on(carried):
             return self._continuing(None)
+        if carried is Side.NEITHER:
+            acting = self._leader_acting()
+            if acting is not None:
+                return acting
         return self._neither(How.NO_CUE, None)
+
+    def _leader_acting(self) -> tuple[Attributed, str] | None:
+        """After the reporter's text, a party's leader as the subject doing what is done in a
+        call, in a sentence that names the call or the other leader ("Dalam pertemuan itu,
+        Prabowo berterima kasih karena Xi ..."): that leader's account, as the article reports
+        it; not before the call nor about another leader's."""
+        subject = self.body.subject
+        if subject.kind != "named" or subject.span is None or not cues.is_speech_act(subject.verb):
+            return None
+        side = next((s for s, keys in self.parties.leaders.items() if subject.key in keys), None)
+        if side is None or elsewhen(self.body.tokens) or self.parties.names_bystander(self.body.tokens):
+            return None
+        cue = Cue(subject.span, Kind.SUBJECT, subject.form)
+        if not self.parties.about_call(self.body.tokens, cue, side):
+            return None
+        entity = self.names.resolve(subject.key)
+        return self._attributed(side, How.CUE, subject.span, subject.form), entity
 
     def _place_new_sources(self, usable: list[Resolved], following: Side) -> None:
         for r in usable:
