@@ -620,3 +620,85 @@ def test_another_governments_office_tells_the_side_that_has_no_office_yet():
     # Nothing joins "Ostian" to Brask, but one side already speaks through the Zemblan
     # government: a second government's office is the other side's.
     assert sides(text) == ["neither", "left", "right", "right"]
+
+
+@pytest.mark.parametrize(
+    "opening, line",
+    [
+        (ENGLISH_OPENING, "Ahead of the call, Plekszy said Borduria would not give up the border.\n"),
+        (INDONESIAN_OPENING, "Sehari sebelum percakapan, Plekszy mengatakan Borduria tidak akan menyerah.\n"),
+        (RUSSIAN_OPENING, "Плекши заявил еще до разговора, что Бордурия не уступит.\n"),
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_a_statement_made_before_the_call_is_no_account_of_it(opening, line):
+    # The side's own leader, right after his account: but before the call, not about it.
+    statement = attribute_text(opening + line).statements[3]
+    assert statement.side.value == "neither" and statement.how is How.OUTSIDE_CALL
+
+
+@pytest.mark.parametrize(
+    "opening, lines",
+    [
+        (
+            ENGLISH_OPENING,
+            "Muskar's aide Pavel Orlov said the call lasted an hour.\n"
+            "Energy\n"
+            "Fuel prices would stay stable for a year, Orlov said.\n",
+        ),
+        (
+            INDONESIAN_OPENING,
+            "Penasihat Muskar, Pavel Orlov, mengatakan percakapan berlangsung satu jam.\n"
+            "Energi\n"
+            "Harga bahan bakar akan tetap stabil selama setahun, kata Orlov.\n",
+        ),
+        (
+            RUSSIAN_OPENING,
+            "Помощник Мускара Павел Орлов сообщил, что разговор длился час.\n"
+            "Энергетика\n"
+            "Цены на топливо останутся стабильными еще год, сказал Орлов.\n",
+        ),
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_a_source_that_told_a_sides_account_goes_on_telling_it_past_a_heading(opening, lines):
+    # Nothing in the last line names the call: its source, who told the account before, does.
+    assert sides(opening + lines)[3:] == ["right", "neither", "right"]
+
+
+def test_an_aide_of_a_title_is_the_aide_not_the_leader():
+    text = RUSSIAN_OPENING + (
+        "Помощник Мускара Павел Орлов сообщил, что разговор длился час.\n"
+        "Энергетика\n"
+        "Основное внимание, по словам помощника президента, уделили энергетике.\n"
+    )
+    statement = attribute_text(text).statements[5]
+    # "помощника президента" is the aide, the source last named, not "президента" carrying on
+    # (after a heading there is nothing to carry on).
+    assert statement.side.value == "right" and statement.source == "помощника президента"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plekszy and Muskar talk\n"
+        "Bordurian President Kurt Plekszy spoke with Syldavian President Anton Muskar on Monday.\n"
+        "In the call, Muskar thanked Plekszy for the grain deal.\n"
+        "Muskar welcomed the Bordurian delegation before the call began.\n",
+        "Plekszy dan Muskar Bicara\n"
+        "Presiden Borduria Kurt Plekszy berbicara dengan Presiden Syldavia Anton Muskar, Senin.\n"
+        "Dalam pertemuan itu, Muskar berterima kasih kepada Plekszy atas kesepakatan gandum.\n"
+        "Muskar menyambut delegasi Borduria sebelum pertemuan dimulai.\n",
+        "Плекши и Мускар поговорили\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Мускар поблагодарил Плекши за сделку по зерну.\n"
+        "Мускар приветствовал делегацию Бордурии перед встречей.\n",
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_a_leader_doing_what_is_done_in_the_call_after_the_reporters_text_is_his_account(text):
+    # No verb of saying: the leader thanking the other one is his side's account; the same
+    # leader before the call is the reporter's.
+    statements = attribute_text(text).statements
+    assert [s.side.value for s in statements[1:]] == ["neither", "left", "neither"]
+    assert statements[2].how is How.CUE

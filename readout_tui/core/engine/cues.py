@@ -99,6 +99,7 @@ _EN_APART = "separately earlier previously"
 _EN_RELATIVES = "who which"
 _EN_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
 _EN_EARLIER = "earlier previously"
+_EN_BEFORE = "before ahead prior"
 _EN_SWITCHES = ("on the other hand", "for its part", "for his part", "for her part", "in turn")
 _EN_LINKS = ("read more", "read also", "also read", "see also", "related", "more", "recommended", "watch")
 
@@ -173,6 +174,7 @@ _ID_APART = "terpisah sebelumnya"
 _ID_RELATIVES = "yang"
 _ID_WEEKDAYS = "senin selasa rabu kamis jumat sabtu minggu"
 _ID_EARLIER = "sebelumnya"
+_ID_BEFORE = "sebelum menjelang jelang"
 _ID_SWITCHES = ("di sisi lain", "sementara itu", "adapun", "di pihak lain")
 _ID_LINKS = (
     "baca juga", "baca", "berita terkait", "simak juga", "lihat juga", "artikel terkait", "simak", "tonton juga",
@@ -253,6 +255,7 @@ _RU_AND = "и"
 _RU_APART = "отдельно ранее накануне"
 _RU_RELATIVES = "который которая которое которые"
 _RU_EARLIER = "ранее накануне"
+_RU_BEFORE = "до перед"
 _RU_SWITCHES = ("в свою очередь", "с другой стороны", "со своей стороны")
 _RU_LINKS = ("читайте также", "читайте", "смотрите также", "по теме", "см. также", "также читайте")
 
@@ -312,6 +315,10 @@ was the first call since March", "It is unclear whether ..."; but "It called the
 EARLIER = _words(_EN_EARLIER, _ID_EARLIER, _RU_EARLIER)
 """Of APART, those that put a statement before the call ("earlier", "ранее"); "separately"
 may be a separate report of the same call."""
+BEFORE = _words(_EN_BEFORE, _ID_BEFORE, _RU_BEFORE)
+"""What puts a statement before an event ("ahead of the meeting", "sebelum percakapan", "до
+встречи"): before the call, it is no account of it (``before_call``)."""
+_BEFORE_REACH = 4
 SWITCHES = tuple(sorted({*_EN_SWITCHES, *_ID_SWITCHES, *_RU_SWITCHES}, key=len, reverse=True))
 """Openers that turn to the other side ("Di sisi lain", "в свою очередь")."""
 TITLES = _words(_EN_TITLES, _ID_TITLES)
@@ -385,6 +392,16 @@ def is_call_word(word: str) -> bool:
 def is_third_party(word: str) -> bool:
     folded = key(word)
     return folded in THIRD_PARTIES or _stem_in(folded, _RU_THIRD_PARTY_STEMS)
+
+
+def before_call(words: list[str]) -> bool:
+    """Whether a statement's words (in order) put it before the call: a word of ``BEFORE``
+    with a call word a few words after it ("Ahead of the meeting, an official had told",
+    "Sehari sebelum percakapan", "еще до встречи", "Перед разговором с Си")."""
+    return any(
+        word.casefold() in BEFORE and any(is_call_word(w) for w in words[k + 1 : k + 1 + _BEFORE_REACH])
+        for k, word in enumerate(words)
+    )
 
 
 def switches(text: str) -> bool:

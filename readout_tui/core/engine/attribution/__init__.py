@@ -26,18 +26,22 @@ account or neither, from the article's own cues:
    sources the article joins to them or has telling their account; third parties (analysts,
    newspapers, a third leader) are neither. A party's source speaks for its account about
    the call; its remarks on another matter ("separately", "earlier", a minister's budget,
-   another leader's call) are neither, and so is a news outlet cited for what it relays
-   ("Dilansir dari Reuters"). The account told first is on the left; each is labelled as
-   the article names the sources whose cues decide its statements ("Israeli government",
-   "Kremlin"). An article that names no two leaders with a title has the two sources it
-   cites most for sides.
+   another leader's call, anything said before the call: "ahead of the meeting", "sehari
+   sebelum percakapan", "до встречи") are neither, and so is a news outlet cited for what it
+   relays ("Dilansir dari Reuters"). A source that has already told a side's account goes on
+   telling it, unless the other side spoke just before; a new one must speak of the call.
+   The account told first is on the left; each is labelled as the article names the sources
+   whose cues decide its statements ("Israeli government", "Kremlin"). An article that names
+   no two leaders with a title has the two sources it cites most for sides.
 5. **Carrying on.** A statement with a pronoun for its source ("Dia menambahkan", "He also
    told", "по его словам", "ujarnya"), or with no cue that opens with a quotation mark or
    whose subject is a pronoun (not "it" doing no speaking: "It was the first call"), a title
    ("Kepala Negara", "the prime minister", "Presiden AS itu") or the side's own source doing
    what is done in a call ("Netanyahu juga menyampaikan apresiasinya"), carries on the
    account of the statement before it (links skipped). Anything else without a cue is the
-   reporter's: neither.
+   reporter's: neither, unless a party's leader is its subject doing what is done in a call
+   in a sentence that names the call or the other leader ("Dalam pertemuan itu, Prabowo
+   berterima kasih karena Xi"): that leader's account.
 6. **Told twice.** A statement most of whose words an earlier statement of the same side
    already has is marked as repeating it, and left out of that side's account (it stays in
    the attribution, marked).

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from readout_tui.core.engine import cues
 from readout_tui.core.engine.attribution.model import Attributed, How, Side
 from readout_tui.core.engine.attribution.names import Names
-from readout_tui.core.engine.attribution.parties import Parties
+from readout_tui.core.engine.attribution.parties import Parties, elsewhen
 from readout_tui.core.engine.attribution.sources import Cue, Kind, Resolved, Subject
 from readout_tui.core.engine.attribution.tokens import Token
 
@@ -41,6 +41,8 @@ def assign(flat, structure, bodies: dict[int, Body], resolved, names: Names, par
     each block's kind, ``resolved`` each body statement's cues with their entities."""
     statements: list[Attributed] = []
     previous = _Previous()
+    told: dict[str, Side] = {}
+    """The sources that have told a side's account of the call so far."""
     order = sorted(bodies)
     for index, (b, text) in enumerate(flat):
         kind, marker = structure[b]
@@ -52,8 +54,10 @@ def assign(flat, structure, bodies: dict[int, Body], resolved, names: Names, par
             continue
         after = order.index(index) + 1
         following = _linked_side(resolved[order[after]], parties) if after < len(order) else Side.NEITHER
-        reading = _Reading(index, b, bodies[index], resolved[index], names, parties, previous)
+        reading = _Reading(index, b, bodies[index], resolved[index], names, parties, previous, told)
         statement, entity = reading.decide(following)
+        if statement.how is How.CUE and entity:
+            told.setdefault(entity, statement.side)
         statements.append(statement)
         previous = _Previous(statement, entity)
     return statements
@@ -76,6 +80,7 @@ class _Reading:
     names: Names
     parties: Parties
     previous: _Previous
+    told: dict[str, Side]
 
     def decide(self, following: Side) -> tuple[Attributed, str]:
         """The statement attributed, and the source whose account it tells ("" for none).
@@ -100,7 +105,28 @@ class _Reading:
             return self._neither(How.NEGATED, negated[0].cue)
         if carried is not Side.NEITHER and self._carries_on(carried):
             return self._continuing(None)
+        if carried is Side.NEITHER:
+            acting = self._leader_acting()
+            if acting is not None:
+                return acting
         return self._neither(How.NO_CUE, None)
+
+    def _leader_acting(self) -> tuple[Attributed, str] | None:
+        """After the reporter's text, a party's leader as the subject doing what is done in a
+        call, in a sentence that names the call or the other leader ("Dalam pertemuan itu,
+        Prabowo berterima kasih karena Xi ..."): that leader's account, as the article reports
+        it; not before the call nor about another leader's."""
+        subject = self.body.subject
+        if subject.kind != "named" or subject.span is None or not cues.is_speech_act(subject.verb):
+            return None
+        side = next((s for s, keys in self.parties.leaders.items() if subject.key in keys), None)
+        if side is None or elsewhen(self.body.tokens) or self.parties.names_bystander(self.body.tokens):
+            return None
+        cue = Cue(subject.span, Kind.SUBJECT, subject.form)
+        if not self.parties.about_call(self.body.tokens, cue, side):
+            return None
+        entity = self.names.resolve(subject.key)
+        return self._attributed(side, How.CUE, subject.span, subject.form), entity
 
     def _place_new_sources(self, usable: list[Resolved], following: Side) -> None:
         for r in usable:
@@ -119,12 +145,29 @@ class _Reading:
         side = side_of(outer[0].entity)
         # Of two cues for the side, the one that names a statement or an office shows best why.
         best = max((r for r in outer if side_of(r.entity) is side), key=lambda r: _documented(r.cue))
-        apart = any(t.folded in cues.APART for t in self.body.tokens)
-        own = [r for r in named if r.entity == self.previous.entity or self.parties.is_leader(r.cue, side)]
+        apart = any(t.folded in cues.APART for t in self.body.tokens) or elsewhen(self.body.tokens)
+        # The side's own voice: the source of the statement before, the side's leader, or a
+        # source that has already told this side's account; not a new one ("Foreign Minister
+        # Lavrov also said").
+        own = [
+            r
+            for r in named
+            if r.entity == self.previous.entity
+            or self.parties.is_leader(r.cue, side)
+            or self.told.get(r.entity) is side
+        ]
         # "Rowan said Kessel wanted to go all the way": a third leader named makes it about
         # another call.
         other_call = self.parties.names_bystander(self.body.tokens)
-        goes_on = side is self.previous.side and bool(own) and not apart and not other_call
+        # A source that has told this side's account of the call goes on telling it, past a
+        # heading or another paragraph ("по словам помощника президента" after Ushakov's).
+        # Not an office without a name ("according to the territory's health ministry"),
+        # which is the last source only by default.
+        # Not right after the other side's statement, whose turn it is.
+        voice = self.previous.side in (side, Side.NEITHER) and any(
+            self.told.get(r.entity) is side and not _unnamed_office(r.cue) for r in named
+        )
+        goes_on = ((side is self.previous.side and bool(own)) or voice) and not apart and not other_call
         cue = best.cue
         if goes_on or self.parties.about_call(self.body.tokens, cue, side):
             return self._attributed(side, How.CUE, cue.span, cue.source), best.entity
@@ -136,6 +179,8 @@ class _Reading:
         side's own source doing what is done in a call."""
         subject = self.body.subject
         side_of = self.parties.side_of
+        if elsewhen(self.body.tokens):
+            return False  # "Перед разговором с Си Путин обсудил ...": another occasion
         if subject.kind == "pronoun" or self.body.text.startswith(_QUOTES):
             return True
         if subject.kind == "title":
@@ -159,6 +204,10 @@ class _Reading:
 
 
 _QUOTES = tuple("\"“”„«'‘")
+
+
+def _unnamed_office(cue: Cue) -> bool:
+    return cue.kind is Kind.GENERIC and cue.documented
 
 
 def _documented(cue: Cue) -> bool:

@@ -257,9 +257,15 @@ class Parties:
             return False
         # "Ранее министр заявил, что переговоры с Западом зашли в тупик": talks on another
         # occasion.
-        if any(t.folded in cues.EARLIER for t in tokens):
+        if elsewhen(tokens):
             return False
         return any(t.word and cues.is_call_word(t.text) for t in tokens)
+
+
+def elsewhen(tokens: Sequence[Token]) -> bool:
+    """Whether a statement says it came before the call: "earlier", "ранее", or before the
+    call or meeting itself ("Ahead of the meeting", "Sehari sebelum percakapan", "до встречи")."""
+    return any(t.folded in cues.EARLIER for t in tokens) or cues.before_call([t.text for t in tokens if t.word])
 
 
 def _speaking(tokens: Sequence[Token], k: int) -> bool:

@@ -379,10 +379,14 @@ def _classify(
         return Cue(span, Kind.PRONOUN, source, negated=negated)
     if documented:
         return Cue(span, Kind.GENERIC, source, negated=negated, documented=True, account=account, adjectives=adjectives)
-    if any(t.title for t in words):
+    roles = [k for k, t in enumerate(words) if cues.is_role(t.text) and not t.title]
+    titles = [k for k, t in enumerate(words) if t.title]
+    if titles and not (roles and roles[0] < titles[0]):
         return Cue(span, Kind.PRONOUN, source, negated=negated, adjectives=adjectives)
-    if any(cues.is_role(t.text) for t in words):
-        # "The official, who spoke on condition of anonymity, said": the source last named.
+    if roles:
+        # "The official, who spoke on condition of anonymity, said": the source last named;
+        # so is a role of a title ("по словам помощника президента": the president's aide,
+        # not the president).
         return Cue(span, Kind.GENERIC, source, negated=negated, adjectives=adjectives)
     third = [t for t in words if cues.is_third_party(t.text)]
     if third and unnamed_third:
