@@ -39,8 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
-from readout_tui.core.engine.attribution import Attribution, AttributionError, Side  # noqa: E402
-from readout_tui.core.io.article import attribute_text  # noqa: E402
+from readout_tui.core.engine.attribution import Attribution, Side  # noqa: E402
 from readout_tui.core.io.loading import InputError, load_comparison  # noqa: E402
 
 ARTICLES = ROOT / "fixtures" / "articles"
@@ -67,17 +66,18 @@ def best_match(text: str, attribution: Attribution, near: int = 0) -> int:
 
 
 def attribution_of(case: Path) -> Attribution | None:
-    """As the CLI reads it: the article file given alone. Where the CLI refuses the article
-    because one account got no statement, the attribution it refused (scored, and said); None
-    where it finds no two sources (every statement counted wrong)."""
+    """As the CLI reads it: the article file given alone; None where it finds no two sources
+    (every statement counted wrong). An account left with no statement is said: ``compare``
+    refuses such an article, the app opens it for the analyst to move statements by hand."""
     try:
-        return load_comparison([str(case / "article.txt")]).info.article
+        article = load_comparison([str(case / "article.txt")]).info.article
     except InputError as exc:
         print(f"    the CLI refuses {case.name}: {str(exc).split(': ', 1)[-1]}")
-        try:
-            return attribute_text((case / "article.txt").read_text(encoding="utf-8"))
-        except AttributionError:
-            return None
+        return None
+    for side in (Side.LEFT, Side.RIGHT):
+        if not article.account(side):
+            print(f"    compare refuses {case.name}: the {side.value} account ({article.label(side)}) has no statements")
+    return article
 
 
 def cases(folder: Path) -> list[Path]:
