@@ -731,3 +731,17 @@ def test_the_headlines_two_speakers_are_the_parties_though_the_article_never_tit
     # place) is the side it follows.
     attribution = attribute_text(text)
     assert [s.side.value for s in attribution.statements[:4]] == ["neither", "left", "left", "right"]
+
+
+@pytest.mark.parametrize(
+    "opening, line",
+    [
+        (INDONESIAN_OPENING, "Kantor kepresidenan Syldavia mengulangi bahwa energi menjadi topik utama percakapan.\n"),
+        (RUSSIAN_OPENING, "В сильдавской канцелярии повторили, что главной темой разговора была энергетика.\n"),
+    ],
+    ids=["id", "ru"],
+)
+def test_repeating_is_a_verb_of_saying(opening, line):
+    # As "reiterated" is in English.
+    statement = attribute_text(opening + line).statements[3]
+    assert statement.side.value == "right" and statement.how is How.CUE
