@@ -6,7 +6,9 @@ its account (an office, a spokesman, an aide, a ministry, a state news agency, "
 1. **The leaders** are two people named with a leader's title ("Presiden Rusia Vladimir
    Putin", "Israeli Prime Minister Benjamin Netanyahu"): the first two its headline names,
    then those the article names most. Someone named with a role is none ("помощник
-   президента Юрий Ушаков").
+   президента Юрий Ушаков"). When the headline names fewer than two titled people, the
+   people it names who speak in the article by name alone stand with them ("Starmer presses
+   Xi", where the article titles only a premier it mentions).
 2. **Linked sources.** A source whose name the article joins to a leader's (``names``) is that
    leader's party: a country and its adjective, an organisation an aide speaks for.
 3. **Third parties** speak for neither: analysts, newspapers, think tanks, unnamed sources,
