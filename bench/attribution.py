@@ -39,8 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
-from readout_tui.core.engine.attribution import Attribution, AttributionError, Side  # noqa: E402
-from readout_tui.core.io.article import attribute_text  # noqa: E402
+from readout_tui.core.engine.attribution import Attribution, Side  # noqa: E402
 from readout_tui.core.io.loading import InputError, load_comparison  # noqa: E402
 
 ARTICLES = ROOT / "fixtures" / "articles"
@@ -67,17 +66,18 @@ def best_match(text: str, attribution: Attribution, near: int = 0) -> int:
 
 
 def attribution_of(case: Path) -> Attribution | None:
-    """As the CLI reads it: the article file given alone. Where the CLI refuses the article
-    because one account got no statement, the attribution it refused (scored, and said); None
-    where it finds no two sources (every statement counted wrong)."""
+    """As the CLI reads it: the article file given alone; None where it finds no two sources
+    (every statement counted wrong). An account left with no statement is said: ``compare``
+    refuses such an article, the app opens it for the analyst to move statements by hand."""
     try:
-        return load_comparison([str(case / "article.txt")]).info.article
+        article = load_comparison([str(case / "article.txt")]).info.article
     except InputError as exc:
         print(f"    the CLI refuses {case.name}: {str(exc).split(': ', 1)[-1]}")
-        try:
-            return attribute_text((case / "article.txt").read_text(encoding="utf-8"))
-        except AttributionError:
-            return None
+        return None
+    for side in (Side.LEFT, Side.RIGHT):
+        if not article.account(side):
+            print(f"    compare refuses {case.name}: the {side.value} account ({article.label(side)}) has no statements")
+    return article
 
 
 def cases(folder: Path) -> list[Path]:
@@ -87,13 +87,15 @@ def cases(folder: Path) -> list[Path]:
 def score_case(case: Path, show: bool) -> dict:
     name = case.name
     gold = json.loads((case / "attribution.json").read_text(encoding="utf-8"))
+    meta = case / "meta.json"
+    round_ = json.loads(meta.read_text(encoding="utf-8")).get("round", "") if meta.is_file() else ""
     tool = attribution_of(case)
     if tool is None:
         total = len(gold["statements"])
         print(f"{name:40} {0:3}/{total:<3} {0:6.1%}   no two sources found")
         repeats = sum(1 for s in gold["statements"] if s.get("same_as") is not None)
         zero = {"correct": 0, "repeats_found": 0, "repeats_extra": 0}
-        return {"language": gold["language"], "total": total, "repeats_gold": repeats, **zero}
+        return {"language": gold["language"], "round": round_, "total": total, "repeats_gold": repeats, **zero}
     matched = []
     cursor = 0
     for sentence in gold["statements"]:
@@ -124,6 +126,7 @@ def score_case(case: Path, show: bool) -> dict:
                 )
     return {
         "language": gold["language"],
+        "round": round_,
         "correct": correct,
         "total": len(right),
         "repeats_found": len(repeats_gold & repeats_tool),
@@ -173,6 +176,9 @@ def main() -> None:
         scores = [score_case(case, show) for case in cases(folder)]
         for language in sorted({s["language"] for s in scores}):
             totals[f"{title} {language}"] = _sum([s for s in scores if s["language"] == language])
+        # each round was once held out: its figure now is in-sample, beside the one it scored blind
+        for round_ in sorted({s["round"] for s in scores} - {""}):
+            totals[f"{title} r{round_.removeprefix('articles-')}"] = _sum([s for s in scores if s["round"] == round_])
         if scores:
             totals[title] = _sum(scores)
     print()
@@ -187,7 +193,7 @@ def main() -> None:
 
 
 def _sum(scores: list[dict]) -> dict:
-    return {key: sum(s[key] for s in scores) for key in scores[0] if key != "language"}
+    return {key: sum(s[key] for s in scores) for key in scores[0] if key not in ("language", "round")}
 
 
 if __name__ == "__main__":

@@ -213,3 +213,31 @@ def test_a_row_highlights_the_cue_of_a_statement_shown_with_escapes(comparison):
     assert row.body.plain[start:end] == "his office said"
     assert "\x1b" not in row.body.plain and "[b]Adler[/b]" in row.body.plain
     assert any(span.start == start and span.end == end and "underline" in str(span.style) for span in row.body.spans)
+
+
+ONE_SIDED = (
+    "Vorel and Brask meet in Klow\n"
+    "Bordurian President Anton Vorel met Syldavian President Ivo Brask in Klow on Monday.\n"
+    "The Bordurian presidency said the two leaders discussed the border.\n"
+    "It added that the talks were frank.\n"
+    "The talks lasted an hour.\n"
+)
+"""An article whose cues tell only the Bordurian account."""
+
+
+async def test_an_article_with_an_empty_account_opens_for_the_analyst_to_fill_it(make_app, tmp_path):
+    from readout_tui.core.io.loading import load_comparison
+
+    path = tmp_path / "article.txt"
+    path.write_text(ONE_SIDED, encoding="utf-8")
+    comparison = load_comparison([str(path)])
+    assert not comparison.right.texts
+    app = make_app(comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, AssignmentScreen)
+        await at(pilot, 4)
+        await pilot.press("right", "enter")
+        compare = await ready(pilot)
+        assert isinstance(compare, CompareScreen)
+        assert compare.comparison.right.texts == ["The talks lasted an hour."]

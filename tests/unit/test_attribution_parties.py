@@ -702,3 +702,46 @@ def test_a_leader_doing_what_is_done_in_the_call_after_the_reporters_text_is_his
     statements = attribute_text(text).statements
     assert [s.side.value for s in statements[1:]] == ["neither", "left", "neither"]
     assert statements[2].how is How.CUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vorel presses Brask on fishing rights\n"
+        "KLOW - Anton Vorel told Ivo Brask on Monday that the fishing dispute had to end.\n"
+        "According to a Castle Hill readout, Vorel also raised the detained fishermen.\n"
+        "Brask, for his part, told Vorel that trade could grow, according to Ostian state media.\n"
+        "Vorel proposed a meeting with Premier Jan Ruud and President Tor Ek of Zembla.\n",
+        "Vorel Desak Brask soal Hak Tangkap Ikan\n"
+        "KLOW - Anton Vorel mengatakan kepada Ivo Brask, Senin, bahwa sengketa perikanan harus diakhiri.\n"
+        "Menurut keterangan Istana Kastil, Vorel juga mengangkat soal nelayan yang ditahan.\n"
+        "Sementara itu, Brask mengatakan kepada Vorel bahwa perdagangan bisa tumbuh.\n"
+        "Vorel mengusulkan pertemuan dengan Perdana Menteri Jan Ruud dan Presiden Zembla Tor Ek.\n",
+        "Ворел надавил на Браска в вопросе рыболовства\n"
+        "КЛОВ - Антон Ворел заявил Иво Браску в понедельник, что спор о рыболовстве должен закончиться.\n"
+        "По данным Замкового холма, Ворел также поднял вопрос о задержанных рыбаках.\n"
+        "Браск, в свою очередь, сказал Ворелу, что торговля может расти.\n"
+        "Ворел предложил встречу с премьером Яном Руудом и президентом Земблы Тором Эком.\n",
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_the_headlines_two_speakers_are_the_parties_though_the_article_never_titles_them(text):
+    # Two others are named with a title: the headline's people, who speak in the article by
+    # name alone, are the call's parties, and "Castle Hill" (an institution named for a
+    # place) is the side it follows.
+    attribution = attribute_text(text)
+    assert [s.side.value for s in attribution.statements[:4]] == ["neither", "left", "left", "right"]
+
+
+@pytest.mark.parametrize(
+    "opening, line",
+    [
+        (INDONESIAN_OPENING, "Kantor kepresidenan Syldavia mengulangi bahwa energi menjadi topik utama percakapan.\n"),
+        (RUSSIAN_OPENING, "В сильдавской канцелярии повторили, что главной темой разговора была энергетика.\n"),
+    ],
+    ids=["id", "ru"],
+)
+def test_repeating_is_a_verb_of_saying(opening, line):
+    # As "reiterated" is in English.
+    statement = attribute_text(opening + line).statements[3]
+    assert statement.side.value == "right" and statement.how is How.CUE

@@ -94,3 +94,18 @@ def test_a_comparison_follows_statements_moved_by_hand():
         emptied = emptied.moved(statement.index, "neither")
     with pytest.raises(InputError, match="left account"):
         with_attribution(comparison, emptied)
+
+
+def test_an_article_with_an_empty_account_is_refused_in_one_line_that_says_what_to_do(capsys, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Vorel and Brask meet in Klow\n"
+        "Bordurian President Anton Vorel met Syldavian President Ivo Brask in Klow on Monday.\n"
+        "The Bordurian presidency said the two leaders discussed the border.\n"
+        "The talks lasted an hour.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, str(article), "--lexical-only", "--no-session")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "the right account (Right) has no statements" in err
+    assert "open the article in the app (readout-tui ARTICLE) to move statements to it by hand" in err

@@ -111,7 +111,7 @@ mengungkap mengkonfirmasi mengonfirmasi mengumumkan menulis menuliskan menyampai
 memberitakan berkata mengklaim menekankan menggarisbawahi mengutarakan menuturkan membenarkan
 memaparkan menerangkan mengutip mengaku menilai mencatat memastikan mengakui mengingatkan
 berpendapat mengemukakan membantah menepis menyoroti mengisyaratkan memberitahu memberitahukan
-mewartakan mengabarkan menjawab bersikeras memandang meyakini
+mewartakan mengabarkan menjawab bersikeras memandang meyakini mengulang mengulangi
 """
 _ID_INVERTED = """
 kata katanya ujar ujarnya tutur tuturnya ucap ucapnya tulis tulisnya imbuh imbuhnya sebut
@@ -196,7 +196,7 @@ _RU_VERBS = re.compile(
                 "заяви сообщи отмети подчеркну подчёркну добави сказа указа рассказа уточни "
                 "поясни написа объяви констатирова назва напомни призна ответи охарактеризова "
                 "прокомментирова замети изложи обозначи допусти переда процитирова подтверди "
-                "настаива заявля сообща отмеча подчеркива подчёркива говори рассказыва указыва называ"
+                "настаива заявля сообща отмеча подчеркива подчёркива говори рассказыва указыва называ повтори"
             ),
             _russian("опроверг", "|ла|ли"),
             _russian(

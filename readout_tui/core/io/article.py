@@ -39,8 +39,8 @@ def load_article(
     right_label: str | None = None,
     folder: Path | None = None,
 ) -> Comparison:
-    """The two accounts one article tells, ready to compare. ``folder``: the article's case
-    folder, whose ``meta.json`` is read."""
+    """The two accounts one article tells, either of which may be empty until statements are
+    moved to it by hand. ``folder``: the article's case folder, whose ``meta.json`` is read."""
     meta = read_meta(folder) if folder is not None else {}
     text, encoding, page = read_page_or_text(source)
     if page is not None:
@@ -66,7 +66,9 @@ def load_article(
         side_sources=meta_side_sources(meta),
     )
     comparison = Comparison(*attribution.readouts(source, encoding), info, folder)
-    return with_attribution(comparison, attribution)
+    # An account that got no statement is no dead end: the app opens the assignment, where
+    # statements are moved to it by hand; ``compare`` refuses it (``assigned``).
+    return accounts(comparison, attribution)
 
 
 def with_attribution(comparison: Comparison, attribution: Attribution) -> Comparison:

@@ -282,10 +282,18 @@ class Assignment:
 
 def assigned(comparison: Comparison, session: Session) -> Comparison:
     """``comparison`` with an article's statements moved as ``session`` saved them (for
-    ``compare``). Raises ``InputError`` when that leaves an account empty."""
+    ``compare``). Raises ``InputError`` when an account is empty, saying how to fill it."""
     article = comparison.info.article
-    if article is None or not session.assignment:
+    if article is None:
         return comparison
+    if not session.assignment:
+        try:
+            return with_attribution(comparison, article)
+        except InputError as exc:
+            raise InputError(
+                f"{exc}: the article names no source that tells it; open the article in the app"
+                " (readout-tui ARTICLE) to move statements to it by hand, or give two readout files"
+            ) from exc
     try:
         return with_attribution(comparison, article.with_hand_moves(session.assignment))
     except InputError as exc:

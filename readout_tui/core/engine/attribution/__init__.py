@@ -111,7 +111,7 @@ def attribute(blocks: Sequence[Sequence[str]]) -> Attribution:
         found = find_cues(tokens, text)
         act = documented_act(tokens, text, subject) if not found else None
         bodies[index] = Body(text, tokens, [act] if act else found, subject)
-    leaders = find_leaders(names, _headline_keys(flat, structure, inside))
+    leaders = find_leaders(names, _headline_keys(flat, structure, inside), _speakers(bodies))
     names.join(leaders)
     parties = Parties.of_leaders(names, leaders) if len(leaders) == 2 else None
     resolved = _resolve_sources(bodies, names, parties)
@@ -121,6 +121,21 @@ def attribute(blocks: Sequence[Sequence[str]]) -> Attribution:
     statements = assign(flat, structure, bodies, resolved, names, parties)
     statements = _left_first(statements)
     return Attribution(tuple(mark_repeats(statements)), *_labels(statements, resolved))
+
+
+def _speakers(bodies: dict[int, Body]) -> set[str]:
+    """The keys of the named sources that speak in person, by name alone: not an office or a
+    statement ("a Downing Street readout"), an outlet cited for what it relays, or a country
+    by its leader's title ("the Ukrainian president wrote")."""
+    return {
+        cue.key
+        for body in bodies.values()
+        for cue in body.cues
+        if cue.kind is Kind.NAMED
+        and cue.key
+        and not (cue.documented or cue.relay or cue.negated or cue.subordinate)
+        and not any(t.title for t in body.tokens if cue.span[0] <= t.start < cue.span[1])
+    }
 
 
 def _always_names(texts: Iterable[str]) -> set[str]:

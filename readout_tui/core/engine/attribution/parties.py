@@ -6,7 +6,9 @@ its account (an office, a spokesman, an aide, a ministry, a state news agency, "
 1. **The leaders** are two people named with a leader's title ("Presiden Rusia Vladimir
    Putin", "Israeli Prime Minister Benjamin Netanyahu"): the first two its headline names,
    then those the article names most. Someone named with a role is none ("помощник
-   президента Юрий Ушаков").
+   президента Юрий Ушаков"). When the headline names fewer than two titled people, the
+   people it names who speak in the article by name alone stand with them ("Starmer presses
+   Xi", where the article titles only a premier it mentions).
 2. **Linked sources.** A source whose name the article joins to a leader's (``names``) is that
    leader's party: a country and its adjective, an organisation an aide speaks for.
 3. **Third parties** speak for neither: analysts, newspapers, think tanks, unnamed sources,
@@ -27,7 +29,7 @@ remarks on another matter, a leader's speech elsewhere, are neither.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 from readout_tui.core.engine import cues
@@ -37,11 +39,24 @@ from readout_tui.core.engine.attribution.sources import Cue, Kind, Resolved
 from readout_tui.core.engine.attribution.tokens import Token, name_key
 
 
-def find_leaders(names: Names, headline: Sequence[str]) -> list[frozenset[str]]:
+def find_leaders(names: Names, headline: Sequence[str], speakers: Set[str] = frozenset()) -> list[frozenset[str]]:
     """The call's two leaders, by the keys of their own names, in the order the article
-    first names them; fewer when it names fewer people with a title."""
+    first names them; fewer when it names fewer people with a title. ``speakers``: the keys
+    of the sources the article has speaking in person (no office, no statement), who stand
+    for leaders the headline names but the article never titles next to their names."""
     place = {key: k for k, key in enumerate(headline)}
     people = [p for p in _people(names) if not p <= names.aides]
+    titled_in_headline = [p for p in people if p & place.keys()]
+    if len(titled_in_headline) < 2:
+        # "Starmer presses Xi on Lai": "Sir Keir Starmer", "Xi Jinping" and "the Chinese
+        # president" are never one name with a title, while a minister the article mentions
+        # is.
+        known = set().union(*people)
+        people += [
+            frozenset({key})
+            for key in place
+            if key in speakers and key not in known and key not in names.aides
+        ]
 
     def mentions(person: frozenset[str]) -> set[int]:
         return {i for key, seen in names.seen.items() if key in person for i in seen}
