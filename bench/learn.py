@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
+from sklearn.decomposition import PCA  # noqa: E402
 from sklearn.isotonic import IsotonicRegression  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
@@ -54,6 +55,10 @@ DOUBT = (0.6, 0.4)
 """A proposed pair under 0.6 confidence, or a unique statement whose nearest partner reaches
 0.4, is marked doubtful: more than half of the first are wrong and about half of the second
 has a counterpart (see the reliability table this prints)."""
+SUBJECT_AXES = 4
+"""How many axes the kind model reads the pair's subject on: chosen by call in a nested search
+over 4, 8 and 16 axes and the regularisation C 0.05, 0.3 and 1 (4 and C 1 in 38 of 56 folds,
+4 in 54; docs/quality.md)."""
 CALL = re.compile(r"^(?P<names>.+?)-(?P<date>\d{4}-\d{2}-\d{2})")
 
 
@@ -252,29 +257,42 @@ def band_table(rows, what: str, outcome: str) -> list[str]:
 
 
 def tellings(case: Case, pairs) -> list[Telling]:
-    full = case.evidence.signals()
+    full, vectors = case.evidence.signals(), case.evidence.embeddings
     texts_left, texts_right = case.evidence.left.texts, case.evidence.right.texts
     return [
-        Telling.of(texts_left[i], texts_right[j], float(full.cosine[i, j]), float(full.lexical[i, j])) for i, j in pairs
+        Telling.of(
+            texts_left[i], texts_right[j], float(full.cosine[i, j]), float(full.lexical[i, j]),
+            (vectors.left[i], vectors.right[j]),
+        )
+        for i, j in pairs
     ]
 
 
-def fit_kind(cases: list[Case]) -> KindModel:
-    x = np.array([[t.values[f] for f in FEATURES] for c in cases for t in tellings(c, sorted(c.diverge))])
+def fit_kind(cases: list[Case], subject: bool = False) -> KindModel:
+    """The kind model; ``subject``: one that also reads what the pair is about, on
+    ``SUBJECT_AXES`` principal axes of the training pairs' subjects."""
+    told = [t for c in cases for t in tellings(c, sorted(c.diverge))]
+    x = np.array([[t.values[f] for f in FEATURES] for t in told])
     y = np.array([c.diverge[p] for c in cases for p in sorted(c.diverge)])
+    axes = mean = None
+    if subject:
+        subjects = np.array([t.subject for t in told])
+        pca = PCA(SUBJECT_AXES, random_state=0).fit(subjects)
+        axes, mean = pca.components_, pca.mean_
+        x = np.hstack([x, pca.transform(subjects)])
     scaler = StandardScaler().fit(x)
     model = LogisticRegression(C=1.0, max_iter=5000).fit(scaler.transform(x), y)
-    return KindModel(scaler.mean_, scaler.scale_, model.coef_[0], float(model.intercept_[0]), 0.5)
+    return KindModel(scaler.mean_, scaler.scale_, model.coef_[0], float(model.intercept_[0]), 0.5, axes, mean)
 
 
-def kind_accuracy(cases: list[Case], groups: list[str], scorers: dict, chosen: list[float]) -> None:
+def kind_accuracy(cases: list[Case], groups: list[str], scorers: dict, chosen: list[float], subject: bool) -> None:
     """Leave-one-call-out: on every gold pair, and on the pairs the engine proposes that are in
     the gold (the kind a user sees), against always saying the majority kind."""
     on_gold = on_found = found = 0
     majority = np.mean([d for c in cases for d in c.diverge.values()])
     majority_found = []
     for g in groups:
-        model = fit_kind([c for c in cases if c.group != g])
+        model = fit_kind([c for c in cases if c.group != g], subject)
         for c in (c for c in cases if c.group == g):
             pairs = sorted(c.diverge)
             on_gold += sum(model.differently(t) == c.diverge[p] for t, p in zip(tellings(c, pairs), pairs))
@@ -285,9 +303,20 @@ def kind_accuracy(cases: list[Case], groups: list[str], scorers: dict, chosen: l
             majority_found += [c.diverge[p] for p in hits]
     total_gold = sum(len(c.diverge) for c in cases)
     share = np.mean(majority_found)
-    print(f"kind, leave-one-call-out: {on_gold / total_gold:.1%} of {total_gold} gold pairs "
+    print(f"kind{' reading the subject' if subject else ''}, leave-one-call-out: {on_gold / total_gold:.1%} of {total_gold} gold pairs "
           f"(majority {max(majority, 1 - majority):.1%}); {on_found / max(found, 1):.1%} of the {found} "
           f"pairs found that are in the gold (majority {max(share, 1 - share):.1%})")
+
+
+def final_kind(some: list[Case], scorer: PairScorer, fitting: list[Case]) -> None:
+    """The kind models fitted on ``fitting``, on the pairs found in ``some`` that are in the gold."""
+    hits = [(c, (p.left, p.right)) for c in some for p in decided(c, scorer) if (p.left, p.right) in c.gold]
+    for subject in (False, True):
+        model = fit_kind(fitting, subject)
+        right = sum(model.differently(tellings(c, [pair])[0]) == c.diverge[pair] for c, pair in hits)
+        share = np.mean([c.diverge[pair] for c, pair in hits])
+        print(f"final, kind{' reading the subject' if subject else ''}: {right / len(hits):.1%} of the {len(hits)} "
+              f"pairs found that are in the gold (majority {max(share, 1 - share):.1%})")
 
 
 def report(label: str, results) -> None:
@@ -334,7 +363,8 @@ def main() -> None:
     # The kind model reads English framing words: it learns from English pairs only.
     english = [c for c in cases if c.round != "xlang"]
     english_groups = sorted({c.group for c in english})
-    kind_accuracy(english, english_groups, scorers, [chosen[groups.index(g)] for g in english_groups])
+    for subject in (False, True):
+        kind_accuracy(english, english_groups, scorers, [chosen[groups.index(g)] for g in english_groups], subject)
     final_scorer = fit(cases, signals, data)
     threshold = pooled_threshold(cases, table)
     pool = [pt for c in cases for prop in [proposals(c, scorers[c.path], threshold)] for pt in prop[0] + prop[1]]
@@ -346,15 +376,18 @@ def main() -> None:
             some = load(paths, embedder, cache, words_optional=folder == "xlang")
             report(f"{folder} (hand-set)", [counts(c, {(p.left, p.right) for p in decided(c, None)}) for c in some])
             report(f"{folder} (learned)", [counts(c, {(p.left, p.right) for p in decided(c, final_scorer)}) for c in some])
+            if folder == "final":
+                final_kind(some, final_scorer, english)
     if args.write:
         target = ROOT / "readout_tui" / "core" / "engine" / "scorers" / args.name
         target.parent.mkdir(exist_ok=True)
         target.write_text(json.dumps(final_scorer.to_json(), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {target.relative_to(ROOT)}")
         if args.kind:
-            kind = target.parent / "kind.json"
-            kind.write_text(json.dumps(fit_kind(english).to_json(), indent=1) + "\n", encoding="utf-8")
-            print(f"wrote {kind.relative_to(ROOT)}")
+            for name, subject in (("kind.json", False), (f"kind-{final_scorer.name}.json", True)):
+                kind = target.parent / name
+                kind.write_text(json.dumps(fit_kind(english, subject).to_json(), indent=1) + "\n", encoding="utf-8")
+                print(f"wrote {kind.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -58,3 +58,35 @@ def test_the_shipped_kind_model_loads_and_tells_framings_apart():
     )
     assert model.probability(same) < model.probability(framed)
     assert not model.differently(same)
+
+
+def _subject_model(weight: float) -> KindModel:
+    """A model whose one subject axis is the first vector dimension, weighed by ``weight``."""
+    size = len(FEATURES) + 1
+    weights = np.zeros(size)
+    weights[-1] = weight
+    return KindModel(np.zeros(size), np.ones(size), weights, -1.0, 0.5, np.eye(1, 3), np.zeros(3))
+
+
+def test_a_kind_model_with_subject_axes_reads_what_the_pair_is_about():
+    model = _subject_model(4.0)
+    war = np.array([1.0, 0.0, 0.0])
+    greeting = np.array([0.0, 1.0, 0.0])
+    texts = ("They talked about it.", "They discussed it.", 0.8, 0.5)
+    about_war = Telling.of(*texts, (war, war))
+    about_greetings = Telling.of(*texts, (greeting, greeting))
+    assert model.differently(about_war) and not model.differently(about_greetings)
+    assert model.reason(about_war) == "a subject often told differently"
+    assert _subject_model(-4.0).reason(about_war).startswith("few words in common")
+    with pytest.raises(ValueError):
+        model.probability(Telling.of(*texts))  # no vectors: this model cannot read the pair
+    again = KindModel.from_json(model.to_json())
+    assert again.probability(about_war) == pytest.approx(model.probability(about_war))
+
+
+def test_the_kind_model_for_the_bundled_scorer_reads_the_subject_and_others_fall_back():
+    reading = kind_model("minilm", 768)
+    assert reading.subject_axes is not None and reading.subject_axes.shape[1] == 768
+    assert kind_model("minilm", 512).subject_axes is None  # other vectors: the model that reads none
+    assert kind_model("no-such-scorer", 768).subject_axes is None
+    assert kind_model().subject_axes is None

@@ -194,11 +194,13 @@ def _kind(
     score under ``match_threshold`` counts as told differently."""
     # The kind model reads English framing words: other languages keep the score's rule.
     english = evidence.languages is None or {evidence.languages.left.code, evidence.languages.right.code} <= {"en"}
-    model = kind_model() if evidence.scorer is not None and english else None
+    vectors = None if evidence.embeddings is None else (evidence.embeddings.left[i], evidence.embeddings.right[j])
+    dimensions = 0 if vectors is None else len(vectors[0])
+    model = kind_model(evidence.scorer.name, dimensions) if evidence.scorer is not None and english else None
     if model is None:
         return (Kind.MATCH, "") if score >= settings.match_threshold else (Kind.RELATED, "")
-    telling = Telling.of(evidence.left.statements[i].text, evidence.right.statements[j].text, cosine, lexical)
-    return (Kind.RELATED, telling.reason()) if model.differently(telling) else (Kind.MATCH, "")
+    telling = Telling.of(evidence.left.statements[i].text, evidence.right.statements[j].text, cosine, lexical, vectors)
+    return (Kind.RELATED, model.reason(telling)) if model.differently(telling) else (Kind.MATCH, "")
 
 
 def _reason(
