@@ -9,14 +9,22 @@ given settings, cheaply.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
 
 from readout_tui.core.engine.coverage import LanguageCheck
 from readout_tui.core.engine.names import without_shared_names
-from readout_tui.core.engine.scorer import ColumnStanding, PairScorer, Standing, pair_features
+from readout_tui.core.engine.scorer import (
+    ColumnStanding,
+    Logit,
+    PairScorer,
+    Standing,
+    least_logit,
+    pair_features,
+    sigmoid,
+)
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import TermTable
 from readout_tui.core.types import Counterpart, Readout
@@ -363,63 +371,112 @@ def _reach(evidence: Evidence, settings: AlignmentSettings, progress: Progress |
     return rows.reach(), columns.reach()
 
 
-LEARNED_BLOCK_SHARE = 8
-"""A learned scorer holds some twenty features per pair of a block: its blocks are this much
-smaller, so that they take about the memory of the hand-set ones."""
-
-
 def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | None) -> tuple[Reach, Reach]:
     """Both reaches judged by ``scorer``, in two passes over the blocks: the first finds where
     every statement's signals stand (a pair's features need its whole row and column), the
-    second the probability of every pair. Candidates are then kept by probability, so a
-    statement's presence and nearest partner are exact, and every pair at or above any
-    threshold is kept unless one of its statements has more than ``CANDIDATES`` such."""
+    second which pairs can be among a statement's ``CANDIDATES`` most probable partners, and
+    their probabilities. Each statement keeps those (ties: the partner that comes first), so
+    its presence and nearest partner are exact, and every pair at or above any threshold is
+    kept unless one of its statements has more than ``CANDIDATES`` such."""
     n, m = len(evidence.left), len(evidence.right)
-    step = max(1, rows_per_block(m) // LEARNED_BLOCK_SHARE)
+    step = rows_per_block(m)
     row_standings, column_standing = [], ColumnStanding()
     for start in range(0, n, step):
         if progress:
             progress(start // 2, n)
-        matrices = {key: getattr(evidence.signals(slice(start, start + step)), key) for key in scorer.signals}
+        block = evidence.signals(slice(start, start + step))
+        matrices = {key: getattr(block, key) for key in scorer.signals}
         row_standings.append(Standing.of_rows(matrices))
         column_standing.add(start, matrices)
     left, right = Standing.concatenate(row_standings), column_standing.standing()
-    rows, columns = _Collector(n, spread=1.0), _Collector(m, spread=1.0)
+    logit = Logit.of(scorer, left, right)
+    rows, columns = _Kept(n), _Kept(m)
     for start in range(0, n, step):
         if progress:
             progress((n + start) // 2, n)
         block = evidence.signals(slice(start, start + step))
-        b = block.lexical.shape[0]
-        owners, partners = (a.ravel() for a in np.indices((b, m)))
-        values = {key: getattr(block, key).ravel() for key in scorer.signals}
-        features = pair_features(values, block.order.ravel(), left, right, owners + start, partners, scorer.signals)
-        probability = _best_only(scorer.probability(features).reshape(b, m))
-        rows.add(start, block, probability, probability, transposed=False)
-        columns.add(start, block, probability, probability, transposed=True)
+        z, row_error, column_error = logit.block(block, start)
+        # The pairs whose logit may reach that of the row's, or the column's (in this block,
+        # and so far), CANDIDATES-th most probable partner.
+        near = z >= _reachable(z, row_error, axis=1)[:, None]
+        near |= z >= np.maximum(_reachable(z, column_error, axis=0), columns.reachable(column_error))
+        r, c = np.nonzero(near)
+        values = {key: getattr(block, key)[r, c] for key in scorer.signals}
+        features = pair_features(values, block.order[r, c], left, right, r + start, c, scorer.signals)
+        probability = scorer.probability(features)
+        signals = block.take((r, c))
+        rows.add(r + start, c, probability, signals)
+        columns.add(c, r + start, probability, signals)
     if progress:
         progress(n, n)
-    rows_reach, columns_reach = rows.reach(), columns.reach()
-    return (
-        replace(rows_reach, standing=left, probability=rows_reach.topical),
-        replace(columns_reach, standing=right, probability=columns_reach.topical),
-    )
+    return rows.reach(left, m), columns.reach(right, n)
 
 
-def _best_only(probability: np.ndarray) -> np.ndarray:
-    """``probability`` with all but each row's and each column's ``CANDIDATES`` best set to
-    -inf: the collector then takes in those alone (every pair of a block, at 1,000 statements a
-    side, cost seconds to sort away), and each statement's best is kept."""
-    b, m = probability.shape
-    kept = np.zeros(probability.shape, dtype=bool)
-    if m > CANDIDATES:
-        kept |= probability >= np.partition(probability, m - CANDIDATES, axis=1)[:, m - CANDIDATES, None]
-    else:
-        kept[:] = True
-    if b > CANDIDATES:
-        kept |= probability >= np.partition(probability, b - CANDIDATES, axis=0)[None, b - CANDIDATES]
-    else:
-        kept[:] = True
-    return np.where(kept, probability, np.float32(-np.inf))
+def _reachable(z: np.ndarray, error: np.ndarray, axis: int) -> np.ndarray:
+    """Along ``axis`` of logits ``z`` (each line off by at most its ``error``), the least logit
+    a pair needs to be possibly among the line's ``CANDIDATES`` most probable: probabilities
+    tie where logits do not, so the bound is taken through them (``least_logit``)."""
+    size = z.shape[axis]
+    if size <= CANDIDATES:
+        return np.full(z.shape[1 - axis], -np.inf, np.float32)
+    kth = np.partition(z, size - CANDIDATES, axis=axis).take(size - CANDIDATES, axis=axis)
+    # The true logit of the line's CANDIDATES-th is at least kth - error, so its probability
+    # at least that of kth - error; a pair reaching that has a true logit at least its least
+    # logit, and a computed one at least that less error. Rounded down at each step.
+    return _down(least_logit(sigmoid(_down(kth - error))) - error)
+
+
+def _down(values: np.ndarray) -> np.ndarray:
+    """float32 values no greater than ``values``."""
+    rounded = np.asarray(values).astype(np.float32)
+    return np.where(rounded > values, np.nextafter(rounded, np.float32(-np.inf)), rounded)
+
+
+class _Kept:
+    """Each statement's ``CANDIDATES`` most probable partners (of equal ones, the first), from
+    pairs offered in any order and any number of times over."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, Signals]] = []
+        self.held = 0
+        self.lowest = np.full(n, -np.inf, np.float32)
+        """The probability of each statement's CANDIDATES-th partner so far (-inf: fewer)."""
+
+    def add(self, owner: np.ndarray, partner: np.ndarray, probability: np.ndarray, signals: Signals) -> None:
+        self.parts.append((owner, partner, probability, signals))
+        self.held += len(owner)
+        if self.held > 4 * CANDIDATES * self.n:
+            self._compact()
+
+    def reachable(self, error: np.ndarray) -> np.ndarray:
+        """The least computed logit a new pair needs to be possibly kept (see ``_reachable``)."""
+        return _down(least_logit(self.lowest) - error)
+
+    def _compact(self) -> None:
+        owner, partner, probability = (np.concatenate(x) for x in list(zip(*self.parts))[:3])
+        signals = Signals.concatenate([part[3] for part in self.parts])
+        order = np.lexsort((partner, -probability, owner))
+        owner, partner, probability, signals = owner[order], partner[order], probability[order], signals.take(order)
+        starts = np.searchsorted(owner, np.arange(self.n + 1))
+        rank = np.arange(len(owner)) - starts[owner]
+        last = rank == CANDIDATES - 1
+        self.lowest[owner[last]] = probability[last]
+        keep = rank < CANDIDATES
+        self.parts = [(owner[keep], partner[keep], probability[keep], signals.take(keep))]
+        self.held = int(keep.sum())
+
+    def reach(self, standing: Standing, partners: int) -> Reach:
+        """The statements' reach, against ``partners`` statements on the other side."""
+        self._compact()
+        owner, partner, probability, signals = self.parts[0]
+        starts = np.searchsorted(owner, np.arange(self.n + 1))
+        first = starts[:-1]
+        # Every partner above the last one kept was kept.
+        floor = self.lowest if partners > CANDIDATES else np.full(self.n, -np.inf, np.float32)
+        return Reach(
+            probability[first], partner[first], floor, starts, partner, probability, signals, standing, probability
+        )
 
 
 class _Collector:
