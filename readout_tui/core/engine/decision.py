@@ -15,7 +15,7 @@ from readout_tui.core.engine.evidence import (
     rows_per_block,
     topical_scores,
 )
-from readout_tui.core.engine.kind import Telling, kind_model
+from readout_tui.core.engine.kind import Reading, Telling, kind_model
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Alignment, Counterpart, Kind
 
@@ -73,8 +73,7 @@ def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()
     # The plain cosine is reported: it is what the score is made of, so a reader can check it.
     cosine = kept_signals.cosine.tolist() if kept_signals.cosine is not None else [0.0] * len(scores[kept])
     values = zip(i[kept].tolist(), j[kept].tolist(), scores[kept].tolist(), cosine, kept_signals.lexical.tolist())
-    pairs = tuple(_counterpart_once(evidence, pair, settings) for pair in values)
-    return _alignment(evidence, pairs, settings)
+    return _alignment(evidence, _counterparts(evidence, list(values), settings), settings)
 
 
 def _alignment(evidence: Evidence, pairs: tuple[Counterpart, ...], settings: AlignmentSettings) -> Alignment:
@@ -106,8 +105,7 @@ def _decide_learned(evidence: Evidence, settings: AlignmentSettings) -> Alignmen
     cosine = signals.cosine[first].tolist()
     lexical = signals.lexical[first].tolist()
     values = zip(left[first].tolist(), right[first].tolist(), probability[first].tolist(), cosine, lexical)
-    pairs = tuple(_counterpart_once(evidence, pair, settings) for pair in values)
-    return _alignment(evidence, pairs, settings)
+    return _alignment(evidence, _counterparts(evidence, list(values), settings), settings)
 
 
 TIE = 1e-5
@@ -144,18 +142,28 @@ def _best(
     return np.concatenate(statements), np.concatenate(partners), Signals.concatenate(signals)
 
 
-def _counterpart_once(
-    evidence: Evidence, pair: tuple[int, int, float, float, float], settings: AlignmentSettings
-) -> Counterpart:
-    """``_counterpart`` for ``pair`` (left, right, score, cosine, lexical), made once per
-    evidence: a new threshold mostly reports the same pairs again, and making them (their
-    shared words and reason) was nearly all of a re-decision's time (0.4 s for 14,000 pairs).
-    The key holds everything the pair is made from, so a kept one is the one made anew."""
-    key = (*pair, settings.match_threshold, settings.order_weight)
-    found = evidence.counterparts.get(key)
-    if found is None:
-        found = evidence.counterparts[key] = _counterpart(evidence, *pair, settings)
-    return found
+def _counterparts(
+    evidence: Evidence, pairs: list[tuple[int, int, float, float, float]], settings: AlignmentSettings
+) -> tuple[Counterpart, ...]:
+    """``_counterpart`` of each of ``pairs`` (left, right, score, cosine, lexical), each made
+    once per evidence: a new threshold mostly reports the same pairs again, and making them
+    (their shared words and reason) was nearly all of a re-decision's time (0.4 s for 14,000
+    pairs). The key holds everything a pair is made from, so a kept one is the one made anew.
+    The new ones are made together: the kind model reads each statement once."""
+    keys = [(*pair, settings.match_threshold, settings.order_weight) for pair in pairs]
+    new = [key for key in dict.fromkeys(keys) if key not in evidence.counterparts]
+    kinds = _kinds(evidence, [key[:5] for key in new], settings)
+    confidences = _confidences(evidence, [key[2] for key in new])
+    for key, kind, confidence in zip(new, kinds, confidences):
+        evidence.counterparts[key] = _counterpart(evidence, *key[:5], settings, kind, confidence)
+    return tuple(evidence.counterparts[key] for key in keys)
+
+
+def _confidences(evidence: Evidence, scores: list[float]) -> list[float | None]:
+    """The scorer's calibrated confidence of each score, to 4 places (None: no scorer)."""
+    if evidence.scorer is None:
+        return [None] * len(scores)
+    return [round(c, 4) for c in evidence.scorer.confidence(np.asarray(scores, np.float64)).tolist()]
 
 
 def _counterpart(
@@ -166,12 +174,16 @@ def _counterpart(
     cosine: float,
     lexical: float,
     settings: AlignmentSettings,
+    kind: tuple[Kind, str] | None = None,
+    confidence: float | None = None,
 ) -> Counterpart:
+    """A pair as reported: ``kind`` and ``confidence`` when already worked out (``_counterparts``)."""
     shared = tuple(evidence.terms.shared(i, j)[:8])
-    kind, why = _kind(evidence, i, j, score, cosine, lexical, settings)
+    kind, why = kind or _kinds(evidence, [(i, j, score, cosine, lexical)], settings)[0]
     n, m = len(evidence.left), len(evidence.right)
     order = settings.order_weight * abs(i / max(n - 1, 1) - j / max(m - 1, 1))
-    confidence = None if evidence.scorer is None else round(float(evidence.scorer.confidence(score)), 4)
+    if confidence is None:
+        confidence = _confidences(evidence, [score])[0]
     reason = _reason(cosine, lexical, shared, order, evidence.semantic_available, confidence, why)
     return Counterpart(
         left=i,
@@ -186,19 +198,32 @@ def _counterpart(
     )
 
 
-def _kind(
-    evidence: Evidence, i: int, j: int, score: float, cosine: float, lexical: float, settings: AlignmentSettings
-) -> tuple[Kind, str]:
-    """The pair's kind, and why it is told differently when it is (else ""). With a learned
-    scorer, on two English accounts, the kind model decides (``engine.kind``); otherwise a
-    score under ``match_threshold`` counts as told differently."""
+def _kinds(
+    evidence: Evidence, pairs: list[tuple[int, int, float, float, float]], settings: AlignmentSettings
+) -> list[tuple[Kind, str]]:
+    """Each pair's (left, right, score, cosine, lexical) kind, and why it is told differently
+    when it is (else ""). With a learned scorer, on two English accounts, the kind model
+    decides (``engine.kind``); otherwise a score under ``match_threshold`` counts as told
+    differently."""
     # The kind model reads English framing words: other languages keep the score's rule.
     english = evidence.languages is None or {evidence.languages.left.code, evidence.languages.right.code} <= {"en"}
     model = kind_model() if evidence.scorer is not None and english else None
     if model is None:
-        return (Kind.MATCH, "") if score >= settings.match_threshold else (Kind.RELATED, "")
-    telling = Telling.of(evidence.left.statements[i].text, evidence.right.statements[j].text, cosine, lexical)
-    return (Kind.RELATED, telling.reason()) if model.differently(telling) else (Kind.MATCH, "")
+        return [(Kind.MATCH, "") if p[2] >= settings.match_threshold else (Kind.RELATED, "") for p in pairs]
+    readings: dict[str, Reading] = {}
+
+    def read(text: str) -> Reading:
+        if text not in readings:
+            readings[text] = Reading.of(text)
+        return readings[text]
+
+    left, right = evidence.left.statements, evidence.right.statements
+    readings = [(read(left[i].text), read(right[j].text), c, lx) for i, j, _, c, lx in pairs]
+    differently = model.differently_all([a.against(b, c, lx) for a, b, c, lx in readings])
+    return [
+        (Kind.RELATED, Telling.between(*reading).reason()) if d else (Kind.MATCH, "")
+        for reading, d in zip(readings, differently.tolist())
+    ]
 
 
 def _reason(

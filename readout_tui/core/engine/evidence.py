@@ -109,9 +109,17 @@ class Embeddings:
             right_scale.astype(np.float32),
         )
 
-    def block(self, rows) -> tuple[np.ndarray, np.ndarray]:
-        """Plain and centred cosine of left ``rows`` with every right statement."""
-        cosine = self.left[rows] @ self.right.T
+    def product(self, rows) -> np.ndarray:
+        """The dot products of left ``rows`` with every right statement (``block``'s costly part)."""
+        return self.left[rows] @ self.right.T
+
+    def block(self, rows, product: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Plain and centred cosine of left ``rows`` with every right statement (``product``:
+        their ``product``, if already computed; it is not changed)."""
+        if product is None:
+            cosine = self.product(rows)
+        else:
+            cosine = product.copy() if self.floor else product
         left_offset, left_scale, right_offset, right_scale = self._centring
         centred = cosine - right_offset
         centred += left_offset[rows, None]
@@ -167,14 +175,15 @@ class Evidence:
         """The presence threshold in force for this evidence under ``settings``."""
         return settings.in_force(self.semantic_available, self.scorer.threshold if self.scorer else None)
 
-    def signals(self, rows=slice(None)) -> Signals:
+    def signals(self, rows=slice(None), product: np.ndarray | None = None) -> Signals:
         """The signals of left ``rows`` with every right statement (all rows: n x m matrices,
-        fine for two readouts, costly for thousands of statements)."""
+        fine for two readouts, costly for thousands of statements); ``product``: see
+        ``Embeddings.block``."""
         lexical = self.terms.overlap(rows)
         order = order_distance(len(self.left), len(self.right), rows)
         if self.embeddings is None:
             return Signals(None, None, lexical, order)
-        return Signals(*self.embeddings.block(rows), lexical, order, self.words_optional)
+        return Signals(*self.embeddings.block(rows, product), lexical, order, self.words_optional)
 
     def swapped(self) -> Evidence:
         """The same evidence with the sides exchanged (right becomes left)."""
@@ -381,20 +390,25 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
     n, m = len(evidence.left), len(evidence.right)
     step = rows_per_block(m)
     row_standings, column_standing = [], ColumnStanding()
+    products: dict[int, np.ndarray] = {}
     for start in range(0, n, step):
         if progress:
             progress(start // 2, n)
-        block = evidence.signals(slice(start, start + step))
+        product = evidence.embeddings.product(slice(start, start + step))
+        block = evidence.signals(slice(start, start + step), product)
+        if (len(products) + 1) * product.nbytes <= KEPT_BYTES:
+            products[start] = product
         matrices = {key: getattr(block, key) for key in scorer.signals}
         row_standings.append(Standing.of_rows(matrices))
         column_standing.add(start, matrices)
+        del block, matrices, product
     left, right = Standing.concatenate(row_standings), column_standing.standing()
     logit = Logit.of(scorer, left, right)
     rows, columns = _Kept(n), _Kept(m)
     for start in range(0, n, step):
         if progress:
             progress((n + start) // 2, n)
-        block = evidence.signals(slice(start, start + step))
+        block = evidence.signals(slice(start, start + step), products.pop(start, None))
         z, row_error, column_error = logit.block(block, start)
         # The pairs whose logit may reach that of the row's, or the column's (in this block,
         # and so far), CANDIDATES-th most probable partner.
@@ -407,9 +421,15 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
         signals = block.take((r, c))
         rows.add(r + start, c, probability, signals)
         columns.add(c, r + start, probability, signals)
+        columns.compact()  # so that each column's running cut (``reachable``) rises block by block
     if progress:
         progress(n, n)
     return rows.reach(left, m), columns.reach(right, n)
+
+
+KEPT_BYTES = 512 * 2**20
+"""The first pass's embedding products are kept for the second up to this size (every block
+at 10,000 statements a side), which spares computing them twice; beyond it they are redone."""
 
 
 def _reachable(z: np.ndarray, error: np.ndarray, axis: int) -> np.ndarray:
@@ -447,13 +467,13 @@ class _Kept:
         self.parts.append((owner, partner, probability, signals))
         self.held += len(owner)
         if self.held > 4 * CANDIDATES * self.n:
-            self._compact()
+            self.compact()
 
     def reachable(self, error: np.ndarray) -> np.ndarray:
         """The least computed logit a new pair needs to be possibly kept (see ``_reachable``)."""
         return _down(least_logit(self.lowest) - error)
 
-    def _compact(self) -> None:
+    def compact(self) -> None:
         owner, partner, probability = (np.concatenate(x) for x in list(zip(*self.parts))[:3])
         signals = Signals.concatenate([part[3] for part in self.parts])
         order = np.lexsort((partner, -probability, owner))
@@ -468,7 +488,7 @@ class _Kept:
 
     def reach(self, standing: Standing, partners: int) -> Reach:
         """The statements' reach, against ``partners`` statements on the other side."""
-        self._compact()
+        self.compact()
         owner, partner, probability, signals = self.parts[0]
         starts = np.searchsorted(owner, np.arange(self.n + 1))
         first = starts[:-1]
