@@ -255,3 +255,30 @@ def test_the_least_logit_is_where_the_probability_is_reached():
     assert np.all(sigmoid(least[finite]) >= probability[finite])
     assert np.all(sigmoid(np.nextafter(least[finite], np.float32(-np.inf))) < probability[finite])
     assert np.all(probability[~finite] <= sigmoid(np.float32(-30)))
+
+
+@pytest.mark.parametrize("scorer", [toy_scorer(threshold=0.4), None], ids=["learned", "hand-set"])
+def test_a_new_threshold_reuses_the_pairs_made_and_decides_as_anew(scorer):
+    evidence = evidence_of(5, 30, 26, scorer)
+    first = decide(evidence)
+    settings = AlignmentSettings().with_threshold(evidence.threshold(AlignmentSettings()) - 0.1)
+    lower = decide(evidence, settings)
+    assert lower.pairs == decide(evidence_of(5, 30, 26, scorer), settings).pairs
+    made = {(p.left, p.right): p for p in first.pairs}
+    again = [p for p in lower.pairs if (p.left, p.right) in made]
+    assert again and all(made[(p.left, p.right)] is p for p in again)
+
+
+def test_a_pair_made_from_other_figures_is_made_anew():
+    from readout_tui.core.engine.decision import _counterparts
+
+    evidence = evidence_of(6, 12, 10, toy_scorer())
+    settings = AlignmentSettings()
+    one = lambda score: _counterparts(  # noqa: E731
+        evidence, np.array([3]), np.array([4]), np.array([score]), np.array([0.5]), np.array([0.25]), settings
+    )[0]
+    first = one(0.75)
+    assert one(0.75) is first
+    other = one(0.5)
+    assert other.score == 0.5 and other.confidence != first.confidence
+    assert one(0.5) is other

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
@@ -71,9 +71,9 @@ def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()
     kept = scores >= threshold
     kept_signals = signals.take(kept)
     # The plain cosine is reported: it is what the score is made of, so a reader can check it.
-    cosine = kept_signals.cosine.tolist() if kept_signals.cosine is not None else [0.0] * len(scores[kept])
-    values = zip(i[kept].tolist(), j[kept].tolist(), scores[kept].tolist(), cosine, kept_signals.lexical.tolist())
-    return _alignment(evidence, _counterparts(evidence, list(values), settings), settings)
+    cosine = kept_signals.cosine if kept_signals.cosine is not None else np.zeros(int(kept.sum()))
+    pairs = _counterparts(evidence, i[kept], j[kept], scores[kept], cosine, kept_signals.lexical, settings)
+    return _alignment(evidence, pairs, settings)
 
 
 def _alignment(evidence: Evidence, pairs: tuple[Counterpart, ...], settings: AlignmentSettings) -> Alignment:
@@ -102,10 +102,10 @@ def _decide_learned(evidence: Evidence, settings: AlignmentSettings) -> Alignmen
     signals = Signals.concatenate([part[3] for part in found])
     width = max(len(evidence.right), 1)
     _, first = np.unique(left * width + right, return_index=True)
-    cosine = signals.cosine[first].tolist()
-    lexical = signals.lexical[first].tolist()
-    values = zip(left[first].tolist(), right[first].tolist(), probability[first].tolist(), cosine, lexical)
-    return _alignment(evidence, _counterparts(evidence, list(values), settings), settings)
+    pairs = _counterparts(
+        evidence, left[first], right[first], probability[first], signals.cosine[first], signals.lexical[first], settings
+    )
+    return _alignment(evidence, pairs, settings)
 
 
 TIE = 1e-5
@@ -143,20 +143,62 @@ def _best(
 
 
 def _counterparts(
-    evidence: Evidence, pairs: list[tuple[int, int, float, float, float]], settings: AlignmentSettings
+    evidence: Evidence,
+    left: np.ndarray,
+    right: np.ndarray,
+    score: np.ndarray,
+    cosine: np.ndarray,
+    lexical: np.ndarray,
+    settings: AlignmentSettings,
 ) -> tuple[Counterpart, ...]:
-    """``_counterpart`` of each of ``pairs`` (left, right, score, cosine, lexical), each made
-    once per evidence: a new threshold mostly reports the same pairs again, and making them
-    (their shared words and reason) was nearly all of a re-decision's time (0.4 s for 14,000
-    pairs). The key holds everything a pair is made from, so a kept one is the one made anew.
-    The new ones are made together: the kind model reads each statement once."""
-    keys = [(*pair, settings.match_threshold, settings.order_weight) for pair in pairs]
-    new = [key for key in dict.fromkeys(keys) if key not in evidence.counterparts]
-    kinds = _kinds(evidence, [key[:5] for key in new], settings)
-    confidences = _confidences(evidence, [key[2] for key in new])
-    for key, kind, confidence in zip(new, kinds, confidences):
-        evidence.counterparts[key] = _counterpart(evidence, *key[:5], settings, kind, confidence)
-    return tuple(evidence.counterparts[key] for key in keys)
+    """``_counterpart`` of each pair (``left[k]``, ``right[k]``) with its score, cosine and
+    overlap, each made once per evidence and settings: a new threshold mostly reports the
+    same pairs again, and making them (their kind, shared words and reason) was nearly all of
+    a re-decision's time. A pair made before is taken again only when everything it was made
+    from is the same; the new ones are made together (the kind model reads each statement once)."""
+    codes = np.asarray(left, np.int64) * max(len(evidence.right), 1) + np.asarray(right, np.int64)
+    values = np.stack([np.asarray(v, np.float64).reshape(-1) for v in (score, cosine, lexical)], axis=1)
+    made = evidence.counterparts.get((settings.match_threshold, settings.order_weight))
+    found = np.zeros(len(codes), bool)
+    at = np.zeros(len(codes), np.int64)
+    if made is not None and len(made.codes):
+        at = np.minimum(np.searchsorted(made.codes, codes), len(made.codes) - 1)
+        found = (made.codes[at] == codes) & (made.values[at] == values).all(axis=1)
+    new = np.nonzero(~found)[0]
+    rows = list(zip(left[new].tolist(), right[new].tolist(), *values[new].T.tolist()))
+    kinds = _kinds(evidence, rows, settings)
+    confidences = _confidences(evidence, [row[2] for row in rows])
+    pairs = np.empty(len(codes), object)
+    if made is not None:
+        pairs[found] = made.pairs[at[found]]
+    pairs[new] = [_counterpart(evidence, *row, settings, kind, c) for row, kind, c in zip(rows, kinds, confidences)]
+    _remember(evidence, settings, codes[new], values[new], pairs[new])
+    return tuple(pairs.tolist())
+
+
+@dataclass(frozen=True, eq=False)
+class Made:
+    """The pairs made for one evidence under one (match threshold, order weight): by
+    ``left * width + right``, with the (score, cosine, lexical) each was made from."""
+
+    codes: np.ndarray
+    values: np.ndarray
+    pairs: np.ndarray
+
+
+def _remember(
+    evidence: Evidence, settings: AlignmentSettings, codes: np.ndarray, values: np.ndarray, pairs: np.ndarray
+) -> None:
+    """Keep newly made pairs; one made anew from other figures replaces the one made before."""
+    key = (settings.match_threshold, settings.order_weight)
+    made = evidence.counterparts.get(key)
+    if made is not None:
+        older = ~np.isin(made.codes, codes)
+        codes = np.concatenate([made.codes[older], codes])
+        values = np.concatenate([made.values[older], values])
+        pairs = np.concatenate([made.pairs[older], pairs])
+    codes, first = np.unique(codes, return_index=True)
+    evidence.counterparts[key] = Made(codes, values[first], pairs[first])
 
 
 def _confidences(evidence: Evidence, scores: list[float]) -> list[float | None]:
@@ -210,7 +252,7 @@ def _kinds(
     model = kind_model() if evidence.scorer is not None and english else None
     if model is None:
         return [(Kind.MATCH, "") if p[2] >= settings.match_threshold else (Kind.RELATED, "") for p in pairs]
-    readings: dict[str, Reading] = {}
+    readings = evidence.readings
 
     def read(text: str) -> Reading:
         if text not in readings:

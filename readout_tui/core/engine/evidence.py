@@ -27,7 +27,7 @@ from readout_tui.core.engine.scorer import (
 )
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import TermTable
-from readout_tui.core.types import Counterpart, Readout
+from readout_tui.core.types import Readout
 
 EmbedFunction = Callable[[Sequence[str]], np.ndarray]
 """Texts in, unit vectors out (see ``embedding.embed``)."""
@@ -152,8 +152,10 @@ class Evidence:
     """The sides are in different languages (``Signals.words_optional``)."""
     reaches: dict[float, tuple[Reach, Reach]] = field(default_factory=dict, repr=False)
     """``reach`` for each order weight used so far (presence scores depend on it)."""
-    counterparts: dict[tuple, Counterpart] = field(default_factory=dict, repr=False)
-    """The pairs ``decide`` has reported, by what they were made from (see ``decision``)."""
+    counterparts: dict[tuple, object] = field(default_factory=dict, repr=False)
+    """The pairs ``decide`` has reported, by the settings they were made under (``decision.Made``)."""
+    readings: dict[str, object] = field(default_factory=dict, repr=False)
+    """What the kind model read in each statement in a pair so far (``kind.Reading``), by its text."""
     scorer: PairScorer | None = None
     """The learned pair scorer for this model (see ``scorer``); None: the hand-set scores."""
 
