@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from readout_tui.core.engine.decision import decide
+from readout_tui.core.engine.embedder import DEFAULT_MODEL
+from readout_tui.core.engine.evidence import gather_evidence
 from readout_tui.core.engine.kind import FEATURES, KindModel, Telling, kind_model
+from readout_tui.core.engine.scorer import scorer_for
+from readout_tui.core.types import Kind
+from readout_tui.testing import HASH_DIMENSIONS, HashEmbedder
 
 
 def test_framing_and_negation_on_one_side_are_found():
@@ -90,3 +96,21 @@ def test_the_kind_model_for_the_bundled_scorer_reads_the_subject_and_others_fall
     assert kind_model("minilm", 512).subject_axes is None  # other vectors: the model that reads none
     assert kind_model("no-such-scorer", 768).subject_axes is None
     assert kind_model().subject_axes is None
+
+
+def test_decide_tells_each_pair_s_kind_as_the_kind_model_reading_its_subject_does(example):
+    # The bundled model's vectors are 384 wide (768 joined): hashed words padded to that width.
+    embed = lambda texts: np.pad(HashEmbedder().encode(texts), ((0, 0), (0, 384 - HASH_DIMENSIONS)))  # noqa: E731
+    evidence = gather_evidence(
+        example.left, example.right, embed, DEFAULT_MODEL, scorer=scorer_for(DEFAULT_MODEL)
+    )
+    pairs = decide(evidence).pairs
+    model = kind_model("minilm", 768)
+    assert pairs and model.subject_axes is not None
+    vectors = evidence.embeddings
+    for pair in pairs:
+        telling = Telling.of(
+            example.left.statements[pair.left].text, example.right.statements[pair.right].text,
+            pair.cosine, pair.lexical, (vectors.left[pair.left], vectors.right[pair.right]),
+        )
+        assert (pair.kind is Kind.RELATED) == model.differently(telling)

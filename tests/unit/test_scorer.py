@@ -5,6 +5,7 @@ confidence, and the shipped weights load."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -16,12 +17,15 @@ from readout_tui.core.engine.evidence import gather_evidence
 from readout_tui.core.engine.scorer import (
     SCORERS,
     ColumnStanding,
+    Logit,
     PairScorer,
     Standing,
     feature_names,
+    least_logit,
     load_scorer,
     pair_features,
     scorer_for,
+    sigmoid,
 )
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import readout_from_text
@@ -153,3 +157,128 @@ def test_the_shipped_scorers_load_whole():
         assert np.all(np.diff(points) >= 0) and np.all(np.diff(rates) >= 0)
     assert scorer_for("all-MiniLM-L6-v2") is not None
     assert scorer_for("some-other-model") is None
+
+
+def blockwise(evidence, rows: int):
+    """The n x m signals, put together from blocks of ``rows`` rows as the engine computes them."""
+    return evidence_module.Signals.concatenate(
+        [evidence.signals(slice(s, s + rows)) for s in range(0, len(evidence.left), rows)]
+    )
+
+
+def all_probabilities(evidence, scorer, full, rows_standing, columns_standing) -> np.ndarray:
+    n, m = full.lexical.shape
+    left, right = (a.ravel() for a in np.indices((n, m)))
+    values = {key: getattr(full, key).ravel() for key in scorer.signals}
+    features = pair_features(values, full.order.ravel(), rows_standing, columns_standing, left, right, scorer.signals)
+    return scorer.probability(features).reshape(n, m)
+
+
+def with_repeats(seed: int, n: int, m: int):
+    """Readouts where some statements repeat on both sides: their pairs tie."""
+    left, right = readouts(seed, n, m)
+    texts = lambda r: [s.text for s in r.statements]  # noqa: E731
+    a, b = texts(left), texts(right)
+    for k in range(0, n, 4):
+        a[k] = a[0]
+    for k in range(1, m, 3):
+        b[k] = a[0]
+    return readout_from_text("\n".join(a), "left", "lines"), readout_from_text("\n".join(b), "right", "lines")
+
+
+def tying_scorer() -> PairScorer:
+    """The toy scorer blind to order and saturating: repeated statements tie, and so do pairs
+    of different logits whose probabilities both round to 1."""
+    scorer = toy_scorer()
+    weights = scorer.weights.copy()
+    weights[scorer.features.index("order")] = 0
+    return replace(scorer, name="tying", weights=weights * 6, intercept=14.0)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize(
+    "scorer", [toy_scorer(), tying_scorer(), load_scorer("minilm.json")], ids=["toy", "tying", "minilm"]
+)
+@pytest.mark.parametrize("rows_per_block", [5, 1000])
+def test_each_statement_keeps_its_most_probable_partners(seed, scorer, rows_per_block, monkeypatch):
+    """The candidates found through the logit's bounds are exactly each statement's most
+    probable partners, ties broken by the partner's place, with their probabilities."""
+    monkeypatch.setattr(evidence_module, "CANDIDATES", 3)
+    monkeypatch.setattr(evidence_module, "rows_per_block", lambda m: rows_per_block)
+    left, right = with_repeats(seed, 23, 19)
+    embedder = FakeEmbedder()
+    evidence = gather_evidence(left, right, lambda t: embed(t, embedder, None), embedder.name, scorer=scorer)
+    rows, columns = evidence.reach()
+    full = blockwise(evidence, rows_per_block)
+    dense = all_probabilities(evidence, scorer, full, rows.standing, columns.standing)
+    for reach, matrix in ((rows, dense), (columns, dense.T)):
+        for k, line in enumerate(matrix):
+            want = sorted(range(len(line)), key=lambda j: (-line[j], j))[:3]
+            got = reach.partners[reach.starts[k] : reach.starts[k + 1]]
+            assert got.tolist() == want
+            assert np.array_equal(reach.probability[reach.starts[k] : reach.starts[k + 1]], line[want])
+            assert reach.presence[k] == line.max() and reach.nearest[k] == line.argmax()
+            assert reach.floor[k] == line[want[-1]]
+    if scorer.name == "tying":
+        assert any(len(set(line[np.argsort(-line)[:4]].tolist())) < 4 for line in (*dense, *dense.T))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_logit_from_coefficients_is_the_scorers_within_its_bound(seed):
+    scorer = load_scorer("minilm.json")
+    left, right = readouts(seed, 30, 25)
+    embedder = FakeEmbedder()
+    evidence = gather_evidence(left, right, lambda t: embed(t, embedder, None), embedder.name)
+    full = evidence.signals()
+    matrices = {key: getattr(full, key) for key in scorer.signals}
+    rows = Standing.of_rows(matrices)
+    columns = Standing.of_rows({key: m.T for key, m in matrices.items()})
+    n, m = full.lexical.shape
+    i, j = (a.ravel() for a in np.indices((n, m)))
+    features = pair_features({k: v.ravel() for k, v in matrices.items()}, full.order.ravel(), rows, columns, i, j,
+                             scorer.signals)
+    x = np.stack([features[name] for name in scorer.features], axis=-1).astype(np.float64)
+    want = (((x - scorer.centre) / scorer.scale) @ scorer.weights.astype(np.float64) + scorer.intercept).reshape(n, m)
+    logit = Logit.of(scorer, rows, columns)
+    for start in (0, 7):
+        got, row_error, column_error = logit.block(full.take(slice(start, start + 9)), start)
+        gap = np.abs(got - want[start : start + 9])
+        assert np.all(gap <= np.minimum(row_error[:, None], column_error[None, :]))
+        assert np.all(row_error < 0.05) and np.all(column_error < 0.05)
+
+
+def test_the_least_logit_is_where_the_probability_is_reached():
+    rng = np.random.default_rng(0)
+    probability = np.concatenate([sigmoid(rng.normal(0, 12, 2000).astype(np.float32)), [0.0, 1.0, 0.5]])
+    least = least_logit(probability)
+    finite = np.isfinite(least)
+    assert np.all(sigmoid(least[finite]) >= probability[finite])
+    assert np.all(sigmoid(np.nextafter(least[finite], np.float32(-np.inf))) < probability[finite])
+    assert np.all(probability[~finite] <= sigmoid(np.float32(-30)))
+
+
+@pytest.mark.parametrize("scorer", [toy_scorer(threshold=0.4), None], ids=["learned", "hand-set"])
+def test_a_new_threshold_reuses_the_pairs_made_and_decides_as_anew(scorer):
+    evidence = evidence_of(5, 30, 26, scorer)
+    first = decide(evidence)
+    settings = AlignmentSettings().with_threshold(evidence.threshold(AlignmentSettings()) - 0.1)
+    lower = decide(evidence, settings)
+    assert lower.pairs == decide(evidence_of(5, 30, 26, scorer), settings).pairs
+    made = {(p.left, p.right): p for p in first.pairs}
+    again = [p for p in lower.pairs if (p.left, p.right) in made]
+    assert again and all(made[(p.left, p.right)] is p for p in again)
+
+
+def test_a_pair_made_from_other_figures_is_made_anew():
+    from readout_tui.core.engine.decision import _counterparts
+
+    evidence = evidence_of(6, 12, 10, toy_scorer())
+    settings = AlignmentSettings()
+    one = lambda score: _counterparts(  # noqa: E731
+        evidence, np.array([3]), np.array([4]), np.array([score]), np.array([0.5]), np.array([0.25]), settings
+    )[0]
+    first = one(0.75)
+    assert one(0.75) is first
+    other = one(0.5)
+    assert other.score == 0.5 and other.confidence != first.confidence
+    assert one(0.5) is other

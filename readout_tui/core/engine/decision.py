@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
@@ -15,7 +15,7 @@ from readout_tui.core.engine.evidence import (
     rows_per_block,
     topical_scores,
 )
-from readout_tui.core.engine.kind import Telling, kind_model
+from readout_tui.core.engine.kind import Reading, Telling, kind_model, subjects
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Alignment, Counterpart, Kind
 
@@ -71,9 +71,8 @@ def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()
     kept = scores >= threshold
     kept_signals = signals.take(kept)
     # The plain cosine is reported: it is what the score is made of, so a reader can check it.
-    cosine = kept_signals.cosine.tolist() if kept_signals.cosine is not None else [0.0] * len(scores[kept])
-    values = zip(i[kept].tolist(), j[kept].tolist(), scores[kept].tolist(), cosine, kept_signals.lexical.tolist())
-    pairs = tuple(_counterpart_once(evidence, pair, settings) for pair in values)
+    cosine = kept_signals.cosine if kept_signals.cosine is not None else np.zeros(int(kept.sum()))
+    pairs = _counterparts(evidence, i[kept], j[kept], scores[kept], cosine, kept_signals.lexical, settings)
     return _alignment(evidence, pairs, settings)
 
 
@@ -103,10 +102,9 @@ def _decide_learned(evidence: Evidence, settings: AlignmentSettings) -> Alignmen
     signals = Signals.concatenate([part[3] for part in found])
     width = max(len(evidence.right), 1)
     _, first = np.unique(left * width + right, return_index=True)
-    cosine = signals.cosine[first].tolist()
-    lexical = signals.lexical[first].tolist()
-    values = zip(left[first].tolist(), right[first].tolist(), probability[first].tolist(), cosine, lexical)
-    pairs = tuple(_counterpart_once(evidence, pair, settings) for pair in values)
+    pairs = _counterparts(
+        evidence, left[first], right[first], probability[first], signals.cosine[first], signals.lexical[first], settings
+    )
     return _alignment(evidence, pairs, settings)
 
 
@@ -144,18 +142,70 @@ def _best(
     return np.concatenate(statements), np.concatenate(partners), Signals.concatenate(signals)
 
 
-def _counterpart_once(
-    evidence: Evidence, pair: tuple[int, int, float, float, float], settings: AlignmentSettings
-) -> Counterpart:
-    """``_counterpart`` for ``pair`` (left, right, score, cosine, lexical), made once per
-    evidence: a new threshold mostly reports the same pairs again, and making them (their
-    shared words and reason) was nearly all of a re-decision's time (0.4 s for 14,000 pairs).
-    The key holds everything the pair is made from, so a kept one is the one made anew."""
-    key = (*pair, settings.match_threshold, settings.order_weight)
-    found = evidence.counterparts.get(key)
-    if found is None:
-        found = evidence.counterparts[key] = _counterpart(evidence, *pair, settings)
-    return found
+def _counterparts(
+    evidence: Evidence,
+    left: np.ndarray,
+    right: np.ndarray,
+    score: np.ndarray,
+    cosine: np.ndarray,
+    lexical: np.ndarray,
+    settings: AlignmentSettings,
+) -> tuple[Counterpart, ...]:
+    """``_counterpart`` of each pair (``left[k]``, ``right[k]``) with its score, cosine and
+    overlap, each made once per evidence and settings: a new threshold mostly reports the
+    same pairs again, and making them (their kind, shared words and reason) was nearly all of
+    a re-decision's time. A pair made before is taken again only when everything it was made
+    from is the same; the new ones are made together (the kind model reads each statement once)."""
+    codes = np.asarray(left, np.int64) * max(len(evidence.right), 1) + np.asarray(right, np.int64)
+    values = np.stack([np.asarray(v, np.float64).reshape(-1) for v in (score, cosine, lexical)], axis=1)
+    made = evidence.counterparts.get((settings.match_threshold, settings.order_weight))
+    found = np.zeros(len(codes), bool)
+    at = np.zeros(len(codes), np.int64)
+    if made is not None and len(made.codes):
+        at = np.minimum(np.searchsorted(made.codes, codes), len(made.codes) - 1)
+        found = (made.codes[at] == codes) & (made.values[at] == values).all(axis=1)
+    new = np.nonzero(~found)[0]
+    rows = list(zip(left[new].tolist(), right[new].tolist(), *values[new].T.tolist()))
+    kinds = _kinds(evidence, rows, settings)
+    confidences = _confidences(evidence, [row[2] for row in rows])
+    pairs = np.empty(len(codes), object)
+    if made is not None:
+        pairs[found] = made.pairs[at[found]]
+    pairs[new] = [_counterpart(evidence, *row, settings, kind, c) for row, kind, c in zip(rows, kinds, confidences)]
+    _remember(evidence, settings, codes[new], values[new], pairs[new])
+    return tuple(pairs.tolist())
+
+
+@dataclass(frozen=True, eq=False)
+class Made:
+    """The pairs made for one evidence under one (match threshold, order weight): by
+    ``left * width + right``, with the (score, cosine, lexical) each was made from."""
+
+    codes: np.ndarray
+    values: np.ndarray
+    pairs: np.ndarray
+
+
+def _remember(
+    evidence: Evidence, settings: AlignmentSettings, codes: np.ndarray, values: np.ndarray, pairs: np.ndarray
+) -> None:
+    """Keep newly made pairs; one made anew from other figures replaces the one made before."""
+    key = (settings.match_threshold, settings.order_weight)
+    made = evidence.counterparts.get(key)
+    if made is not None:
+        older = ~np.isin(made.codes, codes)
+        codes = np.concatenate([made.codes[older], codes])
+        values = np.concatenate([made.values[older], values])
+        pairs = np.concatenate([made.pairs[older], pairs])
+    codes, first = np.unique(codes, return_index=True)
+    evidence.counterparts[key] = Made(codes, values[first], pairs[first])
+
+
+def _confidences(evidence: Evidence, scores: list[float]) -> list[float | None]:
+    """The scorer's calibrated confidence of each score, to 4 places (None: no scorer)."""
+    if evidence.scorer is None:
+        return [None] * len(scores)
+    return [round(c, 4) for c in evidence.scorer.confidence(np.asarray(scores, np.float64)).tolist()]
 
 
 def _counterpart(
@@ -166,12 +216,16 @@ def _counterpart(
     cosine: float,
     lexical: float,
     settings: AlignmentSettings,
+    kind: tuple[Kind, str] | None = None,
+    confidence: float | None = None,
 ) -> Counterpart:
+    """A pair as reported: ``kind`` and ``confidence`` when already worked out (``_counterparts``)."""
     shared = tuple(evidence.terms.shared(i, j)[:8])
-    kind, why = _kind(evidence, i, j, score, cosine, lexical, settings)
+    kind, why = kind or _kinds(evidence, [(i, j, score, cosine, lexical)], settings)[0]
     n, m = len(evidence.left), len(evidence.right)
     order = settings.order_weight * abs(i / max(n - 1, 1) - j / max(m - 1, 1))
-    confidence = None if evidence.scorer is None else round(float(evidence.scorer.confidence(score)), 4)
+    if confidence is None:
+        confidence = _confidences(evidence, [score])[0]
     reason = _reason(cosine, lexical, shared, order, evidence.semantic_available, confidence, why)
     return Counterpart(
         left=i,
@@ -186,21 +240,40 @@ def _counterpart(
     )
 
 
-def _kind(
-    evidence: Evidence, i: int, j: int, score: float, cosine: float, lexical: float, settings: AlignmentSettings
-) -> tuple[Kind, str]:
-    """The pair's kind, and why it is told differently when it is (else ""). With a learned
-    scorer, on two English accounts, the kind model decides (``engine.kind``); otherwise a
-    score under ``match_threshold`` counts as told differently."""
+def _kinds(
+    evidence: Evidence, pairs: list[tuple[int, int, float, float, float]], settings: AlignmentSettings
+) -> list[tuple[Kind, str]]:
+    """Each pair's (left, right, score, cosine, lexical) kind, and why it is told differently
+    when it is (else ""). With a learned scorer, on two English accounts, the kind model
+    decides (``engine.kind``); otherwise a score under ``match_threshold`` counts as told
+    differently."""
     # The kind model reads English framing words: other languages keep the score's rule.
     english = evidence.languages is None or {evidence.languages.left.code, evidence.languages.right.code} <= {"en"}
-    vectors = None if evidence.embeddings is None else (evidence.embeddings.left[i], evidence.embeddings.right[j])
-    dimensions = 0 if vectors is None else len(vectors[0])
+    vectors = evidence.embeddings
+    dimensions = 0 if vectors is None else vectors.left.shape[1]
     model = kind_model(evidence.scorer.name, dimensions) if evidence.scorer is not None and english else None
     if model is None:
-        return (Kind.MATCH, "") if score >= settings.match_threshold else (Kind.RELATED, "")
-    telling = Telling.of(evidence.left.statements[i].text, evidence.right.statements[j].text, cosine, lexical, vectors)
-    return (Kind.RELATED, model.reason(telling)) if model.differently(telling) else (Kind.MATCH, "")
+        return [(Kind.MATCH, "") if p[2] >= settings.match_threshold else (Kind.RELATED, "") for p in pairs]
+    readings = evidence.readings
+
+    def read(text: str) -> Reading:
+        if text not in readings:
+            readings[text] = Reading.of(text)
+        return readings[text]
+
+    left, right = evidence.left.statements, evidence.right.statements
+    read_pairs = [(read(left[i].text), read(right[j].text), c, lx) for i, j, _, c, lx in pairs]
+    about = None
+    if model.subject_axes is not None:
+        rows = np.array([p[:2] for p in pairs], np.intp).reshape(-1, 2)
+        about = subjects(vectors.left[rows[:, 0]], vectors.right[rows[:, 1]])
+    differently = model.differently_all([a.against(b, c, lx) for a, b, c, lx in read_pairs], about)
+    return [
+        (Kind.RELATED, model.reason(Telling.between(*reading, None if about is None else about[k])))
+        if d
+        else (Kind.MATCH, "")
+        for k, (reading, d) in enumerate(zip(read_pairs, differently.tolist()))
+    ]
 
 
 def _reason(

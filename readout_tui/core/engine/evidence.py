@@ -9,17 +9,25 @@ given settings, cheaply.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
 
 from readout_tui.core.engine.coverage import LanguageCheck
 from readout_tui.core.engine.names import without_shared_names
-from readout_tui.core.engine.scorer import ColumnStanding, PairScorer, Standing, pair_features
+from readout_tui.core.engine.scorer import (
+    ColumnStanding,
+    Logit,
+    PairScorer,
+    Standing,
+    least_logit,
+    pair_features,
+    sigmoid,
+)
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import TermTable
-from readout_tui.core.types import Counterpart, Readout
+from readout_tui.core.types import Readout
 
 EmbedFunction = Callable[[Sequence[str]], np.ndarray]
 """Texts in, unit vectors out (see ``embedding.embed``)."""
@@ -101,9 +109,17 @@ class Embeddings:
             right_scale.astype(np.float32),
         )
 
-    def block(self, rows) -> tuple[np.ndarray, np.ndarray]:
-        """Plain and centred cosine of left ``rows`` with every right statement."""
-        cosine = self.left[rows] @ self.right.T
+    def product(self, rows) -> np.ndarray:
+        """The dot products of left ``rows`` with every right statement (``block``'s costly part)."""
+        return self.left[rows] @ self.right.T
+
+    def block(self, rows, product: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Plain and centred cosine of left ``rows`` with every right statement (``product``:
+        their ``product``, if already computed; it is not changed)."""
+        if product is None:
+            cosine = self.product(rows)
+        else:
+            cosine = product.copy() if self.floor else product
         left_offset, left_scale, right_offset, right_scale = self._centring
         centred = cosine - right_offset
         centred += left_offset[rows, None]
@@ -136,8 +152,10 @@ class Evidence:
     """The sides are in different languages (``Signals.words_optional``)."""
     reaches: dict[float, tuple[Reach, Reach]] = field(default_factory=dict, repr=False)
     """``reach`` for each order weight used so far (presence scores depend on it)."""
-    counterparts: dict[tuple, Counterpart] = field(default_factory=dict, repr=False)
-    """The pairs ``decide`` has reported, by what they were made from (see ``decision``)."""
+    counterparts: dict[tuple, object] = field(default_factory=dict, repr=False)
+    """The pairs ``decide`` has reported, by the settings they were made under (``decision.Made``)."""
+    readings: dict[str, object] = field(default_factory=dict, repr=False)
+    """What the kind model read in each statement in a pair so far (``kind.Reading``), by its text."""
     scorer: PairScorer | None = None
     """The learned pair scorer for this model (see ``scorer``); None: the hand-set scores."""
 
@@ -159,14 +177,15 @@ class Evidence:
         """The presence threshold in force for this evidence under ``settings``."""
         return settings.in_force(self.semantic_available, self.scorer.threshold if self.scorer else None)
 
-    def signals(self, rows=slice(None)) -> Signals:
+    def signals(self, rows=slice(None), product: np.ndarray | None = None) -> Signals:
         """The signals of left ``rows`` with every right statement (all rows: n x m matrices,
-        fine for two readouts, costly for thousands of statements)."""
+        fine for two readouts, costly for thousands of statements); ``product``: see
+        ``Embeddings.block``."""
         lexical = self.terms.overlap(rows)
         order = order_distance(len(self.left), len(self.right), rows)
         if self.embeddings is None:
             return Signals(None, None, lexical, order)
-        return Signals(*self.embeddings.block(rows), lexical, order, self.words_optional)
+        return Signals(*self.embeddings.block(rows, product), lexical, order, self.words_optional)
 
     def swapped(self) -> Evidence:
         """The same evidence with the sides exchanged (right becomes left)."""
@@ -363,63 +382,123 @@ def _reach(evidence: Evidence, settings: AlignmentSettings, progress: Progress |
     return rows.reach(), columns.reach()
 
 
-LEARNED_BLOCK_SHARE = 8
-"""A learned scorer holds some twenty features per pair of a block: its blocks are this much
-smaller, so that they take about the memory of the hand-set ones."""
-
-
 def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | None) -> tuple[Reach, Reach]:
     """Both reaches judged by ``scorer``, in two passes over the blocks: the first finds where
     every statement's signals stand (a pair's features need its whole row and column), the
-    second the probability of every pair. Candidates are then kept by probability, so a
-    statement's presence and nearest partner are exact, and every pair at or above any
-    threshold is kept unless one of its statements has more than ``CANDIDATES`` such."""
+    second which pairs can be among a statement's ``CANDIDATES`` most probable partners, and
+    their probabilities. Each statement keeps those (ties: the partner that comes first), so
+    its presence and nearest partner are exact, and every pair at or above any threshold is
+    kept unless one of its statements has more than ``CANDIDATES`` such."""
     n, m = len(evidence.left), len(evidence.right)
-    step = max(1, rows_per_block(m) // LEARNED_BLOCK_SHARE)
+    step = rows_per_block(m)
     row_standings, column_standing = [], ColumnStanding()
+    products: dict[int, np.ndarray] = {}
     for start in range(0, n, step):
         if progress:
             progress(start // 2, n)
-        matrices = {key: getattr(evidence.signals(slice(start, start + step)), key) for key in scorer.signals}
+        product = evidence.embeddings.product(slice(start, start + step))
+        block = evidence.signals(slice(start, start + step), product)
+        if (len(products) + 1) * product.nbytes <= KEPT_BYTES:
+            products[start] = product
+        matrices = {key: getattr(block, key) for key in scorer.signals}
         row_standings.append(Standing.of_rows(matrices))
         column_standing.add(start, matrices)
+        del block, matrices, product
     left, right = Standing.concatenate(row_standings), column_standing.standing()
-    rows, columns = _Collector(n, spread=1.0), _Collector(m, spread=1.0)
+    logit = Logit.of(scorer, left, right)
+    rows, columns = _Kept(n), _Kept(m)
     for start in range(0, n, step):
         if progress:
             progress((n + start) // 2, n)
-        block = evidence.signals(slice(start, start + step))
-        b = block.lexical.shape[0]
-        owners, partners = (a.ravel() for a in np.indices((b, m)))
-        values = {key: getattr(block, key).ravel() for key in scorer.signals}
-        features = pair_features(values, block.order.ravel(), left, right, owners + start, partners, scorer.signals)
-        probability = _best_only(scorer.probability(features).reshape(b, m))
-        rows.add(start, block, probability, probability, transposed=False)
-        columns.add(start, block, probability, probability, transposed=True)
+        block = evidence.signals(slice(start, start + step), products.pop(start, None))
+        z, row_error, column_error = logit.block(block, start)
+        # The pairs whose logit may reach that of the row's, or the column's (in this block,
+        # and so far), CANDIDATES-th most probable partner.
+        near = z >= _reachable(z, row_error, axis=1)[:, None]
+        near |= z >= np.maximum(_reachable(z, column_error, axis=0), columns.reachable(column_error))
+        r, c = np.nonzero(near)
+        values = {key: getattr(block, key)[r, c] for key in scorer.signals}
+        features = pair_features(values, block.order[r, c], left, right, r + start, c, scorer.signals)
+        probability = scorer.probability(features)
+        signals = block.take((r, c))
+        rows.add(r + start, c, probability, signals)
+        columns.add(c, r + start, probability, signals)
+        columns.compact()  # so that each column's running cut (``reachable``) rises block by block
     if progress:
         progress(n, n)
-    rows_reach, columns_reach = rows.reach(), columns.reach()
-    return (
-        replace(rows_reach, standing=left, probability=rows_reach.topical),
-        replace(columns_reach, standing=right, probability=columns_reach.topical),
-    )
+    return rows.reach(left, m), columns.reach(right, n)
 
 
-def _best_only(probability: np.ndarray) -> np.ndarray:
-    """``probability`` with all but each row's and each column's ``CANDIDATES`` best set to
-    -inf: the collector then takes in those alone (every pair of a block, at 1,000 statements a
-    side, cost seconds to sort away), and each statement's best is kept."""
-    b, m = probability.shape
-    kept = np.zeros(probability.shape, dtype=bool)
-    if m > CANDIDATES:
-        kept |= probability >= np.partition(probability, m - CANDIDATES, axis=1)[:, m - CANDIDATES, None]
-    else:
-        kept[:] = True
-    if b > CANDIDATES:
-        kept |= probability >= np.partition(probability, b - CANDIDATES, axis=0)[None, b - CANDIDATES]
-    else:
-        kept[:] = True
-    return np.where(kept, probability, np.float32(-np.inf))
+KEPT_BYTES = 512 * 2**20
+"""The first pass's embedding products are kept for the second up to this size (every block
+at 10,000 statements a side), which spares computing them twice; beyond it they are redone."""
+
+
+def _reachable(z: np.ndarray, error: np.ndarray, axis: int) -> np.ndarray:
+    """Along ``axis`` of logits ``z`` (each line off by at most its ``error``), the least logit
+    a pair needs to be possibly among the line's ``CANDIDATES`` most probable: probabilities
+    tie where logits do not, so the bound is taken through them (``least_logit``)."""
+    size = z.shape[axis]
+    if size <= CANDIDATES:
+        return np.full(z.shape[1 - axis], -np.inf, np.float32)
+    kth = np.partition(z, size - CANDIDATES, axis=axis).take(size - CANDIDATES, axis=axis)
+    # The true logit of the line's CANDIDATES-th is at least kth - error, so its probability
+    # at least that of kth - error; a pair reaching that has a true logit at least its least
+    # logit, and a computed one at least that less error. Rounded down at each step.
+    return _down(least_logit(sigmoid(_down(kth - error))) - error)
+
+
+def _down(values: np.ndarray) -> np.ndarray:
+    """float32 values no greater than ``values``."""
+    rounded = np.asarray(values).astype(np.float32)
+    return np.where(rounded > values, np.nextafter(rounded, np.float32(-np.inf)), rounded)
+
+
+class _Kept:
+    """Each statement's ``CANDIDATES`` most probable partners (of equal ones, the first), from
+    pairs offered in any order and any number of times over."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, Signals]] = []
+        self.held = 0
+        self.lowest = np.full(n, -np.inf, np.float32)
+        """The probability of each statement's CANDIDATES-th partner so far (-inf: fewer)."""
+
+    def add(self, owner: np.ndarray, partner: np.ndarray, probability: np.ndarray, signals: Signals) -> None:
+        self.parts.append((owner, partner, probability, signals))
+        self.held += len(owner)
+        if self.held > 4 * CANDIDATES * self.n:
+            self.compact()
+
+    def reachable(self, error: np.ndarray) -> np.ndarray:
+        """The least computed logit a new pair needs to be possibly kept (see ``_reachable``)."""
+        return _down(least_logit(self.lowest) - error)
+
+    def compact(self) -> None:
+        owner, partner, probability = (np.concatenate(x) for x in list(zip(*self.parts))[:3])
+        signals = Signals.concatenate([part[3] for part in self.parts])
+        order = np.lexsort((partner, -probability, owner))
+        owner, partner, probability, signals = owner[order], partner[order], probability[order], signals.take(order)
+        starts = np.searchsorted(owner, np.arange(self.n + 1))
+        rank = np.arange(len(owner)) - starts[owner]
+        last = rank == CANDIDATES - 1
+        self.lowest[owner[last]] = probability[last]
+        keep = rank < CANDIDATES
+        self.parts = [(owner[keep], partner[keep], probability[keep], signals.take(keep))]
+        self.held = int(keep.sum())
+
+    def reach(self, standing: Standing, partners: int) -> Reach:
+        """The statements' reach, against ``partners`` statements on the other side."""
+        self.compact()
+        owner, partner, probability, signals = self.parts[0]
+        starts = np.searchsorted(owner, np.arange(self.n + 1))
+        first = starts[:-1]
+        # Every partner above the last one kept was kept.
+        floor = self.lowest if partners > CANDIDATES else np.full(self.n, -np.inf, np.float32)
+        return Reach(
+            probability[first], partner[first], floor, starts, partner, probability, signals, standing, probability
+        )
 
 
 class _Collector:

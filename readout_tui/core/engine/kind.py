@@ -47,6 +47,70 @@ FEATURES = (
 
 
 @dataclass(frozen=True)
+class Reading:
+    """What the kind model reads in one statement: read once, it serves every pair the
+    statement is in."""
+
+    length: int
+    words: frozenset[str]
+    negated: frozenset[str]
+    framing: frozenset[str]
+    framing_stems: tuple[tuple[str, str], ...]
+    """Each framing word with its stem."""
+
+    @classmethod
+    def of(cls, text: str) -> Reading:
+        framing = frozenset(m.group().lower() for m in FRAMING.finditer(text))
+        return cls(
+            len(text),
+            frozenset(w.lower() for w in CONTENT_WORD.findall(text)),
+            frozenset(m.group().lower() for m in NEGATION.finditer(text)),
+            framing,
+            tuple((w, stem(w)) for w in framing),
+        )
+
+    def one_sided_framing(self, other: Reading) -> set[str]:
+        """The framing words whose stem the other's framing words lack ("criminal" and
+        "criminals" are one)."""
+        stems = {s for _, s in other.framing_stems}
+        return {w for w, s in self.framing_stems if s not in stems}
+
+    def against(self, other: Reading, cosine: float, lexical: float) -> tuple[float, ...]:
+        """The pair's ``FEATURES``, but for the length ratio: this statement's and the other's
+        lengths instead (``length_ratio`` takes them all at once)."""
+        shared = len(self.words & other.words)
+        union = len(self.words) + len(other.words) - shared
+        if self.framing or other.framing:
+            framed = len(self.one_sided_framing(other) | other.one_sided_framing(self))
+            framing = len(self.framing | other.framing)
+        else:
+            framed = framing = 0
+        return (
+            cosine,
+            lexical,
+            shared / max(union, 1),
+            max(self.length, 1) / max(other.length, 1),
+            float(len(self.negated ^ other.negated)),
+            float(framed),
+            float(framing),
+            (union - shared) / max(union, 1),
+        )
+
+
+def length_ratio(ratio):
+    """How far apart two statements' lengths are, from the ratio of their lengths."""
+    return np.abs(np.log(ratio))
+
+
+Vectors = tuple[np.ndarray, np.ndarray]
+
+
+def subjects(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """What each pair is about, from its two unit vectors (or rows of them)."""
+    return left.astype(np.float64) * right
+
+
+@dataclass(frozen=True)
 class Telling:
     """What tells two statements of one point apart, as the kind model reads it."""
 
@@ -60,26 +124,18 @@ class Telling:
     vectors)."""
 
     @classmethod
-    def of(
-        cls, left: str, right: str, cosine: float, lexical: float, vectors: tuple[np.ndarray, np.ndarray] | None = None
+    def of(cls, left: str, right: str, cosine: float, lexical: float, vectors: Vectors | None = None) -> Telling:
+        subject = None if vectors is None else subjects(*vectors)
+        return cls.between(_reading(left), _reading(right), cosine, lexical, subject)
+
+    @classmethod
+    def between(
+        cls, left: Reading, right: Reading, cosine: float, lexical: float, subject: np.ndarray | None = None
     ) -> Telling:
-        words_left, words_right = _content(left), _content(right)
-        union = words_left | words_right
-        negation_left, negation_right = _found(NEGATION, left), _found(NEGATION, right)
-        framing_left, framing_right = _found(FRAMING, left), _found(FRAMING, right)
-        framed = tuple(sorted(_one_sided(framing_left, framing_right) | _one_sided(framing_right, framing_left)))
-        values = {
-            "cosine": cosine,
-            "lexical": lexical,
-            "jaccard": len(words_left & words_right) / max(len(union), 1),
-            "length_ratio": abs(np.log(max(len(left), 1) / max(len(right), 1))),
-            "negation_gap": float(len(negation_left ^ negation_right)),
-            "framing_gap": float(len(framed)),
-            "framing": float(len(framing_left | framing_right)),
-            "one_sided_words": len(words_left ^ words_right) / max(len(union), 1),
-        }
-        subject = None if vectors is None else vectors[0].astype(np.float64) * vectors[1]
-        return cls(values, tuple(sorted(negation_left ^ negation_right)), framed, subject)
+        framed = tuple(sorted(left.one_sided_framing(right) | right.one_sided_framing(left)))
+        values = dict(zip(FEATURES, left.against(right, cosine, lexical)))
+        values["length_ratio"] = float(length_ratio(values["length_ratio"]))
+        return cls(values, tuple(sorted(left.negated ^ right.negated)), framed, subject)
 
     def reason(self, by_subject: bool = False) -> str:
         """Why the pair reads as told differently, in a few words; ``by_subject``: what it is
@@ -97,20 +153,8 @@ class Telling:
 
 
 @lru_cache(maxsize=4096)
-def _content(text: str) -> frozenset[str]:
-    # Cached: a statement is in many candidate pairs, and the searches are most of the cost.
-    return frozenset(w.lower() for w in CONTENT_WORD.findall(text))
-
-
-def _one_sided(words: set[str], other: set[str]) -> set[str]:
-    """The words whose stem the other side's words lack ("criminal" and "criminals" are one)."""
-    other_stems = {stem(w) for w in other}
-    return {w for w in words if stem(w) not in other_stems}
-
-
-@lru_cache(maxsize=8192)
-def _found(pattern: re.Pattern, text: str) -> frozenset[str]:
-    return frozenset(m.group().lower() for m in pattern.finditer(text))
+def _reading(text: str) -> Reading:
+    return Reading.of(text)
 
 
 @dataclass(frozen=True, eq=False)
@@ -131,13 +175,16 @@ class KindModel:
     def differently(self, telling: Telling) -> bool:
         return self.probability(telling) >= self.threshold
 
-    def inputs(self, telling: Telling) -> np.ndarray:
-        x = np.array([telling.values[name] for name in FEATURES], np.float64)
-        if self.subject_axes is None:
-            return x
-        if telling.subject is None:
-            raise ValueError("this kind model reads the pair's vectors")
-        return np.concatenate([x, self.subject_axes @ (telling.subject - self.subject_mean)])
+    def differently_all(self, features: list[tuple[float, ...]], subjects: np.ndarray | None = None) -> np.ndarray:
+        """``differently`` of each pair, from its ``Reading.against`` (and its subject, one row
+        per pair, for a model that reads it), in one pass over them."""
+        x = np.array(features, np.float64).reshape(-1, len(FEATURES))
+        ratio = FEATURES.index("length_ratio")
+        x[:, ratio] = length_ratio(x[:, ratio])
+        if self.subject_axes is not None:
+            x = np.hstack([x, self._projected(subjects)])
+        z = ((x - self.centre) / self.scale) @ self.weights + self.intercept
+        return 1 / (1 + np.exp(-np.clip(z, -30, 30))) >= self.threshold
 
     def probability(self, telling: Telling) -> float:
         z = float(self._terms(telling).sum() + self.intercept)
@@ -145,11 +192,19 @@ class KindModel:
 
     def reason(self, telling: Telling) -> str:
         """``Telling.reason``, knowing whether the pair's subject weighed towards "differently"."""
-        return telling.reason(by_subject=float(self._terms(telling)[len(FEATURES):].sum()) > 0)
+        return telling.reason(by_subject=float(self._terms(telling)[len(FEATURES) :].sum()) > 0)
 
     def _terms(self, telling: Telling) -> np.ndarray:
         """Each input's part of the log-odds."""
-        return (self.inputs(telling) - self.centre) / self.scale * self.weights
+        x = np.array([telling.values[name] for name in FEATURES], np.float64)
+        if self.subject_axes is not None:
+            x = np.concatenate([x, self._projected(telling.subject)])
+        return (x - self.centre) / self.scale * self.weights
+
+    def _projected(self, subject: np.ndarray | None) -> np.ndarray:
+        if subject is None:
+            raise ValueError("this kind model reads the pair's vectors")
+        return (subject - self.subject_mean) @ self.subject_axes.T
 
     def to_json(self) -> dict:
         data = {

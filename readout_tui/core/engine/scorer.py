@@ -38,25 +38,29 @@ class Standing:
     best_at: dict[str, np.ndarray]
     mean: dict[str, np.ndarray]
     spread: dict[str, np.ndarray]
+    largest: dict[str, np.ndarray]
+    """The largest magnitude of the signal (what bounds rounding errors, see ``Logit``)."""
 
     @classmethod
     def of_rows(cls, matrices: dict[str, np.ndarray]) -> Standing:
         """The standing of the rows of complete matrices (every partner present)."""
+        best = {k: m.max(axis=1) for k, m in matrices.items()}
         return cls(
-            {k: m.max(axis=1) for k, m in matrices.items()},
+            best,
             {k: m.argmax(axis=1) for k, m in matrices.items()},
             {k: m.mean(axis=1) for k, m in matrices.items()},
             {k: m.std(axis=1) for k, m in matrices.items()},
+            {k: np.maximum(best[k], -m.min(axis=1)) for k, m in matrices.items()},
         )
 
     @classmethod
     def concatenate(cls, parts: list[Standing]) -> Standing:
         join = lambda name: {k: np.concatenate([getattr(p, name)[k] for p in parts]) for k in getattr(parts[0], name)}  # noqa: E731
-        return cls(join("best"), join("best_at"), join("mean"), join("spread"))
+        return cls(join("best"), join("best_at"), join("mean"), join("spread"), join("largest"))
 
     def take(self, at) -> Standing:
         pick = lambda d: {k: v[at] for k, v in d.items()}  # noqa: E731
-        return Standing(pick(self.best), pick(self.best_at), pick(self.mean), pick(self.spread))
+        return Standing(pick(self.best), pick(self.best_at), pick(self.mean), pick(self.spread), pick(self.largest))
 
 
 class ColumnStanding:
@@ -67,6 +71,7 @@ class ColumnStanding:
         self.best_at: dict[str, np.ndarray] = {}
         self.total: dict[str, np.ndarray] = {}
         self.squares: dict[str, np.ndarray] = {}
+        self.largest: dict[str, np.ndarray] = {}
         self.rows = 0
 
     def add(self, start: int, matrices: dict[str, np.ndarray]) -> None:
@@ -74,9 +79,12 @@ class ColumnStanding:
             value, at = block.max(axis=0), block.argmax(axis=0) + start
             total = block.sum(axis=0, dtype=np.float64)
             squares = np.einsum("ij,ij->j", block, block, dtype=np.float64)
+            largest = np.maximum(value, -block.min(axis=0))
             if key not in self.best:
                 self.best[key], self.best_at[key], self.total[key], self.squares[key] = value, at, total, squares
+                self.largest[key] = largest
                 continue
+            np.maximum(self.largest[key], largest, out=self.largest[key])
             better = value > self.best[key]
             self.best[key] = np.where(better, value, self.best[key])
             self.best_at[key] = np.where(better, at, self.best_at[key])
@@ -90,7 +98,7 @@ class ColumnStanding:
             k: np.sqrt(np.maximum(self.squares[k] / self.rows - (self.total[k] / self.rows) ** 2, 0)).astype(np.float32)
             for k in self.total
         }
-        return Standing(self.best, self.best_at, mean, spread)
+        return Standing(self.best, self.best_at, mean, spread, self.largest)
 
 
 def pair_features(
@@ -119,6 +127,142 @@ def pair_features(
     return features
 
 
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """The probability of float32 logits ``z``, as ``PairScorer.probability`` computes it."""
+    return (1 / (1 + np.exp(-np.clip(z, -30, 30)))).astype(np.float32)
+
+
+def least_logit(probability: np.ndarray) -> np.ndarray:
+    """For each probability, the least float32 logit whose ``sigmoid`` reaches it (-inf when
+    every logit does): a pair's probability reaches p exactly when its logit reaches this,
+    which turns comparisons of probabilities, ties included, into comparisons of logits."""
+    probability = np.asarray(probability, np.float32)
+    lo = np.full(probability.shape, _ordered(np.float32(-31)), np.int64)  # sigmoid clips at -30
+    hi = np.full(probability.shape, _ordered(np.float32(31)), np.int64)
+    everything = sigmoid(_unordered(lo)) >= probability
+    hi = np.where(sigmoid(_unordered(hi)) >= probability, hi, hi + 1)  # unreachable: above 31
+    while np.any(hi - lo > 1):
+        middle = (lo + hi) // 2
+        reached = sigmoid(_unordered(middle)) >= probability
+        hi, lo = np.where(reached, middle, hi), np.where(reached, lo, middle)
+    return np.where(everything, np.float32(-np.inf), _unordered(hi))
+
+
+def _ordered(value: np.ndarray) -> np.ndarray:
+    """float32 values as integers in the same order (adjacent floats, adjacent integers)."""
+    bits = np.asarray(value, np.float32).view(np.int32).astype(np.int64)
+    return np.where(bits < 0, -(bits & 0x7FFFFFFF), bits)
+
+
+def _unordered(key: np.ndarray) -> np.ndarray:
+    bits = np.where(key < 0, (-key) | 0x80000000, key)
+    return bits.astype(np.uint32).view(np.float32)
+
+
+@dataclass(frozen=True, eq=False)
+class Logit:
+    """A scorer's logit for every pair of a block of rows, from per-row and per-column
+    coefficients in a few float32 passes instead of from nineteen feature matrices, with a
+    bound on how far it may lie from the logit that ``PairScorer.probability`` computes.
+
+    The logit is linear in the features, and each feature is a signal's value less a row's or
+    a column's statistic, or divided by one: so it is, for each signal, the value times (a row
+    coefficient plus a column coefficient), plus a row term, a column term, the order's and the
+    mutual-best cells'. It only tells which pairs can be among a statement's best; their
+    probabilities are then computed by the scorer as ever, so no figure depends on its rounding."""
+
+    signals: tuple[str, ...]
+    order: np.float32
+    row_factor: dict[str, np.ndarray]
+    column_factor: dict[str, np.ndarray]
+    """Each signal's coefficient, per row and per column (the column's includes the value's own)."""
+    row_term: np.ndarray
+    column_term: np.ndarray
+    mutual: dict[str, np.float32]
+    rows: Standing
+    columns: Standing
+    row_size: np.ndarray
+    column_size: np.ndarray
+    """Bounds on the sum of the magnitudes of all terms of a pair's logit, in either
+    computation, split into a row's share and a column's: rounding errors scale with it."""
+
+    ERROR = 2.0**-14
+    """Rounding error allowed per unit of magnitude: float32 rounds to 2^-24 of it, and neither
+    computation takes more than a few dozen rounded steps; this allows 2^10 of them."""
+
+    @classmethod
+    def of(cls, scorer: PairScorer, rows: Standing, columns: Standing) -> Logit:
+        index = {name: k for k, name in enumerate(scorer.features)}
+        a = scorer.weights.astype(np.float64) / scorer.scale.astype(np.float64)
+        weight = lambda name: float(a[index[name]])  # noqa: E731
+        centred = a * scorer.centre.astype(np.float64)
+        n, m = len(rows.best[scorer.signals[0]]), len(columns.best[scorer.signals[0]])
+        row_term, column_term = np.zeros(n), np.full(m, float(scorer.intercept) - float(centred.sum()))
+        row_size = np.zeros(n)
+        column_size = np.full(m, abs(float(scorer.intercept)) + float(np.abs(centred).sum()) + abs(weight("order")))
+        row_factor, column_factor, mutual = {}, {}, {}
+        for key in scorer.signals:
+            w = {name: weight(f"{key}.{name}") for name in STANDING_FEATURES}
+            # The float32 divisors of ``pair_features``.
+            row_scale = 1 / (rows.spread[key] + 1e-6).astype(np.float64)
+            column_scale = 1 / (columns.spread[key] + 1e-6).astype(np.float64)
+            row_best, column_best = rows.best[key].astype(np.float64), columns.best[key].astype(np.float64)
+            row_mean, column_mean = rows.mean[key].astype(np.float64), columns.mean[key].astype(np.float64)
+            plain = w["value"] + w["below_row_best"] + w["below_column_best"]
+            row_factor[key] = w["row_z"] * row_scale
+            column_factor[key] = w["column_z"] * column_scale + plain
+            row_term -= w["below_row_best"] * row_best + row_factor[key] * row_mean
+            column_term -= w["below_column_best"] * column_best + w["column_z"] * column_scale * column_mean
+            mutual[key] = np.float32(w["mutual_best"])
+            # |value| is at most its row's and its column's largest.
+            plain = abs(w["value"]) + abs(w["below_row_best"]) + abs(w["below_column_best"])
+            row_size += (
+                rows.largest[key] * (plain + abs(w["row_z"]) * row_scale)
+                + abs(w["below_row_best"]) * np.abs(row_best) + abs(w["row_z"]) * row_scale * np.abs(row_mean)
+                + abs(w["mutual_best"])
+            )
+            column_size += (
+                columns.largest[key] * (plain + abs(w["column_z"]) * column_scale)
+                + abs(w["below_column_best"]) * np.abs(column_best)
+                + abs(w["column_z"]) * column_scale * np.abs(column_mean)
+            )
+        return cls(
+            scorer.signals,
+            np.float32(weight("order")),
+            {k: v.astype(np.float32) for k, v in row_factor.items()},
+            {k: v.astype(np.float32) for k, v in column_factor.items()},
+            row_term.astype(np.float32),
+            column_term.astype(np.float32),
+            mutual,
+            rows,
+            columns,
+            row_size,
+            column_size,
+        )
+
+    def block(self, signals, start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The logits of rows ``start...`` (``signals``, an ``evidence.Signals`` block) with
+        every column, and the most they may be off, for each row and for each column."""
+        b = signals.lexical.shape[0]
+        rows = slice(start, start + b)
+        z = np.add.outer(self.row_term[rows], self.column_term)
+        scratch = np.multiply(signals.order, self.order)
+        z += scratch
+        for key in self.signals:
+            np.add.outer(self.row_factor[key][rows], self.column_factor[key], out=scratch)
+            scratch *= getattr(signals, key)
+            z += scratch
+        own = np.arange(b)
+        for key in self.signals:
+            partner = self.rows.best_at[key][rows]
+            mutual = self.columns.best_at[key][partner] == own + start
+            z[own[mutual], partner[mutual]] += self.mutual[key]
+        row_size = self.row_size[rows]
+        row_error = self.ERROR * (row_size + self.column_size.max())
+        column_error = self.ERROR * (self.column_size + row_size.max())
+        return z, row_error, column_error
+
+
 def feature_names(signals: tuple[str, ...]) -> tuple[str, ...]:
     return ("order", *(f"{key}.{name}" for key in signals for name in STANDING_FEATURES))
 
@@ -143,9 +287,12 @@ class PairScorer:
     partner's confidence reaches the second, is worth a second look."""
 
     def probability(self, features: dict[str, np.ndarray]) -> np.ndarray:
-        x = np.stack([features[name] for name in self.features], axis=-1).astype(np.float32)
-        z = ((x - self.centre) / self.scale) @ self.weights + self.intercept
-        return (1 / (1 + np.exp(-np.clip(z, -30, 30)))).astype(np.float32)
+        # Feature by feature, in one order: a pair's probability is then the same whatever
+        # pairs it is computed with (a matrix product's rounding depends on where a row sits).
+        z = np.full(np.shape(features[self.features[0]]), self.intercept, np.float32)
+        for k, name in enumerate(self.features):
+            z += (np.asarray(features[name], np.float32) - self.centre[k]) / self.scale[k] * self.weights[k]
+        return sigmoid(z)
 
     def confidence(self, probability):
         """How often pairs with this probability were counterparts in the gold (0..1)."""

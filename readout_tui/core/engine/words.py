@@ -151,9 +151,15 @@ class TermTable:
 
     def shared(self, i: int, j: int) -> list[str]:
         """Words statements left ``i`` and right ``j`` share, most distinctive first."""
-        rank = self._telling
-        ranked = sorted((k for k in self.left[i] & self.right[j] if k in rank), key=rank.__getitem__)
+        left, right = self._telling_bags
+        ranked = sorted(left[i] & right[j], key=self._telling.__getitem__)
         return [self.surface[k] for k in ranked]
+
+    @cached_property
+    def _telling_bags(self) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+        """Each statement's stems worth showing as shared (a pair's are in both of its own)."""
+        rank = self._telling
+        return [bag & rank.keys() for bag in self.left], [bag & rank.keys() for bag in self.right]
 
     @cached_property
     def _telling(self) -> dict[str, int]:
