@@ -208,6 +208,17 @@ def pooled_threshold(cases: list[Case], table: dict) -> float:
     return max(THRESHOLDS, key=lambda t: sum(total(table[c.path, t] for c in cases)))
 
 
+def held_out(train: list[Case], test: list[Case], signals: tuple[str, ...]) -> tuple[list, float]:
+    """``test`` scored by a scorer fitted on ``train`` alone, at the threshold that does best
+    on ``train``'s own leave-one-call-out decisions: nothing about ``test`` is seen. Returns
+    each test case's counts and the threshold."""
+    data = {c.path: dense_features(c, signals) for c in train}
+    _, _, table = cross_validate(train, signals, data)
+    threshold = pooled_threshold(train, table)
+    scorer = fit(train, signals, data)
+    return [counts(c, {(p.left, p.right) for p in decided(c, scorer, threshold)}) for c in test], threshold
+
+
 def proposals(case: Case, scorer: PairScorer, threshold: float):
     """(probability, in the gold) of each pair the engine proposes at ``threshold``, and
     (nearest probability, has a gold partner) of each statement it leaves unique."""
