@@ -2,6 +2,7 @@
 
     python bench/finetune.py                     # 5 folds, 1 epoch, hard negatives from the same readouts
     python bench/finetune.py --folds 7 --epochs 2 --batch 16
+    python bench/finetune.py --seed 5 --threads 1      # another deal of the folds, another training seed
 
 The corpus and the scoring are ``bench/learn.py``'s: the 56 English cases (the fixtures and
 ``fixtures/gold/round4``), pair F1 and unique F1 micro-averaged over the cases.
@@ -58,10 +59,10 @@ class Encoder:
         ).astype(np.float32)
 
 
-def folds_of(cases: list[learn.Case], k: int) -> list[list[learn.Case]]:
-    """The cases dealt into ``k`` folds by call (``Case.group``), in a fixed shuffled order."""
+def folds_of(cases: list[learn.Case], k: int, seed: int = SEED) -> list[list[learn.Case]]:
+    """The cases dealt into ``k`` folds by call (``Case.group``), in an order shuffled by ``seed``."""
     groups = sorted({c.group for c in cases})
-    random.Random(SEED).shuffle(groups)
+    random.Random(seed).shuffle(groups)
     fold = {g: i % k for i, g in enumerate(groups)}
     return [[c for c in cases if fold[c.group] == i] for i in range(k)]
 
@@ -177,6 +178,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--rate", type=float, default=2e-5, help="learning rate")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=SEED, help="deals the folds and seeds the training")
     parser.add_argument("--only", help="run these folds alone (e.g. 0,1,2), to share them between processes: "
                         "each fold's counts are printed, so runs can be added up")
     args = parser.parse_args()
@@ -190,9 +192,9 @@ def main() -> None:
     # The untuned vectors come from the product's own embedder and cache (the same vectors as
     # sentence-transformers gives, docs/models.md), which saves embedding every case again.
     cases = learn.load(learn.english_paths(), make_embedder(DEFAULT_MODEL), EmbeddingCache())
-    folds = folds_of(cases, args.folds)
+    folds = folds_of(cases, args.folds, args.seed)
     print(f"{len(cases)} English cases, {len({c.group for c in cases})} calls, {args.folds} folds by call; "
-          f"{args.epochs} epoch(s), batch {args.batch}, learning rate {args.rate}, {args.threads} threads")
+          f"{args.epochs} epoch(s), batch {args.batch}, learning rate {args.rate}, {args.threads} threads, seed {args.seed}")
 
     before, after = [], []
     chosen = [int(k) for k in args.only.split(",")] if args.only else range(args.folds)
@@ -203,7 +205,7 @@ def main() -> None:
         untuned, threshold = learn.held_out(train, test, signals)
         items = examples(train)
         started = time.process_time(), time.perf_counter()
-        model = finetune(source, items, args.epochs, args.batch, args.rate, SEED + k)
+        model = finetune(source, items, args.epochs, args.batch, args.rate, args.seed + k)
         cpu, wall = time.process_time() - started[0], time.perf_counter() - started[1]
         print(f"fold {k}: trained in {wall:.0f} s ({cpu:.0f} CPU-s)", flush=True)
         tuned_cases = learn.load([(c.round, c.path) for c in cases], Encoder(model, f"fold {k}"), None)
