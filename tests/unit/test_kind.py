@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from readout_tui.core.engine import kind
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import DEFAULT_MODEL
 from readout_tui.core.engine.evidence import gather_evidence
@@ -114,3 +115,16 @@ def test_decide_tells_each_pair_s_kind_as_the_kind_model_reading_its_subject_doe
             pair.cosine, pair.lexical, (vectors.left[pair.left], vectors.right[pair.right]),
         )
         assert (pair.kind is Kind.RELATED) == model.differently(telling)
+
+
+def test_subjects_are_projected_a_block_of_pairs_at_a_time_as_one_by_one(monkeypatch):
+    monkeypatch.setattr(kind, "PAIR_BLOCK", 3)
+    rng = np.random.default_rng(1)
+    left, right = rng.normal(size=(5, 4)), rng.normal(size=(6, 4))
+    model = KindModel(
+        np.zeros(len(FEATURES) + 2), np.ones(len(FEATURES) + 2), np.ones(len(FEATURES) + 2), 0.0, 0.5,
+        rng.normal(size=(2, 4)), rng.normal(size=4),
+    )
+    pairs = np.array([(i, j) for i in range(5) for j in range(6)][:8])
+    one_by_one = [(left[i] * right[j] - model.subject_mean) @ model.subject_axes.T for i, j in pairs]
+    assert np.allclose(model.projections(left, right, pairs), one_by_one)

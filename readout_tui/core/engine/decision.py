@@ -263,16 +263,18 @@ def _kinds(
 
     left, right = evidence.left.statements, evidence.right.statements
     read_pairs = [(read(left[i].text), read(right[j].text), c, lx) for i, j, _, c, lx in pairs]
-    about = None
+    projected = None
     if model.subject_axes is not None:
         rows = np.array([p[:2] for p in pairs], np.intp).reshape(-1, 2)
-        about = subjects(vectors.left[rows[:, 0]], vectors.right[rows[:, 1]])
-    differently = model.differently_all([a.against(b, c, lx) for a, b, c, lx in read_pairs], about)
+        projected = model.projections(vectors.left, vectors.right, rows)
+
+    def about(i: int, j: int) -> np.ndarray | None:
+        return None if projected is None else subjects(vectors.left[i], vectors.right[j])
+
+    differently = model.differently_all([a.against(b, c, lx) for a, b, c, lx in read_pairs], projected)
     return [
-        (Kind.RELATED, model.reason(Telling.between(*reading, None if about is None else about[k])))
-        if d
-        else (Kind.MATCH, "")
-        for k, (reading, d) in enumerate(zip(read_pairs, differently.tolist()))
+        (Kind.RELATED, model.reason(Telling.between(*reading, about(*pair[:2])))) if d else (Kind.MATCH, "")
+        for pair, reading, d in zip(pairs, read_pairs, differently.tolist())
     ]
 
 

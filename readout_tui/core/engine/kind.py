@@ -103,6 +103,7 @@ def length_ratio(ratio):
 
 
 Vectors = tuple[np.ndarray, np.ndarray]
+PAIR_BLOCK = 4096
 
 
 def subjects(left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -175,14 +176,16 @@ class KindModel:
     def differently(self, telling: Telling) -> bool:
         return self.probability(telling) >= self.threshold
 
-    def differently_all(self, features: list[tuple[float, ...]], subjects: np.ndarray | None = None) -> np.ndarray:
-        """``differently`` of each pair, from its ``Reading.against`` (and its subject, one row
-        per pair, for a model that reads it), in one pass over them."""
+    def differently_all(self, features: list[tuple[float, ...]], projected: np.ndarray | None = None) -> np.ndarray:
+        """``differently`` of each pair, from its ``Reading.against`` (and, for a model that
+        reads the subject, its ``projections``), in one pass over them."""
         x = np.array(features, np.float64).reshape(-1, len(FEATURES))
         ratio = FEATURES.index("length_ratio")
         x[:, ratio] = length_ratio(x[:, ratio])
         if self.subject_axes is not None:
-            x = np.hstack([x, self._projected(subjects)])
+            if projected is None:
+                raise ValueError("this kind model reads the pairs' vectors")
+            x = np.hstack([x, projected])
         z = ((x - self.centre) / self.scale) @ self.weights + self.intercept
         return 1 / (1 + np.exp(-np.clip(z, -30, 30))) >= self.threshold
 
@@ -200,6 +203,16 @@ class KindModel:
         if self.subject_axes is not None:
             x = np.concatenate([x, self._projected(telling.subject)])
         return (x - self.centre) / self.scale * self.weights
+
+    def projections(self, left: np.ndarray, right: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+        """Each pair's subject on the model's axes, from the two sides' vectors and the pairs'
+        (left, right) rows, a block of pairs at a time: a subject is as wide as a vector, so
+        all of them at once would take gigabytes for a large collection."""
+        out = np.empty((len(pairs), len(self.subject_axes)))
+        for start in range(0, len(pairs), PAIR_BLOCK):
+            block = pairs[start : start + PAIR_BLOCK]
+            out[start : start + len(block)] = self._projected(subjects(left[block[:, 0]], right[block[:, 1]]))
+        return out
 
     def _projected(self, subject: np.ndarray | None) -> np.ndarray:
         if subject is None:
