@@ -1,7 +1,9 @@
 """Which language each readout is written in.
 
 Identification is py3langid's (a maintained fork of langid.py: 4.6 MB, needs only numpy, 140
-languages). Its model takes about 0.6 s to load, so it is loaded on first use and kept.
+languages). Its model ships compressed and takes about 0.9 s to unpack and load, most of it the
+unpacking: it is unpacked once into the cache folder (68 MB), loaded from there in about 0.15 s
+on first use in a process, and kept.
 A text too short to tell, or one the identifier is unsure of, is "und" (undetermined) rather
 than a guess presented as fact.
 """
@@ -9,10 +11,17 @@ than a guess presented as fact.
 from __future__ import annotations
 
 import hashlib
+import lzma
+import os
+import shutil
+import tempfile
 import threading
+import zipfile
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 UNDETERMINED = "und"
 """ISO 639-2's code for "undetermined"."""
@@ -116,9 +125,59 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _load():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    packed = Path(MODEL_FILE) if Path(MODEL_FILE).is_absolute() else MODEL_DIR / MODEL_FILE
+    try:
+        return _from_unpacked(LanguageIdentifier, _unpacked(packed))
+    except (OSError, EOFError, KeyError, ValueError, lzma.LZMAError, zipfile.BadZipFile):
+        # No room or no right to keep the unpacked model, or a layout this code does not know:
+        # py3langid's own loading, as slow as ever.
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def unpacked_path() -> Path:
+    """Where the unpacked model is kept: next to the embedding cache, one file per release."""
+    from importlib.metadata import version
+
+    from readout_tui.core.engine.cache import default_cache_path
+
+    return default_cache_path().parent / "langid" / f"py3langid-{version('py3langid')}.npz"
+
+
+def _unpacked(packed: Path) -> Path:
+    target = unpacked_path()
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Unpacked beside the target and renamed: another process never reads half a file.
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as out, lzma.open(packed) as source:
+                shutil.copyfileobj(source, out, length=1 << 20)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    return target
+
+
+def _from_unpacked(identifier, path: Path):
+    """The identifier built from the unpacked model as py3langid builds it from the packed one."""
+    import numpy as np
+
+    with open(path, "rb") as handle, np.load(handle, allow_pickle=False) as data:
+        return identifier(
+            data["ptc"], data["pc"], data["classes"].tolist(), _stdlib(data["nextmove"]), data["out_feat"].tolist(),
+            norm_probs=True, tk_row=_stdlib(data["nextmove_row"]),
+        )
+
+
+def _stdlib(values):
+    """A numpy array of unsigned integers as the stdlib ``array`` the identifier walks."""
+    out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+    out.frombytes(values.tobytes())
+    return out
+
 
 
 def _identifier():

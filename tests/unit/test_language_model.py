@@ -1,0 +1,49 @@
+"""The language identifier's model, unpacked once into the cache folder and loaded from there."""
+
+from __future__ import annotations
+
+import pytest
+from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+from readout_tui.core.engine import language
+
+TEXTS = (
+    "Президент России провёл телефонный разговор с премьер-министром Израиля.",
+    "The two leaders discussed the situation in the Middle East and agreed to stay in contact.",
+    "Kedua pemimpin membahas situasi di Timur Tengah dan sepakat untuk tetap berhubungan.",
+    "两国元首就中东局势交换了意见，同意保持沟通。",
+    "ناقش الزعيمان الوضع في الشرق الأوسط واتفقا على البقاء على اتصال.",
+)
+
+
+@pytest.fixture
+def fresh_model():
+    """No identifier kept in memory before or after the test (the cache folder is the test's own)."""
+    language._load.cache_clear()
+    yield
+    language._load.cache_clear()
+
+
+def test_the_unpacked_model_identifies_as_the_packed_one(fresh_model):
+    unpacked = language._from_unpacked(LanguageIdentifier, language._unpacked(MODEL_DIR / MODEL_FILE))
+    packed = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for text in TEXTS:
+        assert unpacked.rank(text)[:5] == packed.rank(text)[:5]
+
+
+def test_the_model_is_unpacked_once_and_whole(fresh_model):
+    language.detect(TEXTS[0])
+    path = language.unpacked_path()
+    assert path.exists() and [p.name for p in path.parent.iterdir()] == [path.name]  # no part left
+    before = path.stat().st_mtime_ns
+    language._load.cache_clear()
+    assert language.detect(TEXTS[0]).code == "ru"
+    assert path.stat().st_mtime_ns == before
+
+
+def test_a_damaged_unpacked_model_falls_back_to_py3langid_s_own_loading(fresh_model):
+    path = language.unpacked_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a model")
+    assert language.detect(TEXTS[0]).code == "ru"
+    assert language.detect(TEXTS[2]).code == "id"
