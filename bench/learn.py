@@ -38,6 +38,7 @@ from sklearn.decomposition import PCA  # noqa: E402
 from sklearn.isotonic import IsotonicRegression  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
 
 from readout_tui.core.engine.cache import EmbeddingCache  # noqa: E402
 from readout_tui.core.engine.decision import decide  # noqa: E402
@@ -345,6 +346,9 @@ def main() -> None:
     parser.add_argument("--xlang", action="store_true", help="also score fixtures/gold/xlang")
     parser.add_argument("--fit-xlang", action="store_true", help="fit and validate on fixtures/gold/xlang too")
     args = parser.parse_args()
+    # Thousands of small fits and products: more BLAS threads only contend for the cores, and
+    # on this busy 2-core machine they made a run take minutes instead of seconds.
+    threadpool_limits(1)
     signals = tuple(args.signals.split(","))
     embedder, cache = make_embedder(args.model or DEFAULT_MODEL), EmbeddingCache()
     cases = load(english_paths(), embedder, cache)
