@@ -115,6 +115,8 @@ def test_decide_tells_each_pair_s_kind_as_the_kind_model_reading_its_subject_doe
             pair.cosine, pair.lexical, (vectors.left[pair.left], vectors.right[pair.right]),
         )
         assert (pair.kind is Kind.RELATED) == model.differently(telling)
+        if pair.kind is Kind.RELATED:
+            assert f"told differently: {model.reason(telling)}" in pair.reason
 
 
 def test_subjects_are_projected_a_block_of_pairs_at_a_time_as_one_by_one(monkeypatch):

@@ -15,7 +15,7 @@ from readout_tui.core.engine.evidence import (
     rows_per_block,
     topical_scores,
 )
-from readout_tui.core.engine.kind import Reading, Telling, kind_model, subjects
+from readout_tui.core.engine.kind import Reading, Telling, kind_model
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Alignment, Counterpart, Kind
 
@@ -267,14 +267,12 @@ def _kinds(
     if model.subject_axes is not None:
         rows = np.array([p[:2] for p in pairs], np.intp).reshape(-1, 2)
         projected = model.projections(vectors.left, vectors.right, rows)
-
-    def about(i: int, j: int) -> np.ndarray | None:
-        return None if projected is None else subjects(vectors.left[i], vectors.right[j])
-
     differently = model.differently_all([a.against(b, c, lx) for a, b, c, lx in read_pairs], projected)
     return [
-        (Kind.RELATED, model.reason(Telling.between(*reading, about(*pair[:2])))) if d else (Kind.MATCH, "")
-        for pair, reading, d in zip(pairs, read_pairs, differently.tolist())
+        (Kind.RELATED, model.reason(Telling.between(*reading), None if projected is None else projected[k]))
+        if d
+        else (Kind.MATCH, "")
+        for k, (reading, d) in enumerate(zip(read_pairs, differently.tolist()))
     ]
 
 

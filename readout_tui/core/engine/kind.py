@@ -193,9 +193,16 @@ class KindModel:
         z = float(self._terms(telling).sum() + self.intercept)
         return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
 
-    def reason(self, telling: Telling) -> str:
-        """``Telling.reason``, knowing whether the pair's subject weighed towards "differently"."""
-        return telling.reason(by_subject=float(self._terms(telling)[len(FEATURES) :].sum()) > 0)
+    def reason(self, telling: Telling, projected: np.ndarray | None = None) -> str:
+        """``Telling.reason``, knowing whether the pair's subject weighed towards "differently";
+        ``projected``: the pair's row of ``projections`` when already worked out."""
+        if self.subject_axes is None:
+            return telling.reason()
+        if projected is None:
+            projected = self._projected(telling.subject)
+        inputs = slice(len(FEATURES), None)
+        part = float(((projected - self.centre[inputs]) / self.scale[inputs] * self.weights[inputs]).sum())
+        return telling.reason(by_subject=part > 0)
 
     def _terms(self, telling: Telling) -> np.ndarray:
         """Each input's part of the log-odds."""
