@@ -62,7 +62,9 @@ def evidence_of(seed: int, n: int, m: int, scorer: PairScorer | None):
     return gather_evidence(left, right, lambda t: embed(t, embedder, None), embedder.name, scorer=scorer)
 
 
-def dense_probability(evidence, scorer: PairScorer) -> np.ndarray:
+def dense_features(evidence, scorer: PairScorer):
+    """The scorer's features of every pair of the full matrices, with the rows' and columns'
+    standing they come from."""
     full = evidence.signals()
     matrices = {key: getattr(full, key) for key in scorer.signals}
     rows = Standing.of_rows(matrices)
@@ -70,8 +72,12 @@ def dense_probability(evidence, scorer: PairScorer) -> np.ndarray:
     n, m = full.lexical.shape
     left, right = (a.ravel() for a in np.indices((n, m)))
     values = {key: v.ravel() for key, v in matrices.items()}
-    features = pair_features(values, full.order.ravel(), rows, columns, left, right, scorer.signals)
-    return scorer.probability(features).reshape(n, m)
+    return pair_features(values, full.order.ravel(), rows, columns, left, right, scorer.signals), rows, columns
+
+
+def dense_probability(evidence, scorer: PairScorer) -> np.ndarray:
+    features, _, _ = dense_features(evidence, scorer)
+    return scorer.probability(features).reshape(len(evidence.left), len(evidence.right))
 
 
 @pytest.mark.parametrize("rows_per_block", [1, 3, 1000])
@@ -230,13 +236,8 @@ def test_the_logit_from_coefficients_is_the_scorers_within_its_bound(seed):
     embedder = FakeEmbedder()
     evidence = gather_evidence(left, right, lambda t: embed(t, embedder, None), embedder.name)
     full = evidence.signals()
-    matrices = {key: getattr(full, key) for key in scorer.signals}
-    rows = Standing.of_rows(matrices)
-    columns = Standing.of_rows({key: m.T for key, m in matrices.items()})
     n, m = full.lexical.shape
-    i, j = (a.ravel() for a in np.indices((n, m)))
-    features = pair_features({k: v.ravel() for k, v in matrices.items()}, full.order.ravel(), rows, columns, i, j,
-                             scorer.signals)
+    features, rows, columns = dense_features(evidence, scorer)
     x = np.stack([features[name] for name in scorer.features], axis=-1).astype(np.float64)
     want = (((x - scorer.centre) / scorer.scale) @ scorer.weights.astype(np.float64) + scorer.intercept).reshape(n, m)
     logit = Logit.of(scorer, rows, columns)
