@@ -297,6 +297,11 @@ def fit_kind(cases: list[Case], subject: bool = False) -> KindModel:
     return KindModel(scaler.mean_, scaler.scale_, model.coef_[0], float(model.intercept_[0]), 0.5, axes, mean)
 
 
+def kinds_right(model: KindModel, case: Case, pairs: list[tuple[int, int]]) -> int:
+    """How many of ``case``'s gold ``pairs`` the kind model tells as the gold does."""
+    return sum(model.differently(t) == case.diverge[p] for t, p in zip(tellings(case, pairs), pairs))
+
+
 def kind_accuracy(cases: list[Case], groups: list[str], scorers: dict, chosen: list[float], subject: bool) -> None:
     """Leave-one-call-out: on every gold pair, and on the pairs the engine proposes that are in
     the gold (the kind a user sees), against always saying the majority kind."""
@@ -307,10 +312,10 @@ def kind_accuracy(cases: list[Case], groups: list[str], scorers: dict, chosen: l
         model = fit_kind([c for c in cases if c.group != g], subject)
         for c in (c for c in cases if c.group == g):
             pairs = sorted(c.diverge)
-            on_gold += sum(model.differently(t) == c.diverge[p] for t, p in zip(tellings(c, pairs), pairs))
+            on_gold += kinds_right(model, c, pairs)
             hits = [(p.left, p.right) for p in decided(c, scorers[c.path], chosen[groups.index(g)])]
             hits = [p for p in hits if p in c.gold]
-            on_found += sum(model.differently(t) == c.diverge[p] for t, p in zip(tellings(c, hits), hits))
+            on_found += kinds_right(model, c, hits)
             found += len(hits)
             majority_found += [c.diverge[p] for p in hits]
     total_gold = sum(len(c.diverge) for c in cases)
@@ -322,12 +327,13 @@ def kind_accuracy(cases: list[Case], groups: list[str], scorers: dict, chosen: l
 
 def final_kind(some: list[Case], scorer: PairScorer, fitting: list[Case]) -> None:
     """The kind models fitted on ``fitting``, on the pairs found in ``some`` that are in the gold."""
-    hits = [(c, (p.left, p.right)) for c in some for p in decided(c, scorer) if (p.left, p.right) in c.gold]
+    hits = {c.path: [(p.left, p.right) for p in decided(c, scorer) if (p.left, p.right) in c.gold] for c in some}
+    found = sum(len(h) for h in hits.values())
+    share = np.mean([c.diverge[pair] for c in some for pair in hits[c.path]])
     for subject in (False, True):
         model = fit_kind(fitting, subject)
-        right = sum(model.differently(tellings(c, [pair])[0]) == c.diverge[pair] for c, pair in hits)
-        share = np.mean([c.diverge[pair] for c, pair in hits])
-        print(f"final, kind{' reading the subject' if subject else ''}: {right / len(hits):.1%} of the {len(hits)} "
+        right = sum(kinds_right(model, c, hits[c.path]) for c in some)
+        print(f"final, kind{' reading the subject' if subject else ''}: {right / found:.1%} of the {found} "
               f"pairs found that are in the gold (majority {max(share, 1 - share):.1%})")
 
 
