@@ -41,9 +41,26 @@ def test_the_model_is_unpacked_once_and_whole(fresh_model):
     assert path.stat().st_mtime_ns == before
 
 
-def test_a_damaged_unpacked_model_falls_back_to_py3langid_s_own_loading(fresh_model):
+def test_the_unpacked_model_replaces_the_older_single_file_layout(fresh_model):
+    older = language.unpacked_path().with_suffix(".npz")
+    older.parent.mkdir(parents=True)
+    older.write_bytes(b"the model as an earlier release kept it")
+    assert language.detect(TEXTS[0]).code == "ru"
+    assert [p.name for p in older.parent.iterdir()] == [language.unpacked_path().name]
+
+
+@pytest.mark.parametrize("damage", ["not a folder", "an array damaged", "an array missing"])
+def test_a_damaged_unpacked_model_falls_back_to_py3langid_s_own_loading(fresh_model, damage):
     path = language.unpacked_path()
-    path.parent.mkdir(parents=True)
-    path.write_bytes(b"not a model")
+    if damage == "not a folder":
+        path.parent.mkdir(parents=True)
+        path.write_bytes(b"not a model")
+    else:
+        language._unpacked(MODEL_DIR / MODEL_FILE)
+        language._load.cache_clear()
+        if damage == "an array damaged":
+            (path / "nextmove.npy").write_bytes(b"not an array")
+        else:
+            (path / "ptc.npy").unlink()
     assert language.detect(TEXTS[0]).code == "ru"
     assert language.detect(TEXTS[2]).code == "id"
