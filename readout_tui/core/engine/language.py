@@ -157,9 +157,15 @@ def _unpacked(packed: Path) -> Path:
     # Written beside the target and renamed: another process never reads half a model.
     temporary = Path(tempfile.mkdtemp(dir=target.parent, suffix=".part"))
     try:
-        with lzma.open(packed) as source, np.load(source, allow_pickle=False) as model:
+        # Decompressed whole first: the zip inside is read by seeking, which an LZMA stream
+        # can only do by decompressing again from the start.
+        archive = temporary / "model.npz"
+        with archive.open("wb") as out, lzma.open(packed) as source:
+            shutil.copyfileobj(source, out, length=1 << 20)
+        with np.load(archive, allow_pickle=False) as model:
             for name in _ARRAYS:
                 np.save(temporary / f"{name}.npy", model[name], allow_pickle=False)
+        archive.unlink()
         try:
             os.replace(temporary, target)
         except OSError:
