@@ -116,3 +116,36 @@ def test_a_countrys_press_or_analysts_are_a_third_party(line):
         "Мускар заявил, что разговор был полезным.\n"
     )
     assert sides(opening + line)[3] == "neither"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plekszy and Muskar talk\n"
+        "Bordurian President Kurt Plekszy spoke with Syldavian President Anton Muskar.\n"
+        "Plekszy said the call was useful.\n"
+        "The weather in Klow was cold.\n"
+        "According to the Vardan Court, the call lasted an hour.\n"
+        "Fuel prices rose on Monday.\n"
+        "Muskar said the talks had been frank.\n",
+        "Plekszy dan Muskar Bicara\n"
+        "Presiden Borduria Kurt Plekszy berbicara dengan Presiden Syldavia Anton Muskar.\n"
+        "Plekszy mengatakan pembicaraan itu berguna.\n"
+        "Cuaca di Klow dingin.\n"
+        "Menurut Balai Vardan, percakapan itu berlangsung satu jam.\n"
+        "Harga bahan bakar naik pada Senin.\n"
+        "Muskar mengatakan pembicaraan itu terbuka.\n",
+        "Плекши и Мускар поговорили\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Плекши заявил, что разговор был полезным.\n"
+        "В Клове было холодно.\n"
+        "Как сообщило агентство Вардан, разговор длился час.\n"
+        "Цены на топливо выросли в понедельник.\n"
+        "Мускар заявил, что переговоры были откровенными.\n",
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_a_source_of_no_party_yet_on_the_call_is_the_voice_of_the_side_not_heard_yet(text):
+    # Nothing near the unknown source says whose it is; Plekszy's side has spoken already (and
+    # Muskar's speaks later, so it is not the only voice a silent side could have).
+    assert sides(text)[2:] == ["left", "neither", "right", "neither", "right"]

@@ -206,7 +206,9 @@ class Parties:
         """A source of no party yet that may be one (not a third party)."""
         return bool(entity) and entity not in self.sides and entity not in self.third
 
-    def place(self, entity: str, previous: Side, turns: bool, following: Side) -> None:
+    def place(
+        self, entity: str, previous: Side, turns: bool, following: Side, voiced: Set[Side] = frozenset()
+    ) -> None:
         """Give ``entity`` a party (step 4), first seen after a statement of side
         ``previous``, in a statement that ``turns`` to the other side or not, before one
         whose cue is ``following``'s. Votes: one for the side it follows (the other, if it
@@ -231,6 +233,11 @@ class Parties:
             if not votes and self._office(entity) and self._office_of(near) and not self._office_of(_other(near)):
                 near = _other(near)
             votes[near] += 1
+        if not votes and len(voiced) == 1 and self.leaders:
+            # Nothing near it says whose it is, and one side has told its account already: a
+            # source of no party yet that speaks of the call is the other side's, whose voice the
+            # article has not named yet ("WAM reported", "according to the Amiri Diwan").
+            votes[_other(next(iter(voiced)))] += 1
         ranked = votes.most_common()
         if not ranked:
             return
