@@ -224,7 +224,10 @@ _RU_ACTS = re.compile(
     )
 )
 _RU_INVERTED = "согласно"
-_RU_ACCORDING = ("по данным", "по словам", "по информации", "со слов", "по сведениям", "по мнению")
+_RU_ACCORDING = (
+    "по данным", "по словам", "по информации", "со слов", "по сведениям", "по мнению", "по оценке",
+    "по заявлению", "по сообщению", "по версии", "в изложении", "в интерпретации", "в трактовке", "в пересказе",
+)
 _RU_PRONOUNS = "он она оно они"
 _RU_POSSESSIVES = "его её ее их"
 _RU_ADVERBS = "также тоже ранее позже затем еще ещё уже дополнительно отдельно вновь снова же"
@@ -389,9 +392,19 @@ def is_call_word(word: str) -> bool:
     return folded in CALL_WORDS or _stem_in(folded, _RU_CALL_STEMS)
 
 
+_RU_NOT_THIRD_PARTY = ("центральн",)
+"""Words the stems would take for a third party: "Центральное телевидение" is no think tank."""
+_RU_PRESS = frozenset("пресса прессы прессе прессу прессой сми".split())
+"""The press, whose readings are no government's account ("пресс-служба" is an office)."""
+
+
 def is_third_party(word: str) -> bool:
     folded = key(word)
-    return folded in THIRD_PARTIES or _stem_in(folded, _RU_THIRD_PARTY_STEMS)
+    return (
+        folded in THIRD_PARTIES
+        or folded in _RU_PRESS
+        or (_stem_in(folded, _RU_THIRD_PARTY_STEMS) and not _stem_in(folded, _RU_NOT_THIRD_PARTY))
+    )
 
 
 def before_call(words: list[str]) -> bool:

@@ -49,6 +49,10 @@ class Names:
     titled: list[frozenset[str]] = field(default_factory=list)
     """The people named with a leader's title, each by the keys of their own name (the last
     two words after the title: "Vladimir Putin" of "Presiden Rusia Vladimir Putin")."""
+    countries: dict[frozenset[str], Counter] = field(default_factory=dict)
+    """The other names a titled person is named with ("Arab Saudi" of "Putra Mahkota Arab
+    Saudi Mohammed bin Salman", "Israeli" of "Israeli Prime Minister Benjamin Netanyahu"):
+    whose leader the title makes them."""
     aides: set[str] = field(default_factory=set)
     """People named with a role (spokesman, aide, minister): never a party's leader."""
     glosses: list[tuple[str, str]] = field(default_factory=list)
@@ -89,6 +93,13 @@ class Names:
             self.votes.setdefault(name_key(token.text), Counter())[head] += 1
         initials = "".join(t.text[0] for t in words).casefold()
         self.acronyms.setdefault(initials, Counter())[head] += 1
+        # A name with a particle is shortened by its own initials, without the country or the
+        # family name around it ("MBS" of "Arab Saudi Mohammed bin Salman", "MBZ" of
+        # "Mohammed bin Zayed Al Nahyan").
+        for k, token in enumerate(words):
+            if not token.name and 0 < k < len(words) - 1:
+                initials = "".join(t.text[0] for t in words[k - 1 : k + 2]).casefold()
+                self.acronyms.setdefault(initials, Counter())[head] += 1
 
     def _title(self, tokens: Sequence[Token], run: list[Token], coordinated_title: bool) -> bool:
         """Note a person named with a leader's title ("Presiden Rusia Vladimir Putin"; both
@@ -102,7 +113,11 @@ class Names:
             return False  # "помощник президента Юрий Ушаков": the aide of a president
         after = [t for t in run[titles[-1] + 1 :] if t.name] if titles else [t for t in run if t.name]
         if after and not (len(after) == 1 and after[0].text.isupper()):  # "Presiden AS": a country
-            self.titled.append(frozenset(name_key(t.text) for t in after[-2:]))
+            person = frozenset(name_key(t.text) for t in after[-2:])
+            self.titled.append(person)
+            if titles:  # not "Президенты России и Казахстана Владимир Путин и ...": whose is whose
+                others = {name_key(t.text) for t in run if t.name} - person
+                self.countries.setdefault(person, Counter()).update(others)
         return True
 
     def _roles(self, tokens: Sequence[Token], runs: list[list[Token]], k: int) -> None:

@@ -45,6 +45,11 @@ def find_leaders(names: Names, headline: Sequence[str], speakers: Set[str] = fro
     of the sources the article has speaking in person (no office, no statement), who stand
     for leaders the headline names but the article never titles next to their names."""
     place = {key: k for k, key in enumerate(headline)}
+    for key, k in list(place.items()):
+        # A headline writes a leader by initials ("MBS"): the name they stand for.
+        heads = names.acronyms.get(key)
+        if heads and key not in names.heads:
+            place.setdefault(heads.most_common(1)[0][0], k)
     people = [p for p in _people(names) if not p <= names.aides]
     titled_in_headline = [p for p in people if p & place.keys()]
     if len(titled_in_headline) < 2:
@@ -117,7 +122,15 @@ class Parties:
         """The two leaders' parties, their linked sources on their side (step 2)."""
         pairs = list(zip((Side.LEFT, Side.RIGHT), leaders))
         sides = {names.resolve(min(keys)): side for side, keys in pairs}
-        return cls(dict(pairs), sides, led=frozenset(sides))
+        led = frozenset(sides)
+        # The country a leader's title names is the leader's party, though the article may
+        # also name it alone more often than with him.
+        for side, keys in pairs:
+            for person, countries in names.countries.items():
+                if person & keys:
+                    for key in countries:
+                        sides.setdefault(names.resolve(key), side)
+        return cls(dict(pairs), sides, led=led)
 
     @classmethod
     def most_cited(cls, resolved: dict[int, list[Resolved]]) -> Parties:
@@ -160,7 +173,11 @@ class Parties:
             entity = names.resolve(min(keys))
             if entity not in self.sides:
                 self.third.add(entity)
-                self.bystanders.append(keys)
+                # Not a party's country named with him ("Kepala Staf Angkatan Bersenjata Saudi
+                # Fayyad al-Ruwaili"): naming it does not name him.
+                own = frozenset(key for key in keys if names.resolve(key) not in self.sides)
+                if own:
+                    self.bystanders.append(own)
         self._give_voice()
 
     def _give_voice(self) -> None:
@@ -189,7 +206,9 @@ class Parties:
         """A source of no party yet that may be one (not a third party)."""
         return bool(entity) and entity not in self.sides and entity not in self.third
 
-    def place(self, entity: str, previous: Side, turns: bool, following: Side) -> None:
+    def place(
+        self, entity: str, previous: Side, turns: bool, following: Side, voiced: Set[Side] = frozenset()
+    ) -> None:
         """Give ``entity`` a party (step 4), first seen after a statement of side
         ``previous``, in a statement that ``turns`` to the other side or not, before one
         whose cue is ``following``'s. Votes: one for the side it follows (the other, if it
@@ -214,6 +233,11 @@ class Parties:
             if not votes and self._office(entity) and self._office_of(near) and not self._office_of(_other(near)):
                 near = _other(near)
             votes[near] += 1
+        if not votes and len(voiced) == 1 and self.leaders:
+            # Nothing near it says whose it is, and one side has told its account already: a
+            # source of no party yet that speaks of the call is the other side's, whose voice the
+            # article has not named yet ("WAM reported", "according to the Amiri Diwan").
+            votes[_other(next(iter(voiced)))] += 1
         ranked = votes.most_common()
         if not ranked:
             return

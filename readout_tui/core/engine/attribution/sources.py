@@ -64,7 +64,9 @@ _CLAUSE_MARKERS = frozenset({"как", "as", "seperti", "sebagaimana"})
 _MAX_PHRASE = 8
 _MAX_AFTER_MARKER = 10
 _RUSSIAN_MARKER_NOUNS = frozenset(m.split()[1] for m in cues.RUSSIAN_ACCORDING)
+_RUSSIAN_MARKER_PREPOSITIONS = frozenset(m.split()[0] for m in cues.RUSSIAN_ACCORDING)
 _THAT = frozenset({"that", "bahwa", "что"})
+_CYRILLIC = re.compile(r"[а-яё]")
 
 
 def _is_negation(token: Token) -> bool:
@@ -104,7 +106,7 @@ def _marker_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
     token = tokens[k]
     folded = token.folded
     after = k + 1
-    if folded in ("по", "со"):
+    if folded in _RUSSIAN_MARKER_PREPOSITIONS:
         words = [j for j in range(k + 1, min(k + 3, len(tokens))) if tokens[j].word]
         first = tokens[words[0]].folded if words else ""
         if len(words) == 2 and first in cues.POSSESSIVES and tokens[words[1]].folded in _RUSSIAN_MARKER_NOUNS:
@@ -160,8 +162,10 @@ def _verb_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
                 account=cue.account or account,
             )
         # "Об этом сообщила пресс-служба Кремля": a phrase of no source opens the statement
-        # before the verb, the source is after it.
-        if stop != "pp" or any(t.word for t in tokens[:start]):
+        # before the verb, the source is after it; in Russian, whose subject may follow its
+        # verb, after any phrase without a name ("Первым о беседе сообщило ...").
+        inverted = _CYRILLIC.match(token.folded) is not None and not any(t.name for t in tokens[start:end])
+        if (stop != "pp" or any(t.word for t in tokens[:start])) and not inverted:
             return None
     if stop in cues.TIME_CLAUSES:
         return None  # "after announcing": the statement is dated, not attributed
@@ -362,6 +366,11 @@ def _classify(
     account = any(cues.is_account_noun(t.text) for t in words)
     runs = name_runs(tokens, start, end)
     adjectives = tuple(name_key(t.text) for t in words if not t.name and not cues.is_function_word(t.text))
+    third = [t for t in words if cues.is_third_party(t.text) and not t.name]
+    if runs and third and third[-1].start > runs[-1][-1].start:
+        # "Бразильская пресса", "Chinese analysts": a third party of a country, not the
+        # country's voice.
+        return Cue(span, Kind.NAMED, source, name_key(third[-1].text), negated=negated, oblique=oblique)
     if runs:
         run = runs[-1]
         names = [t for t in run if t.name]

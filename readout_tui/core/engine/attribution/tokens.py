@@ -60,6 +60,8 @@ def read_tokens(text: str, inside: set[str]) -> list[Token]:
                 if inside_keys is None:
                     inside_keys = {name_key(w) for w in inside if _CYRILLIC.match(w)}
                 name = _CYRILLIC.match(word.casefold()) is not None and name_key(word) in inside_keys
+        elif _particle_name(word):
+            name = True  # "ас-Сиси", "al-Ruwaili": a particle joined to a name
         elif _acronym(word) and not title and not cues.is_role(word) and not cues.is_office_noun(word):
             name = True  # "AS" (Amerika Serikat) is no English "as"
         found.append(Token(word, match.start(), match.end(), name, title))
@@ -161,7 +163,9 @@ def name_runs(tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> li
             continue
         joins = current and (glossed or token.start - current[-1].end <= 1)
         glossed = False
-        if token.name or (token.word and token.title):
+        if current and current[-1].name and _particle(tokens, k, hi) and joins:
+            current.append(token)  # "Mohammed bin Zayed", "Ursula von der Leyen": one name
+        elif token.name or (token.word and token.title):
             if current and not joins:
                 runs.append(current)
                 current = []
@@ -174,6 +178,30 @@ def name_runs(tokens: Sequence[Token], lo: int = 0, hi: int | None = None) -> li
     if current:
         runs.append(current)
     return [run for run in runs if any(t.name for t in run)]
+
+
+_PARTICLES = frozenset(
+    "bin binti bint ibn al el ul da de dos das del della van von der den ter "
+    "бин бен ибн аль эль ас аш ад ат ан фон ван дер де да дос".split()
+)
+"""Lowercase words inside a person's name across the world's naming customs ("Mohammed bin
+Salman", "Lula da Silva", "Ursula von der Leyen", "Мухаммед бин Салман")."""
+
+
+def _particle_name(word: str) -> bool:
+    head, _, rest = word.partition("-")
+    return head in _PARTICLES and rest[:1].isupper()
+
+
+def _particle(tokens: Sequence[Token], k: int, hi: int) -> bool:
+    """Whether ``tokens[k]`` is a lowercase particle that more of the name follows (after
+    more particles: "von der Leyen")."""
+    j = k
+    while j < hi and tokens[j].word and tokens[j].text.islower() and tokens[j].folded in _PARTICLES:
+        if j + 1 < hi and tokens[j + 1].start - tokens[j].end > 1:
+            return False
+        j += 1
+    return j > k and j < hi and tokens[j].name
 
 
 def gloss(tokens: Sequence[Token], k: int) -> bool:
