@@ -305,3 +305,15 @@ def test_the_two_leaders_together_doing_what_is_done_in_a_call_carry_on_the_acco
     assert side_of(attribution, joint) is Side.LEFT
     assert side_of(attribution, met) is Side.NEITHER
 
+
+def test_a_dash_inside_a_sentence_is_no_dateline():
+    # "Лидеры ... проектов — строительства": the subject is the leaders, not what the dash
+    # leads to.
+    text = (
+        "Президент Зембли и премьер Фридонии провели телефонный разговор\n"
+        "Президент Зембли Ана Ворел провела разговор с премьер-министром Фридонии Отто Браском.\n"
+        "Как сообщила пресс-служба правительства Зембли, Ворел поблагодарила Браска за зерновую сделку.\n"
+        "Лидеры также рассмотрели ход крупных совместных проектов — строительства порта и моста.\n"
+        "В МИД Фридонии заявили, что Браск поднял вопрос о задержанных рыбаках.\n"
+    )
+    assert side_of(attribute_text(text), "Лидеры также") is Side.LEFT

@@ -455,7 +455,10 @@ class Subject:
     """A named subject as the article writes it ("Lena Brok")."""
 
 
-_DATELINE = re.compile(r"^[^.!?]{1,60}?\s[-–—]\s")
+_DATELINE = re.compile(r"^(?:[^\s.!?]+\s){0,5}?[^\s.!?]+\s[-–—]\s")
+"""A place and a date or an outlet before a dash ("MEXICO CITY —", "Teheran -"): a few words,
+not a clause that a dash goes on ("Лидеры также рассмотрели ход крупных совместных проектов —")."""
+""""Jakarta (ANTARA) - ", "MOSCOW, Dec 10 (Reuters) — ": a dateline before the sentence."""
 
 
 def find_subject(tokens: list[Token], text: str) -> Subject:
