@@ -261,3 +261,59 @@ def test_an_indonesian_spokesman_speaks_for_the_organisation_before_his_name():
     )
     attribution = attribute_text(text)
     assert [s.side.value for s in attribution.statements] == ["neither", "neither", "left", "left", "left", "right", "right"]
+
+
+@pytest.mark.parametrize(
+    ("text", "joint", "met"),
+    [
+        (
+            "Zembla and Freedonia leaders talk by phone\n"
+            "President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.\n"
+            "The Zemblan government said in a statement that Vorel thanked Brask for the grain deal.\n"
+            "The two leaders also talked about the border crossings and fishing rights.\n"
+            "The two leaders met for an hour at a hotel in the capital.\n"
+            "Freedonia's foreign ministry said Brask raised the fate of detained fishermen.\n",
+            "The two leaders also talked",
+            "The two leaders met",
+        ),
+        (
+            "Presiden Zembla dan Perdana Menteri Freedonia bertelepon\n"
+            "Presiden Zembla Ana Vorel berbicara dengan Perdana Menteri Freedonia Otto Brask pada Senin.\n"
+            "Menurut pernyataan pemerintah Zembla, Vorel berterima kasih kepada Brask atas kesepakatan gandum.\n"
+            "Keduanya juga membahas perlintasan perbatasan dan hak penangkapan ikan.\n"
+            "Kedua pemimpin bertemu selama satu jam di sebuah hotel di ibu kota.\n"
+            "Kementerian luar negeri Freedonia mengatakan Brask mengangkat nasib nelayan yang ditahan.\n",
+            "Keduanya juga membahas",
+            "Kedua pemimpin bertemu",
+        ),
+        (
+            "Президент Зембли и премьер Фридонии провели телефонный разговор\n"
+            "Президент Зембли Ана Ворел провела разговор с премьер-министром Фридонии Отто Браском.\n"
+            "Как сообщила пресс-служба правительства Зембли, Ворел поблагодарила Браска за зерновую сделку.\n"
+            "Условились продолжать контакты на разных уровнях.\n"
+            "Созвонились и министры обороны двух стран.\n"
+            "В МИД Фридонии заявили, что Браск поднял вопрос о задержанных рыбаках.\n",
+            "Условились продолжать",
+            "Созвонились и министры",
+        ),
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_the_two_leaders_together_doing_what_is_done_in_a_call_carry_on_the_account(text, joint, met):
+    # Not having the call or the meeting itself: the reporter's.
+    attribution = attribute_text(text)
+    assert side_of(attribution, joint) is Side.LEFT
+    assert side_of(attribution, met) is Side.NEITHER
+
+
+def test_a_dash_inside_a_sentence_is_no_dateline():
+    # "Лидеры ... проектов — строительства": the subject is the leaders, not what the dash
+    # leads to.
+    text = (
+        "Президент Зембли и премьер Фридонии провели телефонный разговор\n"
+        "Президент Зембли Ана Ворел провела разговор с премьер-министром Фридонии Отто Браском.\n"
+        "Как сообщила пресс-служба правительства Зембли, Ворел поблагодарила Браска за зерновую сделку.\n"
+        "Лидеры также рассмотрели ход крупных совместных проектов — строительства порта и моста.\n"
+        "В МИД Фридонии заявили, что Браск поднял вопрос о задержанных рыбаках.\n"
+    )
+    assert side_of(attribute_text(text), "Лидеры также") is Side.LEFT

@@ -43,8 +43,11 @@ praise praised warn warned demand demanded press pressed brief briefed inform in
 updated assure assured pledge pledged promise promised offer offered object objected reject
 rejected protest protested appreciate appreciated describe described hope hoped hopes
 congratulate congratulated vow vowed exchange exchanged reassure reassured encourage encouraged
+talk talked
 """
 _EN_PRONOUNS = "he she it they"
+_EN_JOINT = "leaders sides presidents"
+"""Plural nouns for the call's two parties together as a subject ("The two leaders agreed")."""
 _EN_POSSESSIVES = "his her its their"
 _EN_DETERMINERS = "the a an that this these those both"
 _EN_ADVERBS = """
@@ -127,9 +130,13 @@ menyuarakan mendesak meminta mengecam mengkritik berterima kasih mengucapkan men
 mengusulkan sepakat menyepakati membahas membicarakan mengangkat menyambut memuji
 memperingatkan menuntut menolak memprotes mengapresiasi menginformasikan menjanjikan
 menawarkan menyerukan menggambarkan mengajak mendorong menyesalkan menanyakan berharap menyinggung
-berjanji menjamin menyetujui bersepakat bertukar
+berjanji menjamin menyetujui bersepakat bertukar berbincang berdiskusi
 """
 _ID_PRONOUNS = "dia ia beliau mereka"
+_ID_JOINT = "keduanya"
+_ID_JOINT_AFTER_PAIR = "pemimpin pihak negara kepala"
+"""Nouns of no number, the pair only after "kedua" or "para" ("kedua pemimpin", "kedua kepala
+negara"); alone, "Kepala Negara" is one leader."""
 _ID_DETERMINERS = "sebuah seorang para itu tersebut pihak sang"
 _ID_DEMONSTRATIVES = "itu tersebut ini"
 """After a noun: "Presiden AS itu" (that US president) is a title for someone named before."""
@@ -216,10 +223,10 @@ _RU_ACTS = re.compile(
             _russian(
                 "вырази призва осуди раскритикова поблагодари попроси пригласи предложи обсуди подня "
                 "проинформирова завери пообеща предупреди потребова отверг приветствова оцени обрати "
-                "высказа поздрави поддержа затрону"
+                "высказа поздрави поддержа затрону рассмотре"
             ),
             # Reflexive: "договорились", "согласился", "обменялись (мнениями)".
-            _russian("договори согласи обменя условили созвони косну", "лся|лась|лось|лись"),
+            _russian("договори согласи обменя услови созвони косну", "лся|лась|лось|лись"),
         )
     )
 )
@@ -229,6 +236,7 @@ _RU_ACCORDING = (
     "по заявлению", "по сообщению", "по версии", "в изложении", "в интерпретации", "в трактовке", "в пересказе",
 )
 _RU_PRONOUNS = "он она оно они"
+_RU_JOINT = "лидеры стороны президенты лидера"
 _RU_POSSESSIVES = "его её ее их"
 _RU_ADVERBS = "также тоже ранее позже затем еще ещё уже дополнительно отдельно вновь снова же"
 _RU_NEGATIONS = "не ни"
@@ -276,6 +284,12 @@ SPEECH_ACTS = _words(_EN_ACTS, _ID_ACTS)
 own, but a statement whose subject is the side's leader and that does one of these carries
 on that side's account."""
 PRONOUNS = _words(_EN_PRONOUNS, _ID_PRONOUNS, _RU_PRONOUNS)
+JOINT = _words(_EN_JOINT, _ID_JOINT, _RU_JOINT)
+"""The two parties together as a subject ("the two leaders", "kedua pemimpin", "стороны"):
+what they did in the call is told by the account being told."""
+JOINT_AFTER_PAIR = _words(_ID_JOINT_AFTER_PAIR)
+PAIR = frozenset({"two", "kedua", "para", "оба", "обе"})
+"""Before a plural noun, the pair ("the two sides", "kedua pihak", "обе стороны")."""
 POSSESSIVES = _words(_EN_POSSESSIVES, _RU_POSSESSIVES)
 DETERMINERS = _words(_EN_DETERMINERS, _ID_DETERMINERS)
 DEMONSTRATIVES = _words(_ID_DEMONSTRATIVES)
@@ -345,6 +359,24 @@ def is_reporting_verb(word: str) -> bool:
 def is_speech_act(word: str) -> bool:
     folded = key(word)
     return folded in SPEECH_ACTS or bool(_RU_ACTS.fullmatch(folded))
+
+
+_CONTACT = frozenset("met meet meets spoke speak speaks phoned bertemu bertelepon menelepon berbicara".split())
+_RU_CONTACT_STEMS = ("созвон", "позвон", "встрети", "встреча")
+
+
+def is_contact(word: str) -> bool:
+    """Having the call or meeting itself ("met", "bertelepon", "созвонились"), not what was
+    said in it."""
+    folded = key(word)
+    return folded in _CONTACT or _stem_in(folded, _RU_CONTACT_STEMS)
+
+
+def is_plural_past(word: str) -> bool:
+    """A Russian plural past verb ("обсудили", "условились"), which opens a sentence without a
+    subject when the subject is the call's parties together ("Условились продолжать
+    контакты")."""
+    return key(word).endswith(("ли", "лись"))
 
 
 def _stem_in(word: str, stems: tuple[str, ...]) -> bool:

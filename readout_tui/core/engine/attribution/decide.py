@@ -184,6 +184,12 @@ class _Reading:
             return False  # "Перед разговором с Си Путин обсудил ...": another occasion
         if subject.kind == "pronoun" or self.body.text.startswith(_QUOTES):
             return True
+        if subject.kind == "joint":
+            # "Keduanya membahas ...", "Условились продолжать контакты": what both did in the
+            # call, as the account being told has it; not having the call or meeting itself
+            # ("The two leaders met at a hotel", "Созвонились и министры обороны").
+            verb = subject.verb
+            return (cues.is_speech_act(verb) or cues.is_reporting_verb(verb)) and not cues.is_contact(verb)
         if subject.kind == "title":
             return side_of(self.names.entity_of(subject.key)) in (None, carried)
         if subject.kind != "named" or side_of(self.names.resolve(subject.key)) is not carried:

@@ -444,7 +444,8 @@ class Subject:
     kind: str
     """"named", "pronoun" (a pronoun or a title alone), "title" (a title with a country
     before a demonstrative, "Presiden AS itu", or after its adjective, "Сильдавский
-    премьер") or "" (none found)."""
+    премьер"), "joint" (the two parties together: "The two leaders agreed", "Keduanya
+    membahas", "Условились продолжать") or "" (none found)."""
     key: str = ""
     verb: str = ""
     """The word after the subject (adverbs skipped): the main clause's verb, as a rule."""
@@ -454,7 +455,9 @@ class Subject:
     """A named subject as the article writes it ("Lena Brok")."""
 
 
-_DATELINE = re.compile(r"^[^.!?]{1,60}?\s[-–—]\s")
+_DATELINE = re.compile(r"^(?:[^\s.!?]+\s){0,5}?[^\s.!?]+\s[-–—]\s")
+"""A place and a date or an outlet before a dash ("MEXICO CITY —", "Teheran -"): a few words,
+not a clause that a dash goes on ("Лидеры также рассмотрели ход крупных совместных проектов —")."""
 """"Jakarta (ANTARA) - ", "MOSCOW, Dec 10 (Reuters) — ": a dateline before the sentence."""
 
 
@@ -485,6 +488,9 @@ def find_subject(tokens: list[Token], text: str) -> Subject:
         k += 1
     if k >= len(tokens) or not tokens[k].word:
         return Subject("")
+    joint = _joint(tokens, k)
+    if joint is not None:
+        return joint
     token = tokens[k]
     if not token.name and token.folded in cues.PRONOUNS:
         verb = _verb_after(tokens, k + 1).text
@@ -510,6 +516,27 @@ def find_subject(tokens: list[Token], text: str) -> Subject:
             return Subject("named", name_key(names[-1].text), verb.text, span, form)
         return Subject("pronoun", verb=verb.text, span=span)
     return Subject("")
+
+
+def _joint(tokens: list[Token], k: int) -> Subject | None:
+    """The call's two parties together as the subject at ``k`` ("the two sides", "Keduanya",
+    "kedua kepala negara", "Лидеры"), or a Russian plural verb of what is done in a call with
+    no subject before it ("Условились продолжать контакты"), or None."""
+    first = tokens[k].folded
+    if cues.is_plural_past(first) and cues.is_speech_act(first) and not tokens[k].name:
+        return Subject("joint", verb=tokens[k].text)
+    end = k
+    pair = end < len(tokens) and tokens[end].folded in cues.PAIR
+    if pair:
+        end += 1
+    start = end
+    while end < len(tokens) and tokens[end].word and (
+        tokens[end].folded in cues.JOINT or (pair and tokens[end].folded in cues.JOINT_AFTER_PAIR)
+    ):
+        end += 1
+    if end == start:
+        return None
+    return Subject("joint", verb=_verb_after(tokens, end).text)
 
 
 def _after_opening_phrase(tokens: list[Token], k: int) -> int:
