@@ -745,3 +745,30 @@ def test_repeating_is_a_verb_of_saying(opening, line):
     # As "reiterated" is in English.
     statement = attribute_text(opening + line).statements[3]
     assert statement.side.value == "right" and statement.how is How.CUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plekszy and Muskar talk by phone\n"
+        "Bordurian President Kurt Plekszy spoke with Syldavian President Anton Muskar on Monday.\n"
+        "Plekszy told Muskar that the border would stay closed, a Castle Hill readout said.\n"
+        "Muskar said in the call that trade could grow.\n"
+        "The Korvo news agency's account quoted Plekszy as saying that the border would stay closed.\n",
+        "Plekszy dan Muskar Bicara lewat Telepon\n"
+        "Presiden Borduria Kurt Plekszy berbicara dengan Presiden Syldavia Anton Muskar, Senin.\n"
+        "Plekszy mengatakan kepada Muskar bahwa perbatasan tetap ditutup, menurut keterangan pers Istana Kastil.\n"
+        "Muskar mengatakan dalam percakapan itu bahwa perdagangan bisa tumbuh.\n"
+        "Kantor berita Korvo melaporkan Plekszy juga mengatakan kepada Muskar bahwa perikanan menjadi prioritas.\n",
+        "Плекши и Мускар поговорили по телефону\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Плекши заявил Мускару, что граница останется закрытой, сообщила пресс-служба Замкового холма.\n"
+        "Мускар заявил в ходе разговора, что торговля может расти.\n"
+        "Агентство Корво сообщило, что Плекши также заявил Мускару, что рыболовство в приоритете.\n",
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_an_outlet_that_tells_the_other_leaders_words_is_its_own_governments_account(text):
+    # Plekszy's side speaks through its own office (Castle Hill) already: an agency new to the
+    # article telling Plekszy's words is the other government's voice, not his.
+    assert sides(text) == ["neither", "neither", "left", "right", "right"]
