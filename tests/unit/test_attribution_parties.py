@@ -772,3 +772,31 @@ def test_an_outlet_that_tells_the_other_leaders_words_is_its_own_governments_acc
     # Plekszy's side speaks through its own office (Castle Hill) already: an agency new to the
     # article telling Plekszy's words is the other government's voice, not his.
     assert sides(text) == ["neither", "neither", "left", "right", "right"]
+
+
+@pytest.mark.parametrize(
+    "opening, lines",
+    [
+        (
+            ENGLISH_OPENING,
+            "The Korvo news agency (KNA) gave a fuller picture.\n"
+            "According to the agency, Muskar invited Plekszy to visit Syldavia.\n",
+        ),
+        (
+            INDONESIAN_OPENING,
+            "Kantor berita Korvo (KNA) memberikan gambaran yang lebih lengkap.\n"
+            "Menurut kantor berita itu, Muskar mengundang Plekszy berkunjung ke Syldavia.\n",
+        ),
+        (
+            RUSSIAN_OPENING,
+            "Сильдавское информационное агентство (СИА) дополнило картину.\n"
+            "По данным агентства, Мускар пригласил Плекши посетить Сильдавию.\n",
+        ),
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_the_agency_alone_is_the_last_agency_named_not_the_last_source(opening, lines):
+    # "По данным агентства" refers back to the agency named a line before (as no source),
+    # not to Plekszy, the last source cited; the agency tells Muskar's side.
+    statement = attribute_text(opening + lines).statements[-1]
+    assert sides(opening + lines)[3:] == ["neither", "right"] and statement.how is How.CUE
