@@ -800,3 +800,18 @@ def test_the_agency_alone_is_the_last_agency_named_not_the_last_source(opening, 
     # not to Plekszy, the last source cited; the agency tells Muskar's side.
     statement = attribute_text(opening + lines).statements[-1]
     assert sides(opening + lines)[3:] == ["neither", "right"] and statement.how is How.CUE
+
+
+@pytest.mark.parametrize(
+    "opening, line",
+    [
+        (ENGLISH_OPENING, "Trade should grow faster, Muskar told his guest.\n"),
+        (INDONESIAN_OPENING, "Perdagangan harus tumbuh lebih cepat, kata Muskar kepada tamunya.\n"),
+        (RUSSIAN_OPENING, "Торговля должна расти быстрее, сказал Мускар своему гостю.\n"),
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_the_leaders_guest_is_the_counterpart(opening, line):
+    # Told to the guest, as to the counterpart: said in the talks, though nothing else names them.
+    statement = attribute_text(opening + line).statements[-1]
+    assert statement.side.value == "right" and statement.how is How.CUE
