@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from readout_tui.core.engine.attribution import How
+from readout_tui.core.engine.attribution.sources import find_cues
 from readout_tui.core.engine.attribution.tokens import name_key, read_tokens, same_stem
 from readout_tui.core.io.article import attribute_text
 
@@ -815,3 +816,22 @@ def test_the_leaders_guest_is_the_counterpart(opening, line):
     # Told to the guest, as to the counterpart: said in the talks, though nothing else names them.
     statement = attribute_text(opening + line).statements[-1]
     assert statement.side.value == "right" and statement.how is How.CUE
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Mexico and the United States pulled back from a trade war.", "United States"),
+        ("Prabowo menerima Muskar di Wisma Negara, Jakarta.", "Wisma Negara"),
+        ("Глава МИД КНР Ван И заявил, что разговор был полезным.", "Ван И"),
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_a_name_goes_on_through_a_word_the_lists_know_lowercase(text, name):
+    # "States" (says), "Negara" (an office's modifier), "И" (and): inside a sentence, right
+    # after a name, one more word of it; "the United States" is not the source "United".
+    tokens = read_tokens(text, set())
+    words = name.split()
+    k = next(k for k, t in enumerate(tokens) if t.text == words[0])
+    assert all(t.name for t in tokens[k : k + len(words)])
+    assert not [c for c in find_cues(tokens, text) if c.source.endswith(words[0])]
