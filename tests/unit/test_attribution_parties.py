@@ -835,3 +835,39 @@ def test_a_name_goes_on_through_a_word_the_lists_know_lowercase(text, name):
     k = next(k for k, t in enumerate(tokens) if t.text == words[0])
     assert all(t.name for t in tokens[k : k + len(words)])
     assert not [c for c in find_cues(tokens, text) if c.source.endswith(words[0])]
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        (
+            "Plekszy and Muskar talk\n"
+            "President Kurt Plekszy spoke with President Anton Muskar on Monday.\n"
+            "Plekszy said the call was useful.\n"
+            "Muskar said the call was warm.\n"
+            "When Plekszy raised the border, the Syldavian president said the matter was closed.\n",
+            "right",
+        ),
+        (
+            "Plekszy dan Muskar Bicara\n"
+            "Presiden Kurt Plekszy berbicara dengan Presiden Anton Muskar, Senin.\n"
+            "Plekszy mengatakan pembicaraan itu berguna.\n"
+            "Muskar mengatakan pembicaraan itu hangat.\n"
+            "Menurut Tim Media Presiden, Muskar menyinggung soal perbatasan dalam percakapan itu.\n",
+            "left",
+        ),
+        (
+            "Плекши и Мускар поговорили\n"
+            "Президент Курт Плекши провел телефонный разговор с президентом Антоном Мускаром.\n"
+            "Плекши заявил, что разговор был полезным.\n"
+            "Мускар заявил, что разговор был теплым.\n"
+            "Когда Плекши поднял вопрос о границе, Сильдавский президент заявил, что вопрос закрыт.\n",
+            "right",
+        ),
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_a_title_without_a_name_is_not_the_leader_the_statement_names(text, side):
+    # "the Syldavian president", "Tim Media Presiden": a leader's title (or his team) with no
+    # name, telling what the named leader did, speaks for the other one.
+    assert sides(text)[-1] == side

@@ -226,7 +226,11 @@ class Parties:
             speaking = self._named(tokens, cue, speaking=True)
             first = speaking or self._named(tokens, cue, speaking=False)
             if first is not None:
-                if office and first is not Side.NEITHER and self._alone_with_office(first):
+                if first is not Side.NEITHER and _titled(tokens, cue):
+                    # "When Trump pressed ..., the Mexican president said": a leader's title
+                    # that names a country is a leader, not the one the statement names.
+                    first = _other(first)
+                elif office and first is not Side.NEITHER and self._alone_with_office(first):
                     # "Xinhua's account quoted Starmer as saying", after Downing Street's
                     # readout: an office or outlet that tells one leader's words, where that
                     # leader's side has its own office already, speaks for the other
@@ -351,6 +355,18 @@ def _third_party(tokens: Sequence[Token], cue: Cue) -> bool:
             apposition.append(token)
         words += apposition
     return any(cues.is_third_party(t.text) for t in words)
+
+
+def _titled(tokens: Sequence[Token], cue: Cue) -> bool:
+    """A leader's title with his country and no name ("the Mexican president", "российского
+    лидера"), not "Russian President Vladimir Putin" nor an office."""
+    if cue.kind is Kind.PRONOUN:
+        return bool(cue.adjectives)
+    if cue.kind is not Kind.NAMED or cue.documented:
+        return False
+    words = [t for t in tokens if t.word and cue.span[0] <= t.start < cue.span[1]]
+    titles = [k for k, t in enumerate(words) if t.title]
+    return bool(titles) and not any(t.name for t in words[titles[-1] + 1 :])
 
 
 def _other(side: Side) -> Side:
