@@ -85,7 +85,7 @@ _EN_MINISTERS = "minister"
 _EN_PRIME = "prime"
 _EN_CALL = """
 call calls phone telephone conversation conversations spoke speak talk talks talked meeting met
-meet discussed discussion discussions leaders presidents both counterpart counterparts
+meet discussed discussion discussions leaders presidents both counterpart counterparts guest guests
 """
 _EN_THIRD_PARTIES = """
 analyst analysts expert experts observer observers commentator commentators researcher
@@ -169,7 +169,7 @@ _ID_MINISTERS = "menteri"
 _ID_PRIME = "perdana"
 _ID_CALL = """
 telepon percakapan panggilan pembicaraan perbincangan berbicara bicara bertelepon menelepon
-pertemuan bertemu membahas membicarakan dibahas dibicarakan kedua keduanya mitranya
+pertemuan bertemu membahas membicarakan dibahas dibicarakan kedua keduanya mitranya tamunya
 """
 _ID_THIRD_PARTIES = """
 pengamat analis pakar ahli peneliti akademisi profesor ekonom kolumnis surat kabar harian majalah
@@ -256,7 +256,7 @@ _RU_TITLE_STEMS = (
 )
 _RU_CALL_STEMS = (
     "разговор", "бесед", "телефон", "созвон", "позвон", "встреч", "переговор", "обсуди", "обсужд",
-    "лидер", "президенты", "оба", "обе", "собеседник", "коллег", "сторон",
+    "лидер", "президенты", "оба", "обе", "собеседник", "коллег", "сторон", "гост",
 )
 _RU_THIRD_PARTY_STEMS = (
     "эксперт", "аналитик", "политолог", "наблюдател", "исследовател", "профессор", "экономист",

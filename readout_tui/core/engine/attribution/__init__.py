@@ -20,7 +20,9 @@ account or neither, from the article's own cues:
    article writes them (``names``: "Israel" of "Perdana Menteri Israel Benjamin Netanyahu",
    "Kremlin" of "Kremlin aide Yuri Ushakov", "Israeli" and "Israel"). A possessive source
    ("his office", "kantornya") is the sentence's subject's; a bare one ("the readout said",
-   "говорится в сообщении") is the last source named outside what another reports; a title
+   "говорится в сообщении") is the last source named outside what another reports, and an
+   office noun alone ("по данным агентства", "the agency said") the last name the article
+   gave that noun ("Вьетнамское информационное агентство (ВИА)"), cited or not; a title
    with a country's adjective ("российского лидера", "Сильдавский премьер") is that country's.
 4. **Sides.** The call's two parties (``parties``): each leader named with a title, and the
    sources the article joins to them or has telling their account; third parties (analysts,
@@ -82,7 +84,7 @@ from readout_tui.core.engine.attribution.sources import (
     find_cues,
     find_subject,
 )
-from readout_tui.core.engine.attribution.tokens import name_key, read_tokens
+from readout_tui.core.engine.attribution.tokens import Token, name_key, read_tokens, same_stem
 from readout_tui.core.engine.names import capitalised_inside
 
 __all__ = ["Attributed", "Attribution", "AttributionError", "How", "Side", "attribute"]
@@ -174,6 +176,9 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
     """Each body statement's usable cues (not in a time clause), with their entities."""
     resolved: dict[int, list[Resolved]] = {}
     last_entity = ""
+    offices: list[tuple[str, str]] = []
+    """Each office noun named with a name so far ("агентство (ВИА)", "Xinhua news agency"),
+    with that name's entity."""
     before = ""
     """The entity of the body statement before, for a pronoun."""
     for index in sorted(bodies):
@@ -194,8 +199,9 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
             elif cue.kind in (Kind.POSSESSIVE, Kind.SUBJECT) and subject:
                 found.append(Resolved(_of_subject(cue, body.subject), subject))
             elif cue.kind is Kind.GENERIC or (cue.kind is Kind.POSSESSIVE and body.subject.kind != "pronoun"):
-                if last_entity:
-                    found.append(Resolved(cue, last_entity))
+                entity = _office_named(cue, body.tokens, offices) or last_entity
+                if entity:
+                    found.append(Resolved(cue, entity))
             else:
                 found.append(Resolved(cue, before, carries_on=True))
         # "the readout said" is the last source named outside what another reports.
@@ -203,8 +209,55 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
         if sources:
             last_entity = next((r.entity for r in sources if r.cue.outer), sources[-1].entity)
         resolved[index] = found
+        offices.extend(_offices(body.tokens, names))
         before = next((r.entity for r in found if r.entity and not r.cue.negated), "")
     return resolved
+
+
+_NEAR_OFFICE = 2
+"""How many modifiers may stand between an office noun and its name ("Xinhua news agency",
+"kantor berita Korvo")."""
+
+
+def _modifier(token: Token) -> bool:
+    return token.word and not token.name and token.text.islower() and not cues.is_function_word(token.text)
+
+
+def _offices(tokens: Sequence[Token], names: Names) -> list[tuple[str, str]]:
+    """The office nouns of a statement that a name goes with, each with the name's entity:
+    the name after it, or in brackets after it ("агентства Синьхуа", "kantor berita Korvo",
+    "агентство (ВИА)"), or just before it ("Xinhua news agency")."""
+    found = []
+    for k, token in enumerate(tokens):
+        if token.name or not token.word or not cues.is_office_noun(token.text):
+            continue
+        j = k + 1
+        while j < min(k + 1 + _NEAR_OFFICE, len(tokens)) and _modifier(tokens[j]):
+            j += 1  # "kantor berita Korvo"
+        if j + 1 < len(tokens) and tokens[j].text == "(":
+            j += 1
+        if j < len(tokens) and tokens[j].name:
+            named = tokens[j]
+        else:
+            before = [t for t in tokens[max(0, k - _NEAR_OFFICE) : k] if t.word]
+            named = before[-1] if before and before[-1].name else None
+        if named is not None:
+            found.append((name_key(token.text), names.resolve(name_key(named.text))))
+    return found
+
+
+def _office_named(cue: Cue, tokens: Sequence[Token], offices: list[tuple[str, str]]) -> str:
+    """For a source that is an office noun alone ("по данным агентства", "the state news
+    agency said"), the last office of that noun the article named with a name; else ""."""
+    nouns = [
+        name_key(t.text)
+        for t in tokens
+        if cue.span[0] <= t.start < cue.span[1] and t.word and not t.name and cues.is_office_noun(t.text)
+    ]
+    for noun, entity in reversed(offices):
+        if any(same_stem(noun, n) for n in nouns):
+            return entity
+    return ""
 
 
 def _of_subject(cue: Cue, subject: Subject) -> Cue:

@@ -221,10 +221,21 @@ class Parties:
         else:
             near = _other(previous) if turns else previous
         votes: Counter = Counter()
+        office = self._office(entity)
         for tokens, cue in self.cited.get(entity, ()):
             speaking = self._named(tokens, cue, speaking=True)
             first = speaking or self._named(tokens, cue, speaking=False)
             if first is not None:
+                if first is not Side.NEITHER and _titled(tokens, cue):
+                    # "When Trump pressed ..., the Mexican president said": a leader's title
+                    # that names a country is a leader, not the one the statement names.
+                    first = _other(first)
+                elif office and first is not Side.NEITHER and self._alone_with_office(first):
+                    # "Xinhua's account quoted Starmer as saying", after Downing Street's
+                    # readout: an office or outlet that tells one leader's words, where that
+                    # leader's side has its own office already, speaks for the other
+                    # government; its account has the other leader's words too.
+                    first = _other(first)
                 votes[first] += 2 if speaking else 1
         if near is not Side.NEITHER:
             # "The Sylvanian presidential office said ..." right after the Freedonian
@@ -252,6 +263,10 @@ class Parties:
         """Whether the article names ``entity`` with an office or a statement ("the Freedonian
         government", "the Sylvanian presidential office"), not a person or a bare name."""
         return any(cue.kind is Kind.NAMED and cue.documented for _, cue in self.cited.get(entity, ()))
+
+    def _alone_with_office(self, side: Side) -> bool:
+        """Whether ``side`` speaks through an office of its own and the other side not yet."""
+        return self._office_of(side) and not self._office_of(_other(side))
 
     def _office_of(self, side: Side) -> bool:
         """Whether ``side`` already speaks through an office the article does not join to its
@@ -340,6 +355,18 @@ def _third_party(tokens: Sequence[Token], cue: Cue) -> bool:
             apposition.append(token)
         words += apposition
     return any(cues.is_third_party(t.text) for t in words)
+
+
+def _titled(tokens: Sequence[Token], cue: Cue) -> bool:
+    """A leader's title with his country and no name ("the Mexican president", "российского
+    лидера"), not "Russian President Vladimir Putin" nor an office."""
+    if cue.kind is Kind.PRONOUN:
+        return bool(cue.adjectives)
+    if cue.kind is not Kind.NAMED or cue.documented:
+        return False
+    words = [t for t in tokens if t.word and cue.span[0] <= t.start < cue.span[1]]
+    titles = [k for k, t in enumerate(words) if t.title]
+    return bool(titles) and not any(t.name for t in words[titles[-1] + 1 :])
 
 
 def _other(side: Side) -> Side:

@@ -45,7 +45,11 @@ def read_tokens(text: str, inside: set[str]) -> list[Token]:
         title = cues.is_title(word) or (
             cues.key(word) in cues.MINISTERS and k > 0 and cues.key(matches[k - 1].group()) in cues.PRIME
         )
-        if word[0].isupper() and not cues.is_function_word(word):
+        if word[0].isupper() and cues.is_function_word(word) and _continues_name(text, matches, found, k):
+            # "the United States": a name's next word, though the lists know it lowercase
+            # ("states" says); a country of two words stays one name.
+            name = True
+        elif word[0].isupper() and not cues.is_function_word(word):
             name = (
                 not opens_sentence(text, match.start())
                 or bare(word).casefold() in inside
@@ -66,6 +70,20 @@ def read_tokens(text: str, inside: set[str]) -> list[Token]:
             name = True  # "AS" (Amerika Serikat) is no English "as"
         found.append(Token(word, match.start(), match.end(), name, title))
     return found
+
+
+def _continues_name(text: str, matches: list[re.Match], found: list[Token], k: int) -> bool:
+    """Whether the capitalised word ``k`` goes on the name right before it (one space
+    between), inside a sentence."""
+    if k == 0 or not found[-1].name or found[-1].title or matches[k].start() - matches[k - 1].end() != 1:
+        return False
+    if opens_sentence(text, matches[k].start()):
+        return False
+    # "Syldavian Foreign Minister", "White House Press Secretary": a modifier of the role or
+    # office after it, not more of the name ("Wisma Negara, Jakarta").
+    following = matches[k + 1].group() if k + 1 < len(matches) else ""
+    modifies = following and (cues.is_role(following) or cues.is_office_noun(following) or cues.is_title(following))
+    return not (cues.key(matches[k].group()) in cues.OFFICE_MODIFIERS and modifies)
 
 
 def _name_follows(matches: list[re.Match], k: int) -> bool:
