@@ -18,7 +18,7 @@ language for dev); once the rules had been measured on its four held-out cases, 
 dev. Round "articles-2" (10 cases, written blind by another hand with the hard patterns on
 purpose: several voices per government, officials speaking outside the call, third parties) was
 held out outside the repository, scored once when the rules were frozen, and then added to
-``fixtures/articles``; rounds "articles-3", "articles-4" and "articles-5" (10 cases each) likewise.
+``fixtures/articles``; rounds "articles-3" to "articles-6" (10 cases each) likewise.
 
 Also printed: statements told twice (gold ``same_as``) that the tool marks as repeating an earlier
 one, and repeats it marks that the gold does not have; and the seed's targets: every statement of
