@@ -401,8 +401,10 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
             progress(start // 2, n)
         product = evidence.embeddings.product(slice(start, start + step))
         block = evidence.signals(slice(start, start + step), product)
-        if (len(kept) + 1) * 2 * product.nbytes <= KEPT_BYTES:
-            kept[start] = (product, block.lexical)
+        # The overlaps are not kept too: measured end to end at 10,000 a side, the 400 MB more
+        # cost as much in fresh pages as computing them again saves.
+        if (len(kept) + 1) * product.nbytes <= KEPT_BYTES:
+            kept[start] = (product, None)
         matrices = {key: getattr(block, key) for key in scorer.signals}
         row_standings.append(Standing.of_rows(matrices))
         column_standing.add(start, matrices)
@@ -432,10 +434,9 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
     return rows.reach(left, m), columns.reach(right, n)
 
 
-KEPT_BYTES = 1024 * 2**20
-"""The first pass's embedding products and shared-word overlaps are kept for the second up to
-this size (every block at 10,000 statements a side: 800 MB), which spares computing them
-twice; beyond it they are redone."""
+KEPT_BYTES = 512 * 2**20
+"""The first pass's embedding products are kept for the second up to this size (every block
+at 10,000 statements a side), which spares computing them twice; beyond it they are redone."""
 
 
 def _reachable(z: np.ndarray, error: np.ndarray, axis: int) -> np.ndarray:
