@@ -2,6 +2,7 @@
 
     python bench/first_paint.py                  # the bundled example, cold and warm cache
     python bench/first_paint.py --sizes 10000    # also synthetic readouts of that many statements
+    python bench/first_paint.py --no-bytecode    # keep PYTHONDONTWRITEBYTECODE (compile at each start)
 
 Measured from just before the process starts:
   paint   the first statement of both readouts is on the terminal (escape codes stripped);
@@ -199,8 +200,18 @@ def main() -> None:
     parser.add_argument("--sizes", default="", help="also synthetic readouts of these many statements per side")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument(
+        "--no-bytecode", action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE if set: every start then compiles the package's source",
+    )
     args = parser.parse_args()
-    print(f"machine: {machine()}\n")
+    print(f"machine: {machine()}")
+    if not args.no_bytecode and os.environ.pop("PYTHONDONTWRITEBYTECODE", None):
+        # An installed package starts from its bytecode; without it each start compiles the
+        # package's own modules first (~0.3 s here), which no user pays.
+        measure([PYTHON, "-c", "import readout_tui.cli, readout_tui.app"])
+        print("bytecode: PYTHONDONTWRITEBYTECODE was set; unset for these runs, as after an install")
+    print()
     bare = statistics.median(measure([PYTHON, "-c", "pass"]).wall for _ in range(3))
     imports = statistics.median(
         measure([PYTHON, "-c", "import readout_tui.app"]).wall for _ in range(3)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import numpy as np
 import pytest
 
@@ -9,7 +12,7 @@ from readout_tui.core.engine import kind
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import DEFAULT_MODEL
 from readout_tui.core.engine.evidence import gather_evidence
-from readout_tui.core.engine.kind import FEATURES, KindModel, Telling, kind_model
+from readout_tui.core.engine.kind import FEATURES, FRAMING, KindModel, Telling, kind_model
 from readout_tui.core.engine.scorer import scorer_for
 from readout_tui.core.types import Kind
 from readout_tui.testing import HASH_DIMENSIONS, HashEmbedder
@@ -130,3 +133,15 @@ def test_subjects_are_projected_a_block_of_pairs_at_a_time_as_one_by_one(monkeyp
     pairs = np.array([(i, j) for i in range(5) for j in range(6)][:8])
     one_by_one = [(left[i] * right[j] - model.subject_mean) @ model.subject_axes.T for i, j in pairs]
     assert np.allclose(model.projections(left, right, pairs), one_by_one)
+
+
+def test_the_framing_look_ahead_changes_no_match():
+    plain = re.compile(FRAMING.pattern.replace(r"\b(?=[abcdhimoprstuw])", r"\b", 1), re.IGNORECASE)
+    assert plain.pattern != FRAMING.pattern
+    words = re.sub(r"\\[bw][*+]?|\(\?:|\)|\(\?=\[[a-z]+\]\)", "", FRAMING.pattern).split("|")
+    # Letters whose case folds are special (long s, Kelvin sign, dotted and dotless i) included.
+    pieces = [*words, *"acdhiksuwACDHIKSUW -'", "ſ", "\u212a", "İ", "ı", "É"]
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        assert [m.span() for m in FRAMING.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -21,8 +21,10 @@ from readout_tui.core.engine.scorer import (
     PairScorer,
     Standing,
     feature_names,
+    first_best,
     least_logit,
     load_scorer,
+    mean_and_std,
     pair_features,
     scorer_for,
     sigmoid,
@@ -90,6 +92,26 @@ def test_column_standing_from_blocks_is_the_whole_matrix(rows_per_block):
     got, want = gathered.standing(), Standing.of_rows({"cosine": matrix.T})
     for field in ("best", "best_at", "mean", "spread"):
         assert np.allclose(getattr(got, field)["cosine"], getattr(want, field)["cosine"], atol=1e-5), field
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (3, 7), (5, 1000), (40, 3001)])
+def test_mean_and_std_are_numpys_to_the_bit(shape):
+    rng = np.random.default_rng(shape[1])
+    # Wide ranges and large offsets, where summing or dividing another way rounds differently.
+    matrix = (rng.standard_normal(shape) * 1e3 + rng.standard_normal((shape[0], 1)) * 1e5).astype(np.float32)
+    mean, std = mean_and_std(matrix)
+    assert mean.dtype == std.dtype == np.float32
+    assert np.array_equal(mean, matrix.mean(axis=1)) and np.array_equal(std, matrix.std(axis=1))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_first_best_is_argmax_with_ties_and_nan(seed):
+    rng = np.random.default_rng(seed)
+    block = rng.integers(0, 4, (50, 300)).astype(np.float32)  # many ties: the first must win
+    block[rng.integers(0, 50, 5), rng.integers(0, 300, 5)] = np.nan
+    assert np.array_equal(first_best(block, block.max(axis=0)), block.argmax(axis=0))
+    clean = np.nan_to_num(block)
+    assert np.array_equal(first_best(clean, clean.max(axis=0)), clean.argmax(axis=0))
 
 
 @pytest.mark.parametrize("seed", range(4))
