@@ -89,7 +89,10 @@ def english_paths() -> list[tuple[str, Path]]:
         ("fixtures", p) for p in sorted(fixtures.iterdir())
         if (p / "gold.json").exists() and not p.name.endswith(("-id", "-ru"))
     ]
-    return own + [("round4", p) for p in sorted((fixtures / "gold" / "round4").iterdir()) if p.is_dir()]
+    return own + [
+        (round_, p) for round_ in ("round4", "round6")
+        for p in sorted((fixtures / "gold" / round_).iterdir()) if p.is_dir()
+    ]
 
 
 def xlang_paths() -> list[tuple[str, Path]]:
@@ -368,7 +371,7 @@ def main() -> None:
     groups, scorers, table = cross_validate(cases, signals, data)
     results, chosen = nested(cases, groups, table)
     report("learned, leave-one-call-out (threshold chosen on the other calls too)", results)
-    for round_ in ("fixtures", "round4", "xlang"):
+    for round_ in ("fixtures", "round4", "round6", "xlang"):
         some = [r for r, c in zip(results, [c for g in groups for c in cases if c.group == g]) if c.round == round_]
         if some:
             report(f"  of which {round_}", some)
