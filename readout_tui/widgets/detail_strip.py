@@ -26,7 +26,9 @@ WORD_STYLES = {"shared": "underline $text-success", "differs": "bold $text-warni
 
 
 def legend() -> Content:
-    return Content.assemble(("shared", WORD_STYLES["shared"]), " ", ("differs", WORD_STYLES["differs"]))
+    # One word to the wrapping: a long headline moves the key to the next line whole, where a
+    # space let "differs" start a line of its own.
+    return Content.assemble(("shared", WORD_STYLES["shared"]), "/", ("differs", WORD_STYLES["differs"]))
 
 
 def marked_words(text: str, spans: Sequence[WordSpan]) -> Content:
