@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
@@ -41,16 +44,22 @@ def test_the_model_is_unpacked_once_and_whole(fresh_model):
     assert path.stat().st_mtime_ns == before
 
 
-def test_the_unpacked_model_replaces_the_older_single_file_layout(fresh_model):
-    older = language.unpacked_path().with_suffix(".npz")
+def test_the_unpacked_model_replaces_the_older_single_file_layout_and_stale_parts(fresh_model):
+    path = language.unpacked_path()
+    older = path.with_name(path.name + ".npz")
     older.parent.mkdir(parents=True)
     older.write_bytes(b"the model as an earlier release kept it")
+    stale, fresh = older.parent / "tmpkilled.part", older.parent / "tmpbusy.part"
+    stale.mkdir()
+    fresh.mkdir()
+    os.utime(stale, (time.time() - 2 * language._STALE,) * 2)
     assert language.detect(TEXTS[0]).code == "ru"
-    assert [p.name for p in older.parent.iterdir()] == [language.unpacked_path().name]
+    # Another process may still be writing a recent part: it stays.
+    assert sorted(p.name for p in older.parent.iterdir()) == sorted([path.name, fresh.name])
 
 
 @pytest.mark.parametrize("damage", ["not a folder", "an array damaged", "an array missing"])
-def test_a_damaged_unpacked_model_falls_back_to_py3langid_s_own_loading(fresh_model, damage):
+def test_a_damaged_unpacked_model_is_unpacked_again(fresh_model, damage):
     path = language.unpacked_path()
     if damage == "not a folder":
         path.parent.mkdir(parents=True)
@@ -64,3 +73,17 @@ def test_a_damaged_unpacked_model_falls_back_to_py3langid_s_own_loading(fresh_mo
             (path / "ptc.npy").unlink()
     assert language.detect(TEXTS[0]).code == "ru"
     assert language.detect(TEXTS[2]).code == "id"
+    # Mended where it lies: the next process loads it from there again.
+    assert sorted(p.name for p in path.iterdir()) == sorted(f"{name}.npy" for name in language._ARRAYS)
+    assert len(list(path.parent.iterdir())) == 1
+    language._load.cache_clear()
+    unpacked = language._from_unpacked(LanguageIdentifier, path)
+    assert unpacked.rank(TEXTS[0])[:3] == LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True).rank(TEXTS[0])[:3]
+
+
+def test_a_model_of_another_layout_falls_back_to_py3langid_s_own_loading(fresh_model, monkeypatch):
+    # A later py3langid that names its arrays otherwise: the keys read here are not in it.
+    monkeypatch.setattr(language, "_ARRAYS", (*language._ARRAYS, "renamed"))
+    assert language.detect(TEXTS[0]).code == "ru"
+    assert language.detect(TEXTS[2]).code == "id"
+    assert not language.unpacked_path().exists()

@@ -16,6 +16,8 @@ import os
 import shutil
 import tempfile
 import threading
+import time
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -126,12 +128,21 @@ def _load():
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     packed = Path(MODEL_FILE) if Path(MODEL_FILE).is_absolute() else MODEL_DIR / MODEL_FILE
-    try:
-        return _from_unpacked(LanguageIdentifier, _unpacked(packed))
-    except (OSError, EOFError, ValueError, lzma.LZMAError):
-        # No room or no right to keep the unpacked model, or a layout this code does not know:
-        # py3langid's own loading, as slow as ever.
-        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for again in (False, True):  # a damaged unpacked model is unpacked again, once
+        try:
+            return _from_unpacked(LanguageIdentifier, _unpacked(packed, again))
+        except _UNUSABLE:
+            continue
+    # No room or no right to keep the unpacked model, or a layout this code does not know:
+    # py3langid's own loading, as slow as ever.
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+_UNUSABLE = (OSError, EOFError, KeyError, ValueError, lzma.LZMAError, zipfile.BadZipFile)
+"""What reading or unpacking the model raises when a file is damaged, cut short or missing,
+or when a release of py3langid packs its model otherwise."""
+_STALE = 3600
+"""Seconds after which an unpacking's leftover is taken for one whose process was killed."""
 
 
 def unpacked_path() -> Path:
@@ -147,13 +158,17 @@ _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 """The arrays of py3langid's packed model (the keys its npz inside the LZMA file uses)."""
 
 
-def _unpacked(packed: Path) -> Path:
+def _unpacked(packed: Path, again: bool = False) -> Path:
+    """The unpacked model's folder, unpacked first if it is not there (or, ``again``, even if
+    it is: the one there could not be read)."""
     target = unpacked_path()
-    if target.exists():
+    if target.exists() and not again:
         return target
     import numpy as np
 
     target.parent.mkdir(parents=True, exist_ok=True)
+    if again:
+        _set_aside(target)
     # Written beside the target and renamed: another process never reads half a model.
     temporary = Path(tempfile.mkdtemp(dir=target.parent, suffix=".part"))
     try:
@@ -163,6 +178,8 @@ def _unpacked(packed: Path) -> Path:
         with archive.open("wb") as out, lzma.open(packed) as source:
             shutil.copyfileobj(source, out, length=1 << 20)
         with np.load(archive, allow_pickle=False) as model:
+            if missing := set(_ARRAYS) - set(model.files):
+                raise ValueError(f"py3langid's model lacks {sorted(missing)}")
             for name in _ARRAYS:
                 np.save(temporary / f"{name}.npy", model[name], allow_pickle=False)
         archive.unlink()
@@ -177,10 +194,31 @@ def _unpacked(packed: Path) -> Path:
     return target
 
 
+def _set_aside(target: Path) -> None:
+    """``target`` out of the way: renamed first, so that no process maps half-deleted files."""
+    if not target.exists():
+        return
+    aside = Path(tempfile.mkdtemp(dir=target.parent, suffix=".part")) / target.name
+    os.replace(target, aside)
+    shutil.rmtree(aside.parent, ignore_errors=True)
+
+
 def _forget_older_layouts(kept: Path) -> None:
-    """Earlier releases kept the model as one compressed file: 68 MB nobody reads any more."""
-    for old in kept.parent.glob("py3langid-*.npz"):
-        old.unlink(missing_ok=True)
+    """Earlier releases kept the model as one compressed file (68 MB nobody reads any more),
+    and a process killed while unpacking leaves its part behind. Housekeeping only: a file
+    that cannot be removed now stays for another time."""
+    now = time.time()
+    for old in kept.parent.iterdir():
+        try:
+            if old.name.startswith("py3langid-") and old.suffix == ".npz":
+                old.unlink()
+            elif old.suffix == ".part" and now - old.stat().st_mtime > _STALE:
+                if old.is_dir():
+                    shutil.rmtree(old)
+                else:
+                    old.unlink()
+        except OSError:
+            continue
 
 
 def _from_unpacked(identifier, folder: Path):
@@ -188,7 +226,7 @@ def _from_unpacked(identifier, folder: Path):
 
     The arrays are mapped, not read: a text walks a few thousand entries of the 39 MB state
     table and reads a few hundred rows of the 28 MB probability table, and the rest stays on
-    disk. Copying them in took 0.3 s of a warm ``compare``."""
+    disk (reading it all in was most of a warm ``compare``'s work: docs/models.md)."""
     import numpy as np
 
     model = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
