@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from readout_tui.core.engine import cues
 from readout_tui.core.engine.attribution.tokens import name_runs, read_tokens
 from readout_tui.core.io.article import attribute_text
 
@@ -149,3 +150,19 @@ def test_a_source_of_no_party_yet_on_the_call_is_the_voice_of_the_side_not_heard
     # Nothing near the unknown source says whose it is; Plekszy's side has spoken already (and
     # Muskar's speaks later, so it is not the only voice a silent side could have).
     assert sides(text)[2:] == ["left", "neither", "right", "neither", "right"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Putin And Xi Discuss Trade In Phone Call", "Later Trump Says The Call Was Good", "Prabowo Dan Albanese Bahas Perdagangan"],
+)
+def test_a_title_cased_headline_does_not_join_its_function_words_to_names(headline):
+    # "the United States" joins a capitalised word the lists know to the name before it; a
+    # headline that capitalises every word says nothing of names by it.
+    joined = [t.text for t in read_tokens(headline, set()) if t.name and cues.is_function_word(t.text)]
+    assert joined == []
+
+
+def test_a_capitalised_word_the_lists_know_still_joins_a_name_in_a_sentence():
+    tokens = read_tokens("Trump spoke with the United States envoy on Tuesday.", set())
+    assert [t.text for t in tokens if t.name][:2] == ["United", "States"]

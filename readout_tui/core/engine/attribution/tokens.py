@@ -39,13 +39,17 @@ def read_tokens(text: str, inside: set[str]) -> list[Token]:
     matches = list(_TOKEN.finditer(text))
     found = []
     inside_keys: set[str] | None = None
+    headline_case = _title_cased(matches)
     for k, match in enumerate(matches):
         word = match.group()
         name = False
         title = cues.is_title(word) or (
             cues.key(word) in cues.MINISTERS and k > 0 and cues.key(matches[k - 1].group()) in cues.PRIME
         )
-        if word[0].isupper() and cues.is_function_word(word) and _continues_name(text, matches, found, k):
+        if (
+            word[0].isupper() and cues.is_function_word(word) and not headline_case
+            and _continues_name(text, matches, found, k)
+        ):
             # "the United States": a name's next word, though the lists know it lowercase
             # ("states" says); a country of two words stays one name.
             name = True
@@ -70,6 +74,13 @@ def read_tokens(text: str, inside: set[str]) -> list[Token]:
             name = True  # "AS" (Amerika Serikat) is no English "as"
         found.append(Token(word, match.start(), match.end(), name, title))
     return found
+
+
+def _title_cased(matches: list[re.Match]) -> bool:
+    """Whether a text capitalises most of its words ("Putin And Xi Discuss Trade In Phone
+    Call"), as some headlines do: there a capitalised "And" or "In" says nothing of a name."""
+    words = [m.group() for m in matches if m.group()[0].isalpha() and len(m.group()) > 1]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _continues_name(text: str, matches: list[re.Match], found: list[Token], k: int) -> bool:
