@@ -784,6 +784,11 @@ def test_an_outlet_that_tells_the_other_leaders_words_is_its_own_governments_acc
             "According to the agency, Muskar invited Plekszy to visit Syldavia.\n",
         ),
         (
+            ENGLISH_OPENING,
+            "The Korvo news agency gave a fuller picture.\n"
+            "According to the agency, Muskar invited Plekszy to visit Syldavia.\n",
+        ),
+        (
             INDONESIAN_OPENING,
             "Kantor berita Korvo (KNA) memberikan gambaran yang lebih lengkap.\n"
             "Menurut kantor berita itu, Muskar mengundang Plekszy berkunjung ke Syldavia.\n",
@@ -794,7 +799,7 @@ def test_an_outlet_that_tells_the_other_leaders_words_is_its_own_governments_acc
             "По данным агентства, Мускар пригласил Плекши посетить Сильдавию.\n",
         ),
     ],
-    ids=["en", "id", "ru"],
+    ids=["en", "en, named before the noun alone", "id", "ru"],
 )
 def test_the_agency_alone_is_the_last_agency_named_not_the_last_source(opening, lines):
     # "По данным агентства" refers back to the agency named a line before (as no source),

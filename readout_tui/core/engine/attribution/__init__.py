@@ -239,8 +239,10 @@ def _offices(tokens: Sequence[Token], names: Names) -> list[tuple[str, str]]:
         if j < len(tokens) and tokens[j].name:
             named = tokens[j]
         else:
-            before = [t for t in tokens[max(0, k - _NEAR_OFFICE) : k] if t.word]
-            named = before[-1] if before and before[-1].name else None
+            i = k - 1
+            while i >= max(0, k - _NEAR_OFFICE) and _modifier(tokens[i]):
+                i -= 1  # "Xinhua news agency"
+            named = tokens[i] if i >= 0 and tokens[i].word and tokens[i].name else None
         if named is not None:
             found.append((name_key(token.text), names.resolve(name_key(named.text))))
     return found
