@@ -77,10 +77,13 @@ def read_tokens(text: str, inside: set[str]) -> list[Token]:
 
 
 def _title_cased(matches: list[re.Match]) -> bool:
-    """Whether a text capitalises most of its words ("Putin And Xi Discuss Trade In Phone
-    Call"), as some headlines do: there a capitalised "And" or "In" says nothing of a name."""
-    words = [m.group() for m in matches if m.group()[0].isalpha() and len(m.group()) > 1]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    """Whether a text capitalises the words of the lists too ("Putin And Xi Discuss Trade In
+    Phone Call"), as some headlines do: there a capitalised "And" or "In" says nothing of a
+    name. A sentence full of names ("Zemblan President Tom Rowan spoke with ...") leaves its
+    small words in lower case."""
+    known = [m.group() for m in matches[1:] if m.group()[0].isalpha() and cues.is_function_word(m.group())]
+    small = [w for w in known if not (cues.is_title(w) or cues.is_role(w) or cues.is_office_noun(w))]
+    return bool(small) and all(w[0].isupper() for w in small)
 
 
 def _continues_name(text: str, matches: list[re.Match], found: list[Token], k: int) -> bool:
