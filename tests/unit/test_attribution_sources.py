@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from readout_tui.core.engine import cues
+from readout_tui.core.engine.attribution import sources
 from readout_tui.core.engine.attribution.tokens import name_runs, read_tokens
 from readout_tui.core.io.article import attribute_text
 
@@ -166,3 +167,16 @@ def test_a_title_cased_headline_does_not_join_its_function_words_to_names(headli
 def test_a_capitalised_word_the_lists_know_still_joins_a_name_in_a_sentence():
     tokens = read_tokens("Trump spoke with the United States envoy on Tuesday.", set())
     assert [t.text for t in tokens if t.name][:2] == ["United", "States"]
+
+
+@pytest.mark.parametrize(
+    "sentence, joint",
+    [
+        ("Оба лидера обсудили торговлю.", True),
+        ("Лидеры обсудили торговлю.", True),
+        ("Лидера Сильдавии поддержали в парламенте.", False),  # one leader's, in the genitive
+    ],
+)
+def test_a_russian_singular_leader_is_both_parties_only_after_both(sentence, joint):
+    tokens = read_tokens(sentence, set())
+    assert (sources._joint(tokens, 0) is not None) is joint

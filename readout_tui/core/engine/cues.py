@@ -236,7 +236,8 @@ _RU_ACCORDING = (
     "по заявлению", "по сообщению", "по версии", "в изложении", "в интерпретации", "в трактовке", "в пересказе",
 )
 _RU_PRONOUNS = "он она оно они"
-_RU_JOINT = "лидеры стороны президенты лидера"
+_RU_JOINT = "лидеры стороны президенты"
+_RU_JOINT_AFTER_PAIR = "лидера президента"  # singular after "оба": alone, one leader
 _RU_POSSESSIVES = "его её ее их"
 _RU_ADVERBS = "также тоже ранее позже затем еще ещё уже дополнительно отдельно вновь снова же"
 _RU_NEGATIONS = "не ни"
@@ -287,7 +288,7 @@ PRONOUNS = _words(_EN_PRONOUNS, _ID_PRONOUNS, _RU_PRONOUNS)
 JOINT = _words(_EN_JOINT, _ID_JOINT, _RU_JOINT)
 """The two parties together as a subject ("the two leaders", "kedua pemimpin", "стороны"):
 what they did in the call is told by the account being told."""
-JOINT_AFTER_PAIR = _words(_ID_JOINT_AFTER_PAIR)
+JOINT_AFTER_PAIR = _words(_ID_JOINT_AFTER_PAIR, _RU_JOINT_AFTER_PAIR)
 PAIR = frozenset({"two", "kedua", "para", "оба", "обе"})
 """Before a plural noun, the pair ("the two sides", "kedua pihak", "обе стороны")."""
 POSSESSIVES = _words(_EN_POSSESSIVES, _RU_POSSESSIVES)

@@ -133,8 +133,8 @@ class _Reading:
             if r.carries_on or not self.parties.unplaced(r.entity):
                 continue
             if self.parties.about_call(self.body.tokens, r.cue, None):
-                voiced = frozenset(self.told.values())
-                self.parties.place(r.entity, self.previous.side, cues.switches(self.body.text), following, voiced)
+                sides_told = frozenset(self.told.values())
+                self.parties.place(r.entity, self.previous.side, cues.switches(self.body.text), following, sides_told)
 
     def _by_cue(self, named: list[Resolved]) -> tuple[Attributed, str]:
         """A statement with a cue for a party's source: that party's when it speaks of the

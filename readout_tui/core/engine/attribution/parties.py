@@ -207,7 +207,7 @@ class Parties:
         return bool(entity) and entity not in self.sides and entity not in self.third
 
     def place(
-        self, entity: str, previous: Side, turns: bool, following: Side, voiced: Set[Side] = frozenset()
+        self, entity: str, previous: Side, turns: bool, following: Side, sides_told: Set[Side] = frozenset()
     ) -> None:
         """Give ``entity`` a party (step 4), first seen after a statement of side
         ``previous``, in a statement that ``turns`` to the other side or not, before one
@@ -244,11 +244,11 @@ class Parties:
             if not votes and self._office(entity) and self._office_of(near) and not self._office_of(_other(near)):
                 near = _other(near)
             votes[near] += 1
-        if not votes and len(voiced) == 1 and self.leaders:
+        if not votes and len(sides_told) == 1 and self.leaders:
             # Nothing near it says whose it is, and one side has told its account already: a
             # source of no party yet that speaks of the call is the other side's, whose voice the
             # article has not named yet ("WAM reported", "according to the Amiri Diwan").
-            votes[_other(next(iter(voiced)))] += 1
+            votes[_other(next(iter(sides_told)))] += 1
         ranked = votes.most_common()
         if not ranked:
             return

@@ -456,9 +456,9 @@ class Subject:
 
 
 _DATELINE = re.compile(r"^(?:[^\s.!?]+\s){0,5}?[^\s.!?]+\s[-–—]\s")
-"""A place and a date or an outlet before a dash ("MEXICO CITY —", "Teheran -"): a few words,
-not a clause that a dash goes on ("Лидеры также рассмотрели ход крупных совместных проектов —")."""
-""""Jakarta (ANTARA) - ", "MOSCOW, Dec 10 (Reuters) — ": a dateline before the sentence."""
+"""A place and a date or an outlet before a dash ("MEXICO CITY —", "Teheran -", "Jakarta
+(ANTARA) - ", "MOSCOW, Dec 10 (Reuters) — "): a few words, not a clause that a dash goes on
+("Лидеры также рассмотрели ход крупных совместных проектов —")."""
 
 
 def find_subject(tokens: list[Token], text: str) -> Subject:
