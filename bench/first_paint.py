@@ -208,7 +208,7 @@ def main() -> None:
     print(f"machine: {machine()}")
     if not args.no_bytecode and os.environ.pop("PYTHONDONTWRITEBYTECODE", None):
         # An installed package starts from its bytecode; without it each start compiles the
-        # package's own modules first (~0.3 s here), which no user pays.
+        # package's own modules first, which no user pays.
         measure([PYTHON, "-c", "import readout_tui.cli, readout_tui.app"])
         print("bytecode: PYTHONDONTWRITEBYTECODE was set; unset for these runs, as after an install")
     print()

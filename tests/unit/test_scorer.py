@@ -112,6 +112,14 @@ def test_first_best_is_argmax_with_ties_and_nan(seed):
     assert np.array_equal(first_best(block, block.max(axis=0)), block.argmax(axis=0))
     clean = np.nan_to_num(block)
     assert np.array_equal(first_best(clean, clean.max(axis=0)), clean.argmax(axis=0))
+    # A few ties among distinct values (the search for the first row), and columns tied in
+    # every row (shared-word overlaps of zero: argmax).
+    few = rng.standard_normal((50, 300)).astype(np.float32)
+    best = few.max(axis=0)
+    few[rng.integers(0, 50, 30), np.arange(30)] = best[:30]
+    assert np.array_equal(first_best(few, few.max(axis=0)), few.argmax(axis=0))
+    few[:, 40:100] = 0
+    assert np.array_equal(first_best(few, few.max(axis=0)), few.argmax(axis=0))
 
 
 @pytest.mark.parametrize("seed", range(4))

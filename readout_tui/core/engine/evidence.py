@@ -177,14 +177,11 @@ class Evidence:
         """The presence threshold in force for this evidence under ``settings``."""
         return settings.in_force(self.semantic_available, self.scorer.threshold if self.scorer else None)
 
-    def signals(
-        self, rows=slice(None), product: np.ndarray | None = None, lexical: np.ndarray | None = None
-    ) -> Signals:
+    def signals(self, rows=slice(None), product: np.ndarray | None = None) -> Signals:
         """The signals of left ``rows`` with every right statement (all rows: n x m matrices,
         fine for two readouts, costly for thousands of statements); ``product``: see
-        ``Embeddings.block``; ``lexical``: their shared-word overlap, if already computed."""
-        if lexical is None:
-            lexical = self.terms.overlap(rows)
+        ``Embeddings.block``."""
+        lexical = self.terms.overlap(rows)
         order = order_distance(len(self.left), len(self.right), rows)
         if self.embeddings is None:
             return Signals(None, None, lexical, order)
@@ -395,16 +392,16 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
     n, m = len(evidence.left), len(evidence.right)
     step = rows_per_block(m)
     row_standings, column_standing = [], ColumnStanding()
-    kept: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    kept: dict[int, np.ndarray] = {}
     for start in range(0, n, step):
         if progress:
             progress(start // 2, n)
         product = evidence.embeddings.product(slice(start, start + step))
         block = evidence.signals(slice(start, start + step), product)
-        # The overlaps are not kept too: measured end to end at 10,000 a side, the 400 MB more
-        # cost as much in fresh pages as computing them again saves.
+        # The overlaps are not kept too: their memory costs as much in fresh pages as computing
+        # them again saves (docs/performance.md).
         if (len(kept) + 1) * product.nbytes <= KEPT_BYTES:
-            kept[start] = (product, None)
+            kept[start] = product
         matrices = {key: getattr(block, key) for key in scorer.signals}
         row_standings.append(Standing.of_rows(matrices))
         column_standing.add(start, matrices)
@@ -415,7 +412,7 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
     for start in range(0, n, step):
         if progress:
             progress((n + start) // 2, n)
-        block = evidence.signals(slice(start, start + step), *kept.pop(start, (None, None)))
+        block = evidence.signals(slice(start, start + step), kept.pop(start, None))
         z, row_error, column_error = logit.block(block, start)
         # The pairs whose logit may reach that of the row's, or the column's (in this block,
         # and so far), CANDIDATES-th most probable partner.

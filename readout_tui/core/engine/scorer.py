@@ -64,8 +64,10 @@ class Standing:
 
 
 def mean_and_std(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``matrix.mean(axis=1)`` and ``matrix.std(axis=1)``, equal to the bit: the same steps as
-    numpy's own (its ``_var``), but summing the rows once for both."""
+    """``matrix.mean(axis=1)`` and ``matrix.std(axis=1)`` of a float32 or float64 ``matrix``,
+    equal to the bit: the same steps as numpy's own (its ``_var``), but summing the rows once
+    for both (integers or float16 numpy would sum otherwise)."""
+    assert matrix.dtype in (np.float32, np.float64), matrix.dtype
     count = np.intp(matrix.shape[1])  # as numpy divides
     total = np.add.reduce(matrix, axis=1, keepdims=True)
     mean = np.true_divide(total, count, out=total, casting="unsafe")
@@ -81,7 +83,11 @@ def first_best(block: np.ndarray, best: np.ndarray) -> np.ndarray:
     column's best. numpy's argmax along the rows of a C-ordered block runs at a fraction of the
     speed of a comparison; the best is nearly always in one row only."""
     rows, width = block.shape
-    row, column = np.divmod(np.flatnonzero(block == best), width)
+    hits = np.flatnonzero(block == best)
+    if hits.size > 2 * width:
+        # Many ties (a column of zero overlaps ties in every row): argmax is then the cheaper.
+        return block.argmax(axis=0)
+    row, column = np.divmod(hits, width)
     first = np.full(width, rows, np.intp)
     np.minimum.at(first, column, row)
     if (first == rows).any():  # a NaN is nobody's equal: numpy's own rule then
