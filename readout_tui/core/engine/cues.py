@@ -45,6 +45,8 @@ rejected protest protested appreciate appreciated describe described hope hoped 
 congratulate congratulated vow vowed exchange exchanged reassure reassured encourage encouraged
 talk talked
 """
+"""What is done in a call. "talked" is here and "spoke" is contact (``is_contact``): readouts
+write "talked about ..." for what was said and "spoke by phone" for the call itself."""
 _EN_PRONOUNS = "he she it they"
 _EN_JOINT = "leaders sides presidents"
 """Plural nouns for the call's two parties together as a subject ("The two leaders agreed")."""
