@@ -3,9 +3,14 @@ third parties. Countries, people and outlets are made up, so nothing is known in
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from readout_tui.core.engine.attribution import How
+from readout_tui.core.engine.attribution.model import Side
+from readout_tui.core.engine.attribution.names import Names
+from readout_tui.core.engine.attribution.parties import Parties
 from readout_tui.core.engine.attribution.sources import find_cues
 from readout_tui.core.engine.attribution.tokens import name_key, read_tokens, same_stem
 from readout_tui.core.io.article import attribute_text
@@ -876,3 +881,14 @@ def test_a_title_without_a_name_is_not_the_leader_the_statement_names(text, side
     # "the Syldavian president", "Tim Media Presiden": a leader's title (or his team) with no
     # name, telling what the named leader did, speaks for the other one.
     assert sides(text)[-1] == side
+
+
+def test_a_leaders_country_is_not_claimed_through_a_first_name_alone():
+    # Two titled people who share a first name: the Emirati president's country is not the
+    # Saudi crown prince's because both are called Mohammed.
+    names = Names()
+    names.countries[frozenset({"mohammed", "salman"})] = Counter({"saudi": 1})
+    names.countries[frozenset({"mohammed", "zayed"})] = Counter({"emirates": 1})
+    parties = Parties.of_leaders(names, [frozenset({"mohammed", "salman"}), frozenset({"erdogan"})])
+    assert parties.sides.get("saudi") is Side.LEFT
+    assert "emirates" not in parties.sides

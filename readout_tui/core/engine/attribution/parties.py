@@ -127,7 +127,9 @@ class Parties:
         # also name it alone more often than with him.
         for side, keys in pairs:
             for person, countries in names.countries.items():
-                if person & keys:
+                # Two keys in common when the person has two: a first name alone ("Mohammed")
+                # may be another leader's.
+                if len(person & keys) >= min(2, len(person)):
                     for key in countries:
                         sides.setdefault(names.resolve(key), side)
         return cls(dict(pairs), sides, led=led)
