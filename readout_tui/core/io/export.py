@@ -531,9 +531,7 @@ def to_csv(p: Published) -> str:
 
 def to_json(p: Published, pretty: bool = True) -> str:
     """The ``report.to_json`` contract, with the decisions, notes and mentions added."""
-    document = report.json_document(p.alignment, p.info)
-    for entry, pair in zip(document["pairs"], p.alignment.pairs):
-        entry["manual"] = pair.manual
+    document = report.json_document(p.alignment, p.info, manual=True)
     kept = records(p.decisions)
     document["notes"] = kept.pop("notes")
     document["decisions"] = kept
