@@ -171,7 +171,7 @@ def _counterparts(
     pairs = np.empty(len(codes), object)
     if made is not None:
         pairs[found] = made.pairs[at[found]]
-    pairs[new] = [_counterpart(evidence, *row, settings, kind, c) for row, kind, c in zip(rows, kinds, confidences)]
+    pairs[new] = _built(evidence, rows, settings, kinds, confidences)
     _remember(evidence, settings, codes[new], values[new], pairs[new])
     return tuple(pairs.tolist())
 
@@ -220,24 +220,35 @@ def _counterpart(
     confidence: float | None = None,
 ) -> Counterpart:
     """A pair as reported: ``kind`` and ``confidence`` when already worked out (``_counterparts``)."""
-    shared = tuple(evidence.terms.shared(i, j)[:8])
-    kind, why = kind or _kinds(evidence, [(i, j, score, cosine, lexical)], settings)[0]
-    n, m = len(evidence.left), len(evidence.right)
-    order = settings.order_weight * abs(i / max(n - 1, 1) - j / max(m - 1, 1))
+    row = (i, j, score, cosine, lexical)
+    kind = kind or _kinds(evidence, [row], settings)[0]
     if confidence is None:
         confidence = _confidences(evidence, [score])[0]
-    reason = _reason(cosine, lexical, shared, order, evidence.semantic_available, confidence, why)
-    return Counterpart(
-        left=i,
-        right=j,
-        score=round(score, 4),
-        kind=kind,
-        cosine=round(cosine, 4),
-        lexical=round(lexical, 4),
-        confidence=confidence,
-        shared_terms=shared,
-        reason=reason,
-    )
+    return _built(evidence, [row], settings, [kind], [confidence])[0]
+
+
+def _built(
+    evidence: Evidence,
+    rows: list[tuple[int, int, float, float, float]],
+    settings: AlignmentSettings,
+    kinds: list[tuple[Kind, str]],
+    confidences: list[float | None],
+) -> list[Counterpart]:
+    """The reported pair of each (left, right, score, cosine, lexical) row, of its kind (and
+    why) and confidence: its figures to 4 places, its shared words, its reason. One loop for
+    all, what every pair shares looked up once: ~140,000 pairs at 10,000 statements a side."""
+    shared_of = evidence.terms.shared
+    has_cosine = evidence.semantic_available
+    weight = settings.order_weight
+    n, m = max(len(evidence.left) - 1, 1), max(len(evidence.right) - 1, 1)
+    made = []
+    for (i, j, score, cosine, lexical), (kind, why), confidence in zip(rows, kinds, confidences):
+        shared = tuple(shared_of(i, j)[:8])
+        order = weight * abs(i / n - j / m)
+        reason = _reason(cosine, lexical, shared, order, has_cosine, confidence, why)
+        figures = round(score, 4), kind, round(cosine, 4), round(lexical, 4)
+        made.append(Counterpart(i, j, *figures, shared, reason, False, confidence))
+    return made
 
 
 def _kinds(
@@ -262,7 +273,10 @@ def _kinds(
         return readings[text]
 
     left, right = evidence.left.statements, evidence.right.statements
-    read_pairs = [(read(left[i].text), read(right[j].text), c, lx) for i, j, _, c, lx in pairs]
+    # Each statement looked up once, not once per pair it is in.
+    of_left = {i: read(left[i].text) for i in {p[0] for p in pairs}}
+    of_right = {j: read(right[j].text) for j in {p[1] for p in pairs}}
+    read_pairs = [(of_left[i], of_right[j], c, lx) for i, j, _, c, lx in pairs]
     projected = None
     if model.subject_axes is not None:
         rows = np.array([p[:2] for p in pairs], np.intp).reshape(-1, 2)
