@@ -94,3 +94,18 @@ def test_decide_reports_each_pair_as_it_did_one_by_one(example):
         kind = decision._kinds(evidence, [row], settings)[0]
         confidence = decision._confidences(evidence, [score])[0]
         assert pair == _old_counterpart(evidence, *row, settings, kind, confidence)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_kind_features_made_together_equal_those_made_pair_by_pair(seed):
+    from readout_tui.core.engine.kind import Reading, against_all
+
+    rng = random.Random(seed)
+    framing = "must should allegedly criminals concern not never без cannot won't".split()
+    texts = [" ".join(rng.choices(WORDS + framing, k=rng.randint(0, 16))) for _ in range(40)]
+    readings = [Reading.of(t) for t in texts]
+    pairs = [(rng.choice(readings), rng.choice(readings), rng.random(), rng.choice([0.0, rng.random()]))
+             for _ in range(300)]
+    expected = np.array([a.against(b, c, lx) for a, b, c, lx in pairs], np.float64)
+    assert against_all(pairs).tobytes() == expected.tobytes()
+    assert against_all([]).shape == (0, expected.shape[1])

@@ -15,7 +15,7 @@ from readout_tui.core.engine.evidence import (
     rows_per_block,
     topical_scores,
 )
-from readout_tui.core.engine.kind import Reading, Telling, kind_model
+from readout_tui.core.engine.kind import Reading, Telling, against_all, kind_model
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Alignment, Counterpart, Kind
 
@@ -281,7 +281,7 @@ def _kinds(
     if model.subject_axes is not None:
         rows = np.array([p[:2] for p in pairs], np.intp).reshape(-1, 2)
         projected = model.projections(vectors.left, vectors.right, rows)
-    differently = model.differently_all([a.against(b, c, lx) for a, b, c, lx in read_pairs], projected)
+    differently = model.differently_all(against_all(read_pairs), projected)
     return [
         (Kind.RELATED, model.reason(Telling.between(*reading), None if projected is None else projected[k]))
         if d
