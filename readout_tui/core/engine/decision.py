@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.evidence import (
     Evidence,
     Reach,
@@ -42,6 +43,7 @@ def scored_pair(
     return _counterpart(evidence, left, right, *pair_signals(evidence, left, right, settings), settings)
 
 
+@collector_paused()
 def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()) -> Alignment:
     """Turn evidence into counterparts, in two steps.
 

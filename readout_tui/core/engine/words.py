@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from readout_tui.core.bulk import collector_paused
+
 if TYPE_CHECKING:
     from scipy import sparse
 
@@ -123,6 +125,7 @@ class TermTable:
     """A readable word for each stem (its first occurrence), for explanations."""
 
     @classmethod
+    @collector_paused()
     def build(cls, left: Sequence[str], right: Sequence[str]) -> TermTable:
         surface: dict[str, str] = {}
         bags = []

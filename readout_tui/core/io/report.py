@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from readout_tui.core.bulk import collector_paused
 from readout_tui.core.io.display import BIDI_CONTROLS, printable
 from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout, other_side, statement_ref
 
@@ -52,6 +53,7 @@ class Summary:
         )
 
 
+@collector_paused()
 def to_json(alignment: Alignment, info: CaseInfo = CaseInfo(), pretty: bool = True) -> str:
     return dump_json(json_document(alignment, info), pretty)
 
@@ -214,6 +216,7 @@ def _pairs_json(pairs: Sequence[Counterpart], manual: bool = False) -> list[dict
     ]
 
 
+@collector_paused()
 def to_text(alignment: Alignment, info: CaseInfo = CaseInfo(), width: int = 100) -> str:
     lines: list[str] = []
     if info.title:

@@ -49,6 +49,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
+from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.cues import is_role, is_title
 from readout_tui.core.engine.names import (
     POSSESSIVE,
@@ -296,6 +297,7 @@ class OneSided:
         return [m for m in self.of(side) if index in m.statements]
 
 
+@collector_paused()
 def one_sided(left: Readout, right: Readout) -> OneSided:
     inner = capitalised_inside([*left.texts, *right.texts])
     found = {side: mentions(r, inner) for side, r in (("left", left), ("right", right))}
