@@ -170,6 +170,22 @@ class Alignment:
             return Status.MATCH
         return Status.RELATED if kinds else Status.UNIQUE
 
+    def standing(self, side: Side) -> list[tuple[Status, list[int]]]:
+        """``status`` and ``partners`` of every statement of ``side``, in order, from one look-up
+        each: a report of thousands of statements asks for both."""
+        readout = self.left if side == "left" else self.right
+        found = self._by_statement
+        out: list[tuple[Status, list[int]]] = []
+        for s in readout.statements:
+            pairs = found.get((side, s.index))
+            if not pairs:
+                out.append((Status.UNIQUE, []))
+                continue
+            partners = [p.right for p in pairs] if side == "left" else [p.left for p in pairs]
+            matched = any(p.kind is Kind.MATCH for p in pairs)
+            out.append((Status.MATCH if matched else Status.RELATED, partners))
+        return out
+
     def unique(self, side: Side) -> list[int]:
         readout = self.left if side == "left" else self.right
         return [s.index for s in readout.statements if (side, s.index) not in self._by_statement]

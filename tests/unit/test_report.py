@@ -221,3 +221,65 @@ def test_markdown_summary_and_unique_sections():
     assert "- Pairs: 1 same, 0 told differently" in md
     assert "## Only in Kremlin\n\n- L2: A two." in md
     assert "## Only in Israeli PMO\n\n- (none)" in md
+
+
+# -- the JSON report built in bulk equals the per-pair, per-statement definition -------------
+
+
+def _random_alignment(seed: int) -> Alignment:
+    import random
+
+    rng = random.Random(seed)
+    n, m = rng.randint(1, 30), rng.randint(1, 30)
+    codes = rng.sample(range(n * m), rng.randint(0, min(n * m, 60)))
+    pairs = tuple(
+        Counterpart(
+            c // m, c % m, rng.choice([0.1, 1 / 3, round(rng.random(), 4), 1e-05, 0.0]),
+            rng.choice([Kind.MATCH, Kind.RELATED]), cosine=rng.random(), lexical=rng.random(),
+            shared_terms=tuple(rng.sample(["gaza", "мир", "ç", "x"], rng.randint(0, 3))),
+            reason=rng.choice(["", "meaning · 0.2", "told differently: ‘x’"]),
+            manual=rng.random() < 0.2, confidence=rng.choice([None, 0.5, round(rng.random(), 4)]),
+        )
+        for c in codes
+    )
+    return Alignment(
+        readout("L", [f"l{i}" for i in range(n)]), readout("R", [f"r{j}" for j in range(m)]), pairs, "fake-model"
+    )
+
+
+def _pair_reference(pair: Counterpart, manual: bool) -> dict:
+    entry = {
+        "left": pair.left, "right": pair.right, "score": pair.score, "confidence": pair.confidence,
+        "kind": pair.kind.value, "semantic": pair.cosine, "lexical": pair.lexical,
+        "shared_terms": list(pair.shared_terms), "reason": pair.reason,
+    }
+    return {**entry, "manual": pair.manual} if manual else entry
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_json_rows_equal_their_definition(seed):
+    alignment = _random_alignment(seed)
+    for manual in (False, True):
+        document = report.json_document(alignment, manual=manual)
+        assert document["pairs"] == [_pair_reference(p, manual) for p in alignment.pairs]
+        # Key order is part of the output.
+        assert [list(e) for e in document["pairs"]] == [list(_pair_reference(p, manual)) for p in alignment.pairs]
+    for side in ("left", "right"):
+        readout_ = getattr(alignment, side)
+        assert alignment.standing(side) == [
+            (alignment.status(side, s.index), alignment.partners(side, s.index)) for s in readout_.statements
+        ]
+        assert [(e["status"], e["counterparts"]) for e in document[side]["statements"]] == [
+            (alignment.status(side, s.index).value, alignment.partners(side, s.index)) for s in readout_.statements
+        ]
+
+
+@pytest.mark.parametrize(
+    "text", ["plain ascii", "del \x7f here", "8-bit \x9b", "мир", "override \u202e", "lone \ud800", "", "\x7f"]
+)
+def test_dump_json_escapes_as_the_pattern_does(text):
+    for pretty in (True, False):
+        raw = json.dumps({"t": text}, ensure_ascii=False, indent=2 if pretty else None,
+                         separators=None if pretty else (",", ":"))
+        expected = report._JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", raw)
+        assert report.dump_json({"t": text}, pretty) == expected

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.evidence import (
     Evidence,
     Reach,
@@ -15,7 +16,7 @@ from readout_tui.core.engine.evidence import (
     rows_per_block,
     topical_scores,
 )
-from readout_tui.core.engine.kind import Reading, Telling, kind_model
+from readout_tui.core.engine.kind import Reading, Telling, against_all, kind_model
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Alignment, Counterpart, Kind
 
@@ -42,6 +43,7 @@ def scored_pair(
     return _counterpart(evidence, left, right, *pair_signals(evidence, left, right, settings), settings)
 
 
+@collector_paused()
 def decide(evidence: Evidence, settings: AlignmentSettings = AlignmentSettings()) -> Alignment:
     """Turn evidence into counterparts, in two steps.
 
@@ -171,7 +173,7 @@ def _counterparts(
     pairs = np.empty(len(codes), object)
     if made is not None:
         pairs[found] = made.pairs[at[found]]
-    pairs[new] = [_counterpart(evidence, *row, settings, kind, c) for row, kind, c in zip(rows, kinds, confidences)]
+    pairs[new] = _built(evidence, rows, settings, kinds, confidences)
     _remember(evidence, settings, codes[new], values[new], pairs[new])
     return tuple(pairs.tolist())
 
@@ -220,24 +222,35 @@ def _counterpart(
     confidence: float | None = None,
 ) -> Counterpart:
     """A pair as reported: ``kind`` and ``confidence`` when already worked out (``_counterparts``)."""
-    shared = tuple(evidence.terms.shared(i, j)[:8])
-    kind, why = kind or _kinds(evidence, [(i, j, score, cosine, lexical)], settings)[0]
-    n, m = len(evidence.left), len(evidence.right)
-    order = settings.order_weight * abs(i / max(n - 1, 1) - j / max(m - 1, 1))
+    row = (i, j, score, cosine, lexical)
+    kind = kind or _kinds(evidence, [row], settings)[0]
     if confidence is None:
         confidence = _confidences(evidence, [score])[0]
-    reason = _reason(cosine, lexical, shared, order, evidence.semantic_available, confidence, why)
-    return Counterpart(
-        left=i,
-        right=j,
-        score=round(score, 4),
-        kind=kind,
-        cosine=round(cosine, 4),
-        lexical=round(lexical, 4),
-        confidence=confidence,
-        shared_terms=shared,
-        reason=reason,
-    )
+    return _built(evidence, [row], settings, [kind], [confidence])[0]
+
+
+def _built(
+    evidence: Evidence,
+    rows: list[tuple[int, int, float, float, float]],
+    settings: AlignmentSettings,
+    kinds: list[tuple[Kind, str]],
+    confidences: list[float | None],
+) -> list[Counterpart]:
+    """The reported pair of each (left, right, score, cosine, lexical) row, of its kind (and
+    why) and confidence: its figures to 4 places, its shared words, its reason. One loop for
+    all, what every pair shares looked up once: ~140,000 pairs at 10,000 statements a side."""
+    shared_of = evidence.terms.shared
+    has_cosine = evidence.semantic_available
+    weight = settings.order_weight
+    n, m = max(len(evidence.left) - 1, 1), max(len(evidence.right) - 1, 1)
+    made = []
+    for (i, j, score, cosine, lexical), (kind, why), confidence in zip(rows, kinds, confidences):
+        shared = tuple(shared_of(i, j)[:8])
+        order = weight * abs(i / n - j / m)
+        reason = _reason(cosine, lexical, shared, order, has_cosine, confidence, why)
+        figures = round(score, 4), kind, round(cosine, 4), round(lexical, 4)
+        made.append(Counterpart(i, j, *figures, shared, reason, False, confidence))
+    return made
 
 
 def _kinds(
@@ -262,12 +275,15 @@ def _kinds(
         return readings[text]
 
     left, right = evidence.left.statements, evidence.right.statements
-    read_pairs = [(read(left[i].text), read(right[j].text), c, lx) for i, j, _, c, lx in pairs]
+    # Each statement looked up once, not once per pair it is in.
+    of_left = {i: read(left[i].text) for i in {p[0] for p in pairs}}
+    of_right = {j: read(right[j].text) for j in {p[1] for p in pairs}}
+    read_pairs = [(of_left[i], of_right[j], c, lx) for i, j, _, c, lx in pairs]
     projected = None
     if model.subject_axes is not None:
         rows = np.array([p[:2] for p in pairs], np.intp).reshape(-1, 2)
         projected = model.projections(vectors.left, vectors.right, rows)
-    differently = model.differently_all([a.against(b, c, lx) for a, b, c, lx in read_pairs], projected)
+    differently = model.differently_all(against_all(read_pairs), projected)
     return [
         (Kind.RELATED, model.reason(Telling.between(*reading), None if projected is None else projected[k]))
         if d

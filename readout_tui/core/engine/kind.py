@@ -99,6 +99,33 @@ class Reading:
         )
 
 
+def against_all(pairs: list[tuple[Reading, Reading, float, float]]) -> np.ndarray:
+    """``Reading.against`` of each (reading, other, cosine, lexical), as the rows of one array:
+    the counts in Python, the divisions in numpy (of integers exact in float64, rounded as
+    Python's), the framing sets only where a pair has any; ~140,000 pairs at 10,000 a side."""
+    out = np.empty((len(pairs), len(FEATURES)))
+    if not pairs:
+        return out
+    out[:, 0] = [p[2] for p in pairs]
+    out[:, 1] = [p[3] for p in pairs]
+    shared = np.array([len(a.words & b.words) for a, b, _, _ in pairs], np.float64)
+    union = np.array([len(a.words) + len(b.words) for a, b, _, _ in pairs], np.float64) - shared
+    union_or_1 = np.maximum(union, 1)
+    out[:, 2] = shared / union_or_1
+    out[:, 3] = np.array([max(a.length, 1) for a, _, _, _ in pairs], np.float64) / np.array(
+        [max(b.length, 1) for _, b, _, _ in pairs], np.float64
+    )
+    out[:, 4] = [len(a.negated ^ b.negated) if a.negated or b.negated else 0 for a, b, _, _ in pairs]
+    out[:, 5:7] = [
+        (len(a.one_sided_framing(b) | b.one_sided_framing(a)), len(a.framing | b.framing))
+        if a.framing or b.framing
+        else (0, 0)
+        for a, b, _, _ in pairs
+    ]
+    out[:, 7] = (union - shared) / union_or_1
+    return out
+
+
 def length_ratio(ratio):
     """How far apart two statements' lengths are, from the ratio of their lengths."""
     return np.abs(np.log(ratio))

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from readout_tui.core.bulk import collector_paused
+
 WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 NAME_PART = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_][\w'\u2019]*")
@@ -86,6 +88,7 @@ class _Words(NamedTuple):
     capitals: list[tuple[re.Match, str, bool]]
 
 
+@collector_paused()
 def without_shared_names(texts: Sequence[str]) -> list[str]:
     """Each text with the name words that at least ``SHARED_BY`` of ``texts`` use taken out.
 

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from readout_tui.core.bulk import collector_paused
+
 if TYPE_CHECKING:
     from scipy import sparse
 
@@ -123,6 +125,7 @@ class TermTable:
     """A readable word for each stem (its first occurrence), for explanations."""
 
     @classmethod
+    @collector_paused()
     def build(cls, left: Sequence[str], right: Sequence[str]) -> TermTable:
         surface: dict[str, str] = {}
         bags = []
@@ -151,15 +154,25 @@ class TermTable:
 
     def shared(self, i: int, j: int) -> list[str]:
         """Words statements left ``i`` and right ``j`` share, most distinctive first."""
-        left, right = self._telling_bags
-        ranked = sorted(left[i] & right[j], key=self._telling.__getitem__)
-        return [self.surface[k] for k in ranked]
+        left, right = self._telling_places
+        surface = self._telling_surface
+        return [surface[place] for place in sorted(left[i] & right[j])]
 
     @cached_property
-    def _telling_bags(self) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
-        """Each statement's stems worth showing as shared (a pair's are in both of its own)."""
+    def _telling_places(self) -> tuple[list[frozenset[int]], list[frozenset[int]]]:
+        """Each statement's stems worth showing as shared (a pair's are in both of its own), by
+        their places in ``_telling``: a pair's then sort as plain integers, with no look-up per
+        stem (~140,000 pairs at 10,000 statements a side)."""
         rank = self._telling
-        return [bag & rank.keys() for bag in self.left], [bag & rank.keys() for bag in self.right]
+        return (
+            [frozenset(rank[k] for k in bag if k in rank) for bag in self.left],
+            [frozenset(rank[k] for k in bag if k in rank) for bag in self.right],
+        )
+
+    @cached_property
+    def _telling_surface(self) -> list[str]:
+        """The readable word of each place of ``_telling``."""
+        return [self.surface[k] for k in self._telling]
 
     @cached_property
     def _telling(self) -> dict[str, int]:

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.explain import WordSpan, word_spans
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.words import TermTable
@@ -201,6 +202,7 @@ def render(
 # -- Markdown ---------------------------------------------------------------------------------
 
 
+@collector_paused()
 def to_markdown(p: Published) -> str:
     md = report.markdown_escape
     out = [f"# {md(p.title)}", ""]
@@ -296,6 +298,7 @@ def _h(text: str) -> str:
     return html.escape(printable(text), quote=True)
 
 
+@collector_paused()
 def to_html(p: Published) -> str:
     parts = [
         "<!DOCTYPE html>",
@@ -489,6 +492,7 @@ def _cell(value: str) -> str:
     return "'" + value if value.lstrip().startswith(_FORMULA_START) else value
 
 
+@collector_paused()
 def to_csv(p: Published) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -529,11 +533,10 @@ def to_csv(p: Published) -> str:
 # -- JSON -------------------------------------------------------------------------------------
 
 
+@collector_paused()
 def to_json(p: Published, pretty: bool = True) -> str:
     """The ``report.to_json`` contract, with the decisions, notes and mentions added."""
-    document = report.json_document(p.alignment, p.info)
-    for entry, pair in zip(document["pairs"], p.alignment.pairs):
-        entry["manual"] = pair.manual
+    document = report.json_document(p.alignment, p.info, manual=True)
     kept = records(p.decisions)
     document["notes"] = kept.pop("notes")
     document["decisions"] = kept
