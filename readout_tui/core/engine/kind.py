@@ -29,7 +29,8 @@ from readout_tui.core.engine.words import stem
 NEGATION = re.compile(r"\b(?:not|no|never|nor|without|cannot|\w+n't)\b", re.IGNORECASE)
 FRAMING = re.compile(
     # The look-ahead for the words' first letters only skips, quickly, the places where none
-    # of them can start (it halves the time of reading a statement); it matches nothing else.
+    # of them can start, most of a statement; it matches nothing else (a test keeps the letters
+    # and the words in step).
     r"\b(?=[abcdhimoprstuw])(?:alleged\w*|so-called|claim\w*|purported\w*|supposed\w*|"  # distance from a claim
     r"must|should|urg\w+|demand\w*|insist\w*|warn\w*|call\w* on|"  # pressure
     r"concern\w*|regret\w*|condemn\w*|oppos\w+|reject\w*|criticis\w*|deplor\w*|"  # disapproval
