@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
@@ -87,3 +88,22 @@ def test_a_model_of_another_layout_falls_back_to_py3langid_s_own_loading(fresh_m
     assert language.detect(TEXTS[0]).code == "ru"
     assert language.detect(TEXTS[2]).code == "id"
     assert not language.unpacked_path().exists()
+
+
+def test_a_model_unpacked_by_another_process_first_is_kept(fresh_model, monkeypatch):
+    # Two processes unpack at once: the second's rename finds the first's folder in place.
+    path = language.unpacked_path()
+    real_replace = os.replace
+
+    def another_process_first(source, target):
+        if Path(target) == path:
+            real_replace(source, Path(source).with_name("winner"))
+            real_replace(Path(source).with_name("winner"), path)
+            raise OSError(39, "Directory not empty")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(language.os, "replace", another_process_first)
+    assert language._unpacked(MODEL_DIR / MODEL_FILE) == path
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+    monkeypatch.undo()
+    assert language.detect(TEXTS[0]).code == "ru"
