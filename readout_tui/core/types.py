@@ -11,6 +11,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from readout_tui.core.engine.attribution import Attribution
     from readout_tui.core.engine.coverage import LanguageCheck
 
@@ -129,6 +131,13 @@ class Status(str, Enum):
 _GLYPHS = {Status.MATCH: "=", Status.RELATED: "≈", Status.UNIQUE: "∅"}
 
 
+def _status_of(pairs: Sequence[Counterpart]) -> Status:
+    """A statement's status from its pairs: matched if any pair is the same point told alike."""
+    if not pairs:
+        return Status.UNIQUE
+    return Status.MATCH if any(p.kind is Kind.MATCH for p in pairs) else Status.RELATED
+
+
 @dataclass(frozen=True)
 class Alignment:
     """The result of comparing two readouts."""
@@ -165,25 +174,17 @@ class Alignment:
         return [getattr(pair, far) for pair in self._by_statement.get((side, index), ())]
 
     def status(self, side: Side, index: int) -> Status:
-        kinds = {p.kind for p in self._by_statement.get((side, index), ())}
-        if Kind.MATCH in kinds:
-            return Status.MATCH
-        return Status.RELATED if kinds else Status.UNIQUE
+        return _status_of(self._by_statement.get((side, index), ()))
 
     def standing(self, side: Side) -> list[tuple[Status, list[int]]]:
         """``status`` and ``partners`` of every statement of ``side``, in order, from one look-up
         each: a report of thousands of statements asks for both."""
         readout = self.left if side == "left" else self.right
-        found = self._by_statement
+        found, far = self._by_statement, other_side(side)
         out: list[tuple[Status, list[int]]] = []
         for s in readout.statements:
-            pairs = found.get((side, s.index))
-            if not pairs:
-                out.append((Status.UNIQUE, []))
-                continue
-            partners = [p.right for p in pairs] if side == "left" else [p.left for p in pairs]
-            matched = any(p.kind is Kind.MATCH for p in pairs)
-            out.append((Status.MATCH if matched else Status.RELATED, partners))
+            pairs = found.get((side, s.index), ())
+            out.append((_status_of(pairs), [getattr(p, far) for p in pairs]))
         return out
 
     def unique(self, side: Side) -> list[int]:
