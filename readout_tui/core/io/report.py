@@ -197,16 +197,7 @@ def _pairs_json(pairs: Sequence[Counterpart], manual: bool = False) -> list[dict
     # without a learned scorer (see ``engine.scorer``). "semantic" is the plain cosine
     # (``Counterpart.cosine``): the key is kept for the readers of the JSON report (the
     # project's scorer, users' scripts).
-    if manual:
-        return [
-            {
-                "left": p.left, "right": p.right, "score": p.score, "confidence": p.confidence,
-                "kind": p.kind._value_, "semantic": p.cosine, "lexical": p.lexical,
-                "shared_terms": list(p.shared_terms), "reason": p.reason, "manual": p.manual,
-            }
-            for p in pairs
-        ]
-    return [
+    rows = [
         {
             "left": p.left, "right": p.right, "score": p.score, "confidence": p.confidence,
             "kind": p.kind._value_, "semantic": p.cosine, "lexical": p.lexical,
@@ -214,6 +205,10 @@ def _pairs_json(pairs: Sequence[Counterpart], manual: bool = False) -> list[dict
         }
         for p in pairs
     ]
+    if manual:
+        for row, p in zip(rows, pairs):
+            row["manual"] = p.manual
+    return rows
 
 
 @collector_paused()
