@@ -392,7 +392,7 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
     n, m = len(evidence.left), len(evidence.right)
     step = rows_per_block(m)
     row_standings, column_standing = [], ColumnStanding()
-    kept: dict[int, np.ndarray] = {}
+    products: dict[int, np.ndarray] = {}
     for start in range(0, n, step):
         if progress:
             progress(start // 2, n)
@@ -400,8 +400,8 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
         block = evidence.signals(slice(start, start + step), product)
         # The overlaps are not kept too: their memory costs as much in fresh pages as computing
         # them again saves (docs/performance.md).
-        if (len(kept) + 1) * product.nbytes <= KEPT_BYTES:
-            kept[start] = product
+        if (len(products) + 1) * product.nbytes <= KEPT_BYTES:
+            products[start] = product
         matrices = {key: getattr(block, key) for key in scorer.signals}
         row_standings.append(Standing.of_rows(matrices))
         column_standing.add(start, matrices)
@@ -412,7 +412,7 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
     for start in range(0, n, step):
         if progress:
             progress((n + start) // 2, n)
-        block = evidence.signals(slice(start, start + step), kept.pop(start, None))
+        block = evidence.signals(slice(start, start + step), products.pop(start, None))
         z, row_error, column_error = logit.block(block, start)
         # The pairs whose logit may reach that of the row's, or the column's (in this block,
         # and so far), CANDIDATES-th most probable partner.
