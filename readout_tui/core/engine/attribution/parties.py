@@ -243,7 +243,7 @@ class Parties:
             # "The Sylvanian presidential office said ..." right after the Freedonian
             # government's statement: another government's office, where only one side speaks
             # through an office yet, tells the other side's account.
-            if not votes and self._office(entity) and self._office_of(near) and not self._office_of(_other(near)):
+            if not votes and office and self._alone_with_office(near):
                 near = _other(near)
             votes[near] += 1
         if not votes and len(sides_told) == 1 and self.leaders:
