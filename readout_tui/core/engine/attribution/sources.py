@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from readout_tui.core.engine import cues
-from readout_tui.core.engine.attribution.tokens import Token, name_key, name_runs
+from readout_tui.core.engine.attribution.tokens import CYRILLIC, Token, name_key, name_runs
 
 
 class Kind(str, Enum):
@@ -66,7 +66,6 @@ _MAX_AFTER_MARKER = 10
 _RUSSIAN_MARKER_NOUNS = frozenset(m.split()[1] for m in cues.RUSSIAN_ACCORDING)
 _RUSSIAN_MARKER_PREPOSITIONS = frozenset(m.split()[0] for m in cues.RUSSIAN_ACCORDING)
 _THAT = frozenset({"that", "bahwa", "что"})
-_CYRILLIC = re.compile(r"[а-яё]")
 
 
 def _is_negation(token: Token) -> bool:
@@ -164,7 +163,7 @@ def _verb_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
         # "Об этом сообщила пресс-служба Кремля": a phrase of no source opens the statement
         # before the verb, the source is after it; in Russian, whose subject may follow its
         # verb, after any phrase without a name ("Первым о беседе сообщило ...").
-        inverted = _CYRILLIC.match(token.folded) is not None and not any(t.name for t in tokens[start:end])
+        inverted = CYRILLIC.match(token.folded) is not None and not any(t.name for t in tokens[start:end])
         if (stop != "pp" or any(t.word for t in tokens[:start])) and not inverted:
             return None
     if stop in cues.TIME_CLAUSES:

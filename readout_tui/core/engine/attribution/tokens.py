@@ -66,8 +66,8 @@ def read_tokens(text: str, inside: set[str]) -> list[Token]:
                 # "Мускар, в свою очередь, ...": the article writes it inside a sentence in
                 # another case ("с Мускаром").
                 if inside_keys is None:
-                    inside_keys = {name_key(w) for w in inside if _CYRILLIC.match(w)}
-                name = _CYRILLIC.match(word.casefold()) is not None and name_key(word) in inside_keys
+                    inside_keys = {name_key(w) for w in inside if CYRILLIC.match(w)}
+                name = CYRILLIC.match(word.casefold()) is not None and name_key(word) in inside_keys
         elif _particle_name(word):
             name = True  # "ас-Сиси", "al-Ruwaili": a particle joined to a name
         elif _acronym(word) and not title and not cues.is_role(word) and not cues.is_office_noun(word):
@@ -130,7 +130,7 @@ def bare(word: str) -> str:
     return _POSSESSIVE.sub("", word)
 
 
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _RUSSIAN_ENDINGS = tuple(
     sorted(
         "ами ями ого его ому ему ыми ими ой ей ом ем ым им ах ях ую юю ая яя ий ый а я у ю е ы и ь й".split(),
@@ -147,7 +147,7 @@ _RUSSIAN_STEM = 2
 def name_key(word: str) -> str:
     """What a name is matched by: its stem, in Russian without its case ending."""
     folded = bare(word).casefold()
-    if _CYRILLIC.match(folded) and not word.isupper():
+    if CYRILLIC.match(folded) and not word.isupper():
         for ending in _RUSSIAN_ENDINGS:
             if folded.endswith(ending) and len(folded) - len(ending) >= _RUSSIAN_STEM:
                 folded = folded[: -len(ending)]
@@ -173,7 +173,7 @@ def same_stem(a: str, b: str) -> bool:
     endings = sorted((len(a) - shared, len(b) - shared))
     if shared >= _SHARED_PREFIX:
         return endings[1] <= _OWN_ENDING
-    cyrillic = _CYRILLIC.match(a) is not None
+    cyrillic = CYRILLIC.match(a) is not None
     return cyrillic and shared == _SHARED_PREFIX - 1 and endings[0] <= _OWN_ENDING and endings[1] <= _OWN_ENDING + 1
 
 
