@@ -5,6 +5,8 @@
     python bench/learn.py --final               # ... and score the final round (report it last, tune nothing on it)
     python bench/learn.py --model PATH --signals cosine,centred --name NAME.json
     python bench/learn.py --model e5 --signals cosine,centred --fit-xlang --name e5-across.json
+    python bench/learn.py --model e5 --signals cosine,centred,second_cosine,second_centred --fit-xlang \
+        --xlang-threshold --name e5-use-across.json      # with the multilingual USE beside e5
 
 The corpus is every English case with gold: the fixtures and ``fixtures/gold/round4``.
 ``fixtures/gold/final`` is kept out of every choice; ``--final`` scores it with the model
@@ -45,7 +47,8 @@ from readout_tui.core.engine.decision import decide  # noqa: E402
 from readout_tui.core.engine.embedder import DEFAULT_MODEL, embed, make_embedder  # noqa: E402
 from readout_tui.core.engine.evidence import Evidence, gather_evidence  # noqa: E402
 from readout_tui.core.engine.kind import FEATURES, KindModel, Telling  # noqa: E402
-from readout_tui.core.engine.scorer import PairScorer, Standing, feature_names, pair_features  # noqa: E402
+from readout_tui.core.engine.pipeline import check_languages  # noqa: E402
+from readout_tui.core.engine.scorer import PairScorer, Standing, feature_names, pair_features, second_model  # noqa: E402
 from readout_tui.core.engine.settings import AlignmentSettings  # noqa: E402
 from readout_tui.core.io.loading import load_case  # noqa: E402
 
@@ -99,12 +102,17 @@ def xlang_paths() -> list[tuple[str, Path]]:
     return [("xlang", p) for p in sorted((ROOT / "fixtures" / "gold" / "xlang").iterdir()) if p.is_dir()]
 
 
-def load(paths: list[tuple[str, Path]], embedder, cache, words_optional: bool = False) -> list[Case]:
+def load(paths: list[tuple[str, Path]], embedder, cache, words_optional: bool = False, second=None) -> list[Case]:
     """The cases with the model's own signals: no shipped scorer. ``words_optional``: the
-    accounts are in two languages, as the pipeline marks them."""
+    accounts are in two languages, as the pipeline marks them. ``second``: a second model
+    whose cosines are gathered too; the cases in a language it does not cover are left out."""
     out = []
     for round_, path in paths:
         comparison = load_case(path, "lines")
+        if second is not None:
+            check = check_languages(comparison.left, comparison.right, second, cache)
+            if not all(check.coverage.covers(side) for side in (check.left, check.right)):
+                continue
         evidence = gather_evidence(
             comparison.left,
             comparison.right,
@@ -113,6 +121,7 @@ def load(paths: list[tuple[str, Path]], embedder, cache, words_optional: bool = 
             # As the pipeline does: the scorer learns from the signals it will be given.
             cosine_floor=getattr(embedder, "cosine_floor", 0.0),
             words_optional=words_optional,
+            second_embed=None if second is None else lambda texts: embed(texts, second, cache),
         )
         gold = json.loads((path / "gold.json").read_text(encoding="utf-8"))
         pairs = {(p["left"], p["right"]): p.get("kind") == "diverge" for p in gold["pairs"]}
@@ -197,14 +206,16 @@ def cross_validate(cases: list[Case], signals: tuple[str, ...], data: dict):
     return groups, scorers, table
 
 
-def nested(cases: list[Case], groups: list[str], table: dict):
-    """Each group scored at the threshold that does best on the other groups."""
-    results, chosen = [], []
+def nested(cases: list[Case], groups: list[str], table: dict, xlang_threshold: bool = False):
+    """Each group scored at the threshold that does best on the other groups (a
+    cross-language case, with ``xlang_threshold``, on the other groups' cross-language cases
+    only). Returns the counts in group order and each case's threshold, by its path."""
+    results, chosen = [], {}
     for g in groups:
-        others = [c for c in cases if c.group != g]
-        best = max(THRESHOLDS, key=lambda t: sum(total(table[c.path, t] for c in others)))
-        chosen.append(best)
-        results += [table[c.path, best] for c in cases if c.group == g]
+        for c in (c for c in cases if c.group == g):
+            others = [o for o in cases if o.group != g and (o.round == "xlang" or not xlang_threshold or c.round != "xlang")]
+            chosen[c.path] = max(THRESHOLDS, key=lambda t: sum(total(table[o.path, t] for o in others)))
+            results.append(table[c.path, chosen[c.path]])
     return results, chosen
 
 
@@ -250,7 +261,7 @@ def reliability(cases, groups, scorers, chosen):
     """Per confidence band: proposed pairs and how many are in the gold, each case's
     confidence calibrated on the other groups only; and the same for unique statements."""
     by_group = {}
-    for c, t in ((c, chosen[groups.index(c.group)]) for c in cases):
+    for c, t in ((c, chosen[c.path]) for c in cases):
         by_group.setdefault(c.group, []).append(proposals(c, scorers[c.path], t))
     pair_rows, unique_rows = [], []
     for g in groups:
@@ -316,7 +327,7 @@ def kind_accuracy(cases: list[Case], groups: list[str], scorers: dict, chosen: l
         for c in (c for c in cases if c.group == g):
             pairs = sorted(c.diverge)
             on_gold += kinds_right(model, c, pairs)
-            hits = [(p.left, p.right) for p in decided(c, scorers[c.path], chosen[groups.index(g)])]
+            hits = [(p.left, p.right) for p in decided(c, scorers[c.path], chosen[c.path])]
             hits = [p for p in hits if p in c.gold]
             on_found += kinds_right(model, c, hits)
             found += len(hits)
@@ -354,28 +365,36 @@ def main() -> None:
     parser.add_argument("--final", action="store_true", help="also score fixtures/gold/final")
     parser.add_argument("--xlang", action="store_true", help="also score fixtures/gold/xlang")
     parser.add_argument("--fit-xlang", action="store_true", help="fit and validate on fixtures/gold/xlang too")
+    parser.add_argument(
+        "--xlang-threshold", action="store_true",
+        help="with --fit-xlang: choose the threshold (and calibrate) on the cross-language cases only",
+    )
     args = parser.parse_args()
     # Thousands of small fits and products: more BLAS threads only contend for the cores, and
     # on this busy 2-core machine they made a run take minutes instead of seconds.
     threadpool_limits(1)
     signals = tuple(args.signals.split(","))
     embedder, cache = make_embedder(args.model or DEFAULT_MODEL), EmbeddingCache()
-    cases = load(english_paths(), embedder, cache)
+    # The second model's signals (second_cosine, second_centred): the model read beside this
+    # one across languages (scorer.BESIDE), on the cases it covers only.
+    second = make_embedder(second_model(embedder.name, False)) if any(s.startswith("second_") for s in signals) else None
+    cases = load(english_paths(), embedder, cache, second=second)
     if args.fit_xlang:
-        cases += load(xlang_paths(), embedder, cache, words_optional=True)
+        cases += load(xlang_paths(), embedder, cache, words_optional=True, second=second)
     data = {c.path: dense_features(c, signals) for c in cases}
     groups = sorted({c.group for c in cases})
     print(f"{len(cases)} cases in {len(groups)} calls; model {embedder.name}; signals {', '.join(signals)}")
 
     report("hand-set scores at their default threshold", [counts(c, {(p.left, p.right) for p in decided(c, None)}) for c in cases])
     groups, scorers, table = cross_validate(cases, signals, data)
-    results, chosen = nested(cases, groups, table)
+    results, chosen = nested(cases, groups, table, args.xlang_threshold)
     report("learned, leave-one-call-out (threshold chosen on the other calls too)", results)
     for round_ in ("fixtures", "round4", "round6", "xlang"):
         some = [r for r, c in zip(results, [c for g in groups for c in cases if c.group == g]) if c.round == round_]
         if some:
             report(f"  of which {round_}", some)
-    print("thresholds chosen:", ", ".join(f"{t} ×{chosen.count(t)}" for t in sorted(set(chosen))))
+    thresholds = list(chosen.values())
+    print("thresholds chosen (cases):", ", ".join(f"{t} ×{thresholds.count(t)}" for t in sorted(set(thresholds))))
 
     pair_rows, unique_rows = reliability(cases, groups, scorers, chosen)
     print("\n".join(band_table(pair_rows, "pairs proposed", "in the gold")))
@@ -388,10 +407,13 @@ def main() -> None:
     english = [c for c in cases if c.round != "xlang"]
     english_groups = sorted({c.group for c in english})
     for subject in (False, True):
-        kind_accuracy(english, english_groups, scorers, [chosen[groups.index(g)] for g in english_groups], subject)
+        kind_accuracy(english, english_groups, scorers, chosen, subject)
     final_scorer = fit(cases, signals, data)
-    threshold = pooled_threshold(cases, table)
-    pool = [pt for c in cases for prop in [proposals(c, scorers[c.path], threshold)] for pt in prop[0] + prop[1]]
+    # With --xlang-threshold the threshold and the calibration are the cross-language cases'
+    # own: the scorer is used for nothing else.
+    judged = [c for c in cases if c.round == "xlang"] if args.xlang_threshold else cases
+    threshold = pooled_threshold(judged, table)
+    pool = [pt for c in judged for prop in [proposals(c, scorers[c.path], threshold)] for pt in prop[0] + prop[1]]
     final_scorer = replace(final_scorer, name=Path(args.name).stem, threshold=threshold, calibration=calibration(pool))
     print(f"fitted on all {len(cases)} cases; threshold {threshold}")
     for flag, folder in ((args.xlang and not args.fit_xlang, "xlang"), (args.final, "final")):

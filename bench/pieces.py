@@ -201,7 +201,7 @@ def evaluate(cases: list[Case], data: dict, label: str, c: float = 1.0, curve: b
     print(
         f"| {label} | {pf:.3f} | {uf:.3f} | {by_round['fixtures'][0]:.3f} / {by_round['fixtures'][1]:.3f} "
         f"| {by_round['round4'][0]:.3f} / {by_round['round4'][1]:.3f} | {f1(dev[0]):.2f} / {f1(dev[1]):.2f} "
-        f"| {tp} / {fp} / {fn} | {Counter(chosen).most_common(1)[0][0]} |",
+        f"| {tp} / {fp} / {fn} | {Counter(chosen.values()).most_common(1)[0][0]} |",
         flush=True,
     )
     if curve:

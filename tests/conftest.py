@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from readout_tui.core.engine.cache import EmbeddingCache
+from readout_tui.core.engine.embedders import UseEmbedder
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import Comparison, load_comparison
 from readout_tui.core.types import Alignment, Counterpart, Kind
@@ -33,6 +34,15 @@ def cache_dir(tmp_path_factory, monkeypatch) -> Path:
     path = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("READOUT_TUI_CACHE_DIR", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def no_second_model(request, monkeypatch) -> None:
+    """Outside tests marked ``model``, the optional second model (the multilingual USE, read
+    beside e5 across two languages) counts as not installed, installed or not: tests embed
+    with the doubles, and what they find must not depend on what this machine has."""
+    if request.node.get_closest_marker("model") is None:
+        monkeypatch.setattr(UseEmbedder, "missing", staticmethod(lambda: "not installed for the tests"))
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from readout_tui.core.engine import embedders
+from readout_tui.core.engine import embedders, pipeline
+from readout_tui.core.engine.coverage import LanguageCheck, coverage
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import (
     DEFAULT_MODEL,
@@ -24,7 +25,7 @@ from readout_tui.core.engine.embedder import (
 from readout_tui.core.engine.embedders import E5Embedder, UseEmbedder, has_avx2
 from readout_tui.core.engine.evidence import Embeddings, Signals, presence_scores
 from readout_tui.core.engine.language import Language
-from readout_tui.core.engine.pipeline import collect
+from readout_tui.core.engine.pipeline import beside, collect
 from readout_tui.core.io import report
 from readout_tui.testing import OFFLINE, FakeEmbedder, HashEmbedder, comparison_of
 
@@ -144,6 +145,47 @@ def test_a_model_the_user_named_is_used_whatever_the_languages():
     assert report.model_line(decide(evidence)) == "multilingual-e5-small"
     # A model whose languages are not known: shared words count as they always did.
     assert not collect(comparison.left, comparison.right, HashEmbedder("my-model")).words_optional
+
+
+# --- a second model beside e5 across languages --------------------------------------------------
+
+USE_NAME = "universal-sentence-encoder-multilingual-3"
+
+
+def with_use(monkeypatch) -> None:
+    """The multilingual USE installed, as a double."""
+    monkeypatch.setattr(UseEmbedder, "missing", staticmethod(lambda: ""))
+    monkeypatch.setattr(pipeline, "make_embedder", lambda name: HashEmbedder(name))
+
+
+def test_across_two_languages_use_covers_its_cosines_are_read_beside_e5(monkeypatch):
+    with_use(monkeypatch)
+    comparison = comparison_of(RUSSIAN, ENGLISH)
+    evidence = collect(comparison.left, comparison.right, auto())
+    assert evidence.model == "multilingual-e5-small" and evidence.second is not None
+    assert evidence.scorer.name == "e5-use-across"
+    assert evidence.languages.why == f"sides in ru and en; with {USE_NAME} beside"
+    assert evidence.signals().second_cosine.shape == (3, 3)
+    alignment = decide(evidence)
+    assert report.json_document(alignment)["model_reason"] == f"sides in ru and en; with {USE_NAME} beside"
+
+
+def test_without_use_or_outside_its_languages_e5_decides_alone(monkeypatch):
+    comparison = comparison_of(RUSSIAN, ENGLISH)
+    # Not installed (as the tests' default has it): e5's own two-language scorer, as before.
+    evidence = collect(comparison.left, comparison.right, auto())
+    assert evidence.second is None and evidence.scorer.name == "e5-across"
+    assert evidence.signals().second_cosine is None
+    assert evidence.languages.why == "sides in ru and en"
+    with_use(monkeypatch)
+    e5 = coverage("multilingual-e5-small")
+    uk, he = Language("uk", 0.99), Language("he", 0.99)
+    assert beside("multilingual-e5-small", LanguageCheck(RU, EN, e5)) is not None
+    assert beside("multilingual-e5-small", LanguageCheck(uk, EN, e5)) is None  # USE lacks Ukrainian
+    assert beside("multilingual-e5-small", LanguageCheck(EN, he, e5)) is None  # and Hebrew
+    assert beside("multilingual-e5-small", LanguageCheck(RU, RU, e5)) is None  # one language
+    assert beside("multilingual-e5-small", LanguageCheck(RU, UND, e5)) is None  # one side unknown
+    assert beside(DEFAULT_MODEL, LanguageCheck(RU, EN, coverage(DEFAULT_MODEL))) is None
 
 
 # --- scores across languages ------------------------------------------------------------------

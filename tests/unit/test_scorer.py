@@ -15,6 +15,7 @@ from readout_tui.core.engine.decision import decide, scored_pair
 from readout_tui.core.engine.embedder import embed
 from readout_tui.core.engine.evidence import gather_evidence
 from readout_tui.core.engine.scorer import (
+    BESIDE,
     SCORERS,
     ColumnStanding,
     Logit,
@@ -26,12 +27,13 @@ from readout_tui.core.engine.scorer import (
     load_scorer,
     mean_and_std,
     pair_features,
+    scorer_file,
     scorer_for,
     sigmoid,
 )
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import readout_from_text
-from readout_tui.testing import FakeEmbedder
+from readout_tui.testing import FakeEmbedder, HashEmbedder
 
 SIGNALS = ("cosine", "centred", "lexical")
 WORDS = "hostages gaza ceasefire wheat exports sanctions summit visit energy nuclear talks the of and biden putin".split()
@@ -183,7 +185,7 @@ def test_without_a_scorer_the_hand_set_scores_decide():
 
 
 def test_the_shipped_scorers_load_whole():
-    for file in SCORERS.values():
+    for file in [*SCORERS.values(), *(file for _, file in BESIDE.values())]:
         scorer = load_scorer(file)
         assert scorer is not None, file
         assert scorer.features == feature_names(scorer.signals)
@@ -193,6 +195,48 @@ def test_the_shipped_scorers_load_whole():
         assert np.all(np.diff(points) >= 0) and np.all(np.diff(rates) >= 0)
     assert scorer_for("all-MiniLM-L6-v2") is not None
     assert scorer_for("some-other-model") is None
+
+
+def test_a_second_model_has_its_own_scorer_across_languages_only():
+    use = "universal-sentence-encoder-multilingual-3"
+    assert scorer_file("multilingual-e5-small", same_language=False) == "e5-across.json"
+    assert scorer_file("multilingual-e5-small", same_language=False, second=use) == "e5-use-across.json"
+    assert scorer_for("multilingual-e5-small", False, use).signals == ("cosine", "centred", "second_cosine", "second_centred")
+    # Within one language, or beside a model nothing was fitted for: no such scorer.
+    assert scorer_file("multilingual-e5-small", same_language=True, second=use) is None
+    assert scorer_file("multilingual-e5-small", same_language=False, second="other") is None
+    assert scorer_file("all-MiniLM-L6-v2", same_language=False, second=use) is None
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("rows_per_block", [4, 1000])
+def test_a_second_models_cosines_are_read_beside_the_first(seed, rows_per_block, monkeypatch):
+    """The second model's plain and centred cosines are signals like the first's: blockwise
+    they are the whole matrices', swapped sides transpose them, and the statements keep their
+    most probable partners by a scorer that reads them."""
+    monkeypatch.setattr(evidence_module, "CANDIDATES", 3)
+    monkeypatch.setattr(evidence_module, "rows_per_block", lambda m: rows_per_block)
+    scorer = load_scorer("e5-use-across.json")
+    left, right = with_repeats(seed, 21, 17)
+    first, second = FakeEmbedder(), HashEmbedder("second")
+    evidence = gather_evidence(
+        left, right, lambda t: embed(t, first, None), first.name, scorer=scorer,
+        second_embed=lambda t: embed(t, second, None),
+    )
+    full = blockwise(evidence, rows_per_block)
+    vectors = evidence_module.statement_vectors([*left.texts, *right.texts], lambda t: embed(t, second, None))
+    alone = evidence_module.Embeddings.of(vectors[:21], vectors[21:]).block(slice(None))
+    np.testing.assert_allclose(full.second_cosine, alone[0], atol=1e-6)
+    np.testing.assert_allclose(full.second_centred, alone[1], atol=1e-6)
+    assert not np.allclose(full.second_cosine, full.cosine)  # not the first model's again
+    np.testing.assert_allclose(evidence.swapped().signals().second_cosine, full.second_cosine.T, atol=1e-6)
+    rows, columns = evidence.reach()
+    dense = all_probabilities(evidence, scorer, full, rows.standing, columns.standing)
+    for reach, matrix in ((rows, dense), (columns, dense.T)):
+        for k, line in enumerate(matrix):
+            want = sorted(range(len(line)), key=lambda j: (-line[j], j))[:3]
+            assert reach.partners[reach.starts[k] : reach.starts[k + 1]].tolist() == want
+            assert np.array_equal(reach.probability[reach.starts[k] : reach.starts[k + 1]], line[want])
 
 
 def blockwise(evidence, rows: int):

@@ -45,18 +45,23 @@ class Signals:
     words; ``order`` how far apart the two statements sit in the accounts' reading order
     (see ``order_distance``). ``cosine`` and ``centred`` are None without embeddings.
     ``words_optional``: the two statements are in different languages, so sharing no word is
-    no evidence against them (see ``presence_scores``)."""
+    no evidence against them (see ``presence_scores``). ``second_cosine`` and
+    ``second_centred``: the same two cosines by a second model (``Evidence.second``), None
+    without one."""
 
     cosine: np.ndarray | None
     centred: np.ndarray | None
     lexical: np.ndarray
     order: np.ndarray
     words_optional: bool = False
+    second_cosine: np.ndarray | None = None
+    second_centred: np.ndarray | None = None
 
     def take(self, at) -> Signals:
         pick = lambda x: None if x is None else x[at]  # noqa: E731
         return Signals(
-            pick(self.cosine), pick(self.centred), self.lexical[at], self.order[at], self.words_optional
+            pick(self.cosine), pick(self.centred), self.lexical[at], self.order[at], self.words_optional,
+            pick(self.second_cosine), pick(self.second_centred),
         )
 
     @staticmethod
@@ -68,6 +73,8 @@ class Signals:
             join([p.lexical for p in parts]),
             join([p.order for p in parts]),
             parts[0].words_optional,
+            join([p.second_cosine for p in parts]),
+            join([p.second_centred for p in parts]),
         )
 
 
@@ -158,6 +165,9 @@ class Evidence:
     """What the kind model read in each statement in a pair so far (``kind.Reading``), by its text."""
     scorer: PairScorer | None = None
     """The learned pair scorer for this model (see ``scorer``); None: the hand-set scores."""
+    second: Embeddings | None = None
+    """A second model's vectors, whose cosines a scorer fitted for both reads beside the
+    first's (``Signals.second_cosine``); None for one model."""
 
     def reach(
         self, settings: AlignmentSettings = AlignmentSettings(), progress: Progress | None = None
@@ -185,7 +195,8 @@ class Evidence:
         order = order_distance(len(self.left), len(self.right), rows)
         if self.embeddings is None:
             return Signals(None, None, lexical, order)
-        return Signals(*self.embeddings.block(rows, product), lexical, order, self.words_optional)
+        second = (None, None) if self.second is None else self.second.block(rows)
+        return Signals(*self.embeddings.block(rows, product), lexical, order, self.words_optional, *second)
 
     def swapped(self) -> Evidence:
         """The same evidence with the sides exchanged (right becomes left)."""
@@ -199,6 +210,7 @@ class Evidence:
             words_optional=self.words_optional,
             reaches={weight: reach[::-1] for weight, reach in self.reaches.items()},
             scorer=self.scorer,
+            second=None if self.second is None else self.second.swapped(),
         )
 
     def probability(self, left: int, right: int, settings: AlignmentSettings = AlignmentSettings()) -> float:
@@ -223,17 +235,22 @@ def gather_evidence(
     cosine_floor: float = 0.0,
     words_optional: bool = False,
     scorer: PairScorer | None = None,
+    second_embed: EmbedFunction | None = None,
 ) -> Evidence:
     """Compute the similarity signals, reduced for ``settings``' order weight; ``embed`` None
     means lexical evidence only. ``progress`` hears how many left statements have been
     compared with every right one (embedding reports its own progress). ``cosine_floor``
     and ``words_optional``: see ``Embeddings`` and ``Signals``. ``scorer``: the learned scorer
-    for ``model``, used when there are embeddings."""
+    for ``model``, used when there are embeddings. ``second_embed``: a second model, whose
+    cosines (taken as they are: floor 0) the scorer reads beside the first's."""
     terms = TermTable.build(left.texts, right.texts)
-    embeddings = None
+    embeddings = second = None
     if embed is not None and len(left) and len(right):
         vectors = statement_vectors([*left.texts, *right.texts], embed)
         embeddings = Embeddings.of(vectors[: len(left)], vectors[len(left) :], cosine_floor)
+        if second_embed is not None:
+            vectors = statement_vectors([*left.texts, *right.texts], second_embed)
+            second = Embeddings.of(vectors[: len(left)], vectors[len(left) :])
     evidence = Evidence(
         left,
         right,
@@ -242,6 +259,7 @@ def gather_evidence(
         model,
         words_optional=words_optional,
         scorer=scorer if embeddings is not None else None,
+        second=second,
     )
     evidence.reach(settings, progress)
     return evidence

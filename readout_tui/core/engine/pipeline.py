@@ -8,10 +8,10 @@ from dataclasses import replace
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.coverage import LanguageCheck, coverage
 from readout_tui.core.engine.decision import decide
-from readout_tui.core.engine.embedder import ByLanguage, Embedder, ModelError, ProgressCallback, embed
+from readout_tui.core.engine.embedder import ByLanguage, Embedder, ModelError, ProgressCallback, embed, make_embedder
 from readout_tui.core.engine.evidence import Evidence, gather_evidence
 from readout_tui.core.engine.language import Language, cache_key, detect, sample
-from readout_tui.core.engine.scorer import scorer_for
+from readout_tui.core.engine.scorer import scorer_for, second_model
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Alignment, Readout
 
@@ -34,7 +34,8 @@ def collect(
     like meaning and be noise: the model is left out and only lexical evidence decides.
     ``ByLanguage`` picks the model for the two languages; the check records which and why.
     Across two languages, shared words are missing evidence, not evidence against a pair
-    (``Signals.words_optional``)."""
+    (``Signals.words_optional``), and a second model is read beside the first where one is
+    fitted for it, installed and covers both sides (``beside``)."""
     languages = check_languages(left, right, embedder, cache)
     if isinstance(embedder, ByLanguage):
         embedder, why = embedder.choose(languages.left, languages.right)
@@ -45,7 +46,10 @@ def collect(
     def embed_texts(texts: Sequence[str]):
         return embed(texts, embedder, cache, progress)
 
-    scorer = scorer_for(embedder.name, languages.same)
+    second = beside(embedder.name, languages)
+    scorer = scorer_for(embedder.name, languages.same, second.name if second else None)
+    if second is not None:
+        languages = replace(languages, why="; ".join(filter(None, [languages.why, f"with {second.name} beside"])))
     evidence = gather_evidence(
         left,
         right,
@@ -56,8 +60,24 @@ def collect(
         cosine_floor=getattr(embedder, "cosine_floor", 0.0),
         words_optional=languages.across,
         scorer=scorer,
+        second_embed=None if second is None else lambda texts: embed(texts, second, cache, progress),
     )
     return replace(evidence, languages=languages)
+
+
+def beside(model: str, languages: LanguageCheck) -> Embedder | None:
+    """The second model whose cosines are read beside ``model``'s (``scorer.BESIDE``): across
+    two languages it covers both of, when it is installed. Otherwise None, and the model's
+    own scorer decides alone."""
+    name = second_model(model, languages.same) if languages.across else None
+    if name is None or not all(coverage(name).covers(side) for side in (languages.left, languages.right)):
+        return None
+    if scorer_for(model, languages.same, name) is None:  # nothing fitted to read it
+        return None
+    try:
+        return make_embedder(name)
+    except ModelError:  # not installed: it is optional
+        return None
 
 
 def check_languages(

@@ -367,9 +367,23 @@ class PairScorer:
 SCORERS = {"all-MiniLM-L6-v2": "minilm.json", "multilingual-e5-small": "e5.json"}
 """Models with fitted weights, and the file that holds them."""
 
+BESIDE = {"multilingual-e5-small": ("universal-sentence-encoder-multilingual-3", "e5-use-across.json")}
+"""Across two languages, a second model whose cosines are read beside a model's, and the
+file fitted for the two (docs/quality.md: more pairs found than by the first model alone)."""
 
-def scorer_file(model: str, same_language: bool = True) -> str | None:
-    """The weights fitted for ``model`` (two accounts in one language, or not); None if none."""
+
+def second_model(model: str, same_language: bool = True) -> str | None:
+    """The model to read beside ``model`` for accounts in one language or not; None if none."""
+    if same_language or model not in BESIDE:
+        return None
+    return BESIDE[model][0]
+
+
+def scorer_file(model: str, same_language: bool = True, second: str | None = None) -> str | None:
+    """The weights fitted for ``model`` (two accounts in one language, or not; with the
+    ``second`` model's cosines beside, or not); None if none."""
+    if second is not None:
+        return BESIDE[model][1] if second == second_model(model, same_language) else None
     name = SCORERS.get(model)
     if name and not same_language:
         name = name.replace(".json", "-across.json")
@@ -386,6 +400,6 @@ def load_scorer(file: str) -> PairScorer | None:
     return PairScorer.from_json(json.loads(text))
 
 
-def scorer_for(model: str, same_language: bool = True) -> PairScorer | None:
-    file = scorer_file(model, same_language)
+def scorer_for(model: str, same_language: bool = True, second: str | None = None) -> PairScorer | None:
+    file = scorer_file(model, same_language, second)
     return load_scorer(file) if file else None
