@@ -8,7 +8,7 @@
     python bench/learn.py --model e5 --signals cosine,centred,second_cosine,second_centred --fit-xlang \
         --xlang-threshold --name e5-use-across.json      # with the multilingual USE beside e5
 
-The corpus is every English case with gold: the fixtures and ``fixtures/gold/round4``.
+The corpus is every English case with gold: the fixtures and ``fixtures/gold/round4``, ``round6``, ``round7``.
 ``fixtures/gold/final`` is kept out of every choice; ``--final`` scores it with the model
 fitted on everything else. ``fixtures/gold/xlang`` (accounts in two languages) is scored with
 ``--xlang``; with ``--fit-xlang`` they join the fitting and the validation instead (for the
@@ -93,7 +93,7 @@ def english_paths() -> list[tuple[str, Path]]:
         if (p / "gold.json").exists() and not p.name.endswith(("-id", "-ru"))
     ]
     return own + [
-        (round_, p) for round_ in ("round4", "round6")
+        (round_, p) for round_ in ("round4", "round6", "round7")
         for p in sorted((fixtures / "gold" / round_).iterdir()) if p.is_dir()
     ]
 
@@ -389,7 +389,7 @@ def main() -> None:
     groups, scorers, table = cross_validate(cases, signals, data)
     results, chosen = nested(cases, groups, table, args.xlang_threshold)
     report("learned, leave-one-call-out (threshold chosen on the other calls too)", results)
-    for round_ in ("fixtures", "round4", "round6", "xlang"):
+    for round_ in ("fixtures", "round4", "round6", "round7", "xlang"):
         some = [r for r, c in zip(results, [c for g in groups for c in cases if c.group == g]) if c.round == round_]
         if some:
             report(f"  of which {round_}", some)
