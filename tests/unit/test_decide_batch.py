@@ -35,7 +35,7 @@ def _readout(label: str, texts: list[str]) -> Readout:
 def _old_shared(table: TermTable, i: int, j: int) -> list[str]:
     rank = table._telling
     ranked = sorted(table.left[i] & table.right[j] & rank.keys(), key=rank.__getitem__)
-    return [table.surface[k] for k in ranked]
+    return list(dict.fromkeys(table.surface[k] for k in ranked))
 
 
 @pytest.mark.parametrize("seed", range(12))

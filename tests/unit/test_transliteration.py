@@ -41,6 +41,16 @@ def test_shared_names_and_numbers_score_across_scripts():
     assert "50" in shared and {"нетаньяху", "netanyahu"} & shared and {"газа", "gaza"} & shared
 
 
+def test_a_shared_cyrillic_word_is_listed_once():
+    # Each Cyrillic word is keyed by its own stem and two of its transliteration's: the pair's
+    # shared words (JSON, reasons, the strip) once listed "разговор" three times.
+    left = ["Путин провел телефонный разговор, сказал Песков.", "Другое предложение здесь."]
+    right = ["Разговор состоялся, сказал Сийярто.", "Москва и Будапешт."]
+    shared = TermTable.build(left, right).shared(0, 0)
+    assert shared.count("разговор") == 1 and shared.count("сказал") == 1
+    assert len(shared) == len(set(shared))
+
+
 def test_the_strip_marks_transliterated_names_as_shared():
     assert shares_words(RUSSIAN, ENGLISH)
     weights = TermTable.build([RUSSIAN], [ENGLISH, UNRELATED]).weight

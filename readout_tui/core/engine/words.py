@@ -172,14 +172,17 @@ class TermTable:
     @cached_property
     def _telling_surface(self) -> list[str]:
         """The readable word of each place of ``_telling``."""
-        return [self.surface[k] for k in self._telling]
+        return list(dict.fromkeys(self.surface[k] for k in self._telling))
 
     @cached_property
     def _telling(self) -> dict[str, int]:
-        """The stems worth showing as shared, each with its place, most distinctive first."""
+        """The stems worth showing as shared, each with the place of its readable word, most
+        distinctive first. Stems of one word share its place, so that the word is shown once:
+        a Cyrillic word is keyed by its own stem and by two of its transliteration's."""
         telling = [k for k, w in self.weight.items() if w >= _TELLING]
         telling.sort(key=lambda k: (-self.weight[k], k))
-        return {key: n for n, key in enumerate(telling)}
+        places: dict[str, int] = {}
+        return {key: places.setdefault(self.surface[key], len(places)) for key in telling}
 
     def overlap(self, rows: Sequence[int] | np.ndarray | slice = slice(None)) -> np.ndarray:
         """Weighted cosine overlap of left statements ``rows`` with every right one, 0..1."""
