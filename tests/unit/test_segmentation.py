@@ -371,3 +371,9 @@ def test_long_prose_is_segmented_in_windows_without_cutting_a_sentence(monkeypat
     monkeypatch.setattr(segmentation, "_SEGMENTER_WINDOW", 10**9)  # all of it in one pysbd call
     assert windowed == sentences(prose)
     assert len(windowed) == 6 * 60
+
+
+def test_an_agency_tag_between_slashes_ends_the_dateline():
+    # TASS and RIA put the agency after the dateline: "/ТАСС/." is no statement of its own.
+    text = "МОСКВА, 17 октября. /ТАСС/. Президент России провел телефонный разговор."
+    assert split_statements(text) == ["МОСКВА, 17 октября. /ТАСС/.", "Президент России провел телефонный разговор."]

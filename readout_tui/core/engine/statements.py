@@ -281,9 +281,14 @@ Abbreviations that may close one ("dll.", "dsb.") are not here."""
 _LAST_WORD = re.compile(r"(\w+)\.\s*$")
 
 
+_AGENCY_TAG = re.compile(r"/[^\W\d_][^/]{0,40}/\W*")
+"""An agency's name between slashes after a dateline ("МОСКВА, 17 октября. /ТАСС/."): it
+ends the dateline, it does not start a statement."""
+
+
 def _continues(previous: str, piece: str, language: str = "en") -> bool:
     """Whether ``piece`` carries on the sentence ``previous`` instead of starting a new one."""
-    if _INITIAL.search(previous) or piece[:1].islower():
+    if _INITIAL.search(previous) or piece[:1].islower() or _AGENCY_TAG.fullmatch(piece):
         return True
     last = _LAST_WORD.search(previous)
     word = last.group(1).casefold() if last else ""
