@@ -2,6 +2,9 @@
 
     python bench/across.py                  # every variant, per case and in total
     python bench/across.py --english round4 # English: the fixtures and round 4 only (the 56 of e5-across.json)
+    python bench/across.py --english round4,round6,round7 --corpora
+                                            # the shipped decision fitted on the corpus the files were
+                                            # fitted on against the whole corpus, on every case
 
 The baseline is the shipped two-language scorer's protocol (``bench/learn.py --model e5
 --signals cosine,centred --fit-xlang``): a logistic model over e5's plain and centred cosines
@@ -29,11 +32,19 @@ either statement; checked against the engine on the baseline):
 - ``4``: ``use`` with each scorer's threshold chosen on the other calls' cross-language cases;
   ``4'``, as shipped: the same where USE covers, the baseline unchanged elsewhere
   (``scorers/e5-use-across.json`` and ``e5-across.json``; docs/quality.md).
+
+``--corpora``: only ``4'``, twice over the same cases: each scorer fitted (and its threshold
+chosen) on the corpus its shipped file was fitted on, less the held-out call (``e5-across.json``:
+the fixtures and round 4 with the first 12 cross-language cases; ``e5-use-across.json``: round 6
+too), and on every case loaded, less the held-out call. Every cross-language case is scored
+either way, so the first is the shipped files evaluated on the cases added since; the cases
+are reported all together and by cross-language round (``meta.json``'s ``round``).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,14 +174,14 @@ def nested(mats, table, chosen_on=lambda c, others: others):
     return out, picks
 
 
-def out_of_fold(mats, signals, applies=lambda m: True, missing=False, weight_of=None):
+def out_of_fold(mats, signals, applies=lambda m: True, missing=False, weight_of=None, trains=lambda m: True):
     """Each case's out-of-fold probability matrix under a scorer fitted on the other calls'
-    cases that ``applies`` to (cases it does not apply to get None)."""
+    cases that ``applies`` to and that ``trains`` admits (cases it does not apply to get None)."""
     data = {m.path: (features(m, signals, missing), labels(m)) for m in mats}
     groups = sorted({m.case.group for m in mats})
     probs = {}
     for g in groups:
-        train = [m for m in mats if m.case.group != g and applies(m)]
+        train = [m for m in mats if m.case.group != g and applies(m) and trains(m)]
         x = np.concatenate([data[m.path][0] for m in train])
         y = np.concatenate([data[m.path][1] for m in train])
         w = None if weight_of is None else np.concatenate([np.full(len(data[m.path][1]), weight_of(m)) for m in train])
@@ -219,7 +230,7 @@ def per_case(columns: dict[str, dict], mats) -> None:
     for results in columns.values():
         p, u = learn.total(results[m.path] for m in xl)
         cells.append(f"**{p:.3f} / {u:.3f}**")
-    print("| all 12 | | " + " | ".join(cells) + " |")
+    print(f"| all {len(xl)} | | " + " | ".join(cells) + " |")
     for covered in (True, False):
         some = [m for m in xl if m.covered == covered]
         cells = [" / ".join(f"{v:.3f}" for v in learn.total(r[m.path] for m in some)) for r in columns.values()]
@@ -240,10 +251,65 @@ def standardised_mean(mats) -> None:
             m.values[name] = ((z(m, a) + z(m, b)) / 2 if m.covered else z(m, a)).astype(np.float32)
 
 
+def xlang_round(m: Matrices) -> str:
+    """The cross-language gold round of a case (``meta.json``), "" for an English one."""
+    if m.case.round != "xlang":
+        return ""
+    return json.loads((m.path / "meta.json").read_text(encoding="utf-8")).get("round", "xlang")
+
+
+def xlang_others(m, others, covered_only):
+    """For a cross-language case, the other calls' cross-language cases (those USE covers
+    with ``covered_only``); for an English one, all the others."""
+    if m.case.round != "xlang":
+        return others
+    return [o for o in others if o.case.round == "xlang" and (o.covered or not covered_only)]
+
+
+def as_shipped(mats, fits_e5=lambda m: True, fits_use=lambda m: True) -> dict:
+    """``4'``: USE beside e5 where it covers both sides at the threshold chosen on the other
+    calls' covered cross-language cases, ``e5-across.json``'s protocol elsewhere; each fitted
+    and its threshold chosen only on the cases ``fits_e5`` / ``fits_use`` admit."""
+    base_probs = out_of_fold(mats, E5, trains=fits_e5)
+    base, base_picks = nested(mats, table_of(mats, base_probs), lambda m, others: [o for o in others if fits_e5(o)])
+    print("  thresholds chosen for xlang USE does not cover:",
+          sorted(base_picks[m.path] for m in mats if m.case.round == "xlang" and not m.covered))
+    use_probs = out_of_fold(mats, BOTH, applies=lambda m: m.covered, trains=fits_use)
+    use_mixed = {m.path: use_probs[m.path] if m.covered else base_probs[m.path] for m in mats}
+    use_x, picks = nested(
+        mats, table_of(mats, use_mixed), lambda m, o: [x for x in xlang_others(m, o, m.covered) if fits_use(x)]
+    )
+    print("  thresholds chosen for covered xlang:", sorted(picks[m.path] for m in mats if m.case.round == "xlang" and m.covered))
+    return {m.path: (use_x if m.covered else base)[m.path] for m in mats}
+
+
+def corpora(mats) -> None:
+    """The shipped decision fitted on the shipped files' corpus against the whole corpus."""
+    rounds = {m.path: xlang_round(m) for m in mats}
+    old_xlang = lambda m: rounds[m.path] in ("", "xlang")  # noqa: E731
+    columns = {
+        "files' corpus": as_shipped(
+            mats,
+            fits_e5=lambda m: old_xlang(m) and m.case.round in ("fixtures", "round4", "xlang"),
+            fits_use=lambda m: old_xlang(m) and m.case.round in ("fixtures", "round4", "round6", "xlang"),
+        ),
+        "whole corpus": as_shipped(mats),
+    }
+    xl = [m for m in mats if m.case.round == "xlang"]
+    for label, results in columns.items():
+        for name, some in [("all", xl)] + [(r, [m for m in xl if rounds[m.path] == r]) for r in sorted({rounds[m.path] for m in xl})]:
+            tp, fp, fn = (sum(results[m.path][0][k] for m in some) for k in range(3))
+            p, u = learn.total(results[m.path] for m in some)
+            print(f"{label:14s} {name:8s} {len(some):2d} cases: pair F1 {p:.3f} unique F1 {u:.3f} "
+                  f"(P {tp / max(tp + fp, 1):.2f} R {tp / max(tp + fn, 1):.2f})")
+    per_case(columns, mats)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--english", default="round4,round6", help="which English rounds beside the fixtures")
     parser.add_argument("--check", action="store_true", help="check the dense decisions against the engine's")
+    parser.add_argument("--corpora", action="store_true", help="only the shipped decision, on the files' corpus and on all")
     args = parser.parse_args()
     threadpool_limits(1)
     rounds = set(args.english.split(","))
@@ -256,6 +322,9 @@ def main() -> None:
     xl = [m for m in mats if m.case.round == "xlang"]
     print(f"{len(mats)} cases, {len({m.case.group for m in mats})} calls; USE covers {sum(m.covered for m in xl)} "
           f"of the {len(xl)} cross-language cases")
+    if args.corpora:
+        corpora(mats)
+        return
 
     columns = {}
     base_probs = out_of_fold(mats, E5)
@@ -321,11 +390,6 @@ def main() -> None:
     # 4. USE where covered and the cross-language threshold: each scorer's threshold chosen on
     # the other calls' cross-language cases it would score (e5's on all of them: its
     # probabilities are defined on every case).
-    def xlang_others(m, others, covered_only):
-        if m.case.round != "xlang":
-            return others
-        return [o for o in others if o.case.round == "xlang" and (o.covered or not covered_only)]
-
     use_x, picks = nested(mats, table_of(mats, use_mixed), lambda m, o: xlang_others(m, o, m.covered))
     base_x, base_picks = nested(mats, base_table, lambda m, o: xlang_others(m, o, False))
     columns["+USE where covered, xlang thresholds"] = {m.path: (use_x if m.covered else base_x)[m.path] for m in mats}

