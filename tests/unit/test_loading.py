@@ -348,6 +348,30 @@ def test_latin1_french(tmp_path, codec):
     assert readout.encoding in ("cp1252", "latin_1", "iso8859_1", "iso8859_15")
 
 
+@pytest.mark.parametrize(
+    "text, codec",
+    [
+        # Short texts on which charset-normalizer alone chose wrongly (cp1257, gb18030, Shift JIS).
+        ("Le président français a déjà évoqué la coopération à long terme avec son homologue.\n"
+         "Les deux dirigeants sont convenus de rester en contact très étroit.", "latin-1"),
+        ("Der Bundeskanzler äußerte sich über die Lage.", "latin-1"),
+        ("Президент России провел телефонный разговор.", "koi8_r"),
+        # And ones it reads rightly, which must stay so.
+        ("Dzień dobry, prezydent Polski rozmawiał z kanclerzem Niemiec o bezpieczeństwie.\n"
+         "Łączność została przerwana.", "cp1250"),
+        ("Cumhurbaşkanı Erdoğan, Rusya Devlet Başkanı ile görüştü.", "cp1254"),
+        ("Ο πρωθυπουργός μίλησε με τον πρόεδρο.", "cp1253"),
+        ("习近平同美国总统拜登通电话。双方进行了坦诚的交流。", "gb18030"),
+        ("岸田総理大臣は電話会談を行いました。", "shift_jis"),
+    ],
+    ids=["french-latin1", "german-latin1", "russian-koi8", "polish-cp1250", "turkish-cp1254",
+         "greek-cp1253", "chinese-gb18030", "japanese-shift-jis"],
+)
+def test_short_legacy_encodings_read_as_written(text, codec):
+    decoded, _ = decode(text.encode(codec), "x.txt")
+    assert decoded == text
+
+
 def test_plain_utf8(tmp_path):
     readout = load_readout(str(write(tmp_path / "a.txt", RUSSIAN)))
     assert readout.encoding == "utf-8"

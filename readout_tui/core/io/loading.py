@@ -12,7 +12,9 @@ as it is.
 from __future__ import annotations
 
 import json
+import re
 import sys
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -90,13 +92,22 @@ _BOMS = (
 )
 
 _PREFERRED = ("cp1252", "cp1251", "cp1250", "gb18030", "big5", "shift_jis", "euc_kr", "koi8_r")
-"""When charset-normalizer finds several encodings equally plausible (a short French text
-decodes cleanly as cp1250 too, with "à" read as "ŕ"), the most widely used one wins."""
+"""When charset-normalizer finds several encodings about as plausible (a short French text
+decodes with as little chaos as cp1257 and cp1250, with "ç" read as "ē" and "à" as "ą"), the
+most widely used one wins."""
+_MARGIN = 0.05
+"""How much more chaos, and how much less coherence, than the best an encoding may show and
+still count as about as plausible (charset-normalizer's measures, 0 to 1)."""
+_SINGLE_BYTE = ("cp1252", "cp1251", "koi8_r", "cp1250")
+"""Tried in turn when charset-normalizer's reading is implausible: it has too little text to
+go on for some short files (German Latin-1 read as gb18030, KOI8-R as Shift JIS)."""
+_WORD = re.compile(r"\w+")
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode bytes as text: UTF-8 (with or without BOM), UTF-16/32 with BOM, else whatever
-    charset-normalizer finds. Binary data is refused."""
+    charset-normalizer finds, unless a common single-byte encoding reads it plausibly where
+    that does not. Binary data is refused."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -117,17 +128,51 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     matches = list(from_bytes(data))
     if not matches:
         raise InputError(f"{name}: not readable as text in any known encoding")
+    text, encoding = _likeliest(matches)
+    if _implausible_words(text):
+        for fallback in _SINGLE_BYTE:
+            try:
+                candidate = data.decode(fallback)
+            except UnicodeDecodeError:
+                continue
+            if not _implausible_words(candidate):
+                return candidate, fallback
+    return text, encoding
+
+
+def _likeliest(matches) -> tuple[str, str]:
+    """charset-normalizer's best reading, or the most widely used encoding about as plausible."""
     best = matches[0]
-    tied = [
-        m
-        for m in matches
-        if m.chaos <= best.chaos + 1e-9 and m.coherence >= best.coherence - 1e-9
-    ]
+    coherence = max(m.coherence for m in matches)
+    near = [m for m in matches if m.chaos <= best.chaos + _MARGIN and m.coherence >= coherence - _MARGIN]
     for preferred in _PREFERRED:
-        for match in tied:
+        for match in near:
             if match.encoding == preferred:
                 return str(match), match.encoding
     return str(best), best.encoding
+
+
+def _implausible_words(text: str) -> int:
+    """Words no language writes: letters of two scripts in one word ("鋟遝rte", a Latin-1
+    "äußerte" read as gb18030), or a capital after a small letter in a word that is not plain
+    ASCII ("пРЕЗИДЕНТ", KOI8-R read as cp1251, "ðÒÅÚÉÄÅÎÔ" read as cp1252; "iPhone" and
+    "McDonald" are written)."""
+    count = 0
+    for word in _WORD.findall(text):
+        scripts = {_script(c) for c in word if c.isalpha()}
+        if len(scripts) > 1:
+            count += 1
+        elif not word.isascii() and any(a.islower() and b.isupper() for a, b in zip(word, word[1:])):
+            count += 1
+    return count
+
+
+def _script(letter: str) -> str:
+    """The script of a letter as the first word of its Unicode name ("LATIN", "CYRILLIC",
+    "CJK"); Hiragana, Katakana and Han count as one, as Japanese writes them together."""
+    name = unicodedata.name(letter, "")
+    first = name.split(" ", 1)[0]
+    return "CJK" if first in ("HIRAGANA", "KATAKANA", "HANGUL") else first
 
 
 def read_page_or_text(source: str) -> tuple[str, str, Page | None]:
