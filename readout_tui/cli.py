@@ -10,6 +10,7 @@ import argparse
 import io
 import os
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -250,7 +251,9 @@ def run_compare(args: argparse.Namespace) -> int:
     if cache and cache.notice:
         _note(cache.notice)
     if fmt == "text":
-        output = report.to_text(alignment, comparison.info)
+        # On a terminal, as wide as it is; into a file or a pipe, the report's usual width.
+        width = shutil.get_terminal_size((100, 24)).columns if _to_stdout(args) and sys.stdout.isatty() else 100
+        output = report.to_text(alignment, comparison.info, width, session.decisions)
     else:
         # Piped, JSON goes to a program: one line, written several times faster.
         pretty = args.pretty or not _to_stdout(args) or sys.stdout.isatty()

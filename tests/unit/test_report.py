@@ -178,6 +178,40 @@ def test_text_wraps_long_statements_to_the_width():
     assert " ".join(line.split("L1  ")[-1].strip() for line in wrapped) == long
 
 
+def test_text_wraps_chinese_by_terminal_cells():
+    # Chinese writes no spaces and takes two cells a character: 40 characters are 80 cells.
+    chinese = "习近平同美国总统拜登通电话双方进行了坦诚深入广泛的战略性沟通交流" * 2
+    text = report.to_text(hand_made([chinese], ["B."], []), width=50)
+    lines = [line for line in text.split("Summary")[0].splitlines() if re.search("[\u4e00-\u9fff]", line)]
+    assert len(lines) > 1
+    assert all(report.cell_width(line) <= 50 for line in lines)
+    assert "".join(line.split("L1  ")[-1].strip() for line in lines) == chinese
+
+
+def test_wrapped_keeps_every_character_and_cuts_only_words_wider_than_a_line():
+    assert report.wrapped("one two three", 7) == ["one two", "three"]
+    assert report.wrapped("abcdefghij", 4) == ["abcd", "efgh", "ij"]
+    assert report.wrapped("", 10) == [""]
+    assert report.cell_width("日本e\u0301") == 5  # two wide, a letter, a combining mark
+
+
+def test_text_report_carries_the_analysts_notes_and_hand_marks():
+    from readout_tui.core.work.decisions import Decisions, pair_note_key
+
+    alignment = hand_made(["Putin called.", "Only the Kremlin says this."], ["Netanyahu called."], [(0, 0, 0.9, "match")])
+    decisions = (
+        Decisions()
+        .mark_unique("left", 1)
+        .note(pair_note_key(0, 0), "both say who called")
+        .note(("left", 1), "check [bold]the source[/bold]")
+    )
+    text = report.to_text(alignment, decisions=decisions)
+    assert "→ R1 same 0.90 (" in text and "— note: both say who called" in text
+    assert "L2  Only the Kremlin says this. (unique by hand)" in text
+    assert "note: check [bold]the source[/bold]" in text
+    assert "only in Israeli PMO: 0" in text and "only in Israeli PMO (0):" not in text
+
+
 # --- Markdown --------------------------------------------------------------------------------
 
 

@@ -1,5 +1,5 @@
 """Publishing a comparison with the analyst's work: Markdown, HTML, CSV and JSON (and the plain
-text report, which shows the pairs without the notes).
+text report).
 
 Every format carries the same things: a header (labels, date, sources, model, threshold,
 statement counts, coverage, the two accounts' lengths), the divergence table analysts publish
@@ -192,7 +192,7 @@ def render(
     applied, they are passed to say which parts were decided by hand and to carry the notes.
     ``pretty`` False writes JSON on one line."""
     if fmt == "text":
-        return report.to_text(alignment, info)
+        return report.to_text(alignment, info, decisions=decisions)
     published = Published.of(alignment, info, decisions)
     if fmt == "json":
         return to_json(published, pretty)

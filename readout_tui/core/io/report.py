@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout, ot
 
 if TYPE_CHECKING:
     from readout_tui.core.engine.attribution import Attribution
+    from readout_tui.core.work.decisions import Decisions
 
 _JSON_UNSAFE = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}\ud800-\udfff]")
 _JSON_UNSAFE_ASCII = tuple(c for c in map(chr, range(128)) if _JSON_UNSAFE.match(c))
@@ -212,7 +213,11 @@ def _pairs_json(pairs: Sequence[Counterpart], manual: bool = False) -> list[dict
 
 
 @collector_paused()
-def to_text(alignment: Alignment, info: CaseInfo = CaseInfo(), width: int = 100) -> str:
+def to_text(
+    alignment: Alignment, info: CaseInfo = CaseInfo(), width: int = 100, decisions: Decisions | None = None
+) -> str:
+    """The plain report, wrapped to ``width`` terminal cells; ``decisions`` (those applied to
+    ``alignment``) adds the analyst's notes and marks what was decided by hand."""
     lines: list[str] = []
     if info.title:
         lines += [printable(info.title) + (f" ({printable(info.date)})" if info.date else ""), ""]
@@ -226,34 +231,96 @@ def to_text(alignment: Alignment, info: CaseInfo = CaseInfo(), width: int = 100)
             f"{_language_label(alignment, side)}"
         )
         for statement in readout.statements:
-            status = alignment.status(side, statement.index)
-            head = f"  {status.glyph} {statement_ref(side, statement.index):>4}  "
-            body = textwrap.wrap(printable(statement.text), max(width - len(head), 20)) or [""]
-            lines.append(head + body[0])
-            lines += [" " * len(head) + more for more in body[1:]]
-            for pair in alignment.counterparts(side, statement.index):
-                other = other_side(side)
-                # A learned pair's reason opens with its confidence, which says more than the score.
-                score = "" if pair.confidence is not None else f" {pair.score:.2f}"
-                lines.append(
-                    f"{' ' * len(head)}→ {statement_ref(other, getattr(pair, other))} {pair.kind.label}"
-                    f"{score} ({printable(pair.reason)})"
-                )
+            lines += _statement_lines(alignment, side, statement.index, width, decisions)
         lines.append("")
     if info.article is not None:
         lines += _attribution_lines(info.article, width)
-    lines += _summary_lines(alignment)
+    lines += _summary_lines(alignment, width)
     return "\n".join(lines) + "\n"
+
+
+def _statement_lines(
+    alignment: Alignment, side: str, index: int, width: int, decisions: Decisions | None
+) -> list[str]:
+    status = alignment.status(side, index)
+    head = f"  {status.glyph} {statement_ref(side, index):>4}  "
+    indent = " " * len(head)
+    text = printable(getattr(alignment, side).statements[index].text)
+    paired = bool(alignment.counterparts(side, index))
+    if decisions is not None and not paired and decisions.touches(side, index):
+        text += " (unique by hand)"
+    lines = _hanging(head, text, width)
+    note = decisions.statement_note(side, index) if decisions is not None else ""
+    if note:
+        lines += _hanging(indent, f"note: {printable(note)}", width)
+    other = other_side(side)
+    for pair in alignment.counterparts(side, index):
+        # A learned pair's reason opens with its confidence, which says more than the score.
+        score = "" if pair.confidence is not None else f" {pair.score:.2f}"
+        line = f"→ {statement_ref(other, getattr(pair, other))} {pair.kind.label}{score} ({printable(pair.reason)})"
+        pair_note = decisions.pair_note(pair.left, pair.right) if decisions is not None else ""
+        if pair_note:
+            line += f" — note: {printable(pair_note)}"
+        lines += _hanging(indent, line, width)
+    return lines
+
+
+def _hanging(head: str, text: str, width: int) -> list[str]:
+    """``text`` after ``head``, wrapped to ``width`` cells, its further lines under its start."""
+    body = wrapped(text, max(width - cell_width(head), 20))
+    return [head + body[0], *(" " * len(head) + more for more in body[1:])]
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal cells (a Chinese character takes two),
+    broken at spaces, and inside a word only where it alone is wider than a line: Chinese
+    and Japanese write none."""
+    lines: list[str] = []
+    line, used = "", 0
+    for word in text.split():
+        size = cell_width(word)
+        if line and used + 1 + size <= width:
+            line, used = f"{line} {word}", used + 1 + size
+            continue
+        if line:
+            lines.append(line)
+        while size > width:
+            cut = _fitting(word, width)
+            lines.append(word[:cut])
+            word = word[cut:]
+            size = cell_width(word)
+        line, used = word, size
+    return [*lines, line] if line or not lines else lines
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells ``text`` takes: wide and full-width characters two, combining
+    marks none."""
+    return sum(_cells(c) for c in text)
+
+
+def _cells(character: str) -> int:
+    if unicodedata.combining(character):
+        return 0
+    return 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
+
+
+def _fitting(word: str, width: int) -> int:
+    """How many characters of ``word`` fit in ``width`` cells (at least one)."""
+    used = 0
+    for count, character in enumerate(word):
+        used += _cells(character)
+        if used > width:
+            return max(count, 1)
+    return len(word)
 
 
 def _attribution_lines(attribution: Attribution, width: int) -> list[str]:
     lines = [f"How the article was attributed ({printable(attribution_counts(attribution))})"]
     for statement in attribution.statements:
         head = f"  {statement.index + 1:>3} {attribution_tag(attribution, statement.index):<12} "
-        body = textwrap.wrap(printable(statement.text), max(width - len(head), 20)) or [""]
-        lines.append(head + body[0])
-        lines += [" " * len(head) + more for more in body[1:]]
-        lines.append(" " * len(head) + f"({printable(attribution.why(statement.index))})")
+        lines += _hanging(head, printable(statement.text), width)
+        lines += _hanging(" " * len(head), f"({printable(attribution.why(statement.index))})", width)
     return [*lines, ""]
 
 
@@ -265,7 +332,7 @@ def _decoded(readout: Readout) -> str:
     return f"decoded as {printable(readout.encoding)}"
 
 
-def _summary_lines(alignment: Alignment) -> list[str]:
+def _summary_lines(alignment: Alignment, width: int = 100) -> list[str]:
     s = Summary.of(alignment)
     left, right = printable(alignment.left.label), printable(alignment.right.label)
     lines = [
@@ -273,14 +340,14 @@ def _summary_lines(alignment: Alignment) -> list[str]:
         f"  statements: {left} {s.left_count}, {right} {s.right_count}",
         f"  pairs: {s.matches} same, {s.related} told differently",
         f"  coverage: {left} {s.left_coverage:.0%}, {right} {s.right_coverage:.0%}",
-        f"  model: {printable(model_line(alignment))}",
+        *_hanging("  model: ", printable(model_line(alignment)), width),
     ]
     for side, label in (("left", left), ("right", right)):
         unique = alignment.unique(side)
-        lines.append(f"  only in {label} ({len(unique)}):")
+        lines.append(f"  only in {label}: {len(unique)}" if not unique else f"  only in {label} ({len(unique)}):")
         readout = getattr(alignment, side)
         for index in unique:
-            lines.append(f"    {statement_ref(side, index)}  {printable(readout.statements[index].text)}")
+            lines += _hanging(f"    {statement_ref(side, index)}  ", printable(readout.statements[index].text), width)
     return lines
 
 
