@@ -303,7 +303,7 @@ def _saved_session(args: argparse.Namespace, comparison: Comparison):
     if earlier > 0:
         # Said at every run until they are made again or discarded in the app: never out of sight.
         path = SessionStore.of(comparison).path
-        _note(f"{earlier} saved decision(s) that no longer fit the readouts are kept in {path} (the app lists them: L)")
+        _note(f"saved decisions that no longer fit the readouts: {earlier}, kept in {path} (the app lists them: L)")
     return restored.comparison or comparison, restored.session
 
 

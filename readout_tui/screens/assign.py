@@ -22,7 +22,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from readout_tui.core.engine.attribution import How, Side
 from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.io.display import printable
+from readout_tui.core.io.display import counted, printable
 from readout_tui.core.work.assignment import HOW_LEGEND, Assignment
 from readout_tui.core.work.workspace import Refusal, Workspace
 from readout_tui.widgets.assignment_list import (
@@ -180,7 +180,7 @@ class AssignmentScreen(Screen[None]):
         work = self.assignment
         shown = len(statements.options)
         total = len(work.attribution.statements)
-        listed = f"{shown} of {total} listed ({work.show_name()})" if shown != total else f"{total} statements"
+        listed = f"{shown} of {total} listed ({work.show_name()})" if shown != total else counted(total, "statement")
         statements.border_subtitle = Content(f"{listed} · enter compares")
 
     def _counts(self, room: int) -> Content:

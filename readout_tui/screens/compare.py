@@ -28,7 +28,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import Embedder, ModelError
-from readout_tui.core.io.display import printable
+from readout_tui.core.io.display import counted, printable
 from readout_tui.core.io.loading import Comparison, InputError
 from readout_tui.core.types import SIDES, Readout, Side, other_side, statement_ref
 from readout_tui.core.work.segments import SegmentEdit
@@ -463,7 +463,7 @@ class CompareScreen(Screen[None]):
         parts = [
             f"{shown} of {total} shown ({workspace.filter.value})"
             if workspace.filter is not Filter.ALL
-            else f"{total} statements"
+            else counted(total, "statement")
         ]
         tally = getattr(workspace.tally, side)
         if tally.unique is not None:
@@ -868,7 +868,7 @@ class CompareScreen(Screen[None]):
         if restored.lost:
             # Brief: the bar keeps the count for as long as they are kept, L lists them whole.
             self.notify(
-                f"The readouts changed; {len(restored.lost)} saved decision(s) no longer fit."
+                f"The readouts changed; {counted(len(restored.lost), 'saved decision')} no longer fit."
                 " L lists them, to make them again or discard them.",
                 severity="warning",
                 markup=False,
@@ -876,8 +876,7 @@ class CompareScreen(Screen[None]):
             )
         if restored.carried:
             self.notify(
-                f"The readouts changed; {restored.carried} saved decision(s) moved to the edited"
-                " statements.",
+                f"{counted(restored.carried, 'saved decision')} moved to the statements as edited.",
                 markup=False,
             )
 

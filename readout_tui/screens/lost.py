@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from readout_tui.core.io.display import printable
+from readout_tui.core.io.display import counted, printable
 from readout_tui.core.work.session import LostDecision
 
 Choice = tuple[Literal["apply", "discard"], int]
@@ -46,7 +46,7 @@ class LostScreen(ModalScreen[Choice | None]):
 
     def on_mount(self) -> None:
         self.query_one("#prompt").border_title = Content(
-            f"{len(self.lost)} saved decision(s) that no longer fit the readouts"
+            f"{counted(len(self.lost), 'saved decision')} that no longer fit the readouts"
         )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

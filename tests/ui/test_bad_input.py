@@ -156,7 +156,7 @@ async def test_a_side_not_in_utf8_says_how_it_was_decoded(make_app, tmp_path):
         assert Content.from_markup(screen.pane("left").border_subtitle).plain == (
             "2 statements · 2 unique · 0% paired · decoded as cp1251"
         )
-        assert Content.from_markup(screen.pane("right").border_subtitle).plain.startswith("1 statements · 1 unique")
+        assert Content.from_markup(screen.pane("right").border_subtitle).plain.startswith("1 statement · 1 unique")
         assert "Обсуждалась ситуация в Газе." in "\n".join(row.text for row in screen_rows(app))
 
 

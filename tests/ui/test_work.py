@@ -214,8 +214,8 @@ async def test_work_is_carried_over_to_an_edited_readout(app_on, case):
         screen = await ready(pilot)
         assert screen.workspace.journal.current.statement_note("left", 2) == "length"
         assert not screen.workspace.journal.current.unique
-        assert any("1 saved decision(s) no longer fit" in n and "L lists them" in n for n in again.notices)
-        assert any("moved to the edited statements" in n for n in again.notices)
+        assert any("1 saved decision no longer fit" in n and "L lists them" in n for n in again.notices)
+        assert any("1 saved decision moved to the statements as edited" in n for n in again.notices)
         assert "1 lost decision (L)" in summary_text(again)
     # Reopened once more: still there, on the bar and in the list, with its statement's whole text.
     third = app_on(load(case), SessionStore.of(load(case)))

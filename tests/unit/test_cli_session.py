@@ -131,7 +131,7 @@ def test_compare_says_at_every_run_that_lost_decisions_are_kept(case, capsys):
     for _ in range(2):
         assert cli.main(["compare", str(case), "--lexical-only", "--format", "json"]) == 0
         err = capsys.readouterr().err
-        assert f"1 saved decision(s) that no longer fit the readouts are kept in {case / 'session.json'}" in err
+        assert f"saved decisions that no longer fit the readouts: 1, kept in {case / 'session.json'}" in err
 
 
 def test_compare_reports_the_statements_as_the_session_split_them(case, capsys):

@@ -60,3 +60,8 @@ def _mend(match: re.Match[str]) -> str:
     if len(found) == 2:
         return found.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
     return f"\\u{ord(found):04x}"
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, in the plural unless ``n`` is 1 ("1 statement", "3 decisions")."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from readout_tui.core.bulk import collector_paused
-from readout_tui.core.io.display import BIDI_CONTROLS, printable
+from readout_tui.core.io.display import BIDI_CONTROLS, counted, printable
 from readout_tui.core.types import Alignment, CaseInfo, Counterpart, Readout, other_side, statement_ref
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ def attribution_counts(attribution: Attribution) -> str:
     """E.g. "34 statements: Israel 9, Kremlin 3, neither 22"."""
     sides = [s.side.value for s in attribution.statements]
     return (
-        f"{_count(len(sides), 'statement')}: {attribution.left_label} {sides.count('left')}, "
+        f"{counted(len(sides), 'statement')}: {attribution.left_label} {sides.count('left')}, "
         f"{attribution.right_label} {sides.count('right')}, neither {sides.count('neither')}"
     )
 
@@ -227,7 +227,7 @@ def to_text(
         readout = getattr(alignment, side)
         decoded = f", {_decoded(readout)}" if _decoded(readout) else ""
         lines.append(
-            f"{printable(readout.label)} ({_count(len(readout), 'statement')}{decoded})"
+            f"{printable(readout.label)} ({counted(len(readout), 'statement')}{decoded})"
             f"{_language_label(alignment, side)}"
         )
         for statement in readout.statements:
@@ -384,6 +384,3 @@ def markdown_url(url: str) -> str:
 def _markdown_plain(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()<>#+!|~])", r"\\\1", text)
 
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
