@@ -61,6 +61,7 @@ CASES = {
     "nul bytes in text": (bad_file(b"Putin called.\x00\x00Netanyahu answered."), "binary"),
     "empty side": (bad_file(b""), "no statements"),
     "whitespace-only side": (bad_file(" \t\r\n\u00a0\u200b\n".encode()), "no statements"),
+    "punctuation-only side": (bad_file(b"... !!\n!\n???\n,,, ;;; --- ***\n"), "no letter or digit"),
     "unknown --format": (lambda t: [str(EXAMPLE), "--format", "xml"], "--format"),
     "unknown --segment": (lambda t: [str(EXAMPLE), "--segment", "words"], "--segment"),
     "threshold out of range": (lambda t: [str(EXAMPLE), "--threshold", "7"], "--threshold"),

@@ -213,6 +213,8 @@ def readout_from_text(
     pieces = split_statements(text, mode)
     if not pieces:
         raise InputError(f"{source or label}: no statements (the text is empty)")
+    if not any(character.isalnum() for piece in pieces for character in piece):
+        raise InputError(f"{source or label}: no statements (no letter or digit, only punctuation or symbols)")
     statements = tuple(Statement(i, t) for i, t in enumerate(pieces))
     return Readout(label, statements, source, encoding)
 
