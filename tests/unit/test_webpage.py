@@ -44,6 +44,22 @@ def test_a_readout_page_is_a_readout_named_after_its_site_without_the_page_headi
     assert len(readout) == 7
 
 
+@pytest.mark.parametrize("dateline", ["March 1, 2024", "Moscow, 1 March 2024, 18:05", "1 марта 2024 года"])
+def test_a_readout_pages_date_line_is_no_statement(tmp_path, dateline):
+    page = tmp_path / "readout.html"
+    page.write_text(
+        "<html><head><title>Readout of the call</title><meta property='og:site_name' content='The White House'>"
+        "<meta name='date' content='2024-03-01'></head><body><main><article><h1>Readout of the call</h1>"
+        f"<p class='date'>{dateline}</p><p>The President spoke today with the Chancellor of Germany.</p>"
+        "<p>The leaders discussed continued support for Ukraine in 2024 and beyond.</p>"
+        "<p>They agreed to stay in close touch.</p></article></main></body></html>",
+        encoding="utf-8",
+    )
+    readout = load_readout(str(page))
+    assert readout.texts[0] == "The President spoke today with the Chancellor of Germany."
+    assert len(readout) == 3
+
+
 def test_a_page_against_a_text_file_takes_the_pages_date():
     comparison = load_comparison([str(ROOT / "fixtures/netanyahu-putin-2023-12-10/left.txt"), str(KREMLIN)])
     assert comparison.right.label == "President of Russia"

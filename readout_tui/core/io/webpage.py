@@ -10,6 +10,7 @@ date come with it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,12 +37,15 @@ class Page:
         return self.site or self.title
 
     def without_title(self) -> str:
-        """The text without the page's heading line: for a readout, the heading is the
-        page's, not a statement of the account."""
-        first, _, rest = self.text.partition("\n")
-        if self.title and " ".join(first.split()).casefold() == " ".join(self.title.split()).casefold():
-            return rest
-        return self.text
+        """The text without the page's heading line and the date lines under it ("March 1,
+        2024", "Moscow, 1 March 2024"): for a readout they are the page's, not statements of
+        the account (the date is the page's ``date``)."""
+        lines = self.text.split("\n")
+        if lines and self.title and " ".join(lines[0].split()).casefold() == " ".join(self.title.split()).casefold():
+            lines = lines[1:]
+        while lines and _date_line(lines[0]):
+            lines = lines[1:]
+        return "\n".join(lines)
 
     def with_title(self) -> str:
         """The text with the page's title as its first line: an article's headline, where
@@ -80,6 +84,16 @@ def read_page(html: str) -> Page:
         date=_one_line(getattr(document, "date", None)),
         site=_one_line(getattr(document, "sitename", None)),
     )
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DATE_LINE_WORDS = 6
+
+
+def _date_line(line: str) -> bool:
+    """A short line that names a year and ends no sentence: a page's date or dateline."""
+    short = 0 < len(line.split()) <= _DATE_LINE_WORDS
+    return short and bool(_YEAR.search(line)) and not line.rstrip().endswith((".", "!", "?"))
 
 
 def _one_line(value: object) -> str:
