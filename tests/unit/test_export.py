@@ -302,3 +302,13 @@ def test_html_accounts_sit_pair_by_pair_on_one_row_with_a_legend_and_marked_word
     # The grain-corridor pair: its words both tell are underlined on both sides.
     grain = next(cells for _, cells in parser.rows if "grain corridor" in cells[0]["text"])
     assert "corridor" in grain[0]["shared"] and "corridor" in grain[2]["shared"]
+
+
+def test_html_isolates_each_statement_for_right_to_left_scripts():
+    # An Arabic or Hebrew statement's final full stop and the reference after it would
+    # otherwise be laid out on the wrong side of the text.
+    arabic = readout_from_text("تلقى الرئيس اتصالا هاتفيا من الرئيس الأمريكي.\nبحث الجانبان الوضع في غزة.", "الرئاسة", "lines")
+    evidence = collect(arabic, RIGHT, FakeEmbedder())
+    html = render("html", decide(evidence, AlignmentSettings()), INFO)
+    for text in arabic.texts:
+        assert html.count(f"<bdi>{text}</bdi>") >= 2  # in the accounts and in the unique list

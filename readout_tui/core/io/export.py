@@ -342,8 +342,8 @@ def _html_table(p: Published) -> Iterator[str]:
         css = "same" if row.relation == "same" else "differently"
         hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
         yield (
-            f'<tr><td>{_anchor("left", row.left)} {_h(p.text("left", row.left))}</td>'
-            f'<td>{_anchor("right", row.right)} {_h(p.text("right", row.right))}</td>'
+            f'<tr><td>{_anchor("left", row.left)} <bdi>{_h(p.text("left", row.left))}</bdi></td>'
+            f'<td>{_anchor("right", row.right)} <bdi>{_h(p.text("right", row.right))}</bdi></td>'
             f'<td class="{css}">{_h(row.relation)}{hand}</td><td>{_score(row)}</td><td>{_h(row.note)}</td></tr>'
         )
     yield "</tbody></table>"
@@ -361,7 +361,7 @@ def _html_unique(p: Published) -> Iterator[str]:
             index = row.left if side == "left" else row.right
             hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
             note = f" — note: {_h(row.note)}" if row.note else ""
-            yield f"<li>{_anchor(side, index)} {_h(p.text(side, index))}{hand}{note}</li>"
+            yield f"<li>{_anchor(side, index)} <bdi>{_h(p.text(side, index))}</bdi>{hand}{note}</li>"
         yield "</ul>"
 
 
@@ -442,7 +442,7 @@ def _html_cell(
     note = p.decisions.statement_note(side, index)
     note_html = f" <em>note: {_h(note)}</em>" if note else ""
     return (
-        f'<td class="text" id="{ref}"><span class="ref">{ref}</span> {_marked(text, spans)}{hand}{note_html}'
+        f'<td class="text" id="{ref}"><span class="ref">{ref}</span> <bdi>{_marked(text, spans)}</bdi>{hand}{note_html}'
         f' <span class="links">{("→ " + links) if links else "∅"}</span></td>'
     )
 
@@ -470,7 +470,7 @@ def _html_attribution(p: Published) -> Iterator[str]:
         ref = tag if tag[1:].isdigit() else ""
         account = f'<a class="ref" href="#{ref}">{_h(tag)}</a>' if ref else _h(tag)
         why = _h(article.why(s.index))
-        yield f"<tr><td>{s.index + 1}</td><td>{_h(s.text)}</td><td>{account}</td><td>{why}</td></tr>"
+        yield f"<tr><td>{s.index + 1}</td><td><bdi>{_h(s.text)}</bdi></td><td>{account}</td><td>{why}</td></tr>"
     yield "</tbody></table>"
 
 
