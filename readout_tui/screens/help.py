@@ -24,7 +24,8 @@ class HelpScreen(ModalScreen[None]):
         """
         Args:
             sections: Each section's title and keys.
-            legend: What the screen's marks and colours mean, shown after the keys.
+            legend: What the screen's marks and colours mean, shown before the keys in place
+                of the comparison's (``marks``): the assignment screen has none of those.
         """
         super().__init__()
         self.sections = sections
@@ -38,7 +39,7 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help").border_title = Content("Keys · escape closes")
 
     def _reference(self) -> Content:
-        lines: list[Content] = [*marks(), Content("")]
+        lines: list[Content] = [*(marks() if self.legend is None else [self.legend]), Content("")]
         for title, bindings in self.sections:
             lines.append(Content.styled(title, "bold $text-accent"))
             for binding in bindings:
@@ -46,10 +47,7 @@ class HelpScreen(ModalScreen[None]):
                 # The footer has room for a word or two; a binding with more to say says it here.
                 lines.append(Content.assemble(keys, "  ", binding.tooltip or binding.description))
             lines.append(Content(""))
-        if self.legend is not None:
-            lines.append(self.legend)
-        else:
-            lines.pop()
+        lines.pop()
         return Content("\n").join(lines)
 
 

@@ -196,6 +196,8 @@ async def test_help_lists_the_keys_and_the_legend(make_app, comparison):
         for line in ("Move the statement to the left account", "Next statement on neither", "Accept: compare",
                      "What a row shows", "the words that decided it", "no cue: the reporter's own text"):
             assert line in text, line
+        # The comparison's marks mean nothing on this screen.
+        assert "the other side says the same" not in text and text.startswith("What a row shows")
         await pilot.press("escape")
         commands = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Move the statement to neither", "Back where it was proposed", "Undo"} <= commands
