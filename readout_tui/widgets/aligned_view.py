@@ -27,7 +27,7 @@ from readout_tui.core.types import Side, Statement
 from readout_tui.core.work.aligned import AlignedRow
 from readout_tui.core.work.workspace import Mark
 
-from .statement_list import FLAG_STYLE, GLYPH_STYLES, GLYPHS, wrapped_height
+from .statement_list import GLYPH_STYLES, GLYPHS, flag_of, wrapped_height
 from .text import HangingIndent
 
 SEPARATOR = "│"
@@ -184,7 +184,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             (str(index + 1).rjust(digits), "dim"),
             " ",
             (GLYPHS[mark.status], GLYPH_STYLES[mark.status]),
-            (mark.flag or " ", FLAG_STYLE),
+            flag_of(mark),
             " ",
         )
         body = Content.styled(AGAIN, "dim italic") if again else Content(printable(statements[index].text))

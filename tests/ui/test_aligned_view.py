@@ -42,3 +42,19 @@ async def test_next_difference_moves_the_aligned_cursor_and_edits_redraw_it(make
         assert screen.workspace.aligned() is not before
         await pilot.press("l")  # links are made in the panes
         assert screen.workspace.picking is None
+
+
+async def test_a_doubtful_statement_keeps_its_question_mark_in_the_aligned_view(make_app, newsroom):
+    from dataclasses import replace
+
+    from readout_tui.core.work.workspace import Mark
+
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("v")
+        view = screen.query_one(AlignedView)
+        marks = {side: dict(view._marks[side]) for side in ("left", "right")}
+        marks["left"][0] = replace(marks["left"].get(0, Mark()), flag="", doubtful=True)
+        view._marks = marks
+        assert "?" in view._cell("left", 0, again=False).gutter.plain  # as the panes show it
