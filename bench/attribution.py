@@ -3,6 +3,7 @@
     python bench/attribution.py              # dev and held-out cases, per case and overall
     python bench/attribution.py --show dev   # and each statement attributed wrongly, dev only
     python bench/attribution.py --only held-out --held-out DIR   # a held-out round kept outside the repo
+    python bench/attribution.py --learned    # the rules corrected by the model learned from the gold
 
 Gold: ``<case>/attribution.json``, every sentence of the article with its side (left, right or
 neither), written blind by other hands. The tool's statements are matched to the gold sentences
@@ -39,8 +40,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
-from readout_tui.core.engine.attribution import Attribution, Side  # noqa: E402
-from readout_tui.core.io.loading import InputError, load_comparison  # noqa: E402
+from readout_tui.core.engine.attribution import Attribution, AttributionError, Side  # noqa: E402
+from readout_tui.core.io.article import attribute_text  # noqa: E402
+from readout_tui.core.io.loading import InputError, load_comparison, read_page_or_text  # noqa: E402
 
 ARTICLES = ROOT / "fixtures" / "articles"
 SEED = ARTICLES / "netanyahu-putin-2023-12-10-id-article"
@@ -65,13 +67,20 @@ def best_match(text: str, attribution: Attribution, near: int = 0) -> int:
     return max(range(len(attribution.statements)), key=overlap)
 
 
+LEARNED = False
+"""``--learned``: the rules corrected by the model learned from the gold."""
+
+
 def attribution_of(case: Path) -> Attribution | None:
     """As the CLI reads it: the article file given alone; None where it finds no two sources
     (every statement counted wrong). An account left with no statement is said: ``compare``
     refuses such an article, the app opens it for the analyst to move statements by hand."""
     try:
-        article = load_comparison([str(case / "article.txt")]).info.article
-    except InputError as exc:
+        if LEARNED:
+            article = attribute_text(read_page_or_text(str(case / "article.txt"))[0], learned=True)
+        else:
+            article = load_comparison([str(case / "article.txt")]).info.article
+    except (InputError, AttributionError) as exc:
         print(f"    the CLI refuses {case.name}: {str(exc).split(': ', 1)[-1]}")
         return None
     for side in (Side.LEFT, Side.RIGHT):
@@ -162,7 +171,12 @@ def main() -> None:
     parser.add_argument("--show", choices=("dev", "held-out", "all"), help="print each statement attributed wrongly")
     parser.add_argument("--only", choices=("dev", "held-out"), help="score only these cases")
     parser.add_argument("--held-out", type=Path, default=HELD_OUT, help="the held-out round's case folders")
+    parser.add_argument(
+        "--learned", action="store_true", help="the rules corrected by the learned model (in-sample on dev)"
+    )
     args = parser.parse_args()
+    global LEARNED
+    LEARNED = args.learned
     totals = {}
     for title, folder in (("dev", ARTICLES), ("held-out", args.held_out)):
         if args.only not in (None, title):

@@ -27,9 +27,10 @@ from readout_tui.core.io.loading import (
 from readout_tui.core.types import CaseInfo
 
 
-def attribute_text(text: str, mode: Segmentation | str = Segmentation.SENTENCES) -> Attribution:
-    """Raises ``AttributionError`` when the text does not cite two sources."""
-    return attribute(statement_blocks(text, mode))
+def attribute_text(text: str, mode: Segmentation | str = Segmentation.SENTENCES, learned: bool = False) -> Attribution:
+    """Raises ``AttributionError`` when the text does not cite two sources. ``learned``: the
+    rules corrected by the model learned from the gold (``attribute``)."""
+    return attribute(statement_blocks(text, mode), learned)
 
 
 def load_article(

@@ -36,6 +36,7 @@ HOW_LEGEND: tuple[tuple[How, str], ...] = (
     (How.OTHER_SOURCE, "its cue names neither account's source"),
     (How.NEGATED, "its cue says what an account lacks"),
     (How.NO_CUE, "no cue: the reporter's own text"),
+    (How.LEARNED, "moved from the rules' side by the model learned from the gold"),
     (How.BY_HAND, "moved by hand (p puts it back)"),
 )
 """How a statement can have been attributed, in a line each: the help screen's legend."""
@@ -308,4 +309,3 @@ def _account(attribution: Attribution, side: str) -> str:
 
 def _brief(text: str) -> str:
     return text if len(text) <= BRIEF else text[: BRIEF - 1] + "\u2026"
-

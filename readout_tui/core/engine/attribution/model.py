@@ -37,6 +37,8 @@ class How(str, Enum):
     minister's remarks on another matter, a leader's speech elsewhere)."""
     NO_CUE = "no cue"
     """Nothing attributes it: the reporter's own text."""
+    LEARNED = "learned"
+    """The model learned from the gold (``learned``) moved it from where the rules put it."""
     BY_HAND = "by hand"
 
 
@@ -63,6 +65,8 @@ class Attributed:
     proposed: Side | None = None
     """What the attribution proposed, when the statement was moved by hand."""
     proposed_how: How | None = None
+    learned_from: tuple[Side, How] | None = None
+    """Where the rules had put it and why, for ``How.LEARNED``."""
 
     @property
     def cue_text(self) -> str:
@@ -171,6 +175,9 @@ class Attribution:
             base = f"“{s.cue_text}” says what an account does not"
         elif s.how is How.NO_CUE:
             base = "no cue: the reporter's own text"
+        elif s.how is How.LEARNED and s.learned_from is not None:
+            side, how = s.learned_from
+            base = f"learned from the gold (the rules: {self.label(side)}, {how.value})"
         else:
             base = s.how.value
         if s.repeats is not None:

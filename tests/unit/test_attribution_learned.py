@@ -1,0 +1,83 @@
+"""The correction learned from the attribution gold, on top of the rules."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from readout_tui.core.engine.attribution import How, Side, learned
+from readout_tui.core.io.article import attribute_text
+
+ARTICLE = """Zembla and Freedonia leaders talk by phone
+President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.
+The Zemblan government said in a statement that the two leaders discussed grain exports.
+Vorel also urged Brask to reopen the border crossings, the statement said.
+Vorel later told reporters in the capital that she expected a visit soon.
+Freedonia's foreign ministry said the call focused on energy prices.
+"""
+
+
+def model_towards(feature: str, target: str, weight: float, margin: float = 0.0) -> learned.Model:
+    """A model that knows one feature, pushing the statements that have it towards ``target``."""
+    options = learned.Options()
+    bucket = next(iter(learned.hashed({feature: 1.0}, options.dims)))
+    row = np.zeros(len(learned.CLASSES))
+    row[learned.CLASSES.index(target)] = weight
+    # without the feature, each statement's rules' class is the likelier
+    rows = {bucket: row}
+    for rules, bias in (("rules=neither", "neither"), ("rules=side", "ref")):
+        b = next(iter(learned.hashed({rules: 1.0}, options.dims)))
+        rows[b] = np.zeros(len(learned.CLASSES))
+        rows[b][learned.CLASSES.index(bias)] = 5.0
+    return learned.Model(options, rows, np.zeros(len(learned.CLASSES)), margin)
+
+
+def test_a_statement_moves_where_the_model_is_sure_and_says_where_the_rules_had_it():
+    rules = attribute_text(ARTICLE, learned=False)
+    reporters = next(s for s in rules.statements if "reporters" in s.text)
+    assert reporters.side is not Side.NEITHER  # the rules give it to Vorel's side
+
+    moved = learned.apply(rules.statements, model_towards("w=reporters", "neither", 1000.0))
+    statement = moved[reporters.index]
+    assert statement.side is Side.NEITHER and statement.how is How.LEARNED
+    assert statement.learned_from == (reporters.side, reporters.how)
+    # nothing else moves, and the headline is never read
+    assert [s for s in moved if s.how is How.LEARNED] == [statement]
+
+    unsure = learned.apply(rules.statements, model_towards("w=reporters", "neither", 1000.0, margin=1.01))
+    assert unsure == list(rules.statements)
+
+
+def test_the_other_side_and_the_reference_side_of_a_statement_the_rules_left_on_neither():
+    rules = attribute_text(ARTICLE, learned=False).statements
+    reporters = next(s for s in rules if "reporters" in s.text)
+    other = learned.apply(rules, model_towards("w=reporters", "other", 1000.0))[reporters.index]
+    assert other.side not in (Side.NEITHER, reporters.side)
+
+    opening = next(s for s in rules if s.text.startswith("President Ana Vorel"))
+    assert opening.side is Side.NEITHER and learned.reference(rules)[opening.index] is None
+    # no side before it: the reference side is the left one
+    ref = learned.apply(rules, model_towards("w=spoke", "ref", 1000.0))[opening.index]
+    assert ref.side is Side.LEFT and ref.how is How.LEARNED
+
+
+def test_the_weights_round_trip_through_json_and_the_hashing_stays_put():
+    model = model_towards("w=reporters", "neither", 2.5, margin=0.3)
+    again = learned.Model.from_json(model.to_json())
+    assert again.options == model.options and again.margin == 0.3
+    features = learned.features(attribute_text(ARTICLE, learned=False).statements, model.options)
+    for named in filter(None, features):
+        assert np.allclose(again.probabilities(named), model.probabilities(named))
+    # the shipped weights are keyed by these buckets: a change of hashing must refit them
+    assert learned.hashed({"w=reporters": 1.0}, 1 << 14) == {8545: 1.0}
+
+
+def test_the_shipped_weights_are_read_when_asked_for_and_the_rules_alone_are_the_default():
+    model = learned.shipped()
+    assert model is not None and model.rows and 0 <= model.margin < 1
+    rules = attribute_text(ARTICLE, learned=False)
+    assert attribute_text(ARTICLE) == rules
+    corrected = attribute_text(ARTICLE, learned=True)
+    assert [s.text for s in corrected.statements] == [s.text for s in rules.statements]
+    for s in corrected.statements:
+        if s.how is How.LEARNED:
+            assert s.learned_from is not None and "learned from the gold" in corrected.why(s.index)
