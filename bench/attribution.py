@@ -3,7 +3,7 @@
     python bench/attribution.py              # dev and held-out cases, per case and overall
     python bench/attribution.py --show dev   # and each statement attributed wrongly, dev only
     python bench/attribution.py --only held-out --held-out DIR   # a held-out round kept outside the repo
-    python bench/attribution.py --learned    # the rules corrected by the model learned from the gold
+    python bench/attribution.py --rules-only # the rules alone, without the correction learned from the gold
 
 Gold: ``<case>/attribution.json``, every sentence of the article with its side (left, right or
 neither), written blind by other hands. The tool's statements are matched to the gold sentences
@@ -67,8 +67,9 @@ def best_match(text: str, attribution: Attribution, near: int = 0) -> int:
     return max(range(len(attribution.statements)), key=overlap)
 
 
-LEARNED = False
-"""``--learned``: the rules corrected by the model learned from the gold."""
+RULES_ONLY = False
+"""``--rules-only``: the rules alone, without the correction learned from the gold that the
+product applies (in-sample on dev, the correction has largely learned the gold by heart)."""
 
 
 def attribution_of(case: Path) -> Attribution | None:
@@ -76,8 +77,8 @@ def attribution_of(case: Path) -> Attribution | None:
     (every statement counted wrong). An account left with no statement is said: ``compare``
     refuses such an article, the app opens it for the analyst to move statements by hand."""
     try:
-        if LEARNED:
-            article = attribute_text(read_page_or_text(str(case / "article.txt"))[0], learned=True)
+        if RULES_ONLY:
+            article = attribute_text(read_page_or_text(str(case / "article.txt"))[0])
         else:
             article = load_comparison([str(case / "article.txt")]).info.article
     except (InputError, AttributionError) as exc:
@@ -171,12 +172,10 @@ def main() -> None:
     parser.add_argument("--show", choices=("dev", "held-out", "all"), help="print each statement attributed wrongly")
     parser.add_argument("--only", choices=("dev", "held-out"), help="score only these cases")
     parser.add_argument("--held-out", type=Path, default=HELD_OUT, help="the held-out round's case folders")
-    parser.add_argument(
-        "--learned", action="store_true", help="the rules corrected by the learned model (in-sample on dev)"
-    )
+    parser.add_argument("--rules-only", action="store_true", help="the rules alone, without the learned correction")
     args = parser.parse_args()
-    global LEARNED
-    LEARNED = args.learned
+    global RULES_ONLY
+    RULES_ONLY = args.rules_only
     totals = {}
     for title, folder in (("dev", ARTICLES), ("held-out", args.held_out)):
         if args.only not in (None, title):

@@ -49,7 +49,7 @@ def load_article(
     if not text.strip():
         raise InputError(f"{source}: no statements (the text is empty)")
     try:
-        attribution = attribute_text(text, mode)
+        attribution = attribute_text(text, mode, learned=True)
     except AttributionError as exc:
         raise InputError(
             f"{source}: cannot tell two accounts in this article: {exc}; "

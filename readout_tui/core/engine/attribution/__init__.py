@@ -100,9 +100,10 @@ _WORD = re.compile(r"\w+")
 def attribute(blocks: Sequence[Sequence[str]], learned: bool = False) -> Attribution:
     """Attribute an article's statements, given grouped by line (``statement_blocks``).
     ``learned``: the rules' decisions corrected by the model learned from the gold
-    (``learned``), off by default: it gains on the gold's articles grouped by article but moves
-    statements of plain made-up articles the rules get right (docs/attribution.md). Raises
-    ``AttributionError`` when fewer than two sources are cited."""
+    (``learned``), as the product reads articles (``io.article``); without it, the rules alone,
+    which the unit tests hold to their reasons (the correction moves some statements of their
+    short made-up articles; docs/attribution.md). Raises ``AttributionError`` when fewer than
+    two sources are cited."""
     flat = [(b, text) for b, block in enumerate(blocks) for text in block]
     structure = _structure(blocks)
     body_texts = [text for (b, text) in flat if structure[b][0] is None]
