@@ -10,6 +10,7 @@ import pytest
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
 from readout_tui.core.engine import language
+from readout_tui.core.io.files import STALE_PART
 
 TEXTS = (
     "Президент России провёл телефонный разговор с премьер-министром Израиля.",
@@ -53,7 +54,7 @@ def test_the_unpacked_model_replaces_the_older_single_file_layout_and_stale_part
     stale, fresh = older.parent / "tmpkilled.part", older.parent / "tmpbusy.part"
     stale.mkdir()
     fresh.mkdir()
-    os.utime(stale, (time.time() - 2 * language._STALE,) * 2)
+    os.utime(stale, (time.time() - 2 * STALE_PART,) * 2)
     assert language.detect(TEXTS[0]).code == "ru"
     # Another process may still be writing a recent part: it stays.
     assert sorted(p.name for p in older.parent.iterdir()) == sorted([path.name, fresh.name])
@@ -102,7 +103,7 @@ def test_a_model_unpacked_by_another_process_first_is_kept(fresh_model, monkeypa
             raise OSError(39, "Directory not empty")
         return real_replace(source, target)
 
-    monkeypatch.setattr(language.os, "replace", another_process_first)
+    monkeypatch.setattr(os, "replace", another_process_first)
     assert language._unpacked(MODEL_DIR / MODEL_FILE) == path
     assert [p.name for p in path.parent.iterdir()] == [path.name]
     monkeypatch.undo()

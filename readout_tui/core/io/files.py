@@ -12,6 +12,10 @@ Writing:
   output or error (``-o /dev/stdout``), is written in place and never replaced; a block
   device, a socket or a folder is refused; a regular file goes through ``write_atomic``.
 
+Folders the program builds for itself (an unpacked model): ``folder_built_whole`` builds one
+beside its place and renames it there, ``set_aside`` moves a damaged one out of the way before
+removing it, ``forget_stale_parts`` removes what a killed build left.
+
 Reading: ``read_bounded`` reads regular files only, up to a size, and refuses anything else
 without waiting on it (a FIFO nobody writes to, ``/dev/zero``).
 
@@ -24,7 +28,12 @@ import errno
 import fcntl
 import os
 import re
+import shutil
 import stat
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 _TEMPORARY = re.compile(r"[a-z0-9_]{8}")
@@ -262,3 +271,49 @@ def _write_in_place(path: Path, payload: bytes, target: os.stat_result) -> None:
             view = view[os.write(handle, view) :]
     finally:
         os.close(handle)
+
+
+PART = ".part"
+STALE_PART = 3600
+"""Seconds after which a build's leftover is taken for one whose process was killed."""
+
+
+@contextmanager
+def folder_built_whole(target: Path) -> Iterator[Path]:
+    """A folder to build ``target`` in, beside it, renamed to ``target`` when the block ends
+    without an error: another process never reads half of one. Another process's build that
+    took the place first is kept. The folder is removed whatever happens."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(dir=target.parent, suffix=PART))
+    try:
+        yield temporary
+        try:
+            os.replace(temporary, target)
+        except OSError:
+            if not target.is_dir():
+                raise
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def set_aside(target: Path) -> None:
+    """``target`` (a folder, or a file in a folder's place) out of the way: renamed first, so
+    that no process maps half-deleted files, then removed."""
+    if not target.exists():
+        return
+    aside = Path(tempfile.mkdtemp(dir=target.parent, suffix=PART)) / target.name
+    os.replace(target, aside)
+    shutil.rmtree(aside.parent, ignore_errors=True)
+
+
+def forget_stale_parts(folder: Path) -> None:
+    """Remove what builds killed over ``STALE_PART`` seconds ago left in ``folder``; a recent
+    part may be another process's build under way. Housekeeping only: what cannot be removed
+    now stays for another time."""
+    now = time.time()
+    for old in folder.iterdir():
+        try:
+            if old.suffix == PART and now - old.stat().st_mtime > STALE_PART:
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
+        except OSError:
+            continue
