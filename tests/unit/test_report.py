@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from rich.cells import cell_len
 
 from readout_tui.cli import EXAMPLE
 from readout_tui.core.engine.pipeline import compare
@@ -184,7 +185,7 @@ def test_text_wraps_chinese_by_terminal_cells():
     text = report.to_text(hand_made([chinese], ["B."], []), width=50)
     lines = [line for line in text.split("Summary")[0].splitlines() if re.search("[\u4e00-\u9fff]", line)]
     assert len(lines) > 1
-    assert all(report.cell_width(line) <= 50 for line in lines)
+    assert all(cell_len(line) <= 50 for line in lines)
     assert "".join(line.split("L1  ")[-1].strip() for line in lines) == chinese
 
 
@@ -192,7 +193,7 @@ def test_wrapped_keeps_every_character_and_cuts_only_words_wider_than_a_line():
     assert report.wrapped("one two three", 7) == ["one two", "three"]
     assert report.wrapped("abcdefghij", 4) == ["abcd", "efgh", "ij"]
     assert report.wrapped("", 10) == [""]
-    assert report.cell_width("日本e\u0301") == 5  # two wide, a letter, a combining mark
+    assert cell_len("日本e\u0301") == 5  # two wide, a letter, a combining mark
 
 
 def test_text_report_carries_the_analysts_notes_and_hand_marks():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -267,7 +266,9 @@ def _statement_lines(
 
 def _hanging(head: str, text: str, width: int) -> list[str]:
     """``text`` after ``head``, wrapped to ``width`` cells, its further lines under its start."""
-    body = wrapped(text, max(width - cell_width(head), 20))
+    from rich.cells import cell_len  # as wrapped
+
+    body = wrapped(text, max(width - cell_len(head), 20))
     return [head + body[0], *(" " * len(head) + more for more in body[1:])]
 
 
@@ -275,44 +276,23 @@ def wrapped(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` terminal cells (a Chinese character takes two),
     broken at spaces, and inside a word only where it alone is wider than a line: Chinese
     and Japanese write none."""
+    from rich.cells import cell_len, chop_cells  # only the text report needs them
+
     lines: list[str] = []
     line, used = "", 0
     for word in text.split():
-        size = cell_width(word)
+        size = cell_len(word)
         if line and used + 1 + size <= width:
             line, used = f"{line} {word}", used + 1 + size
             continue
         if line:
             lines.append(line)
-        while size > width:
-            cut = _fitting(word, width)
-            lines.append(word[:cut])
-            word = word[cut:]
-            size = cell_width(word)
+        if size > width:
+            *whole, word = chop_cells(word, width)
+            lines += whole
+            size = cell_len(word)
         line, used = word, size
     return [*lines, line] if line or not lines else lines
-
-
-def cell_width(text: str) -> int:
-    """How many terminal cells ``text`` takes: wide and full-width characters two, combining
-    marks none."""
-    return sum(_cells(c) for c in text)
-
-
-def _cells(character: str) -> int:
-    if unicodedata.combining(character):
-        return 0
-    return 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
-
-
-def _fitting(word: str, width: int) -> int:
-    """How many characters of ``word`` fit in ``width`` cells (at least one)."""
-    used = 0
-    for count, character in enumerate(word):
-        used += _cells(character)
-        if used > width:
-            return max(count, 1)
-    return len(word)
 
 
 def _attribution_lines(attribution: Attribution, width: int) -> list[str]:
