@@ -8,7 +8,7 @@
     python bench/learn.py --model e5 --signals cosine,centred,second_cosine,second_centred --fit-xlang \
         --xlang-threshold --name e5-use-across.json      # with the multilingual USE beside e5
 
-The corpus is every English case with gold: the fixtures and ``fixtures/gold/round4``, ``round6``, ``round7``.
+The corpus is every English case with gold: the fixtures and every ``fixtures/gold/round*``.
 ``fixtures/gold/final`` is kept out of every choice; ``--final`` scores it with the model
 fitted on everything else. ``fixtures/gold/xlang`` (accounts in two languages) is scored with
 ``--xlang``; with ``--fit-xlang`` they join the fitting and the validation instead (for the
@@ -93,9 +93,15 @@ def english_paths() -> list[tuple[str, Path]]:
         if (p / "gold.json").exists() and not p.name.endswith(("-id", "-ru"))
     ]
     return own + [
-        (round_, p) for round_ in ("round4", "round6", "round7")
-        for p in sorted((fixtures / "gold" / round_).iterdir()) if p.is_dir()
+        (round_.name, p) for round_ in english_rounds()
+        for p in sorted(round_.iterdir()) if p.is_dir()
     ]
+
+
+def english_rounds() -> list[Path]:
+    """Every blind English round once it has been scored (``fixtures/gold/round*``), so a new
+    round joins the fitting cases by being copied there, not by editing this script."""
+    return sorted((ROOT / "fixtures" / "gold").glob("round*"), key=lambda p: int(p.name[5:]))
 
 
 def xlang_paths() -> list[tuple[str, Path]]:
@@ -389,7 +395,7 @@ def main() -> None:
     groups, scorers, table = cross_validate(cases, signals, data)
     results, chosen = nested(cases, groups, table, args.xlang_threshold)
     report("learned, leave-one-call-out (threshold chosen on the other calls too)", results)
-    for round_ in ("fixtures", "round4", "round6", "round7", "xlang"):
+    for round_ in ["fixtures", *(r.name for r in english_rounds()), "xlang"]:
         some = [r for r, c in zip(results, [c for g in groups for c in cases if c.group == g]) if c.round == round_]
         if some:
             report(f"  of which {round_}", some)
