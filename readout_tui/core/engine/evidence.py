@@ -437,8 +437,8 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
 
     Each pass runs as two stages: this thread computes a block's matrix products (the BLAS,
     always from this one thread, so their rounding never depends on what runs beside them)
-    while a worker does the element-wise work of the block before, in block order; on two
-    cores that takes ~40% off the wall time, and every figure is the same as in one thread."""
+    while a worker does the element-wise work of the block before, in block order: the two
+    overlap on a second core, and every figure is the same as in one thread."""
     n, m = len(evidence.left), len(evidence.right)
     step = rows_per_block(m)
     starts = range(0, n, step)
