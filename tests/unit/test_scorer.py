@@ -280,10 +280,13 @@ def tying_scorer() -> PairScorer:
     "scorer", [toy_scorer(), tying_scorer(), load_scorer("minilm.json")], ids=["toy", "tying", "minilm"]
 )
 @pytest.mark.parametrize("rows_per_block", [5, 1000])
-def test_each_statement_keeps_its_most_probable_partners(seed, scorer, rows_per_block, monkeypatch):
+@pytest.mark.parametrize("groups", [64, 4], ids=["exact-cut", "group-cut"])
+def test_each_statement_keeps_its_most_probable_partners(seed, scorer, rows_per_block, groups, monkeypatch):
     """The candidates found through the logit's bounds are exactly each statement's most
-    probable partners, ties broken by the partner's place, with their probabilities."""
+    probable partners, ties broken by the partner's place, with their probabilities (lines
+    cut into groups for their bound, or too short to cut)."""
     monkeypatch.setattr(evidence_module, "CANDIDATES", 3)
+    monkeypatch.setattr(evidence_module, "GROUPS", groups)
     monkeypatch.setattr(evidence_module, "rows_per_block", lambda m: rows_per_block)
     left, right = with_repeats(seed, 23, 19)
     embedder = FakeEmbedder()
@@ -357,3 +360,27 @@ def test_a_pair_made_from_other_figures_is_made_anew():
     other = one(0.5)
     assert other.score == 0.5 and other.confidence != first.confidence
     assert one(0.5) is other
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("shape", [(40, 700), (130, 37), (25, 18)])
+def test_the_groups_cut_is_below_each_lines_kth_largest(seed, shape):
+    rng = np.random.default_rng(seed)
+    z = rng.standard_normal(shape).astype(np.float32)
+    z[:, 5:30] += 4  # a line's best side by side, as near the diagonal
+    k = evidence_module.CANDIDATES
+    for axis in (0, 1):
+        kth = -np.sort(-z, axis=axis).take(k - 1, axis=axis)
+        cut = evidence_module._kth_floor(z, axis)
+        assert cut.shape == kth.shape and np.all(cut <= kth)
+        if z.shape[axis] < 2 * evidence_module.GROUPS:
+            assert np.array_equal(cut, kth)
+
+
+def test_the_one_key_sort_is_the_three_key_one():
+    rng = np.random.default_rng(0)
+    pairs = rng.permutation(5000)  # each (owner, partner) once, as offered
+    owner, partner = pairs % 50, pairs // 50 * 30
+    probability = sigmoid(rng.normal(0, 20, 5000).astype(np.float32))  # many tie at 0 and 1
+    want = np.lexsort((partner, -probability, owner))
+    assert np.array_equal(evidence_module._by_owner_probability_partner(owner, probability, partner), want)
