@@ -7,6 +7,8 @@
     python bench/learn.py --model e5 --signals cosine,centred --fit-xlang --name e5-across.json
     python bench/learn.py --model e5 --signals cosine,centred,second_cosine,second_centred --fit-xlang \
         --xlang-threshold --name e5-use-across.json      # with the multilingual USE beside e5
+    python bench/learn.py --second FOLDER --signals cosine,centred,lexical,second_cosine,second_centred
+                                                # another model's cosines beside the bundled model's
 
 The corpus is every English case with gold: the fixtures and every ``fixtures/gold/round*``.
 ``fixtures/gold/final`` is kept out of every choice; ``--final`` scores it with the model
@@ -365,6 +367,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", help="e5, or a model folder (default: the bundled model)")
     parser.add_argument("--signals", default="cosine,centred,lexical")
+    parser.add_argument(
+        "--second", help="with second_* signals: the model read beside (default: scorer.BESIDE's, across languages)"
+    )
     parser.add_argument("--name", default="minilm.json", help="the file written under scorers/")
     parser.add_argument("--write", action="store_true", help="write the scorer fitted on every case")
     parser.add_argument("--kind", action="store_true", help="with --write: also write the kind model")
@@ -381,9 +386,16 @@ def main() -> None:
     threadpool_limits(1)
     signals = tuple(args.signals.split(","))
     embedder, cache = make_embedder(args.model or DEFAULT_MODEL), EmbeddingCache()
-    # The second model's signals (second_cosine, second_centred): the model read beside this
-    # one across languages (scorer.BESIDE), on the cases it covers only.
-    second = make_embedder(second_model(embedder.name, False)) if any(s.startswith("second_") for s in signals) else None
+    # The second model's signals (second_cosine, second_centred): ``--second``, or the model
+    # read beside this one across languages (scorer.BESIDE); on the cases it covers only.
+    second = None
+    if any(s.startswith("second_") for s in signals):
+        name = args.second or second_model(embedder.name, False)
+        if name is None:
+            parser.error(f"no model is read beside {embedder.name}: name one with --second")
+        second = make_embedder(name)
+    elif args.second:
+        parser.error("--second needs second_cosine or second_centred among --signals")
     cases = load(english_paths(), embedder, cache, second=second)
     if args.fit_xlang:
         cases += load(xlang_paths(), embedder, cache, words_optional=True, second=second)
@@ -425,7 +437,7 @@ def main() -> None:
     for flag, folder in ((args.xlang and not args.fit_xlang, "xlang"), (args.final, "final")):
         if flag:
             paths = [(folder, p) for p in sorted((ROOT / "fixtures" / "gold" / folder).iterdir()) if p.is_dir()]
-            some = load(paths, embedder, cache, words_optional=folder == "xlang")
+            some = load(paths, embedder, cache, words_optional=folder == "xlang", second=second)
             report(f"{folder} (hand-set)", [counts(c, {(p.left, p.right) for p in decided(c, None)}) for c in some])
             report(f"{folder} (learned)", [counts(c, {(p.left, p.right) for p in decided(c, final_scorer)}) for c in some])
             if folder == "final":

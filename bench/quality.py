@@ -2,6 +2,7 @@
 
     python bench/quality.py               # English cases: defaults, then leave-one-case-out
     python bench/quality.py --lexical     # the same for shared words alone
+    python bench/quality.py --model DIR   # the same with a sentence-transformers folder's vectors
 
 Scores as ``../shared/eval/score.py`` does (pair F1 over the links, unique F1 over the
 statements in no pair, micro-averaged over the cases), one statement per line. Leave-one-case-
@@ -68,8 +69,9 @@ def total(results: list[tuple[Counts, Counts]]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lexical", action="store_true", help="shared words alone, no model")
+    parser.add_argument("--model", help="a sentence-transformers folder (default: the bundled model)")
     args = parser.parse_args()
-    embedder = None if args.lexical else SentenceTransformerEmbedder()
+    embedder = None if args.lexical else SentenceTransformerEmbedder(args.model)
     cache = EmbeddingCache()
     cases = english_cases()
     evidence, gold = {}, {}

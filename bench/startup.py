@@ -13,7 +13,8 @@ cold:       the same with nothing embedded yet (a new pair of readouts): the def
 multilingual: an English readout against a Russian one (e5 chosen), nothing embedded yet
             and then all cached.
 throughput: our embedder against the model's own `encode` at its best batch size, on many
-            statements, alternating in one process. Target: >= 90%.
+            statements, alternating in one process. Target: >= 90%. ``--model DIR``: another
+            sentence-transformers folder's (the throughput only).
 """
 
 from __future__ import annotations
@@ -156,12 +157,13 @@ def multilingual(repeats: int) -> list[list[str]]:
 
 THROUGHPUT = """
 import json, sys, time
+from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 import synthetic
 from readout_tui.core.engine.embedder import SentenceTransformerEmbedder
 left, right = synthetic.readouts(int(sys.argv[2]) // 2, seed=11)
 texts = list(dict.fromkeys(left + right))
-embedder = SentenceTransformerEmbedder(device="cpu")
+embedder = SentenceTransformerEmbedder(sys.argv[4] or None, device="cpu")
 embedder.load()
 model = embedder._model
 model.encode(texts[:64], batch_size=64)  # warm up
@@ -176,13 +178,14 @@ for _ in range(int(sys.argv[3])):
     for size in (32, 64, 128):
         timed(f"model.encode, batch {size}", lambda: model.encode(texts, batch_size=size, normalize_embeddings=True, convert_to_numpy=True))
     timed("our embedder", lambda: embedder.encode(texts))
-print(json.dumps({"count": len(texts), "best": best}))
+print(json.dumps({"count": len(texts), "best": best, "model": Path(embedder.name).name}))
 """
 """Both in one process on one loaded model, alternating, best of each: the least noisy way."""
 
 
-def throughput(count: int, repeats: int) -> list[list[str]]:
-    run = measure([PYTHON, "-c", THROUGHPUT, str(Path(__file__).resolve().parent), str(count), str(repeats)], OFFLINE)
+def throughput(count: int, repeats: int, model: str | None = None) -> list[list[str]]:
+    script = [PYTHON, "-c", THROUGHPUT, str(Path(__file__).resolve().parent), str(count), str(repeats), str(Path(model).resolve()) if model else ""]
+    run = measure(script, OFFLINE)
     if run.returncode:
         raise SystemExit(run.stderr)
     figures = json.loads(run.stdout)
@@ -195,7 +198,7 @@ def throughput(count: int, repeats: int) -> list[list[str]]:
     model_cpu = min(v[1] for k, v in best.items() if k.startswith("model"))
     ours_wall, ours_cpu = best["our embedder"]
     rows.append(["  ours / the model's best", f"{model_wall / ours_wall:.0%}", f"{model_cpu / ours_cpu:.0%}", "", ">= 90%"])
-    return [[f"throughput, {texts} statements (best of {repeats})", "", "", "", ""], *rows]
+    return [[f"throughput, {figures['model']}, {texts} statements (best of {repeats})", "", "", "", ""], *rows]
 
 
 def median(runs, field: str) -> float:
@@ -207,6 +210,7 @@ def main() -> None:
     parser.add_argument("--only", default="warm,cold,multilingual,throughput")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--statements", type=int, default=2000, help="for the throughput")
+    parser.add_argument("--model", help="for the throughput: a sentence-transformers folder (default: the bundled model)")
     args = parser.parse_args()
     parts = args.only.split(",")
     print(f"machine: {machine()}")
@@ -219,7 +223,7 @@ def main() -> None:
     if "multilingual" in parts:
         rows += multilingual(args.repeats)
     if "throughput" in parts:
-        rows += throughput(args.statements, args.repeats)
+        rows += throughput(args.statements, args.repeats, args.model)
     print(table(["", "wall s", "CPU s", "peak MB", "target"], rows))
     print("\nwall: process start to exit; CPU: user + system of all its threads. The machine is")
     print("shared: compare the ratios, measured side by side, more than the absolute times.")
