@@ -460,25 +460,38 @@ class CompareScreen(Screen[None]):
         workspace = self.workspace
         readout = workspace.readout(side)
         total = len(readout)
+        # (rank, text): when the parts do not all fit under the pane, the lower ranks come
+        # first, so that the border's cut takes what matters least.
         parts = [
-            f"{shown} of {total} shown ({workspace.filter.value})"
-            if workspace.filter is not Filter.ALL
-            else counted(total, "statement")
+            (
+                1,
+                f"{shown} of {total} shown ({workspace.filter.value})"
+                if workspace.filter is not Filter.ALL
+                else counted(total, "statement"),
+            )
         ]
         tally = getattr(workspace.tally, side)
         if tally.unique is not None:
-            parts.append(f"{tally.unique} unique · {tally.coverage:.0%} paired")
-        if workspace.search:
-            hits = len(workspace.hits()[side])
-            parts.append(f"search: {printable(workspace.search)} · {hits} {'hit' if hits == 1 else 'hits'}")
-        label, tail = self._title_parts(side)
+            parts.append((3, f"{tally.unique} unique · {tally.coverage:.0%} paired"))
         room = self._title_room(side)
+        if workspace.search:
+            # What the analyst is doing now: first when room is short, the query cut before the count.
+            hits = len(workspace.hits()[side])
+            count = f" · {hits} {'hit' if hits == 1 else 'hits'}"
+            query = printable(workspace.search)
+            fits = room - len("search: ") - len(count)
+            if 0 < room and len(query) > fits:
+                query = query[: max(fits - 1, 1)] + "…"
+            parts.append((0, f"search: {query}{count}"))
+        label, tail = self._title_parts(side)
         if tail and 0 < room < len(label) + len(tail):
-            parts.append(tail.removeprefix(" · "))  # the title had no room for them
+            parts.append((4, tail.removeprefix(" · ")))  # the title had no room for them
         if readout.encoding not in ("utf-8", ""):
             # A guessed encoding is worth a glance: a wrong guess garbles the whole side.
-            parts.append(f"decoded as {printable(readout.encoding)}")
-        return Content(" · ".join(parts))
+            parts.append((2, f"decoded as {printable(readout.encoding)}"))
+        if 0 < room < len(" · ".join(text for _, text in parts)):
+            parts.sort(key=lambda part: part[0])
+        return Content(" · ".join(text for _, text in parts))
 
     # -- the cursor and what it lights ------------------------------------------------------------
 

@@ -154,7 +154,7 @@ async def test_a_side_not_in_utf8_says_how_it_was_decoded(make_app, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         assert Content.from_markup(screen.pane("left").border_subtitle).plain == (
-            "2 statements · 2 unique · 0% paired · decoded as cp1251"
+            "2 statements · decoded as cp1251 · 2 unique · 0% paired"  # in full, the border cut it
         )
         assert Content.from_markup(screen.pane("right").border_subtitle).plain.startswith("1 statement · 1 unique")
         assert "Обсуждалась ситуация в Газе." in "\n".join(row.text for row in screen_rows(app))
@@ -186,7 +186,7 @@ async def test_markup_typed_into_the_search_is_searched_for_literally(make_app):
         await pilot.pause()
         assert app.is_running
         subtitle = Content.from_markup(screen.pane("right").border_subtitle).plain
-        assert subtitle.endswith("search: [@click=app.quit] · 1 hit")
+        assert subtitle.startswith("search: [@click=app.quit] · 1 hit")
         assert (screen.side, screen.pane(screen.side).current) == ("left", 0)  # the hit
         await pilot.press("n")
         assert (screen.side, screen.pane(screen.side).current) == ("right", 2)  # and the other

@@ -94,7 +94,8 @@ async def test_search_finds_hits_in_both_panes_and_n_cycles(make_app, newsroom):
         await pilot.press(*"ninety", "enter")
         assert app.focused is screen.pane(screen.side)
         assert position(screen) == ("left", 1)
-        assert str(screen.pane("left").border_subtitle) == "5 statements · 1 unique · 80% paired · search: ninety · 1 hit"
+        # First: after the tally, the border cut the hit count even at 120 columns.
+        assert str(screen.pane("left").border_subtitle) == "search: ninety · 1 hit · 5 statements · 1 unique · 80% paired"
         await pilot.press("n")
         assert position(screen) == ("right", 2)
         await pilot.press("n")
@@ -151,3 +152,16 @@ async def test_letters_typed_into_search_are_not_commands(make_app, newsroom):
         assert app.is_running
         assert not screen.workspace.swapped and screen.workspace.filter is Filter.ALL
         assert screen.workspace.search == "sqfu"
+
+
+async def test_the_search_hit_count_is_on_screen_at_80_columns(make_app, newsroom):
+    # At 80 columns the pane's subtitle has about 32 cells: the tally alone fills them, and a
+    # search's hit count put after it was cut off the screen.
+    app = make_app(newsroom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("slash", *"ninety", "enter")
+        await pilot.pause()
+        rows = [row.text for row in app.screen._compositor.render_strips()]
+        assert any("search: ninety · 1 hit" in row for row in rows), rows
+        assert str(screen.pane("left").border_subtitle).startswith("search: ninety · 1 hit · 5 statements")
