@@ -231,6 +231,8 @@ def test_empty_stdin_is_an_input_error(tmp_path, monkeypatch):
     with pytest.raises(InputError) as excinfo:
         load_comparison([str(left), "-"])
     assert_one_line_error(excinfo, "no statements")
+    # Named as the other errors about it name it, not "-:".
+    assert str(excinfo.value).startswith("standard input: no statements")
 
 
 # --- Bad paths and bad files -----------------------------------------------------------------

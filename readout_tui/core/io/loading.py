@@ -211,10 +211,11 @@ def readout_from_text(
     encoding: str = "utf-8",
 ) -> Readout:
     pieces = split_statements(text, mode)
+    name = "standard input" if source == "-" else source or label
     if not pieces:
-        raise InputError(f"{source or label}: no statements (the text is empty)")
+        raise InputError(f"{name}: no statements (the text is empty)")
     if not any(character.isalnum() for piece in pieces for character in piece):
-        raise InputError(f"{source or label}: no statements (no letter or digit, only punctuation or symbols)")
+        raise InputError(f"{name}: no statements (no letter or digit, only punctuation or symbols)")
     statements = tuple(Statement(i, t) for i, t in enumerate(pieces))
     return Readout(label, statements, source, encoding)
 
