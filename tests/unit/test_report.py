@@ -242,6 +242,13 @@ def test_markdown_escapes_table_breakers_and_links():
     assert lines[0] == "# Call \\| \\[x\\]\\(y\\)"
 
 
+def test_a_web_address_in_square_brackets_ends_at_the_bracket():
+    md = report.markdown_escape("The [link=http://evil.example]call[/link] ended (see [http://a.example/x]).")
+    # The address alone is the autolink; the bracketed markup around it stays escaped text.
+    assert "<http://evil.example>\\]call\\[/link\\]" in md
+    assert "\\[<http://a.example/x>\\]" in md
+
+
 def test_markdown_escapes_controls_and_newlines():
     alignment = hand_made(NASTY, ["line\nbreak"], [(0, 0, 0.9, "match")], left_label="Krem\nlin")
     md = export.render("markdown", alignment)

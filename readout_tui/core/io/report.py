@@ -331,8 +331,10 @@ def _summary_lines(alignment: Alignment, width: int = 100) -> list[str]:
     return lines
 
 
-_URL = re.compile(r"https?://[^\s<>\"'`]+?(?=[.,;:!?)\]]*(?:\s|$))")
-"""A web address in running text, without the punctuation that ends its sentence."""
+_URL = re.compile(r"https?://[^\s<>\"'`\[\]]+?(?=[.,;:!?)\]]*(?:\s|$|\[|\]))")
+"""A web address in running text, without the punctuation that ends its sentence. It stops at a
+square bracket: in readouts one closes the bracket the address was written in (or markup around
+it), and taken inside, the autolink would swallow the text after it."""
 
 
 def markdown_escape(text: str) -> str:
