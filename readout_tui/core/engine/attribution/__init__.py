@@ -22,8 +22,11 @@ account or neither, from the article's own cues:
    ("his office", "kantornya") is the sentence's subject's; a bare one ("the readout said",
    "говорится в сообщении") is the last source named outside what another reports, and an
    office noun alone ("по данным агентства", "the agency said") the last name the article
-   gave that noun ("Вьетнамское информационное агентство (ВИА)"), cited or not; a title
-   with a country's adjective ("российского лидера", "Сильдавский премьер") is that country's.
+   gave that noun ("Вьетнамское информационное агентство (ВИА)"), cited or not, unless the
+   article capitalises it inside the sentence as the office's name ("menurut keterangan
+   tertulis Istana"): a source of its own; a title with a country's adjective ("российского
+   лидера", "Сильдавский премьер") is that country's. A verb of saying's source ends where
+   whom it was said to begins ("kata Xi kepada Biden").
 4. **Sides.** The call's two parties (``parties``): each leader named with a title, and the
    sources the article joins to them or has telling their account; third parties (analysts,
    newspapers, a third leader) are neither. A party's source speaks for its account about
@@ -33,8 +36,9 @@ account or neither, from the article's own cues:
    relays ("Dilansir dari Reuters"). A source that has already told a side's account goes on
    telling it, unless the other side spoke just before; a new one must speak of the call.
    The account told first is on the left; each is labelled as the article names the sources
-   whose cues decide its statements ("Israeli government", "Kremlin"). An article that names
-   no two leaders with a title has the two sources it cites most for sides.
+   whose cues decide its statements ("Israeli government", "Kremlin"), in the nominative, a
+   spokesman by whose he is, a side without a named source by its leader. An article that
+   names no two leaders with a title has the two sources it cites most for sides.
 5. **Carrying on.** A statement with a pronoun for its source ("Dia menambahkan", "He also
    told", "по его словам", "ujarnya"), or with no cue that opens with a quotation mark or
    whose subject is a pronoun (not "it" doing no speaking: "It was the first call"), a title
@@ -43,7 +47,9 @@ account or neither, from the article's own cues:
    account of the statement before it (links skipped). Anything else without a cue is the
    reporter's: neither, unless a party's leader is its subject doing what is done in a call
    in a sentence that names the call or the other leader ("Dalam pertemuan itu, Prabowo
-   berterima kasih karena Xi"): that leader's account.
+   berterima kasih karena Xi"): that leader's account; so is a pronoun's statement about the
+   call after the reporter's text whose subject is that leader ("Trump, for his part, ...",
+   then "He said they had discussed ...").
 6. **Told twice.** A statement most of whose words an earlier statement of the same side
    already has is marked as repeating it, and left out of that side's account (it stays in
    the attribution, marked).
@@ -329,12 +335,15 @@ class _Labelling:
         self.forms: dict[str, Counter] = {}
         self.runs: dict[str, Counter] = {}
         """Each name's whole runs, by the key of their last word ("National Security Council")."""
+        self.last: Counter = Counter()
+        """How often each key ends a name run: a person's surname does."""
         for body in bodies.values():
             tokens = body.tokens
             for run in name_runs(tokens):
                 words = [t for t in run if t.word and not t.title]
                 if words and words[-1].name:
                     self.runs.setdefault(name_key(words[-1].text), Counter())[" ".join(t.text for t in words)] += 1
+                    self.last[name_key(words[-1].text)] += 1
             for k, token in enumerate(tokens):
                 if not token.name or not token.word:
                     continue
@@ -386,11 +395,13 @@ class _Labelling:
         return ""
 
     def leader_name(self, side: Side) -> str:
-        """The leader's name as the article writes it most (the surname, as a rule)."""
-        forms: Counter = Counter()
-        for key in self.leaders.get(side, ()):
-            forms.update(self.forms.get(key, Counter()))
-        return forms.most_common(1)[0][0] if forms else ""
+        """The leader's surname (the key that ends his name most often), as the article writes
+        it most."""
+        keys = [key for key in self.leaders.get(side, ()) if self.forms.get(key)]
+        if not keys:
+            return ""
+        key = max(keys, key=lambda k: (self.last[k], sum(self.forms[k].values()), k))
+        return max(self.forms[key], key=lambda form: (self.forms[key][form], form))
 
 
 _QUOTES = "\"“”«»„'‘’"
@@ -435,8 +446,8 @@ def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
     """A cue's source as a label names it, and how well it names a government: 2 with an
     office, 1 a name, or what stands before a spokesman's name ("juru bicara Kremlin Dmitry
     Peskov": Kremlin), or the organisation the article has a spokesman speak for, 0 a
-    spokesman by his own name;
-    honorifics and pronouns left out, each word in the form a label takes."""
+    spokesman by his own name; honorifics and pronouns left out, each word in the form a
+    label takes."""
     words = [w for w in r.cue.form.split() if not cues.names_nobody(w)]
     if not words:
         return "", 0
