@@ -420,6 +420,8 @@ _RU_CASES = (
     (re.compile(r"(?<=[аоу])(?:я|е|ю|ем)$"), "й"),
     # In "-ль" ("Кремля", "Израиле": Кремль, Израиль).
     (re.compile(r"(?<=л)(?:я|е|ю|ем)$"), "ь"),
+    # In "-стан" ("Кыргызстана", "Узбекистане": Кыргызстан, Узбекистан).
+    (re.compile(r"(?<=стан)(?:а|у|ом|е)$"), ""),
 )
 """Where the article never opens a clause with a name, its nominative by the endings whose
 nominative is certain; a hard-stem name ("Египта") is left as it stands."""
