@@ -137,9 +137,10 @@ def matrix(named: list[dict], dims: int) -> csr_matrix:
     return csr_matrix((data, indices, indptr), shape=(len(named), dims))
 
 
-def corrections(case: Case, model: learned.Model, margins: list[float]) -> dict[float, list]:
-    """The case corrected at each margin; the same moves as ``learned.apply``, with the
-    features read once and scored as one product (``loao`` checks the two agree)."""
+def corrections(case: Case, model: learned.Model, margins: list[float], offs: tuple = (0.0,)) -> dict:
+    """The case corrected at each margin and extra margin to neither; the same moves as
+    ``learned.apply``, with the features read once and scored as one product (``loao`` checks
+    the two agree)."""
     named = case.named(model.options)
     keep = [k for k, f in enumerate(named) if f is not None]
     probabilities: list = [None] * len(named)
@@ -152,7 +153,8 @@ def corrections(case: Case, model: learned.Model, margins: list[float]) -> dict[
         e = np.exp(scores)
         for k, p in zip(keep, e / e.sum(axis=1, keepdims=True)):
             probabilities[k] = p
-    return {m: learned.moved(case.rules, probabilities, m) for m in margins}
+    swap = model.options.swap
+    return {(m, o): learned.moved(case.rules, probabilities, m, swap=swap, margin_off=o) for m in margins for o in offs}
 
 
 def fit(train: list[Case], options: learned.Options, c: float, margin: float) -> learned.Model:
@@ -188,7 +190,7 @@ def loao(
         fast = corrections(case, model, margins)
         for m in margins:
             corrected = learned.apply(case.rules, replace(model, margin=m))
-            assert corrected == fast[m], case.name  # the product's path and the fast one agree
+            assert corrected == fast[(m, 0.0)], case.name  # the product's path and the fast one agree
             out[m][case.name] = case.score(corrected)
             if changes is not None and m == margins[0]:
                 case.tally(corrected, changes)
@@ -197,9 +199,12 @@ def loao(
     return out
 
 
-def select(train: list[Case], variants: list[str], cs: list[float], margins: list[float], folds: int) -> tuple:
-    """The feature set, C and margin that correct ``train`` best in grouped ``folds``-fold
-    validation on it (articles dealt to folds in turn; of equals, the largest margin)."""
+def select(
+    train: list[Case], variants: list[str], cs: list[float], margins: list[float], folds: int, offs: tuple = (0.0,)
+) -> tuple:
+    """The feature set, C, margin and extra margin to neither that correct ``train`` best in
+    grouped ``folds``-fold validation on it (articles dealt to folds in turn; of equals, the
+    largest margins)."""
     inner: dict = defaultdict(int)
     for name in variants:
         for c in cs:
@@ -209,31 +214,33 @@ def select(train: list[Case], variants: list[str], cs: list[float], margins: lis
                 for j, t in enumerate(train):
                     if j % folds != f or not t.rules:
                         continue
-                    for m, corrected in corrections(t, model, margins).items():
-                        inner[(name, c, m)] += t.score(corrected)
-    return max(inner, key=lambda key: (inner[key], key[2]))
+                    for (m, o), corrected in corrections(t, model, margins, offs).items():
+                        inner[(name, c, m, o)] += t.score(corrected)
+    return max(inner, key=lambda key: (inner[key], key[2], key[3]))
 
 
-def nested(all_cases: list[Case], variants: list[str], cs: list[float], margins: list[float], folds: int) -> dict:
-    """Leave-one-article-out, with the feature set, C and margin chosen for each left-out
+def nested(
+    all_cases: list[Case], variants: list[str], cs: list[float], margins: list[float], folds: int, offs: tuple
+) -> dict:
+    """Leave-one-article-out, with the feature set, C and margins chosen for each left-out
     article by ``select`` on the other articles alone."""
     out: dict = {}
     chosen: dict = defaultdict(int)
     for k, case in enumerate(all_cases):
         train = all_cases[:k] + all_cases[k + 1 :]
-        best = select(train, variants, cs, margins, folds)
+        best = select(train, variants, cs, margins, folds, offs)
         chosen[best] += 1
         print(f"    {case.name}: {best}", flush=True)
-        name, c, m = best
+        name, c, m, off = best
         if case.rules:
-            model = fit(train, VARIANTS[name], c, m)
+            model = replace(fit(train, VARIANTS[name], c, m), margin_off=off)
             out[case.name] = case.score(learned.apply(case.rules, model))
             if case.name == SEED.name:
                 out["seed targets"] = seed_targets(model)
         else:
             out[case.name] = 0
-    for (name, c, m), n in sorted(chosen.items(), key=lambda kv: -kv[1]):
-        print(f"    chosen for {n} articles: {name}, C={c:g}, margin={m:g}")
+    for (name, c, m, off), n in sorted(chosen.items(), key=lambda kv: -kv[1]):
+        print(f"    chosen for {n} articles: {name}, C={c:g}, margin={m:g}, to neither +{off:g}")
     return out
 
 
@@ -300,14 +307,27 @@ def main() -> None:
         "--nested", type=int, default=0, metavar="FOLDS", help="choose the variant, C and margin inside each fold"
     )
     parser.add_argument("--write-only", action="store_true", help="with --write: skip the validation")
+    parser.add_argument(
+        "--swap", choices=("yes", "no"), default="no", help="whether a side's statement may move to the other side"
+    )
+    parser.add_argument(
+        "--offs",
+        type=float,
+        nargs="+",
+        default=[0.0, 0.2, 0.4],
+        help="extra margins for a side's statement to move to neither, chosen with --nested",
+    )
     args = parser.parse_args()
+    args.offs = tuple(args.offs)
+    for name, options in VARIANTS.items():
+        VARIANTS[name] = replace(options, swap=args.swap == "yes")
     args.variants = args.variants or list(VARIANTS)[: 2 if args.nested else None]
     all_cases = [Case(folder) for folder in cases(ARTICLES)]
     base = {case.name: case.score(case.rules) for case in all_cases}
     print(f"{len(all_cases)} articles, {sum(len(c.gold) for c in all_cases)} gold sentences; leave-one-article-out")
     report("rules alone", all_cases, base, base)
     if args.nested and not args.write_only:
-        correct = nested(all_cases, args.variants, args.c, args.margins, args.nested)
+        correct = nested(all_cases, args.variants, args.c, args.margins, args.nested, args.offs)
         report(f"nested ({args.nested} inner folds)", all_cases, correct, base)
     for name in [] if args.nested or args.write_only else args.variants:
         for c in args.c:
@@ -324,11 +344,11 @@ def main() -> None:
                 args.changes = False
     if args.write:
         if args.nested:
-            name, c, margin = select(all_cases, args.variants, args.c, args.margins, args.nested)
+            name, c, margin, off = select(all_cases, args.variants, args.c, args.margins, args.nested, args.offs)
         else:
-            name, c, margin = args.variants[0], args.c[0], args.margins[0]
-        print(f"fitted on every article: {name}, C={c:g}, margin={margin:g}")
-        model = fit(all_cases, VARIANTS[name], c, margin)
+            name, c, margin, off = args.variants[0], args.c[0], args.margins[0], args.offs[0]
+        print(f"fitted on every article: {name}, C={c:g}, margin={margin:g}, to neither +{off:g}")
+        model = replace(fit(all_cases, VARIANTS[name], c, margin), margin_off=off)
         learned.WEIGHTS.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
         print(
             f"wrote {learned.WEIGHTS.relative_to(ROOT)}: {len(model.rows)} features, seed targets {seed_targets(model)}"

@@ -317,3 +317,67 @@ def test_a_dash_inside_a_sentence_is_no_dateline():
         "В МИД Фридонии заявили, что Браск поднял вопрос о задержанных рыбаках.\n"
     )
     assert side_of(attribute_text(text), "Лидеры также") is Side.LEFT
+
+
+def test_an_office_named_by_its_capitalised_noun_alone_is_a_source_of_its_own():
+    # "Istana" is no one's name, but capitalised inside the sentence it names an office: its
+    # statement is placed with the parties' sources, not left to the reporter for want of a
+    # source named before it.
+    text = (
+        "Marek Telepon Holm, Bahas Kerja Sama Air\n"
+        "Jakarta - Presiden Sylvania Ivo Marek menelepon Kanselir Ruritania Lena Holm pada Minggu.\n"
+        "Menurut keterangan tertulis Istana, Marek membuka percakapan dengan mengucapkan selamat kepada Holm.\n"
+        '"Kami siap bekerja sama," kata Marek.\n'
+        "Pemerintah Ruritania menyebut Holm berterima kasih atas telepon dari Marek.\n"
+        "Kedua pemimpin, menurut pemerintah itu, sepakat untuk bertemu bulan depan.\n"
+    )
+    attribution = attribute_text(text)
+    assert [s.side.value for s in attribution.statements] == ["neither", "neither", "left", "left", "right", "right"]
+    palace = attribution.statements[2]
+    assert palace.how is How.CUE and palace.cue_text == "Menurut keterangan tertulis Istana"
+    assert (attribution.left_label, attribution.right_label) == ("Istana", "Pemerintah Ruritania")
+
+
+def test_an_office_named_after_a_preposition_is_not_named_by_its_noun():
+    from readout_tui.core.engine.attribution.sources import _office_by_name
+    from readout_tui.core.engine.attribution.tokens import read_tokens
+
+    tokens = read_tokens("Relations would improve, the Ministry of External Affairs said.", set())
+    words = [t for t in tokens if t.word]
+    assert _office_by_name(tokens, words) == []
+    tokens = read_tokens("Relations would improve, according to the Palace.", set())
+    assert [t.text for t in _office_by_name(tokens, [t for t in tokens if t.word])] == ["Palace"]
+
+
+def test_a_pronoun_after_the_reporters_text_about_a_leader_is_that_leaders_account():
+    # "Holm later visited a school" is the reporter's; "She said she had discussed the dam
+    # with Marek" is Holm's account of the call. Not when it says it came before the call.
+    text = (
+        "Sylvania and Ruritania describe call\n"
+        "Sylvanian President Ivo Marek spoke with Ruritanian Chancellor Lena Holm on Tuesday.\n"
+        "The Sylvanian government said the two discussed water rights.\n"
+        "Holm later visited a school in the capital.\n"
+        "She said she had discussed the dam with Marek.\n"
+        "Holm then visited a hospital.\n"
+        "Earlier, she said the call with Marek would be about the dam.\n"
+    )
+    attribution = attribute_text(text)
+    assert [s.side.value for s in attribution.statements] == [
+        "neither", "neither", "left", "neither", "right", "neither", "neither"
+    ]
+    assert attribution.statements[4].how is How.CUE and attribution.statements[4].cue_text == "She said"
+    assert attribution.right_label == "Holm"
+
+
+def test_whom_a_statement_was_said_to_is_not_its_source():
+    # "kata Holm kepada Marek": Holm said it, to Marek.
+    text = (
+        "Marek dan Holm Bicara Lewat Telepon\n"
+        "Presiden Sylvania Ivo Marek berbicara dengan Kanselir Ruritania Lena Holm pada hari Selasa.\n"
+        "Pemerintah Sylvania menyatakan kedua pemimpin membahas hak atas air.\n"
+        "Pemerintah Ruritania menyebut Holm berterima kasih atas telepon dari Marek.\n"
+        '"Kita harus bertemu bulan depan," kata Holm kepada Marek.\n'
+    )
+    attribution = attribute_text(text)
+    assert [s.side.value for s in attribution.statements] == ["neither", "neither", "left", "right", "right"]
+    assert attribution.statements[4].cue_text == "kata Holm"

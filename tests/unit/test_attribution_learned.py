@@ -81,3 +81,50 @@ def test_the_shipped_weights_are_read_when_asked_for_and_the_rules_alone_are_the
     for s in corrected.statements:
         if s.how is How.LEARNED:
             assert s.learned_from is not None and "learned from the gold" in corrected.why(s.index)
+
+
+def with_options(model: learned.Model, **changes) -> learned.Model:
+    from dataclasses import replace
+
+    return replace(model, options=replace(model.options, **changes))
+
+
+def test_without_swapping_a_statement_the_rules_gave_a_side_never_goes_to_the_other():
+    rules = attribute_text(ARTICLE, learned=False).statements
+    statement = next(s for s in rules if s.text.startswith("Vorel also urged"))
+    assert statement.side is not Side.NEITHER
+    towards_other = model_towards("w=urged", "other", 1000.0)
+    assert learned.apply(rules, towards_other)[statement.index].side not in (Side.NEITHER, statement.side)
+    kept = learned.apply(rules, with_options(towards_other, swap=False))
+    assert kept[statement.index] == statement
+    # a statement the rules left on neither may still go to either side
+    opening = next(s for s in rules if s.text.startswith("President Ana Vorel"))
+    other = learned.apply(rules, with_options(model_towards("w=spoke", "other", 1000.0), swap=False))
+    assert other[opening.index].side is Side.RIGHT
+
+
+def test_a_side_statement_needs_the_extra_margin_to_go_to_neither_and_a_neither_one_does_not():
+    from dataclasses import replace
+
+    rules = attribute_text(ARTICLE, learned=False).statements
+    reporters = next(s for s in rules if "reporters" in s.text)
+    opening = next(s for s in rules if s.text.startswith("President Ana Vorel"))
+    # about 0.2 surer of neither than of the rules' side (its own class weighs 5)
+    value = learned.features(rules, learned.Options())[reporters.index]["w=reporters"]
+    to_neither = model_towards("w=reporters", "neither", (5 + np.log(1.5)) / value)
+    probabilities = to_neither.probabilities(learned.features(rules, to_neither.options)[reporters.index])
+    assert 0.1 < probabilities[0] - probabilities[1] < 0.3
+    assert learned.apply(rules, to_neither)[reporters.index].side is Side.NEITHER
+    assert learned.apply(rules, replace(to_neither, margin_off=0.4))[reporters.index] == reporters
+    onto_side = replace(model_towards("w=spoke", "ref", 1000.0), margin_off=0.9)
+    assert learned.apply(rules, onto_side)[opening.index].side is Side.LEFT
+
+
+def test_the_place_in_the_article_can_be_left_out_and_old_weights_read_without_an_extra_margin():
+    rules = attribute_text(ARTICLE, learned=False).statements
+    named = [f for f in learned.features(rules, learned.Options(place=False)) if f]
+    assert named and not any(k.startswith("place=") for f in named for k in f)
+    assert all(any(k.startswith("body=") for k in f) for f in named)
+    data = model_towards("w=reporters", "neither", 1.0).to_json()
+    del data["margin_off"]
+    assert learned.Model.from_json(data).margin_off == 0.0

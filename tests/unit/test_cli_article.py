@@ -107,5 +107,5 @@ def test_an_article_with_an_empty_account_is_refused_in_one_line_that_says_what_
     )
     code, out, err = run(capsys, str(article), "--lexical-only", "--no-session")
     assert code == 2 and out == "" and err.count("\n") == 1
-    assert "the right account (Right) has no statements" in err
+    assert "the right account (Brask) has no statements" in err
     assert "open the article in the app (readout-tui ARTICLE) to move statements to it by hand" in err

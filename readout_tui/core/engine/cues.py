@@ -253,6 +253,12 @@ _RU_OFFICE_STEMS = (
     "пресс-служб", "администраци", "правительств", "офис", "канцеляри",
     "ведомств", "министерств", "посольств", "аппарат", "агентств", "мид", "сторон",
 )
+_RU_OFFICE_NOMINATIVES = (
+    "пресс-служба", "администрация", "правительство", "офис", "канцелярия",
+    "ведомство", "министерство", "посольство", "аппарат", "агентство", "МИД", "сторона",
+)
+"""Each office stem's nominative, as a label names the office ("пресс-службы Кремля" ->
+"пресс-служба Кремля")."""
 _RU_ROLE_STEMS = ("пресс-секретар", "помощник", "советник", "министр", "представител", "посол", "чиновник", "спикер")
 _RU_TITLE_STEMS = (
     "президент", "премьер", "канцлер", "корол", "эмир", "султан", "лидер", "глава", "главы", "председател",
@@ -305,6 +311,9 @@ OPENERS = _words(_EN_OPENERS, _ID_OPENERS, _RU_OPENERS)
 SUBORDINATORS = _words(_EN_SUBORDINATORS, _ID_SUBORDINATORS, _RU_SUBORDINATORS)
 ACCOUNT_NOUNS = _words(_EN_ACCOUNT_NOUNS, _ID_ACCOUNT_NOUNS)
 OFFICE_NOUNS = _words(_EN_OFFICE_NOUNS, _ID_OFFICE_NOUNS)
+HONORIFICS = _words("mr mrs ms dr sir madam", "pak bapak bu ibu", "г-н г-жа господин госпожа")
+FIRST_PERSON = _words("i we me us", "saya aku kami kita", "я мы сам сама сами")
+"""A speaker's own words about himself: no source's name, though capitalised ("We", "Kami")."""
 ROLES = _words(_EN_ROLES, _ID_ROLES, _EN_MINISTERS, _ID_MINISTERS)
 MINISTERS = _words(_EN_MINISTERS, _ID_MINISTERS)
 """A minister is a role; after "prime" ("perdana") a leader's title."""
@@ -404,6 +413,31 @@ def is_office_noun(word: str) -> bool:
         or (folded.endswith(_NYA) and folded[: -len(_NYA)] in OFFICE_NOUNS)
         or _stem_in(folded, _RU_OFFICE_STEMS)
     )
+
+
+def office_nominative(word: str) -> str:
+    """A Russian office noun in the nominative ("пресс-службе" -> "пресс-служба"), or "" for
+    another word."""
+    folded = key(word)
+    for stem, nominative in zip(_RU_OFFICE_STEMS, _RU_OFFICE_NOMINATIVES):
+        if folded.startswith(stem) and len(folded) - len(stem) <= _RU_CASE_ENDING:
+            return nominative[0].upper() + nominative[1:] if word[:1].isupper() else nominative
+    return ""
+
+
+_RU_CASE_ENDING = 3
+
+
+def is_honorific(word: str) -> bool:
+    """A form of address that a label leaves out ("Mr Albanese", "Pak Prabowo")."""
+    return key(word).rstrip(".") in HONORIFICS
+
+
+def names_nobody(word: str) -> bool:
+    """A word a label leaves out: an honorific, an article, a first-person pronoun, a single
+    letter ("X", where the article cites a post on it)."""
+    folded = key(word)
+    return len(folded) < 2 or is_honorific(word) or folded in DETERMINERS or folded in FIRST_PERSON
 
 
 def is_role(word: str) -> bool:

@@ -22,8 +22,11 @@ account or neither, from the article's own cues:
    ("his office", "kantornya") is the sentence's subject's; a bare one ("the readout said",
    "говорится в сообщении") is the last source named outside what another reports, and an
    office noun alone ("по данным агентства", "the agency said") the last name the article
-   gave that noun ("Вьетнамское информационное агентство (ВИА)"), cited or not; a title
-   with a country's adjective ("российского лидера", "Сильдавский премьер") is that country's.
+   gave that noun ("Вьетнамское информационное агентство (ВИА)"), cited or not, unless the
+   article capitalises it inside the sentence as the office's name ("menurut keterangan
+   tertulis Istana"): a source of its own; a title with a country's adjective ("российского
+   лидера", "Сильдавский премьер") is that country's. A verb of saying's source ends where
+   whom it was said to begins ("kata Xi kepada Biden").
 4. **Sides.** The call's two parties (``parties``): each leader named with a title, and the
    sources the article joins to them or has telling their account; third parties (analysts,
    newspapers, a third leader) are neither. A party's source speaks for its account about
@@ -33,8 +36,9 @@ account or neither, from the article's own cues:
    relays ("Dilansir dari Reuters"). A source that has already told a side's account goes on
    telling it, unless the other side spoke just before; a new one must speak of the call.
    The account told first is on the left; each is labelled as the article names the sources
-   whose cues decide its statements ("Israeli government", "Kremlin"). An article that names
-   no two leaders with a title has the two sources it cites most for sides.
+   whose cues decide its statements ("Israeli government", "Kremlin"), in the nominative, a
+   spokesman by whose he is, a side without a named source by its leader. An article that
+   names no two leaders with a title has the two sources it cites most for sides.
 5. **Carrying on.** A statement with a pronoun for its source ("Dia menambahkan", "He also
    told", "по его словам", "ujarnya"), or with no cue that opens with a quotation mark or
    whose subject is a pronoun (not "it" doing no speaking: "It was the first call"), a title
@@ -43,7 +47,9 @@ account or neither, from the article's own cues:
    account of the statement before it (links skipped). Anything else without a cue is the
    reporter's: neither, unless a party's leader is its subject doing what is done in a call
    in a sentence that names the call or the other leader ("Dalam pertemuan itu, Prabowo
-   berterima kasih karena Xi"): that leader's account.
+   berterima kasih karena Xi"): that leader's account; so is a pronoun's statement about the
+   call after the reporter's text whose subject is that leader ("Trump, for his part, ...",
+   then "He said they had discussed ...").
 6. **Told twice.** A statement most of whose words an earlier statement of the same side
    already has is marked as repeating it, and left out of that side's account (it stays in
    the attribution, marked).
@@ -86,7 +92,7 @@ from readout_tui.core.engine.attribution.sources import (
     find_cues,
     find_subject,
 )
-from readout_tui.core.engine.attribution.tokens import Token, name_key, read_tokens, same_stem
+from readout_tui.core.engine.attribution.tokens import CYRILLIC, Token, name_key, name_runs, read_tokens, same_stem
 from readout_tui.core.engine.names import capitalised_inside
 
 __all__ = ["Attributed", "Attribution", "AttributionError", "How", "Side", "attribute"]
@@ -129,8 +135,10 @@ def attribute(blocks: Sequence[Sequence[str]], learned: bool = False) -> Attribu
     statements = assign(flat, structure, bodies, resolved, names, parties)
     if learned:
         statements = correct(statements, shipped())
+    swapped = next((s.side for s in statements if s.side is not Side.NEITHER), Side.LEFT) is Side.RIGHT
     statements = _left_first(statements)
-    return Attribution(tuple(mark_repeats(statements)), *_labels(statements, resolved))
+    labels = _labels(statements, resolved, _Labelling(bodies, names, parties, swapped))
+    return Attribution(tuple(mark_repeats(statements)), *labels)
 
 
 def _speakers(bodies: dict[int, Body]) -> set[str]:
@@ -309,10 +317,163 @@ def _left_first(statements: list[Attributed]) -> list[Attributed]:
     return [replace(s, side=swap[s.side]) for s in statements]
 
 
-def _labels(statements: list[Attributed], resolved: dict[int, list[Resolved]]) -> tuple[str, str]:
-    """Each side named as the article names the sources its cues attribute to it: a name with
-    its office ("Israeli government") before a bare name, the subject's form before an
-    oblique one ("пресс-служба Кремля" before "Кремля"), then the most frequent form."""
+class _Labelling:
+    """What a label needs beyond the cues: who is a spokesman or aide rather than a party's
+    leader, and the forms the article gives each name where it opens a clause (in Russian,
+    the nominative: "Кремль заявил" against "в Кремле", "пресс-служба Кремля")."""
+
+    def __init__(self, bodies: dict[int, Body], names: Names, parties: Parties, swapped: bool):
+        self.names = names
+        led = set().union(*parties.leaders.values()) if parties.leaders else set()
+        # An aide is a person: not a leader, nor a name the article has anyone speak for or a
+        # leader's title name (the country of "Israeli National Security Adviser").
+        spoken_for = {key for members in names.members.values() for key in members}
+        countries = {key for found in names.countries.values() for key in found}
+        self.aides = set(names.aides) - led - spoken_for - countries
+        self.leaders = {(_other(side) if swapped else side): keys for side, keys in parties.leaders.items()}
+        self.clause_forms: dict[str, Counter] = {}
+        self.forms: dict[str, Counter] = {}
+        self.runs: dict[str, Counter] = {}
+        """Each name's whole runs, by the key of their last word ("National Security Council")."""
+        self.last: Counter = Counter()
+        """How often each key ends a name run: a person's surname does."""
+        for body in bodies.values():
+            tokens = body.tokens
+            for run in name_runs(tokens):
+                words = [t for t in run if t.word and not t.title]
+                if words and words[-1].name:
+                    self.runs.setdefault(name_key(words[-1].text), Counter())[" ".join(t.text for t in words)] += 1
+                    self.last[name_key(words[-1].text)] += 1
+            for k, token in enumerate(tokens):
+                if not token.name or not token.word:
+                    continue
+                key = name_key(token.text)
+                self.forms.setdefault(key, Counter())[_bare_possessive(token.text)] += 1
+                before = next((t for t in reversed(tokens[:k]) if t.text not in _QUOTES), None)
+                opens = before is None or not before.word or before.folded in cues.CONJUNCTIONS
+                if opens and not (k + 1 < len(tokens) and tokens[k + 1].name) and not _RU_ADJECTIVE.search(token.text):
+                    self.clause_forms.setdefault(key, Counter())[token.text] += 1
+
+    def nominative(self, words: list[str]) -> list[str]:
+        """A label's words in the form a label takes: in Russian, an office noun in the
+        nominative ("пресс-службы Кремля" -> "пресс-служба Кремля"; the name after it stays
+        its genitive), a name that heads the label in the form the article gives it where it
+        opens a clause, if it does ("Кремля" -> "Кремль"); a possessive at the end bare."""
+        if words:
+            # "Doha's": the name; "Freedonia's foreign ministry" stays whole.
+            words = [*words[:-1], _bare_possessive(words[-1])]
+        if not words or not CYRILLIC.match(words[0].casefold()):
+            return words
+        office = cues.office_nominative(words[0])
+        if office:
+            return [office, *words[1:]]
+        if not words[0][:1].isupper():
+            return words
+        clause = self.clause_forms.get(name_key(words[0]))
+        return [_ru_nominative(clause.most_common(1)[0][0] if clause else words[0]), *words[1:]]
+
+    def organisation(self, key: str) -> str:
+        """The organisation the article has an aide speak for, as it writes it most."""
+        members = self.names.members.get(key)
+        if not members:
+            return ""
+        runs = self.runs.get(members.most_common(1)[0][0])
+        return " ".join(self.nominative(runs.most_common(1)[0][0].split())) if runs else ""
+
+    def country(self, side: Side) -> str:
+        """The country the leader's title names ("Presiden Korea Selatan Lee Jae-myung"), as
+        the article writes it most where it opens a clause, else most."""
+        keys = self.leaders.get(side, frozenset())
+        found: Counter = Counter()
+        for person, countries in self.names.countries.items():
+            if person & keys:
+                found.update(countries)
+        for key, _ in found.most_common():
+            runs = self.runs.get(key)
+            if runs:
+                return " ".join(self.nominative(runs.most_common(1)[0][0].split()))
+        return ""
+
+    def leader_name(self, side: Side) -> str:
+        """The leader's surname (the key that ends his name most often), as the article writes
+        it most."""
+        keys = [key for key in self.leaders.get(side, ()) if self.forms.get(key)]
+        if not keys:
+            return ""
+        key = max(keys, key=lambda k: (self.last[k], sum(self.forms[k].values()), k))
+        return max(self.forms[key], key=lambda form: (self.forms[key][form], form))
+
+
+_QUOTES = "\"“”«»„'‘’"
+_POSSESSIVE = re.compile(r"['’]s$")
+_RU_ADJECTIVE = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|ому|им|ом|их|ую)$")
+"""A name's adjective ("Российская", "Елисейского"): not the name itself."""
+_PERSON_NAME = 2
+"""The last words of an aide's named source that are their own name ("Дмитрий Песков",
+"Kang Yu-jung"); what stands before is whose they are."""
+
+
+_RU_CASES = (
+    # A name in "-ия" ("России", "Германией", "Армению": Россия, Германия, Армения).
+    (re.compile(r"(?<=и)(?:и|ей|ю)$"), "я"),
+    # In "-й" after a hard vowel ("Китая", "Китае": Китай); not "-ея", a nominative ("Корея").
+    (re.compile(r"(?<=[аоу])(?:я|е|ю|ем)$"), "й"),
+    # In "-ль" ("Кремля", "Израиле": Кремль, Израиль).
+    (re.compile(r"(?<=л)(?:я|е|ю|ем)$"), "ь"),
+    # In "-стан" ("Кыргызстана", "Узбекистане": Кыргызстан, Узбекистан).
+    (re.compile(r"(?<=стан)(?:а|у|ом|е)$"), ""),
+)
+"""Where the article never opens a clause with a name, its nominative by the endings whose
+nominative is certain; a hard-stem name ("Египта") is left as it stands."""
+
+
+def _ru_nominative(word: str) -> str:
+    if _RU_ADJECTIVE.search(word):
+        return word
+    for ending, nominative in _RU_CASES:
+        if ending.search(word):
+            return ending.sub(nominative, word)
+    return word
+
+
+def _other(side: Side) -> Side:
+    return Side.RIGHT if side is Side.LEFT else Side.LEFT
+
+
+def _bare_possessive(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
+    """A cue's source as a label names it, and how well it names a government: 2 with an
+    office, 1 a name, or what stands before a spokesman's name ("juru bicara Kremlin Dmitry
+    Peskov": Kremlin), or the organisation the article has a spokesman speak for, 0 a
+    spokesman by his own name; honorifics and pronouns left out, each word in the form a
+    label takes."""
+    words = [w for w in r.cue.form.split() if not cues.names_nobody(w)]
+    if not words:
+        return "", 0
+    if r.cue.key in labelling.aides:
+        whose = words[:-_PERSON_NAME] if len(words) > _PERSON_NAME else []
+        if whose:
+            whose = labelling.nominative(whose)
+            return " ".join(whose), 2 if any(cues.is_office_noun(w) for w in whose) else 1
+        organisation = labelling.organisation(r.cue.key)
+        if organisation:
+            return organisation, 1
+        return " ".join(words), 0
+    words = labelling.nominative(words)
+    return " ".join(words), 2 if any(cues.is_office_noun(w) for w in words) else 1
+
+
+def _labels(
+    statements: list[Attributed], resolved: dict[int, list[Resolved]], labelling: _Labelling
+) -> tuple[str, str]:
+    """Each side named as the article names the sources its cues attribute to it: the
+    subject's form before an oblique one ("пресс-служба Кремля" before "по данным Кремля"), a
+    name with its office ("Israeli government") or whose a spokesman is before a bare name, a
+    spokesman's own name last, then the most frequent form; a side without a named source,
+    its leader's name."""
     labels = []
     for side in (Side.LEFT, Side.RIGHT):
         forms: Counter = Counter()
@@ -323,11 +484,21 @@ def _labels(statements: list[Attributed], resolved: dict[int, list[Resolved]]) -
             for r in resolved[statement.index]:
                 if r.cue.span != statement.cue or not r.cue.form:
                     continue
-                office = any(cues.is_office_noun(w) for w in r.cue.form.split())
-                rank = (not r.cue.oblique, office)
-                forms[r.cue.form] += 1
-                order[r.cue.form] = max(order.get(r.cue.form, rank), rank)
-        labels.append(max(forms, key=lambda f: (order[f], forms[f])) if forms else side.value.capitalize())
+                form, level = _label_form(r, labelling)
+                if not form:
+                    continue
+                # Only a case marks an oblique form ("по данным Кремля"); "menurut Istana" is the name.
+                oblique = r.cue.oblique and CYRILLIC.match(form.casefold()) is not None
+                rank = (not oblique, level)
+                forms[form] += 1
+                order[form] = max(order.get(form, rank), rank)
+        label = max(forms, key=lambda f: (order[f], forms[f])) if forms else ""
+        if not label:
+            label = labelling.leader_name(side) or labelling.country(side)
+        elif order[label][1] == 0:
+            # A spokesman by his own name ("Peskov said"): whose spokesman he is.
+            label = labelling.country(side) or labelling.leader_name(side) or label
+        labels.append(label or side.value.capitalize())
     if labels[0].casefold() == labels[1].casefold():
         labels[1] = f"{labels[1]} (2)"
     return labels[0], labels[1]

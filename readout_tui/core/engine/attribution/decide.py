@@ -30,6 +30,8 @@ class _Previous:
 
     statement: Attributed | None = None
     entity: str = ""
+    subject: str = ""
+    """The key of its named subject, for a pronoun after the reporter's text."""
 
     @property
     def side(self) -> Side:
@@ -59,7 +61,8 @@ def assign(flat, structure, bodies: dict[int, Body], resolved, names: Names, par
         if statement.how is How.CUE and entity:
             told.setdefault(entity, statement.side)
         statements.append(statement)
-        previous = _Previous(statement, entity)
+        subject = bodies[index].subject
+        previous = _Previous(statement, entity, subject.key if subject.kind == "named" else "")
     return statements
 
 
@@ -106,10 +109,31 @@ class _Reading:
         if carried is not Side.NEITHER and self._carries_on(carried):
             return self._continuing(None)
         if carried is Side.NEITHER:
-            acting = self._leader_acting()
+            acting = self._leader_acting() or self._leader_referred(pronouns)
             if acting is not None:
                 return acting
         return self._neither(How.NO_CUE, None)
+
+    def _leader_referred(self, pronouns: list[Resolved]) -> tuple[Attributed, str] | None:
+        """After the reporter's text whose subject is a party's leader ("Trump, for his part,
+        called it a very good call"), a statement whose source or subject is a pronoun ("He
+        said they had discussed ...", "Ia menyebut ...") that speaks of the call: that leader's
+        account, as the article reports it; not before the call nor about another leader's."""
+        key = self.previous.subject
+        if not key or not (pronouns or self.body.subject.kind == "pronoun"):
+            return None
+        side = next((s for s, keys in self.parties.leaders.items() if key in keys), None)
+        if side is None or elsewhen(self.body.tokens) or self.parties.names_bystander(self.body.tokens):
+            return None
+        if pronouns:
+            cue = pronouns[0].cue
+        elif self.body.subject.span is not None:
+            cue = Cue(self.body.subject.span, Kind.PRONOUN, self.body.text[slice(*self.body.subject.span)])
+        else:
+            return None
+        if not self.parties.about_call(self.body.tokens, cue, side):
+            return None
+        return self._attributed(side, How.CUE, cue.span, cue.source), self.names.resolve(key)
 
     def _leader_acting(self) -> tuple[Attributed, str] | None:
         """After the reporter's text, a party's leader as the subject doing what is done in a

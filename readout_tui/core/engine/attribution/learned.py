@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from readout_tui.core.engine import cues
 from readout_tui.core.engine.attribution.model import Attributed, How, Side
 
 WEIGHTS = Path(__file__).with_name("learned.json")
@@ -50,6 +51,18 @@ class Options:
     """Word features crossed with the rules' decision (side or neither)."""
     context: bool = True
     """The words of the statement before, prefixed."""
+    position: bool = True
+    """How far into the body the statement stands (the first three, or later)."""
+    place: bool = True
+    """Which fifth of the article it stands in: this learns the gold articles' layout
+    (background last) more than anything the rules decided."""
+    shape: bool = False
+    """The shape of the rules' cue: where it stands in the statement, whether its source is
+    capitalised, names an office or is a pronoun (the rules' reasons, not the article's
+    words)."""
+    swap: bool = True
+    """Whether a statement the rules gave a side may be moved to the other side (else only to
+    neither); the rules' side comes from a named source, which the words rarely overturn."""
 
 
 def _bucket(feature: str, dims: int) -> int:
@@ -127,9 +140,13 @@ def features(statements: Sequence[Attributed], options: Options) -> list[dict[st
             f[f"{name}_block={'same' if other.block == s.block else 'other'}"] = 1.0
         if prev is not None and prev.how in _STRUCTURE:
             f[f"after_{_how(prev)}"] = 1.0
-        f[f"body={min(body_seen, 3)}"] = 1.0
+        if options.position:
+            f[f"body={min(body_seen, 3)}"] = 1.0
+        if options.place:
+            f[f"place={min(4, int(5 * k / max(1, len(statements))))}"] = 1.0
+        if options.shape:
+            f.update(_shape(s))
         body_seen += 1
-        f[f"place={min(4, int(5 * k / max(1, len(statements))))}"] = 1.0
         if last_attributed is None:
             f["since=none"] = 1.0
         else:
@@ -154,6 +171,21 @@ def features(statements: Sequence[Attributed], options: Options) -> list[dict[st
     return out
 
 
+def _shape(s: Attributed) -> dict[str, float]:
+    if s.cue is None:
+        return {"cue=none": 1.0}
+    where = "start" if s.cue[0] <= 2 else "end" if s.cue[1] >= len(s.text.rstrip(' ."”»')) - 1 else "middle"
+    words = _WORD.findall(s.source)
+    f = {f"cue={where}": 1.0, f"cue_words={min(len(words), 4)}": 1.0}
+    if any(w[:1].isupper() for w in words):
+        f["source=capitalised"] = 1.0
+    if any(cues.is_office_noun(w) or cues.is_account_noun(w) for w in words):
+        f["source=office"] = 1.0
+    if any(w.casefold() in cues.PRONOUNS or w.casefold() in cues.POSSESSIVES for w in words):
+        f["source=pronoun"] = 1.0
+    return f
+
+
 def hashed(named: dict[str, float], dims: int) -> dict[int, float]:
     out: dict[int, float] = {}
     for name, value in named.items():
@@ -170,6 +202,9 @@ class Model:
     intercept: np.ndarray
     margin: float
     """How much more likely than the rules' own class a class must be to move a statement."""
+    margin_off: float = 0.0
+    """How much more again to move a statement the rules gave a side to neither: the rules'
+    side comes from a cue, which a few of the gold's words should not overturn lightly."""
 
     def probabilities(self, named: dict[str, float]) -> np.ndarray:
         score = self.intercept.copy()
@@ -186,6 +221,7 @@ class Model:
             "options": self.options.__dict__,
             "classes": list(CLASSES),
             "margin": self.margin,
+            "margin_off": self.margin_off,
             "intercept": [round(float(x), 5) for x in self.intercept],
             "rows": {str(b): [round(float(x), 5) for x in row] for b, row in sorted(self.rows.items())},
         }
@@ -197,6 +233,7 @@ class Model:
             {int(b): np.array(row, dtype=float) for b, row in data["rows"].items()},
             np.array(data["intercept"], dtype=float),
             float(data["margin"]),
+            float(data.get("margin_off", 0.0)),
         )
 
 
@@ -216,23 +253,34 @@ def apply(statements: Sequence[Attributed], model: Model | None) -> list[Attribu
     if model is None:
         return list(statements)
     named = features(statements, model.options)
-    return moved(statements, [None if f is None else model.probabilities(f) for f in named], model.margin)
+    probabilities = [None if f is None else model.probabilities(f) for f in named]
+    return moved(statements, probabilities, model.margin, swap=model.options.swap, margin_off=model.margin_off)
 
 
 def moved(
-    statements: Sequence[Attributed], probabilities: Sequence[np.ndarray | None], margin: float
+    statements: Sequence[Attributed],
+    probabilities: Sequence[np.ndarray | None],
+    margin: float,
+    swap: bool = True,
+    margin_off: float = 0.0,
 ) -> list[Attributed]:
     """``statements`` with each moved to the class the model finds likelier than the rules' own
-    by ``margin`` (None: left alone)."""
+    by ``margin`` (None: left alone; ``swap`` False: a side's statement never goes to the other;
+    ``margin_off``: more again for a side's statement to go to neither)."""
     refs = reference(statements)
     out = []
+    other = CLASSES.index("other")
     for s, ref, p in zip(statements, refs, probabilities):
         if p is None:
             out.append(s)
             continue
         own = CLASSES.index(rules_class(s))
+        if not swap and s.side is not Side.NEITHER:
+            p = p.copy()
+            p[other] = -1.0
         best = int(np.argmax(p))
-        if best == own or p[best] - p[own] < margin:
+        needed = margin + (margin_off if s.side is not Side.NEITHER and CLASSES[best] == "neither" else 0.0)
+        if best == own or p[best] - p[own] < needed:
             out.append(s)
             continue
         target = CLASSES[best]

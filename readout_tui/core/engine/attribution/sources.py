@@ -120,10 +120,12 @@ def _marker_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
         return None
     if folded == "according" and after < len(tokens) and tokens[after].folded == "to":
         after += 1
-    end = _phrase_after(tokens, after, _MAX_AFTER_MARKER, stop_at_prepositions=False)
+    # A verb of saying's source ends where whom it was said to begins ("kata Xi kepada Biden");
+    # a marker's may run on ("menurut keterangan dari kantor Presiden").
+    oblique = folded not in _INVERTED_VERBS
+    end = _phrase_after(tokens, after, _MAX_AFTER_MARKER, stop_at_prepositions=not oblique)
     if end <= after:
         return None
-    oblique = folded not in _INVERTED_VERBS
     cue = _classify(tokens, text, after, end, (token.start, tokens[end - 1].end), oblique, _negated(tokens, k))
     if cue is not None and folded in cues.RELAY_MARKERS and not cue.documented:
         return replace(cue, relay=True)
@@ -381,6 +383,14 @@ def _classify(
         own = () if any(cues.is_third_party(t.text) for t in words) else adjectives
         flags = {"documented": documented, "account": account, "adjectives": own}
         return Cue(span, Kind.NAMED, source, key, form, oblique, negated, **flags)
+    office = _office_by_name(tokens, words)
+    if office:
+        # "Menurut keterangan tertulis Istana", "according to the Palace": an office the
+        # article names by its capitalised noun alone is a source of its own, for the parties to
+        # place, not the last one named.
+        flags = {"documented": True, "account": account, "adjectives": adjectives}
+        form = " ".join(t.text for t in office)
+        return Cue(span, Kind.NAMED, source, name_key(office[-1].text), form, oblique, negated, **flags)
     if any(t.folded in cues.POSSESSIVES or cues.is_possessive_noun(t.text) for t in words):
         return Cue(span, Kind.POSSESSIVE, source, negated=negated, documented=documented, account=account)
     if any(t.folded in cues.PRONOUNS for t in words):
@@ -402,6 +412,24 @@ def _classify(
         # (a third party, the parties find).
         return Cue(span, Kind.NAMED, source, name_key(third[0].text), negated=negated, oblique=oblique)
     return None
+
+
+def _office_by_name(tokens: list[Token], words: list[Token]) -> list[Token]:
+    """The capitalised office noun of a source without a name, with the capitalised words
+    after it ("Istana", "Sekretariat Presiden"), where it does not open the statement; else []."""
+    for k, token in enumerate(words):
+        if token is tokens[0] or not token.text[:1].isupper() or not cues.is_office_noun(token.text):
+            continue
+        if cues.POSSESSIVES & {t.folded for t in words[:k]}:
+            return []
+        j = k + 1
+        while j < len(words) and words[j].text[:1].isupper():
+            j += 1
+        following = tokens.index(words[j - 1]) + 1
+        if following < len(tokens) and tokens[following].folded in cues.PREPOSITIONS:
+            return []  # "the Ministry of External Affairs": named after the preposition
+        return list(words[k:j])
+    return []
 
 
 def _form(tokens: list[Token], run: list[Token], start: int, end: int) -> str:

@@ -1,0 +1,97 @@
+"""How the two sides are labelled: the government or office the article names, in the form a
+label takes (the nominative), not a spokesman's own name nor an oblique case."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout_tui.core.engine import cues
+from readout_tui.core.engine.attribution import _ru_nominative
+from readout_tui.core.io.article import attribute_text
+
+RUSSIAN = """Путин и Мускар обсудили ситуацию в регионе
+Президент России Владимир Путин провел телефонный разговор с президентом Бордурии Ханом Мускаром.
+В Кремле заявили, что лидеры обсудили поставки зерна.
+Путин также подчеркнул важность диалога, говорится в сообщении Кремля.
+Пресс-секретарь президента Бордурии Денис Пеков сказал, что Мускар пригласил Путина посетить Бордурию.
+По словам Пекова, стороны договорились о новой встрече.
+"""
+
+ENGLISH = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.
+Mr Vorel said the two leaders discussed grain exports.
+He also urged Brask to reopen the border crossings.
+Freedonian spokesman Ivo Lund said Brask raised the fate of detained fishermen in the call.
+Lund added that the call was warm.
+"""
+
+
+def test_a_name_the_article_gives_only_in_oblique_cases_is_labelled_in_the_nominative():
+    # "В Кремле заявили", "в сообщении Кремля": never "Кремль" in the article.
+    assert attribute_text(RUSSIAN).left_label == "Кремль"
+
+
+def test_a_spokesman_is_labelled_by_whose_spokesman_he_is():
+    # "Пресс-секретарь президента Бордурии Денис Пеков": Бордурия, not "Пеков".
+    assert attribute_text(RUSSIAN).right_label == "Бордурия"
+    assert attribute_text(ENGLISH).right_label == "Freedonian"
+
+
+def test_an_honorific_is_left_out_of_a_label():
+    assert attribute_text(ENGLISH).left_label == "Vorel"
+
+
+def test_an_office_in_an_oblique_case_is_labelled_in_the_nominative():
+    text = RUSSIAN.replace("В Кремле заявили, что", "Как говорится в сообщении пресс-службы Кремля,")
+    assert attribute_text(text).left_label == "пресс-служба Кремля"
+
+
+def test_a_side_without_a_named_source_is_labelled_by_its_leader():
+    text = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.
+The Zemblan government said in a statement that the two leaders discussed grain exports.
+The government added that talks would resume in spring.
+Brask raised the fate of detained fishermen, his office said.
+"""
+    # "his office" names no one: the side is its leader's, not "Right".
+    attribution = attribute_text(text)
+    assert (attribution.left_label, attribution.right_label) == ("Zemblan government", "Brask")
+
+
+def test_a_possessive_stays_before_its_office():
+    text = ENGLISH.replace("Mr Vorel said", "Zembla's government said")
+    assert attribute_text(text).left_label == "Zembla's government"
+
+
+@pytest.mark.parametrize(
+    ("word", "nominative"),
+    [
+        ("России", "Россия"),
+        ("Германией", "Германия"),
+        ("Китая", "Китай"),
+        ("Китае", "Китай"),
+        ("Кремля", "Кремль"),
+        ("Израиле", "Израиль"),
+        ("Кыргызстана", "Кыргызстан"),
+        ("Узбекистане", "Узбекистан"),
+        ("Корея", "Корея"),  # a nominative in "-ея"
+        ("Российская", "Российская"),  # an adjective
+        ("Египта", "Египта"),  # a hard stem: its nominative is not certain
+    ],
+)
+def test_russian_names_nominative_by_the_endings_whose_nominative_is_certain(word, nominative):
+    assert _ru_nominative(word) == nominative
+
+
+@pytest.mark.parametrize(
+    ("word", "nominative"),
+    [("пресс-службы", "пресс-служба"), ("пресс-службе", "пресс-служба"), ("Администрации", "Администрация"),
+     ("правительства", "правительство"), ("правительственный", ""), ("Кремля", "")],
+)
+def test_russian_office_nouns_nominative(word, nominative):
+    assert cues.office_nominative(word) == nominative
+
+
+def test_words_that_name_nobody():
+    assert all(cues.names_nobody(w) for w in ("Mr", "Pak", "We", "Kami", "X", "the"))
+    assert not any(cues.names_nobody(w) for w in ("Kremlin", "AS", "Vorel"))
