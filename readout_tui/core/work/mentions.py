@@ -52,6 +52,7 @@ from pathlib import Path
 from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.cues import is_role, is_title
 from readout_tui.core.engine.names import (
+    MAY_START,
     POSSESSIVE,
     WORD,
     capitalised_inside,
@@ -453,7 +454,7 @@ def _names(text: str, inner: set[str]) -> Iterator[_Name]:
     while True:
         # Outside a run only a capitalised word or an acronym matters: the search goes
         # straight to the next word that may be one, past the many that cannot.
-        match = WORD.search(text, at) if run else _MAY_START.search(text, at)
+        match = WORD.search(text, at) if run else MAY_START.search(text, at)
         if match is None:
             break
         at = match.end()
@@ -486,13 +487,6 @@ def _names(text: str, inner: set[str]) -> Iterator[_Name]:
             run, pending = [], []
     if run:
         yield from _run(run)
-
-
-_MAY_START = re.compile(r"(?<!\w)(?<!\w[-'\u2019])(?=[^\W\d_a-z])" + WORD.pattern)
-"""A word, as ``WORD.finditer`` would find it, that may start a name: it starts where no word
-goes on (neither after a letter nor after a hyphen or apostrophe inside a word) and with
-neither a digit, "_" nor a lower-case ASCII letter (those start no capitalised word nor
-acronym)."""
 
 
 _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
