@@ -187,10 +187,8 @@ def _small_pages() -> None:
     """Asks numpy, before it is imported, not to advise the kernel to back large arrays with
     huge pages. The engine's blocks are ~33 MB arrays made afresh; where the kernel defragments
     memory for advised regions on demand (transparent_hugepage/defrag "madvise", the usual
-    default), each such page cost compaction: 1.6-1.9 CPU-s of system time in the reach at
-    10,000 statements a side against 0.6-0.7 without the advice, user time the same
-    (docs/performance.md, fifth round). Only memory's backing changes, no figure. A value the
-    user set is kept."""
+    default), each such page may cost compaction in system time (docs/performance.md, fifth
+    round). Only memory's backing changes, no figure. A value the user set is kept."""
     os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
 
 
