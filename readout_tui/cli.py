@@ -162,6 +162,7 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _small_pages()
     app_parser, compare_parser = build_parsers()
     try:
         if argv[:1] == ["compare"]:
@@ -180,6 +181,15 @@ def main(argv: list[str] | None = None) -> int:
         # The reader (`| head`) has gone: stop quietly.
         _drop_stdout()
         return 1
+
+
+def _small_pages() -> None:
+    """Asks numpy, before it is imported, not to advise the kernel to back large arrays with
+    huge pages. The engine's blocks are ~33 MB arrays made afresh; where the kernel defragments
+    memory for advised regions on demand (transparent_hugepage/defrag "madvise", the usual
+    default), each such page may cost compaction in system time (docs/performance.md, fifth
+    round). Only memory's backing changes, no figure. A value the user set is kept."""
+    os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
 
 
 def _drop_stdout() -> None:

@@ -419,3 +419,12 @@ def test_progress_on_a_terminal_while_embedding_and_aligning_then_blanked(capsys
 def test_no_progress_when_standard_error_is_not_a_terminal(capsys, two_files, fake_model):
     code, out, err = run(capsys, *two_files, "--format", "json")
     assert code == 0 and json.loads(out)["pairs"] and err == ""
+
+
+def test_numpy_is_asked_for_small_pages_unless_the_user_chose(monkeypatch):
+    monkeypatch.delenv("NUMPY_MADVISE_HUGEPAGE", raising=False)
+    cli._small_pages()
+    assert os.environ["NUMPY_MADVISE_HUGEPAGE"] == "0"
+    monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", "1")
+    cli._small_pages()
+    assert os.environ["NUMPY_MADVISE_HUGEPAGE"] == "1"

@@ -3,6 +3,7 @@ the per-pair definitions they replaced."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import numpy as np
@@ -48,13 +49,28 @@ def test_shared_words_by_places_are_those_by_stems(seed):
                 assert t.shared(i, j) == _old_shared(t, i, j)
 
 
+def _old_reason(cosine, lexical, shared, order, has_cosine, confidence=None, differently=""):
+    """``decision._reason`` as it was: its parts joined."""
+    parts = [] if confidence is None else [f"confidence {confidence:.2f}"]
+    if differently:
+        parts.append(f"told differently: {differently}")
+    if has_cosine:
+        parts.append(f"meaning {cosine:.2f}")
+    parts.append(f"shared words {lexical:.2f}")
+    if order >= 0.03:
+        parts.append(f"far apart in order -{order:.2f}")
+    if shared:
+        parts.append("(" + ", ".join(shared[:4]) + ")")
+    return " · ".join(parts)
+
+
 def _old_counterpart(evidence, i, j, score, cosine, lexical, settings, kind, confidence) -> Counterpart:
     """``decision._counterpart`` as it was, one pair at a time."""
     shared = tuple(_old_shared(evidence.terms, i, j)[:8])
     kind, why = kind
     n, m = len(evidence.left), len(evidence.right)
     order = settings.order_weight * abs(i / max(n - 1, 1) - j / max(m - 1, 1))
-    reason = decision._reason(cosine, lexical, shared, order, evidence.semantic_available, confidence, why)
+    reason = _old_reason(cosine, lexical, shared, order, evidence.semantic_available, confidence, why)
     return Counterpart(
         left=i, right=j, score=round(score, 4), kind=kind, cosine=round(cosine, 4), lexical=round(lexical, 4),
         confidence=confidence, shared_terms=shared, reason=reason,
@@ -79,6 +95,27 @@ def test_pairs_made_together_equal_those_made_one_by_one(seed, semantic):
     made = decision._built(evidence, rows, settings, kinds, confidences)
     expected = [_old_counterpart(evidence, *row, settings, k, c) for row, k, c in zip(rows, kinds, confidences)]
     assert made == expected
+    assert [repr(vars(p)) for p in made] == [repr(vars(p)) for p in expected]
+
+
+def test_figures_rounded_in_numpy_are_those_python_rounds():
+    rng = np.random.default_rng(0)
+    values = np.concatenate([
+        rng.random(200_000), rng.standard_normal(100_000).astype(np.float32), rng.random(50_000) ** 8,
+        np.arange(-20_000, 20_000) / 2e4, np.arange(0, 20_000) / 1e4 + 5e-5,
+        (np.arange(0, 20_000) / 1e4 + 5e-5).astype(np.float32),
+        [0.0, -0.0, -1e-9, 0.00005, 0.00015, 0.99995, 1.0, -0.00005, 0.12345, float("nan"), 1e-300],
+    ])
+    assert repr(decision.rounded(values)) == repr([round(float(v), 4) for v in values])
+    assert decision.rounded(np.zeros(0)) == []
+
+
+def test_a_pair_made_without_its_constructor_is_the_same_pair():
+    figures = dict(left=3, right=5, score=0.5, kind=Kind.RELATED, cosine=-0.0, lexical=0.25,
+                   shared_terms=("gas",), reason="r", manual=False, confidence=None)
+    made, built = Counterpart.made(**figures), Counterpart(**figures)
+    assert made == built and hash(made) == hash(built) and repr(vars(made)) == repr(vars(built))
+    assert list(vars(made)) == [f.name for f in dataclasses.fields(Counterpart)]
 
 
 def test_decide_reports_each_pair_as_it_did_one_by_one(example):

@@ -103,3 +103,25 @@ def test_statement_vectors_average_the_two_cosines():
     assert np.linalg.norm(vectors, axis=1) == pytest.approx(1.0, abs=1e-5)
     expected = (whole @ whole.T + focused @ focused.T) / 2
     np.testing.assert_allclose(vectors @ vectors.T, expected, atol=1e-5)
+
+
+def _old_capitalised_inside(texts):
+    """``capitalised_inside`` as it was: every word found, then its capital looked at."""
+    from readout_tui.core.engine.names import WORD, _key, opens_sentence
+
+    return {
+        _key(m.group()) for text in texts for m in WORD.finditer(text)
+        if m.group()[0].isupper() and not opens_sentence(text, m.start())
+    }
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_capitalised_words_found_past_lower_case_ones_are_those_found_word_by_word(seed):
+    import random
+
+    rng = random.Random(seed)
+    pieces = ["a", "B", "é", "É", "ß", "Σ", "σ", "ǅ", "Ⓐ", "1", "_", "x_Y", "-", "'", "\u2019", ".", " ", "  ",
+              "U.S.", "Mr.", "Putin's", "anti-Israel", "Russian-Israeli", "ПУТИН", "путин", "Путина", "中国",
+              "Xi's", "'s", "-B", "b-", "e'E", "\u2019Z", "!", "? ", "\"", "(", "IAEA", "Ⅻ", "ǈx"]
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 40))) for _ in range(200)]
+    assert capitalised_inside(texts) == _old_capitalised_inside(texts)

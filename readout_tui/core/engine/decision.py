@@ -207,7 +207,26 @@ def _confidences(evidence: Evidence, scores: list[float]) -> list[float | None]:
     """The scorer's calibrated confidence of each score, to 4 places (None: no scorer)."""
     if evidence.scorer is None:
         return [None] * len(scores)
-    return [round(c, 4) for c in evidence.scorer.confidence(np.asarray(scores, np.float64)).tolist()]
+    return rounded(evidence.scorer.confidence(np.asarray(scores, np.float64)))
+
+
+PLACES = 10.0**4
+"""A pair's figures are reported to 4 places."""
+
+
+def rounded(values: np.ndarray) -> list[float]:
+    """``round(v, 4)`` of each value, as Python rounds it (the nearest double to the decimal
+    rounded half to even from the value's exact binary), in numpy: ~100,000 pairs' four figures
+    made ~0.6 s of Python calls. ``rint(v * 10**4) / 10**4`` is that double whenever the product
+    is not within its own rounding error of a half (the integer is the same, and the division
+    is correctly rounded as Python's conversion back is); those few are rounded by Python."""
+    values = np.asarray(values, np.float64)
+    scaled = values * PLACES
+    out = np.rint(scaled) / PLACES
+    near = np.abs(scaled - np.floor(scaled) - 0.5) <= 2 * np.spacing(np.abs(scaled))
+    for k in np.nonzero(near)[0].tolist():
+        out[k] = round(float(values[k]), 4)
+    return out.tolist()
 
 
 def _counterpart(
@@ -238,19 +257,25 @@ def _built(
 ) -> list[Counterpart]:
     """The reported pair of each (left, right, score, cosine, lexical) row, of its kind (and
     why) and confidence: its figures to 4 places, its shared words, its reason. One loop for
-    all, what every pair shares looked up once: ~140,000 pairs at 10,000 statements a side."""
-    shared_of = evidence.terms.shared
-    has_cosine = evidence.semantic_available
-    weight = settings.order_weight
+    all, the figures rounded and the order shifts worked out in numpy, what every pair shares
+    looked up once: ~100,000 pairs at 10,000 statements a side."""
+    if not rows:
+        return []
+    left, right = ([row[k] for row in rows] for k in (0, 1))
+    values = np.array([row[2:] for row in rows], np.float64)
+    figures = zip(*(rounded(values[:, k]) for k in range(3)))
     n, m = max(len(evidence.left) - 1, 1), max(len(evidence.right) - 1, 1)
-    made = []
-    for (i, j, score, cosine, lexical), (kind, why), confidence in zip(rows, kinds, confidences):
-        shared = tuple(shared_of(i, j)[:8])
-        order = weight * abs(i / n - j / m)
-        reason = _reason(cosine, lexical, shared, order, has_cosine, confidence, why)
-        figures = round(score, 4), kind, round(cosine, 4), round(lexical, 4)
-        made.append(Counterpart(i, j, *figures, shared, reason, False, confidence))
-    return made
+    # As Python would: each quotient, the difference and the product correctly rounded.
+    orders = (settings.order_weight * np.abs(np.array(left) / n - np.array(right) / m)).tolist()
+    shared_words = evidence.terms.shared_of_pairs(left, right, 8)
+    meaning = evidence.semantic_available
+    made = Counterpart.made
+    return [
+        made(i, j, score, kind, cosine, lexical, shared, _reason(c0, x0, shared, order, meaning, c, why), False, c)
+        for (i, j, _, c0, x0), (score, cosine, lexical), (kind, why), c, shared, order in zip(
+            rows, figures, kinds, confidences, shared_words, orders
+        )
+    ]
 
 
 def _kinds(
@@ -301,14 +326,14 @@ def _reason(
     confidence: float | None = None,
     differently: str = "",
 ) -> str:
-    parts = [] if confidence is None else [f"confidence {confidence:.2f}"]
+    # Strings added in the reading order, not parts joined: this runs once per pair proposed.
+    text = f"meaning {cosine:.2f} · shared words {lexical:.2f}" if has_cosine else f"shared words {lexical:.2f}"
     if differently:
-        parts.append(f"told differently: {differently}")
-    if has_cosine:
-        parts.append(f"meaning {cosine:.2f}")
-    parts.append(f"shared words {lexical:.2f}")
+        text = f"told differently: {differently} · {text}"
+    if confidence is not None:
+        text = f"confidence {confidence:.2f} · {text}"
     if order >= 0.03:  # smaller shifts would explain nothing a reader can see
-        parts.append(f"far apart in order -{order:.2f}")
+        text += f" · far apart in order -{order:.2f}"
     if shared:
-        parts.append("(" + ", ".join(shared[:4]) + ")")
-    return " · ".join(parts)
+        text += " · (" + ", ".join(shared[:4]) + ")"
+    return text

@@ -19,6 +19,11 @@ from typing import NamedTuple
 from readout_tui.core.bulk import collector_paused
 
 WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
+MAY_START = re.compile(r"(?<!\w)(?<!\w[-'\u2019])(?=[^\W\d_a-z])" + WORD.pattern)
+"""A word, as ``WORD.finditer`` would find it, that may start a name: it starts where no word
+goes on (neither after a letter nor after a hyphen or apostrophe inside a word) and with
+neither a digit, "_" nor a lower-case ASCII letter (those start no capitalised word nor
+acronym)."""
 POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 NAME_PART = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_][\w'\u2019]*")
 """A word as names are taken out: a dotted abbreviation whole ("U.S."), and each part of a
@@ -71,11 +76,12 @@ def _capitalised_inside(text: str, match: re.Match) -> bool:
 def capitalised_inside(texts: Iterable[str]) -> set[str]:
     """Capitalised words used somewhere other than at the start of a sentence (casefolded,
     without a possessive "'s"): the words that are names, not just sentence openers."""
-    # The capital is looked at first, inline: this runs for every word of both readouts.
+    # Only the words that may be capitalised are found (most words start with a lower-case
+    # ASCII letter), then the capital is looked at inline: this runs over both readouts.
     return {
         _key(word)
         for text in texts
-        for m in WORD.finditer(text)
+        for m in MAY_START.finditer(text)
         if (word := m.group())[0].isupper() and not opens_sentence(text, m.start())
     }
 

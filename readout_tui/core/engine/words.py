@@ -158,6 +158,16 @@ class TermTable:
         surface = self._telling_surface
         return [surface[place] for place in sorted(left[i] & right[j])]
 
+    def shared_of_pairs(self, left: list[int], right: list[int], limit: int) -> list[tuple[str, ...]]:
+        """``shared(i, j)[:limit]`` of each pair (``left[k]``, ``right[k]``), as tuples: the
+        look-ups made once for all (~100,000 pairs at 10,000 statements a side)."""
+        of_left, of_right = self._telling_places
+        surface = self._telling_surface
+        return [
+            tuple([surface[place] for place in sorted(of_left[i] & of_right[j])[:limit]])
+            for i, j in zip(left, right)
+        ]
+
     @cached_property
     def _telling_places(self) -> tuple[list[frozenset[int]], list[frozenset[int]]]:
         """Each statement's stems worth showing as shared (a pair's are in both of its own), by

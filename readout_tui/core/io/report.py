@@ -40,7 +40,7 @@ class Summary:
 
     @classmethod
     def of(cls, alignment: Alignment) -> Summary:
-        kinds = [p.kind.value for p in alignment.pairs]
+        kinds = [p.kind._value_ for p in alignment.pairs]  # not ``value``, a slow descriptor
         return cls(
             left_count=len(alignment.left),
             right_count=len(alignment.right),
