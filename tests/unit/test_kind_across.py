@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from readout_tui.core.engine import decision
+from readout_tui.core.engine import decision, kind
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import ByLanguage
 from readout_tui.core.engine.evidence import Embeddings
@@ -39,7 +39,8 @@ def model(weights, d: int, scorers=("e5-across",), intercept: float = 0.0) -> Ac
     )
 
 
-def test_the_values_are_the_cosines_as_the_evidence_has_them_and_lengths_against_each_side_s_median():
+def test_the_values_are_the_cosines_as_the_evidence_has_them_and_lengths_against_each_side_s_median(monkeypatch):
+    monkeypatch.setattr(kind, "PAIR_BLOCK", 2)  # pairs in blocks, as at scale
     rng = np.random.default_rng(3)
     left, right = unit(rng, 3, 8), unit(rng, 5, 8)
     pairs = np.array([(0, 4), (2, 1), (1, 1)])

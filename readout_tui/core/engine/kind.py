@@ -310,9 +310,14 @@ def across_values(
     read against its own account's median, since a character says more in Chinese than in
     Russian and an account's own median does not depend on its script."""
     mean = np.concatenate([left, right]).mean(axis=0)
-    u, v = (left[pairs[:, 0]] - mean).astype(np.float64), (right[pairs[:, 1]] - mean).astype(np.float64)
-    norms = np.linalg.norm(u, axis=1) * np.linalg.norm(v, axis=1)
-    centred = np.where(norms > 0, (u * v).sum(axis=1) / np.where(norms > 0, norms, 1), 0.0)
+    centred = np.empty(len(pairs))
+    # A block of pairs at a time, as ``projections``: 140,000 pairs' vectors would take gigabytes.
+    for start in range(0, len(pairs), PAIR_BLOCK):
+        block = pairs[start : start + PAIR_BLOCK]
+        u, v = (left[block[:, 0]] - mean).astype(np.float64), (right[block[:, 1]] - mean).astype(np.float64)
+        norms = np.linalg.norm(u, axis=1) * np.linalg.norm(v, axis=1)
+        dots = (u * v).sum(axis=1)
+        centred[start : start + len(block)] = np.where(norms > 0, dots / np.where(norms > 0, norms, 1), 0)
     relative = [np.maximum(x, 1) / np.median(np.maximum(x, 1)) for x in lengths]
     length = np.abs(np.log(relative[0][pairs[:, 0]] / relative[1][pairs[:, 1]]))
     return np.column_stack([np.asarray(cosine, np.float64), centred, length])
