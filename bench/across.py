@@ -1,8 +1,8 @@
 """Does a second multilingual encoder help the two-language scorer? Measured, grouped by call.
 
     python bench/across.py                  # every variant, per case and in total
-    python bench/across.py --english round4 # English: the fixtures and round 4 only (the 56 of e5-across.json)
-    python bench/across.py --english round4,round6,round7 --corpora
+    python bench/across.py --english round4 # English: the fixtures and round 4 only (the 56 e5-across.json was first fitted on)
+    python bench/across.py --english round4,round6,round7,round8 --corpora
                                             # the shipped decision fitted on the corpus the files were
                                             # fitted on against the whole corpus, on every case
 
@@ -34,9 +34,8 @@ either statement; checked against the engine on the baseline):
   (``scorers/e5-use-across.json`` and ``e5-across.json``; docs/quality.md).
 
 ``--corpora``: only ``4'``, twice over the same cases: each scorer fitted (and its threshold
-chosen) on the corpus its shipped file was fitted on, less the held-out call (``e5-across.json``:
-the fixtures and round 4 with the first 12 cross-language cases; ``e5-use-across.json``: round 6
-too), and on every case loaded, less the held-out call. Every cross-language case is scored
+chosen) on the corpus its shipped file was fitted on (``FILES_CORPUS``), less the held-out
+call, and on every case loaded, less the held-out call. Every cross-language case is scored
 either way, so the first is the shipped files evaluated on the cases added since; the cases
 are reported all together and by cross-language round (``meta.json``'s ``round``).
 """
@@ -283,16 +282,24 @@ def as_shipped(mats, fits_e5=lambda m: True, fits_use=lambda m: True) -> dict:
     return {m.path: (use_x if m.covered else base)[m.path] for m in mats}
 
 
+FILES_CORPUS = {
+    "e5-across.json": (("fixtures", "round4", "round6", "round7", "round8"), ("xlang", "xlang-2", "xlang-3")),
+    "e5-use-across.json": (("fixtures", "round4", "round6", "round7"), ("xlang", "xlang-2")),
+}
+"""The English rounds and the cross-language rounds each shipped two-language file was last
+fitted on (``e5-use-across.json``: the cross-language cases of these that USE covers)."""
+
+
 def corpora(mats) -> None:
     """The shipped decision fitted on the shipped files' corpus against the whole corpus."""
     rounds = {m.path: xlang_round(m) for m in mats}
-    old_xlang = lambda m: rounds[m.path] in ("", "xlang")  # noqa: E731
+
+    def fitted(name):
+        english, xlang = FILES_CORPUS[name]
+        return lambda m: m.case.round in english or rounds[m.path] in xlang
+
     columns = {
-        "files' corpus": as_shipped(
-            mats,
-            fits_e5=lambda m: old_xlang(m) and m.case.round in ("fixtures", "round4", "xlang"),
-            fits_use=lambda m: old_xlang(m) and m.case.round in ("fixtures", "round4", "round6", "xlang"),
-        ),
+        "files' corpus": as_shipped(mats, fits_e5=fitted("e5-across.json"), fits_use=fitted("e5-use-across.json")),
         "whole corpus": as_shipped(mats),
     }
     xl = [m for m in mats if m.case.round == "xlang"]

@@ -16,7 +16,7 @@ from readout_tui.core.engine.evidence import (
     rows_per_block,
     topical_scores,
 )
-from readout_tui.core.engine.kind import Reading, Telling, against_all, kind_model
+from readout_tui.core.engine.kind import Reading, Telling, across_kind_model, against_all, kind_model
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Alignment, Counterpart, Kind
 
@@ -282,14 +282,19 @@ def _kinds(
     evidence: Evidence, pairs: list[tuple[int, int, float, float, float]], settings: AlignmentSettings
 ) -> list[tuple[Kind, str]]:
     """Each pair's (left, right, score, cosine, lexical) kind, and why it is told differently
-    when it is (else ""). With a learned scorer, on two English accounts, the kind model
-    decides (``engine.kind``); otherwise a score under ``match_threshold`` counts as told
+    when it is (else ""). With a learned scorer the kind model decides (``engine.kind``): on
+    two English accounts the one that reads framing words, on others the one that reads only
+    what any language has; without one a score under ``match_threshold`` counts as told
     differently."""
-    # The kind model reads English framing words: other languages keep the score's rule.
     english = evidence.languages is None or {evidence.languages.left.code, evidence.languages.right.code} <= {"en"}
     vectors = evidence.embeddings
     dimensions = 0 if vectors is None else vectors.left.shape[1]
     model = kind_model(evidence.scorer.name, dimensions) if evidence.scorer is not None and english else None
+    across = None if english or evidence.scorer is None else across_kind_model(evidence.scorer.name, dimensions)
+    if across is not None:
+        lengths = tuple(np.array([len(t) for t in side.texts], float) for side in (evidence.left, evidence.right))
+        told = across.told(vectors.left, vectors.right, lengths, [p[:2] for p in pairs], [p[3] for p in pairs])
+        return [(Kind.RELATED, why) if d else (Kind.MATCH, "") for d, why in told]
     if model is None:
         return [(Kind.MATCH, "") if p[2] >= settings.match_threshold else (Kind.RELATED, "") for p in pairs]
     readings = evidence.readings

@@ -243,13 +243,8 @@ class KindModel:
 
     def projections(self, left: np.ndarray, right: np.ndarray, pairs: np.ndarray) -> np.ndarray:
         """Each pair's subject on the model's axes, from the two sides' vectors and the pairs'
-        (left, right) rows, a block of pairs at a time: a subject is as wide as a vector, so
-        all of them at once would take gigabytes for a large collection."""
-        out = np.empty((len(pairs), len(self.subject_axes)))
-        for start in range(0, len(pairs), PAIR_BLOCK):
-            block = pairs[start : start + PAIR_BLOCK]
-            out[start : start + len(block)] = self._projected(subjects(left[block[:, 0]], right[block[:, 1]]))
-        return out
+        (left, right) rows."""
+        return projections(left, right, pairs, self.subject_axes, self.subject_mean)
 
     def _projected(self, subject: np.ndarray | None) -> np.ndarray:
         if subject is None:
@@ -282,6 +277,122 @@ class KindModel:
         )
 
 
+def projections(
+    left: np.ndarray, right: np.ndarray, pairs: np.ndarray, axes: np.ndarray, mean: np.ndarray
+) -> np.ndarray:
+    """Each pair's subject on ``axes`` (``mean`` taken out first), from the two sides' vectors
+    and the pairs' (left, right) rows, a block of pairs at a time: a subject is as wide as a
+    vector, so all of them at once would take gigabytes for a large collection."""
+    out = np.empty((len(pairs), len(axes)))
+    for start in range(0, len(pairs), PAIR_BLOCK):
+        block = pairs[start : start + PAIR_BLOCK]
+        out[start : start + len(block)] = (subjects(left[block[:, 0]], right[block[:, 1]]) - mean) @ axes.T
+    return out
+
+
+ACROSS_FEATURES = ("cosine", "centred", "length")
+"""What the kind model for two accounts not both in English reads beside the pair's subject:
+signals any language has. Not the framing words (English), not the probability (the scorers
+used across languages put it on different scales)."""
+ACROSS_REASONS = {
+    "cosine": "meaning further apart than in most pairs",
+    "length": "one telling much longer than the other",
+    "subject": "a subject often told differently",
+}
+
+
+def across_values(
+    left: np.ndarray, right: np.ndarray, lengths: tuple[np.ndarray, np.ndarray], pairs: np.ndarray, cosine: np.ndarray
+) -> np.ndarray:
+    """``ACROSS_FEATURES`` of each pair (rows of ``pairs``, with its plain ``cosine`` as the
+    scorer read it), from both sides' unit vectors and statement lengths. The centred cosine is
+    taken against both sides' mean vector, as ``evidence`` takes it; a statement's length is
+    read against its own account's median, since a character says more in Chinese than in
+    Russian and an account's own median does not depend on its script."""
+    mean = np.concatenate([left, right]).mean(axis=0)
+    centred = np.empty(len(pairs))
+    # A block of pairs at a time, as ``projections``: 140,000 pairs' vectors would take gigabytes.
+    for start in range(0, len(pairs), PAIR_BLOCK):
+        block = pairs[start : start + PAIR_BLOCK]
+        u, v = (left[block[:, 0]] - mean).astype(np.float64), (right[block[:, 1]] - mean).astype(np.float64)
+        norms = np.linalg.norm(u, axis=1) * np.linalg.norm(v, axis=1)
+        dots = (u * v).sum(axis=1)
+        centred[start : start + len(block)] = np.where(norms > 0, dots / np.where(norms > 0, norms, 1), 0)
+    relative = [np.maximum(x, 1) / np.median(np.maximum(x, 1)) for x in lengths]
+    length = np.abs(np.log(relative[0][pairs[:, 0]] / relative[1][pairs[:, 1]]))
+    return np.column_stack([np.asarray(cosine, np.float64), centred, length])
+
+
+@dataclass(frozen=True, eq=False)
+class AcrossKindModel:
+    """Told differently or not, for two accounts not both in English (``scorers/across-kind-e5.json``):
+    a logistic model over ``ACROSS_FEATURES`` and the pair's subject on a few axes, fitted by
+    ``bench/kind_across.py`` on the English and the cross-language gold pairs, embedded by the
+    model of the ``scorers`` it serves."""
+
+    centre: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    intercept: float
+    threshold: float
+    subject_axes: np.ndarray
+    subject_mean: np.ndarray
+    scorers: tuple[str, ...]
+
+    def told(self, left: np.ndarray, right: np.ndarray, lengths, pairs: np.ndarray, cosine) -> list[tuple[bool, str]]:
+        """(told differently, why) of each pair, with the part of the log-odds that tipped it."""
+        pairs = np.asarray(pairs, np.intp).reshape(-1, 2)
+        x = np.hstack([
+            across_values(left, right, lengths, pairs, cosine),
+            projections(left, right, pairs, self.subject_axes, self.subject_mean),
+        ])
+        terms = (x - self.centre) / self.scale * self.weights
+        z = terms.sum(axis=1) + self.intercept
+        differently = 1 / (1 + np.exp(-np.clip(z, -30, 30))) >= self.threshold
+        k = len(ACROSS_FEATURES)
+        parts = np.column_stack([terms[:, :2].sum(axis=1), terms[:, 2], terms[:, k:].sum(axis=1)])
+        why = [list(ACROSS_REASONS.values())[int(a)] for a in parts.argmax(axis=1)]
+        return [(bool(d), w if d else "") for d, w in zip(differently.tolist(), why)]
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(ACROSS_FEATURES),
+            "scorers": list(self.scorers),
+            "centre": self.centre.tolist(),
+            "scale": self.scale.tolist(),
+            "weights": self.weights.tolist(),
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+            "subject_axes": self.subject_axes.astype(np.float32).tolist(),
+            "subject_mean": self.subject_mean.astype(np.float32).tolist(),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> AcrossKindModel:
+        if tuple(data["features"]) != ACROSS_FEATURES:
+            raise ValueError("the kind model was fitted on other features")
+        array = lambda key: np.asarray(data[key], np.float64)  # noqa: E731
+        return cls(
+            array("centre"), array("scale"), array("weights"), float(data["intercept"]), float(data["threshold"]),
+            array("subject_axes"), array("subject_mean"), tuple(data["scorers"]),
+        )
+
+
+def across_kind_model(scorer: str, dimensions: int) -> AcrossKindModel | None:
+    """The kind model for accounts not both in English, when its vectors are those of the model
+    whose scorer is ``scorer`` (``dimensions`` long); None otherwise (the score's rule decides)."""
+    text = _shipped_text("across-kind-e5.json")
+    model = None if text is None else _across_model(text)
+    if model is None or scorer not in model.scorers or model.subject_axes.shape[1] != dimensions:
+        return None
+    return model
+
+
+@cache
+def _across_model(text: str) -> AcrossKindModel:
+    return AcrossKindModel.from_json(json.loads(text))
+
+
 def kind_model(scorer: str = "", dimensions: int = 0) -> KindModel | None:
     """The shipped kind model for ``dimensions``-long vectors of the model whose scorer is
     ``scorer`` (it reads the pair's subject), else the one that reads no vectors; None when
@@ -294,8 +405,13 @@ def kind_model(scorer: str = "", dimensions: int = 0) -> KindModel | None:
 
 @cache
 def _shipped_kind(name: str) -> KindModel | None:
+    text = _shipped_text(name)
+    return None if text is None else KindModel.from_json(json.loads(text))
+
+
+@cache
+def _shipped_text(name: str) -> str | None:
     try:
-        text = resources.files("readout_tui.core.engine").joinpath("scorers", name).read_text(encoding="utf-8")
+        return resources.files("readout_tui.core.engine").joinpath("scorers", name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return None
-    return KindModel.from_json(json.loads(text))
