@@ -7,6 +7,7 @@ import pytest
 
 from readout_tui.core.engine import cues
 from readout_tui.core.engine.attribution import _ru_nominative
+from readout_tui.core.engine.attribution.model import Side
 from readout_tui.core.io.article import attribute_text
 
 RUSSIAN = """Путин и Мускар обсудили ситуацию в регионе
@@ -95,3 +96,23 @@ def test_russian_office_nouns_nominative(word, nominative):
 def test_words_that_name_nobody():
     assert all(cues.names_nobody(w) for w in ("Mr", "Pak", "We", "Kami", "X", "the"))
     assert not any(cues.names_nobody(w) for w in ("Kremlin", "AS", "Vorel"))
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Позднее Мускар написал в соцсети, что разговор был тёплым.",
+        "Впоследствии Мускар написал в соцсети, что разговор был тёплым.",
+    ],
+)
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_name_after_it(later):
+    # Capitalised only because it opens the sentence: the label is the leader's name alone.
+    # The right side's only source is the leader after the adverb.
+    text = RUSSIAN.replace(
+        "Пресс-секретарь президента Бордурии Денис Пеков сказал, что Мускар пригласил Путина посетить Бордурию.\n"
+        "По словам Пекова, стороны договорились о новой встрече.",
+        later,
+    )
+    attribution = attribute_text(text)
+    assert [s.text for s in attribution.statements if s.side is Side.RIGHT] == [later]
+    assert attribution.right_label == "Мускар"

@@ -53,7 +53,7 @@ _EN_JOINT = "leaders sides presidents"
 _EN_POSSESSIVES = "his her its their"
 _EN_DETERMINERS = "the a an that this these those both"
 _EN_ADVERBS = """
-also later separately then again further earlier repeatedly previously has had have was were
+also later subsequently afterwards separately then again further earlier repeatedly previously has had have was were
 would will is are did does do just already reportedly
 """
 _EN_NEGATIONS = "not n't never no"
@@ -143,7 +143,7 @@ _ID_DETERMINERS = "sebuah seorang para itu tersebut pihak sang"
 _ID_DEMONSTRATIVES = "itu tersebut ini"
 """After a noun: "Presiden AS itu" (that US president) is a title for someone named before."""
 _ID_ADVERBS = """
-juga pun telah sudah kemudian lalu sebelumnya kembali pernah hanya lantas bahkan turut
+juga pun telah sudah kemudian belakangan lalu sebelumnya kembali pernah hanya lantas bahkan turut
 sempat akan sedang masih secara terpisah
 """
 _ID_NEGATIONS = "tidak tak belum bukan"
@@ -241,7 +241,10 @@ _RU_PRONOUNS = "он она оно они"
 _RU_JOINT = "лидеры стороны президенты"
 _RU_JOINT_AFTER_PAIR = "лидера президента"  # singular after "оба": alone, one leader
 _RU_POSSESSIVES = "его её ее их"
-_RU_ADVERBS = "также тоже ранее позже затем еще ещё уже дополнительно отдельно вновь снова же"
+_RU_ADVERBS = """
+также тоже ранее позже позднее впоследствии потом затем еще ещё уже дополнительно отдельно вновь
+снова же
+"""
 _RU_NEGATIONS = "не ни"
 _RU_BOUNDARIES = "что и а но как который которая которое которые когда поскольку хотя если чтобы или где"
 _RU_TIME_CLAUSES = "после до когда прежде перед"
