@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
 from readout_tui.core.io.loading import load_comparison
@@ -129,3 +129,21 @@ async def test_a_long_label_keeps_the_title_and_the_date_and_language_go_under_t
             assert Content.from_markup(other.border_title).plain == expected
             await pilot.press("s")
             await pilot.pause()
+
+
+@pytest.mark.parametrize(("size", "rows"), [((80, 24), 6), ((60, 24), 3), ((120, 40), 20)])
+async def test_the_mentions_panel_gives_way_to_the_panes_on_a_short_terminal(make_app, example, size, rows):
+    # ``rows``: the statement rows each pane keeps with the panel shown (panes side by side at
+    # 80 and 120 columns, one above the other at 60). The panel then scrolls; on a tall
+    # terminal it has room for the whole list.
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        panel = screen.query_one("#mentions")
+        assert panel.display and panel.region.height >= 3  # the heading and two lines at least
+        assert panel.region.bottom <= screen.query_one(Footer).region.y
+        heights = [screen.pane(side).content_region.height for side in ("left", "right")]
+        assert min(heights) >= rows, (heights, panel.region)
+        assert (panel.max_scroll_y > 0) == (size[1] < 30), panel.max_scroll_y
