@@ -374,6 +374,22 @@ def test_short_legacy_encodings_read_as_written(text, codec):
     assert decoded == text
 
 
+@pytest.mark.parametrize("codec", ["utf-8", "cp1252", "latin-1"])
+def test_terminal_codes_are_text_in_any_encoding(tmp_path, codec):
+    # charset-normalizer takes any control character for binary data: with a colour code or a
+    # hyperlink in it, a Latin-1 file was refused ("not readable as text in any known encoding")
+    # while the same text in UTF-8 was read. Both are read now, the codes kept as written, in
+    # the encoding found for the text without them.
+    text = (
+        FRENCH.replace("président", "\x1b[1mprésident\x1b[0m")
+        .replace("téléphonique.", "téléphonique.\x07")
+        .replace("la sécurité européenne", "\x1b]8;;https://elysee.example/\x1b\\la sécurité européenne\x1b]8;;\x1b\\")
+    )
+    readout = load_readout(str(write(tmp_path / "elysee.txt", text.encode(codec))))
+    assert " ".join(readout.texts) == text
+    assert readout.encoding == decode(FRENCH.encode(codec), "x.txt")[1]
+
+
 def test_plain_utf8(tmp_path):
     readout = load_readout(str(write(tmp_path / "a.txt", RUSSIAN)))
     assert readout.encoding == "utf-8"
