@@ -267,11 +267,15 @@ def test_path_too_long_is_an_input_error(tmp_path):
         load_comparison(["y" * 5000])
 
 
-def test_three_sources_are_refused(tmp_path):
+def test_three_sources_are_refused_saying_what_was_given(tmp_path):
     paths = [str(write(tmp_path / f"{n}.txt", "One.")) for n in "abc"]
     with pytest.raises(InputError) as excinfo:
         load_comparison(paths)
-    assert_one_line_error(excinfo)
+    assert_one_line_error(excinfo, "give two readout files", f"3 were given: {', '.join(paths)}")
+    # A glob that matched a whole folder: the count, and the first few names only.
+    with pytest.raises(InputError) as excinfo:
+        load_comparison([f"{n}.txt" for n in "abcdefg"])
+    assert_one_line_error(excinfo, "7 were given: a.txt, b.txt, c.txt and 4 more")
 
 
 @pytest.mark.parametrize(

@@ -321,6 +321,14 @@ def read_meta(folder: Path) -> dict:
     return meta
 
 
+def _given(sources: list[str]) -> str:
+    """What was given instead, for the refusal: a glob may have matched a whole folder."""
+    if not sources:
+        return "none was given"
+    more = f" and {len(sources) - 3} more" if len(sources) > 3 else ""
+    return f"{len(sources)} were given: {', '.join(sources[:3])}{more}"
+
+
 def load_comparison(
     sources: list[str],
     mode: Segmentation | str = Segmentation.SENTENCES,
@@ -349,7 +357,7 @@ def load_comparison(
         comparison = _relabel(load_case(folder, mode), left_label, right_label)
         return _within_bounds(comparison)
     if len(sources) != 2:
-        raise InputError("give two readout files (LEFT RIGHT), one case folder or one article")
+        raise InputError(f"give two readout files (LEFT RIGHT), one case folder or one article; {_given(sources)}")
     if sources == ["-", "-"]:
         raise InputError("only one side can be read from standard input")
     left, left_page = _load_side(sources[0], left_label, mode)
