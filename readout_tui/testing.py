@@ -234,6 +234,13 @@ async def ready(pilot, patience: float = 10.0) -> CompareScreen:
         await pilot.pause(0.02)
 
 
+def help_text(app: ReadoutApp) -> str:
+    """The help screen's text, one cell (a heading, keys, or what they do) to a line."""
+    from textual.widgets import Static
+
+    return "\n".join(str(cell.render().plain) for cell in app.screen.query("#help Static").results(Static))
+
+
 def summary_text(app: ReadoutApp) -> str:
     """The summary bar as drawn."""
     from readout_tui.widgets.summary_bar import SummaryBar

@@ -36,8 +36,6 @@ from readout_tui.widgets.text import date_label
 
 TITLE_FRAME = 6
 """Columns of the list's top border that its title cannot use: corners, rules and spaces."""
-LEGEND_COLUMN = 14
-"""The help screen's key column, which the legend's marks line up with."""
 
 
 class AssignmentScreen(Screen[None]):
@@ -301,8 +299,9 @@ class AssignmentScreen(Screen[None]):
             self._save_failed = True
 
     @staticmethod
-    def legend() -> Content:
-        """What the rows show, for the help screen (laid out as its keys are)."""
+    def legend() -> list[Content | tuple[Content, Content]]:
+        """What the rows show, for the help screen: headings, and marks with their meaning
+        (laid out in two columns, as its keys are)."""
         marks = [
             (Content.styled("account", SIDE_STYLES[Side.LEFT]), "left account, after the number"),
             (Content.styled("account", SIDE_STYLES[Side.RIGHT]), "right account"),
@@ -311,9 +310,8 @@ class AssignmentScreen(Screen[None]):
             (Content.styled(BY_HAND, "bold $text-warning"), "moved by hand"),
             (Content.styled("(why)", WHY_STYLE), "on neither, moved, or told twice"),
         ]
-        lines = [Content.styled("What a row shows", "bold $text-accent")]
-        for mark, text in marks:
-            lines.append(Content.assemble(mark.pad_right(LEGEND_COLUMN - mark.cell_length), "  ", text))
-        lines += [Content(""), Content.styled("How it was attributed", "bold $text-accent")]
-        lines += [Content.assemble((how.value.ljust(LEGEND_COLUMN), "bold"), "  ", text) for how, text in HOW_LEGEND]
-        return Content("\n").join(lines)
+        lines: list[Content | tuple[Content, Content]] = [Content.styled("What a row shows", "bold $text-accent")]
+        lines += [(mark, Content(text)) for mark, text in marks]
+        lines.append(Content.styled("How it was attributed", "bold $text-accent"))
+        lines += [(Content.styled(how.value, "bold"), Content(text)) for how, text in HOW_LEGEND]
+        return lines

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Static
+
+Row = Content | tuple[Content, Content]
+"""A line of the legend: a heading, or a mark and what it means."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -20,7 +24,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "dismiss", "Close help", id="close-help"),
     ]
 
-    def __init__(self, sections: Sequence[tuple[str, Sequence[Binding]]], legend: Content | None = None) -> None:
+    def __init__(self, sections: Sequence[tuple[str, Sequence[Binding]]], legend: Sequence[Row] | None = None) -> None:
         """
         Args:
             sections: Each section's title and keys.
@@ -32,23 +36,35 @@ class HelpScreen(ModalScreen[None]):
         self.legend = legend
 
     def compose(self) -> ComposeResult:
+        rows = list(marks() if self.legend is None else self.legend)
+        for title, bindings in self.sections:
+            rows.append(Content.styled(title, "bold $text-accent"))
+            # The footer has room for a word or two; a binding with more to say says it here.
+            rows += [
+                (Content.styled(keys_of(self.app, binding), "bold"), Content(binding.tooltip or binding.description))
+                for binding in bindings
+            ]
         with VerticalScroll(id="help"):
-            yield Static(self._reference(), markup=False)
+            yield from _widgets(rows)
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = Content("Keys · escape closes")
 
-    def _reference(self) -> Content:
-        lines: list[Content] = [*(marks() if self.legend is None else [self.legend]), Content("")]
-        for title, bindings in self.sections:
-            lines.append(Content.styled(title, "bold $text-accent"))
-            for binding in bindings:
-                keys = (keys_of(self.app, binding).ljust(14), "bold")
-                # The footer has room for a word or two; a binding with more to say says it here.
-                lines.append(Content.assemble(keys, "  ", binding.tooltip or binding.description))
-            lines.append(Content(""))
-        lines.pop()
-        return Content("\n").join(lines)
+
+def _widgets(rows: Sequence[Row]) -> Iterator[Widget]:
+    """Each heading, and under it a grid of two columns, a cell for each key (or mark) and one
+    for its meaning: a long meaning wraps within its own column, not back under the keys."""
+    cells: list[Static] = []
+    for row in rows:
+        if isinstance(row, Content):
+            if cells:
+                yield Grid(*cells, classes="help-keys")
+                cells = []
+            yield Static(row, markup=False, classes="help-title")
+        else:
+            cells += [Static(part, markup=False) for part in row]
+    if cells:
+        yield Grid(*cells, classes="help-keys")
 
 
 def keys_of(app: App, binding: Binding) -> str:
@@ -57,15 +73,17 @@ def keys_of(app: App, binding: Binding) -> str:
     return " ".join(app.get_key_display(binding.with_key(key)) for key in keys)
 
 
-def marks() -> list[Content]:
-    """What the glyphs and colours in the panes and the strip mean."""
+def marks() -> list[Row]:
+    """What the glyphs and colours in the panes and the strip mean: a heading, then each mark
+    and its meaning."""
     from readout_tui.core.types import Status
     from readout_tui.core.work.decisions import HAND, HAND_NOTED, NOTED
     from readout_tui.widgets.detail_strip import WORD_STYLES
     from readout_tui.widgets.statement_list import DOUBT, DOUBT_STYLE, FLAG_STYLE, GLYPH_STYLES, GLYPHS, PARTNER_ARROW
 
-    def line(mark: str, style: str, meaning: str) -> Content:
-        return Content.assemble((mark.ljust(14), style), "  ", meaning)
+    def line(mark: str, style: str, meaning: str) -> tuple[Content, Content]:
+        # Padded: a reversed mark ("lit row") shows as a band, as the row it stands for does.
+        return Content.styled(mark.ljust(14), style), Content(meaning)
 
     return [
         Content.styled("Marks", "bold $text-accent"),

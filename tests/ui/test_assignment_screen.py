@@ -10,7 +10,7 @@ from readout_tui.core.work.session import SessionStore
 from readout_tui.screens.assign import AssignmentScreen
 from readout_tui.screens.compare import CompareScreen
 from readout_tui.screens.help import HelpScreen
-from readout_tui.testing import ARTICLE, article, ready
+from readout_tui.testing import ARTICLE, article, help_text, ready
 from readout_tui.widgets.assignment_list import AssignmentList, cue_span, statement_row
 
 REPORTER, ADDED, HOSTILE = 6, 5, 7
@@ -192,7 +192,7 @@ async def test_help_lists_the_keys_and_the_legend(make_app, comparison):
         await pilot.press("question_mark")
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
-        text = help_screen.query_one("#help Static").render().plain
+        text = help_text(app)
         for line in ("Move the statement to the left account", "Next statement on neither", "Accept: compare",
                      "What a row shows", "the words that decided it", "no cue: the reporter's own text"):
             assert line in text, line
@@ -204,7 +204,7 @@ async def test_help_lists_the_keys_and_the_legend(make_app, comparison):
         await pilot.press("enter")
         await ready(pilot)
         await pilot.press("question_mark")
-        assert "Back to the article's assignment" in app.screen.query_one("#help Static").render().plain
+        assert "Back to the article's assignment" in help_text(app)
 
 
 def test_a_row_highlights_the_cue_of_a_statement_shown_with_escapes(comparison):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from readout_tui.screens.help import HelpScreen
-from readout_tui.testing import ready
+from readout_tui.testing import help_text, ready
 
 
 async def test_a_link_starts_on_the_counterpart_the_strip_names_and_keeps_its_start_lit(make_app, newsroom):
@@ -28,7 +28,7 @@ async def test_help_explains_every_mark(make_app, newsroom):
         await ready(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = app.screen.query_one("#help Static").render().plain
+        text = help_text(app)
         for mark in ("=", "≈", "∅", "✎", "¶", "§", "→3,5", "shaded row", "shared", "differs"):
             assert any(line.startswith(mark) for line in text.splitlines()), mark
 

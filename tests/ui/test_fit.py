@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
 from readout_tui.core.io.loading import load_comparison
+from readout_tui.core.work.decisions import HAND
 from readout_tui.screens.help import HelpScreen
-from readout_tui.testing import HashEmbedder, comparison_of, ready
+from readout_tui.testing import HashEmbedder, comparison_of, help_text, ready
 from readout_tui.widgets.detail_strip import DetailStrip
 from readout_tui.widgets.summary_bar import SummaryBar
 
@@ -64,7 +65,7 @@ async def test_help_names_panes_truly_in_both_layouts(make_app, newsroom):
         await ready(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = app.screen.query_one("#help Static").render().plain
+        text = help_text(app)
         assert "Left (top) pane" in text and "Right (bottom) pane" in text
 
 
@@ -129,3 +130,38 @@ async def test_a_long_label_keeps_the_title_and_the_date_and_language_go_under_t
             assert Content.from_markup(other.border_title).plain == expected
             await pilot.press("s")
             await pilot.pause()
+
+
+@pytest.mark.parametrize(("size", "rows"), [((80, 24), 6), ((60, 24), 3), ((120, 40), 20)])
+async def test_the_mentions_panel_gives_way_to_the_panes_on_a_short_terminal(make_app, example, size, rows):
+    # ``rows``: the statement rows each pane keeps with the panel shown (panes side by side at
+    # 80 and 120 columns, one above the other at 60). The panel then scrolls; on a tall
+    # terminal it has room for the whole list.
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        panel = screen.query_one("#mentions")
+        assert panel.display and panel.region.height >= 3  # the heading and two lines at least
+        assert panel.region.bottom <= screen.query_one(Footer).region.y
+        heights = [screen.pane(side).content_region.height for side in ("left", "right")]
+        assert min(heights) >= rows, (heights, panel.region)
+        assert (panel.max_scroll_y > 0) == (size[1] < 30), panel.max_scroll_y
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_long_description_in_the_help_wraps_under_its_column(make_app, example, size):
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        rows = [strip.text for strip in app.screen._compositor.render_strips()]
+        # The mark for a decision by hand has the longest meaning; it wraps at either size.
+        [at] = [i for i, row in enumerate(rows) if f" {HAND} " in row and "decided by hand" in row]
+        mark, meaning = rows[at].index(HAND), rows[at].index("decided by hand")
+        more = rows[at + 1]
+        assert more[mark:meaning].strip() == "" and more[meaning] != " ", (rows[at], more)
+        titles = app.screen.query(".help-title")
+        assert len(titles) == 5 and all(title.content_region.height == 1 for title in titles)

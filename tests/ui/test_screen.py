@@ -7,7 +7,7 @@ from textual.content import Content
 from readout_tui.core.engine.explain import WordSpan
 from readout_tui.core.io.display import printable
 from readout_tui.screens.help import HelpScreen
-from readout_tui.testing import HOSTILE, hostile, ready
+from readout_tui.testing import HOSTILE, help_text, hostile, ready
 from readout_tui.widgets.detail_strip import DetailStrip, marked_words
 
 
@@ -89,7 +89,7 @@ async def test_help_lists_every_key(make_app, example):
         await ready(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help Static").render())
+        text = help_text(app)
         for description in [
             "Next statement", "First statement", "Last statement", "Other pane", "Jump",
             "Next unique", "Previous unique", "Next pair told differently (≈)", "Previous pair told differently (≈)", "Search",

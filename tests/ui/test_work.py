@@ -16,7 +16,7 @@ from readout_tui.core.work.decisions import HAND, HAND_NOTED, NOTED, Decisions
 from readout_tui.core.work.session import Session, SessionStore
 from readout_tui.screens.lost import LostScreen
 from readout_tui.screens.prompt import ConfirmScreen, PromptScreen
-from readout_tui.testing import ready, summary_text
+from readout_tui.testing import help_text, ready, summary_text
 
 
 def flag(pane, index: int) -> str:
@@ -313,7 +313,7 @@ async def test_keys_are_in_help_and_palette(app_on, newsroom):
         commands = [c.title for c in app.get_system_commands(app.screen)]
         assert {"Undo", "Export", "Deliberately unique"} <= set(commands)
         await pilot.press("question_mark")
-        text = app.screen.query_one("#help Static").render().plain
+        text = help_text(app)
         assert "Correcting and publishing" in text and "Deliberately unique" in text
 
 

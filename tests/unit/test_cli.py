@@ -230,7 +230,7 @@ def test_missing_file(capsys, two_files, tmp_path):
 
 def test_three_positional_files(capsys, two_files):
     code, out, err = run(capsys, *two_files, two_files[0], "--lexical-only")
-    assert_usage_error(code, out, err, "two readout files")
+    assert_usage_error(code, out, err, "two readout files", f"3 were given: {two_files[0]}, {two_files[1]}, ")
 
 
 def test_no_files(capsys):

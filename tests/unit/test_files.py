@@ -237,6 +237,64 @@ def test_a_new_file_through_a_link_takes_the_umask_not_the_targets_mode(tmp_path
     assert victim.read_text() == "someone else's" and stat.S_IMODE(victim.stat().st_mode) == 0o604
 
 
+# -- a file the user named that is a symbolic link ---------------------------------------------
+
+
+@pytest.fixture
+def replaced(monkeypatch) -> list[tuple[Path, Path]]:
+    """Each rename a write makes, as (temporary file, target)."""
+    seen: list[tuple[Path, Path]] = []
+    real_replace = os.replace
+
+    def replace(source, target):
+        seen.append((Path(source), Path(target)))
+        real_replace(source, target)
+
+    monkeypatch.setattr(files.os, "replace", replace)
+    return seen
+
+
+def test_output_onto_a_link_writes_through_to_its_target_and_keeps_the_link(tmp_path, replaced):
+    # `compare -o report.md` where report.md is a link (dotfiles, a synced folder): the
+    # target gets the report, atomically, in its own folder; the link stays a link.
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "report.md"
+    target.write_text("old report")
+    target.chmod(0o640)
+    link = tmp_path / "report.md"
+    link.symlink_to(Path("real") / "report.md")  # relative, as `ln -s` makes them
+    assert files.write_output(link, "new report") == link
+    assert link.is_symlink() and os.readlink(link) == str(Path("real") / "report.md")
+    assert target.read_text() == "new report" and stat.S_IMODE(target.stat().st_mode) == 0o640
+    [(temporary, renamed_onto)] = replaced
+    assert renamed_onto == target and temporary.parent == target.parent
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["real", "report.md"]
+    assert [p.name for p in target.parent.iterdir()] == ["report.md"]
+
+
+def test_output_through_a_chain_of_links_and_a_dangling_one(tmp_path):
+    end = tmp_path / "c.csv"
+    end.write_text("old")
+    (tmp_path / "b.csv").symlink_to("c.csv")
+    (tmp_path / "a.csv").symlink_to("b.csv")
+    files.write_output(tmp_path / "a.csv", "new")
+    assert end.read_text() == "new" and (tmp_path / "a.csv").is_symlink() and (tmp_path / "b.csv").is_symlink()
+    # A link whose target does not exist yet: the target is made, as the shell's `>` does.
+    (tmp_path / "later.md").symlink_to("made.md")
+    files.write_output(tmp_path / "later.md", "report")
+    assert (tmp_path / "later.md").is_symlink() and (tmp_path / "made.md").read_text() == "report"
+
+
+def test_output_onto_a_loop_of_links_is_refused(tmp_path):
+    (tmp_path / "a.md").symlink_to("b.md")
+    (tmp_path / "b.md").symlink_to("a.md")
+    with pytest.raises(OSError) as caught:
+        files.write_output(tmp_path / "a.md", "report")
+    assert caught.value.errno == errno.ELOOP
+    assert (tmp_path / "a.md").is_symlink() and (tmp_path / "b.md").is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.md"]
+
+
 # -- bounded reads -------------------------------------------------------------------------------
 
 

@@ -267,11 +267,15 @@ def test_path_too_long_is_an_input_error(tmp_path):
         load_comparison(["y" * 5000])
 
 
-def test_three_sources_are_refused(tmp_path):
+def test_three_sources_are_refused_saying_what_was_given(tmp_path):
     paths = [str(write(tmp_path / f"{n}.txt", "One.")) for n in "abc"]
     with pytest.raises(InputError) as excinfo:
         load_comparison(paths)
-    assert_one_line_error(excinfo)
+    assert_one_line_error(excinfo, "give two readout files", f"3 were given: {', '.join(paths)}")
+    # A glob that matched a whole folder: the count, and the first few names only.
+    with pytest.raises(InputError) as excinfo:
+        load_comparison([f"{n}.txt" for n in "abcdefg"])
+    assert_one_line_error(excinfo, "7 were given: a.txt, b.txt, c.txt and 4 more")
 
 
 @pytest.mark.parametrize(
@@ -372,6 +376,22 @@ def test_latin1_french(tmp_path, codec):
 def test_short_legacy_encodings_read_as_written(text, codec):
     decoded, _ = decode(text.encode(codec), "x.txt")
     assert decoded == text
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "cp1252", "latin-1"])
+def test_terminal_codes_are_text_in_any_encoding(tmp_path, codec):
+    # charset-normalizer takes any control character for binary data: with a colour code or a
+    # hyperlink in it, a Latin-1 file was refused ("not readable as text in any known encoding")
+    # while the same text in UTF-8 was read. Both are read now, the codes kept as written, in
+    # the encoding found for the text without them.
+    text = (
+        FRENCH.replace("président", "\x1b[1mprésident\x1b[0m")
+        .replace("téléphonique.", "téléphonique.\x07")
+        .replace("la sécurité européenne", "\x1b]8;;https://elysee.example/\x1b\\la sécurité européenne\x1b]8;;\x1b\\")
+    )
+    readout = load_readout(str(write(tmp_path / "elysee.txt", text.encode(codec))))
+    assert " ".join(readout.texts) == text
+    assert readout.encoding == decode(FRENCH.encode(codec), "x.txt")[1]
 
 
 def test_plain_utf8(tmp_path):

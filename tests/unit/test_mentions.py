@@ -237,3 +237,19 @@ def test_a_country_named_in_other_forms_is_shared():
 def test_a_country_is_not_shared_with_another_one_of_a_similar_name():
     left, right, _ = sides(["They spoke of Austria and of Iran."], ["They spoke of Australia and of Iraq."])
     assert left == ["Austria", "Iran"] and right == ["Australia", "Iraq"]
+
+
+def test_what_terminal_codes_hide_is_no_mention():
+    # A terminal shows neither a hyperlink's address (OSC 8), nor a window title (OSC 0), nor
+    # the parameters of a colour code (CSI, also the one-byte C1 form): none is a mention,
+    # nor makes one shared. What the link and the coloured words show are mentions.
+    left, right, _ = sides(
+        [
+            "See \x1b]8;;http://Evil.Example/Moscow\x1b\\the Kremlin site\x1b]8;;\x1b\\ for more.",
+            "\x1b]0;Window Title 2024\x07They met in \x1b[1;31mParis\x1b[0m and \x1b[4mBerlin\x1b[24m.",
+            "The talks \x9b38;5;208mlasted 40 minutes\x9b0m.",
+        ],
+        ["\x1b]8;;https://example.org/Paris/1999\x1b\\A statement.\x1b]8;;\x1b\\"],
+    )
+    assert left == ["Kremlin", "Paris", "Berlin", "40 minutes"]
+    assert right == []

@@ -79,6 +79,29 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
+_TERMINAL_CODE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"
+    r"|[\x00-\x08\x0e-\x1f\x7f-\x9f]"
+)
+"""A terminal escape sequence: CSI (colours, cursor moves; ``ESC [`` or the one-byte U+009B),
+a string sequence up to its terminator (OSC: window titles and hyperlinks' addresses; DCS,
+SOS, PM, APC), another ``ESC`` sequence; or a lone control character (BEL, ...)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""What every terminal code starts with, or is: texts without one are not searched further."""
+
+
+def terminal_visible(text: str) -> str:
+    """``text`` as a terminal would show it: without escape sequences and control characters.
+
+    Statements keep them (the display shows them as ``\\x1b``-style escapes, JSON as written);
+    what is looked for in the words (mentions) is looked for in this, so a hyperlink's address
+    or a window title is not taken for something the readout says, while the linked or
+    coloured words are."""
+    return _TERMINAL_CODE.sub("", text) if _CONTROL.search(text) else text
+
+
 def split_statements(text: str, mode: Segmentation | str = Segmentation.SENTENCES) -> list[str]:
     """The statements of ``text`` in reading order, stripped, none empty."""
     return [statement for block in statement_blocks(text, mode) for statement in block]

@@ -10,7 +10,11 @@ Writing:
 - ``write_output`` is for a file the user named (``compare -o``, the app's export): a FIFO, a
   terminal or another character device, or the file that is already this process's standard
   output or error (``-o /dev/stdout``), is written in place and never replaced; a block
-  device, a socket or a folder is refused; a regular file goes through ``write_atomic``.
+  device, a socket or a folder is refused; a regular file goes through ``write_atomic``. A
+  symbolic link is followed, as an editor or the shell's ``>`` does: its target is replaced
+  (in the target's folder) and the link stays. The files the program keeps do not follow
+  links: a case folder from someone else could link ``session.json`` to any of the user's
+  files.
 
 Folders the program builds for itself (an unpacked model): ``folder_built_whole`` builds one
 beside its place and renames it there, ``set_aside`` moves a damaged one out of the way before
@@ -81,7 +85,9 @@ def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8"
 def write_output(path: Path | str, data: str | bytes, *, encoding: str = "utf-8") -> Path:
     """Write ``data`` to a file the user named: replaced atomically when it is a regular file
     (or absent), written in place when it is a FIFO, a terminal or another character device,
-    or this process's own standard output or error; refused when it is anything else."""
+    or this process's own standard output or error; refused when it is anything else. A
+    symbolic link leads to what is written: the file it points to is replaced (made, when it
+    does not exist yet) and the link is kept."""
     path = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
     try:
@@ -89,7 +95,8 @@ def write_output(path: Path | str, data: str | bytes, *, encoding: str = "utf-8"
     except FileNotFoundError:
         target = None
     if target is None or (stat.S_ISREG(target.st_mode) and not _is_standard_stream(target)):
-        return write_atomic(path, payload)
+        write_atomic(_through_links(path), payload)
+        return path
     _write_in_place(path, payload, target)
     return path
 
@@ -138,6 +145,17 @@ def require_regular_or_absent(path: Path | str) -> None:
 def _require_regular(info: os.stat_result, path: str) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise FileRefused(errno.EINVAL, f"{_kind(info.st_mode)}, not a regular file", path)
+
+
+def _through_links(path: Path) -> Path:
+    """The file that ``path`` leads to when it is a symbolic link (or a chain of them), so that
+    the temporary file is made beside that file and renamed onto it, not onto the link."""
+    if not path.is_symlink():
+        return path
+    resolved = Path(os.path.realpath(path))
+    if resolved.is_symlink():  # realpath stops, without an error, at a loop of links
+        raise FileRefused(errno.ELOOP, "a loop of symbolic links", str(path))
+    return resolved
 
 
 def _kind(mode: int) -> str:

@@ -102,6 +102,13 @@ _SINGLE_BYTE = ("cp1252", "cp1251", "koi8_r", "cp1250")
 """Tried in turn when charset-normalizer's reading is implausible: it has too little text to
 go on for some short files (German Latin-1 read as gb18030, KOI8-R as Shift JIS)."""
 _WORD = re.compile(r"\w+")
+_TERMINAL_CODE = re.compile(
+    rb"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]?|[\x01-\x08\x0e-\x1f\x7f]"
+)
+"""A terminal escape sequence in its 7-bit form (CSI, OSC and the other string sequences,
+another ESC sequence), a C0 control that is not white space, or DEL (NUL means a binary
+file): ``statements.terminal_visible``'s codes, in the bytes of any ASCII-based encoding,
+where 0x80-0x9F are letters and marks rather than C1 controls."""
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -126,6 +133,15 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
+    if not matches and _TERMINAL_CODE.search(data):
+        # charset-normalizer takes any control character for binary data, but terminal codes
+        # (ESC[31m, a hyperlink, BEL) are text, read as such in UTF-8: the encoding is the one
+        # found for the text without them, and the whole file is decoded with it, codes kept.
+        encoding = decode(_TERMINAL_CODE.sub(b"", data), name)[1]
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not readable as text in any known encoding") from exc
     if not matches:
         raise InputError(f"{name}: not readable as text in any known encoding")
     text, encoding = _likeliest(matches)
@@ -305,6 +321,14 @@ def read_meta(folder: Path) -> dict:
     return meta
 
 
+def _given(sources: list[str]) -> str:
+    """What was given instead, for the refusal: a glob may have matched a whole folder."""
+    if not sources:
+        return "none was given"
+    more = f" and {len(sources) - 3} more" if len(sources) > 3 else ""
+    return f"{len(sources)} were given: {', '.join(sources[:3])}{more}"
+
+
 def load_comparison(
     sources: list[str],
     mode: Segmentation | str = Segmentation.SENTENCES,
@@ -333,7 +357,7 @@ def load_comparison(
         comparison = _relabel(load_case(folder, mode), left_label, right_label)
         return _within_bounds(comparison)
     if len(sources) != 2:
-        raise InputError("give two readout files (LEFT RIGHT), one case folder or one article")
+        raise InputError(f"give two readout files (LEFT RIGHT), one case folder or one article; {_given(sources)}")
     if sources == ["-", "-"]:
         raise InputError("only one side can be read from standard input")
     left, left_page = _load_side(sources[0], left_label, mode)

@@ -36,6 +36,9 @@ other side has the same amount of the same unit; a date when it has the same day
 month (or the same year, or month). A name is also shared when both accounts name the same
 country in any of its forms: its names in ISO 3166-1 (the data of the ``pycountry`` package),
 its codes and initials, and adjectives made from them ("American" and "United States").
+
+Everything is looked for in the text as a terminal shows it: a hyperlink's address or a window
+title written in terminal codes is not a mention (``statements.terminal_visible``).
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ from readout_tui.core.engine.names import (
     capitalised_inside,
     opens_sentence,
 )
+from readout_tui.core.engine.statements import terminal_visible
 from readout_tui.core.types import Readout
 
 _PARTICLES = {
@@ -300,28 +304,29 @@ class OneSided:
 
 @collector_paused()
 def one_sided(left: Readout, right: Readout) -> OneSided:
-    inner = capitalised_inside([*left.texts, *right.texts])
+    texts = {"left": _visible(left), "right": _visible(right)}
+    inner = capitalised_inside([*texts["left"], *texts["right"]])
     found = {side: mentions(r, inner) for side, r in (("left", left), ("right", right))}
     # Each side's mentions are looked up in an index of the other's, not compared with each
     # of them: with thousands of statements a side, comparing every pair took minutes.
-    has = {side: _Index(found[side], _words(r.texts)) for side, r in (("left", left), ("right", right))}
+    has = {side: _Index(found[side], _words(texts[side])) for side in ("left", "right")}
     return OneSided(
         left=tuple(m for m in found["left"] if not has["right"].shares(m)),
         right=tuple(m for m in found["right"] if not has["left"].shares(m)),
-        names={side: _has_case(r.texts) for side, r in (("left", left), ("right", right))},
+        names={side: _has_case(texts[side]) for side in ("left", "right")},
     )
 
 
 def mentions(readout: Readout, inner: set[str] | None = None) -> list[Mention]:
     """Every distinct mention of ``readout``, in order of first appearance; ``inner`` as for
     ``_names`` (by default, from this readout alone)."""
-    inner = capitalised_inside(readout.texts) if inner is None else inner
+    inner = capitalised_inside(_visible(readout)) if inner is None else inner
     first: dict[tuple, _Found] = {}
     # The statements of each mention, gathered before any tuple is built: rebuilding the
     # tuple at each repeat was quadratic in the statements that share a mention.
     where: dict[tuple, dict[int, None]] = {}
     for statement in readout.statements:
-        for found in _in_text(statement.text, inner):
+        for found in _in_text(terminal_visible(statement.text), inner):
             key = found[2]
             if key not in first:
                 first[key], where[key] = found, {}
@@ -329,6 +334,11 @@ def mentions(readout: Readout, inner: set[str] | None = None) -> list[Mention]:
     # Made once per distinct mention: a frozen dataclass per occurrence, then a copy with its
     # statements, cost ~0.2 s at 10,000 statements a side.
     return [Mention(kind, text, key, tuple(where[key]), parts) for key, (kind, text, _, parts) in first.items()]
+
+
+def _visible(readout: Readout) -> list[str]:
+    """The statements' texts without the terminal codes in them (``terminal_visible``)."""
+    return [terminal_visible(text) for text in readout.texts]
 
 
 _Found = tuple[str, str, tuple, tuple[tuple[str, ...], ...]]
