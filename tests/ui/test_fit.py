@@ -165,3 +165,16 @@ async def test_a_long_description_in_the_help_wraps_under_its_column(make_app, e
         assert more[mark:meaning].strip() == "" and more[meaning] != " ", (rows[at], more)
         titles = app.screen.query(".help-title")
         assert len(titles) == 5 and all(title.content_region.height == 1 for title in titles)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_help_scrollbar_sits_against_its_border(make_app, example, size):
+    app = make_app(example)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one("#help")
+        assert box.show_vertical_scrollbar
+        # Not floating inside the padding, a column or two short of the frame.
+        assert box.vertical_scrollbar.region.right == box.region.right - 1
