@@ -135,8 +135,9 @@ def attribute(blocks: Sequence[Sequence[str]], learned: bool = False) -> Attribu
     statements = assign(flat, structure, bodies, resolved, names, parties)
     if learned:
         statements = correct(statements, shipped())
-    swapped = next((s.side for s in statements if s.side is not Side.NEITHER), Side.LEFT) is Side.RIGHT
-    statements = _left_first(statements)
+    swapped = _right_told_first(statements)
+    if swapped:
+        statements = _sides_swapped(statements)
     labels = _labels(statements, resolved, _Labelling(bodies, names, parties, swapped))
     return Attribution(tuple(mark_repeats(statements)), *labels)
 
@@ -308,11 +309,13 @@ def _national(cue: Cue, names: Names, parties: Parties | None) -> str:
     return ""
 
 
-def _left_first(statements: list[Attributed]) -> list[Attributed]:
-    """The account the article tells first on the left."""
-    first = next((s.side for s in statements if s.side is not Side.NEITHER), Side.LEFT)
-    if first is Side.LEFT:
-        return statements
+def _right_told_first(statements: list[Attributed]) -> bool:
+    """Whether the account the article tells first is on the right: the sides are then swapped,
+    so that it is on the left."""
+    return next((s.side for s in statements if s.side is not Side.NEITHER), Side.LEFT) is Side.RIGHT
+
+
+def _sides_swapped(statements: list[Attributed]) -> list[Attributed]:
     swap = {Side.LEFT: Side.RIGHT, Side.RIGHT: Side.LEFT, Side.NEITHER: Side.NEITHER}
     return [replace(s, side=swap[s.side]) for s in statements]
 
