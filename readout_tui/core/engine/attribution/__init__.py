@@ -380,8 +380,7 @@ class _Labelling:
         members = self.names.members.get(key)
         if not members:
             return ""
-        runs = self.runs.get(members.most_common(1)[0][0])
-        return " ".join(self.nominative(runs.most_common(1)[0][0].split())) if runs else ""
+        return self._written_most(members.most_common(1)[0][0])
 
     def country(self, side: Side) -> str:
         """The country the leader's title names ("Presiden Korea Selatan Lee Jae-myung"), as
@@ -391,11 +390,13 @@ class _Labelling:
         for person, countries in self.names.countries.items():
             if person & keys:
                 found.update(countries)
-        for key, _ in found.most_common():
-            runs = self.runs.get(key)
-            if runs:
-                return " ".join(self.nominative(runs.most_common(1)[0][0].split()))
-        return ""
+        return next(filter(None, (self._written_most(key) for key, _ in found.most_common())), "")
+
+    def _written_most(self, key: str) -> str:
+        """The name run ending in ``key`` the article writes most, in the form a label takes;
+        "" when no run ends in it."""
+        runs = self.runs.get(key)
+        return " ".join(self.nominative(runs.most_common(1)[0][0].split())) if runs else ""
 
     def leader_name(self, side: Side) -> str:
         """The leader's surname (the key that ends his name most often), as the article writes
