@@ -217,11 +217,11 @@ class KindModel:
                 raise ValueError("this kind model reads the pairs' vectors")
             x = np.hstack([x, projected])
         z = ((x - self.centre) / self.scale) @ self.weights + self.intercept
-        return 1 / (1 + np.exp(-np.clip(z, -30, 30))) >= self.threshold
+        return _probability(z) >= self.threshold
 
     def probability(self, telling: Telling) -> float:
         z = float(self._terms(telling).sum() + self.intercept)
-        return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+        return _probability(z)
 
     def reason(self, telling: Telling, projected: np.ndarray | None = None) -> str:
         """``Telling.reason``, knowing whether the pair's subject weighed towards "differently";
@@ -275,6 +275,12 @@ class KindModel:
             array("centre"), array("scale"), array("weights"), intercept, threshold,
             array("subject_axes"), array("subject_mean"),
         )
+
+
+def _probability(z):
+    """The logistic probability of log-odds ``z`` (a number or an array), clipped at +-30,
+    where it is 0 or 1 to well past any threshold, so that ``exp`` never overflows."""
+    return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
 
 
 def projections(
@@ -348,7 +354,7 @@ class AcrossKindModel:
         ])
         terms = (x - self.centre) / self.scale * self.weights
         z = terms.sum(axis=1) + self.intercept
-        differently = 1 / (1 + np.exp(-np.clip(z, -30, 30))) >= self.threshold
+        differently = _probability(z) >= self.threshold
         k = len(ACROSS_FEATURES)
         parts = np.column_stack([terms[:, :2].sum(axis=1), terms[:, 2], terms[:, k:].sum(axis=1)])
         why = [list(ACROSS_REASONS.values())[int(a)] for a in parts.argmax(axis=1)]
