@@ -387,16 +387,16 @@ class AcrossKindModel:
 def across_kind_model(scorer: str, dimensions: int) -> AcrossKindModel | None:
     """The kind model for accounts not both in English, when its vectors are those of the model
     whose scorer is ``scorer`` (``dimensions`` long); None otherwise (the score's rule decides)."""
-    text = _shipped_text("across-kind-e5.json")
-    model = None if text is None else _across_model(text)
+    model = _shipped_across("across-kind-e5.json")
     if model is None or scorer not in model.scorers or model.subject_axes.shape[1] != dimensions:
         return None
     return model
 
 
 @cache
-def _across_model(text: str) -> AcrossKindModel:
-    return AcrossKindModel.from_json(json.loads(text))
+def _shipped_across(name: str) -> AcrossKindModel | None:
+    text = _shipped_text(name)
+    return None if text is None else AcrossKindModel.from_json(json.loads(text))
 
 
 def kind_model(scorer: str = "", dimensions: int = 0) -> KindModel | None:
@@ -415,7 +415,6 @@ def _shipped_kind(name: str) -> KindModel | None:
     return None if text is None else KindModel.from_json(json.loads(text))
 
 
-@cache
 def _shipped_text(name: str) -> str | None:
     try:
         return resources.files("readout_tui.core.engine").joinpath("scorers", name).read_text(encoding="utf-8")
