@@ -40,7 +40,13 @@ from threadpoolctl import threadpool_limits  # noqa: E402
 
 from readout_tui.core.engine.cache import EmbeddingCache  # noqa: E402
 from readout_tui.core.engine.embedder import make_embedder  # noqa: E402
-from readout_tui.core.engine.kind import ACROSS_FEATURES, AcrossKindModel, across_values, subjects  # noqa: E402
+from readout_tui.core.engine.kind import (  # noqa: E402
+    ACROSS_FEATURES,
+    AcrossKindModel,
+    across_values,
+    statement_lengths,
+    subjects,
+)
 
 E5 = ("cosine", "centred")
 CORE = ("cosine", "centred", "length")
@@ -86,7 +92,7 @@ def out_of_fold_probability(cases: list[learn.Case]) -> dict:
 def rows_of(case: learn.Case, probability: np.ndarray) -> list[dict]:
     full = case.evidence.signals()
     vl, vr = case.evidence.embeddings.left, case.evidence.embeddings.right
-    lengths = tuple(np.array([len(t) for t in side.texts], float) for side in (case.evidence.left, case.evidence.right))
+    lengths = statement_lengths(case.evidence.left.texts, case.evidence.right.texts)
     pairs = np.array(sorted(case.diverge), np.intp).reshape(-1, 2)
     # As the engine reads them (kind.across_values): cosine, centred, length.
     values = across_values(vl, vr, lengths, pairs, full.cosine[pairs[:, 0], pairs[:, 1]])

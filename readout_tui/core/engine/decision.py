@@ -16,7 +16,14 @@ from readout_tui.core.engine.evidence import (
     rows_per_block,
     topical_scores,
 )
-from readout_tui.core.engine.kind import Reading, Telling, across_kind_model, against_all, kind_model
+from readout_tui.core.engine.kind import (
+    Reading,
+    Telling,
+    across_kind_model,
+    against_all,
+    kind_model,
+    statement_lengths,
+)
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Alignment, Counterpart, Kind
 
@@ -292,7 +299,7 @@ def _kinds(
     model = kind_model(evidence.scorer.name, dimensions) if evidence.scorer is not None and english else None
     across = None if english or evidence.scorer is None else across_kind_model(evidence.scorer.name, dimensions)
     if across is not None:
-        lengths = tuple(np.array([len(t) for t in side.texts], float) for side in (evidence.left, evidence.right))
+        lengths = statement_lengths(evidence.left.texts, evidence.right.texts)
         told = across.told(vectors.left, vectors.right, lengths, [p[:2] for p in pairs], [p[3] for p in pairs])
         return [(Kind.RELATED, why) if d else (Kind.MATCH, "") for d, why in told]
     if model is None:

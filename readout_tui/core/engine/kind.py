@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -305,6 +306,11 @@ ACROSS_REASONS = {
     "length": "one telling much longer than the other",
     "subject": "a subject often told differently",
 }
+
+
+def statement_lengths(*sides: Sequence[str]) -> tuple[np.ndarray, ...]:
+    """Each side's statement lengths in characters, as ``across_values`` reads them."""
+    return tuple(np.array([len(text) for text in texts], float) for texts in sides)
 
 
 def across_values(
