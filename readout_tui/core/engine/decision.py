@@ -277,11 +277,14 @@ def _built(
     shared_words = evidence.terms.shared_of_pairs(left, right, 8)
     meaning = evidence.semantic_available
     made = Counterpart.made
+    # The reason shows the figures unrounded, to 2 places; the pair keeps them to 4.
     return [
-        made(i, j, score, kind, cosine, lexical, shared, _reason(c0, x0, shared, order, meaning, c, why), False, c)
-        for (i, j, _, c0, x0), (score, cosine, lexical), (kind, why), c, shared, order in zip(
-            rows, figures, kinds, confidences, shared_words, orders
+        made(
+            i, j, score, kind, cosine, lexical, shared,
+            _reason(exact_cosine, exact_lexical, shared, order, meaning, confidence, why), False, confidence,
         )
+        for (i, j, _, exact_cosine, exact_lexical), (score, cosine, lexical), (kind, why), confidence, shared, order
+        in zip(rows, figures, kinds, confidences, shared_words, orders)
     ]
 
 
