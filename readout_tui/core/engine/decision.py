@@ -223,10 +223,11 @@ PLACES = 10.0**4
 
 def rounded(values: np.ndarray) -> list[float]:
     """``round(v, 4)`` of each value, as Python rounds it (the nearest double to the decimal
-    rounded half to even from the value's exact binary), in numpy: ~100,000 pairs' four figures
-    made ~0.6 s of Python calls. ``rint(v * 10**4) / 10**4`` is that double whenever the product
-    is not within its own rounding error of a half (the integer is the same, and the division
-    is correctly rounded as Python's conversion back is); those few are rounded by Python."""
+    rounded half to even from the value's exact binary), in numpy: a call per figure of every
+    pair is slow at scale (docs/performance.md). ``rint(v * 10**4) / 10**4`` is that double
+    whenever the product is not within its own rounding error of a half (the integer is the
+    same, and the division is correctly rounded as Python's conversion back is); those few are
+    rounded by Python."""
     values = np.asarray(values, np.float64)
     scaled = values * PLACES
     out = np.rint(scaled) / PLACES
