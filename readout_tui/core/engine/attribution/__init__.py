@@ -92,7 +92,15 @@ from readout_tui.core.engine.attribution.sources import (
     find_cues,
     find_subject,
 )
-from readout_tui.core.engine.attribution.tokens import CYRILLIC, Token, name_key, name_runs, read_tokens, same_stem
+from readout_tui.core.engine.attribution.tokens import (
+    CYRILLIC,
+    QUOTES,
+    Token,
+    name_key,
+    name_runs,
+    read_tokens,
+    same_stem,
+)
 from readout_tui.core.engine.names import capitalised_inside
 
 __all__ = ["Attributed", "Attribution", "AttributionError", "How", "Side", "attribute"]
@@ -352,7 +360,7 @@ class _Labelling:
                     continue
                 key = name_key(token.text)
                 self.forms.setdefault(key, Counter())[_bare_possessive(token.text)] += 1
-                before = next((t for t in reversed(tokens[:k]) if t.text not in _QUOTES), None)
+                before = next((t for t in reversed(tokens[:k]) if t.text not in QUOTES), None)
                 opens = before is None or not before.word or before.folded in cues.CONJUNCTIONS
                 if opens and not (k + 1 < len(tokens) and tokens[k + 1].name) and not _RU_ADJECTIVE.search(token.text):
                     self.clause_forms.setdefault(key, Counter())[token.text] += 1
@@ -408,7 +416,6 @@ class _Labelling:
         return max(self.forms[key], key=lambda form: (self.forms[key][form], form))
 
 
-_QUOTES = "\"“”«»„'‘’"
 _POSSESSIVE = re.compile(r"['’]s$")
 _RU_ADJECTIVE = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|ому|им|ом|их|ую)$")
 """A name's adjective ("Российская", "Елисейского"): not the name itself."""

@@ -30,12 +30,12 @@ from pathlib import Path
 import numpy as np
 
 from readout_tui.core.engine.attribution.model import Attributed, How, Side
+from readout_tui.core.engine.attribution.tokens import QUOTES
 
 WEIGHTS = Path(__file__).with_name("learned.json")
 CLASSES = ("neither", "ref", "other")
 _STRUCTURE = (How.HEADLINE, How.LINK, How.HEADING)
 _WORD = re.compile(r"\w+")
-_QUOTES = "\"“”«»„'‘’"
 
 
 @dataclass(frozen=True)
@@ -147,11 +147,11 @@ def features(statements: Sequence[Attributed], options: Options) -> list[dict[st
             if statements[last_attributed].block == s.block:
                 f["since_block=same"] = 1.0
         text = s.text.strip()
-        if text[:1] in _QUOTES:
+        if text[:1] in QUOTES:
             f["quote_open"] = 1.0
-        if text[-1:] in _QUOTES or text[-2:-1] in _QUOTES:
+        if text[-1:] in QUOTES or text[-2:-1] in QUOTES:
             f["quote_close"] = 1.0
-        if any(c in _QUOTES for c in text):
+        if any(c in QUOTES for c in text):
             f["quote_any"] = 1.0
         f.update(_text_features("", text, options))
         if options.crossed:
