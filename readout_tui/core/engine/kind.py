@@ -361,9 +361,11 @@ class AcrossKindModel:
         terms = (x - self.centre) / self.scale * self.weights
         z = terms.sum(axis=1) + self.intercept
         differently = _probability(z) >= self.threshold
+        # The parts of ``ACROSS_REASONS``, in its order: the two cosines', the length's, the subject's.
         k = len(ACROSS_FEATURES)
         parts = np.column_stack([terms[:, :2].sum(axis=1), terms[:, 2], terms[:, k:].sum(axis=1)])
-        why = [list(ACROSS_REASONS.values())[int(a)] for a in parts.argmax(axis=1)]
+        reasons = list(ACROSS_REASONS.values())
+        why = [reasons[a] for a in parts.argmax(axis=1).tolist()]
         return [(bool(d), w if d else "") for d, w in zip(differently.tolist(), why)]
 
     def to_json(self) -> dict:
