@@ -467,13 +467,17 @@ def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
     if r.cue.key in labelling.aides:
         whose = words[:-_PERSON_NAME] if len(words) > _PERSON_NAME else []
         if whose:
-            whose = labelling.nominative(whose)
-            return " ".join(whose), 2 if any(cues.is_office_noun(w) for w in whose) else 1
+            return _ranked(labelling.nominative(whose))
         organisation = labelling.organisation(r.cue.key)
         if organisation:
             return organisation, 1
         return " ".join(words), 0
-    words = labelling.nominative(words)
+    return _ranked(labelling.nominative(words))
+
+
+def _ranked(words: list[str]) -> tuple[str, int]:
+    """Words as a label, and how well they name a government as ``_label_form`` ranks it: 2
+    with an office noun, else 1."""
     return " ".join(words), 2 if any(cues.is_office_noun(w) for w in words) else 1
 
 
