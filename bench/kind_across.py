@@ -110,8 +110,8 @@ def rows_of(case: learn.Case, probability: np.ndarray) -> list[dict]:
 
 
 def fit(train: list[dict], parts: tuple[str, ...], axes: int, c: float = 1.0):
-    """(matrix of rows, scaler, logistic model) fitted on ``train``'s pairs; the subject, when
-    read, on ``axes`` principal axes fitted on them."""
+    """(matrix of rows, scaler, logistic model, PCA) fitted on ``train``'s pairs; the subject,
+    when read, on ``axes`` principal axes fitted on them (the PCA; else None)."""
     pca = PCA(axes, random_state=0).fit(np.array([r["subject"] for r in train])) if "subject" in parts and axes else None
 
     def matrix(rows):
@@ -271,7 +271,7 @@ def nested(rows: list[dict]) -> tuple[dict, list]:
 
         best = max(CANDIDATES, key=score)
         picks.append(f"{best[0]} ({best[3]})")
-        told.update({k: v for k, v in validate(rows, best[1], best[2], best[3], only=g).items()})
+        told.update(validate(rows, best[1], best[2], best[3], only=g))
     return told, picks
 
 
