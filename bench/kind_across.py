@@ -40,7 +40,13 @@ from threadpoolctl import threadpool_limits  # noqa: E402
 
 from readout_tui.core.engine.cache import EmbeddingCache  # noqa: E402
 from readout_tui.core.engine.embedder import make_embedder  # noqa: E402
-from readout_tui.core.engine.kind import ACROSS_FEATURES, AcrossKindModel, across_values, subjects  # noqa: E402
+from readout_tui.core.engine.kind import (  # noqa: E402
+    ACROSS_FEATURES,
+    AcrossKindModel,
+    across_values,
+    statement_lengths,
+    subjects,
+)
 
 E5 = ("cosine", "centred")
 CORE = ("cosine", "centred", "length")
@@ -86,7 +92,7 @@ def out_of_fold_probability(cases: list[learn.Case]) -> dict:
 def rows_of(case: learn.Case, probability: np.ndarray) -> list[dict]:
     full = case.evidence.signals()
     vl, vr = case.evidence.embeddings.left, case.evidence.embeddings.right
-    lengths = tuple(np.array([len(t) for t in side.texts], float) for side in (case.evidence.left, case.evidence.right))
+    lengths = statement_lengths(case.evidence.left.texts, case.evidence.right.texts)
     pairs = np.array(sorted(case.diverge), np.intp).reshape(-1, 2)
     # As the engine reads them (kind.across_values): cosine, centred, length.
     values = across_values(vl, vr, lengths, pairs, full.cosine[pairs[:, 0], pairs[:, 1]])
@@ -104,8 +110,8 @@ def rows_of(case: learn.Case, probability: np.ndarray) -> list[dict]:
 
 
 def fit(train: list[dict], parts: tuple[str, ...], axes: int, c: float = 1.0):
-    """(matrix of rows, scaler, logistic model) fitted on ``train``'s pairs; the subject, when
-    read, on ``axes`` principal axes fitted on them."""
+    """(matrix of rows, scaler, logistic model, PCA) fitted on ``train``'s pairs; the subject,
+    when read, on ``axes`` principal axes fitted on them (the PCA; else None)."""
     pca = PCA(axes, random_state=0).fit(np.array([r["subject"] for r in train])) if "subject" in parts and axes else None
 
     def matrix(rows):
@@ -265,7 +271,7 @@ def nested(rows: list[dict]) -> tuple[dict, list]:
 
         best = max(CANDIDATES, key=score)
         picks.append(f"{best[0]} ({best[3]})")
-        told.update({k: v for k, v in validate(rows, best[1], best[2], best[3], only=g).items()})
+        told.update(validate(rows, best[1], best[2], best[3], only=g))
     return told, picks
 
 

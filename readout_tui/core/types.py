@@ -120,7 +120,7 @@ class Counterpart:
     ) -> Counterpart:
         """The same pair as the constructor makes, without the frozen dataclass's
         ``object.__setattr__`` per field: the engine makes ~100,000 at 10,000 statements a
-        side, and that was half of the time spent making them."""
+        side, and those calls weighed (docs/performance.md)."""
         pair = object.__new__(cls)
         pair.__dict__.update(
             left=left, right=right, score=score, kind=kind, cosine=cosine, lexical=lexical,

@@ -120,11 +120,20 @@ def test_a_side_statement_needs_the_extra_margin_to_go_to_neither_and_a_neither_
     assert learned.apply(rules, onto_side)[opening.index].side is Side.LEFT
 
 
-def test_the_place_in_the_article_can_be_left_out_and_old_weights_read_without_an_extra_margin():
-    rules = attribute_text(ARTICLE, learned=False).statements
-    named = [f for f in learned.features(rules, learned.Options(place=False)) if f]
-    assert named and not any(k.startswith("place=") for f in named for k in f)
-    assert all(any(k.startswith("body=") for k in f) for f in named)
+def test_old_weights_are_read_without_an_extra_margin_and_with_the_settled_options_only():
+    import pytest
+
     data = model_towards("w=reporters", "neither", 1.0).to_json()
     del data["margin_off"]
     assert learned.Model.from_json(data).margin_off == 0.0
+    settled = {**data, "options": {**data["options"], "position": True, "place": True, "shape": False}}
+    assert learned.Model.from_json(settled).to_json() == learned.Model.from_json(data).to_json()
+    for name, value in (("position", False), ("place", False), ("shape", True)):
+        with pytest.raises(ValueError, match=name):
+            learned.Model.from_json({**data, "options": {**data["options"], name: value}})
+
+
+def test_every_body_statement_reads_where_it_stands():
+    rules = attribute_text(ARTICLE, learned=False).statements
+    named = [f for f in learned.features(rules, learned.Options()) if f]
+    assert named and all(any(k.startswith("body=") for k in f) and any(k.startswith("place=") for k in f) for f in named)

@@ -252,16 +252,14 @@ _RU_PREPOSITIONS = "в во на из с со к ко по о об от для �
 _RU_OPENERS = "однако между тем кроме того а но и при этом также"
 _RU_SUBORDINATORS = "хотя если поскольку когда пока несмотря"
 _RU_ACCOUNT_STEMS = ("заявлени", "сообщени", "релиз", "коммюнике", "стенограмм", "публикаци", "пресс-релиз")
-_RU_OFFICE_STEMS = (
-    "пресс-служб", "администраци", "правительств", "офис", "канцеляри",
-    "ведомств", "министерств", "посольств", "аппарат", "агентств", "мид", "сторон",
-)
-_RU_OFFICE_NOMINATIVES = (
-    "пресс-служба", "администрация", "правительство", "офис", "канцелярия",
-    "ведомство", "министерство", "посольство", "аппарат", "агентство", "МИД", "сторона",
-)
-"""Each office stem's nominative, as a label names the office ("пресс-службы Кремля" ->
-"пресс-служба Кремля")."""
+_RU_OFFICES = {
+    "пресс-служб": "пресс-служба", "администраци": "администрация", "правительств": "правительство",
+    "офис": "офис", "канцеляри": "канцелярия", "ведомств": "ведомство", "министерств": "министерство",
+    "посольств": "посольство", "аппарат": "аппарат", "агентств": "агентство", "мид": "МИД", "сторон": "сторона",
+}
+"""The office nouns by their stems, each with its nominative, as a label names the office
+("пресс-службы Кремля" -> "пресс-служба Кремля")."""
+_RU_OFFICE_STEMS = tuple(_RU_OFFICES)
 _RU_ROLE_STEMS = ("пресс-секретар", "помощник", "советник", "министр", "представител", "посол", "чиновник", "спикер")
 _RU_TITLE_STEMS = (
     "президент", "премьер", "канцлер", "корол", "эмир", "султан", "лидер", "глава", "главы", "председател",
@@ -422,13 +420,15 @@ def office_nominative(word: str) -> str:
     """A Russian office noun in the nominative ("пресс-службе" -> "пресс-служба"), or "" for
     another word."""
     folded = key(word)
-    for stem, nominative in zip(_RU_OFFICE_STEMS, _RU_OFFICE_NOMINATIVES):
+    for stem, nominative in _RU_OFFICES.items():
         if folded.startswith(stem) and len(folded) - len(stem) <= _RU_CASE_ENDING:
             return nominative[0].upper() + nominative[1:] if word[:1].isupper() else nominative
     return ""
 
 
 _RU_CASE_ENDING = 3
+"""The longest case ending after an office noun's stem ("-ами"): a longer tail makes another
+word ("правительственный")."""
 
 
 def is_honorific(word: str) -> bool:

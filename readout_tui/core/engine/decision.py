@@ -16,7 +16,14 @@ from readout_tui.core.engine.evidence import (
     rows_per_block,
     topical_scores,
 )
-from readout_tui.core.engine.kind import Reading, Telling, across_kind_model, against_all, kind_model
+from readout_tui.core.engine.kind import (
+    Reading,
+    Telling,
+    across_kind_model,
+    against_all,
+    kind_model,
+    statement_lengths,
+)
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Alignment, Counterpart, Kind
 
@@ -216,10 +223,11 @@ PLACES = 10.0**4
 
 def rounded(values: np.ndarray) -> list[float]:
     """``round(v, 4)`` of each value, as Python rounds it (the nearest double to the decimal
-    rounded half to even from the value's exact binary), in numpy: ~100,000 pairs' four figures
-    made ~0.6 s of Python calls. ``rint(v * 10**4) / 10**4`` is that double whenever the product
-    is not within its own rounding error of a half (the integer is the same, and the division
-    is correctly rounded as Python's conversion back is); those few are rounded by Python."""
+    rounded half to even from the value's exact binary), in numpy: a call per figure of every
+    pair is slow at scale (docs/performance.md). ``rint(v * 10**4) / 10**4`` is that double
+    whenever the product is not within its own rounding error of a half (the integer is the
+    same, and the division is correctly rounded as Python's conversion back is); those few are
+    rounded by Python."""
     values = np.asarray(values, np.float64)
     scaled = values * PLACES
     out = np.rint(scaled) / PLACES
@@ -270,11 +278,14 @@ def _built(
     shared_words = evidence.terms.shared_of_pairs(left, right, 8)
     meaning = evidence.semantic_available
     made = Counterpart.made
+    # The reason shows the figures unrounded, to 2 places; the pair keeps them to 4.
     return [
-        made(i, j, score, kind, cosine, lexical, shared, _reason(c0, x0, shared, order, meaning, c, why), False, c)
-        for (i, j, _, c0, x0), (score, cosine, lexical), (kind, why), c, shared, order in zip(
-            rows, figures, kinds, confidences, shared_words, orders
+        made(
+            i, j, score, kind, cosine, lexical, shared,
+            _reason(exact_cosine, exact_lexical, shared, order, meaning, confidence, why), False, confidence,
         )
+        for (i, j, _, exact_cosine, exact_lexical), (score, cosine, lexical), (kind, why), confidence, shared, order
+        in zip(rows, figures, kinds, confidences, shared_words, orders)
     ]
 
 
@@ -292,7 +303,7 @@ def _kinds(
     model = kind_model(evidence.scorer.name, dimensions) if evidence.scorer is not None and english else None
     across = None if english or evidence.scorer is None else across_kind_model(evidence.scorer.name, dimensions)
     if across is not None:
-        lengths = tuple(np.array([len(t) for t in side.texts], float) for side in (evidence.left, evidence.right))
+        lengths = statement_lengths(evidence.left.texts, evidence.right.texts)
         told = across.told(vectors.left, vectors.right, lengths, [p[:2] for p in pairs], [p[3] for p in pairs])
         return [(Kind.RELATED, why) if d else (Kind.MATCH, "") for d, why in told]
     if model is None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -217,11 +218,11 @@ class KindModel:
                 raise ValueError("this kind model reads the pairs' vectors")
             x = np.hstack([x, projected])
         z = ((x - self.centre) / self.scale) @ self.weights + self.intercept
-        return 1 / (1 + np.exp(-np.clip(z, -30, 30))) >= self.threshold
+        return _probability(z) >= self.threshold
 
     def probability(self, telling: Telling) -> float:
         z = float(self._terms(telling).sum() + self.intercept)
-        return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+        return _probability(z)
 
     def reason(self, telling: Telling, projected: np.ndarray | None = None) -> str:
         """``Telling.reason``, knowing whether the pair's subject weighed towards "differently";
@@ -277,6 +278,12 @@ class KindModel:
         )
 
 
+def _probability(z):
+    """The logistic probability of log-odds ``z`` (a number or an array), clipped at +-30,
+    where it is 0 or 1 to well past any threshold, so that ``exp`` never overflows."""
+    return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+
+
 def projections(
     left: np.ndarray, right: np.ndarray, pairs: np.ndarray, axes: np.ndarray, mean: np.ndarray
 ) -> np.ndarray:
@@ -299,6 +306,11 @@ ACROSS_REASONS = {
     "length": "one telling much longer than the other",
     "subject": "a subject often told differently",
 }
+
+
+def statement_lengths(*sides: Sequence[str]) -> tuple[np.ndarray, ...]:
+    """Each side's statement lengths in characters, as ``across_values`` reads them."""
+    return tuple(np.array([len(text) for text in texts], float) for texts in sides)
 
 
 def across_values(
@@ -348,10 +360,12 @@ class AcrossKindModel:
         ])
         terms = (x - self.centre) / self.scale * self.weights
         z = terms.sum(axis=1) + self.intercept
-        differently = 1 / (1 + np.exp(-np.clip(z, -30, 30))) >= self.threshold
+        differently = _probability(z) >= self.threshold
+        # The parts of ``ACROSS_REASONS``, in its order: the two cosines', the length's, the subject's.
         k = len(ACROSS_FEATURES)
         parts = np.column_stack([terms[:, :2].sum(axis=1), terms[:, 2], terms[:, k:].sum(axis=1)])
-        why = [list(ACROSS_REASONS.values())[int(a)] for a in parts.argmax(axis=1)]
+        reasons = list(ACROSS_REASONS.values())
+        why = [reasons[a] for a in parts.argmax(axis=1).tolist()]
         return [(bool(d), w if d else "") for d, w in zip(differently.tolist(), why)]
 
     def to_json(self) -> dict:
@@ -381,16 +395,16 @@ class AcrossKindModel:
 def across_kind_model(scorer: str, dimensions: int) -> AcrossKindModel | None:
     """The kind model for accounts not both in English, when its vectors are those of the model
     whose scorer is ``scorer`` (``dimensions`` long); None otherwise (the score's rule decides)."""
-    text = _shipped_text("across-kind-e5.json")
-    model = None if text is None else _across_model(text)
+    model = _shipped_across("across-kind-e5.json")
     if model is None or scorer not in model.scorers or model.subject_axes.shape[1] != dimensions:
         return None
     return model
 
 
 @cache
-def _across_model(text: str) -> AcrossKindModel:
-    return AcrossKindModel.from_json(json.loads(text))
+def _shipped_across(name: str) -> AcrossKindModel | None:
+    text = _shipped_text(name)
+    return None if text is None else AcrossKindModel.from_json(json.loads(text))
 
 
 def kind_model(scorer: str = "", dimensions: int = 0) -> KindModel | None:
@@ -409,7 +423,6 @@ def _shipped_kind(name: str) -> KindModel | None:
     return None if text is None else KindModel.from_json(json.loads(text))
 
 
-@cache
 def _shipped_text(name: str) -> str | None:
     try:
         return resources.files("readout_tui.core.engine").joinpath("scorers", name).read_text(encoding="utf-8")

@@ -331,8 +331,8 @@ def mentions(readout: Readout, inner: set[str] | None = None) -> list[Mention]:
             if key not in first:
                 first[key], where[key] = found, {}
             where[key][statement.index] = None
-    # Made once per distinct mention: a frozen dataclass per occurrence, then a copy with its
-    # statements, cost ~0.2 s at 10,000 statements a side.
+    # Made once per distinct mention, not a frozen dataclass per occurrence and then a copy with
+    # its statements: those weighed at scale (docs/performance.md).
     return [Mention(kind, text, key, tuple(where[key]), parts) for key, (kind, text, _, parts) in first.items()]
 
 

@@ -92,7 +92,15 @@ from readout_tui.core.engine.attribution.sources import (
     find_cues,
     find_subject,
 )
-from readout_tui.core.engine.attribution.tokens import CYRILLIC, Token, name_key, name_runs, read_tokens, same_stem
+from readout_tui.core.engine.attribution.tokens import (
+    CYRILLIC,
+    QUOTES,
+    Token,
+    name_key,
+    name_runs,
+    read_tokens,
+    same_stem,
+)
 from readout_tui.core.engine.names import capitalised_inside
 
 __all__ = ["Attributed", "Attribution", "AttributionError", "How", "Side", "attribute"]
@@ -135,8 +143,9 @@ def attribute(blocks: Sequence[Sequence[str]], learned: bool = False) -> Attribu
     statements = assign(flat, structure, bodies, resolved, names, parties)
     if learned:
         statements = correct(statements, shipped())
-    swapped = next((s.side for s in statements if s.side is not Side.NEITHER), Side.LEFT) is Side.RIGHT
-    statements = _left_first(statements)
+    swapped = _right_told_first(statements)
+    if swapped:
+        statements = _sides_swapped(statements)
     labels = _labels(statements, resolved, _Labelling(bodies, names, parties, swapped))
     return Attribution(tuple(mark_repeats(statements)), *labels)
 
@@ -308,11 +317,13 @@ def _national(cue: Cue, names: Names, parties: Parties | None) -> str:
     return ""
 
 
-def _left_first(statements: list[Attributed]) -> list[Attributed]:
-    """The account the article tells first on the left."""
-    first = next((s.side for s in statements if s.side is not Side.NEITHER), Side.LEFT)
-    if first is Side.LEFT:
-        return statements
+def _right_told_first(statements: list[Attributed]) -> bool:
+    """Whether the account the article tells first is on the right: the sides are then swapped,
+    so that it is on the left."""
+    return next((s.side for s in statements if s.side is not Side.NEITHER), Side.LEFT) is Side.RIGHT
+
+
+def _sides_swapped(statements: list[Attributed]) -> list[Attributed]:
     swap = {Side.LEFT: Side.RIGHT, Side.RIGHT: Side.LEFT, Side.NEITHER: Side.NEITHER}
     return [replace(s, side=swap[s.side]) for s in statements]
 
@@ -349,7 +360,7 @@ class _Labelling:
                     continue
                 key = name_key(token.text)
                 self.forms.setdefault(key, Counter())[_bare_possessive(token.text)] += 1
-                before = next((t for t in reversed(tokens[:k]) if t.text not in _QUOTES), None)
+                before = next((t for t in reversed(tokens[:k]) if t.text not in QUOTES), None)
                 opens = before is None or not before.word or before.folded in cues.CONJUNCTIONS
                 if opens and not (k + 1 < len(tokens) and tokens[k + 1].name) and not _RU_ADJECTIVE.search(token.text):
                     self.clause_forms.setdefault(key, Counter())[token.text] += 1
@@ -377,8 +388,7 @@ class _Labelling:
         members = self.names.members.get(key)
         if not members:
             return ""
-        runs = self.runs.get(members.most_common(1)[0][0])
-        return " ".join(self.nominative(runs.most_common(1)[0][0].split())) if runs else ""
+        return self._written_most(members.most_common(1)[0][0])
 
     def country(self, side: Side) -> str:
         """The country the leader's title names ("Presiden Korea Selatan Lee Jae-myung"), as
@@ -388,11 +398,13 @@ class _Labelling:
         for person, countries in self.names.countries.items():
             if person & keys:
                 found.update(countries)
-        for key, _ in found.most_common():
-            runs = self.runs.get(key)
-            if runs:
-                return " ".join(self.nominative(runs.most_common(1)[0][0].split()))
-        return ""
+        return next(filter(None, (self._written_most(key) for key, _ in found.most_common())), "")
+
+    def _written_most(self, key: str) -> str:
+        """The name run ending in ``key`` the article writes most, in the form a label takes;
+        "" when no run ends in it."""
+        runs = self.runs.get(key)
+        return " ".join(self.nominative(runs.most_common(1)[0][0].split())) if runs else ""
 
     def leader_name(self, side: Side) -> str:
         """The leader's surname (the key that ends his name most often), as the article writes
@@ -404,7 +416,6 @@ class _Labelling:
         return max(self.forms[key], key=lambda form: (self.forms[key][form], form))
 
 
-_QUOTES = "\"“”«»„'‘’"
 _POSSESSIVE = re.compile(r"['’]s$")
 _RU_ADJECTIVE = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|ому|им|ом|их|ую)$")
 """A name's adjective ("Российская", "Елисейского"): not the name itself."""
@@ -456,13 +467,17 @@ def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
     if r.cue.key in labelling.aides:
         whose = words[:-_PERSON_NAME] if len(words) > _PERSON_NAME else []
         if whose:
-            whose = labelling.nominative(whose)
-            return " ".join(whose), 2 if any(cues.is_office_noun(w) for w in whose) else 1
+            return _ranked(labelling.nominative(whose))
         organisation = labelling.organisation(r.cue.key)
         if organisation:
             return organisation, 1
         return " ".join(words), 0
-    words = labelling.nominative(words)
+    return _ranked(labelling.nominative(words))
+
+
+def _ranked(words: list[str]) -> tuple[str, int]:
+    """Words as a label, and how well they name a government as ``_label_form`` ranks it: 2
+    with an office noun, else 1."""
     return " ".join(words), 2 if any(cues.is_office_noun(w) for w in words) else 1
 
 

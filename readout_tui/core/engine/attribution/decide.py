@@ -122,8 +122,8 @@ class _Reading:
         key = self.previous.subject
         if not key or not (pronouns or self.body.subject.kind == "pronoun"):
             return None
-        side = next((s for s, keys in self.parties.leaders.items() if key in keys), None)
-        if side is None or elsewhen(self.body.tokens) or self.parties.names_bystander(self.body.tokens):
+        side = self._leader_side(key)
+        if side is None:
             return None
         if pronouns:
             cue = pronouns[0].cue
@@ -143,14 +143,22 @@ class _Reading:
         subject = self.body.subject
         if subject.kind != "named" or subject.span is None or not cues.is_speech_act(subject.verb):
             return None
-        side = next((s for s, keys in self.parties.leaders.items() if subject.key in keys), None)
-        if side is None or elsewhen(self.body.tokens) or self.parties.names_bystander(self.body.tokens):
+        side = self._leader_side(subject.key)
+        if side is None:
             return None
         cue = Cue(subject.span, Kind.SUBJECT, subject.form)
         if not self.parties.about_call(self.body.tokens, cue, side):
             return None
         entity = self.names.resolve(subject.key)
         return self._attributed(side, How.CUE, subject.span, subject.form), entity
+
+    def _leader_side(self, key: str) -> Side | None:
+        """The side whose party's leader ``key`` is, unless the statement says it came before
+        the call or names a third leader (then it tells of something else); None otherwise."""
+        side = next((s for s, keys in self.parties.leaders.items() if key in keys), None)
+        if side is None or elsewhen(self.body.tokens) or self.parties.names_bystander(self.body.tokens):
+            return None
+        return side
 
     def _place_new_sources(self, usable: list[Resolved], following: Side) -> None:
         for r in usable:

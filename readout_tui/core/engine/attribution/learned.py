@@ -29,14 +29,13 @@ from pathlib import Path
 
 import numpy as np
 
-from readout_tui.core.engine import cues
 from readout_tui.core.engine.attribution.model import Attributed, How, Side
+from readout_tui.core.engine.attribution.tokens import QUOTES
 
 WEIGHTS = Path(__file__).with_name("learned.json")
 CLASSES = ("neither", "ref", "other")
 _STRUCTURE = (How.HEADLINE, How.LINK, How.HEADING)
 _WORD = re.compile(r"\w+")
-_QUOTES = "\"“”«»„'‘’"
 
 
 @dataclass(frozen=True)
@@ -51,18 +50,15 @@ class Options:
     """Word features crossed with the rules' decision (side or neither)."""
     context: bool = True
     """The words of the statement before, prefixed."""
-    position: bool = True
-    """How far into the body the statement stands (the first three, or later)."""
-    place: bool = True
-    """Which fifth of the article it stands in: this learns the gold articles' layout
-    (background last) more than anything the rules decided."""
-    shape: bool = False
-    """The shape of the rules' cue: where it stands in the statement, whether its source is
-    capitalised, names an office or is a pronoun (the rules' reasons, not the article's
-    words)."""
     swap: bool = True
     """Whether a statement the rules gave a side may be moved to the other side (else only to
     neither); the rules' side comes from a named source, which the words rarely overturn."""
+
+
+_SETTLED = {"position": True, "place": True, "shape": False}
+"""Options tried and settled (docs/attribution.md, the screening table): how far into the body
+and which fifth of the article a statement stands are always read, the shape of the rules' cue
+never. Weights fitted while they were options record them; only these values can be read."""
 
 
 def _bucket(feature: str, dims: int) -> int:
@@ -140,12 +136,9 @@ def features(statements: Sequence[Attributed], options: Options) -> list[dict[st
             f[f"{name}_block={'same' if other.block == s.block else 'other'}"] = 1.0
         if prev is not None and prev.how in _STRUCTURE:
             f[f"after_{_how(prev)}"] = 1.0
-        if options.position:
-            f[f"body={min(body_seen, 3)}"] = 1.0
-        if options.place:
-            f[f"place={min(4, int(5 * k / max(1, len(statements))))}"] = 1.0
-        if options.shape:
-            f.update(_shape(s))
+        # Where it stands: the gold's articles put background last, which "place" learns.
+        f[f"body={min(body_seen, 3)}"] = 1.0
+        f[f"place={min(4, int(5 * k / max(1, len(statements))))}"] = 1.0
         body_seen += 1
         if last_attributed is None:
             f["since=none"] = 1.0
@@ -154,11 +147,11 @@ def features(statements: Sequence[Attributed], options: Options) -> list[dict[st
             if statements[last_attributed].block == s.block:
                 f["since_block=same"] = 1.0
         text = s.text.strip()
-        if text[:1] in _QUOTES:
+        if text[:1] in QUOTES:
             f["quote_open"] = 1.0
-        if text[-1:] in _QUOTES or text[-2:-1] in _QUOTES:
+        if text[-1:] in QUOTES or text[-2:-1] in QUOTES:
             f["quote_close"] = 1.0
-        if any(c in _QUOTES for c in text):
+        if any(c in QUOTES for c in text):
             f["quote_any"] = 1.0
         f.update(_text_features("", text, options))
         if options.crossed:
@@ -169,21 +162,6 @@ def features(statements: Sequence[Attributed], options: Options) -> list[dict[st
         if s.side is not Side.NEITHER:
             last_attributed = k
     return out
-
-
-def _shape(s: Attributed) -> dict[str, float]:
-    if s.cue is None:
-        return {"cue=none": 1.0}
-    where = "start" if s.cue[0] <= 2 else "end" if s.cue[1] >= len(s.text.rstrip(' ."”»')) - 1 else "middle"
-    words = _WORD.findall(s.source)
-    f = {f"cue={where}": 1.0, f"cue_words={min(len(words), 4)}": 1.0}
-    if any(w[:1].isupper() for w in words):
-        f["source=capitalised"] = 1.0
-    if any(cues.is_office_noun(w) or cues.is_account_noun(w) for w in words):
-        f["source=office"] = 1.0
-    if any(w.casefold() in cues.PRONOUNS or w.casefold() in cues.POSSESSIVES for w in words):
-        f["source=pronoun"] = 1.0
-    return f
 
 
 def hashed(named: dict[str, float], dims: int) -> dict[int, float]:
@@ -228,8 +206,12 @@ class Model:
 
     @classmethod
     def from_json(cls, data: dict) -> Model:
+        options = dict(data["options"])
+        for name, value in _SETTLED.items():
+            if options.pop(name, value) != value:
+                raise ValueError(f"the weights were fitted with {name} other than {value}, which is no longer read")
         return cls(
-            Options(**data["options"]),
+            Options(**options),
             {int(b): np.array(row, dtype=float) for b, row in data["rows"].items()},
             np.array(data["intercept"], dtype=float),
             float(data["margin"]),

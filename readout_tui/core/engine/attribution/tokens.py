@@ -131,6 +131,8 @@ def bare(word: str) -> str:
 
 
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+QUOTES = "\"“”«»„'‘’"
+"""The quotation marks, opening and closing, of the languages read."""
 _RUSSIAN_ENDINGS = tuple(
     sorted(
         "ами ями ого его ому ему ыми ими ой ей ом ем ым им ах ях ую юю ая яя ий ый а я у ю е ы и ь й".split(),
