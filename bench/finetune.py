@@ -4,9 +4,9 @@
     python bench/finetune.py --folds 7 --epochs 2 --batch 16
     python bench/finetune.py --seed 5 --threads 1      # another deal of the folds, another training seed
 
-The corpus and the scoring are ``bench/learn.py``'s: the 56 English cases (the fixtures and
-``fixtures/gold/round4``), pair F1 and unique F1 micro-averaged over the cases.
-``fixtures/gold/final`` is never read.
+The corpus and the scoring are ``bench/learn.py``'s: every English case with gold (the fixtures
+and every scored ``fixtures/gold/round*``, ``learn.english_paths``), pair F1 and unique F1
+micro-averaged over the cases. ``fixtures/gold/final`` is never read.
 
 The calls are dealt into K folds. For each fold, a copy of the bundled MiniLM is fine-tuned on
 the gold pairs of the other folds' cases, on what the product embeds: each statement as
