@@ -228,7 +228,7 @@ def _embedder(args: argparse.Namespace) -> Embedder | ByLanguage | None:
 
 def run_compare(args: argparse.Namespace) -> int:
     from readout_tui.core.beside import Beside
-    from readout_tui.core.engine.decision import decide, readings_of
+    from readout_tui.core.engine.decision import decide
     from readout_tui.core.engine.pipeline import collect
     from readout_tui.core.io import export, report
     from readout_tui.core.io.progress import ProgressLine
@@ -246,8 +246,6 @@ def run_compare(args: argparse.Namespace) -> int:
     # that releases the GIL: found in a thread from now, the two keep both cores busy
     # (docs/performance.md, sixth round). The text report shows no mentions.
     mentions = None if fmt == "text" else Beside(one_sided, comparison.left, comparison.right)
-    # So are the kind model's readings of the statements, which decide reads with a model.
-    readings = None if embedder is None else Beside(readings_of, comparison.left, comparison.right)
     cache = None if args.no_cache else EmbeddingCache()
     progress = ProgressLine.on(sys.stderr)
     try:
@@ -262,11 +260,6 @@ def run_compare(args: argparse.Namespace) -> int:
     finally:
         if progress:
             progress.close()
-    if readings is not None and evidence.left is comparison.left and evidence.right is comparison.right:
-        try:
-            evidence.readings.update(readings.result())
-        except Exception:  # noqa: BLE001 - decide reads them itself, and fails as before if it needs them
-            pass
     alignment = decide(evidence, settings_in_force(_settings(args), args.threshold, session))
     alignment = session.decisions.apply(alignment, evidence)
     if alignment.languages and alignment.languages.warning():

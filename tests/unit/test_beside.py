@@ -9,7 +9,6 @@ import json
 import shutil
 import threading
 
-import numpy as np
 import pytest
 
 from readout_tui import cli
@@ -18,12 +17,10 @@ from readout_tui.core import beside as beside_module
 from readout_tui.core import bulk
 from readout_tui.core.beside import Beside
 from readout_tui.core.engine.decision import decide
-from readout_tui.core.engine.embedder import DEFAULT_MODEL
 from readout_tui.core.engine.evidence import gather_evidence
 from readout_tui.core.io import export
 from readout_tui.core.work import mentions
 from readout_tui.core.work.mentions import one_sided
-from readout_tui.testing import HASH_DIMENSIONS, HashEmbedder
 
 
 def test_found_beside_the_same_as_in_line(example):
@@ -126,60 +123,3 @@ def test_pauses_in_two_threads_at_once_are_counted():
     leave.set()
     thread.join()
     assert gc.isenabled()
-
-
-def _learned(example):
-    """Evidence on the learned path (kind model read), from stand-in vectors of the model's width."""
-    from readout_tui.core.engine.scorer import scorer_for
-
-    return gather_evidence(example.left, example.right, _Wide().encode, DEFAULT_MODEL, scorer=scorer_for(DEFAULT_MODEL))
-
-
-def test_readings_made_beside_are_those_decide_makes_and_decide_the_same(example):
-    from readout_tui.core.engine.decision import readings_of
-
-    alone = _learned(example)
-    in_line = decide(alone)
-    assert alone.readings  # the kind model read the statements in pairs
-    ahead = Beside(readings_of, example.left, example.right)
-    given = _learned(example)
-    given.readings.update(ahead.result())
-    assert {t: r for t, r in given.readings.items() if t in alone.readings} == alone.readings
-    assert decide(given) == in_line
-
-
-class _Wide(HashEmbedder):
-    """Stand-in vectors under the bundled model's name and width: the learned path, kind model read."""
-
-    def __init__(self) -> None:
-        super().__init__(DEFAULT_MODEL)
-
-    def encode(self, texts, progress=None):
-        return np.pad(super().encode(texts, progress), ((0, 0), (0, 384 - HASH_DIMENSIONS)))
-
-
-def _with_model(capsys, folder) -> tuple[int, str, str]:
-    code = cli.main(["compare", str(folder), "--segment", "lines", "--format", "json", "--no-session", "--no-cache"])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_readings_beside_give_the_same_output_and_a_failure_there_is_left_to_decide(capsys, folder, monkeypatch):
-    from readout_tui.core.engine import decision
-
-    monkeypatch.setattr(cli, "make_embedder", lambda model=None, device=None: _Wide())
-    made = []
-    real = decision.readings_of
-    monkeypatch.setattr(decision, "readings_of", lambda left, right: made.append(1) or real(left, right))
-    code, beside, _ = _with_model(capsys, folder)
-    assert code == 0 and made and json.loads(beside)["pairs"]
-    monkeypatch.setattr(beside_module, "Beside", InLine)
-    monkeypatch.setattr(decision, "readings_of", lambda left, right: {})  # decide reads them all itself
-    assert _with_model(capsys, folder)[:2] == (0, beside)
-
-    def failing(left, right):
-        raise RuntimeError("could not read")
-
-    monkeypatch.setattr(beside_module, "Beside", Beside)  # in the thread again
-    monkeypatch.setattr(decision, "readings_of", failing)
-    assert _with_model(capsys, folder)[:2] == (0, beside)

@@ -18,7 +18,7 @@ from readout_tui.core.engine.evidence import (
 )
 from readout_tui.core.engine.kind import Reading, Telling, across_kind_model, against_all, kind_model
 from readout_tui.core.engine.settings import AlignmentSettings
-from readout_tui.core.types import Alignment, Counterpart, Kind, Readout
+from readout_tui.core.types import Alignment, Counterpart, Kind
 
 
 def pair_signals(
@@ -276,14 +276,6 @@ def _built(
             rows, figures, kinds, confidences, shared_words, orders
         )
     ]
-
-
-@collector_paused()
-def readings_of(left: Readout, right: Readout) -> dict[str, Reading]:
-    """The kind model's reading of every statement of both sides, for ``Evidence.readings``,
-    where ``_kinds`` looks for a statement's before reading it: the command line makes them in
-    a thread beside the alignment (they need only the readouts)."""
-    return {text: Reading.of(text) for text in dict.fromkeys((*left.texts, *right.texts))}
 
 
 def _kinds(
