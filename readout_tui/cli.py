@@ -227,13 +227,11 @@ def _embedder(args: argparse.Namespace) -> Embedder | ByLanguage | None:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from readout_tui.core.beside import Beside
     from readout_tui.core.engine.decision import decide
     from readout_tui.core.engine.pipeline import collect
     from readout_tui.core.io import export, report
     from readout_tui.core.io.progress import ProgressLine
     from readout_tui.core.work.assignment import assigned
-    from readout_tui.core.work.mentions import one_sided
     from readout_tui.core.work.workspace import settings_in_force
 
     fmt = _output_format(args)
@@ -242,10 +240,6 @@ def run_compare(args: argparse.Namespace) -> int:
     comparison, session = _saved_session(args, _comparison(args))
     # An article is compared as the analyst assigned its statements in the app.
     comparison = assigned(comparison, session)
-    # The mention finder needs only the readouts and is pure Python, the alignment mostly numpy
-    # that releases the GIL: found in a thread from now, the two keep both cores busy
-    # (docs/performance.md, sixth round). The text report shows no mentions.
-    mentions = None if fmt == "text" else Beside(one_sided, comparison.left, comparison.right)
     cache = None if args.no_cache else EmbeddingCache()
     progress = ProgressLine.on(sys.stderr)
     try:
@@ -273,10 +267,7 @@ def run_compare(args: argparse.Namespace) -> int:
     else:
         # Piped, JSON goes to a program: one line, written several times faster.
         pretty = args.pretty or not _to_stdout(args) or sys.stdout.isatty()
-        # Found from the same readouts: the alignment's are the comparison's own.
-        same = mentions and alignment.left is comparison.left and alignment.right is comparison.right
-        found = mentions.result if same else None
-        output = export.render(fmt, alignment, comparison.info, session.decisions, pretty, found)
+        output = export.render(fmt, alignment, comparison.info, session.decisions, pretty)
     if _to_stdout(args):
         _write(output)
     else:

@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 import gc
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-_lock = threading.Lock()
-_pauses = 0
-"""How many pauses are under way, in any thread."""
-_restore = False
-"""Whether the last pause to end turns the collector back on (it was on when the first began)."""
 
 
 @contextmanager
@@ -24,21 +17,12 @@ def collector_paused() -> Iterator[None]:
     a quarter of the JSON export's time. None of these objects is freed by the collector
     (reference counting frees them; they make no cycles), and anything cyclic made meanwhile is
     collected at its first pass after. Nested uses, or a collector already off, leave it as
-    they found it.
-
-    The collector is one for the process: pauses in two threads at once (the mention finder
-    runs beside the alignment, ``core.beside``) are counted, so the first to end does not turn
-    it back on under the other."""
-    global _pauses, _restore
-    with _lock:
-        if _pauses == 0:
-            _restore = gc.isenabled()
-            gc.disable()
-        _pauses += 1
+    they found it."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
     try:
         yield
     finally:
-        with _lock:
-            _pauses -= 1
-            if _pauses == 0 and _restore:
-                gc.enable()
+        gc.enable()

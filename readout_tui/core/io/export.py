@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,12 +75,8 @@ class Published:
     mentions: OneSided
 
     @classmethod
-    def of(
-        cls, alignment: Alignment, info: CaseInfo, decisions: Decisions = Decisions(), mentions: OneSided | None = None
-    ) -> Published:
-        """``mentions``, when given, are ``one_sided(alignment.left, alignment.right)`` found already."""
-        found = one_sided(alignment.left, alignment.right) if mentions is None else mentions
-        return cls(alignment, info, decisions, found)
+    def of(cls, alignment: Alignment, info: CaseInfo, decisions: Decisions = Decisions()) -> Published:
+        return cls(alignment, info, decisions, one_sided(alignment.left, alignment.right))
 
     @property
     def title(self) -> str:
@@ -191,16 +187,13 @@ def render(
     info: CaseInfo = CaseInfo(),
     decisions: Decisions = Decisions(),
     pretty: bool = True,
-    mentions: Callable[[], OneSided] | None = None,
 ) -> str:
     """The comparison as ``fmt`` (one of ``FORMATS``); ``alignment`` already has ``decisions``
     applied, they are passed to say which parts were decided by hand and to carry the notes.
-    ``pretty`` False writes JSON on one line. ``mentions``, when given, is called instead of
-    finding ``one_sided(alignment.left, alignment.right)`` here (the command line finds them
-    beside the alignment: ``Beside.result``); the text report, which shows none, does not call it."""
+    ``pretty`` False writes JSON on one line."""
     if fmt == "text":
         return report.to_text(alignment, info, decisions=decisions)
-    published = Published.of(alignment, info, decisions, None if mentions is None else mentions())
+    published = Published.of(alignment, info, decisions)
     if fmt == "json":
         return to_json(published, pretty)
     return {"markdown": to_markdown, "html": to_html, "csv": to_csv}[fmt](published)
