@@ -47,13 +47,15 @@ class Profile:
     statements: int
 
 
-def kind_of(mention) -> str:
-    if mention.kind == "name":
-        letters = mention.text.replace(".", "")
+def kind_of(found: tuple) -> str:
+    """The kind of a mention as ``mentions._in_text`` finds it: (kind, text, key, parts)."""
+    kind, text, key, _ = found
+    if kind == "name":
+        letters = text.replace(".", "")
         return "acronym" if len(letters) >= 2 and letters.isupper() and letters.isalpha() else "name"
-    if mention.kind == "date":
-        return {"date": "date", "year": "year", "month": "month"}[mention.key[0]]
-    return mention.kind
+    if kind == "date":
+        return {"date": "date", "year": "year", "month": "month"}[key[0]]
+    return kind
 
 
 def profile(texts_by_readout: list[list[str]]) -> Profile:
