@@ -59,11 +59,17 @@ async def test_decision_line_is_visible_in_the_detail_strip(make_app, size):
         assert strip.content_region.contains_region(line.region), (line.region, strip.region)
 
 
+async def open_help(pilot) -> None:
+    """The comparison ready, then its help opened and drawn."""
+    await ready(pilot)
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
 async def test_help_names_panes_truly_in_both_layouts(make_app, newsroom):
     app = make_app(newsroom)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("question_mark")
+        await open_help(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = help_text(app)
         assert "Left (top) pane" in text and "Right (bottom) pane" in text
@@ -154,9 +160,7 @@ async def test_the_mentions_panel_gives_way_to_the_panes_on_a_short_terminal(mak
 async def test_a_long_description_in_the_help_wraps_under_its_column(make_app, example, size):
     app = make_app(example)
     async with app.run_test(size=size) as pilot:
-        await ready(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await open_help(pilot)
         rows = [strip.text for strip in app.screen._compositor.render_strips()]
         # The mark for a decision by hand has the longest meaning; it wraps at either size.
         [at] = [i for i, row in enumerate(rows) if f" {HAND} " in row and "decided by hand" in row]
@@ -171,9 +175,7 @@ async def test_a_long_description_in_the_help_wraps_under_its_column(make_app, e
 async def test_the_help_scrollbar_sits_against_its_border(make_app, example, size):
     app = make_app(example)
     async with app.run_test(size=size) as pilot:
-        await ready(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await open_help(pilot)
         box = app.screen.query_one("#help")
         assert box.show_vertical_scrollbar
         # Not floating inside the padding, a column or two short of the frame.
