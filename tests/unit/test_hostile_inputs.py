@@ -244,3 +244,19 @@ def test_a_single_line_of_two_megabytes_without_punctuation(tmp_path):
     assert max(map(len, pieces)) <= 20_000 and len(pieces) >= 100
     assert "".join(pieces).replace(" ", "") == blob.replace(" ", "")
     assert seconds < 30 and peak < 500, (seconds, peak)  # measured: 0.6 s, 75 MiB
+
+
+def test_terminal_codes_are_not_words_nor_embedded():
+    """A readout copied from a terminal keeps its codes on screen (escaped), but what is
+    matched is what the terminal showed: "\\x1b[31mKremlin" shares "kremlin", and the model
+    reads no "[31m"."""
+    from readout_tui.core.engine.evidence import embedded_texts
+    from readout_tui.core.engine.words import TermTable, words
+
+    coloured = "The \x1b[31mKremlin\x1b[0m said it, \x1b]8;;https://example.org/x\x07here\x1b]8;;\x07."
+    assert words(coloured) == ["the", "kremlin", "said", "it", "here"]
+    # "kremlin" shown as shared only when it is in at most about half of the statements.
+    table = TermTable.build([coloured, "Gas prices rose."], ["Kremlin officials said nothing.", "Trade fell."])
+    assert "kremlin" in table.shared(0, 0)
+    assert all("\x1b" not in text and "\x07" not in text for text in embedded_texts([coloured, "plain"]))
+    assert embedded_texts([coloured])[0] == "The Kremlin said it, here."

@@ -27,6 +27,7 @@ from readout_tui.core.engine.scorer import (
     sigmoid,
 )
 from readout_tui.core.engine.settings import AlignmentSettings
+from readout_tui.core.engine.statements import terminal_visible
 from readout_tui.core.engine.words import TermTable
 from readout_tui.core.types import Readout
 
@@ -293,9 +294,11 @@ def gather_evidence(
 
 
 def embedded_texts(texts: Sequence[str]) -> list[str]:
-    """What is embedded for ``texts``: each as written, then each without the names several
-    statements share (see ``statement_vectors``)."""
-    return [*texts, *without_shared_names(texts)]
+    """What is embedded for ``texts``: each as a terminal shows it (without escape codes, which
+    the model would read as words), then each without the names several statements share (see
+    ``statement_vectors``)."""
+    visible = [terminal_visible(text) for text in texts]
+    return [*visible, *without_shared_names(visible)]
 
 
 def statement_vectors(texts: Sequence[str], embed: EmbedFunction) -> np.ndarray:

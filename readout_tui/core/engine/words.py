@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from readout_tui.core.bulk import collector_paused
+from readout_tui.core.engine.statements import terminal_visible
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -59,7 +60,10 @@ leaders' names count a little towards the score but explain nothing to a reader.
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text``, case-folded; runs of CJK characters become overlapping bigrams."""
+    """The words of ``text`` as a terminal shows it (``terminal_visible``: a colour code must
+    not glue "31m" to the word it colours), case-folded; runs of CJK characters become
+    overlapping bigrams."""
+    text = terminal_visible(text)
     if not _CJK.search(text):  # the common case, without a look at every word
         return [w for w in map(str.casefold, _WORD.findall(text)) if len(w) > 1 or w.isdigit()]
     found: list[str] = []
