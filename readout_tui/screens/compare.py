@@ -23,7 +23,7 @@ from textual.content import Content
 from textual.notifications import Notification, SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from readout_tui.core.engine.cache import EmbeddingCache
@@ -36,6 +36,7 @@ from readout_tui.core.work.workspace import NOT_READY, Filter, NoteTarget, ReadO
 from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed
 from readout_tui.widgets.aligned_view import SEPARATOR, AlignedView
 from readout_tui.widgets.detail_strip import DetailStrip
+from readout_tui.widgets.footer import KeyFooter
 from readout_tui.widgets.overview import Overview
 from readout_tui.widgets.statement_list import StatementList
 from readout_tui.widgets.summary_bar import ModelState, SummaryBar
@@ -274,7 +275,7 @@ class CompareScreen(Screen[None]):
         yield Input(placeholder="search both readouts: enter finds, escape cancels", id="search")
         # Compact, with the less common keys left to the help screen and the palette: at 80
         # columns a full footer pushed "? Help" and "q Quit" off the screen.
-        yield Footer(compact=True)
+        yield KeyFooter({"seek('difference', 1)", "cycle_filter"}, compact=True)
         with VerticalScroll(id="mentions"):
             yield Static(id="mentions-text", markup=False)
 
@@ -861,6 +862,8 @@ class CompareScreen(Screen[None]):
     def action_toggle_mentions(self) -> None:
         panel = self.query_one("#mentions")
         panel.display = not panel.display
+        # On a short screen the panel takes the strip's place (app.tcss).
+        self.set_class(panel.display, "-mentions")
         if panel.display:
             self.query_one("#mentions-text", Static).update(self._mentions_text())
 

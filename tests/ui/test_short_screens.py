@@ -1,0 +1,88 @@
+"""Short and narrow terminals: the panes keep rows for reading, and the footer keeps the keys
+that lead to all the others."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from readout_tui.core.io.loading import load_comparison
+from readout_tui.testing import article, ready
+from readout_tui.widgets.detail_strip import DetailStrip
+
+TRUMP = Path(__file__).resolve().parents[2] / "fixtures" / "trump-putin-2025-02-12"
+
+
+def visible_keys(app) -> dict[str, str]:
+    """Footer key -> its description, for the keys wholly on screen."""
+    width = app.size.width
+    return {
+        key.key: key.description
+        for key in app.screen.query(FooterKey)
+        if key.display and key.region.width and key.region.right <= width
+    }
+
+
+def rows_of_text(screen) -> int:
+    return screen.pane("left").content_size.height
+
+
+async def test_the_mentions_panel_takes_the_strips_place_at_80x24(make_app):
+    app = make_app(load_comparison([str(TRUMP)]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        before = rows_of_text(screen)
+        await pilot.press("m")
+        await pilot.pause()
+        panel = screen.query_one("#mentions")
+        assert panel.display and panel.region.height > 1
+        assert "Mentioned by one side only" in screen.query_one("#mentions-text").render().plain
+        # The panes keep their rows (they had five): the strip makes way for the panel.
+        assert not screen.query_one(DetailStrip).display
+        assert rows_of_text(screen) >= before, (rows_of_text(screen), before)
+        await pilot.press("m")
+        await pilot.pause()
+        assert screen.query_one(DetailStrip).display and not panel.display
+        assert rows_of_text(screen) == before
+
+
+async def test_on_a_tall_screen_the_mentions_panel_and_the_strip_are_shown_together(make_app):
+    app = make_app(load_comparison([str(TRUMP)]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert screen.query_one(DetailStrip).display and screen.query_one("#mentions").display
+        assert screen.query_one(DetailStrip).region.height == 9
+
+
+@pytest.mark.parametrize("size", [(100, 16), (80, 24)])
+async def test_the_strip_gives_rows_back_to_the_panes_on_a_short_screen(make_app, size):
+    app = make_app(load_comparison([str(TRUMP)]))
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        strip = screen.query_one(DetailStrip)
+        # At most 40% of the screen; the rest scrolls in the strip. At 100x16 the panes had
+        # three rows of text under a strip of nine.
+        assert strip.region.height <= size[1] * 0.4
+        assert rows_of_text(screen) >= strip.region.height - 1
+
+
+@pytest.mark.parametrize("size", [(60, 20), (64, 24)])
+async def test_help_and_quit_stay_in_the_footer_when_stacked(make_app, newsroom, size):
+    app = make_app(newsroom)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        keys = visible_keys(app)
+        assert keys.get("question_mark") == "Help" and keys.get("q") == "Quit", keys
+        assert keys.get("slash") == "Search"
+
+
+async def test_help_and_quit_stay_in_the_assignment_footer_when_stacked(make_app):
+    app = make_app(article())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        keys = visible_keys(app)
+        assert keys.get("question_mark") == "Help" and keys.get("q") == "Quit", keys
