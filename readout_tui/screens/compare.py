@@ -752,6 +752,10 @@ class CompareScreen(Screen[None]):
             self._refused(refusal)
             return
         if started:
+            if not self.query_one(DetailStrip).display:
+                # The mentions panel stands in the strip's place (a short screen): the strip
+                # says how to finish the link.
+                self.action_toggle_mentions()
             # Picking starts on the statement the strip names: the counterpart, or the nearest miss.
             candidate = self.workspace.link_candidate()
             far = other_side(self.side)
@@ -798,7 +802,12 @@ class CompareScreen(Screen[None]):
                 self._write_note(target, text)
 
         self.app.push_screen(
-            PromptScreen(f"Note on {target.name}", target.current, "enter saves · empty removes it · escape cancels"),
+            PromptScreen(
+                f"Note on {target.name}",
+                target.current,
+                "enter saves · empty removes it · escape cancels",
+                cursor=len(target.current),
+            ),
             done,
         )
 
@@ -1011,6 +1020,7 @@ class CompareScreen(Screen[None]):
                 f"Split {ref}: put the | where the second statement starts",
                 text[:at] + "|" + text[at:],
                 "enter splits · escape cancels · the work on it goes with the first part",
+                cursor=at,
             ),
             done,
         )

@@ -86,3 +86,14 @@ async def test_help_and_quit_stay_in_the_assignment_footer_when_stacked(make_app
         await pilot.pause()
         keys = visible_keys(app)
         assert keys.get("question_mark") == "Help" and keys.get("q") == "Quit", keys
+
+
+async def test_a_link_started_with_the_mentions_panel_shown_brings_the_strip_back(make_app):
+    app = make_app(load_comparison([str(TRUMP)]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("m", "l")
+        await pilot.pause()
+        strip = screen.query_one(DetailStrip)
+        assert strip.display and not screen.query_one("#mentions").display
+        assert "Linking L1" in screen.query_one("#work-line").render().plain
