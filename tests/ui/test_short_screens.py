@@ -9,7 +9,7 @@ import pytest
 from textual.widgets._footer import FooterKey
 
 from readout_tui.core.io.loading import load_comparison
-from readout_tui.testing import article, ready
+from readout_tui.testing import article, comparison_of, ready
 from readout_tui.widgets.detail_strip import DetailStrip
 
 TRUMP = Path(__file__).resolve().parents[2] / "fixtures" / "trump-putin-2025-02-12"
@@ -97,3 +97,31 @@ async def test_a_link_started_with_the_mentions_panel_shown_brings_the_strip_bac
         strip = screen.query_one(DetailStrip)
         assert strip.display and not screen.query_one("#mentions").display
         assert "Linking L1" in screen.query_one("#work-line").render().plain
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_very_long_statement_leaves_room_in_the_strip_for_its_partner(make_app, size):
+    grain = "The leaders discussed the grain corridor through the Black Sea ports"
+    long = " and ".join([grain] * 12) + "."
+    app = make_app(comparison_of(["The leaders discussed the grain corridor."], [long, "Sanctions."]))
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("right")
+        await pilot.pause()
+        strip = screen.query_one(DetailStrip)
+        focus, partner = (screen.query_one(f"#detail-{name}") for name in ("focus", "partner"))
+        # The partner was below the strip's last row, with no key to scroll to it.
+        assert strip.content_region.contains_region(partner.region), (partner.region, strip.content_region)
+        assert shown(app, partner).startswith("L1 The leaders")
+        assert shown(app, focus).endswith("…") and strip.max_scroll_y == 0
+        # Its pair at the start: both short, nothing is cut.
+        await pilot.press("left")
+        await pilot.pause()
+        assert "…" not in shown(app, focus)
+
+
+def shown(app, widget) -> str:
+    """The text on screen in ``widget``'s region."""
+    rows = [strip.text for strip in app.screen._compositor.render_strips()]
+    region = widget.region
+    return " ".join(row[region.x : region.right].strip() for row in rows[region.y : region.bottom])
