@@ -503,7 +503,9 @@ class CompareScreen(Screen[None]):
             self._sync()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, StatementList):
+        # Only while the pane still has focus: the event comes after the keys that moved it on,
+        # and a stale one took the cursor back (a search's first hit in the other pane).
+        if isinstance(event.widget, StatementList) and self.focused is event.widget:
             self.side = event.widget.side
 
     def watch_side(self, side: Side) -> None:
