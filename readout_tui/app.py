@@ -57,6 +57,9 @@ class ReadoutApp(App[None]):
     """Below 100 columns the strip gets taller, so that a pair of long statements fits in it at
     80x24, and the panes stay side by side: stacked there, each had room for two statements.
     Below 70 columns a pane beside the other would be too narrow for prose; they stack."""
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-tall")]
+    """Under 30 rows the mentions panel takes the detail strip's place rather than rows of the
+    panes (see app.tcss)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help"),

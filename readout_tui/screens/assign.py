@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from readout_tui.core.engine.attribution import How, Side
 from readout_tui.core.engine.settings import AlignmentSettings
@@ -32,6 +32,7 @@ from readout_tui.widgets.assignment_list import (
     AssignmentList,
     cue_style,
 )
+from readout_tui.widgets.footer import KeyFooter
 from readout_tui.widgets.text import date_label
 
 TITLE_FRAME = 6
@@ -122,7 +123,7 @@ class AssignmentScreen(Screen[None]):
         yield Static(id="assign-head", markup=False)
         yield AssignmentList(id="statements")
         yield Static(id="assign-detail", markup=False)
-        yield Footer(compact=True)
+        yield KeyFooter({"seek(1)"}, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#assign-head", Static).update(self._head())

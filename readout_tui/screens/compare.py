@@ -23,7 +23,7 @@ from textual.content import Content
 from textual.notifications import Notification, SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from readout_tui.core.engine.cache import EmbeddingCache
@@ -36,6 +36,7 @@ from readout_tui.core.work.workspace import NOT_READY, Filter, NoteTarget, ReadO
 from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed
 from readout_tui.widgets.aligned_view import SEPARATOR, AlignedView
 from readout_tui.widgets.detail_strip import DetailStrip
+from readout_tui.widgets.footer import KeyFooter
 from readout_tui.widgets.overview import Overview
 from readout_tui.widgets.statement_list import StatementList
 from readout_tui.widgets.summary_bar import ModelState, SummaryBar
@@ -274,7 +275,7 @@ class CompareScreen(Screen[None]):
         yield Input(placeholder="search both readouts: enter finds, escape cancels", id="search")
         # Compact, with the less common keys left to the help screen and the palette: at 80
         # columns a full footer pushed "? Help" and "q Quit" off the screen.
-        yield Footer(compact=True)
+        yield KeyFooter({"seek('difference', 1)", "cycle_filter"}, compact=True)
         with VerticalScroll(id="mentions"):
             yield Static(id="mentions-text", markup=False)
 
@@ -502,7 +503,9 @@ class CompareScreen(Screen[None]):
             self._sync()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, StatementList):
+        # Only while the pane still has focus: the event comes after the keys that moved it on,
+        # and a stale one took the cursor back (a search's first hit in the other pane).
+        if isinstance(event.widget, StatementList) and self.focused is event.widget:
             self.side = event.widget.side
 
     def watch_side(self, side: Side) -> None:
@@ -751,6 +754,10 @@ class CompareScreen(Screen[None]):
             self._refused(refusal)
             return
         if started:
+            if not self.query_one(DetailStrip).display:
+                # The mentions panel stands in the strip's place (a short screen): the strip
+                # says how to finish the link.
+                self.action_toggle_mentions()
             # Picking starts on the statement the strip names: the counterpart, or the nearest miss.
             candidate = self.workspace.link_candidate()
             far = other_side(self.side)
@@ -797,7 +804,12 @@ class CompareScreen(Screen[None]):
                 self._write_note(target, text)
 
         self.app.push_screen(
-            PromptScreen(f"Note on {target.name}", target.current, "enter saves · empty removes it · escape cancels"),
+            PromptScreen(
+                f"Note on {target.name}",
+                target.current,
+                "enter saves · empty removes it · escape cancels",
+                cursor=len(target.current),
+            ),
             done,
         )
 
@@ -861,6 +873,8 @@ class CompareScreen(Screen[None]):
     def action_toggle_mentions(self) -> None:
         panel = self.query_one("#mentions")
         panel.display = not panel.display
+        # On a short screen the panel takes the strip's place (app.tcss).
+        self.set_class(panel.display, "-mentions")
         if panel.display:
             self.query_one("#mentions-text", Static).update(self._mentions_text())
 
@@ -1008,6 +1022,7 @@ class CompareScreen(Screen[None]):
                 f"Split {ref}: put the | where the second statement starts",
                 text[:at] + "|" + text[at:],
                 "enter splits · escape cancels · the work on it goes with the first part",
+                cursor=at,
             ),
             done,
         )

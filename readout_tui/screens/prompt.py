@@ -20,20 +20,37 @@ class PromptScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, title: str, value: str = "", hint: str = "", placeholder: str = "") -> None:
+    def __init__(
+        self, title: str, value: str = "", hint: str = "", placeholder: str = "", cursor: int | None = None
+    ) -> None:
+        """
+        Args:
+            cursor: Where the cursor starts in ``value``, nothing selected: for a text that is
+                edited (a note added to, a | moved), where a first key must not replace it all.
+                None: the whole value selected, for one that is replaced (a file name).
+        """
         super().__init__()
         self.title_text = title
         self.value = value
         self.hint = hint
         self.placeholder = placeholder
+        self.cursor = cursor
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt"):
-            yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
+            field = Input(
+                value=self.value,
+                placeholder=self.placeholder,
+                select_on_focus=self.cursor is None,
+                id="prompt-input",
+            )
+            yield field
             yield Static(Content(printable(self.hint)), id="prompt-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#prompt").border_title = Content(printable(self.title_text))
+        if self.cursor is not None:
+            self.query_one(Input).cursor_position = self.cursor
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

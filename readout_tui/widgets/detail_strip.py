@@ -152,6 +152,7 @@ class DetailStrip(VerticalScroll, can_focus=False):
         line = self.query_one("#work-line", Static)
         line.update(work)
         line.display = bool(work.plain)
+        self._fit()
 
     def watch_detail(self, detail: Detail | None) -> None:
         head, focus, partner = (
@@ -164,17 +165,40 @@ class DetailStrip(VerticalScroll, can_focus=False):
             return
         head.update(headline(detail))
         second = _second(detail)
-        shown = [detail.focus] + ([second] if second else [])
-        width = max(len(_gutter(s)) for s in shown)
-        focus.update(_line(detail.focus, width))
-        if second is not None:
-            partner.update(_line(second, width))
         partner.display = second is not None
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """The two statements, each cut (with "…") to a share of the rows left under the
+        headline when both do not fit: a long statement pushed its partner out of the strip,
+        where no key could scroll to it. The panes show both whole."""
+        detail = self.detail
+        if detail is None:
+            return
+        second = _second(detail)
+        shown = [detail.focus] + ([second] if second else [])
+        gutter = max(len(_gutter(s)) for s in shown)
+        lines = [_line(statement, gutter) for statement in shown]
+        width = self.content_region.width
+        if width > 0 and len(lines) == 2:
+            work = self.work.wrap(width) if self.work.plain else []
+            room = self.content_region.height - len(headline(detail).wrap(width)) - len(work)
+            focus_lines, partner_lines = (line.lines(width) for line in lines)
+            if focus_lines + partner_lines > room >= 2:
+                # The partner gets at least half; a short partner leaves the rest to the focus.
+                partner_lines = min(partner_lines, max(room // 2, room - focus_lines))
+                lines = [_line(shown[0], gutter, room - partner_lines), _line(shown[1], gutter, partner_lines)]
+        self.query_one("#detail-focus", Static).update(lines[0])
+        if second is not None:
+            self.query_one("#detail-partner", Static).update(lines[1])
 
 
-def _line(statement: ShownStatement, width: int) -> HangingIndent:
+def _line(statement: ShownStatement, width: int, max_lines: int | None = None) -> HangingIndent:
     gutter = Content.styled(_gutter(statement).ljust(width), "bold")
-    return HangingIndent(gutter, marked_words(statement.text, statement.spans))
+    return HangingIndent(gutter, marked_words(statement.text, statement.spans), max_lines)
 
 
 def _gutter(statement: ShownStatement) -> str:

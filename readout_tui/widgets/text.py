@@ -30,22 +30,40 @@ class HangingIndent(Visual):
     makes long statements hard to tell apart in a list.
     """
 
-    def __init__(self, gutter: Content, body: Content) -> None:
+    def __init__(self, gutter: Content, body: Content, max_lines: int | None = None) -> None:
+        """
+        Args:
+            max_lines: The lines the body may take at most, the last cut with "…"; None: all.
+        """
         self.gutter = gutter
         self.body = body
+        self.max_lines = max_lines
         self._width = gutter.cell_length
+
+    def lines(self, width: int) -> int:
+        """The lines the whole body takes at ``width`` cells (gutter included)."""
+        return len(self.body.wrap(max(width - self._width, 1)))
+
+    def _body(self, body_width: int) -> Content:
+        lines = self.body.wrap(body_width) if self.max_lines else []
+        if len(lines) <= (self.max_lines or 0):
+            return self.body
+        kept = lines[: self.max_lines]
+        kept[-1] = kept[-1].truncate(body_width - 1) + "…"
+        return Content("\n").join(kept)
 
     def get_optimal_width(self, rules, container_width: int) -> int:
         return self._width + self.body.get_optimal_width(rules, container_width - self._width)
 
     def get_height(self, rules, width: int) -> int:
-        return self.body.get_height(rules, max(width - self._width, 1))
+        body_width = max(width - self._width, 1)
+        return self._body(body_width).get_height(rules, body_width)
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
         body_width = max(width - self._width, 1)
-        lines = self.body.render_strips(body_width, height, style, options)
+        lines = self._body(body_width).render_strips(body_width, height, style, options)
         gutter = self.gutter.render_strips(self._width, 1, style, options)[0]
         rich_style = style.rich_style
         blank = Strip.blank(self._width, rich_style)

@@ -165,3 +165,16 @@ async def test_the_search_hit_count_is_on_screen_at_80_columns(make_app, newsroo
         rows = [row.text for row in app.screen._compositor.render_strips()]
         assert any("search: ninety · 1 hit" in row for row in rows), rows
         assert str(screen.pane("left").border_subtitle).startswith("search: ninety · 1 hit · 5 statements")
+
+
+async def test_a_new_search_lands_on_its_first_hit_in_the_other_pane(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("right")  # the cursor on R1; "hockey" is only in L4
+        await pilot.press("slash", *"hockey", "enter")
+        await pilot.pause()
+        # The pane that had focus before the search took the cursor back, on R1.
+        assert position(screen) == ("left", 3)
+        assert screen.query_one("#detail-head").render().plain.startswith("L4")
+        assert app.focused is screen.pane("left")

@@ -1,0 +1,48 @@
+"""The one-line prompts: a text that is edited starts with the cursor in it, not selected."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from readout_tui.core.io.loading import load_comparison
+from readout_tui.core.work.session import SessionStore
+from readout_tui.screens.prompt import PromptScreen
+from readout_tui.testing import ready
+
+
+async def test_typing_in_the_note_prompt_adds_to_the_note(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("a", *"first", "enter")
+        await pilot.pause()
+        await pilot.press("a", *" more", "enter")
+        await pilot.pause()
+        # The note was selected whole, and the first key replaced it: "note: more".
+        assert "note: first more" in screen.query_one("#work-line").render().plain
+
+
+async def test_the_split_prompt_starts_at_the_bar_with_nothing_selected(make_app, case):
+    comparison = load_comparison([str(case)], "lines")
+    app = make_app(comparison, session=SessionStore.of(comparison))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        field = app.screen.query_one(Input)
+        assert field.selection.is_empty
+        assert field.value[field.cursor_position] == "|"
+        # Backspace then takes the character before the bar, not the whole statement.
+        await pilot.press("backspace")
+        assert field.value.count("|") == 1 and len(field.value) > 20
+
+
+async def test_the_export_prompt_still_selects_the_name_to_replace_it(make_app, newsroom):
+    app = make_app(newsroom)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        assert not field.selection.is_empty
