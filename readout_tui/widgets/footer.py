@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 
 class KeyFooter(Footer):
@@ -18,6 +17,7 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action in self.optional:
+            # FooterKey is not exported by textual.widgets: read its action by name.
+            if getattr(widget, "action", None) in self.optional:
                 widget.add_class("-optional")
             yield widget
