@@ -174,8 +174,23 @@ def _headline_keys(flat, structure, inside: set[str]) -> list[str]:
     """The name keys of the headline's capitalised words (a headline capitalises most), in
     the headline's order."""
     texts = [text for b, text in flat if structure[b][0] is How.HEADLINE]
-    keys = [name_key(t.text) for text in texts for t in read_tokens(text, inside) if t.word and t.text[0].isupper()]
+    keys = [
+        name_key(part)
+        for text in texts
+        for t in read_tokens(text, inside)
+        if t.word and t.text[0].isupper()
+        for part in _hyphen_pair(t.text)
+    ]
     return list(dict.fromkeys(keys))
+
+
+def _hyphen_pair(word: str) -> list[str]:
+    """A headline's two names joined by a hyphen ("Trump-Putin", "Indonesia-Rusia"), each;
+    one name with a hyphen ("Jae-myung", "ас-Сиси") stays whole."""
+    parts = word.split("-")
+    if len(parts) == 2 and all(part[:1].isupper() and len(part) > 1 for part in parts):
+        return parts
+    return [word]
 
 
 def _structure(blocks: Sequence[Sequence[str]]) -> list[tuple[How | None, str]]:

@@ -36,7 +36,7 @@ from readout_tui.core.engine import cues
 from readout_tui.core.engine.attribution.model import AttributionError, Side
 from readout_tui.core.engine.attribution.names import Names
 from readout_tui.core.engine.attribution.sources import Cue, Kind, Resolved
-from readout_tui.core.engine.attribution.tokens import Token, name_key
+from readout_tui.core.engine.attribution.tokens import Token, name_key, same_stem
 
 
 def find_leaders(names: Names, headline: Sequence[str], speakers: Set[str] = frozenset()) -> list[frozenset[str]]:
@@ -72,6 +72,11 @@ def find_leaders(names: Names, headline: Sequence[str], speakers: Set[str] = fro
         # day after Rowan's call with Kessel"), though the article may name another leader
         # more often.
         first = min((place[key] for key in person if key in place), default=None)
+        if first is None:
+            # "Polish, Ukrainian presidents discuss ...; Duda urges calm with Trump": the
+            # headline names a leader by the country his title names.
+            countries = _countries_of(names, person)
+            first = min((k for key, k in place.items() if any(same_stem(key, c) for c in countries)), default=None)
         return (first is not None, -first if first is not None else 0, len(named), -min(named, default=0))
 
     two = sorted(people, key=rank, reverse=True)[:2]
@@ -80,17 +85,32 @@ def find_leaders(names: Names, headline: Sequence[str], speakers: Set[str] = fro
 
 def _people(names: Names) -> list[frozenset[str]]:
     """The people named with a title, each once ("President Xi" and "Xi Jinping" are one);
-    a title before a country alone ("Perdana Menteri Israel meminta") names nobody new."""
+    a title before a country alone ("Perdana Menteri Israel meminta") names nobody new; two
+    full names that share only a first name are two people ("Владимир Путин", "Владимир
+    Зеленский"; "Mohammed bin Salman", "Mohammed bin Zayed")."""
     people: list[set[str]] = []
     for keys in names.titled:
         if _country(names, keys):
             continue
         keys = set(keys)
-        for other in [p for p in people if p & keys]:
+        for other in [p for p in people if p & keys and not _first_name_only(names, p, keys)]:
             keys |= other
             people.remove(other)
         people.append(keys)
     return [frozenset(p) for p in people]
+
+
+def _countries_of(names: Names, person: frozenset[str]) -> set[str]:
+    """The keys of the countries a person's titles name ("Ukraine's President Volodymyr
+    Zelensky": Ukraine; "Ukrainian" is one of its forms, ``same_stem``)."""
+    return {key for titled, found in names.countries.items() if titled <= person for key in found}
+
+
+def _first_name_only(names: Names, one: Set[str], other: Set[str]) -> bool:
+    """Whether two names of two words each share no word that ends a name (a surname): only
+    a first name."""
+    shared = one & other
+    return len(one) > 1 and len(other) > 1 and one != other and not any(names.heads[key] for key in shared)
 
 
 def _country(names: Names, keys: frozenset[str]) -> bool:
