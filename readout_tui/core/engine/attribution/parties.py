@@ -218,7 +218,25 @@ class Parties:
                 heard[entity] = about
         silent = [side for side in self.leaders if not voiced[side]]
         if len(silent) == 1 and heard:
-            self.sides[heard.most_common(1)[0][0]] = silent[0]
+            entity = heard.most_common(1)[0][0]
+            # "Kremlin menyebut Putin mendukung ...", "Putin juga menyinggung ..., kata
+            # Kremlin": a source that reports mostly the voiced leader's words speaks for his
+            # government, not for the silent one.
+            told = self._speakers_told(entity)
+            voiced_side = _other(silent[0])
+            if told[voiced_side] > 2 * told[silent[0]]:
+                self.sides[entity] = voiced_side
+            else:
+                self.sides[entity] = silent[0]
+
+    def _speakers_told(self, entity: str) -> Counter:
+        """How many of a source's statements report each party's leader speaking."""
+        told: Counter = Counter()
+        for tokens, cue in self.cited.get(entity, ()):
+            side = self._named(tokens, cue, speaking=True)
+            if side is not None:
+                told[side] += 1
+        return told
 
     def is_leader(self, cue: Cue, side: Side) -> bool:
         """Whether a named cue's source is ``side``'s leader in person."""
