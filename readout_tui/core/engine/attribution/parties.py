@@ -191,8 +191,11 @@ class Parties:
             # ("Reuters melaporkan pasar saham menguat").
             if any(cue.relay or _third_party(tokens, cue) for tokens, cue in citations):
                 self.third.add(entity)
+        led_keys = set().union(*self.leaders.values()) if self.leaders else set()
         for keys in _people(names):
-            entity = names.resolve(min(keys))
+            # By a word of his own name: a first name he shares with a leader ("Владимир")
+            # does not make him that leader.
+            entity = names.resolve(min(keys - led_keys if keys - led_keys and keys & led_keys else keys))
             if entity not in self.sides:
                 self.third.add(entity)
                 # Not a party's country named with him ("Kepala Staf Angkatan Bersenjata Saudi
