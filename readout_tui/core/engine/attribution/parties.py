@@ -4,17 +4,19 @@ A call has two parties, each a government: its leader, and whoever the article h
 its account (an office, a spokesman, an aide, a ministry, a state news agency, "the X side").
 
 1. **The leaders** are two people named with a leader's title ("Presiden Rusia Vladimir
-   Putin", "Israeli Prime Minister Benjamin Netanyahu"): the first two its headline names,
-   then those the article names most. Someone named with a role is none ("помощник
-   президента Юрий Ушаков"). When the headline names fewer than two titled people, the
-   people it names who speak in the article by name alone stand with them ("Starmer presses
-   Xi", where the article titles only a premier it mentions).
+   Putin", "Israeli Prime Minister Benjamin Netanyahu"): the first two its headline names
+   (by name, or by the country a title names: "Polish, Ukrainian presidents discuss ...";
+   "Trump-Putin" is two), then those the article names most. Someone named with a role is
+   none ("помощник президента Юрий Ушаков"). When the headline names fewer than two titled
+   people, the people it names who speak in the article by name alone stand with them
+   ("Starmer presses Xi", where the article titles only a premier it mentions).
 2. **Linked sources.** A source whose name the article joins to a leader's (``names``) is that
    leader's party: a country and its adjective, an organisation an aide speaks for.
 3. **Third parties** speak for neither: analysts, newspapers, think tanks, unnamed sources,
    and whoever the article joins to another titled person (a third leader).
 4. **The rest,** when they speak of the call: where one party has no voice of its own in the
-   article, its most cited other source ("the Kremlin said", where Putin is only reported);
+   article, its most cited other source ("the Kremlin said", where Putin is only reported),
+   unless that source reports mostly the other leader speaking (then it is his side's);
    else a source first cited right after one party's statement is that party's, the other's
    when the statement turns ("Di sisi lain", "в свою очередь") or when it is an office and
    only that party speaks through one yet; else the party whose leader its statements name
