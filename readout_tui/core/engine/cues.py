@@ -499,47 +499,6 @@ def before_call(words: list[str]) -> bool:
     )
 
 
-_WEEKDAYS = (
-    "monday tuesday wednesday thursday friday saturday sunday",
-    "senin selasa rabu kamis jumat sabtu minggu",
-    "понедельник вторник среду четверг пятницу субботу воскресенье",
-    "понедельника вторника среды четверга пятницы субботы воскресенья",
-    "понедельником вторником средой четвергом пятницей субботой воскресеньем",
-)
-_WEEKDAY = {word: day for days in _WEEKDAYS for day, word in enumerate(days.split())}
-_MONTHS = (
-    "january february march april may june july august september october november december",
-    "januari februari maret april mei juni juli agustus september oktober november desember",
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-    "jan feb mar apr may jun jul aug sept oct nov dec",
-)
-_MONTH = {word: month for months in _MONTHS for month, word in enumerate(months.split(), 1)}
-_MONTH["sep"] = 9
-
-
-def days_named(words: list[str]) -> frozenset[tuple]:
-    """The days a statement's tokens (in order, punctuation too) name: a weekday ("on
-    Friday", "pada Jumat", "в пятницу") as ("weekday", n), a day of a month ("12 мая", "May
-    12", "12 Mei", "(6/6/2025)") as ("date", day, month). Indonesian's "Minggu" is Sunday only
-    capitalised ("minggu lalu": last week)."""
-    found = set()
-    folded = [w.casefold() for w in words]
-    for k, word in enumerate(folded):
-        if word in _WEEKDAY and (word != "minggu" or words[k][:1].isupper()):
-            found.add(("weekday", _WEEKDAY[word]))
-        month = _MONTH.get(word)
-        if month is not None:
-            for j in (k - 1, k + 1):
-                if 0 <= j < len(folded) and folded[j].isdigit() and 1 <= int(folded[j]) <= 31:
-                    found.add(("date", int(folded[j]), month))
-                    break
-        if word.isdigit() and k + 2 < len(folded) and folded[k + 1] == "/" and folded[k + 2].isdigit():
-            day, month = int(word), int(folded[k + 2])
-            if 1 <= day <= 31 and 1 <= month <= 12:
-                found.add(("date", day, month))
-    return frozenset(found)
-
-
 def switches(text: str) -> bool:
     """Whether ``text`` opens by turning to the other side, or turns in its first clause
     ("Трамп, в свою очередь, написал")."""

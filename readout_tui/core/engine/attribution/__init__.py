@@ -141,7 +141,6 @@ def attribute(blocks: Sequence[Sequence[str]], learned: bool = False) -> Attribu
     resolved = _resolve_sources(bodies, names, parties)
     if parties is None:
         parties = Parties.most_cited(resolved)
-    parties.note_call_days([bodies[i].tokens for i in sorted(bodies)])
     parties.settle(resolved, {i: body.tokens for i, body in bodies.items()}, names)
     statements = assign(flat, structure, bodies, resolved, names, parties)
     if learned:

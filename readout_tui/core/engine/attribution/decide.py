@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from readout_tui.core.engine import cues
 from readout_tui.core.engine.attribution.model import Attributed, How, Side
 from readout_tui.core.engine.attribution.names import Names
-from readout_tui.core.engine.attribution.parties import Parties
+from readout_tui.core.engine.attribution.parties import Parties, elsewhen
 from readout_tui.core.engine.attribution.sources import Cue, Kind, Resolved, Subject
 from readout_tui.core.engine.attribution.tokens import Token
 
@@ -156,11 +156,7 @@ class _Reading:
         """The side whose party's leader ``key`` is, unless the statement says it came before
         the call or names a third leader (then it tells of something else); None otherwise."""
         side = next((s for s, keys in self.parties.leaders.items() if key in keys), None)
-        span = self.body.subject.span
-        end = span[1] if span else None
-        if side is None or self.parties.elsewhen(self.body.tokens, end):
-            return None
-        if self.parties.names_bystander(self.body.tokens):
+        if side is None or elsewhen(self.body.tokens) or self.parties.names_bystander(self.body.tokens):
             return None
         return side
 
@@ -182,9 +178,7 @@ class _Reading:
         side = side_of(outer[0].entity)
         # Of two cues for the side, the one that names a statement or an office shows best why.
         best = max((r for r in outer if side_of(r.entity) is side), key=lambda r: _documented(r.cue))
-        apart = any(t.folded in cues.APART for t in self.body.tokens) or self.parties.elsewhen(
-            self.body.tokens, best.cue.span[1]
-        )
+        apart = any(t.folded in cues.APART for t in self.body.tokens) or elsewhen(self.body.tokens)
         # The side's own voice: the source of the statement before, the side's leader, or a
         # source that has already told this side's account; not a new one ("Foreign Minister
         # Lavrov also said").
@@ -218,7 +212,7 @@ class _Reading:
         side's own source doing what is done in a call."""
         subject = self.body.subject
         side_of = self.parties.side_of
-        if self.parties.elsewhen(self.body.tokens):
+        if elsewhen(self.body.tokens):
             return False  # "Перед разговором с Си Путин обсудил ...": another occasion
         if subject.kind == "pronoun" or self.body.text.startswith(_QUOTES):
             return True

@@ -138,9 +138,6 @@ class Parties:
     """Each source's cues, with their statements' tokens."""
     led: frozenset[str] = frozenset()
     """The leaders' own entities (with what the article joins to their names)."""
-    call_days: frozenset[tuple] = frozenset()
-    """The days (``cues.days_named``) the first statement that names the call and a day
-    names: when the call was."""
 
     @classmethod
     def of_leaders(cls, names: Names, leaders: Sequence[frozenset[str]]) -> Parties:
@@ -359,43 +356,9 @@ class Parties:
             return False
         # "Ранее министр заявил, что переговоры с Западом зашли в тупик": talks on another
         # occasion.
-        if self.elsewhen(tokens, cue.span[1]):
+        if elsewhen(tokens):
             return False
         return any(t.word and cues.is_call_word(t.text) for t in tokens)
-
-    def note_call_days(self, statements: Sequence[Sequence[Token]]) -> None:
-        """Note when the call was: the days the first statement that names the call and a
-        day names ("spoke by phone on Friday", "pada Jumat (6/6/2025)", "в субботу, 26
-        февраля")."""
-        for tokens in statements:
-            days = cues.days_named([t.text for t in tokens])
-            if days and any(t.word and cues.is_call_word(t.text) for t in tokens):
-                self.call_days = days
-                return
-
-    def other_day(self, tokens: Sequence[Token], end: int | None = None) -> bool:
-        """Whether a statement is dated another day than the call's, before its cue ends
-        (``end``) and before what it reports ("that", "bahwa", "что"): "Сам Лукашенко 22
-        августа рассказал", "On Tuesday, Duda said", "Еще 16 августа пресс-секретарь
-        написал"; not a day in what is reported ("Kremlin menambahkan, ... akan bertukar
-        tawanan pada Rabu"). A weekday is compared with a weekday, a date with a date."""
-        head = []
-        for token in tokens:
-            if (end is not None and token.start >= end) or token.folded in _THAT:
-                break
-            head.append(token.text)
-        days = cues.days_named(head)
-        kinds = {day[0] for day in self.call_days}
-        comparable = {day for day in days if day[0] in kinds}
-        return bool(comparable) and not comparable & self.call_days
-
-    def elsewhen(self, tokens: Sequence[Token], end: int | None = None) -> bool:
-        """Whether a statement tells of another occasion than the call: before it
-        (``elsewhen``) or dated another day (``other_day``)."""
-        return elsewhen(tokens) or self.other_day(tokens, end)
-
-
-_THAT = frozenset({"that", "bahwa", "что"})
 
 
 def elsewhen(tokens: Sequence[Token]) -> bool:
