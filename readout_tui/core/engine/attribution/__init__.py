@@ -33,9 +33,8 @@ account or neither, from the article's own cues:
    newspapers, a third leader) are neither. A party's source speaks for its account about
    the call; its remarks on another matter ("separately", "earlier", a minister's budget,
    another leader's call, anything said before the call: "ahead of the meeting", "sehari
-   sebelum percakapan", "до встречи", or dated another day than the call before its cue
-   ends: "On Tuesday, Duda said", "Песков 12 мая заявил") are neither, and so is a news
-   outlet cited for what it relays ("Dilansir dari Reuters"). A source that has already told a side's account goes on
+   sebelum percakapan", "до встречи") are neither, and so is a news outlet cited for what it
+   relays ("Dilansir dari Reuters"). A source that has already told a side's account goes on
    telling it, unless the other side spoke just before; a new one must speak of the call.
    The account told first is on the left; each is labelled as the article names the sources
    whose cues decide its statements ("Israeli government", "Kremlin"), in the nominative, a
