@@ -180,3 +180,38 @@ def test_a_capitalised_word_the_lists_know_still_joins_a_name_in_a_sentence():
 def test_a_russian_singular_leader_is_both_parties_only_after_both(sentence, joint):
     tokens = read_tokens(sentence, set())
     assert (sources._joint(tokens, 0) is not None) is joint
+
+
+RU_IMPERSONAL = (
+        "Плекши и Мускар провели телефонный разговор\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Как сообщила пресс-служба Цитадели, Плекши выразил поддержку Сильдавии.\n"
+        "Разговор прошел по инициативе сильдавской стороны, уточняется в сообщении.\n"
+        "Президенты условились продолжить контакты, уточнялось в сообщении.\n"
+        "О санкциях в сообщении не говорилось.\n"
+)
+
+
+def test_russian_impersonal_passives_of_saying_report_the_last_source():
+    # "уточняется в сообщении", "уточнялось в сообщении" as "говорится в сообщении"; "не
+    # говорилось" says what the statement lacks.
+    sides = [s.side.value for s in attribute_text(RU_IMPERSONAL).statements]
+    assert sides == ["neither", "neither", "left", "left", "left", "neither"]
+
+
+ID_AGENTLESS = (
+        "Plekszy dan Muskar Bicara via Telepon\n"
+        "Presiden Borduria Kurt Plekszy berbicara melalui telepon dengan Presiden Syldavia Anton Muskar pada Selasa.\n"
+        "Menurut pernyataan Istana Borduria, Plekszy mengucapkan terima kasih kepada Muskar.\n"
+        "Kedua pemimpin disebut mengenang pertemuan mereka di Klow.\n"
+        "Dalam pernyataan itu disebutkan pula bahwa Borduria akan mengirim bantuan.\n"
+        "Nama Ek tidak disebut dalam pernyataan itu.\n"
+        "Muskar menyebut Plekszy sebagai sahabat lama.\n"
+)
+
+
+def test_indonesian_agentless_passives_of_saying_report_the_last_source():
+    # "disebut mengenang", "disebutkan pula bahwa": what the Palace's statement says; "tidak
+    # disebut" what it lacks; "menyebut ... sebagai" names, it reports nothing.
+    sides = [s.side.value for s in attribute_text(ID_AGENTLESS).statements]
+    assert sides == ["neither", "neither", "left", "left", "left", "neither", "right"]

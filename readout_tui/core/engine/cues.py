@@ -217,7 +217,17 @@ _RU_VERBS = re.compile(
         )
     )
 )
-_RU_VERB_WORDS = "говорится сообщается отмечается подчеркивается подчёркивается указывается"
+_RU_VERB_WORDS = " ".join(
+    # The impersonal passive of the verbs of saying, present and past ("говорится",
+    # "говорилось", "уточняется", "уточнялось в сообщении").
+    stem + ending
+    for stems, endings in (
+        ("говор", ("ится", "илось")),
+        ("сообща отмеча подчеркива подчёркива указыва уточня поясня", ("ется", "лось")),
+    )
+    for stem in stems.split()
+    for ending in endings
+)
 _RU_ACTS = re.compile(
     "|".join(
         p.pattern

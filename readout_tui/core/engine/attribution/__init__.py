@@ -10,7 +10,8 @@ account or neither, from the article's own cues:
    punctuation is a heading. All three are neither.
 2. **Cues.** A reporting verb and its source ("the Kremlin said", "Kremlin mengatakan",
    "в Кремле заявили", "kata sebuah pernyataan Israel"), or a marker with the source after it
-   ("according to the Israeli statement", "menurut ...", "по данным Кремля"). The source is
+   ("according to the Israeli statement", "menurut ...", "по данным Кремля"), or an
+   impersonal passive ("уточняется в сообщении", "Kedua pemimpin disebut ..."). The source is
    the noun phrase next to the verb, without prepositional phrases ("Trump melalui unggahan di
    Truth Social menyatakan": Trump). A cue in a time clause ("after Trump announced") dates
    the statement rather than attributing it; a negated one ("did not mention", "не
@@ -174,8 +175,23 @@ def _headline_keys(flat, structure, inside: set[str]) -> list[str]:
     """The name keys of the headline's capitalised words (a headline capitalises most), in
     the headline's order."""
     texts = [text for b, text in flat if structure[b][0] is How.HEADLINE]
-    keys = [name_key(t.text) for text in texts for t in read_tokens(text, inside) if t.word and t.text[0].isupper()]
+    keys = [
+        name_key(part)
+        for text in texts
+        for t in read_tokens(text, inside)
+        if t.word and t.text[0].isupper()
+        for part in _hyphen_pair(t.text)
+    ]
     return list(dict.fromkeys(keys))
+
+
+def _hyphen_pair(word: str) -> list[str]:
+    """A headline's two names joined by a hyphen ("Trump-Putin", "Indonesia-Rusia"), each;
+    one name with a hyphen ("Jae-myung", "ас-Сиси") stays whole."""
+    parts = word.split("-")
+    if len(parts) == 2 and all(part[:1].isupper() and len(part) > 1 for part in parts):
+        return parts
+    return [word]
 
 
 def _structure(blocks: Sequence[Sequence[str]]) -> list[tuple[How | None, str]]:

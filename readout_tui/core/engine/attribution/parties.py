@@ -4,17 +4,19 @@ A call has two parties, each a government: its leader, and whoever the article h
 its account (an office, a spokesman, an aide, a ministry, a state news agency, "the X side").
 
 1. **The leaders** are two people named with a leader's title ("Presiden Rusia Vladimir
-   Putin", "Israeli Prime Minister Benjamin Netanyahu"): the first two its headline names,
-   then those the article names most. Someone named with a role is none ("помощник
-   президента Юрий Ушаков"). When the headline names fewer than two titled people, the
-   people it names who speak in the article by name alone stand with them ("Starmer presses
-   Xi", where the article titles only a premier it mentions).
+   Putin", "Israeli Prime Minister Benjamin Netanyahu"): the first two its headline names
+   (by name, or by the country a title names: "Polish, Ukrainian presidents discuss ...";
+   "Trump-Putin" is two), then those the article names most. Someone named with a role is
+   none ("помощник президента Юрий Ушаков"). When the headline names fewer than two titled
+   people, the people it names who speak in the article by name alone stand with them
+   ("Starmer presses Xi", where the article titles only a premier it mentions).
 2. **Linked sources.** A source whose name the article joins to a leader's (``names``) is that
    leader's party: a country and its adjective, an organisation an aide speaks for.
 3. **Third parties** speak for neither: analysts, newspapers, think tanks, unnamed sources,
    and whoever the article joins to another titled person (a third leader).
 4. **The rest,** when they speak of the call: where one party has no voice of its own in the
-   article, its most cited other source ("the Kremlin said", where Putin is only reported);
+   article, its most cited other source ("the Kremlin said", where Putin is only reported),
+   unless that source reports mostly the other leader speaking (then it is his side's);
    else a source first cited right after one party's statement is that party's, the other's
    when the statement turns ("Di sisi lain", "в свою очередь") or when it is an office and
    only that party speaks through one yet; else the party whose leader its statements name
@@ -36,7 +38,7 @@ from readout_tui.core.engine import cues
 from readout_tui.core.engine.attribution.model import AttributionError, Side
 from readout_tui.core.engine.attribution.names import Names
 from readout_tui.core.engine.attribution.sources import Cue, Kind, Resolved
-from readout_tui.core.engine.attribution.tokens import Token, name_key
+from readout_tui.core.engine.attribution.tokens import Token, name_key, same_stem
 
 
 def find_leaders(names: Names, headline: Sequence[str], speakers: Set[str] = frozenset()) -> list[frozenset[str]]:
@@ -72,6 +74,11 @@ def find_leaders(names: Names, headline: Sequence[str], speakers: Set[str] = fro
         # day after Rowan's call with Kessel"), though the article may name another leader
         # more often.
         first = min((place[key] for key in person if key in place), default=None)
+        if first is None:
+            # "Polish, Ukrainian presidents discuss ...; Duda urges calm with Trump": the
+            # headline names a leader by the country his title names.
+            countries = _countries_of(names, person)
+            first = min((k for key, k in place.items() if any(same_stem(key, c) for c in countries)), default=None)
         return (first is not None, -first if first is not None else 0, len(named), -min(named, default=0))
 
     two = sorted(people, key=rank, reverse=True)[:2]
@@ -80,17 +87,32 @@ def find_leaders(names: Names, headline: Sequence[str], speakers: Set[str] = fro
 
 def _people(names: Names) -> list[frozenset[str]]:
     """The people named with a title, each once ("President Xi" and "Xi Jinping" are one);
-    a title before a country alone ("Perdana Menteri Israel meminta") names nobody new."""
+    a title before a country alone ("Perdana Menteri Israel meminta") names nobody new; two
+    full names that share only a first name are two people ("Владимир Путин", "Владимир
+    Зеленский"; "Mohammed bin Salman", "Mohammed bin Zayed")."""
     people: list[set[str]] = []
     for keys in names.titled:
         if _country(names, keys):
             continue
         keys = set(keys)
-        for other in [p for p in people if p & keys]:
+        for other in [p for p in people if p & keys and not _first_name_only(names, p, keys)]:
             keys |= other
             people.remove(other)
         people.append(keys)
     return [frozenset(p) for p in people]
+
+
+def _countries_of(names: Names, person: frozenset[str]) -> set[str]:
+    """The keys of the countries a person's titles name ("Ukraine's President Volodymyr
+    Zelensky": Ukraine; "Ukrainian" is one of its forms, ``same_stem``)."""
+    return {key for titled, found in names.countries.items() if titled <= person for key in found}
+
+
+def _first_name_only(names: Names, one: Set[str], other: Set[str]) -> bool:
+    """Whether two names of two words each share no word that ends a name (a surname): only
+    a first name."""
+    shared = one & other
+    return len(one) > 1 and len(other) > 1 and one != other and not any(names.heads[key] for key in shared)
 
 
 def _country(names: Names, keys: frozenset[str]) -> bool:
@@ -171,8 +193,11 @@ class Parties:
             # ("Reuters melaporkan pasar saham menguat").
             if any(cue.relay or _third_party(tokens, cue) for tokens, cue in citations):
                 self.third.add(entity)
+        led_keys = set().union(*self.leaders.values()) if self.leaders else set()
         for keys in _people(names):
-            entity = names.resolve(min(keys))
+            # By a word of his own name: a first name he shares with a leader ("Владимир")
+            # does not make him that leader.
+            entity = names.resolve(min(keys - led_keys if keys - led_keys and keys & led_keys else keys))
             if entity not in self.sides:
                 self.third.add(entity)
                 # Not a party's country named with him ("Kepala Staf Angkatan Bersenjata Saudi
@@ -198,7 +223,25 @@ class Parties:
                 heard[entity] = about
         silent = [side for side in self.leaders if not voiced[side]]
         if len(silent) == 1 and heard:
-            self.sides[heard.most_common(1)[0][0]] = silent[0]
+            entity = heard.most_common(1)[0][0]
+            # "Kremlin menyebut Putin mendukung ...", "Putin juga menyinggung ..., kata
+            # Kremlin": a source that reports mostly the voiced leader's words speaks for his
+            # government, not for the silent one.
+            told = self._speakers_told(entity)
+            voiced_side = _other(silent[0])
+            if told[voiced_side] > 2 * told[silent[0]]:
+                self.sides[entity] = voiced_side
+            else:
+                self.sides[entity] = silent[0]
+
+    def _speakers_told(self, entity: str) -> Counter:
+        """How many of a source's statements report each party's leader speaking."""
+        told: Counter = Counter()
+        for tokens, cue in self.cited.get(entity, ()):
+            side = self._named(tokens, cue, speaking=True)
+            if side is not None:
+                told[side] += 1
+        return told
 
     def is_leader(self, cue: Cue, side: Side) -> bool:
         """Whether a named cue's source is ``side``'s leader in person."""

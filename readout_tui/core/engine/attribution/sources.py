@@ -80,10 +80,28 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
     found: list[Cue] = []
     for k, token in enumerate(tokens):
         if token.word and not token.name:
-            cue = _marker_cue(tokens, text, k) or _verb_cue(tokens, text, k)
+            cue = _marker_cue(tokens, text, k) or _verb_cue(tokens, text, k) or _passive_cue(tokens, k)
             if cue is not None:
                 found.append(cue)
     return [_placed(cue, found, tokens) for cue in found]
+
+
+_ID_PASSIVES = frozenset({"disebut", "disebutkan", "dikatakan"})
+"""Indonesian's passive verbs of saying without an agent ("Kedua pemimpin disebut mengenang
+...", "Dalam pernyataan itu disebutkan pula bahwa ..."): what the source last named says, as
+"говорится" and "it is said"; not naming ("disebut sebagai", called)."""
+
+
+def _passive_cue(tokens: list[Token], k: int) -> Cue | None:
+    token = tokens[k]
+    if token.folded not in _ID_PASSIVES:
+        return None
+    j = k + 1
+    while j < len(tokens) and tokens[j].word and tokens[j].folded in cues.ADVERBS:
+        j += 1
+    if j < len(tokens) and tokens[j].word and (tokens[j].name or tokens[j].folded == "sebagai"):
+        return None
+    return Cue((token.start, token.end), Kind.GENERIC, token.text, negated=_negated(tokens, k))
 
 
 def _placed(cue: Cue, found: list[Cue], tokens: list[Token]) -> Cue:
