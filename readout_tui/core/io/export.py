@@ -75,8 +75,11 @@ class Published:
     mentions: OneSided
 
     @classmethod
-    def of(cls, alignment: Alignment, info: CaseInfo, decisions: Decisions = Decisions()) -> Published:
-        return cls(alignment, info, decisions, one_sided(alignment.left, alignment.right))
+    def of(
+        cls, alignment: Alignment, info: CaseInfo, decisions: Decisions = Decisions(), mentions: OneSided | None = None
+    ) -> Published:
+        """``mentions``: ``one_sided`` of the alignment's readouts, when already found."""
+        return cls(alignment, info, decisions, mentions or one_sided(alignment.left, alignment.right))
 
     @property
     def title(self) -> str:
@@ -187,13 +190,14 @@ def render(
     info: CaseInfo = CaseInfo(),
     decisions: Decisions = Decisions(),
     pretty: bool = True,
+    mentions: OneSided | None = None,
 ) -> str:
     """The comparison as ``fmt`` (one of ``FORMATS``); ``alignment`` already has ``decisions``
     applied, they are passed to say which parts were decided by hand and to carry the notes.
-    ``pretty`` False writes JSON on one line."""
+    ``pretty`` False writes JSON on one line. ``mentions``: see ``Published.of``."""
     if fmt == "text":
         return report.to_text(alignment, info, decisions=decisions)
-    published = Published.of(alignment, info, decisions)
+    published = Published.of(alignment, info, decisions, mentions)
     if fmt == "json":
         return to_json(published, pretty)
     return {"markdown": to_markdown, "html": to_html, "csv": to_csv}[fmt](published)
