@@ -17,9 +17,15 @@ import pytest
 from readout_tui import cli
 from readout_tui.core import aside as aside_module
 from readout_tui.core.aside import Aside, start_method
+from readout_tui.core.engine import pipeline
+from readout_tui.core.engine.decision import decide
+from readout_tui.core.engine.embedder import DEFAULT_MODEL
+from readout_tui.core.engine.kind import Reading, read_packed, unpacked
+from readout_tui.core.engine.pipeline import collect
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.work import mentions as mentions_module
 from readout_tui.core.work.mentions import one_sided, one_sided_aside
+from readout_tui.testing import HashEmbedder
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CASE = FIXTURES / "netanyahu-putin-2023-12-10"
@@ -249,3 +255,37 @@ def test_a_child_does_not_outlive_a_killed_parent(tmp_path):
     process.kill()
     process.wait(timeout=10)
     assert _gone(child)
+
+
+TEXTS = [
+    "",
+    "No, the so-called claims were never unacceptable; they must not stand.",
+    "Ünïcode wörds İstanbul ǅemal and the Kelvin sign K said nothing of the crisis.",
+    "  tabs\tand\nlines   between  words  ",
+    "He didn't condemn the alleged aggression, nor the illegal invasion.",
+]
+
+
+def test_packed_readings_are_the_readings():
+    assert unpacked(TEXTS, read_packed(TEXTS)) == {text: Reading.of(text) for text in TEXTS}
+
+
+def _case_with_the_bundled_scorer():
+    case = load_comparison([str(CASE / "left.txt"), str(CASE / "right.txt")], "sentences", None, None)
+    return case, HashEmbedder(DEFAULT_MODEL)
+
+
+def test_the_kind_model_reads_the_same_in_a_child(monkeypatch):
+    case, embedder = _case_with_the_bundled_scorer()
+    here = collect(case.left, case.right, embedder)
+    assert here.scorer is not None and not here.readings  # read by decide, as it needs them
+    expected = decide(here)
+    monkeypatch.setattr(pipeline, "READINGS_ASIDE_FROM", 0)
+    forked = []
+    monkeypatch.setattr(pipeline, "read_packed", lambda texts: forked.append(os.getpid()) or read_packed(texts))
+    if start_method() != "fork":
+        pytest.skip("the readings are made in a child only where it is forked")
+    there = collect(case.left, case.right, embedder)
+    assert forked == []  # the lambda ran in the child, where this list is another
+    assert there.readings == {text: Reading.of(text) for text in [*case.left.texts, *case.right.texts]}
+    assert decide(there) == expected
