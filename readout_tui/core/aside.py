@@ -106,8 +106,10 @@ class Aside(Generic[T]):
                 # Read before the child is waited for: an answer larger than the pipe holds
                 # keeps the child writing until it is read.
                 return self._connection.recv()
-            except (EOFError, OSError):
-                pass  # the child died without an answer: done here below
+            except Exception:  # noqa: BLE001
+                # The child died without an answer (EOF), or its answer would not unpickle here
+                # (an exception whose constructor wants other arguments): done here below.
+                pass
             finally:
                 self.close()
         try:

@@ -49,6 +49,15 @@ def _sleeps(seconds: float) -> str:
     return "woke"
 
 
+class _Picky(Exception):
+    def __init__(self, what: str, why: str) -> None:
+        super().__init__(f"{what}: {why}")  # pickled with one argument, rebuilt wanting two
+
+
+def _fails_picky() -> None:
+    raise _Picky("readout", "unreadable")
+
+
 def _large(n: int) -> str:
     return "x" * n
 
@@ -103,6 +112,12 @@ def test_an_error_comes_back_and_the_child_is_gone(method):
         beside.result()
     assert beside.child is None
     assert _gone(pid)
+
+
+def test_an_error_that_will_not_unpickle_is_raised_here_as_it_is():
+    with Aside.start(_fails_picky) as beside:
+        with pytest.raises(_Picky, match="readout: unreadable"):
+            beside.result()
 
 
 def test_a_child_that_dies_without_an_answer_leaves_the_work_to_this_process():
