@@ -22,7 +22,9 @@ from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import DEFAULT_MODEL
 from readout_tui.core.engine.kind import Reading, read_packed, unpacked
 from readout_tui.core.engine.pipeline import collect
+from readout_tui.core.io import export, report
 from readout_tui.core.io.loading import load_comparison
+from readout_tui.core.types import Counterpart, Kind
 from readout_tui.core.work import mentions as mentions_module
 from readout_tui.core.work.mentions import one_sided, one_sided_aside
 from readout_tui.testing import HashEmbedder
@@ -304,3 +306,40 @@ def test_the_kind_model_reads_the_same_in_a_child(monkeypatch):
     assert forked == []  # the lambda ran in the child, where this list is another
     assert there.readings == {text: Reading.of(text) for text in [*case.left.texts, *case.right.texts]}
     assert decide(there) == expected
+
+
+def test_the_pairs_written_apart_make_the_same_json():
+    hostile = "del \x7f, c1 \x85 \x9b, bidi \u202e\u2066, lone \ud800, quote \" back \\ tab \t é 中"
+    pairs = (
+        Counterpart.made(0, 1, 0.5, Kind.MATCH, 0.25, 0.125, ("a", hostile), hostile, False, None),
+        Counterpart.made(2, 0, float("nan"), Kind.RELATED, -0.0, 1e-17, (), "", True, 0.75),
+    )
+    document = {"left": {"text": hostile, "n": [1, 2.5, None]}, "right": {}, "pairs": None, "model": hostile}
+    whole = dict(document, pairs=report._pairs_json(pairs, True))
+    assert report.dump_json_with(document, report.pairs_text(pairs, True)) == report.dump_json(whole, pretty=False)
+
+
+def test_compare_writes_the_same_json_with_the_pairs_written_in_a_child(capsys, monkeypatch, tmp_path):
+    if start_method() != "fork":
+        pytest.skip("the pairs are written in a child only where it is forked")
+    left, right = tmp_path / "left.txt", tmp_path / "right.txt"
+    text = (CASE / "left.txt").read_text(encoding="utf-8")
+    left.write_text(text + "\nThe bank \x7f said \u202eno\u202c to \x85 the 50 tonnes.\n", encoding="utf-8")
+    right.write_text((CASE / "right.txt").read_text(encoding="utf-8") + "\nThe bank \x7f said \u202eno\u202c.\n")
+    argv = ["compare", str(left), str(right), "--lexical-only", "--format", "json", "--segment", "lines"]
+    assert cli.main(argv) == 0
+    here = capsys.readouterr().out
+    started = []
+    real = aside_module.Aside.start.__func__
+
+    def start(cls, function, *args, **kwargs):
+        made = real(cls, function, *args, **kwargs)
+        started.append((function.__name__, made.how))
+        return made
+
+    monkeypatch.setattr(aside_module.Aside, "start", classmethod(start))
+    monkeypatch.setattr(export, "PAIRS_ASIDE_FROM", 0)
+    assert cli.main(argv) == 0
+    assert ("pairs_text", "fork") in started
+    assert capsys.readouterr().out == here
+    assert "\\u007f" in here and "\\u202e" in here

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from readout_tui.core.aside import Aside, start_method
 from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.explain import WordSpan, word_spans
 from readout_tui.core.engine.settings import AlignmentSettings
@@ -537,10 +538,28 @@ def to_csv(p: Published) -> str:
 # -- JSON -------------------------------------------------------------------------------------
 
 
+PAIRS_ASIDE_FROM = 20_000
+"""Pairs from which one-line JSON has its pairs written in a forked child (``core.aside``)
+while this process writes the rest: ~8 µs a pair, against ~20-40 ms to fork a process that
+holds the evidence and to send the text back (docs/performance.md, seventh round)."""
+
+
 @collector_paused()
 def to_json(p: Published, pretty: bool = True) -> str:
     """The ``report.to_json`` contract, with the decisions, notes and mentions added."""
-    document = report.json_document(p.alignment, p.info, manual=True)
+    pairs = p.alignment.pairs
+    # The pairs are most of a large report: written beside the rest, in a child forked with
+    # them in memory (a spawned one would have to be sent them: no gain).
+    child = not pretty and len(pairs) >= PAIRS_ASIDE_FROM and start_method() == "fork"
+    with Aside.start(report.pairs_text, pairs, True, child=child) as written:
+        document = _json_document(p, None if not child else "")
+        if child:
+            return report.dump_json_with(document, written.result()) + "\n"
+    return report.dump_json(document, pretty) + "\n"
+
+
+def _json_document(p: Published, pairs: object) -> dict:
+    document = report.json_document(p.alignment, p.info, manual=True, pairs=pairs)
     kept = records(p.decisions)
     document["notes"] = kept.pop("notes")
     document["decisions"] = kept
@@ -550,4 +569,4 @@ def to_json(p: Published, pretty: bool = True) -> str:
     }
     document["mentions"]["names_checked"] = dict(p.mentions.names)
     document["length"] = {side: _length(getattr(p.alignment, side)) for side in ("left", "right")}
-    return report.dump_json(document, pretty) + "\n"
+    return document
