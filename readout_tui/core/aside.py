@@ -59,11 +59,13 @@ class Aside(Generic[T]):
         cls, function: Callable[..., T], *args: Any, child: bool = True, method: str | None = "auto"
     ) -> Aside[T]:
         """``function(*args)`` started in a child (``child`` False: done here, when asked);
-        ``method``: "fork" or "spawn" instead of the one ``start_method`` chooses (None: none
-        to be had, done here)."""
+        ``method``: "fork" or "spawn" instead of the one ``start_method`` chooses, when
+        ``spare_core`` says a core is free (None: none to be had, done here)."""
         aside = cls(function, *args)
+        if method == "auto":
+            method = chosen_method()
         if child:
-            aside._start(start_method() if method == "auto" else method)
+            aside._start(method)
         return aside
 
     def _start(self, method: str | None) -> None:
@@ -144,6 +146,30 @@ class Aside(Generic[T]):
 
     def __del__(self) -> None:
         self.close()
+
+
+def chosen_method() -> str | None:
+    """How a child is started here and now: ``start_method``, if ``spare_core``; else None."""
+    return start_method() if spare_core() else None
+
+
+def spare_core() -> bool:
+    """Whether a core is likely to be free for a child: two or more for this process, and a
+    load average (1 min) at least half a core below their number. On a machine kept busy by
+    other work, a child only takes its turn from this process and adds its own start and
+    sending back (docs/performance.md, seventh round: no wall time gained at load 2.4-3.4 on
+    2 cores). Where the load average is unknown, assumed free."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    if cores < 2:
+        return False
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return True
+    return load <= cores - 0.5
 
 
 def start_method() -> str | None:

@@ -89,6 +89,12 @@ def _gone(pid: int, within: float = 5.0) -> bool:
     return False
 
 
+@pytest.fixture(autouse=True)
+def a_core_to_spare(monkeypatch):
+    """Children are started whatever else loads the machine running the tests."""
+    monkeypatch.setattr(aside_module, "spare_core", lambda: True)
+
+
 @pytest.fixture
 def case():
     return load_comparison([str(CASE / "left.txt"), str(CASE / "right.txt")], "sentences", None, None)
@@ -214,13 +220,13 @@ def test_ctrl_c_ends_the_child_with_the_command(tmp_path):
         textwrap.dedent(
             """
             import sys, time
-            from readout_tui.core.aside import Aside
+            from readout_tui.core.aside import Aside, start_method
             sys.path.insert(0, sys.argv[1])
             from test_aside import _sleeps
 
             if __name__ == "__main__":
                 try:
-                    with Aside.start(_sleeps, 60) as beside:
+                    with Aside.start(_sleeps, 60, method=start_method()) as beside:
                         print(beside.child, flush=True)
                         time.sleep(60)
                 except KeyboardInterrupt:
@@ -253,12 +259,12 @@ def test_a_child_does_not_outlive_a_killed_parent(tmp_path):
         textwrap.dedent(
             """
             import sys, time
-            from readout_tui.core.aside import Aside
+            from readout_tui.core.aside import Aside, start_method
             sys.path.insert(0, sys.argv[1])
             from test_aside import _sleeps
 
             if __name__ == "__main__":
-                beside = Aside.start(_sleeps, 60)
+                beside = Aside.start(_sleeps, 60, method=start_method())
                 print(beside.child, flush=True)
                 time.sleep(60)
             """
@@ -343,3 +349,19 @@ def test_compare_writes_the_same_json_with_the_pairs_written_in_a_child(capsys, 
     assert ("pairs_text", "fork") in started
     assert capsys.readouterr().out == here
     assert "\\u007f" in here and "\\u202e" in here
+
+
+@pytest.mark.parametrize(
+    ("cores", "load", "spare"), [(2, 0.3, True), (2, 1.5, True), (2, 1.6, False), (2, 3.2, False), (1, 0.0, False), (8, 6.0, True)]
+)
+def test_a_child_only_with_a_core_to_spare(monkeypatch, cores, load, spare):
+    monkeypatch.undo()  # the real spare_core
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert aside_module.spare_core() is spare
+    beside = Aside.start(_sleeps, 0)
+    try:
+        assert (beside.how != "here") is (spare and start_method() is not None)
+        assert beside.result() == "woke"
+    finally:
+        beside.close()

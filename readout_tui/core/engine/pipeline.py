@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from readout_tui.core.aside import Aside, start_method
+from readout_tui.core.aside import Aside, chosen_method
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.coverage import LanguageCheck, coverage
 from readout_tui.core.engine.decision import decide
@@ -56,8 +56,9 @@ def collect(
     # What the kind model reads in each statement needs only the texts: at scale, read in a
     # child process while this one compares the statements.
     english = {languages.left.code, languages.right.code} <= {"en"}  # as ``decision._kinds`` asks
-    child = scorer is not None and english and len(texts) >= READINGS_ASIDE_FROM and start_method() == "fork"
-    with Aside.start(read_packed, texts, child=child) as reading:
+    method = chosen_method()
+    child = scorer is not None and english and len(texts) >= READINGS_ASIDE_FROM and method == "fork"
+    with Aside.start(read_packed, texts, child=child, method=method) as reading:
         evidence = gather_evidence(
             left,
             right,

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from readout_tui.core.aside import Aside, start_method
+from readout_tui.core.aside import Aside, chosen_method
 from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.explain import WordSpan, word_spans
 from readout_tui.core.engine.settings import AlignmentSettings
@@ -550,8 +550,9 @@ def to_json(p: Published, pretty: bool = True) -> str:
     pairs = p.alignment.pairs
     # The pairs are most of a large report: written beside the rest, in a child forked with
     # them in memory (a spawned one would have to be sent them: no gain).
-    child = not pretty and len(pairs) >= PAIRS_ASIDE_FROM and start_method() == "fork"
-    with Aside.start(report.pairs_text, pairs, True, child=child) as written:
+    method = chosen_method()
+    child = not pretty and len(pairs) >= PAIRS_ASIDE_FROM and method == "fork"
+    with Aside.start(report.pairs_text, pairs, True, child=child, method=method) as written:
         document = _json_document(p, None if not child else "")
         if child:
             return report.dump_json_with(document, written.result()) + "\n"

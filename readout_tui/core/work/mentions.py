@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from readout_tui.core.aside import Aside, start_method
+from readout_tui.core.aside import Aside, chosen_method
 from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.cues import is_role, is_title
 from readout_tui.core.engine.names import (
@@ -328,7 +328,7 @@ against ~75 µs a statement to find the mentions (docs/performance.md, seventh r
 def one_sided_aside(left: Readout, right: Readout, child: bool | None = None) -> Aside[OneSided]:
     """``one_sided(left, right)`` begun beside the caller's own work (``Aside``), in a child
     process when the readouts are large enough to be worth it (``child``: say which)."""
-    method = start_method()
+    method = chosen_method()
     if child is None:
         child = method is not None and len(left) + len(right) >= ASIDE_FROM[method]
     return Aside.start(one_sided, left, right, child=child, method=method)
