@@ -28,7 +28,6 @@ starts a thread of its own in this process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -71,6 +70,8 @@ class Aside(Generic[T]):
     def _start(self, method: str | None) -> None:
         if method is None:
             return
+        import multiprocessing
+
         receiving = sending = None
         try:
             context = multiprocessing.get_context(method)
@@ -174,6 +175,9 @@ def spare_core() -> bool:
 
 def start_method() -> str | None:
     """"fork" where it is safe (see the module's note), else "spawn"; None where neither is."""
+    # Imported here: ~20-30 ms that a small comparison, which starts no child, is spared.
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and sys.platform != "darwin" and threading.active_count() == 1:
         return "fork"

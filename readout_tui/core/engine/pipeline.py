@@ -56,9 +56,8 @@ def collect(
     # What the kind model reads in each statement needs only the texts: at scale, read in a
     # child process while this one compares the statements.
     english = {languages.left.code, languages.right.code} <= {"en"}  # as ``decision._kinds`` asks
-    method = chosen_method()
-    child = scorer is not None and english and len(texts) >= READINGS_ASIDE_FROM and method == "fork"
-    with Aside.start(read_packed, texts, child=child, method=method) as reading:
+    child = scorer is not None and english and len(texts) >= READINGS_ASIDE_FROM and chosen_method() == "fork"
+    with Aside.start(read_packed, texts, child=child, method="fork") as reading:
         evidence = gather_evidence(
             left,
             right,

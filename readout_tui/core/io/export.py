@@ -550,9 +550,8 @@ def to_json(p: Published, pretty: bool = True) -> str:
     pairs = p.alignment.pairs
     # The pairs are most of a large report: written beside the rest, in a child forked with
     # them in memory (a spawned one would have to be sent them: no gain).
-    method = chosen_method()
-    child = not pretty and len(pairs) >= PAIRS_ASIDE_FROM and method == "fork"
-    with Aside.start(report.pairs_text, pairs, True, child=child, method=method) as written:
+    child = not pretty and len(pairs) >= PAIRS_ASIDE_FROM and chosen_method() == "fork"
+    with Aside.start(report.pairs_text, pairs, True, child=child, method="fork") as written:
         document = _json_document(p, None if not child else "")
         if child:
             return report.dump_json_with(document, written.result()) + "\n"

@@ -328,9 +328,10 @@ against ~75 µs a statement to find the mentions (docs/performance.md, seventh r
 def one_sided_aside(left: Readout, right: Readout, child: bool | None = None) -> Aside[OneSided]:
     """``one_sided(left, right)`` begun beside the caller's own work (``Aside``), in a child
     process when the readouts are large enough to be worth it (``child``: say which)."""
-    method = chosen_method()
+    size = len(left) + len(right)
+    method = chosen_method() if size >= min(ASIDE_FROM.values()) or child else None
     if child is None:
-        child = method is not None and len(left) + len(right) >= ASIDE_FROM[method]
+        child = method is not None and size >= ASIDE_FROM[method]
     return Aside.start(one_sided, left, right, child=child, method=method)
 
 
