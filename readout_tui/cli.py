@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from readout_tui.core.engine.cache import EmbeddingCache
@@ -227,12 +228,8 @@ def _embedder(args: argparse.Namespace) -> Embedder | ByLanguage | None:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from readout_tui.core.engine.decision import decide
-    from readout_tui.core.engine.pipeline import collect
-    from readout_tui.core.io import export, report
-    from readout_tui.core.io.progress import ProgressLine
     from readout_tui.core.work.assignment import assigned
-    from readout_tui.core.work.workspace import settings_in_force
+    from readout_tui.core.work.mentions import one_sided_aside
 
     fmt = _output_format(args)
     # Before the readouts are read: a model that is not here is told at once.
@@ -240,6 +237,19 @@ def run_compare(args: argparse.Namespace) -> int:
     comparison, session = _saved_session(args, _comparison(args))
     # An article is compared as the analyst assigned its statements in the app.
     comparison = assigned(comparison, session)
+    # Every export but text lists the mentions one side lacks, found from the readouts alone:
+    # at scale, in a child process while this one compares the statements.
+    with nullcontext() if fmt == "text" else one_sided_aside(comparison.left, comparison.right) as mentions:
+        return _compared(args, fmt, embedder, comparison, session, mentions)
+
+
+def _compared(args, fmt, embedder, comparison, session, mentions) -> int:
+    from readout_tui.core.engine.decision import decide
+    from readout_tui.core.engine.pipeline import collect
+    from readout_tui.core.io import export, report
+    from readout_tui.core.io.progress import ProgressLine
+    from readout_tui.core.work.workspace import settings_in_force
+
     cache = None if args.no_cache else EmbeddingCache()
     progress = ProgressLine.on(sys.stderr)
     try:
@@ -267,7 +277,7 @@ def run_compare(args: argparse.Namespace) -> int:
     else:
         # Piped, JSON goes to a program: one line, written several times faster.
         pretty = args.pretty or not _to_stdout(args) or sys.stdout.isatty()
-        output = export.render(fmt, alignment, comparison.info, session.decisions, pretty)
+        output = export.render(fmt, alignment, comparison.info, session.decisions, pretty, mentions.result())
     if _to_stdout(args):
         _write(output)
     else:

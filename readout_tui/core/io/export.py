@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from readout_tui.core.aside import Aside, chosen_method
 from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.explain import WordSpan, word_spans
 from readout_tui.core.engine.settings import AlignmentSettings
@@ -75,8 +76,11 @@ class Published:
     mentions: OneSided
 
     @classmethod
-    def of(cls, alignment: Alignment, info: CaseInfo, decisions: Decisions = Decisions()) -> Published:
-        return cls(alignment, info, decisions, one_sided(alignment.left, alignment.right))
+    def of(
+        cls, alignment: Alignment, info: CaseInfo, decisions: Decisions = Decisions(), mentions: OneSided | None = None
+    ) -> Published:
+        """``mentions``: ``one_sided`` of the alignment's readouts, when already found."""
+        return cls(alignment, info, decisions, mentions or one_sided(alignment.left, alignment.right))
 
     @property
     def title(self) -> str:
@@ -187,13 +191,14 @@ def render(
     info: CaseInfo = CaseInfo(),
     decisions: Decisions = Decisions(),
     pretty: bool = True,
+    mentions: OneSided | None = None,
 ) -> str:
     """The comparison as ``fmt`` (one of ``FORMATS``); ``alignment`` already has ``decisions``
     applied, they are passed to say which parts were decided by hand and to carry the notes.
-    ``pretty`` False writes JSON on one line."""
+    ``pretty`` False writes JSON on one line. ``mentions``: see ``Published.of``."""
     if fmt == "text":
         return report.to_text(alignment, info, decisions=decisions)
-    published = Published.of(alignment, info, decisions)
+    published = Published.of(alignment, info, decisions, mentions)
     if fmt == "json":
         return to_json(published, pretty)
     return {"markdown": to_markdown, "html": to_html, "csv": to_csv}[fmt](published)
@@ -533,10 +538,28 @@ def to_csv(p: Published) -> str:
 # -- JSON -------------------------------------------------------------------------------------
 
 
+PAIRS_ASIDE_FROM = 20_000
+"""Pairs from which one-line JSON has its pairs written in a forked child (``core.aside``)
+while this process writes the rest: ~8 µs a pair, against ~20-40 ms to fork a process that
+holds the evidence and to send the text back (docs/performance.md, seventh round)."""
+
+
 @collector_paused()
 def to_json(p: Published, pretty: bool = True) -> str:
     """The ``report.to_json`` contract, with the decisions, notes and mentions added."""
-    document = report.json_document(p.alignment, p.info, manual=True)
+    pairs = p.alignment.pairs
+    # The pairs are most of a large report: written beside the rest, in a child forked with
+    # them in memory (a spawned one would have to be sent them: no gain).
+    child = not pretty and len(pairs) >= PAIRS_ASIDE_FROM and chosen_method() == "fork"
+    with Aside.start(report.pairs_text, pairs, True, child=child, method="fork") as written:
+        document = _json_document(p, None if not child else "")
+        if child:
+            return report.dump_json_with(document, written.result()) + "\n"
+    return report.dump_json(document, pretty) + "\n"
+
+
+def _json_document(p: Published, pairs: object) -> dict:
+    document = report.json_document(p.alignment, p.info, manual=True, pairs=pairs)
     kept = records(p.decisions)
     document["notes"] = kept.pop("notes")
     document["decisions"] = kept
@@ -546,4 +569,4 @@ def to_json(p: Published, pretty: bool = True) -> str:
     }
     document["mentions"]["names_checked"] = dict(p.mentions.names)
     document["length"] = {side: _length(getattr(p.alignment, side)) for side in ("left", "right")}
-    return report.dump_json(document, pretty) + "\n"
+    return document

@@ -58,9 +58,12 @@ def to_json(alignment: Alignment, info: CaseInfo = CaseInfo(), pretty: bool = Tr
     return dump_json(json_document(alignment, info), pretty)
 
 
-def json_document(alignment: Alignment, info: CaseInfo = CaseInfo(), manual: bool = False) -> dict:
+def json_document(
+    alignment: Alignment, info: CaseInfo = CaseInfo(), manual: bool = False, pairs: object = None
+) -> dict:
     """The JSON report as a dict, for exports that add to it (see ``core.export``); ``manual``
-    adds each pair's ``manual`` last."""
+    adds each pair's ``manual`` last. ``pairs``: put in place of the pairs' rows (which
+    ``pairs_text`` then writes apart)."""
 
     def side(readout: Readout, name: str) -> dict:
         # Each statement's status and partners in one pass over its pairs, not two look-ups.
@@ -80,7 +83,7 @@ def json_document(alignment: Alignment, info: CaseInfo = CaseInfo(), manual: boo
     return {
         "left": side(alignment.left, "left"),
         "right": side(alignment.right, "right"),
-        "pairs": _pairs_json(alignment.pairs, manual),
+        "pairs": _pairs_json(alignment.pairs, manual) if pairs is None else pairs,
         "model": alignment.model,
         "model_reason": (alignment.languages.why or None) if alignment.languages else None,
         "semantic": alignment.semantic,
@@ -157,6 +160,23 @@ def dump_json(document: dict, pretty: bool = True) -> str:
     if text.isascii() and not any(c in text for c in _JSON_UNSAFE_ASCII):
         return text  # nothing to escape; isascii is a quick scan, the pattern a slow one
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def pairs_text(pairs: Sequence[Counterpart], manual: bool = False) -> str:
+    """The pairs' rows of ``json_document`` as one-line JSON, escaped as ``dump_json`` escapes:
+    made apart from the rest of the document (``dump_json_with``), possibly in another process."""
+    return dump_json(_pairs_json(pairs, manual), pretty=False)
+
+
+def dump_json_with(document: dict, pairs: str) -> str:
+    """``dump_json(document, pretty=False)`` with ``document["pairs"]`` written as ``pairs``
+    (``pairs_text``). The same characters: the encoder writes an object key by key, each key
+    and value as it would alone, and ``dump_json``'s escapes are of single characters."""
+    items = (
+        f"{json.dumps(key, ensure_ascii=False)}:{pairs if key == 'pairs' else dump_json(value, pretty=False)}"
+        for key, value in document.items()
+    )
+    return "{" + ",".join(items) + "}"
 
 
 def _language_json(alignment: Alignment, side: str) -> dict:

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from readout_tui.core.aside import Aside, chosen_method
 from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.cues import is_role, is_title
 from readout_tui.core.engine.names import (
@@ -315,6 +316,23 @@ def one_sided(left: Readout, right: Readout) -> OneSided:
         right=tuple(m for m in found["right"] if not has["left"].shares(m)),
         names={side: _has_case(texts[side]) for side in ("left", "right")},
     )
+
+
+ASIDE_FROM = {"fork": 1000, "spawn": 8000}
+"""Statements on both sides together from which ``one_sided_aside`` finds the mentions in a
+child process, by how it is started: below, starting one costs more than it spares. A fork
+costs the parent ~2-20 ms, a spawn 0.3-0.6 s (a fresh interpreter importing the finder),
+against ~75 µs a statement to find the mentions (docs/performance.md, seventh round)."""
+
+
+def one_sided_aside(left: Readout, right: Readout, child: bool | None = None) -> Aside[OneSided]:
+    """``one_sided(left, right)`` begun beside the caller's own work (``Aside``), in a child
+    process when the readouts are large enough to be worth it (``child``: say which)."""
+    size = len(left) + len(right)
+    method = chosen_method() if size >= min(ASIDE_FROM.values()) or child else None
+    if child is None:
+        child = method is not None and size >= ASIDE_FROM[method]
+    return Aside.start(one_sided, left, right, child=child, method=method)
 
 
 def mentions(readout: Readout, inner: set[str] | None = None) -> list[Mention]:
