@@ -753,6 +753,18 @@ def test_repeating_is_a_verb_of_saying(opening, line):
     assert statement.side.value == "right" and statement.how is How.CUE
 
 
+def test_a_title_word_is_not_among_a_leaders_countries():
+    # "US President Donald Trump": "President" is not Trump's country, or "Presidential
+    # Spokesperson Harry Roque", the other leader's man, shares its key and takes his side.
+    # Only English writes the title capitalised inside the name ("Presiden", "Президент" are
+    # titles that are not names), so only English had it.
+    text = "On Sunday, Zemblan President Tom Rowan spoke with Freedonian Prime Minister Ida Kessel."
+    names = Names()
+    names.read(0, read_tokens(text, set()))
+    assert dict(names.countries[frozenset({"tom", "rowan"})]) == {"zembla": 1}
+    assert set(names.countries[frozenset({"ida", "kessel"})]) == {"freedo"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

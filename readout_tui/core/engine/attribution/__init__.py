@@ -234,6 +234,8 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
                 entity = names.resolve(cue.key)
                 if parties is not None and parties.side_of(entity) is None and national:
                     entity = national
+                elif parties is not None and parties.side_of(entity) is None and cue.documented:
+                    _place_office(entity, cue, body.tokens, names, parties)
                 found.append(Resolved(cue, entity))
             elif national:
                 found.append(Resolved(cue, national))
@@ -258,6 +260,27 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
 _NEAR_OFFICE = 2
 """How many modifiers may stand between an office noun and its name ("Xinhua news agency",
 "kantor berita Korvo")."""
+
+
+def _place_office(entity: str, cue: Cue, tokens: Sequence[Token], names: Names, parties: Parties) -> None:
+    """An office named with a party's country ("The Zemblan Presidential Office", "Kantor
+    Kepresidenan Korea Selatan", "Пресс-служба Кремля") is on that party's side: by the
+    country its name has, not by a title word it shares with a leader's title."""
+    keys = {
+        name_key(t.text)
+        for t in tokens
+        if cue.span[0] <= t.start < cue.span[1] and t.word and t.name and name_key(t.text) != cue.key
+    }
+    found = {
+        side
+        for side, leader in parties.leaders.items()
+        for person, countries in names.countries.items()
+        if len(person & leader) >= min(2, len(person))
+        for key in keys
+        if key in countries
+    }
+    if len(found) == 1:
+        parties.sides.setdefault(entity, found.pop())
 
 
 def _modifier(token: Token) -> bool:
