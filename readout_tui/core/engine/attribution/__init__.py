@@ -26,7 +26,8 @@ account or neither, from the article's own cues:
    gave that noun ("Вьетнамское информационное агентство (ВИА)"), cited or not, unless the
    article capitalises it inside the sentence as the office's name ("menurut keterangan
    tertulis Istana"): a source of its own; a title with a country's adjective ("российского
-   лидера", "Сильдавский премьер") is that country's. A verb of saying's source ends where
+   лидера", "Сильдавский премьер") is that country's, and so is an office named with one
+   party's country ("The Zemblan Presidential Office"). A verb of saying's source ends where
    whom it was said to begins ("kata Xi kepada Biden").
 4. **Sides.** The call's two parties (``parties``): each leader named with a title, and the
    sources the article joins to them or has telling their account; third parties (analysts,
@@ -44,8 +45,10 @@ account or neither, from the article's own cues:
    told", "по его словам", "ujarnya"), or with no cue that opens with a quotation mark or
    whose subject is a pronoun (not "it" doing no speaking: "It was the first call"), a title
    ("Kepala Negara", "the prime minister", "Presiden AS itu") or the side's own source doing
-   what is done in a call ("Netanyahu juga menyampaikan apresiasinya"), carries on the
-   account of the statement before it (links skipped). Anything else without a cue is the
+   what is done in a call ("Netanyahu juga menyampaikan apresiasinya") or the two parties
+   together doing it ("Keduanya membahas", "Путин и Макрон отметили": two leaders' names
+   joined by "and" are no one leader's cue), carries on the account of the statement before
+   it (links skipped). Anything else without a cue is the
    reporter's: neither, unless a party's leader is its subject doing what is done in a call
    in a sentence that names the call or the other leader ("Dalam pertemuan itu, Prabowo
    berterima kasih karena Xi"): that leader's account; so is a pronoun's statement about the
