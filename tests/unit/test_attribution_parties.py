@@ -753,6 +753,18 @@ def test_repeating_is_a_verb_of_saying(opening, line):
     assert statement.side.value == "right" and statement.how is How.CUE
 
 
+def test_a_title_word_is_not_among_a_leaders_countries():
+    # "US President Donald Trump": "President" is not Trump's country, or "Presidential
+    # Spokesperson Harry Roque", the other leader's man, shares its key and takes his side.
+    # Only English writes the title capitalised inside the name ("Presiden", "Президент" are
+    # titles that are not names), so only English had it.
+    text = "On Sunday, Zemblan President Tom Rowan spoke with Freedonian Prime Minister Ida Kessel."
+    names = Names()
+    names.read(0, read_tokens(text, set()))
+    assert dict(names.countries[frozenset({"tom", "rowan"})]) == {"zembla": 1}
+    assert set(names.countries[frozenset({"ida", "kessel"})]) == {"freedo"}
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -892,3 +904,34 @@ def test_a_leaders_country_is_not_claimed_through_a_first_name_alone():
     parties = Parties.of_leaders(names, [frozenset({"mohammed", "salman"}), frozenset({"erdogan"})])
     assert parties.sides.get("saudi") is Side.LEFT
     assert "emirates" not in parties.sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plekszy and Muskar talk by phone\n"
+        "Bordurian President Kurt Plekszy spoke by phone with Syldavian President Anton Muskar on Friday.\n"
+        "The Bordurian presidency said in a statement that the two sides discussed trade.\n"
+        "Plekszy and Muskar stressed the importance of an open border.\n"
+        "Syldavia's government said Muskar invited Plekszy to Klow.\n"
+        "Plekszy and Muskar last spoke by phone in March.\n",
+        "Plekszy dan Muskar berbicara lewat telepon\n"
+        "Presiden Borduria Kurt Plekszy berbicara lewat telepon dengan Presiden Syldavia Anton Muskar, Jumat.\n"
+        "Menurut pernyataan kepresidenan Borduria, kedua pihak membahas perdagangan.\n"
+        "Plekszy dan Muskar menegaskan pentingnya perbatasan yang terbuka.\n"
+        "Pemerintah Syldavia mengatakan Muskar mengundang Plekszy ke Klow.\n"
+        "Plekszy dan Muskar terakhir kali berbicara lewat telepon pada Maret.\n",
+        "Плекши и Мускар поговорили по телефону\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Как говорится в сообщении пресс-службы Бордурии, стороны обсудили торговлю.\n"
+        "Плекши и Мускар отметили важность открытой границы.\n"
+        "Правительство Сильдавии сообщило, что Мускар пригласил Плекши в Клов.\n"
+        "Последний раз Плекши и Мускар говорили по телефону в марте.\n",
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_both_leaders_named_as_one_subject_carry_on_the_account_being_told(text):
+    # The verb next to the second name is both leaders' act, as the account being told has
+    # it (the gold: "continues previous"), not a cue of that leader's; their last call is
+    # neither.
+    assert sides(text) == ["neither", "neither", "left", "left", "right", "neither"]

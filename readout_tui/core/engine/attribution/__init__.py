@@ -26,7 +26,8 @@ account or neither, from the article's own cues:
    gave that noun ("Вьетнамское информационное агентство (ВИА)"), cited or not, unless the
    article capitalises it inside the sentence as the office's name ("menurut keterangan
    tertulis Istana"): a source of its own; a title with a country's adjective ("российского
-   лидера", "Сильдавский премьер") is that country's. A verb of saying's source ends where
+   лидера", "Сильдавский премьер") is that country's, and so is an office named with one
+   party's country ("The Zemblan Presidential Office"). A verb of saying's source ends where
    whom it was said to begins ("kata Xi kepada Biden").
 4. **Sides.** The call's two parties (``parties``): each leader named with a title, and the
    sources the article joins to them or has telling their account; third parties (analysts,
@@ -44,8 +45,10 @@ account or neither, from the article's own cues:
    told", "по его словам", "ujarnya"), or with no cue that opens with a quotation mark or
    whose subject is a pronoun (not "it" doing no speaking: "It was the first call"), a title
    ("Kepala Negara", "the prime minister", "Presiden AS itu") or the side's own source doing
-   what is done in a call ("Netanyahu juga menyampaikan apresiasinya"), carries on the
-   account of the statement before it (links skipped). Anything else without a cue is the
+   what is done in a call ("Netanyahu juga menyampaikan apresiasinya") or the two parties
+   together doing it ("Keduanya membahas", "Путин и Макрон отметили": two leaders' names
+   joined by "and" are no one leader's cue), carries on the account of the statement before
+   it (links skipped). Anything else without a cue is the
    reporter's: neither, unless a party's leader is its subject doing what is done in a call
    in a sentence that names the call or the other leader ("Dalam pertemuan itu, Prabowo
    berterima kasih karena Xi"): that leader's account; so is a pronoun's statement about the
@@ -234,6 +237,8 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
                 entity = names.resolve(cue.key)
                 if parties is not None and parties.side_of(entity) is None and national:
                     entity = national
+                elif parties is not None and parties.side_of(entity) is None and cue.documented:
+                    _place_office(entity, cue, body.tokens, names, parties)
                 found.append(Resolved(cue, entity))
             elif national:
                 found.append(Resolved(cue, national))
@@ -258,6 +263,27 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
 _NEAR_OFFICE = 2
 """How many modifiers may stand between an office noun and its name ("Xinhua news agency",
 "kantor berita Korvo")."""
+
+
+def _place_office(entity: str, cue: Cue, tokens: Sequence[Token], names: Names, parties: Parties) -> None:
+    """An office named with a party's country ("The Zemblan Presidential Office", "Kantor
+    Kepresidenan Korea Selatan", "Пресс-служба Кремля") is on that party's side: by the
+    country its name has, not by a title word it shares with a leader's title."""
+    keys = {
+        name_key(t.text)
+        for t in tokens
+        if cue.span[0] <= t.start < cue.span[1] and t.word and t.name and name_key(t.text) != cue.key
+    }
+    found = {
+        side
+        for side, leader in parties.leaders.items()
+        for person, countries in names.countries.items()
+        if len(person & leader) >= min(2, len(person))
+        for key in keys
+        if key in countries
+    }
+    if len(found) == 1:
+        parties.sides.setdefault(entity, found.pop())
 
 
 def _modifier(token: Token) -> bool:

@@ -221,12 +221,18 @@ class _Reading:
             # call, as the account being told has it; not having the call or meeting itself
             # ("The two leaders met at a hotel", "Созвонились и министры обороны").
             verb = subject.verb
+            if subject.pair and not self._both_parties(subject.pair):
+                return False  # "Lavrov and Rubio discussed": two others, not the call's parties
             return (cues.is_speech_act(verb) or cues.is_reporting_verb(verb)) and not cues.is_contact(verb)
         if subject.kind == "title":
             return side_of(self.names.entity_of(subject.key)) in (None, carried)
         if subject.kind != "named" or side_of(self.names.resolve(subject.key)) is not carried:
             return False
         return cues.is_speech_act(subject.verb) or cues.is_reporting_verb(subject.verb)
+
+    def _both_parties(self, keys: tuple[str, ...]) -> bool:
+        sides = {self.parties.side_of(self.names.resolve(key)) for key in keys}
+        return sides == {Side.LEFT, Side.RIGHT}
 
     def _continuing(self, cue: Cue | None) -> tuple[Attributed, str]:
         previous = self.previous

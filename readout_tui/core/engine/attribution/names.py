@@ -116,7 +116,7 @@ class Names:
             person = frozenset(name_key(t.text) for t in after[-2:])
             self.titled.append(person)
             if titles:  # not "Президенты России и Казахстана Владимир Путин и ...": whose is whose
-                others = {name_key(t.text) for t in run if t.name} - person
+                others = {name_key(t.text) for t in run if t.name and not t.title} - person
                 self.countries.setdefault(person, Counter()).update(others)
         return True
 

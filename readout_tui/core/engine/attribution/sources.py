@@ -171,6 +171,9 @@ def _verb_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
         after = []
     documented = any(t.word and documents(t) for t in after)
     account = any(t.word and cues.is_account_noun(t.text) for t in after)
+    joined = stop in cues.CONJUNCTIONS and all(t.name for t in tokens[start:end]) and _joined_to_name(tokens, start)
+    if start < end and joined:
+        return None  # two names for one subject: no one source's cue (``find_subject``'s pair)
     if start < end:
         cue = _classify(tokens, text, start, end, (tokens[start].start, token.end), stop == "pp", negated)
         if cue is not None:
@@ -498,6 +501,9 @@ class Subject:
     """From the subject to its verb, in the statement's text."""
     form: str = ""
     """A named subject as the article writes it ("Lena Brok")."""
+    pair: tuple[str, ...] = ()
+    """The keys of two names joined as one subject ("Путин и Макрон отметили", "Lee dan Trump
+    membahas"): "joint" only if they are the two parties, which ``decide`` knows."""
 
 
 _DATELINE = re.compile(r"^(?:[^\s.!?]+\s){0,5}?[^\s.!?]+\s[-–—]\s")
@@ -570,6 +576,10 @@ def _joint(tokens: list[Token], k: int) -> Subject | None:
     first = tokens[k].folded
     if cues.is_plural_past(first) and cues.is_speech_act(first) and not tokens[k].name:
         return Subject("joint", verb=tokens[k].text)
+    pair = _named_pair(tokens, k)
+    if pair is not None:
+        keys, end = pair
+        return Subject("joint", verb=_verb_after(tokens, end).text, pair=keys)
     end = k
     pair = end < len(tokens) and tokens[end].folded in cues.PAIR
     if pair:
@@ -582,6 +592,36 @@ def _joint(tokens: list[Token], k: int) -> Subject | None:
     if end == start:
         return None
     return Subject("joint", verb=_verb_after(tokens, end).text)
+
+
+def _named_pair(tokens: list[Token], k: int) -> tuple[tuple[str, str], int] | None:
+    """Two names joined by "and" from ``k`` ("Путин и Макрон", "Lee dan Trump", "Trump and
+    Duterte"), not one of a longer list ("France, Germany and Britain"): their keys and
+    where the pair ends, or None."""
+    end = k
+    while end < len(tokens) and tokens[end].word and tokens[end].name:
+        end += 1
+    if end == k or end + 1 >= len(tokens) or tokens[end].folded not in cues.CONJUNCTIONS or tokens[end].name:
+        return None
+    second = end + 1
+    last = second
+    while last < len(tokens) and tokens[last].word and tokens[last].name:
+        last += 1
+    if last == second or (last < len(tokens) and not tokens[last].word and tokens[last].text == ","):
+        return None
+    return (name_key(tokens[end - 1].text), name_key(tokens[last - 1].text)), last
+
+
+def _joined_to_name(tokens: list[Token], start: int) -> bool:
+    """Whether the names from ``start`` are the second of two joined by "and" ("Путин и
+    Макрон отметили"): the verb's source is both, not the name next to it."""
+    return (
+        start >= 2
+        and tokens[start - 1].word
+        and not tokens[start - 1].name
+        and tokens[start - 1].folded in cues.CONJUNCTIONS
+        and tokens[start - 2].name
+    )
 
 
 def _after_opening_phrase(tokens: list[Token], k: int) -> int:
