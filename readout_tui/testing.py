@@ -241,6 +241,17 @@ def help_text(app: ReadoutApp) -> str:
     return "\n".join(str(cell.render().plain) for cell in app.screen.query("#help Static").results(Static))
 
 
+def visible_keys(app: ReadoutApp) -> dict[str, str]:
+    """The footer's keys wholly on screen (shown, inside the width), each with its description.
+    Queried by type name: Textual does not export ``FooterKey``."""
+    width = app.size.width
+    return {
+        key.key: key.description
+        for key in app.screen.query("FooterKey")
+        if key.display and key.region.width and key.region.right <= width
+    }
+
+
 def summary_text(app: ReadoutApp) -> str:
     """The summary bar as drawn."""
     from readout_tui.widgets.summary_bar import SummaryBar

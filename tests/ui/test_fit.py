@@ -9,27 +9,16 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 from textual.widgets import Footer, Static
-from textual.widgets._footer import FooterKey
 
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.work.decisions import HAND
 from readout_tui.screens.help import HelpScreen
-from readout_tui.testing import HashEmbedder, comparison_of, help_text, ready
+from readout_tui.testing import HashEmbedder, comparison_of, help_text, ready, visible_keys
 from readout_tui.widgets.detail_strip import DetailStrip
 from readout_tui.widgets.summary_bar import SummaryBar
 
 SIZES = [(80, 24), (120, 40)]
 INDONESIAN = Path(__file__).resolve().parents[2] / "fixtures" / "netanyahu-putin-2023-12-10-id"
-
-
-def visible_keys(app) -> dict[str, str]:
-    """Footer key -> its description, for the keys wholly on screen."""
-    width = app.size.width
-    return {
-        key.key: key.description
-        for key in app.screen.query(FooterKey)
-        if key.region.width and key.region.right <= width
-    }
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -6,23 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets._footer import FooterKey
 
 from readout_tui.core.io.loading import load_comparison
-from readout_tui.testing import article, comparison_of, ready
+from readout_tui.testing import article, comparison_of, ready, visible_keys
 from readout_tui.widgets.detail_strip import DetailStrip
 
 TRUMP = Path(__file__).resolve().parents[2] / "fixtures" / "trump-putin-2025-02-12"
-
-
-def visible_keys(app) -> dict[str, str]:
-    """Footer key -> its description, for the keys wholly on screen."""
-    width = app.size.width
-    return {
-        key.key: key.description
-        for key in app.screen.query(FooterKey)
-        if key.display and key.region.width and key.region.right <= width
-    }
 
 
 def rows_of_text(screen) -> int:
