@@ -222,13 +222,34 @@ def nested(cases: list[Case], groups: list[str], table: dict, xlang_threshold: b
     for g in groups:
         for c in (c for c in cases if c.group == g):
             others = [o for o in cases if o.group != g and (o.round == "xlang" or not xlang_threshold or c.round != "xlang")]
-            chosen[c.path] = max(THRESHOLDS, key=lambda t: sum(total(table[o.path, t] for o in others)))
+            chosen[c.path] = best_threshold(others, table)
             results.append(table[c.path, chosen[c.path]])
     return results, chosen
 
 
 def pooled_threshold(cases: list[Case], table: dict) -> float:
-    return max(THRESHOLDS, key=lambda t: sum(total(table[c.path, t] for c in cases)))
+    return best_threshold(cases, table)
+
+
+SMOOTHING = 2
+"""Thresholds either side whose pooled F1s are averaged with a threshold's own when one is
+chosen. Pair + unique F1 is flat over 0.30-0.46 with peaks of near-equal height: the plain
+maximum then flips between them as one call is left out, and flips towards the peak the
+left-out call does worse at (the calls that hold a peak up are those scored at the other),
+which cost 0.036 / 0.033 in the leave-one-call-out figures over 96 cases (docs/quality.md).
+The middle of the plateau is the choice that does not hang on one call."""
+
+
+def best_threshold(cases: list[Case], table: dict) -> float:
+    """The threshold whose pooled pair + unique F1 over ``cases``, averaged with its
+    ``SMOOTHING`` neighbours either side, is highest."""
+    height = [sum(total(table[c.path, t] for c in cases)) for t in THRESHOLDS]
+
+    def smoothed(k: int) -> float:
+        near = height[max(0, k - SMOOTHING) : k + SMOOTHING + 1]
+        return sum(near) / len(near)
+
+    return THRESHOLDS[max(range(len(THRESHOLDS)), key=smoothed)]
 
 
 def held_out(train: list[Case], test: list[Case], signals: tuple[str, ...]) -> tuple[list, float]:
