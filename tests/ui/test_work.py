@@ -306,6 +306,22 @@ async def test_mentions_panel_lists_what_one_side_only_says(app_on, example):
         assert not panel.display
 
 
+async def test_mentions_panel_leaves_out_each_sides_own_name(app_on):
+    """An article's cues ("The Kremlin said", "according to the Israeli statement") stay in
+    the statements they attribute; that the Kremlin's account names the Kremlin is no news."""
+    page = Path(__file__).resolve().parents[2] / "fixtures" / "pages" / "netanyahu-putin-2023-12-10.article.html"
+    app = app_on(load_comparison([str(page)]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the accounts as the article's cues assign them
+        screen = await ready(pilot)
+        await pilot.press("m")
+        text = screen.query_one("#mentions-text", Static).render().plain
+        assert "only Kremlin: nothing" in text and "Kremlin (R" not in text
+        assert "only Israeli prime minister's office: United Nations (L1)" in text
+        assert "Israeli (L" not in text
+
+
 async def test_keys_are_in_help_and_palette(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
