@@ -163,10 +163,16 @@ class ReadoutApp(App[None]):
         self.post_message(Notify(notification))
         return notification
 
-    def withdraw(self, notification: Notification | None) -> None:
+    def withdraw(self, notification: Notification | None, again: bool = True) -> None:
         """Take a notification off the screen before its time: a newer one says it better."""
-        if notification is not None and notification in self._notifications:
+        if notification is None:
+            return
+        if notification in self._notifications:
             self._unnotify(notification)
+        elif again:
+            # Posted by the same handler (a search that finds nothing, then its seek): its
+            # Notify is still queued, and is taken in before this call comes round.
+            self.call_later(self.withdraw, notification, False)
 
     async def action_quit(self) -> None:
         """Quit; with work that could not be saved, ask first (the last save is tried again)."""

@@ -559,7 +559,7 @@ class CompareScreen(Screen[None]):
     def _land(self, side: Side, index: int) -> None:
         # Move the cursor before switching panes: the switch re-syncs from the cursor.
         if not self.pane(side).move_to(index):
-            self.notify("That statement is hidden by the filter.", timeout=2)
+            self._say("That statement is hidden by the filter.")
         if self.aligned:
             self.query_one(AlignedView).move_to(side, index)
         if side != self.side:
@@ -641,7 +641,7 @@ class CompareScreen(Screen[None]):
         """Escape: cancels a link being made, else closes the search box, else ends the search."""
         if self.workspace.cancel_link():
             self._show_work()
-            self.notify("Linking cancelled.", timeout=2)
+            self._say("Linking cancelled.")
         elif self.query_one("#search").display:
             self._close_search()
         elif self.workspace.search:
@@ -681,7 +681,7 @@ class CompareScreen(Screen[None]):
 
     def action_toggle_view(self) -> None:
         if not self.workspace.ready:
-            self.notify(NOT_READY, timeout=2)
+            self._say(NOT_READY)
             return
         view = self.query_one(AlignedView)
         aligned = not self.aligned
@@ -1054,7 +1054,7 @@ class CompareScreen(Screen[None]):
 
     def action_export(self) -> None:
         if not self.workspace.ready:
-            self.notify(NOT_READY, timeout=2)
+            self._say(NOT_READY)
             return
         from readout_tui.core.io.export import ENDINGS
 

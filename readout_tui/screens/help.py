@@ -95,7 +95,7 @@ def marks() -> list[Row]:
         line(NOTED, FLAG_STYLE, "has a note, or is in a pair that has one"),
         line(HAND_NOTED, FLAG_STYLE, "both"),
         line(DOUBT, DOUBT_STYLE, "doubtful: a pair of low confidence, or unique though near a partner (w)"),
-        line(f"{PARTNER_ARROW.strip()}3,5", "dim", "its counterparts' numbers in the other pane"),
+        line(f"{PARTNER_ARROW.strip()}3, 5", "dim", "its counterparts' numbers in the other pane"),
         line("lit row", "bold reverse", "a counterpart of the statement under the cursor"),
         line("shaded row", "reverse dim", "shares a counterpart with the statement under the cursor"),
         line("shared", WORD_STYLES["shared"], "in the strip: a word both statements use"),

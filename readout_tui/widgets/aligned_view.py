@@ -31,6 +31,9 @@ from .statement_list import GLYPH_STYLES, GLYPHS, flag_of, wrapped_height
 from .text import HangingIndent
 
 SEPARATOR = "│"
+RULE = f" {SEPARATOR} "
+"""Between the two columns: a blank cell on each side, or a line filled to its column's width
+runs into the other account's text."""
 AGAIN = "↑ also on a row above"
 """What a statement says on its second row (it pairs with more than one statement)."""
 
@@ -171,8 +174,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- measuring and drawing ----------------------------------------------------------------
 
     def _cell_widths(self, width: int) -> tuple[int, int]:
-        left = max((width - len(SEPARATOR)) // 2, 1)
-        return left, max(width - len(SEPARATOR) - left, 1)
+        left = max((width - len(RULE)) // 2, 1)
+        return left, max(width - len(RULE) - left, 1)
 
     def _cell(self, side: Side, index: int | None, again: bool) -> HangingIndent | None:
         if index is None:
@@ -255,7 +258,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
                 for strip in Visual.to_strips(self, cell, width, None, style)
             ][:height]
             columns.append(lines + [Strip.blank(width, style.rich_style)] * (height - len(lines)))
-        rule = Visual.to_strips(self, Content.styled(SEPARATOR, "dim"), len(SEPARATOR), 1, style)[0]
+        rule = Visual.to_strips(self, Content.styled(RULE, "dim"), len(RULE), 1, style)[0]
         strips = [Strip.join([left, rule, right]) for left, right in zip(*columns)]
         self._strips.set(key, strips)
         return strips

@@ -53,8 +53,8 @@ analyst has not decided it: the ones to check first."""
 SEARCH_STYLE = "reverse"
 PARTNER_STYLE = "dim"
 PARTNER_ARROW = "  →"
-"""Before the numbers of a statement's counterparts, written "→3,5" without spaces: one word,
-which wrapping moves to the next line whole rather than leaving the arrow behind."""
+"""Before the numbers of a statement's counterparts, written "→3, 5": the arrow joined to the
+first number, so that wrapping never leaves it behind; a long list wraps after a comma."""
 ROW = "statement-list--row"
 KEPT_WIDTHS = 4
 """Widths whose row heights are kept: the panes' widths at the sizes the terminal last had."""
@@ -519,7 +519,9 @@ def flag_of(mark: Mark) -> tuple[str, str]:
 
 
 def partner_refs(partners: Sequence[int]) -> str:
-    return ",".join(str(i + 1) for i in partners)
+    # A space after each comma: without one the list is a single word, which Textual folds
+    # anywhere, so a wrapped line could start with a comma or split a number.
+    return ", ".join(str(i + 1) for i in partners)
 
 
 def _body(text: str, partners: tuple[int, ...], query: re.Pattern[str] | None) -> Content:

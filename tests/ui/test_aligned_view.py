@@ -58,3 +58,20 @@ async def test_a_doubtful_statement_keeps_its_question_mark_in_the_aligned_view(
         marks["left"][0] = replace(marks["left"].get(0, Mark()), flag="", doubtful=True)
         view._marks = marks
         assert "?" in view._cell("left", 0, again=False).gutter.plain  # as the panes show it
+
+
+async def test_a_column_of_text_never_runs_into_the_rule_between_the_accounts(make_app, newsroom):
+    """A left statement wrapped to the full width of its column touched the rule ("Putin│3 =
+    Kremlin"): one blank cell on each side of it keeps the two accounts apart."""
+    app = make_app(newsroom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        view = screen.query_one(AlignedView)
+        lines = [view.render_line(y).text for y in range(view.content_size.height)]
+        ruled = [line for line in lines if "│" in line]
+        assert ruled, lines
+        for line in ruled:
+            at = line.index("│")
+            assert line[at - 1] == " " and line[at + 1] == " ", line

@@ -29,7 +29,7 @@ async def test_help_explains_every_mark(make_app, newsroom):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = help_text(app)
-        for mark in ("=", "≈", "∅", "✎", "¶", "§", "→3,5", "shaded row", "shared", "differs"):
+        for mark in ("=", "≈", "∅", "✎", "¶", "§", "→3, 5", "shaded row", "shared", "differs"):
             assert any(line.startswith(mark) for line in text.splitlines()), mark
 
 
@@ -48,7 +48,7 @@ async def test_the_flag_stands_apart_from_the_text_and_the_arrow_with_its_number
         await pilot.press("o")
         row = screen.pane("left").row(0)
         assert row.gutter.plain.endswith("✎ ")
-        assert "  →" in screen.pane("right").row(2).body.plain and "→2,5" in screen.pane("right").row(2).body.plain
+        assert "  →" in screen.pane("right").row(2).body.plain and "→2, 5" in screen.pane("right").row(2).body.plain
 
 
 async def test_copy_puts_the_statement_on_the_clipboard_printable(make_app, newsroom):

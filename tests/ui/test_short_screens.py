@@ -114,3 +114,38 @@ def shown(app, widget) -> str:
     rows = [strip.text for strip in app.screen._compositor.render_strips()]
     region = widget.region
     return " ".join(row[region.x : region.right].strip() for row in rows[region.y : region.bottom])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_notices_cover_neither_the_strip_nor_the_panes(make_app, newsroom, size):
+    """What a key did is said over the footer's keys: the strip right above, where the analyst
+    checks the edit, and the panes stay in sight while the notice lasts."""
+    app = make_app(newsroom)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("x")  # unlink: "Unlinked L1 – R2 (z undoes)"
+        await pilot.pause(0.1)
+        toasts = list(screen.query("Toast"))
+        assert toasts and any("Unlinked" in n for n in app.notices)
+        covered = [screen.query_one(DetailStrip), screen.pane("left"), screen.pane("right")]
+        for toast in toasts:
+            assert not [w for w in covered if toast.region.overlaps(w.region)], (toast.region, size)
+
+
+async def test_a_key_replaces_the_notice_of_the_key_before_it(make_app, newsroom):
+    """Notices stack upwards over the strip: each key's notice takes the place of the last
+    one, also when one key says two things (a search that finds nothing, then the seek)."""
+    app = make_app(newsroom)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await ready(pilot)
+
+        async def shown() -> list[str]:
+            await pilot.pause(0.05)
+            return [str(toast.render().plain) for toast in screen.query("Toast")]
+
+        await pilot.press("slash", *"zzzz", "enter")
+        assert len(await shown()) == 1
+        await pilot.press("l", "escape")  # a link begun, then cancelled
+        assert [text for text in await shown()] == ["Linking cancelled."]
+        await pilot.press("x", "z")
+        assert len(await shown()) == 1

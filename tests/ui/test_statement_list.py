@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from textual.content import Content
 
 from readout_tui.core.io.display import printable
+from readout_tui.core.io.loading import load_comparison
 from readout_tui.testing import HOSTILE, comparison_of, ready
 from readout_tui.widgets.statement_list import wrapped_height
 
@@ -112,4 +114,22 @@ async def test_rows_rewrap_when_their_partners_change(make_app, monkeypatch):
         pane.show(statements, {0: Mark(Status.MATCH, (0, 1, 2))}, [0])
         await pilot.pause()
         lines = drawn_lines(pane)
-        assert lines[1].strip().endswith("→1,2,3") and corrected == []
+        assert lines[1].strip().endswith("→1, 2, 3") and corrected == []
+
+
+async def test_a_wrapped_partner_list_breaks_after_a_comma(make_app, fix_pairs):
+    """At threshold 0.00 the real model pairs every statement of this case with every one of
+    the other side (168 pairs): the lists of their numbers wrap, and no line of them may start
+    with a comma."""
+    fix_pairs([{"left": i, "right": j, "kind": "diverge", "why": ""} for i in range(12) for j in range(14)])
+    case = Path(__file__).resolve().parents[2] / "fixtures" / "trump-putin-2025-03-18"
+    app = make_app(load_comparison([str(case)], "lines"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        for width in range(70, 100, 2):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            for side in ("left", "right"):
+                lines = [line[5:].strip() for line in drawn_lines(screen.pane(side))]
+                assert any("→" in line for line in lines), lines
+                assert not [line for line in lines if line.startswith(",")], (width, lines)

@@ -113,6 +113,25 @@ async def test_unlink_and_kind_changes_win_over_the_threshold(app_on, newsroom):
         assert [(p.right, p.kind) for p in screen.workspace.alignment.counterparts("left", 1)] == [(changed.right, changed.kind)]
 
 
+async def test_after_an_unlink_the_partner_still_paired_elsewhere_says_so(app_on, newsroom):
+    """R3 (the prisoner exchange and nuclear safety) pairs with L2 and L5; the analyst unlinks
+    L2: R3 still shows its pair with L5, and says that the one with L2 was removed, as L2 does."""
+    app = app_on(newsroom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        assert screen.workspace.alignment.partners("right", 2) == [1, 4]
+        await pilot.press("j", "x")
+        assert "its pair with R3" in str(screen.query_one("#detail-head").render())
+        await pilot.press("tab")
+        while screen.workspace.index != 2:
+            await pilot.press("k" if screen.workspace.index > 2 else "j")
+        assert (screen.workspace.side, screen.workspace.alignment.partners("right", 2)) == ("right", [4])
+        assert flag(screen.pane("right"), 2) == HAND
+        assert f"{HAND} pair with L2 removed by hand" in work_line(screen)
+        await pilot.press("z")  # undone: nothing to say any more
+        assert "removed" not in work_line(screen)
+
+
 async def test_deliberately_unique_and_notes(app_on, newsroom):
     app = app_on(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -304,6 +323,22 @@ async def test_mentions_panel_lists_what_one_side_only_says(app_on, example):
         assert "only Kremlin: Gaza Strip (R2 R6)" in text
         await pilot.press("m")
         assert not panel.display
+
+
+async def test_mentions_panel_leaves_out_each_sides_own_name(app_on):
+    """An article's cues ("The Kremlin said", "according to the Israeli statement") stay in
+    the statements they attribute; that the Kremlin's account names the Kremlin is no news."""
+    page = Path(__file__).resolve().parents[2] / "fixtures" / "pages" / "netanyahu-putin-2023-12-10.article.html"
+    app = app_on(load_comparison([str(page)]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the accounts as the article's cues assign them
+        screen = await ready(pilot)
+        await pilot.press("m")
+        text = screen.query_one("#mentions-text", Static).render().plain
+        assert "only Kremlin: nothing" in text and "Kremlin (R" not in text
+        assert "only Israeli prime minister's office: United Nations (L1)" in text
+        assert "Israeli (L" not in text
 
 
 async def test_keys_are_in_help_and_palette(app_on, newsroom):

@@ -60,6 +60,17 @@ def test_compare_a_saved_article_page(capsys):
     assert "Subscribe" not in out and "cookies" not in out
 
 
+@pytest.mark.parametrize("source", [PAGE, SEED / "article.txt"])
+def test_reports_leave_each_sides_own_name_out_of_its_one_sided_mentions(capsys, source):
+    code, out, err = run(capsys, str(source), "--lexical-only", "--no-session", "--format", "json")
+    assert code == 0, err
+    mentions = json.loads(out)["mentions"]
+    assert mentions["right"] == []  # "The Kremlin said", "Kremlin mengatakan": the account's own name
+    assert not {"Israeli", "Israel"} & {m["text"] for m in mentions["left"]}
+    code, out, err = run(capsys, str(source), "--lexical-only", "--no-session", "--format", "markdown")
+    assert "- Only Kremlin: (none)" in out
+
+
 def test_exports_of_an_article_carry_the_attribution(capsys, tmp_path):
     for suffix, marker in ((".md", "## How the article was attributed"), (".html", "<h2>How the article was attributed</h2>"), (".csv", "attribution,")):
         target = tmp_path / f"report{suffix}"

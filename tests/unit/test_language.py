@@ -206,6 +206,19 @@ def test_a_language_the_model_does_not_cover_is_compared_by_shared_words_only():
     assert all(p.cosine == 0.0 for p in alignment.pairs)
 
 
+def test_text_of_no_language_does_not_turn_the_model_off():
+    """The identifier labels some text "zxx", no linguistic content (a list of codes, a long
+    run of one letter): that is no language a model fails to cover, but one it cannot tell."""
+    from readout_tui.core.io.loading import readout_from_text
+
+    codes = readout_from_text(" ".join(f"word{n}" for n in range(400)) + ".\nShort second statement.", "codes")
+    english = load_case(ENGLISH, "lines")
+    assert detect(sample(codes.texts)).code == UNDETERMINED
+    model = FakeEmbedder(name="all-MiniLM-L6-v2")
+    alignment = compare(codes, english.right, model, None)
+    assert model.calls and alignment.semantic is True and report.lexical_fallback(alignment) == ""
+
+
 def test_a_model_that_covers_the_language_is_used():
     case = load_case(RUSSIAN, "lines")
     multilingual = FakeEmbedder(name="sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2")

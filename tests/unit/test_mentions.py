@@ -253,3 +253,30 @@ def test_what_terminal_codes_hide_is_no_mention():
     )
     assert left == ["Kremlin", "Paris", "Berlin", "40 minutes"]
     assert right == []
+
+
+def test_a_name_of_the_side_itself_is_no_one_sided_mention():
+    result = one_sided(
+        readout_from_text(
+            "The Kremlin said Putin spoke of Gaza and of Russian diplomats.\nHe invited him to the Kremlin Armoury.",
+            "Kremlin",
+            "lines",
+        ),
+        readout_from_text(
+            "Israel said Netanyahu raised the Red Cross.\nThe Israeli side asked for Putin's help.",
+            "Israeli PMO",
+            "lines",
+        ),
+    )
+    # Its label's words up to an ending, or only the country its label names; a name that
+    # holds other words than the label's is something else ("Kremlin Armoury").
+    assert [m.text for m in result.left] == ["Gaza", "Russian", "Kremlin Armoury"]
+    assert [m.text for m in result.right] == ["Netanyahu", "Red Cross"]
+
+
+def test_a_short_word_of_the_label_in_another_case_is_the_side_itself():
+    result = one_sided(
+        readout_from_text("Как сообщил Пул Первого, звонок длился долго.", "Пула Первого", "lines"),
+        readout_from_text("The call was long.", "White House", "lines"),
+    )
+    assert [m.text for m in result.left] == []

@@ -25,6 +25,10 @@ from readout_tui.core.io.files import folder_built_whole, forget_stale_parts, se
 UNDETERMINED = "und"
 """ISO 639-2's code for "undetermined"."""
 
+NO_LANGUAGE = "zxx"
+"""ISO 639-2's code for "no linguistic content", which the identifier gives lists of codes or
+a long run of one letter: taken as undetermined, since no model fails to cover it."""
+
 MIN_LETTERS = 30
 """Fewer letters than this (about one short sentence) say too little to name a language."""
 SAMPLE = 20_000
@@ -90,7 +94,7 @@ def detect(text: str) -> Language:
         scores[code] = scores.get(code, 0.0) + probability
     code, confidence = max(scores.items(), key=lambda kv: kv[1])
     confidence = round(min(confidence, 1.0), 2)
-    if confidence < MIN_CONFIDENCE:
+    if confidence < MIN_CONFIDENCE or code == NO_LANGUAGE:
         return Language(UNDETERMINED, confidence)
     return Language(code, confidence)
 
@@ -115,7 +119,8 @@ def cache_key(text: str) -> str:
     limits applied to its answer."""
     from importlib.metadata import version
 
-    rules = f"py3langid {version('py3langid')} {MIN_LETTERS} {MIN_CONFIDENCE} {sorted(_SAME_LANGUAGE.items())}"
+    limits = f"{MIN_LETTERS} {MIN_CONFIDENCE} {sorted(_SAME_LANGUAGE.items())} {NO_LANGUAGE}"
+    rules = f"py3langid {version('py3langid')} {limits}"
     return hashlib.sha256(f"{rules}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 

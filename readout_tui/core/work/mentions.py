@@ -37,6 +37,12 @@ month (or the same year, or month). A name is also shared when both accounts nam
 country in any of its forms: its names in ISO 3166-1 (the data of the ``pycountry`` package),
 its codes and initials, and adjectives made from them ("American" and "United States").
 
+A name that names the side itself is left out of its one-sided mentions: one whose words are
+all words of the side's label (up to an ending: "Kremlin", "Israeli" for "Israeli prime
+minister's office"), or that names only the country its label names ("Israel" for "Israeli
+PMO"). An article's cue ("the Kremlin said", "according to the Israeli statement") stays in the
+statement it attributes, and that the Kremlin's account names the Kremlin is no news.
+
 Everything is looked for in the text as a terminal shows it: a hyperlink's address or a window
 title written in terminal codes is not a mention (``statements.terminal_visible``).
 """
@@ -311,9 +317,10 @@ def one_sided(left: Readout, right: Readout) -> OneSided:
     # Each side's mentions are looked up in an index of the other's, not compared with each
     # of them: with thousands of statements a side, comparing every pair took minutes.
     has = {side: _Index(found[side], _words(texts[side])) for side in ("left", "right")}
+    own = {"left": _Own(left.label), "right": _Own(right.label)}
     return OneSided(
-        left=tuple(m for m in found["left"] if not has["right"].shares(m)),
-        right=tuple(m for m in found["right"] if not has["left"].shares(m)),
+        left=tuple(m for m in found["left"] if not has["right"].shares(m) and not own["left"].names(m)),
+        right=tuple(m for m in found["right"] if not has["left"].shares(m) and not own["right"].names(m)),
         names={side: _has_case(texts[side]) for side in ("left", "right")},
     )
 
@@ -651,6 +658,47 @@ class _Index:
             if not other.startswith(prefix):
                 return
             yield other
+
+
+class _Own:
+    """What names a side itself: the words of its label and the countries they name."""
+
+    def __init__(self, label: str) -> None:
+        self.words = _words([label])
+        self.countries = _named_countries(label)
+
+    def names(self, mention: Mention) -> bool:
+        if mention.kind != "name":
+            return False
+        countries = _countries(mention)
+        if countries and countries <= self.countries:
+            return True
+        content = [w for w in mention.key[1:] if _content(w)]
+        return bool(content) and all(any(_own_word(w, own) for own in self.words) for w in content)
+
+
+def _own_word(word: str, label_word: str) -> bool:
+    """``_same_word``, and for a short word a case ending on it: a label is often in another
+    case than the text ("Пул Первого" in the text, "Пула Первого" the label)."""
+    short, long = sorted((word, label_word), key=len)
+    return _same_word(word, label_word) or (len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 2)
+
+
+_COUNTRY_WORDS = 3
+"""The longest country name looked for in a label, in words ("United Arab Emirates")."""
+
+
+def _named_countries(text: str) -> frozenset[str]:
+    """The countries any run of words of ``text`` names, capitalised or not (a label is
+    written as its user likes: "Israeli prime minister's office")."""
+    matches = list(WORD.finditer(text))
+    found: set[str] = set()
+    for start in range(len(matches)):
+        for end in range(start + 1, min(start + _COUNTRY_WORDS, len(matches)) + 1):
+            run = matches[start:end]
+            surface = text[run[0].start() : run[-1].end()]
+            found |= _countries(Mention("name", surface, ("name", *_casefolded(run))))
+    return frozenset(found)
 
 
 def _letters(text: str) -> str:

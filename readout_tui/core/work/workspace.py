@@ -709,6 +709,12 @@ class Workspace:
             self._nearest_confidence(side, index, miss.score),
         )
 
+    def _unlinked(self, side: Side, index: int) -> list[str]:
+        """The statements the analyst unlinked this one from ("R3"), in order."""
+        far = other_side(side)
+        ours, theirs = (0, 1) if side == "left" else (1, 0)
+        return [statement_ref(far, pair[theirs]) for pair in sorted(self.decisions.unlinks) if pair[ours] == index]
+
     def _nearest_confidence(self, side: Side, index: int, score: float) -> float | None:
         """The confidence of a doubtful unique statement's nearest partner, else None."""
         if not self.marks.get(side, {}).get(index, Mark()).doubtful:
@@ -750,6 +756,11 @@ class Workspace:
             note = decisions.pair_note(left, right)
             if note:
                 parts.append(f"pair note: {note}")
+            # Its other pairs stay: without this only the gutter's mark would tell that the
+            # analyst took one away, while the other statement of that pair says so.
+            removed = self._unlinked(self.side, index)
+            if removed:
+                parts.append(f"{HAND} pair with {', '.join(removed)} removed by hand")
         elif (self.side, index) in decisions.unique:
             parts.append(f"{HAND} deliberately unique")
         elif decisions.touches(self.side, index):
