@@ -258,3 +258,34 @@ def test_use_when_installed_gives_unit_vectors():
     assert vectors.shape == (3, 512)
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_halves_of_a_step_are_encoded_side_by_side_and_kept_in_order():
+    """With ``halves`` each step's two halves are encoded at once (each call here waits for
+    the other to have started, so one after the other would never finish), and the vectors
+    come back in the texts' order with the progress a step at a time."""
+    import threading
+
+    both_started = threading.Barrier(2, timeout=10)
+
+    def encode(texts):
+        both_started.wait()
+        return np.array([[float(text)] for text in texts], dtype=np.float32)
+
+    texts = [str(k) for k in range(embedders.STEP + 3)]
+    seen = []
+    out = embedders._encode_in_steps(encode, texts, 1, lambda d, t: seen.append((d, t)), "fake", halves=True)
+    assert out[:, 0].tolist() == [float(k) for k in range(len(texts))]
+    assert seen == [(embedders.STEP, len(texts)), (len(texts), len(texts))]
+
+
+@pytest.mark.model
+def test_e5_gives_the_same_vectors_a_half_at_a_time():
+    if embedders.e5_missing():
+        pytest.skip(embedders.e5_missing())
+    model = E5Embedder()
+    model.load()
+    texts = [*RUSSIAN, *ENGLISH]
+    whole = embedders._encode_in_steps(model._model.passage, texts, model.dim, None, model.name)
+    halves = embedders._encode_in_steps(model._model.passage, texts, model.dim, None, model.name, halves=True)
+    np.testing.assert_array_equal(whole, halves)

@@ -384,3 +384,27 @@ def test_the_one_key_sort_is_the_three_key_one():
     probability = sigmoid(rng.normal(0, 20, 5000).astype(np.float32))  # many tie at 0 and 1
     want = np.lexsort((partner, -probability, owner))
     assert np.array_equal(evidence_module._by_owner_probability_partner(owner, probability, partner), want)
+
+
+def test_the_second_model_encodes_while_the_first_does():
+    """Across languages the second model works beside the first, so a new pair waits for
+    the slower of the two rather than for both: the first model's encoding here returns only
+    once the second's has started, which one after the other it never would."""
+    import threading
+
+    second_started = threading.Event()
+    first, second = FakeEmbedder(), HashEmbedder("second")
+
+    def first_embed(texts):
+        assert second_started.wait(timeout=10), "the second model had not started"
+        return embed(texts, first, None)
+
+    def second_embed(texts):
+        second_started.set()
+        return embed(texts, second, None)
+
+    left, right = with_repeats(0, 5, 4)
+    evidence = gather_evidence(
+        left, right, first_embed, first.name, scorer=load_scorer("e5-use-across.json"), second_embed=second_embed
+    )
+    assert evidence.second is not None

