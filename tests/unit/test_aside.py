@@ -17,7 +17,7 @@ import pytest
 from readout_tui import cli
 from readout_tui.core import aside as aside_module
 from readout_tui.core.aside import Aside, start_method
-from readout_tui.core.engine import pipeline
+from readout_tui.core.engine import decision, pipeline
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import DEFAULT_MODEL
 from readout_tui.core.engine.kind import Reading, read_packed, unpacked
@@ -312,6 +312,30 @@ def test_the_kind_model_reads_the_same_in_a_child(monkeypatch):
     assert forked == []  # the lambda ran in the child, where this list is another
     assert there.readings == {text: Reading.of(text) for text in [*case.left.texts, *case.right.texts]}
     assert decide(there) == expected
+
+
+def test_the_kinds_made_in_a_child_are_the_same(monkeypatch):
+    case, embedder = _case_with_the_bundled_scorer()
+    evidence = collect(case.left, case.right, embedder)
+    expected = decide(evidence)
+    assert any(p.kind is Kind.RELATED and p.reason for p in expected.pairs)  # some reasons to send back
+    if start_method() != "fork":
+        pytest.skip("the kinds are made in a child only where it is forked")
+    started = []
+    real = aside_module.Aside.start.__func__
+
+    def start(cls, function, *args, **kwargs):
+        made = real(cls, function, *args, **kwargs)
+        started.append((function.__name__, made.how))
+        return made
+
+    monkeypatch.setattr(aside_module.Aside, "start", classmethod(start))
+    monkeypatch.setattr(decision, "KINDS_ASIDE_FROM", 0)
+    evidence.counterparts.clear()  # else the pairs made above are taken again
+    again = decide(evidence)
+    assert started == [("_packed_kinds", "fork")]
+    assert again == expected
+    assert [repr(vars(p)) for p in again.pairs] == [repr(vars(p)) for p in expected.pairs]
 
 
 def test_the_pairs_written_apart_make_the_same_json():
