@@ -311,7 +311,12 @@ def statement_vectors(texts: Sequence[str], embed: EmbedFunction) -> np.ndarray:
     chosen for each, +0.06 / +0.05 with both chosen leave-one-case-out (docs/quality.md)."""
     vectors = embed(embedded_texts(texts))
     whole, focused = vectors[: len(texts)], vectors[len(texts) :]
-    return np.concatenate([whole, focused], axis=1) * np.float32(np.sqrt(0.5))
+    # Each half scaled straight into its place: one pass over the vectors, not a joined copy
+    # scaled into another (the same float32 products).
+    joined = np.empty((len(texts), whole.shape[1] + focused.shape[1]), np.result_type(vectors, np.float32))
+    np.multiply(whole, np.float32(np.sqrt(0.5)), out=joined[:, : whole.shape[1]])
+    np.multiply(focused, np.float32(np.sqrt(0.5)), out=joined[:, whole.shape[1] :])
+    return joined
 
 
 def presence_scores(signals: Signals, settings: AlignmentSettings = AlignmentSettings()) -> np.ndarray:
@@ -450,7 +455,8 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
         logit = Logit.of(scorer, left, right)
         rows, columns, scored = _Kept(n), _Kept(m), _Scored()
 
-        def score(start: int, block: Signals, z: np.ndarray, cuts: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
+        def score(start: int, block: Signals, z: np.ndarray, row_error: np.ndarray, column_error: np.ndarray) -> None:
+            cuts = _reachable(z, row_error, axis=1), _reachable(z, column_error, axis=0), column_error
             r, c = _near(z, *cuts, columns)
             values = {key: getattr(block, key)[r, c] for key in scorer.signals}
             features = pair_features(values, block.order[r, c], left, right, r + start, c, scorer.signals)
@@ -465,11 +471,10 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
             if progress:
                 progress((n + start) // 2, n)
             block = evidence.signals(slice(start, start + step), products.pop(start, None))
-            z, row_error, column_error = logit.block(block, start)
-            # What needs no kept candidate is done here, beside the worker scoring the block before.
-            cuts = _reachable(z, row_error, axis=1), _reachable(z, column_error, axis=0), column_error
-            staged.submit(score, start, block, z, cuts)
-            del block, z
+            # The logits' cuts are the worker's: this thread's share (overlaps, centred cosines,
+            # logits) is then about as long as the worker's (docs/performance.md, eighth round).
+            staged.submit(score, start, block, *logit.block(block, start))
+            del block
         staged.finish()
     if progress:
         progress(n, n)
