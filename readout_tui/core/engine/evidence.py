@@ -15,6 +15,7 @@ from functools import cached_property
 
 import numpy as np
 
+from readout_tui.core.aside import Aside, chosen_method
 from readout_tui.core.engine.coverage import LanguageCheck
 from readout_tui.core.engine.names import without_shared_names
 from readout_tui.core.engine.scorer import (
@@ -271,14 +272,20 @@ def gather_evidence(
     and ``words_optional``: see ``Embeddings`` and ``Signals``. ``scorer``: the learned scorer
     for ``model``, used when there are embeddings. ``second_embed``: a second model, whose
     cosines (taken as they are: floor 0) the scorer reads beside the first's."""
-    terms = TermTable.build(left.texts, right.texts)
-    embeddings = second = None
-    if embed is not None and len(left) and len(right):
-        vectors = statement_vectors([*left.texts, *right.texts], embed)
-        embeddings = Embeddings.of(vectors[: len(left)], vectors[len(left) :], cosine_floor)
-        if second_embed is not None:
-            vectors = statement_vectors([*left.texts, *right.texts], second_embed)
-            second = Embeddings.of(vectors[: len(left)], vectors[len(left) :])
+    texts = [*left.texts, *right.texts]
+    embedding = embed is not None and len(left) > 0 and len(right) > 0
+    # What is embedded needs only the texts (~30 µs a statement, the names taken out): at
+    # scale, made in a forked child while this process builds the word table.
+    child = embedding and len(texts) >= EMBEDDED_ASIDE_FROM and chosen_method() == "fork"
+    with Aside.start(embedded_texts, texts, child=child, method="fork") as embedded:
+        terms = TermTable.build(left.texts, right.texts)
+        embeddings = second = None
+        if embedding:
+            vectors = statement_vectors(texts, embed, embedded.result())
+            embeddings = Embeddings.of(vectors[: len(left)], vectors[len(left) :], cosine_floor)
+            if second_embed is not None:
+                vectors = statement_vectors(texts, second_embed, embedded.result())
+                second = Embeddings.of(vectors[: len(left)], vectors[len(left) :])
     evidence = Evidence(
         left,
         right,
@@ -293,6 +300,12 @@ def gather_evidence(
     return evidence
 
 
+EMBEDDED_ASIDE_FROM = 2000
+"""Statements on both sides together from which ``gather_evidence`` has the texts to embed
+(``embedded_texts``) made in a forked child (``core.aside``), beside the word table (~0.45 s
+at 10,000 a side): ~30 µs a statement against ~2-40 ms to fork and to send them back."""
+
+
 def embedded_texts(texts: Sequence[str]) -> list[str]:
     """What is embedded for ``texts``: each as a terminal shows it (without escape codes, which
     the model would read as words), then each without the names several statements share (see
@@ -301,15 +314,18 @@ def embedded_texts(texts: Sequence[str]) -> list[str]:
     return [*visible, *without_shared_names(visible)]
 
 
-def statement_vectors(texts: Sequence[str], embed: EmbedFunction) -> np.ndarray:
+def statement_vectors(
+    texts: Sequence[str], embed: EmbedFunction, embedded: Sequence[str] | None = None
+) -> np.ndarray:
     """Each statement's unit vector: its text's embedding joined to the embedding of its text
     without the names several statements share (``names.without_shared_names``), each at half
     weight, so that the cosine of two statements is the mean of the two cosines. The names
     the two accounts repeat everywhere make statements about different points look alike;
     the full text keeps what a name says when it is the point ("Iran", "the Red Cross").
     Measured over the English fixture cases: pair F1 +0.05, unique F1 +0.01 at the defaults
-    chosen for each, +0.06 / +0.05 with both chosen leave-one-case-out (docs/quality.md)."""
-    vectors = embed(embedded_texts(texts))
+    chosen for each, +0.06 / +0.05 with both chosen leave-one-case-out (docs/quality.md).
+    ``embedded``: ``embedded_texts(texts)``, if already made."""
+    vectors = embed(embedded_texts(texts) if embedded is None else embedded)
     whole, focused = vectors[: len(texts)], vectors[len(texts) :]
     # Each half scaled straight into its place: one pass over the vectors, not a joined copy
     # scaled into another (the same float32 products).
