@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     app_parser, compare_parser = build_parsers()
     try:
         if argv[:1] == ["compare"]:
+            _one_blas_thread()
             return run_compare(compare_parser.parse_args(argv[1:]))
         return run_app(app_parser.parse_args(argv))
     except (UsageError, InputError, ModelError) as exc:
@@ -191,6 +192,20 @@ def _small_pages() -> None:
     default), each such page may cost compaction in system time (docs/performance.md, fifth
     round). Only memory's backing changes, no figure. A value the user set is kept."""
     os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
+
+
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "GOTO_NUM_THREADS", "MKL_NUM_THREADS")
+"""What a user may have set to choose the BLAS's threads."""
+
+
+def _one_blas_thread() -> None:
+    """Asks the BLAS, before numpy is imported, for one thread in ``compare``. Its products
+    run beside a worker thread (the reach's two stages) and the children of ``core.aside``,
+    which keep both cores of a small machine busy: a second BLAS thread found no core free and
+    spun waiting for work (~1.5 CPU-s of the command at 10,000 statements a side, with the
+    same output; docs/performance.md, eighth round). A choice the user made is kept."""
+    if not any(name in os.environ for name in BLAS_THREADS):
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
 
 
 def _drop_stdout() -> None:

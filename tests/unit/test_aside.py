@@ -17,7 +17,8 @@ import pytest
 from readout_tui import cli
 from readout_tui.core import aside as aside_module
 from readout_tui.core.aside import Aside, start_method
-from readout_tui.core.engine import pipeline
+from readout_tui.core.engine import decision, pipeline
+from readout_tui.core.engine import evidence as evidence_module
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import DEFAULT_MODEL
 from readout_tui.core.engine.kind import Reading, read_packed, unpacked
@@ -312,6 +313,59 @@ def test_the_kind_model_reads_the_same_in_a_child(monkeypatch):
     assert forked == []  # the lambda ran in the child, where this list is another
     assert there.readings == {text: Reading.of(text) for text in [*case.left.texts, *case.right.texts]}
     assert decide(there) == expected
+
+
+def test_the_kinds_made_in_a_child_are_the_same(monkeypatch):
+    case, embedder = _case_with_the_bundled_scorer()
+    evidence = collect(case.left, case.right, embedder)
+    expected = decide(evidence)
+    assert any(p.kind is Kind.RELATED and p.reason for p in expected.pairs)  # some reasons to send back
+    if start_method() != "fork":
+        pytest.skip("the kinds are made in a child only where it is forked")
+    started = []
+    real = aside_module.Aside.start.__func__
+
+    def start(cls, function, *args, **kwargs):
+        made = real(cls, function, *args, **kwargs)
+        started.append((function.__name__, made.how))
+        return made
+
+    monkeypatch.setattr(aside_module.Aside, "start", classmethod(start))
+    monkeypatch.setattr(decision, "KINDS_ASIDE_FROM", 0)
+    evidence.counterparts.clear()  # else the pairs made above are taken again
+    again = decide(evidence)
+    assert started == [("_packed_kinds", "fork")]
+    assert again == expected
+    assert [repr(vars(p)) for p in again.pairs] == [repr(vars(p)) for p in expected.pairs]
+
+
+def test_the_texts_embedded_made_in_a_child_give_the_same_alignment(monkeypatch):
+    case, embedder = _case_with_the_bundled_scorer()
+    expected = decide(collect(case.left, case.right, embedder))
+    if start_method() != "fork":
+        pytest.skip("the texts to embed are made in a child only where it is forked")
+    started = []
+    real = aside_module.Aside.start.__func__
+
+    def start(cls, function, *args, **kwargs):
+        made = real(cls, function, *args, **kwargs)
+        started.append((function.__name__, made.how))
+        return made
+
+    monkeypatch.setattr(aside_module.Aside, "start", classmethod(start))
+    monkeypatch.setattr(evidence_module, "EMBEDDED_ASIDE_FROM", 0)
+    embedded = []
+    real_vectors = evidence_module.statement_vectors
+
+    def vectors(texts, embed, made=None):
+        embedded.append(made)
+        return real_vectors(texts, embed, made)
+
+    monkeypatch.setattr(evidence_module, "statement_vectors", vectors)
+    again = decide(collect(case.left, case.right, embedder))
+    assert ("embedded_texts", "fork") in started
+    assert embedded == [evidence_module.embedded_texts([*case.left.texts, *case.right.texts])]
+    assert again == expected
 
 
 def test_the_pairs_written_apart_make_the_same_json():

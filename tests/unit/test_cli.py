@@ -428,3 +428,20 @@ def test_numpy_is_asked_for_small_pages_unless_the_user_chose(monkeypatch):
     monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", "1")
     cli._small_pages()
     assert os.environ["NUMPY_MADVISE_HUGEPAGE"] == "1"
+
+
+@pytest.mark.parametrize("chosen", [None, *cli.BLAS_THREADS])
+def test_compare_asks_the_blas_for_one_thread_unless_the_user_chose(monkeypatch, chosen):
+    for name in cli.BLAS_THREADS:
+        monkeypatch.delenv(name, raising=False)
+    if chosen:
+        monkeypatch.setenv(chosen, "2")
+    cli._one_blas_thread()
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == ("1" if chosen is None else "2" if chosen == "OPENBLAS_NUM_THREADS" else None)
+
+
+def test_numpy_is_not_imported_before_compare_asks_for_one_blas_thread():
+    # The BLAS reads its thread count once, when numpy loads it: asking later would do nothing.
+    code = "import sys, readout_tui.cli; print('numpy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

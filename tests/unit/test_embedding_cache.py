@@ -179,6 +179,30 @@ def test_rows_of_the_wrong_size_are_recomputed(cache_path):
     np.testing.assert_allclose(vectors, expected(TEXTS), rtol=1e-6)
 
 
+def test_rows_not_finite_are_recomputed_and_the_others_kept(cache_path):
+    embed(TEXTS, FakeEmbedder(), EmbeddingCache(cache_path))
+    db = sqlite3.connect(cache_path)
+    bad = np.full(16, np.nan, np.float32).tobytes()
+    db.execute("UPDATE vectors SET data = ? WHERE key = ?", [bad, EmbeddingCache.key(TEXTS[1])])
+    db.commit()
+    db.close()
+    embedder = FakeEmbedder()
+    vectors = embed(TEXTS, embedder, EmbeddingCache(cache_path))
+    assert embedder.encoded == [TEXTS[1]]
+    np.testing.assert_allclose(vectors, expected(TEXTS), rtol=1e-6)
+
+
+def test_vectors_of_two_sizes_under_one_model_are_all_recomputed(cache_path):
+    embed(TEXTS, FakeEmbedder(), EmbeddingCache(cache_path))
+    db = sqlite3.connect(cache_path)
+    db.execute(
+        "UPDATE vectors SET dim = 8, data = ? WHERE key = ?", [np.ones(8, np.float32).tobytes(), EmbeddingCache.key(TEXTS[0])]
+    )
+    db.commit()
+    db.close()
+    assert EmbeddingCache(cache_path).get(FakeEmbedder().name, TEXTS) == {}
+
+
 def test_a_busy_cache_is_not_mistaken_for_a_damaged_one(cache_path):
     embed(TEXTS[:1], FakeEmbedder(), EmbeddingCache(cache_path))
     holder = sqlite3.connect(cache_path, isolation_level=None)

@@ -137,7 +137,9 @@ class EmbeddingCache:
             if db is None or not texts:
                 return {}
             by_key = {self.key(t): t for t in texts}
-            found: dict[str, np.ndarray] = {}
+            # Each size's vectors read as one array and checked at once: one check per vector
+            # was ~0.1 s of a warm comparison at 10,000 statements a side.
+            by_size: dict[int, tuple[list[str], list[bytes]]] = {}
             keys = list(by_key)
             try:
                 for start in range(0, len(keys), 500):
@@ -148,15 +150,19 @@ class EmbeddingCache:
                         [model, *chunk],
                     )
                     for key, dim, data in rows:
-                        if not isinstance(data, bytes) or len(data) % 4:
-                            continue
-                        vector = np.frombuffer(data, dtype=np.float32)
-                        if vector.shape == (dim,) and np.isfinite(vector).all():
-                            found[by_key[key]] = vector
+                        if isinstance(data, bytes) and isinstance(dim, int) and dim > 0 and len(data) == 4 * dim:
+                            named, blobs = by_size.setdefault(dim, ([], []))
+                            named.append(by_key[key])
+                            blobs.append(data)
             except sqlite3.Error as exc:
                 if _damaged(exc):
                     self._recover()
                 return {}
+            found: dict[str, np.ndarray] = {}
+            for dim, (named, blobs) in by_size.items():
+                vectors = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), dim)
+                finite = np.isfinite(vectors).all(axis=1)
+                found.update((text, vector) for text, vector, ok in zip(named, vectors, finite.tolist()) if ok)
             dims = {v.shape[0] for v in found.values()}
             if len(dims) > 1:  # the same model name gave vectors of another size once: trust none
                 return {}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from readout_tui.core.aside import Aside, chosen_method
 from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.evidence import (
     Evidence,
@@ -175,12 +177,12 @@ def _counterparts(
         found = (made.codes[at] == codes) & (made.values[at] == values).all(axis=1)
     new = np.nonzero(~found)[0]
     rows = list(zip(left[new].tolist(), right[new].tolist(), *values[new].T.tolist()))
-    kinds = _kinds(evidence, rows, settings)
-    confidences = _confidences(evidence, [row[2] for row in rows])
-    pairs = np.empty(len(codes), object)
-    if made is not None:
-        pairs[found] = made.pairs[at[found]]
-    pairs[new] = _built(evidence, rows, settings, kinds, confidences)
+    with _kinds_aside(evidence, rows, settings) as kinds:
+        confidences = _confidences(evidence, [row[2] for row in rows])
+        pairs = np.empty(len(codes), object)
+        if made is not None:
+            pairs[found] = made.pairs[at[found]]
+        pairs[new] = _built(evidence, rows, settings, kinds, confidences)
     _remember(evidence, settings, codes[new], values[new], pairs[new])
     return tuple(pairs.tolist())
 
@@ -256,17 +258,56 @@ def _counterpart(
     return _built(evidence, [row], settings, [kind], [confidence])[0]
 
 
+KINDS_ASIDE_FROM = 10_000
+"""New pairs from which ``decide`` has their kinds (``_kinds``, ~9-14 µs a pair with the
+statements read) made in a forked child while it works out the rest of each pair (~5 µs a
+pair): a fork and the kinds sent back cost ~20-60 ms (docs/performance.md, eighth round)."""
+
+
+@contextmanager
+def _kinds_aside(
+    evidence: Evidence, rows: list[tuple[int, int, float, float, float]], settings: AlignmentSettings
+) -> Iterator[Callable[[], list[tuple[Kind, str]]]]:
+    """A function returning ``_kinds(evidence, rows, settings)``. At scale, and when a core is
+    to spare and no thread runs beside this one (``core.aside``), the kinds are made from the
+    start in a child forked with the evidence in memory, while this process works out the
+    pairs' figures and shared words (``_built``): after the reach, decide ran on one core."""
+    if len(rows) < KINDS_ASIDE_FROM or chosen_method() != "fork":
+        yield lambda: _kinds(evidence, rows, settings)
+        return
+    with Aside.start(_packed_kinds, evidence, rows, settings, method="fork") as made:
+        yield lambda: _unpacked_kinds(made.result())
+
+
+def _packed_kinds(
+    evidence: Evidence, rows: list[tuple[int, int, float, float, float]], settings: AlignmentSettings
+) -> tuple[list[tuple[Kind, str]], np.ndarray]:
+    """``_kinds`` as (each distinct kind and reason, each pair's place among them): to be sent
+    back from a child, where ~140,000 pairs' tuples and reasons would pickle one by one."""
+    places: dict[tuple[Kind, str], int] = {}
+    at = np.fromiter(
+        (places.setdefault(kind, len(places)) for kind in _kinds(evidence, rows, settings)), np.int64, len(rows)
+    )
+    return list(places), at
+
+
+def _unpacked_kinds(packed: tuple[list[tuple[Kind, str]], np.ndarray]) -> list[tuple[Kind, str]]:
+    distinct, at = packed
+    return [distinct[k] for k in at.tolist()]
+
+
 def _built(
     evidence: Evidence,
     rows: list[tuple[int, int, float, float, float]],
     settings: AlignmentSettings,
-    kinds: list[tuple[Kind, str]],
+    kinds: list[tuple[Kind, str]] | Callable[[], list[tuple[Kind, str]]],
     confidences: list[float | None],
 ) -> list[Counterpart]:
     """The reported pair of each (left, right, score, cosine, lexical) row, of its kind (and
     why) and confidence: its figures to 4 places, its shared words, its reason. One loop for
     all, the figures rounded and the order shifts worked out in numpy, what every pair shares
-    looked up once: ~100,000 pairs at 10,000 statements a side."""
+    looked up once: ~100,000 pairs at 10,000 statements a side. ``kinds``: or a function
+    returning them, called once the rest is worked out (they may be made in a child)."""
     if not rows:
         return []
     left, right = ([row[k] for row in rows] for k in (0, 1))
@@ -278,6 +319,8 @@ def _built(
     shared_words = evidence.terms.shared_of_pairs(left, right, 8)
     meaning = evidence.semantic_available
     made = Counterpart.made
+    if callable(kinds):
+        kinds = kinds()
     # The reason shows the figures unrounded, to 2 places; the pair keeps them to 4.
     return [
         made(

@@ -286,4 +286,9 @@ def embed(
         progress(len(texts), len(texts))
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
-    return np.stack([cached[t] for t in texts]).astype(np.float32, copy=False)
+    vectors = [cached[t] for t in texts]
+    width = vectors[0].shape
+    if len(width) == 1 and all(v.shape == width for v in vectors):
+        # Joined flat, then shaped: ``np.stack`` makes a view of each of ~40,000 vectors first.
+        return np.concatenate(vectors).astype(np.float32, copy=False).reshape(len(vectors), width[0])
+    return np.stack(vectors).astype(np.float32, copy=False)

