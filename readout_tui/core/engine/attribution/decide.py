@@ -216,6 +216,11 @@ class _Reading:
             return False  # "Перед разговором с Си Путин обсудил ...": another occasion
         if subject.kind == "pronoun" or self.body.text.startswith(_QUOTES):
             return True
+        if not subject.kind and self._passive_act():
+            # "Затрагивался ряд вопросов", "Selain itu, dibahas pula ...", "В разговоре было
+            # отмечено, что ...": what was discussed, with no one named doing it, is the
+            # account being told.
+            return True
         if subject.kind == "joint":
             # "Keduanya membahas ...", "Условились продолжать контакты": what both did in the
             # call, as the account being told has it; not having the call or meeting itself
@@ -229,6 +234,10 @@ class _Reading:
         if subject.kind != "named" or side_of(self.names.resolve(subject.key)) is not carried:
             return False
         return cues.is_speech_act(subject.verb) or cues.is_reporting_verb(subject.verb)
+
+    def _passive_act(self) -> bool:
+        words = [t.text for t in self.body.tokens if t.word]
+        return any(cues.is_passive_act(words, k) for k in range(len(words)))
 
     def _both_parties(self, keys: tuple[str, ...]) -> bool:
         sides = {self.parties.side_of(self.names.resolve(key)) for key in keys}
