@@ -381,3 +381,40 @@ def test_whom_a_statement_was_said_to_is_not_its_source():
     attribution = attribute_text(text)
     assert [s.side.value for s in attribution.statements] == ["neither", "neither", "left", "right", "right"]
     assert attribution.statements[4].cue_text == "kata Holm"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Plekszy and Muskar talk by phone\n"
+            "Bordurian President Kurt Plekszy spoke by phone with Syldavian President Anton Muskar on Friday.\n"
+            "\x1b[31mThe Bordurian presidency\x1b[0m said in a statement that Plekszy urged Muskar to reopen the border.\n"
+            "Syldavia's government said Muskar invited Plekszy to Klow.\n",
+            ("The Bordurian presidency", "The Bordurian presidency\x1b[0m said"),
+        ),
+        (
+            "Plekszy dan Muskar berbicara lewat telepon\n"
+            "Presiden Borduria Kurt Plekszy berbicara lewat telepon dengan Presiden Syldavia Anton Muskar, Jumat.\n"
+            "Menurut pernyataan \x1b[1mkepresidenan Borduria\x1b[0m, Plekszy mendesak Muskar membuka perbatasan.\n"
+            "Pemerintah Syldavia mengatakan Muskar mengundang Plekszy ke Klow.\n",
+            ("pernyataan kepresidenan Borduria", "Menurut pernyataan \x1b[1mkepresidenan Borduria"),
+        ),
+        (
+            "Плекши и Мускар поговорили по телефону\n"
+            "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+            "Как сообщила \x1b]8;;https://example.org\x07пресс-служба Бордурии\x1b]8;;\x07, Плекши призвал Мускара открыть границу.\n"
+            "Правительство Сильдавии сообщило, что Мускар пригласил Плекши в Клов.\n",
+            ("пресс-служба Бордурии", "Как сообщила \x1b]8;;https://example.org\x07пресс-служба Бордурии"),
+        ),
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_cues_are_read_as_a_terminal_shows_the_text(text, cue):
+    # A coloured or linked source is still the source (read in the visible text); the
+    # statement keeps its text as written, its cue pointing at the same words in it.
+    attribution = attribute_text(text)
+    statement = attribution.statements[2]
+    assert [s.side for s in attribution.statements] == [Side.NEITHER, Side.NEITHER, Side.LEFT, Side.RIGHT]
+    assert statement.text == text.split("\n")[2]
+    assert (statement.source, statement.text[slice(*statement.cue)]) == cue

@@ -935,3 +935,58 @@ def test_both_leaders_named_as_one_subject_carry_on_the_account_being_told(text)
     # it (the gold: "continues previous"), not a cue of that leader's; their last call is
     # neither.
     assert sides(text) == ["neither", "neither", "left", "left", "right", "neither"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plekszy and Muskar talk by phone\n"
+        "Bordurian President Kurt Plekszy spoke by phone with Syldavian President Anton Muskar on Friday.\n"
+        "The Bordurian presidency said in a statement that Plekszy urged Muskar to reopen the border.\n"
+        "Muskar, for his part, wrote that Syldavia wants an open border.\n"
+        "Muskar, in turn, welcomed the new rail link.\n",
+        "Plekszy dan Muskar berbicara lewat telepon\n"
+        "Presiden Borduria Kurt Plekszy berbicara lewat telepon dengan Presiden Syldavia Anton Muskar, Jumat.\n"
+        "Menurut pernyataan kepresidenan Borduria, Plekszy mendesak Muskar membuka kembali perbatasan.\n"
+        "Muskar, di sisi lain, menulis bahwa Syldavia menginginkan perbatasan yang terbuka.\n"
+        "Muskar, di pihak lain, menyambut jalur kereta yang baru.\n",
+        "Плекши и Мускар поговорили по телефону\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Как говорится в сообщении пресс-службы Бордурии, Плекши призвал Мускара открыть границу.\n"
+        "Мускар, в свою очередь, написал, что Сильдавия хочет открытой границы.\n"
+        "Мускар, со своей стороны, приветствовал новую железную дорогу.\n",
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_a_leader_turning_to_his_side_tells_his_account(text):
+    # "Trump, for his part, called it ...", "Путин, в свою очередь, проинформировал ...": the
+    # turn answers the other side's account of the exchange, so the leader's statement is his
+    # account of the call though it names neither the call nor the other leader.
+    assert sides(text) == ["neither", "neither", "left", "right", "right"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plekszy and Muskar talk by phone\n"
+        "Bordurian President Kurt Plekszy spoke by phone with Syldavian President Anton Muskar on Friday.\n"
+        "The Bordurian presidency said in a statement that Plekszy urged Muskar to reopen the border.\n"
+        "In addition, the fate of the detained fishermen was discussed.\n"
+        "The river floods every spring.\n",
+        "Plekszy dan Muskar berbicara lewat telepon\n"
+        "Presiden Borduria Kurt Plekszy berbicara lewat telepon dengan Presiden Syldavia Anton Muskar, Jumat.\n"
+        "Menurut pernyataan kepresidenan Borduria, Plekszy mendesak Muskar membuka kembali perbatasan.\n"
+        "Selain itu, dibahas pula nasib para nelayan yang ditahan.\n"
+        "Sungai itu banjir setiap musim semi.\n",
+        "Плекши и Мускар поговорили по телефону\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Как говорится в сообщении пресс-службы Бордурии, Плекши призвал Мускара открыть границу.\n"
+        "Затрагивался также вопрос о задержанных рыбаках.\n"
+        "Река разливается каждую весну.\n",
+    ],
+    ids=["en", "id", "ru"],
+)
+def test_what_was_discussed_with_no_one_named_carries_on(text):
+    # The agentless passive of what is discussed in a call ("was discussed", "dibahas",
+    # "Затрагивался"): the account being told goes on; a sentence of another kind does not.
+    assert sides(text) == ["neither", "neither", "left", "left", "neither"]

@@ -384,6 +384,32 @@ def is_speech_act(word: str) -> bool:
     return folded in SPEECH_ACTS or bool(_RU_ACTS.fullmatch(folded))
 
 
+_EN_PASSIVE_AUXILIARIES = frozenset("was were".split())
+_EN_PASSIVE_ACTS = frozenset("discussed raised addressed agreed noted stressed considered reviewed".split())
+_ID_PASSIVE_ACTS = frozenset("dibahas dibicarakan didiskusikan disepakati disinggung diangkat ditegaskan".split())
+_RU_PASSIVE_ACTS = re.compile(
+    "|".join(
+        p.pattern
+        for p in (
+            # Imperfective reflexive passive: "обсуждался", "затрагивались", "рассматривалось".
+            _russian("обсужда затрагива рассматрива", "лся|лась|лось|лись"),
+            # Short passive participle: "(был) обсужден", "затронута", "отмечено", "подчеркнуто".
+            _russian("обсужд затрону рассмотре отмече подчеркну подчёркну", "ен|ена|ено|ены|т|та|то|ты|н|на|но|ны"),
+        )
+    )
+)
+
+
+def is_passive_act(words: list[str], k: int) -> bool:
+    """Whether word ``k`` is the agentless passive of what is discussed in a call: English
+    "was/were discussed" (the auxiliary before it), Indonesian "dibahas", "disepakati",
+    Russian "обсуждался", "был затронут", "было отмечено"."""
+    folded = key(words[k])
+    if folded in _EN_PASSIVE_ACTS:
+        return k > 0 and key(words[k - 1]) in _EN_PASSIVE_AUXILIARIES
+    return folded in _ID_PASSIVE_ACTS or bool(_RU_PASSIVE_ACTS.fullmatch(folded))
+
+
 _CONTACT = frozenset("met meet meets spoke speak speaks phoned bertemu bertelepon menelepon berbicara".split())
 _RU_CONTACT_STEMS = ("созвон", "позвон", "встрети", "встреча")
 

@@ -102,6 +102,21 @@ def terminal_visible(text: str) -> str:
     return _TERMINAL_CODE.sub("", text) if _CONTROL.search(text) else text
 
 
+def terminal_visible_offsets(text: str) -> tuple[str, list[int] | None]:
+    """``terminal_visible(text)``, and where each of its characters stands in ``text`` (None
+    when it has no terminal code), so that what is found in the visible text can be pointed
+    at in the text as written."""
+    if not _CONTROL.search(text):
+        return text, None
+    kept: list[int] = []
+    position = 0
+    for code in _TERMINAL_CODE.finditer(text):
+        kept.extend(range(position, code.start()))
+        position = code.end()
+    kept.extend(range(position, len(text)))
+    return "".join(text[k] for k in kept), kept
+
+
 def split_statements(text: str, mode: Segmentation | str = Segmentation.SENTENCES) -> list[str]:
     """The statements of ``text`` in reading order, stripped, none empty."""
     return [statement for block in statement_blocks(text, mode) for statement in block]

@@ -106,6 +106,7 @@ from readout_tui.core.engine.attribution.tokens import (
     same_stem,
 )
 from readout_tui.core.engine.names import capitalised_inside
+from readout_tui.core.engine.statements import terminal_visible_offsets
 
 __all__ = ["Attributed", "Attribution", "AttributionError", "How", "Side", "attribute"]
 
@@ -124,13 +125,17 @@ def attribute(blocks: Sequence[Sequence[str]], learned: bool = False) -> Attribu
     two sources are cited."""
     flat = [(b, text) for b, block in enumerate(blocks) for text in block]
     structure = _structure(blocks)
-    body_texts = [text for (b, text) in flat if structure[b][0] is None]
+    # Cues are read in the text as a terminal shows it: "\x1b[31mThe Kremlin\x1b[0m said" is
+    # the Kremlin's cue. The statements keep their text as written, their cues pointed at in it.
+    shown = {index: terminal_visible_offsets(text) for index, (b, text) in enumerate(flat) if structure[b][0] is None}
+    body_texts = [visible for visible, _ in shown.values()]
     inside = capitalised_inside(body_texts) | {w.casefold() for w in _always_names(body_texts)}
     bodies: dict[int, Body] = {}
     names = Names()
-    for index, (b, text) in enumerate(flat):
+    for index, (b, _) in enumerate(flat):
         if structure[b][0] is not None:
             continue
+        text = shown[index][0]
         tokens = read_tokens(text, inside)
         names.read(index, tokens)
         subject = find_subject(tokens, text)
@@ -151,7 +156,20 @@ def attribute(blocks: Sequence[Sequence[str]], learned: bool = False) -> Attribu
     if swapped:
         statements = _sides_swapped(statements)
     labels = _labels(statements, resolved, _Labelling(bodies, names, parties, swapped))
-    return Attribution(tuple(mark_repeats(statements)), *labels)
+    written = {index: offsets for index, (_, offsets) in shown.items() if offsets is not None}
+    marked = [_as_written(s, flat[s.index][1], written.get(s.index)) for s in mark_repeats(statements)]
+    return Attribution(tuple(marked), *labels)
+
+
+def _as_written(statement: Attributed, text: str, offsets: list[int] | None) -> Attributed:
+    """A statement read without its terminal codes, given back its text as written, its cue
+    at the same words there."""
+    if offsets is None:
+        return statement
+    cue = statement.cue
+    if cue is not None and cue[1] > cue[0]:
+        cue = (offsets[cue[0]], offsets[cue[1] - 1] + 1)
+    return replace(statement, text=text, cue=cue)
 
 
 def _speakers(bodies: dict[int, Body]) -> set[str]:

@@ -106,6 +106,9 @@ class _Reading:
         negated = [r for r in self.found if r.cue.negated]
         if negated:
             return self._neither(How.NEGATED, negated[0].cue)
+        turned = self._leader_turning()
+        if turned is not None:
+            return turned
         if carried is not Side.NEITHER and self._carries_on(carried):
             return self._continuing(None)
         if carried is Side.NEITHER:
@@ -148,6 +151,23 @@ class _Reading:
             return None
         cue = Cue(subject.span, Kind.SUBJECT, subject.form)
         if not self.parties.about_call(self.body.tokens, cue, side):
+            return None
+        entity = self.names.resolve(subject.key)
+        return self._attributed(side, How.CUE, subject.span, subject.form), entity
+
+    def _leader_turning(self) -> tuple[Attributed, str] | None:
+        """A party's leader as the subject turning to his side ("Trump, for his part, called
+        it a very good call", "Путин, в свою очередь, проинформировал собеседника ..."),
+        saying or doing what is done in a call: his account, whatever came before. The turn
+        answers the other side's account of the same exchange, so it is about the call though
+        it names neither the call nor the other leader, or names what came before it."""
+        subject = self.body.subject
+        if subject.kind != "named" or subject.span is None or not subject.turned:
+            return None
+        if not (cues.is_speech_act(subject.verb) or cues.is_reporting_verb(subject.verb)):
+            return None
+        side = next((s for s, keys in self.parties.leaders.items() if subject.key in keys), None)
+        if side is None:
             return None
         entity = self.names.resolve(subject.key)
         return self._attributed(side, How.CUE, subject.span, subject.form), entity
@@ -202,7 +222,11 @@ class _Reading:
         )
         goes_on = ((side is self.previous.side and bool(own)) or voice) and not apart and not other_call
         cue = best.cue
-        if goes_on or self.parties.about_call(self.body.tokens, cue, side):
+        # "Трамп, в свою очередь, написал ...": the leader's turn in the exchange (see
+        # ``_leader_turning``).
+        subject = self.body.subject
+        turn = subject.turned and subject.key == cue.key and self.parties.is_leader(cue, side)
+        if goes_on or turn or self.parties.about_call(self.body.tokens, cue, side):
             return self._attributed(side, How.CUE, cue.span, cue.source), best.entity
         return self._neither(How.OUTSIDE_CALL, cue)
 
@@ -215,6 +239,11 @@ class _Reading:
         if elsewhen(self.body.tokens):
             return False  # "Перед разговором с Си Путин обсудил ...": another occasion
         if subject.kind == "pronoun" or self.body.text.startswith(_QUOTES):
+            return True
+        if not subject.kind and self._passive_act():
+            # "Затрагивался ряд вопросов", "Selain itu, dibahas pula ...", "В разговоре было
+            # отмечено, что ...": what was discussed, with no one named doing it, is the
+            # account being told.
             return True
         if subject.kind == "joint":
             # "Keduanya membahas ...", "Условились продолжать контакты": what both did in the
@@ -229,6 +258,10 @@ class _Reading:
         if subject.kind != "named" or side_of(self.names.resolve(subject.key)) is not carried:
             return False
         return cues.is_speech_act(subject.verb) or cues.is_reporting_verb(subject.verb)
+
+    def _passive_act(self) -> bool:
+        words = [t.text for t in self.body.tokens if t.word]
+        return any(cues.is_passive_act(words, k) for k in range(len(words)))
 
     def _both_parties(self, keys: tuple[str, ...]) -> bool:
         sides = {self.parties.side_of(self.names.resolve(key)) for key in keys}

@@ -279,6 +279,18 @@ def _relative_between_commas(tokens: list[Token], end: int) -> str:
     return opening.folded if j >= 0 and opening is not None and opening.folded in cues.RELATIVES else ""
 
 
+def _after_turn(tokens: list[Token], k: int) -> int:
+    """Past a turn to the other side set off by commas at ``k`` ("Trump, for his part,
+    called", "Путин, в свою очередь, проинформировал"), where the verb is; else ``k``."""
+    if k >= len(tokens) or tokens[k].text != ",":
+        return k
+    j = k + 1
+    while j < len(tokens) and tokens[j].text != ",":
+        j += 1
+    words = " ".join(t.folded for t in tokens[k + 1 : j] if t.word)
+    return j + 1 if j < len(tokens) and words in cues.SWITCHES else k
+
+
 def _before_aside(tokens: list[Token], end: int) -> int:
     """Where the phrase before a verb ends, an aside set off by commas before it skipped: a
     day (", Senin (9/11/2024),") or a turn to the other side (", в свою очередь,", ", for
@@ -504,6 +516,9 @@ class Subject:
     pair: tuple[str, ...] = ()
     """The keys of two names joined as one subject ("Путин и Макрон отметили", "Lee dan Trump
     membahas"): "joint" only if they are the two parties, which ``decide`` knows."""
+    turned: bool = False
+    """A named subject followed by a turn to his side set off by commas ("Trump, for his
+    part, called", "Путин, в свою очередь, проинформировал")."""
 
 
 _DATELINE = re.compile(r"^(?:[^\s.!?]+\s){0,5}?[^\s.!?]+\s[-–—]\s")
@@ -558,13 +573,14 @@ def find_subject(tokens: list[Token], text: str) -> Subject:
         while end < len(tokens) and tokens[end].word and (tokens[end].name or tokens[end].title):
             end += 1
         names = [t for t in tokens[k:end] if t.name]
-        verb = _verb_after(tokens, end)
+        turned = _after_turn(tokens, end)
+        verb = _verb_after(tokens, turned)
         span = (token.start, verb.end) if verb.text else None
         if len(names) == 1 and end < len(tokens) and tokens[end].folded in cues.DEMONSTRATIVES:
             return Subject("title", name_key(names[0].text), _verb_after(tokens, end + 1).text)
         if names:
             form = " ".join(t.text for t in names)
-            return Subject("named", name_key(names[-1].text), verb.text, span, form)
+            return Subject("named", name_key(names[-1].text), verb.text, span, form, turned=turned > end)
         return Subject("pronoun", verb=verb.text, span=span)
     return Subject("")
 
