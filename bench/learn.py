@@ -233,11 +233,10 @@ def pooled_threshold(cases: list[Case], table: dict) -> float:
 
 SMOOTHING = 2
 """Thresholds either side whose pooled F1s are averaged with a threshold's own when one is
-chosen. Pair + unique F1 is flat over 0.30-0.46 with peaks of near-equal height: the plain
-maximum then flips between them as one call is left out, and flips towards the peak the
-left-out call does worse at (the calls that hold a peak up are those scored at the other),
-which cost 0.036 / 0.033 in the leave-one-call-out figures over 96 cases (docs/quality.md).
-The middle of the plateau is the choice that does not hang on one call."""
+chosen. Where pair + unique F1 is flat with peaks of near-equal height, the plain maximum
+flips between them as one call is left out, towards the peak the left-out call does worse at
+(the calls that hold a peak up are those scored at the other), and the grouped figure reads
+low (docs/quality.md, round 9). The middle of the plateau does not hang on one call."""
 
 
 def best_threshold(cases: list[Case], table: dict) -> float:
