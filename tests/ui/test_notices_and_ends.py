@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.widgets._toast import Toast
+
+from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import load_comparison
 from readout_tui.core.work.session import SessionStore
-from readout_tui.testing import help_text, ready
+from readout_tui.testing import help_text, ready, summary_text
 
 MARCH = Path(__file__).resolve().parents[2] / "fixtures" / "trump-putin-2025-03-18"
 
@@ -45,3 +49,16 @@ async def test_a_notice_wider_than_the_screen_keeps_to_the_footers_row_and_is_in
         # The whole of each notice, for the reader of a notice cut with "…".
         listed = " ".join(help_text(app).split("\n"))
         assert saved in listed and said in listed and "L1 marked deliberately unique" in listed
+
+
+@pytest.mark.parametrize(("start", "key", "end"), [(1.0, "plus", "maximum (1.00)"), (0.0, "minus", "minimum (0.00)")])
+async def test_the_threshold_at_its_end_says_so(make_app, newsroom, start, key, end):
+    app = make_app(newsroom, settings=AlignmentSettings(threshold=start))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await ready(pilot)
+        assert f"threshold {start:.2f}" in summary_text(app)
+        await pilot.press(key)
+        await pilot.pause()
+        assert screen.workspace.threshold == start
+        assert any(end in notice for notice in app.notices), app.notices
+        assert any(end in str(toast.render().plain) for toast in app.screen.query(Toast))
