@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 from textual.widgets._toast import Toast
 
 from readout_tui.core.engine.settings import AlignmentSettings
@@ -62,3 +63,20 @@ async def test_the_threshold_at_its_end_says_so(make_app, newsroom, start, key, 
         assert screen.workspace.threshold == start
         assert any(end in notice for notice in app.notices), app.notices
         assert any(end in str(toast.render().plain) for toast in app.screen.query(Toast))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_mentions_panel_keeps_a_name_with_its_references(make_app, size):
+    app = make_app(load_comparison([str(MARCH)]))
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        text = screen.query_one("#mentions-text", Static)
+        lines = [text.render_line(y).text.rstrip() for y in range(text.size.height)]
+        assert "only Kremlin:" in "\n".join(lines), lines
+        for line in lines[1:]:
+            # Each line holds whole entries, "Kyiv (R5 R6)": never references without their
+            # name, nor a name whose references went to the next line.
+            assert not line.lstrip().startswith("("), lines
+            assert line.endswith((")", ",", ":", "nothing", "letters")), lines
