@@ -166,6 +166,9 @@ class ReadoutApp(App[None]):
         if timeout is None:
             timeout = self.NOTIFICATION_TIMEOUT
         notification = Notification(message, title, severity, timeout, markup=markup)
+        if self.recent and self.recent[-1].message == message:
+            # A key pressed again says the same again (+ at the top): one line, the latest.
+            self.recent.pop()
         self.recent.append(notification)
         self.post_message(Notify(notification))
         return notification

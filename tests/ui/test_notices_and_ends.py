@@ -63,6 +63,9 @@ async def test_the_threshold_at_its_end_says_so(make_app, newsroom, start, key, 
         assert screen.workspace.threshold == start
         assert any(end in notice for notice in app.notices), app.notices
         assert any(end in str(toast.render().plain) for toast in app.screen.query(Toast))
+        await pilot.press(key, "question_mark")  # said again: listed once in the help
+        await pilot.pause()
+        assert help_text(app).count(end) == 1, help_text(app)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
