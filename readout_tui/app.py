@@ -7,6 +7,7 @@ comparison worker (see ``screens.compare``).
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +28,7 @@ from readout_tui.core.io.loading import Comparison
 from readout_tui.core.work.session import SessionStore
 from readout_tui.core.work.workspace import Workspace
 from readout_tui.screens.compare import CompareScreen
-from readout_tui.screens.help import HelpScreen, keys_of
+from readout_tui.screens.help import HelpScreen, keys_of, notices
 from readout_tui.screens.prompt import ConfirmScreen
 from readout_tui.widgets.statement_list import StatementList
 
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 COMPARING = "comparison"
 """The name the comparison of an article's accounts is installed under."""
+NOTICES_KEPT = 20
+"""Notices listed in full on the help screen, newest first: on screen they are cut to one row."""
 PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette", id="command-palette")
 """Textual's own key for the palette, listed in the help screen with the app's keys."""
 
@@ -45,7 +48,7 @@ class ReadoutApp(App[None]):
 
     | Key(s) | Description |
     | :- | :- |
-    | ? | Key reference. |
+    | ? | Key reference, and the recent notices in full. |
     | ctrl+s | Save an SVG screenshot in the current folder. |
     | q | Quit. |
     """
@@ -101,6 +104,8 @@ class ReadoutApp(App[None]):
         self._comparing: CompareScreen | None = None
         """The comparison of an article's accounts, kept while the assignment is shown."""
         self.reload = reload
+        self.recent: deque[Notification] = deque(maxlen=NOTICES_KEPT)
+        """The last notices, kept for the help screen: a notice wider than the screen is cut."""
         if session is not None and session.read_only:
             # Another instance is the one that saves: said before anything else.
             self.title = f"{self.title} [read-only]"
@@ -156,10 +161,15 @@ class ReadoutApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> Notification:
-        """Textual's, with the notification returned, so that ``withdraw`` can take it back."""
+        """Textual's, with the notification returned, so that ``withdraw`` can take it back, and
+        kept in ``recent`` for the help screen."""
         if timeout is None:
             timeout = self.NOTIFICATION_TIMEOUT
         notification = Notification(message, title, severity, timeout, markup=markup)
+        if self.recent and self.recent[-1].message == message:
+            # A key pressed again says the same again (+ at the top): one line, the latest.
+            self.recent.pop()
+        self.recent.append(notification)
         self.post_message(Notify(notification))
         return notification
 
@@ -211,7 +221,7 @@ class ReadoutApp(App[None]):
                 ("Finding and comparing", self._assigning.FINDING),
                 anywhere,
             ]
-            self.push_screen(HelpScreen(sections, self._assigning.legend()))
+            self.push_screen(HelpScreen(sections, self._assigning.legend(), notices(self.recent)))
             return
         screen = self.screen
         # Only the keys that work here: "b" goes back to an assignment only over one.
@@ -223,7 +233,8 @@ class ReadoutApp(App[None]):
                     ("Comparing", comparing),
                     ("Correcting and publishing", CompareScreen.CORRECTING),
                     anywhere,
-                ]
+                ],
+                notices=notices(self.recent),
             )
         )
 

@@ -40,7 +40,7 @@ from readout_tui.widgets.footer import KeyFooter
 from readout_tui.widgets.overview import Overview
 from readout_tui.widgets.statement_list import StatementList
 from readout_tui.widgets.summary_bar import ModelState, SummaryBar
-from readout_tui.widgets.text import date_label
+from readout_tui.widgets.text import Flow, date_label
 
 from .lost import Choice, LostScreen
 from .prompt import ConfirmScreen, PromptScreen
@@ -878,13 +878,19 @@ class CompareScreen(Screen[None]):
         if panel.display:
             self.query_one("#mentions-text", Static).update(self._mentions_text())
 
-    def _mentions_text(self) -> Content:
-        lines = [Content.styled("Mentioned by one side only", "bold")]
+    def _mentions_text(self) -> Flow:
+        # A name and its references are one unit, which wraps whole: "Moskow" at the end of a
+        # line and "(L7 L9)" under it read as two entries.
+        paragraphs = [[Content.styled("Mentioned by one side only", "bold")]]
         for line in self.workspace.mention_lines():
-            items = ", ".join(f"{printable(text)} ({' '.join(refs)})" for text, refs in line.items)
-            caseless = "" if line.names_looked_for else " · names not looked for: no capital letters"
-            lines.append(Content(f"only {printable(line.label)}: {items or 'nothing'}{caseless}"))
-        return Content("\n").join(lines)
+            items = [f"{printable(text)} ({' '.join(refs)})" for text, refs in line.items]
+            units = [f"only {printable(line.label)}:", *[f"{item}," for item in items[:-1]], *items[-1:]]
+            if not items:
+                units.append("nothing")
+            if not line.names_looked_for:
+                units += "· names not looked for: no capital letters".split()
+            paragraphs.append([Content(unit) for unit in units])
+        return Flow(paragraphs)
 
     # -- saving and restoring ---------------------------------------------------------------------
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
+from textual.notifications import Notification
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -24,19 +26,28 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "dismiss", "Close help", id="close-help"),
     ]
 
-    def __init__(self, sections: Sequence[tuple[str, Sequence[Binding]]], legend: Sequence[Row] | None = None) -> None:
+    def __init__(
+        self,
+        sections: Sequence[tuple[str, Sequence[Binding]]],
+        legend: Sequence[Row] | None = None,
+        notices: Sequence[Row] = (),
+    ) -> None:
         """
         Args:
             sections: Each section's title and keys.
             legend: What the screen's marks and colours mean, shown before the keys in place
                 of the comparison's (``marks``): the assignment screen has none of those.
+            notices: The recent notices in full (``notices``), shown first: the reader of a
+                notice cut to the footer's row comes here for the rest of it.
         """
         super().__init__()
         self.sections = sections
         self.legend = legend
+        self.notices = notices
 
     def compose(self) -> ComposeResult:
-        rows = list(marks() if self.legend is None else self.legend)
+        rows = list(self.notices)
+        rows += marks() if self.legend is None else self.legend
         for title, bindings in self.sections:
             rows.append(Content.styled(title, "bold $text-accent"))
             # The footer has room for a word or two; a binding with more to say says it here.
@@ -71,6 +82,20 @@ def keys_of(app: App, binding: Binding) -> str:
     """The binding's keys as the app displays them, e.g. "z ctrl+z"."""
     keys = [key.strip() for key in binding.key.split(",")]
     return " ".join(app.get_key_display(binding.with_key(key)) for key in keys)
+
+
+def notices(recent: Iterable[Notification]) -> list[Row]:
+    """A heading, then each notice's time and its whole text, newest first; none: no rows."""
+    styles = {"information": "dim", "warning": "$text-warning", "error": "$text-error"}
+    rows: list[Row] = [
+        (
+            Content.styled(f"{datetime.fromtimestamp(notice.raised_at):%H:%M:%S}", styles.get(notice.severity, "dim")),
+            # As the notice itself showed it: only the app's own messages are markup.
+            Content.from_markup(notice.message) if notice.markup else Content(notice.message),
+        )
+        for notice in reversed(list(recent))
+    ]
+    return [Content.styled("Recent notices", "bold $text-accent"), *rows] if rows else []
 
 
 def marks() -> list[Row]:

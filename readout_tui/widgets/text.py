@@ -6,6 +6,7 @@ User text reaches widgets only through ``readout_tui.core.io.display.printable``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from textual.content import Content
@@ -71,3 +72,57 @@ class HangingIndent(Visual):
             Strip.join([blank if y else gutter, line.extend_cell_length(body_width, rich_style)])
             for y, line in enumerate(lines)
         ]
+
+
+class Flow(Visual):
+    """Paragraphs of units (a name with its references, say) that wrap only between units.
+
+    Content wraps at any space, so "Moskow (L7 L9)" could end one line with the name and start
+    the next with its references; a non-breaking space does not help, Textual breaks at it too.
+    """
+
+    def __init__(self, paragraphs: Sequence[Sequence[Content]]) -> None:
+        """
+        Args:
+            paragraphs: Each paragraph's units, shown with a space between two units; a unit
+                wider than the width is wrapped as Content wraps it.
+        """
+        self.paragraphs = paragraphs
+        self._laid: tuple[int, Content] | None = None
+
+    @property
+    def plain(self) -> str:
+        """The text unwrapped, one paragraph to a line."""
+        return "\n".join(" ".join(unit.plain for unit in units) for units in self.paragraphs)
+
+    def _at(self, width: int) -> Content:
+        """The paragraphs with a line break before each unit that would overrun ``width``."""
+        if self._laid is None or self._laid[0] != width:
+            lines = [line for units in self.paragraphs for line in _fill(units, width)]
+            self._laid = (width, Content("\n").join(lines))
+        return self._laid[1]
+
+    def get_optimal_width(self, rules, container_width: int) -> int:
+        return self._at(container_width).get_optimal_width(rules, container_width)
+
+    def get_height(self, rules, width: int) -> int:
+        return self._at(width).get_height(rules, width)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self._at(width).render_strips(width, height, style, options)
+
+
+def _fill(units: Sequence[Content], width: int) -> list[Content]:
+    """Units joined by spaces into lines of at most ``width`` cells (a wider unit alone)."""
+    lines: list[list[Content]] = []
+    used = 0
+    for unit in units:
+        if lines and used + 1 + unit.cell_length <= width:
+            lines[-1].append(unit)
+            used += 1 + unit.cell_length
+        else:
+            lines.append([unit])
+            used = unit.cell_length
+    return [Content(" ").join(line) for line in lines] or [Content()]

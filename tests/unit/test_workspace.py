@@ -306,8 +306,10 @@ def test_the_threshold_redecides_and_stays_within_bounds(work):
     assert work.settings.threshold == round(DEFAULTS.in_force(True) - 0.05, 2)
     assert work.alignment.settings["threshold"] == work.settings.threshold
     assert len(work.alignment.pairs) > before
-    for _ in range(30):
-        work.change_threshold(0.05)
+    # Past the top, the step is refused with the reason, for the key to say it.
+    with pytest.raises(Refusal, match=r"already at its maximum \(1\.00\)"):
+        for _ in range(30):
+            work.change_threshold(0.05)
     assert work.settings.threshold == 1.0 and not work.alignment.pairs
 
 

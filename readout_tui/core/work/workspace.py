@@ -520,8 +520,13 @@ class Workspace:
 
     def change_threshold(self, delta: float) -> None:
         """Move the threshold in force by ``delta`` (kept within 0 and 1) and decide again. The
-        threshold is saved with the work, so a read-only instance refuses it like an edit."""
+        threshold is saved with the work, so a read-only instance refuses it like an edit; a
+        threshold already at the end ``delta`` moves towards is refused, so the key says why
+        nothing changed."""
         self._writable()
+        if (delta > 0 and self.threshold >= 1.0) or (delta < 0 and self.threshold <= 0.0):
+            end = "maximum" if delta > 0 else "minimum"
+            raise Refusal(f"The threshold is already at its {end} ({self.threshold:.2f}).")
         self.settings = self.settings.with_threshold(self.threshold + delta, self.semantic)
         semantic, lexical = self.chosen
         if self.semantic:
