@@ -315,13 +315,8 @@ def test_the_kind_model_reads_the_same_in_a_child(monkeypatch):
     assert decide(there) == expected
 
 
-def test_the_kinds_made_in_a_child_are_the_same(monkeypatch):
-    case, embedder = _case_with_the_bundled_scorer()
-    evidence = collect(case.left, case.right, embedder)
-    expected = decide(evidence)
-    assert any(p.kind is Kind.RELATED and p.reason for p in expected.pairs)  # some reasons to send back
-    if start_method() != "fork":
-        pytest.skip("the kinds are made in a child only where it is forked")
+def starts_recorded(monkeypatch) -> list[tuple[str, str]]:
+    """Each ``Aside.start`` from now on, as (the function's name, how it was run)."""
     started = []
     real = aside_module.Aside.start.__func__
 
@@ -331,6 +326,17 @@ def test_the_kinds_made_in_a_child_are_the_same(monkeypatch):
         return made
 
     monkeypatch.setattr(aside_module.Aside, "start", classmethod(start))
+    return started
+
+
+def test_the_kinds_made_in_a_child_are_the_same(monkeypatch):
+    case, embedder = _case_with_the_bundled_scorer()
+    evidence = collect(case.left, case.right, embedder)
+    expected = decide(evidence)
+    assert any(p.kind is Kind.RELATED and p.reason for p in expected.pairs)  # some reasons to send back
+    if start_method() != "fork":
+        pytest.skip("the kinds are made in a child only where it is forked")
+    started = starts_recorded(monkeypatch)
     monkeypatch.setattr(decision, "KINDS_ASIDE_FROM", 0)
     evidence.counterparts.clear()  # else the pairs made above are taken again
     again = decide(evidence)
@@ -344,15 +350,7 @@ def test_the_texts_embedded_made_in_a_child_give_the_same_alignment(monkeypatch)
     expected = decide(collect(case.left, case.right, embedder))
     if start_method() != "fork":
         pytest.skip("the texts to embed are made in a child only where it is forked")
-    started = []
-    real = aside_module.Aside.start.__func__
-
-    def start(cls, function, *args, **kwargs):
-        made = real(cls, function, *args, **kwargs)
-        started.append((function.__name__, made.how))
-        return made
-
-    monkeypatch.setattr(aside_module.Aside, "start", classmethod(start))
+    started = starts_recorded(monkeypatch)
     monkeypatch.setattr(evidence_module, "EMBEDDED_ASIDE_FROM", 0)
     embedded = []
     real_vectors = evidence_module.statement_vectors
@@ -389,15 +387,7 @@ def test_compare_writes_the_same_json_with_the_pairs_written_in_a_child(capsys, 
     argv = ["compare", str(left), str(right), "--lexical-only", "--format", "json", "--segment", "lines"]
     assert cli.main(argv) == 0
     here = capsys.readouterr().out
-    started = []
-    real = aside_module.Aside.start.__func__
-
-    def start(cls, function, *args, **kwargs):
-        made = real(cls, function, *args, **kwargs)
-        started.append((function.__name__, made.how))
-        return made
-
-    monkeypatch.setattr(aside_module.Aside, "start", classmethod(start))
+    started = starts_recorded(monkeypatch)
     monkeypatch.setattr(export, "PAIRS_ASIDE_FROM", 0)
     assert cli.main(argv) == 0
     assert ("pairs_text", "fork") in started
