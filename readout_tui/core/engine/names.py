@@ -69,10 +69,6 @@ def _abbreviation_before(text: str, stop: int) -> bool:
     return len(word) == 1 or "." in word or (capitalised(word) and len(word) <= _ABBREVIATION)
 
 
-def _capitalised_inside(text: str, match: re.Match) -> bool:
-    return capitalised(match.group()) and not opens_sentence(text, match.start())
-
-
 def capitalised_inside(texts: Iterable[str]) -> set[str]:
     """Capitalised words used somewhere other than at the start of a sentence (casefolded,
     without a possessive "'s"): the words that are names, not just sentence openers."""
@@ -110,7 +106,7 @@ def without_shared_names(texts: Sequence[str]) -> list[str]:
 
 def _words(text: str) -> _Words:
     parts = list(NAME_PART.finditer(text))
-    # capitalised() and _capitalised_inside() inlined: this runs for every word of both readouts.
+    # capitalised() inlined: this runs for every word of both readouts.
     capitals = [(m, word) for m in parts if (word := m.group())[0].isupper()]
     if len(capitals) == len(parts):
         # In capitals or Title Case throughout, a text's capitals say nothing of its names.
