@@ -160,14 +160,20 @@ def decided(p: np.ndarray, t: float, mutual_t: float | None = None) -> set[tuple
 
 def nested(mats, table, chosen_on=lambda c, others: others):
     """Each group at the threshold (any key of ``table``'s second part) doing best on the other
-    groups (``chosen_on`` narrows those for a case)."""
+    groups (``chosen_on`` narrows those for a case). Plain thresholds are chosen as
+    ``bench/learn.py`` chooses the shipped one (``learn.best_threshold``, smoothed over its
+    neighbours): the plain maximum flips between near-equal peaks as each call is left out."""
     groups = sorted({m.case.group for m in mats})
     keys = sorted({k for _, k in table})
+    plain = keys == sorted(THRESHOLDS)
     out, picks = {}, {}
     for g in groups:
         for mat in (m for m in mats if m.case.group == g):
             others = chosen_on(mat, [o for o in mats if o.case.group != g])
-            best = max(keys, key=lambda k: sum(learn.total(table[o.path, k] for o in others)))
+            if plain:
+                best = learn.best_threshold(others, table)
+            else:
+                best = max(keys, key=lambda k: sum(learn.total(table[o.path, k] for o in others)))
             out[mat.path] = table[mat.path, best]
             picks[mat.path] = best
     return out, picks
