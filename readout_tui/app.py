@@ -106,6 +106,8 @@ class ReadoutApp(App[None]):
         self.reload = reload
         self.recent: deque[Notification] = deque(maxlen=NOTICES_KEPT)
         """The last notices, kept for the help screen: a notice wider than the screen is cut."""
+        self._said: Notification | None = None
+        """The last notice of what a key did (``say``), taken back when the next one comes."""
         if session is not None and session.read_only:
             # Another instance is the one that saves: said before anything else.
             self.title = f"{self.title} [read-only]"
@@ -172,6 +174,12 @@ class ReadoutApp(App[None]):
         self.recent.append(notification)
         self.post_message(Notify(notification))
         return notification
+
+    def say(self, message: str, *, severity: SeverityLevel = "information", timeout: float = 2) -> None:
+        """Tell what a key did, in place of what the key before it did: keys pressed in a
+        row (z z z) would otherwise stack their notices over the strip."""
+        self.withdraw(self._said)
+        self._said = self.notify(message, severity=severity, timeout=timeout, markup=False)
 
     def withdraw(self, notification: Notification | None, again: bool = True) -> None:
         """Take a notification off the screen before its time: a newer one says it better."""

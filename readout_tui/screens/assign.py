@@ -242,7 +242,7 @@ class AssignmentScreen(Screen[None]):
         return self.assignment
 
     def _refused(self, refusal: Refusal) -> None:
-        self.notify(str(refusal), timeout=2, markup=False)
+        self.app.say(printable(str(refusal)))
 
     def _changed(self, change: Callable[[], str], prefix: str = "") -> None:
         try:
@@ -253,7 +253,7 @@ class AssignmentScreen(Screen[None]):
         self._show()
         self._save()
         hint = "" if prefix else " (z undoes)"
-        self.notify(f"{prefix}{printable(what)}{hint}", timeout=2, markup=False)
+        self.app.say(f"{prefix}{printable(what)}{hint}")
 
     def action_move(self, side: str) -> None:
         work = self._here()
@@ -284,7 +284,7 @@ class AssignmentScreen(Screen[None]):
         try:
             workspace = self.assignment.accept(self.settings, self.threshold)
         except Refusal as refusal:
-            self.notify(str(refusal), severity="warning", timeout=4, markup=False)
+            self.app.say(printable(str(refusal)), severity="warning", timeout=4)
             return
         self.post_message(self.Accepted(workspace))
 

@@ -20,7 +20,6 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.notifications import Notification, SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Input, Static
@@ -250,8 +249,6 @@ class CompareScreen(Screen[None]):
         self._model = ModelState(
             f"{self.model_name}: loading" if embedder else "lexical only (no model)", "busy"
         )
-        self._said: Notification | None = None
-        """The last notice about an edit, taken back when the next one comes."""
         self._stamps = _stamps(workspace.comparison)
 
     @property
@@ -559,7 +556,7 @@ class CompareScreen(Screen[None]):
     def _land(self, side: Side, index: int) -> None:
         # Move the cursor before switching panes: the switch re-syncs from the cursor.
         if not self.pane(side).move_to(index):
-            self._say("That statement is hidden by the filter.")
+            self.app.say("That statement is hidden by the filter.")
         if self.aligned:
             self.query_one(AlignedView).move_to(side, index)
         if side != self.side:
@@ -575,13 +572,7 @@ class CompareScreen(Screen[None]):
 
     def _refused(self, refusal: Refusal) -> None:
         severity = "warning" if isinstance(refusal, ReadOnly) else "information"
-        self._say(printable(str(refusal)), severity=severity, timeout=4 if severity == "warning" else 2)
-
-    def _say(self, message: str, *, severity: SeverityLevel = "information", timeout: float = 2) -> None:
-        """Tell what a key did, in place of what the key before it did: keys pressed in a
-        row (z z z) would otherwise stack their notices over the strip."""
-        self.app.withdraw(self._said)
-        self._said = self.app.notify(message, severity=severity, timeout=timeout, markup=False)
+        self.app.say(printable(str(refusal)), severity=severity, timeout=4 if severity == "warning" else 2)
 
     # -- finding ----------------------------------------------------------------------------------
 
@@ -633,7 +624,7 @@ class CompareScreen(Screen[None]):
         self.workspace.set_search(event.value)
         self._show_rows()
         if self.workspace.search:
-            self._say(self.workspace.search_count())
+            self.app.say(self.workspace.search_count())
             # A new search starts at the cursor: the statement in view may be the one wanted.
             self.action_seek("search", 1, here_too=True)
 
@@ -641,7 +632,7 @@ class CompareScreen(Screen[None]):
         """Escape: cancels a link being made, else closes the search box, else ends the search."""
         if self.workspace.cancel_link():
             self._show_work()
-            self._say("Linking cancelled.")
+            self.app.say("Linking cancelled.")
         elif self.query_one("#search").display:
             self._close_search()
         elif self.workspace.search:
@@ -681,7 +672,7 @@ class CompareScreen(Screen[None]):
 
     def action_toggle_view(self) -> None:
         if not self.workspace.ready:
-            self._say(NOT_READY)
+            self.app.say(NOT_READY)
             return
         view = self.query_one(AlignedView)
         aligned = not self.aligned
@@ -737,13 +728,13 @@ class CompareScreen(Screen[None]):
         saved then: the bar says it too)."""
         unsaved = self.workspace.unsaved
         if unsaved:
-            self._say(f"{what}; not saved: {printable(unsaved)}", severity="error", timeout=4)
+            self.app.say(f"{what}; not saved: {printable(unsaved)}", severity="error", timeout=4)
         else:
-            self._say(f"{what} ({hint})" if hint else what)
+            self.app.say(f"{what} ({hint})" if hint else what)
 
     def action_link(self) -> None:
         if self.aligned:
-            self._say("Links are made in the two panes: v shows them.")
+            self.app.say("Links are made in the two panes: v shows them.")
             return
         if self.workspace.picking is not None:
             self._finish_link()
@@ -841,13 +832,13 @@ class CompareScreen(Screen[None]):
             return
         # Each line made printable: pasted into a terminal, the text must not act there either.
         self.app.copy_to_clipboard("\n".join(printable(line) for line in text.split("\n")))
-        self._say(f"Copied {name}")
+        self.app.say(f"Copied {name}")
 
     # -- lost decisions ---------------------------------------------------------------------------
 
     def action_lost(self) -> None:
         if not self.workspace.lost:
-            self._say("No saved decision was lost: every one fits the readouts.")
+            self.app.say("No saved decision was lost: every one fits the readouts.")
             return
 
         def chosen(choice: Choice | None) -> None:
@@ -1004,7 +995,7 @@ class CompareScreen(Screen[None]):
             return
         text = self.workspace.readout(self.side).statements[index].text
         if printable(text) != text or "|" in text:
-            self._say("This statement holds characters (| or controls) that cannot be placed around here.")
+            self.app.say("This statement holds characters (| or controls) that cannot be placed around here.")
             return
         at = _middle(text)
         ref = statement_ref(self.side, index)
@@ -1014,7 +1005,7 @@ class CompareScreen(Screen[None]):
                 return
             bar = value.find("|")
             if bar < 0 or value[:bar] + value[bar + 1 :] != text:
-                self._say("Only the | moves: the text itself is not edited here.", severity="warning")
+                self.app.say("Only the | moves: the text itself is not edited here.", severity="warning")
                 return
             try:
                 edit = self.workspace.split_at(bar)
@@ -1051,16 +1042,16 @@ class CompareScreen(Screen[None]):
             return
         except OSError:
             self._show_saving()
-            self._say(f"Not done: {printable(self.workspace.unsaved)}", severity="error", timeout=4)
+            self.app.say(f"Not done: {printable(self.workspace.unsaved)}", severity="error", timeout=4)
             return
         self._take(workspace)
-        self._say(what)
+        self.app.say(what)
 
     # -- export -----------------------------------------------------------------------------------
 
     def action_export(self) -> None:
         if not self.workspace.ready:
-            self._say(NOT_READY)
+            self.app.say(NOT_READY)
             return
         from readout_tui.core.io.export import ENDINGS
 

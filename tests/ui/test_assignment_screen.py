@@ -243,3 +243,14 @@ async def test_an_article_with_an_empty_account_opens_for_the_analyst_to_fill_it
         compare = await ready(pilot)
         assert isinstance(compare, CompareScreen)
         assert compare.comparison.right.texts == ["The talks lasted an hour."]
+
+
+async def test_moves_pressed_in_a_row_leave_one_notice_not_a_stack(make_app, comparison):
+    app = make_app(comparison)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await at(pilot, REPORTER)
+        await pilot.press("left", "up", "right", "up", "x", "z")
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+        assert len(shown) == 1 and shown[0].startswith("Undone"), shown
