@@ -1,0 +1,58 @@
+"""How far two annotators agree on the same readouts: the ceiling for the engine's figures.
+
+    python bench/agreement.py
+
+``fixtures/gold/agreement/<case>/gold.json`` is a second annotation, made blind by another
+hand from the two sides' texts and labels alone, of cases whose first gold is in
+``fixtures/gold/round*/<case>/``. Printed: pair F1 and unique F1 of one against the other (as
+``../shared/eval/score.py`` counts them; F1 is symmetric), and on the pairs both made, how often
+they give the same kind, with Cohen's kappa."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "fixtures" / "gold"
+
+
+def annotation(path: Path) -> tuple[dict[tuple[int, int], str], set[tuple[str, int]]]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    pairs = {(p["left"], p["right"]): p["kind"] for p in gold["pairs"]}
+    unique = {("L", i) for i in gold["unique_left"]} | {("R", i) for i in gold["unique_right"]}
+    return pairs, unique
+
+
+def f1(both: int, only_one: int, only_other: int) -> float:
+    return 2 * both / (2 * both + only_one + only_other) if both else 0.0
+
+
+def main() -> None:
+    pairs = [0, 0, 0]  # both, first only, second only
+    unique = [0, 0, 0]
+    kinds: list[tuple[str, str]] = []
+    cases = sorted(p for p in (GOLD / "agreement").iterdir() if p.is_dir())
+    for second_path in cases:
+        [first_path] = GOLD.glob(f"round*/{second_path.name}/gold.json")
+        first, first_unique = annotation(first_path)
+        second, second_unique = annotation(second_path / "gold.json")
+        shared = first.keys() & second.keys()
+        for total, a, b in ((pairs, set(first), set(second)), (unique, first_unique, second_unique)):
+            total[0] += len(a & b)
+            total[1] += len(a - b)
+            total[2] += len(b - a)
+        kinds += [(first[k], second[k]) for k in sorted(shared)]
+    same = sum(a == b for a, b in kinds) / len(kinds)
+    share = [sum(k[i] == "agree" for k in kinds) / len(kinds) for i in (0, 1)]
+    chance = share[0] * share[1] + (1 - share[0]) * (1 - share[1])
+    print(f"{len(cases)} cases; pairs: first {pairs[0] + pairs[1]}, second {pairs[0] + pairs[2]}, both {pairs[0]}")
+    print(f"pair F1 {f1(*pairs):.3f}, unique F1 {f1(*unique):.3f}")
+    print(
+        f"kind on the {len(kinds)} pairs both made: the same {same:.1%} "
+        f"(\"agree\": first {share[0]:.0%}, second {share[1]:.0%}; Cohen's kappa {(same - chance) / (1 - chance):.2f})"
+    )
+
+
+if __name__ == "__main__":
+    main()
