@@ -1,4 +1,4 @@
-"""How far two annotators agree on the same readouts: the ceiling for the engine's figures.
+"""How far two annotators agree on the same material: the ceiling for the engine's figures.
 
     python bench/agreement.py
 
@@ -6,7 +6,11 @@
 hand from the two sides' texts and labels alone, of cases whose first gold is in
 ``fixtures/gold/round*/<case>/``. Printed: pair F1 and unique F1 of one against the other (as
 ``../shared/eval/score.py`` counts them; F1 is symmetric), and on the pairs both made, how often
-they give the same kind, with Cohen's kappa."""
+they give the same kind, with Cohen's kappa.
+
+``fixtures/articles/agreement/<case>/attribution.json`` likewise gives each statement of an
+article of ``fixtures/articles/<case>/`` a side, from the article, its statements and the two
+sides' labels alone: printed, how often the two annotations give the same side, per language."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "fixtures" / "gold"
+ARTICLES = ROOT / "fixtures" / "articles"
 
 
 def annotation(path: Path) -> tuple[dict[tuple[int, int], str], set[tuple[str, int]]]:
@@ -28,7 +33,7 @@ def f1(both: int, only_one: int, only_other: int) -> float:
     return 2 * both / (2 * both + only_one + only_other) if both else 0.0
 
 
-def main() -> None:
+def readouts() -> None:
     pairs = [0, 0, 0]  # both, first only, second only
     unique = [0, 0, 0]
     kinds: list[tuple[str, str]] = []
@@ -54,5 +59,22 @@ def main() -> None:
     )
 
 
+def articles() -> None:
+    same: dict[str, list[int]] = {}
+    cases = sorted(p for p in (ARTICLES / "agreement").iterdir() if p.is_dir())
+    for second_path in cases:
+        first = json.loads((ARTICLES / second_path.name / "attribution.json").read_text(encoding="utf-8"))
+        second = json.loads((second_path / "attribution.json").read_text(encoding="utf-8"))
+        assert len(first["statements"]) == len(second["statements"]), second_path.name
+        counts = same.setdefault(first["language"], [0, 0])
+        for a, b in zip(first["statements"], second["statements"]):
+            counts[0] += a["side"] == b["side"]
+            counts[1] += 1
+    agreed, total = (sum(c[i] for c in same.values()) for i in (0, 1))
+    by_language = ", ".join(f"{lang} {c[0]}/{c[1]}" for lang, c in sorted(same.items()))
+    print(f"{len(cases)} articles; the same side for {agreed}/{total} = {agreed / total:.1%} of the statements ({by_language})")
+
+
 if __name__ == "__main__":
-    main()
+    readouts()
+    articles()
