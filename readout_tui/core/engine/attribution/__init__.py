@@ -142,6 +142,7 @@ def attribute(blocks: Sequence[Sequence[str]], learned: bool = False) -> Attribu
         found = find_cues(tokens, text)
         act = documented_act(tokens, text, subject) if not found else None
         bodies[index] = Body(text, tokens, [act] if act else found, subject)
+    names.settle()
     leaders = find_leaders(names, _headline_keys(flat, structure, inside), _speakers(bodies))
     names.join(leaders)
     parties = Parties.of_leaders(names, leaders) if len(leaders) == 2 else None
