@@ -194,3 +194,19 @@ def test_a_title_parted_from_its_name_by_a_modifier_names_the_leader(text, expec
     # article titles next to his name; and "администрации президента Сильдавии, Плекши
     # поздравил" is Syldavia's office telling what Plekszy said, not Plekszy speaking for it.
     assert sides(text) == expected
+
+
+ID_SPOKESMAN_THEN_LEADER = (
+        "Rowan dan Vask Bicara via Telepon\n"
+        "Presiden Borduria Tom Rowan melakukan pembicaraan telepon dengan Presiden Syldavia Anna Vask pada Jumat.\n"
+        "Menurut juru bicara kepresidenan Lin Dao-ming, Vask membuka percakapan dengan mengucapkan selamat kepada Rowan.\n"
+        "Rowan berterima kasih dan menegaskan pentingnya hubungan kedua negara, kata Lin.\n"
+        "Di Syldavia, seorang pejabat Istana Putih mengatakan bahwa Vask mengundang Rowan berkunjung.\n"
+)
+
+
+def test_a_spokesman_named_before_a_comma_does_not_take_the_leader_after_it():
+    # "juru bicara kepresidenan Lin Dao-ming, Vask membuka ...": Vask opens the clause; he is
+    # not Lin's (as "Dubes Syldavia, Ivan Dorov" is Syldavia's). Joined to Lin, Vask's side
+    # was the spokesman's, and the Syldavian official had no side left to speak for.
+    assert sides(ID_SPOKESMAN_THEN_LEADER) == ["neither", "neither", "left", "left", "right"]

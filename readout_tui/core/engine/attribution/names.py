@@ -189,8 +189,13 @@ class Names:
                 self._member(names[-1], organisation[-1], aide=False)
                 return
             # "Dubes Syldavia, Ivan Dorov", "juru bicara Kremlin, Dmitry Peskov": a role and whom
-            # it is of, a comma, the person.
-            if [t.text for t in between] == [","] and _role_before(tokens, tokens.index(previous[0])):
+            # it is of, a comma, the person; not a role and a person's full name ("juru bicara
+            # kepresidenan Kang Yoo-jung, Trump membuka ..."), after which a clause opens.
+            if (
+                [t.text for t in between] == [","]
+                and _role_before(tokens, tokens.index(previous[0]))
+                and len(organisation) < 2
+            ):
                 self._member(names[-1], organisation[-1])
                 return
         # "juru bicara Kremlin Dmitry Peskov", "пресс-секретарь президента России Дмитрий Песков".
@@ -405,8 +410,10 @@ def _office_named_before(tokens: Sequence[Token], previous: list[Token], between
         return False
     first = tokens.index(previous[0])
     before = [t for t in tokens[max(0, first - 3) : first] if t.word]
-    if any(t.title for t in (*before, *previous)):
+    if any(t.title for t in (*before, *previous)) or _role_before(tokens, first):
         # "Согласно заявлению администрации президента Сирии, Путин поздравил": a leader's
-        # office, named by his title; the name after the comma opens the clause.
+        # office, named by his title; "Menurut juru bicara kepresidenan Kang Yoo-jung, Trump
+        # membuka percakapan": a spokesman, named by his role. The name after the comma opens
+        # the clause.
         return False
     return any(cues.is_office_noun(t.text) for t in (*before, *words))
