@@ -486,6 +486,22 @@ def is_role(word: str) -> bool:
     )
 
 
+_RU_NOMINATIVE_HEADS = frozenset(
+    """
+президент премьер премьер-министр канцлер король эмир султан лидер глава председатель
+пресс-секретарь помощник советник министр представитель посол чиновник спикер
+""".split()
+)
+"""A Russian title or role in the nominative: the head of a subject ("глава государства",
+"помощник президента"), not of an oblique phrase ("с главой", "помощника")."""
+
+
+def is_nominative_head(word: str) -> bool:
+    """A Russian title, role or office noun in the nominative ("пресс-служба", "глава")."""
+    folded = key(word)
+    return folded in _RU_NOMINATIVE_HEADS or office_nominative(word).casefold() == folded != ""
+
+
 def is_weekday(word: str) -> bool:
     return key(word) in WEEKDAYS
 

@@ -264,7 +264,7 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
             elif cue.kind in (Kind.POSSESSIVE, Kind.SUBJECT) and subject:
                 found.append(Resolved(_of_subject(cue, body.subject), subject))
             elif cue.kind is Kind.GENERIC or (cue.kind is Kind.POSSESSIVE and body.subject.kind != "pronoun"):
-                entity = _office_named(cue, body.tokens, offices) or last_entity
+                entity = _office_named(cue, body.tokens, offices) or _office_of_country(cue, names) or last_entity
                 if entity:
                     found.append(Resolved(cue, entity))
             else:
@@ -376,6 +376,15 @@ def _national(cue: Cue, names: Names, parties: Parties | None) -> str:
         if parties.side_of(entity):
             return entity
     return ""
+
+
+def _office_of_country(cue: Cue, names: Names) -> str:
+    """An office named by the adjective of a country the article names, of no party yet
+    ("пресс-служба казахстанского лидера", where "Казахстана" is no leader's by his title): that
+    country, for the parties to place; else ""."""
+    if not cue.documented:
+        return ""
+    return next(filter(None, (names.lookup(adjective) for adjective in cue.adjectives)), "")
 
 
 def _right_told_first(statements: list[Attributed]) -> bool:
