@@ -448,7 +448,9 @@ class _Labelling:
         office = cues.office_nominative(words[0])
         if office:
             return [office, *words[1:]]
-        if not words[0][:1].isupper():
+        if not words[0][:1].isupper() or _RU_ADJECTIVE.search(words[0]):
+            # "Алжирская сторона" is in the nominative already; the name its adjective is of
+            # ("Алжиром") is another word.
             return words
         clause = self.clause_forms.get(name_key(words[0]))
         return [_ru_nominative(clause.most_common(1)[0][0] if clause else words[0]), *words[1:]]

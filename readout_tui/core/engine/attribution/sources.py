@@ -512,6 +512,8 @@ def _form(tokens: list[Token], run: list[Token], start: int, end: int) -> str:
         after += 1
     if before >= start and tokens[before].word and cues.is_office_noun(tokens[before].text):
         first = before
+    elif before + 1 < first and cues.is_office_noun(names[-1].text):
+        first = before + 1  # "Prime Minister's Office": the title names the office
     elif after < end and tokens[after].word and cues.is_office_noun(tokens[after].text):
         last = after
     return " ".join(t.text for t in tokens[first : last + 1] if t.word)
