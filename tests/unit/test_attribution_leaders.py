@@ -210,3 +210,31 @@ def test_a_spokesman_named_before_a_comma_does_not_take_the_leader_after_it():
     # not Lin's (as "Dubes Syldavia, Ivan Dorov" is Syldavia's). Joined to Lin, Vask's side
     # was the spokesman's, and the Syldavian official had no side left to speak for.
     assert sides(ID_SPOKESMAN_THEN_LEADER) == ["neither", "neither", "left", "left", "right"]
+
+
+EN_TITLE_HOLDER = (
+        "Vask and Rowan hail a turning point\n"
+        "Prime Minister Anna Vask met President Tom Rowan on Friday.\n"
+        "The two leaders agreed that the meeting marked a turning point, the Prime Minister's Office said.\n"
+        "Rowan said the talks had been candid.\n"
+)
+ID_TITLE_HOLDER = (
+        "Vask dan Rowan Sepakati Titik Balik\n"
+        "Perdana Menteri Anna Vask bertemu Presiden Tom Rowan pada Jumat.\n"
+        "Rowan mengatakan pembicaraan berlangsung terbuka.\n"
+        "Kantor Perdana Menteri menyebut kedua pemimpin sepakat pertemuan itu menjadi titik balik.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (EN_TITLE_HOLDER, ["neither", "neither", "left", "right"]),
+        (ID_TITLE_HOLDER, ["neither", "neither", "left", "right"]),
+    ],
+    ids=["en", "id"],
+)
+def test_an_office_named_by_a_title_is_the_side_of_the_leader_who_holds_it(text, expected):
+    # A prime minister and a president: "the Prime Minister's Office", "Kantor Perdana Menteri"
+    # is the prime minister's side, whatever statement stands next to it.
+    assert sides(text) == expected

@@ -511,6 +511,21 @@ def is_title(word: str) -> bool:
     return folded in TITLES or _stem_in(folded, _RU_TITLE_STEMS)
 
 
+_TITLE_SAME = {"pm": "prime", "perdana": "prime"}
+"""Two ways of writing one title ("PM", "Prime Minister"; "Perdana Menteri")."""
+
+
+def title_key(word: str) -> str:
+    """A title word as a key that the same title shares in any case or form ("президента" and
+    "президент", "Minister's" and "minister", "PM" and "Prime")."""
+    folded = _POSSESSIVE_END.sub("", key(word))
+    stem = next((stem for stem in _RU_TITLE_STEMS if folded.startswith(stem)), "")
+    return stem or _TITLE_SAME.get(folded, folded)
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def is_call_word(word: str) -> bool:
     folded = key(word)
     return folded in CALL_WORDS or _stem_in(folded, _RU_CALL_STEMS)

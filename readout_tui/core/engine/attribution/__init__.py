@@ -264,7 +264,13 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
             elif cue.kind in (Kind.POSSESSIVE, Kind.SUBJECT) and subject:
                 found.append(Resolved(_of_subject(cue, body.subject), subject))
             elif cue.kind is Kind.GENERIC or (cue.kind is Kind.POSSESSIVE and body.subject.kind != "pronoun"):
-                entity = _office_named(cue, body.tokens, offices) or _office_of_country(cue, names) or last_entity
+                holder = _title_holder(cue, body.tokens, names, parties)
+                entity = (
+                    _office_named(cue, body.tokens, offices)
+                    or (names.resolve(min(parties.leaders[holder])) if holder is not None and parties else "")
+                    or _office_of_country(cue, names)
+                    or last_entity
+                )
                 if entity:
                     found.append(Resolved(cue, entity))
             else:
@@ -301,8 +307,34 @@ def _place_office(entity: str, cue: Cue, tokens: Sequence[Token], names: Names, 
         for key in keys
         if key in countries
     }
+    if not found:
+        side = _title_holder(cue, tokens, names, parties)
+        found = {side} if side is not None else set()
     if len(found) == 1:
         parties.sides.setdefault(entity, found.pop())
+
+
+def _title_holder(cue: Cue, tokens: Sequence[Token], names: Names, parties: Parties | None) -> Side | None:
+    """The party of an office named by its noun and a leader's title alone ("the Prime
+    Minister's Office", "Kantor Perdana Menteri"; not "Sekretariat Presiden Yusuf Permana", a
+    person), where only one of the two leaders holds that title (a prime minister and a
+    president); else None."""
+    if parties is None:
+        return None
+    inside = [t for t in tokens if cue.span[0] <= t.start < cue.span[1] and t.word]
+    office = any(cues.is_office_noun(t.text) for t in inside) and all(
+        cues.is_office_noun(t.text) or _POSSESSIVE.search(t.text) for t in inside if t.name and not t.title
+    )
+    held = {cues.title_key(t.text) for t in inside if t.title}
+    if not office or not held:
+        return None
+    found = {
+        side
+        for side, leader in parties.leaders.items()
+        for person, titles in names.titles.items()
+        if len(person & leader) >= min(2, len(person)) and titles & held
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _modifier(token: Token) -> bool:

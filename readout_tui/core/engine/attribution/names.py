@@ -60,6 +60,8 @@ class Names:
     offices: list[list[str]] = field(default_factory=list)
     """The keys of names an office noun stands next to ("Kementerian Luar Negeri China",
     "Chinese Foreign Ministry"): the office is its country's, whichever word that is."""
+    titles: dict[frozenset[str], set[str]] = field(default_factory=dict)
+    """The titles each titled person is named with (``cues.title_key``: "prime", "president")."""
     split: list[tuple[frozenset[str], str]] = field(default_factory=list)
     """A title parted from its person by a few lowercase words ("президентом Сирии на
     переходный период Ахмедом аш-Шараа", "Presiden terpilih Prabowo Subianto"): the person's
@@ -122,6 +124,7 @@ class Names:
         if after and not (len(after) == 1 and after[0].text.isupper()):  # "Presiden AS": a country
             person = frozenset(name_key(t.text) for t in after[-2:])
             self.titled.append(person)
+            self.titles.setdefault(person, set()).update(cues.title_key(t.text) for t in run if t.title)
             if titles:  # not "Президенты России и Казахстана Владимир Путин и ...": whose is whose
                 others = {name_key(t.text) for t in run if t.name and not t.title} - person
                 self.countries.setdefault(person, Counter()).update(others)
