@@ -238,3 +238,18 @@ def test_an_office_named_by_a_title_is_the_side_of_the_leader_who_holds_it(text,
     # A prime minister and a president: "the Prime Minister's Office", "Kantor Perdana Menteri"
     # is the prime minister's side, whatever statement stands next to it.
     assert sides(text) == expected
+
+
+ID_COMMON_NOUN_TITLE = (
+        "Rowan dan Vask Bicara via Telepon\n"
+        "Presiden Borduria Tom Rowan berbicara melalui telepon dengan Presiden Syldavia Anna Vask pada Jumat.\n"
+        "Kantor Rowan menyebut kedua pemimpin membahas pengakuan Syldavia sebagai negara penerus Uni Zembla.\n"
+        "Vask mengatakan percakapan itu bermanfaat.\n"
+)
+
+
+def test_a_lowercase_title_word_with_a_modifier_names_no_person():
+    # "negara penerus Uni Zembla" (the successor state of the Zemblan Union): "negara" is a
+    # common noun here, so "Uni Zembla" is no third leader whose mention would put the
+    # statement outside the call.
+    assert sides(ID_COMMON_NOUN_TITLE) == ["neither", "neither", "left", "right"]

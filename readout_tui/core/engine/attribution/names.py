@@ -155,6 +155,10 @@ class Names:
             return
         if j < 0 or not tokens[j].word or not tokens[j].title:
             return
+        if not country and not tokens[j].text[:1].isupper():
+            # A lowercase title with nothing but a modifier after it is a common noun ("negara
+            # penerus Uni Soviet", "лидерами стран Центральной Азии"), not one person's title.
+            return
         if _role_before(tokens, j + 1) or _office_before(tokens, j):
             return
         self.split.append((frozenset(name_key(t.text) for t in names[-2:]), country))
