@@ -4,6 +4,7 @@
     python bench/attribution.py --show dev   # and each statement attributed wrongly, dev only
     python bench/attribution.py --only held-out --held-out DIR   # a held-out round kept outside the repo
     python bench/attribution.py --rules-only # the rules alone, without the correction learned from the gold
+    python bench/attribution.py --categories # and the wrong statements counted by category (docs/attribution.md)
 
 Gold: ``<case>/attribution.json``, every sentence of the article with its side (left, right or
 neither), written blind by other hands. The tool's statements are matched to the gold sentences
@@ -67,6 +68,9 @@ def best_match(text: str, attribution: Attribution, near: int = 0) -> int:
     return max(range(len(attribution.statements)), key=overlap)
 
 
+WRONG: list[tuple[str, int, str, str, str, str]] = []
+"""Every wrong statement: case, gold index, gold side, tool side, the tool's reason, text."""
+
 RULES_ONLY = False
 """``--rules-only``: the rules alone, without the correction learned from the gold that the
 product applies (in-sample on dev, the correction has largely learned the gold by heart)."""
@@ -126,6 +130,11 @@ def score_case(case: Path, show: bool) -> dict:
         f"{name:40} {correct:3}/{len(right):<3} {correct / len(right):6.1%}   "
         f"labels {tool_labels[0]!r} / {tool_labels[1]!r} (gold {gold['left_label']!r} / {gold['right_label']!r})"
     )
+    for k, (ok, sentence) in enumerate(zip(right, gold["statements"])):
+        if not ok:
+            statement = tool.statements[matched[k]]
+            why = tool.why(statement.index)
+            WRONG.append((name, k, sentence["side"], mapping[statement.side], why, sentence["text"]))
     if show:
         for k, (ok, sentence) in enumerate(zip(right, gold["statements"])):
             if not ok:
@@ -143,6 +152,57 @@ def score_case(case: Path, show: bool) -> dict:
         "repeats_gold": len(repeats_gold),
         "repeats_extra": len(repeats_tool - repeats_gold),
     }
+
+
+_REPORTERS = re.compile(
+    r"reporter|journalist|press conference|news conference|briefing|interview|wartawan|jurnalis|"
+    r"konferensi pers|wawancara|журналист|брифинг|пресс-конференц|интервью",
+    re.IGNORECASE,
+)
+_OCCASION = re.compile(
+    r"\b(?:earlier|later|previously|afterwards|next day|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"last (?:week|month|year)|sebelumnya|kemudian|belakangan|sehari|"
+    r"pada (?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)|ранее|позднее|позже|накануне|на следующий день|"
+    r"в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
+    r"\d+ (?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря))\b",
+    re.IGNORECASE,
+)
+
+
+def category(k: int, gold: str, tool: str, why: str, text: str) -> str:
+    """What went wrong with a statement, by the tool's reason and then by keywords of the
+    statement (rough: a statement's first error, not what caused it)."""
+    if gold != "neither" and tool != "neither":
+        return "one side's statement given to the other"
+    if gold != "neither":
+        if why.startswith("no cue"):
+            return "a side's point with no cue of its own left on neither"
+        if "not about the call" in why:
+            return "a side's cue judged not about the call"
+        if "names neither" in why:
+            return "a cue whose source is placed on no side"
+        return "a side's statement left on neither, another reason"
+    if k <= 1:
+        return "the lead sentence given a side"
+    if _REPORTERS.search(text):
+        return "remarks to reporters, a briefing or an interview given a side"
+    if _OCCASION.search(text) or _OCCASION.search(why):
+        return "another occasion given a side"
+    if "continues" in why:
+        return "carried on past the account"
+    return "a side's source on another matter given the side"
+
+
+def print_categories() -> None:
+    counts: Counter = Counter()
+    articles: dict[str, set[str]] = {}
+    for case, k, gold, tool, why, text in WRONG:
+        name = category(k, gold, tool, why, text)
+        counts[name] += 1
+        articles.setdefault(name, set()).add(case)
+    print(f"\nwrong statements by category ({sum(counts.values())}; statements, articles):")
+    for name, n in counts.most_common():
+        print(f"    {n:4} {len(articles[name]):3}  {name}")
 
 
 def seed_targets() -> None:
@@ -173,6 +233,7 @@ def main() -> None:
     parser.add_argument("--only", choices=("dev", "held-out"), help="score only these cases")
     parser.add_argument("--held-out", type=Path, default=HELD_OUT, help="the held-out round's case folders")
     parser.add_argument("--rules-only", action="store_true", help="the rules alone, without the learned correction")
+    parser.add_argument("--categories", action="store_true", help="count the wrong statements by category")
     args = parser.parse_args()
     global RULES_ONLY
     RULES_ONLY = args.rules_only
@@ -202,6 +263,8 @@ def main() -> None:
             f"{title:12} attributed right (or to neither): {t['correct']}/{t['total']} = {t['correct'] / t['total']:.1%};"
             f" told twice: {t['repeats_found']}/{t['repeats_gold']} marked as repeats, {t['repeats_extra']} marked that the gold does not"
         )
+    if args.categories:
+        print_categories()
     seed_targets()
 
 

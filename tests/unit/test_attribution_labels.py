@@ -116,3 +116,28 @@ def test_an_adverb_opening_the_sentence_is_no_part_of_the_name_after_it(later):
     attribution = attribute_text(text)
     assert [s.text for s in attribution.statements if s.side is Side.RIGHT] == [later]
     assert attribution.right_label == "Мускар"
+
+
+def test_an_office_named_by_a_title_keeps_the_title_in_its_label():
+    text = (
+        "Vask and Rowan discuss trade\n"
+        "Syldavian Prime Minister Anna Vask spoke by phone with Bordurian President Tom Rowan on Monday.\n"
+        "Vask pressed Rowan on tariffs, the Prime Minister's Office said.\n"
+        "Rowan said the call had been useful.\n"
+    )
+    attribution = attribute_text(text)
+    assert attribution.label(Side.LEFT) == "Prime Minister's Office"
+
+
+def test_a_russian_country_adjective_heading_a_label_stays_in_the_nominative():
+    # "Сильдавская сторона" is nominative already; the clause form of its country's name
+    # ("Сильдавией") is another word.
+    text = (
+        "Плекши и Мускар провели телефонный разговор\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.\n"
+        "Как сообщила пресс-служба Цитадели, лидеры обсудили торговлю.\n"
+        "Сильдавская сторона рассказала о разговоре подробнее.\n"
+        "Сильдавией было предложено продолжить контакты, говорится в ее сообщении.\n"
+    )
+    attribution = attribute_text(text)
+    assert "Сильдавская сторона" in (attribution.label(Side.LEFT), attribution.label(Side.RIGHT))

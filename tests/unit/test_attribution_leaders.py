@@ -132,3 +132,124 @@ def test_a_source_that_reports_the_voiced_leader_speaking_is_his_sides_not_the_s
     found = sides(text)
     assert "right" not in found
     assert found[-2:] == ["left", "left"]
+
+
+EN_TITLES_OFFICE = (
+        "Vask and Rowan discuss trade\n"
+        "Syldavian Prime Minister Anna Vask spoke by phone with Bordurian President Tom Rowan on Monday.\n"
+        "Vask pressed Rowan on tariffs, the Prime Minister's Office said.\n"
+        "The two leaders agreed to meet in the spring, the office added.\n"
+        "Rowan said the call had been useful.\n"
+)
+def test_an_office_named_by_a_title_is_an_office_not_a_person():
+    # "the Prime Minister's Office": a leader's office, a source for the parties to place, not
+    # a third person titled prime minister named "Minister's Office" (whose words are neither).
+    assert sides(EN_TITLES_OFFICE) == ["neither", "neither", "left", "left", "right"]
+
+
+ID_TITLE_COUNTRY = (
+        "Ditelepon PM Syldavia Anna Vask, Rowan Berterima Kasih\n"
+        "Presiden terpilih Tom Rowan menerima telepon dari Perdana Menteri Syldavia Anna Vask pada Senin.\n"
+        "Rowan mengatakan kedua pemimpin membahas perdagangan.\n"
+        "Vask mengatakan percakapan itu bermanfaat bagi Strategi Indo-Pasifik Syldavia.\n"
+        "Ayah Vask pernah menjabat Perdana Menteri Syldavia.\n"
+)
+
+
+def test_a_title_before_a_leaders_country_alone_names_no_one():
+    # "Perdana Menteri Syldavia" with no name is the office Vask holds, not a person named
+    # Syldavia, who, named first in the headline, would take Rowan's place as a party.
+    assert sides(ID_TITLE_COUNTRY) == ["neither", "neither", "left", "right", "neither"]
+
+
+RU_SPLIT_TITLE = (
+        "Плекши впервые поговорил с Антоном Мускаром\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии на переходный период Антоном Мускаром, сообщила пресс-служба Цитадели.\n"
+        "Это первый контакт после того, как в декабре свергнутый президент Иван Дорн бежал из страны.\n"
+        "Согласно заявлению администрации президента Сильдавии, Плекши поздравил Мускара со вступлением в должность.\n"
+        "Мускар, в свою очередь, подчеркнул прочные отношения двух стран.\n"
+        "Дорн заявил, что не признает новую власть.\n"
+)
+ID_SPLIT_TITLE = (
+        "Ditelepon Rowan, Vask: Terima Kasih\n"
+        "Presiden terpilih Syldavia Anna Vask menerima telepon dari Presiden Borduria Tom Rowan.\n"
+        "Presiden terpilih Anna Vask mengatakan percakapan itu hangat.\n"
+        "Rowan mengatakan kedua pemimpin membahas perdagangan.\n"
+        "Presiden Syldavia Ivan Dorn mengatakan ia akan menyerahkan jabatan pada Oktober.\n"
+        "Dorn menambahkan bahwa transisi berjalan lancar.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (RU_SPLIT_TITLE, ["neither", "left", "neither", "right", "right", "neither"]),
+        (ID_SPLIT_TITLE, ["neither", "neither", "left", "right", "neither", "neither"]),
+    ],
+    ids=["ru", "id"],
+)
+def test_a_title_parted_from_its_name_by_a_modifier_names_the_leader(text, expected):
+    # "президентом Сильдавии на переходный период Антоном Мускаром", "Presiden terpilih Anna
+    # Vask": the leader is the person after the modifier, not the outgoing president the
+    # article titles next to his name; and "администрации президента Сильдавии, Плекши
+    # поздравил" is Syldavia's office telling what Plekszy said, not Plekszy speaking for it.
+    assert sides(text) == expected
+
+
+ID_SPOKESMAN_THEN_LEADER = (
+        "Rowan dan Vask Bicara via Telepon\n"
+        "Presiden Borduria Tom Rowan melakukan pembicaraan telepon dengan Presiden Syldavia Anna Vask pada Jumat.\n"
+        "Menurut juru bicara kepresidenan Lin Dao-ming, Vask membuka percakapan dengan mengucapkan selamat kepada Rowan.\n"
+        "Rowan berterima kasih dan menegaskan pentingnya hubungan kedua negara, kata Lin.\n"
+        "Di Syldavia, seorang pejabat Istana Putih mengatakan bahwa Vask mengundang Rowan berkunjung.\n"
+)
+
+
+def test_a_spokesman_named_before_a_comma_does_not_take_the_leader_after_it():
+    # "juru bicara kepresidenan Lin Dao-ming, Vask membuka ...": Vask opens the clause; he is
+    # not Lin's (as "Dubes Syldavia, Ivan Dorov" is Syldavia's). Joined to Lin, Vask's side
+    # was the spokesman's, and the Syldavian official had no side left to speak for.
+    assert sides(ID_SPOKESMAN_THEN_LEADER) == ["neither", "neither", "left", "left", "right"]
+
+
+EN_TITLE_HOLDER = (
+        "Vask and Rowan hail a turning point\n"
+        "Prime Minister Anna Vask met President Tom Rowan on Friday.\n"
+        "The two leaders agreed that the meeting marked a turning point, the Prime Minister's Office said.\n"
+        "Rowan said the talks had been candid.\n"
+)
+ID_TITLE_HOLDER = (
+        "Vask dan Rowan Sepakati Titik Balik\n"
+        "Perdana Menteri Anna Vask bertemu Presiden Tom Rowan pada Jumat.\n"
+        "Rowan mengatakan pembicaraan berlangsung terbuka.\n"
+        "Kantor Perdana Menteri menyebut kedua pemimpin sepakat pertemuan itu menjadi titik balik.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (EN_TITLE_HOLDER, ["neither", "neither", "left", "right"]),
+        (ID_TITLE_HOLDER, ["neither", "neither", "left", "right"]),
+    ],
+    ids=["en", "id"],
+)
+def test_an_office_named_by_a_title_is_the_side_of_the_leader_who_holds_it(text, expected):
+    # A prime minister and a president: "the Prime Minister's Office", "Kantor Perdana Menteri"
+    # is the prime minister's side, whatever statement stands next to it.
+    assert sides(text) == expected
+
+
+ID_COMMON_NOUN_TITLE = (
+        "Rowan dan Vask Bicara via Telepon\n"
+        "Presiden Borduria Tom Rowan berbicara melalui telepon dengan Presiden Syldavia Anna Vask pada Jumat.\n"
+        "Kantor Rowan menyebut kedua pemimpin membahas pengakuan Syldavia sebagai negara penerus Uni Zembla.\n"
+        "Vask mengatakan percakapan itu bermanfaat.\n"
+)
+
+
+def test_a_lowercase_title_word_with_a_modifier_names_no_person():
+    # "negara penerus Uni Zembla" (the successor state of the Zemblan Union): "negara" is a
+    # common noun here, so "Uni Zembla" is no third leader whose mention would put the
+    # statement outside the call.
+    assert sides(ID_COMMON_NOUN_TITLE) == ["neither", "neither", "left", "right"]

@@ -215,3 +215,38 @@ def test_indonesian_agentless_passives_of_saying_report_the_last_source():
     # disebut" what it lacks; "menyebut ... sebagai" names, it reports nothing.
     sides = [s.side.value for s in attribute_text(ID_AGENTLESS).statements]
     assert sides == ["neither", "neither", "left", "left", "left", "neither", "right"]
+
+
+@pytest.mark.parametrize(
+    "line, source",
+    [
+        ("Как сообщила в Telegram пресс-служба сильдавского лидера, президенты обменялись мнениями.", "пресс-служба"),
+        ("Как отметил в ходе разговора глава государства, Сильдавия готова к диалогу.", "глава"),
+        ("Сильдавия готова к диалогу, подчеркнул в ходе беседы сильдавский президент.", "сильдавский"),
+    ],
+    ids=["office", "title", "adjective"],
+)
+def test_a_russian_subject_after_its_verb_past_a_phrase_of_place_or_occasion(line, source):
+    # The verb's source is the title, role or office in the nominative after the phrase, not
+    # the sentence's subject ("написал в соцсети" keeps that reading: no such word follows).
+    tokens = read_tokens(line, set())
+    (cue,) = sources.find_cues(tokens, line)
+    assert cue.kind is not sources.Kind.SUBJECT
+    words = line[cue.span[0] : cue.span[1]].split()
+    assert source in words
+
+
+RU_OFFICE_OF_COUNTRY = (
+        "Плекши и Мускар обсудили по телефону торговлю\n"
+        "Президенты Бордурии и Сильдавии Курт Плекши и Антон Мускар во вторник провели телефонный разговор.\n"
+        "Как сообщила в Telegram пресс-служба сильдавского лидера, президенты обстоятельно обменялись мнениями по торговле.\n"
+        "Мускар подтвердил приверженность Сильдавии договоренностям, говорится в сообщении Цитадели.\n"
+        "Плекши заявил, что разговор был полезным.\n"
+)
+
+
+def test_an_office_named_by_a_country_of_no_party_yet_is_placed_as_a_source():
+    # "Президенты Бордурии и Сильдавии Курт Плекши и Антон Мускар" gives neither leader his
+    # country, so "пресс-служба сильдавского лидера" named no party and was dropped; it is
+    # Syldavia's source now, placed by the statements around it (Muskar's account after it).
+    assert sides(RU_OFFICE_OF_COUNTRY) == ["neither", "neither", "left", "left", "right"]

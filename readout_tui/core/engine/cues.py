@@ -486,6 +486,22 @@ def is_role(word: str) -> bool:
     )
 
 
+_RU_NOMINATIVE_HEADS = frozenset(
+    """
+президент премьер премьер-министр канцлер король эмир султан лидер глава председатель
+пресс-секретарь помощник советник министр представитель посол чиновник спикер
+""".split()
+)
+"""A Russian title or role in the nominative: the head of a subject ("глава государства",
+"помощник президента"), not of an oblique phrase ("с главой", "помощника")."""
+
+
+def is_nominative_head(word: str) -> bool:
+    """A Russian title, role or office noun in the nominative ("пресс-служба", "глава")."""
+    folded = key(word)
+    return folded in _RU_NOMINATIVE_HEADS or office_nominative(word).casefold() == folded != ""
+
+
 def is_weekday(word: str) -> bool:
     return key(word) in WEEKDAYS
 
@@ -493,6 +509,21 @@ def is_weekday(word: str) -> bool:
 def is_title(word: str) -> bool:
     folded = key(word)
     return folded in TITLES or _stem_in(folded, _RU_TITLE_STEMS)
+
+
+_TITLE_SAME = {"pm": "prime", "perdana": "prime"}
+"""Two ways of writing one title ("PM", "Prime Minister"; "Perdana Menteri")."""
+
+
+def title_key(word: str) -> str:
+    """A title word as a key that the same title shares in any case or form ("президента" and
+    "президент", "Minister's" and "minister", "PM" and "Prime")."""
+    folded = _POSSESSIVE_END.sub("", key(word))
+    stem = next((stem for stem in _RU_TITLE_STEMS if folded.startswith(stem)), "")
+    return stem or _TITLE_SAME.get(folded, folded)
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def is_call_word(word: str) -> bool:

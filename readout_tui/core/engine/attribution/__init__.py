@@ -142,6 +142,7 @@ def attribute(blocks: Sequence[Sequence[str]], learned: bool = False) -> Attribu
         found = find_cues(tokens, text)
         act = documented_act(tokens, text, subject) if not found else None
         bodies[index] = Body(text, tokens, [act] if act else found, subject)
+    names.settle()
     leaders = find_leaders(names, _headline_keys(flat, structure, inside), _speakers(bodies))
     names.join(leaders)
     parties = Parties.of_leaders(names, leaders) if len(leaders) == 2 else None
@@ -263,7 +264,13 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
             elif cue.kind in (Kind.POSSESSIVE, Kind.SUBJECT) and subject:
                 found.append(Resolved(_of_subject(cue, body.subject), subject))
             elif cue.kind is Kind.GENERIC or (cue.kind is Kind.POSSESSIVE and body.subject.kind != "pronoun"):
-                entity = _office_named(cue, body.tokens, offices) or last_entity
+                holder = _title_holder(cue, body.tokens, names, parties)
+                entity = (
+                    _office_named(cue, body.tokens, offices)
+                    or (names.resolve(min(parties.leaders[holder])) if holder is not None and parties else "")
+                    or _office_of_country(cue, names)
+                    or last_entity
+                )
                 if entity:
                     found.append(Resolved(cue, entity))
             else:
@@ -300,8 +307,34 @@ def _place_office(entity: str, cue: Cue, tokens: Sequence[Token], names: Names, 
         for key in keys
         if key in countries
     }
+    if not found:
+        side = _title_holder(cue, tokens, names, parties)
+        found = {side} if side is not None else set()
     if len(found) == 1:
         parties.sides.setdefault(entity, found.pop())
+
+
+def _title_holder(cue: Cue, tokens: Sequence[Token], names: Names, parties: Parties | None) -> Side | None:
+    """The party of an office named by its noun and a leader's title alone ("the Prime
+    Minister's Office", "Kantor Perdana Menteri"; not "Sekretariat Presiden Yusuf Permana", a
+    person), where only one of the two leaders holds that title (a prime minister and a
+    president); else None."""
+    if parties is None:
+        return None
+    inside = [t for t in tokens if cue.span[0] <= t.start < cue.span[1] and t.word]
+    office = any(cues.is_office_noun(t.text) for t in inside) and all(
+        cues.is_office_noun(t.text) or _POSSESSIVE.search(t.text) for t in inside if t.name and not t.title
+    )
+    held = {cues.title_key(t.text) for t in inside if t.title}
+    if not office or not held:
+        return None
+    found = {
+        side
+        for side, leader in parties.leaders.items()
+        for person, titles in names.titles.items()
+        if len(person & leader) >= min(2, len(person)) and titles & held
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _modifier(token: Token) -> bool:
@@ -377,6 +410,15 @@ def _national(cue: Cue, names: Names, parties: Parties | None) -> str:
     return ""
 
 
+def _office_of_country(cue: Cue, names: Names) -> str:
+    """An office named by the adjective of a country the article names, of no party yet
+    ("пресс-служба казахстанского лидера", where "Казахстана" is no leader's by his title): that
+    country, for the parties to place; else ""."""
+    if not cue.documented:
+        return ""
+    return next(filter(None, (names.lookup(adjective) for adjective in cue.adjectives)), "")
+
+
 def _right_told_first(statements: list[Attributed]) -> bool:
     """Whether the account the article tells first is on the right: the sides are then swapped,
     so that it is on the left."""
@@ -438,7 +480,9 @@ class _Labelling:
         office = cues.office_nominative(words[0])
         if office:
             return [office, *words[1:]]
-        if not words[0][:1].isupper():
+        if not words[0][:1].isupper() or _RU_ADJECTIVE.search(words[0]):
+            # "Алжирская сторона" is in the nominative already; the name its adjective is of
+            # ("Алжиром") is another word.
             return words
         clause = self.clause_forms.get(name_key(words[0]))
         return [_ru_nominative(clause.most_common(1)[0][0] if clause else words[0]), *words[1:]]

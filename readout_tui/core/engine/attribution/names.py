@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from readout_tui.core.engine import cues
-from readout_tui.core.engine.attribution.tokens import Token, gloss, name_key, name_runs, same_stem
+from readout_tui.core.engine.attribution.tokens import CYRILLIC, Token, gloss, name_key, name_runs, same_stem
 
 _ROLE_REACH = 4
 """How many words before a name a role may stand and still name it ("penasihat kebijakan luar
@@ -60,6 +60,12 @@ class Names:
     offices: list[list[str]] = field(default_factory=list)
     """The keys of names an office noun stands next to ("Kementerian Luar Negeri China",
     "Chinese Foreign Ministry"): the office is its country's, whichever word that is."""
+    titles: dict[frozenset[str], set[str]] = field(default_factory=dict)
+    """The titles each titled person is named with (``cues.title_key``: "prime", "president")."""
+    split: list[tuple[frozenset[str], str]] = field(default_factory=list)
+    """A title parted from its person by a few lowercase words ("президентом Сирии на
+    переходный период Ахмедом аш-Шараа", "Presiden terpilih Prabowo Subianto"): the person's
+    keys and the one name after the title ("" for none), for ``settle``."""
     _parent: dict[str, str] = field(default_factory=dict)
 
     def read(self, index: int, tokens: Sequence[Token]) -> None:
@@ -76,6 +82,7 @@ class Names:
             self._add(words, votes=not ambiguous)
             titled_before = self._title(tokens, run, coordinated and titled_before)
             self._roles(tokens, runs, k)
+            self._split_title(tokens, runs, k)
         for k, token in enumerate(tokens):
             if token.name:
                 self.seen.setdefault(name_key(token.text), set()).add(index)
@@ -107,6 +114,8 @@ class Names:
         titles = [k for k, t in enumerate(run) if t.title]
         if not titles and not coordinated_title:
             return False
+        if titles and _office_of_title(tokens, run, titles[-1]):
+            return True  # "the Prime Minister's Office": an office, placed as the parties place one
         if _countries_first(tokens, run):
             return True  # "Президенты России и США Владимир Путин": the names come after
         if _role_before(tokens, tokens.index(run[0])):
@@ -115,10 +124,55 @@ class Names:
         if after and not (len(after) == 1 and after[0].text.isupper()):  # "Presiden AS": a country
             person = frozenset(name_key(t.text) for t in after[-2:])
             self.titled.append(person)
+            self.titles.setdefault(person, set()).update(cues.title_key(t.text) for t in run if t.title)
             if titles:  # not "Президенты России и Казахстана Владимир Путин и ...": whose is whose
                 others = {name_key(t.text) for t in run if t.name and not t.title} - person
                 self.countries.setdefault(person, Counter()).update(others)
         return True
+
+    def _split_title(self, tokens: Sequence[Token], runs: list[list[Token]], k: int) -> None:
+        """Note a person whose title stands a few lowercase words before his name, the title
+        alone or with one name after it that may be his country (see ``split``)."""
+        run = runs[k]
+        names = [t for t in run if t.name]
+        if len(names) < 2 or any(t.title for t in run):
+            return  # a full name of his own, not a title's country
+        start = tokens.index(run[0])
+        j = start - 1
+        between: list[Token] = []
+        while j >= 0 and tokens[j].word and not tokens[j].name and not tokens[j].title:
+            between.append(tokens[j])
+            j -= 1
+        if not all(_modifies_title(t) for t in between):
+            return
+        country = ""
+        if j >= 0 and tokens[j].name and not tokens[j].title:
+            country = name_key(tokens[j].text)  # "президентом Сирии"
+            j -= 1
+        # With no country between, one word ("Presiden terpilih Prabowo Subianto"): more is a
+        # clause or a place ("the Philippine leader to the White House").
+        if not 0 < len(between) <= (_SPLIT_REACH if country else 1):
+            return
+        if j < 0 or not tokens[j].word or not tokens[j].title:
+            return
+        if not country and not tokens[j].text[:1].isupper():
+            # A lowercase title with nothing but a modifier after it is a common noun ("negara
+            # penerus Uni Soviet", "лидерами стран Центральной Азии"), not one person's title.
+            return
+        if _role_before(tokens, j + 1) or _office_before(tokens, j):
+            return
+        self.split.append((frozenset(name_key(t.text) for t in names[-2:]), country))
+
+    def settle(self) -> None:
+        """Count the people of ``split`` among the titled, where the name between title and
+        person, if any, is no person's own ("президентом Сирии", not "President Rowan")."""
+        people = {key for keys in self.titled if len(keys) > 1 for key in keys}
+        for person, country in self.split:
+            if person in self.titled or country in people:
+                continue
+            self.titled.append(person)
+            if country:
+                self.countries.setdefault(person, Counter())[country] += 1
 
     def _roles(self, tokens: Sequence[Token], runs: list[list[Token]], k: int) -> None:
         """Note who speaks for whom around name run ``k`` (see ``members``)."""
@@ -142,8 +196,13 @@ class Names:
                 self._member(names[-1], organisation[-1], aide=False)
                 return
             # "Dubes Syldavia, Ivan Dorov", "juru bicara Kremlin, Dmitry Peskov": a role and whom
-            # it is of, a comma, the person.
-            if [t.text for t in between] == [","] and _role_before(tokens, tokens.index(previous[0])):
+            # it is of, a comma, the person; not a role and a person's full name ("juru bicara
+            # kepresidenan Kang Yoo-jung, Trump membuka ..."), after which a clause opens.
+            if (
+                [t.text for t in between] == [","]
+                and _role_before(tokens, tokens.index(previous[0]))
+                and len(organisation) < 2
+            ):
                 self._member(names[-1], organisation[-1])
                 return
         # "juru bicara Kremlin Dmitry Peskov", "пресс-секретарь президента России Дмитрий Песков".
@@ -289,6 +348,49 @@ def _role_before(tokens: Sequence[Token], start: int) -> bool:
     return False
 
 
+_SPLIT_REACH = 3
+"""How many lowercase words may part a title from its person ("на переходный период")."""
+
+
+def _modifies_title(token: Token) -> bool:
+    """A lowercase word that may stand between a title and its person ("terpilih", "на
+    переходный период"), not a verb of saying or of a call, a conjunction or a role
+    ("President Rowan told Vask", "the president and Vask")."""
+    text = token.text
+    folded = text.casefold()
+    # English and Indonesian modify a title with an adjective ("terpilih"); a preposition there
+    # opens a place or a means ("lewat akun Truth Social"). Russian puts the phrase after the
+    # title's country ("президентом Сирии на переходный период").
+    if folded in cues.DETERMINERS or (folded in cues.PREPOSITIONS and not CYRILLIC.match(folded)):
+        return False
+    return (
+        text.islower()
+        and not cues.is_account_noun(text)
+        and folded not in cues.CONJUNCTIONS
+        and folded not in cues.RELATIVES
+        and not cues.is_reporting_verb(text)
+        and not cues.is_speech_act(text)
+        and not cues.is_contact(text)
+        and not cues.is_role(text)
+        and not cues.is_office_noun(text)
+    )
+
+
+def _office_before(tokens: Sequence[Token], k: int) -> bool:
+    """Whether an office noun stands right before the title at ``k`` (or before the titles
+    that end there: "Kantor Perdana Menteri")."""
+    j = k
+    while j >= 0 and tokens[j].word and tokens[j].title:
+        j -= 1
+    return j >= 0 and tokens[j].word and cues.is_office_noun(tokens[j].text)
+
+
+def _office_of_title(tokens: Sequence[Token], run: list[Token], last_title: int) -> bool:
+    """Whether a title names an office, not a person: an office noun among the names after it
+    ("the Prime Minister's Office", "the President's Office")."""
+    return any(t.name and cues.is_office_noun(t.text) for t in run[last_title + 1 :])
+
+
 def _role_after(tokens: Sequence[Token], end: int, following: list[Token]) -> Token | None:
     """The organisation of an apposition after a person (", a Kremlin spokesman", ", juru
     bicara Kremlin"), if ``tokens[end:]`` is one."""
@@ -315,4 +417,10 @@ def _office_named_before(tokens: Sequence[Token], previous: list[Token], between
         return False
     first = tokens.index(previous[0])
     before = [t for t in tokens[max(0, first - 3) : first] if t.word]
+    if any(t.title for t in (*before, *previous)) or _role_before(tokens, first):
+        # "Согласно заявлению администрации президента Сирии, Путин поздравил": a leader's
+        # office, named by his title; "Menurut juru bicara kepresidenan Kang Yoo-jung, Trump
+        # membuka percakapan": a spokesman, named by his role. The name after the comma opens
+        # the clause.
+        return False
     return any(cues.is_office_noun(t.text) for t in (*before, *words))

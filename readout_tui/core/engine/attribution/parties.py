@@ -121,6 +121,8 @@ def _country(names: Names, keys: frozenset[str]) -> bool:
     if len(keys) != 1:
         return False
     (key,) = keys
+    if any(key in countries for person, countries in names.countries.items() if person != keys):
+        return True  # "Perdana Menteri Kanada", where "Perdana Menteri Kanada Justin Trudeau" is his
     votes = names.votes.get(key)
     return bool(votes) and sum(votes.values()) > names.heads[key]
 

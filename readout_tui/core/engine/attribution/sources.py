@@ -195,24 +195,55 @@ def _verb_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
         # Nothing before the verb: the source may follow it (", said the Kremlin", "Как
         # сообщила пресс-служба", "говорится в сообщении"), but not "told Trump" (whom he
         # told) nor "написал в соцсети" (where he wrote).
-        begin = k + 1
+        begin = source = k + 1
         if begin < len(tokens) and tokens[begin].word and tokens[begin].folded in cues.PREPOSITIONS:
-            if not _without_subject(token):
-                return Cue((token.start, token.end), Kind.SUBJECT, negated=negated, documented=documented)
-            begin += 1
+            if _without_subject(token):
+                begin += 1
+            else:
+                # "Как сообщила в Telegram пресс-служба ...": in Russian the subject may follow
+                # the verb's phrase of place or occasion.
+                subject = _subject_after_phrase(tokens, begin)
+                if subject is None:
+                    return Cue((token.start, token.end), Kind.SUBJECT, negated=negated, documented=documented)
+                begin = source = subject
         after = _phrase_after(tokens, begin, _MAX_PHRASE, stop_at_prepositions=True)
         if after > k + 1:
             opening = tokens[k - 1].start if stop in _CLAUSE_MARKERS else token.start
             # After the verb, a third party without a name is whom it was said to ("заявил
             # журналистам").
             span = (opening, tokens[after - 1].end)
-            cue = _classify(tokens, text, k + 1, after, span, False, negated, unnamed_third=False)
+            cue = _classify(tokens, text, source, after, span, False, negated, unnamed_third=False)
             if cue is not None:
                 return replace(cue, documented=cue.documented or documented, account=cue.account or account)
     if stop == "pp":
         return None
     # "..., and said that", ", telling reporters": the source is the sentence's subject.
     return Cue((token.start, token.end), Kind.SUBJECT, negated=negated, documented=documented, account=account)
+
+
+_PHRASE_BEFORE_SUBJECT = 4
+"""How many words a phrase may have between a Russian verb and its subject ("Как отметил в
+ходе разговора глава государства")."""
+
+
+def _subject_after_phrase(tokens: list[Token], begin: int) -> int | None:
+    """Where a Russian verb's subject starts after the prepositional phrase at ``begin``
+    ("Как сообщила в Telegram пресс-служба ...", "подчеркнул в ходе беседы президент"): the
+    first title, role or office noun in the nominative within a few words; None when there is
+    none (a name there is the phrase's: "в Кремле")."""
+    if not CYRILLIC.match(tokens[begin].folded):
+        return None
+    for j in range(begin + 1, min(begin + 1 + _PHRASE_BEFORE_SUBJECT, len(tokens))):
+        if not tokens[j].word:
+            return None
+        if cues.is_nominative_head(tokens[j].text):
+            while j > begin + 1 and _RU_NOMINATIVE_ADJECTIVE.search(tokens[j - 1].folded):
+                j -= 1  # "российский президент"
+            return j
+    return None
+
+
+_RU_NOMINATIVE_ADJECTIVE = re.compile(r"(?:ий|ый|ой|ая|яя|ое|ее)$")
 
 
 def _without_subject(verb: Token) -> bool:
@@ -481,6 +512,8 @@ def _form(tokens: list[Token], run: list[Token], start: int, end: int) -> str:
         after += 1
     if before >= start and tokens[before].word and cues.is_office_noun(tokens[before].text):
         first = before
+    elif before + 1 < first and cues.is_office_noun(names[-1].text):
+        first = before + 1  # "Prime Minister's Office": the title names the office
     elif after < end and tokens[after].word and cues.is_office_noun(tokens[after].text):
         last = after
     return " ".join(t.text for t in tokens[first : last + 1] if t.word)
