@@ -19,6 +19,7 @@ from readout_tui.core import aside as aside_module
 from readout_tui.core.aside import Aside, start_method
 from readout_tui.core.engine import decision, pipeline
 from readout_tui.core.engine import evidence as evidence_module
+from readout_tui.core.engine import kind as kind_module
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import DEFAULT_MODEL
 from readout_tui.core.engine.kind import Reading, read_packed, unpacked
@@ -59,6 +60,15 @@ class _Picky(Exception):
 
 def _fails_picky() -> None:
     raise _Picky("readout", "unreadable")
+
+
+def _niceness() -> int:
+    return os.nice(0)
+
+
+@aside_module.wanted_late
+def _niceness_late() -> int:
+    return os.nice(0)
 
 
 def _large(n: int) -> str:
@@ -108,6 +118,20 @@ def test_the_mentions_found_in_a_child_are_those_found_here(case, method):
         found = beside.result()
     assert found == one_sided(case.left, case.right)
     assert found.left or found.right  # something to compare
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_work_wanted_late_runs_niced_in_its_child_only(method):
+    if not hasattr(os, "nice"):
+        pytest.skip("no niceness here")
+    here = os.nice(0)
+    with Aside.start(_niceness, method=method) as plain, Aside.start(_niceness_late, method=method) as late:
+        assert (plain.how, late.how) == (method, method)
+        assert plain.result() == here
+        assert late.result() == min(here + aside_module.LATE_NICENESS, 19)
+    assert os.nice(0) == here  # this process keeps its own
+    assert Aside.start(_niceness_late, child=False).result() == here
+    assert getattr(one_sided, "aside_late", False) and getattr(read_packed, "aside_late", False)
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -345,6 +369,29 @@ def test_the_kinds_made_in_a_child_are_the_same(monkeypatch):
     assert [repr(vars(p)) for p in again.pairs] == [repr(vars(p)) for p in expected.pairs]
 
 
+def test_the_kinds_made_partly_in_a_child_and_partly_here_are_the_same(monkeypatch):
+    case, embedder = _case_with_the_bundled_scorer()
+    # Blocks of one pair, so that the cut between the child's pairs and this process's falls
+    # inside this small case as it does at scale; the expected kinds made with them too.
+    monkeypatch.setattr(kind_module, "PAIR_BLOCK", 1)
+    monkeypatch.setattr(decision, "PAIR_BLOCK", 1)
+    evidence = collect(case.left, case.right, embedder)
+    expected = decide(evidence)
+    if start_method() != "fork":
+        pytest.skip("the kinds are made in a child only where it is forked")
+    assert len(expected.pairs) >= 2
+    started = starts_recorded(monkeypatch)
+    monkeypatch.setattr(decision, "KINDS_ASIDE_FROM", 0)
+    parts = []
+    real = decision._kinds
+    monkeypatch.setattr(decision, "_kinds", lambda evidence, rows, settings: parts.append(len(rows)) or real(evidence, rows, settings))
+    evidence.counterparts.clear()
+    again = decide(evidence)
+    assert started == [("_packed_kinds", "fork")]
+    assert len(parts) == 1 and 0 < parts[0] < len(expected.pairs)  # the rest made in the child
+    assert [repr(vars(p)) for p in again.pairs] == [repr(vars(p)) for p in expected.pairs]
+
+
 def test_the_texts_embedded_made_in_a_child_give_the_same_alignment(monkeypatch):
     case, embedder = _case_with_the_bundled_scorer()
     expected = decide(collect(case.left, case.right, embedder))
@@ -375,6 +422,14 @@ def test_the_pairs_written_apart_make_the_same_json():
     document = {"left": {"text": hostile, "n": [1, 2.5, None]}, "right": {}, "pairs": None, "model": hostile}
     whole = dict(document, pairs=report._pairs_json(pairs, True))
     assert report.dump_json_with(document, report.pairs_text(pairs, True)) == report.dump_json(whole, pretty=False)
+
+
+def test_json_arrays_written_apart_join_as_one():
+    rows = [{"a": 1, "b": "\x7f é"}, [], None, 2.5, "x"]
+    for cut in range(len(rows) + 1):
+        joined = report.joined_arrays(report.dump_json(rows[:cut], False), report.dump_json(rows[cut:], False))
+        assert joined == report.dump_json(rows, False)
+    assert report.joined_arrays("[]", "[]") == "[]"
 
 
 def test_compare_writes_the_same_json_with_the_pairs_written_in_a_child(capsys, monkeypatch, tmp_path):

@@ -25,6 +25,7 @@ from importlib import resources
 
 import numpy as np
 
+from readout_tui.core.aside import wanted_late
 from readout_tui.core.engine.words import stem
 
 NEGATION = re.compile(r"\b(?:not|no|never|nor|without|cannot|\w+n't)\b", re.IGNORECASE)
@@ -104,6 +105,8 @@ class Reading:
 _Packed = tuple[int, str, tuple[str, ...], tuple[tuple[str, str], ...]]
 
 
+# Wanted after the reach only: in a child it leaves the cores to the comparison first.
+@wanted_late
 def read_packed(texts: Sequence[str]) -> list[_Packed]:
     """``Reading.of`` each text, packed to be sent from another process (``unpacked``): its
     content words as one string, as a frozenset of thousands of short strings costs the

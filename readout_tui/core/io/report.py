@@ -179,6 +179,14 @@ def dump_json_with(document: dict, pairs: str) -> str:
     return "{" + ",".join(items) + "}"
 
 
+def joined_arrays(first: str, second: str) -> str:
+    """One JSON array of the items of two, as one-line JSON writes it: the encoder writes each
+    item as it would alone, separated by commas."""
+    if first == "[]" or second == "[]":
+        return second if first == "[]" else first
+    return first[:-1] + "," + second[1:]
+
+
 def _language_json(alignment: Alignment, side: str) -> dict:
     check = alignment.languages
     if check is None:

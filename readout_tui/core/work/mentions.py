@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from readout_tui.core.aside import Aside, chosen_method
+from readout_tui.core.aside import Aside, chosen_method, wanted_late
 from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.cues import is_role, is_title
 from readout_tui.core.engine.names import (
@@ -309,6 +309,8 @@ class OneSided:
         return [m for m in self.of(side) if index in m.statements]
 
 
+# Wanted by the export only: in a child it leaves the cores to the comparison first.
+@wanted_late
 @collector_paused()
 def one_sided(left: Readout, right: Readout) -> OneSided:
     texts = {"left": _visible(left), "right": _visible(right)}
