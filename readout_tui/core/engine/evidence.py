@@ -279,6 +279,10 @@ def gather_evidence(
     child = embedding and len(texts) >= EMBEDDED_ASIDE_FROM and chosen_method() == "fork"
     with Aside.start(embedded_texts, texts, child=child, method="fork") as embedded:
         terms = TermTable.build(left.texts, right.texts)
+        if child:
+            # Made while the child finishes the texts, not at the reach's first block: this
+            # process waited for the child there (docs/performance.md, tenth round).
+            terms.make_vectors()
         embeddings = second = None
         if embedding:
             vectors, beside = both_models_vectors(texts, embed, second_embed, embedded.result())
