@@ -543,7 +543,7 @@ PAIRS_ASIDE_FROM = 20_000
 while this process writes the rest: ~8 µs a pair, against ~20-40 ms to fork a process that
 holds the evidence and to send the text back (docs/performance.md, seventh round)."""
 
-PAIRS_HERE = 1 / 3
+PAIRS_HERE = 1 / 6
 """The share of those pairs this process writes itself, after the rest of the document: about
 what levels its work with the child's, which also sends its text back."""
 
