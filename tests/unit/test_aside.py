@@ -400,12 +400,17 @@ def test_the_pairs_written_apart_make_the_same_json():
     assert report.dump_json_with(document, report.pairs_text(pairs, True)) == report.dump_json(whole, pretty=False)
 
 
-def test_json_arrays_written_apart_join_as_one():
-    rows = [{"a": 1, "b": "\x7f é"}, [], None, 2.5, "x"]
-    for cut in range(len(rows) + 1):
-        joined = report.joined_arrays(report.dump_json(rows[:cut], False), report.dump_json(rows[cut:], False))
-        assert joined == report.dump_json(rows, False)
-    assert report.joined_arrays("[]", "[]") == "[]"
+def test_pairs_written_in_parts_make_the_same_json():
+    rows = [{"a": 1, "b": "\x7f é \ud800"}, [], None, 2.5, "x", float("nan")]
+    document = {"left": {"text": "\u202e", "n": [1, 2.5, None]}, "pairs": None, "model": "m"}
+    whole = report.dump_json(dict(document, pairs=rows), pretty=False)
+    for cuts in [(k,) for k in range(len(rows) + 1)] + [(1, 3), (0, 0), (2, 2, 5), (0, 6)]:
+        bounds = [0, *cuts, len(rows)]
+        parts = [report.dump_json(rows[a:b], False) for a, b in zip(bounds, bounds[1:])]
+        assert report.dump_json_with(document, parts, end="\n") == whole + "\n"
+    assert report.dump_json_with(dict(document, pairs=None), ["[]", "[]"]) == report.dump_json(dict(document, pairs=[]), False)
+    assert report.dump_json_with({}, "[]") == "{}"
+    assert report.dump_json_with({"pairs": 1}, "[1]") == '{"pairs":[1]}'
 
 
 def test_compare_writes_the_same_json_with_the_pairs_written_in_a_child(capsys, monkeypatch, tmp_path):

@@ -563,7 +563,7 @@ def to_json(p: Published, pretty: bool = True) -> str:
         document = _json_document(p, None if not child else "")
         if child:
             here = report.pairs_text(pairs[apart:], True)
-            return report.dump_json_with(document, report.joined_arrays(written.result(), here)) + "\n"
+            return report.dump_json_with(document, [written.result(), here], end="\n")
     return report.dump_json(document, pretty) + "\n"
 
 
