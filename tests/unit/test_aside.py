@@ -19,6 +19,7 @@ from readout_tui.core import aside as aside_module
 from readout_tui.core.aside import Aside, start_method
 from readout_tui.core.engine import decision, pipeline
 from readout_tui.core.engine import evidence as evidence_module
+from readout_tui.core.engine import kind as kind_module
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import DEFAULT_MODEL
 from readout_tui.core.engine.kind import Reading, read_packed, unpacked
@@ -365,6 +366,35 @@ def test_the_kinds_made_in_a_child_are_the_same(monkeypatch):
     again = decide(evidence)
     assert started == [("_packed_kinds", "fork")]
     assert again == expected
+    assert [repr(vars(p)) for p in again.pairs] == [repr(vars(p)) for p in expected.pairs]
+
+
+def test_the_kinds_made_partly_in_a_child_and_partly_here_are_the_same(monkeypatch):
+    case, embedder = _case_with_the_bundled_scorer()
+    # Blocks of one pair, so that the cut between the child's pairs and this process's falls
+    # inside this small case as it does at scale; the expected kinds made with them too.
+    monkeypatch.setattr(kind_module, "PAIR_BLOCK", 1)
+    monkeypatch.setattr(decision, "PAIR_BLOCK", 1)
+    monkeypatch.setattr(decision, "KINDS_HERE", 1 / 2)
+    evidence = collect(case.left, case.right, embedder)
+    expected = decide(evidence)
+    if start_method() != "fork":
+        pytest.skip("the kinds are made in a child only where it is forked")
+    assert len(expected.pairs) >= 2
+    started = starts_recorded(monkeypatch)
+    monkeypatch.setattr(decision, "KINDS_ASIDE_FROM", 0)
+    parts = []
+    real = decision._kinds
+
+    def kinds(evidence, rows, settings):
+        parts.append(len(rows))
+        return real(evidence, rows, settings)
+
+    monkeypatch.setattr(decision, "_kinds", kinds)
+    evidence.counterparts.clear()
+    again = decide(evidence)
+    assert started == [("_packed_kinds", "fork")]
+    assert len(parts) == 1 and 0 < parts[0] < len(expected.pairs)  # the rest made in the child
     assert [repr(vars(p)) for p in again.pairs] == [repr(vars(p)) for p in expected.pairs]
 
 
