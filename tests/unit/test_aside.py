@@ -466,6 +466,7 @@ def test_compare_writes_the_same_json_with_the_pairs_written_in_a_child(capsys, 
 )
 def test_a_child_only_with_a_core_to_spare(monkeypatch, cores, load, spare):
     monkeypatch.undo()  # the real spare_core
+    monkeypatch.setattr(aside_module, "_spare", None)  # nothing decided yet
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
     monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
     assert aside_module.spare_core() is spare
@@ -475,3 +476,19 @@ def test_a_child_only_with_a_core_to_spare(monkeypatch, cores, load, spare):
         assert beside.result() == "woke"
     finally:
         beside.close()
+
+
+def test_whether_a_core_is_spare_is_decided_once_a_minute(monkeypatch):
+    monkeypatch.undo()  # the real spare_core
+    monkeypatch.setattr(aside_module, "_spare", None)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    clock = [100.0]
+    monkeypatch.setattr(aside_module.time, "monotonic", lambda: clock[0])
+    load = [0.3]
+    monkeypatch.setattr(os, "getloadavg", lambda: (load[0],) * 3)
+    assert aside_module.spare_core() is True
+    load[0] = 3.0  # this command's own work and children, a few seconds on
+    clock[0] += 10
+    assert aside_module.spare_core() is True
+    clock[0] += aside_module.SPARE_HOLDS
+    assert aside_module.spare_core() is False
