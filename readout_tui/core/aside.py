@@ -21,6 +21,10 @@ that has used system frameworks is not), and no thread other than this one has b
 child). Elsewhere it is spawned: a fresh interpreter that imports ``function``'s module and is
 sent the arguments pickled, which costs more to start (docs/performance.md).
 
+Work whose answer is wanted late (``wanted_late``: the mentions, wanted by the export; the kind
+model's readings, wanted after the reach) runs niced in its child, so that this process and the
+children it waits for sooner get the cores first, and the late ones the time they leave idle.
+
 ``multiprocessing.Process`` and a pipe, not ``concurrent.futures.ProcessPoolExecutor``: the
 executor offers no way to end a worker that is still running (before Python 3.14), and it
 starts a thread of its own in this process.
@@ -32,6 +36,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -39,6 +44,20 @@ T = TypeVar("T")
 
 _ENDED_WITHIN = 2.0
 """Seconds a child is given to end after SIGTERM before it is killed."""
+
+LATE_NICENESS = 10
+"""How much a child doing work wanted late (``wanted_late``) lowers its priority: at 10 the
+kernel gives it about a tenth of a core that this process also wants, all of an idle one."""
+
+
+def wanted_late(function: Callable[..., T]) -> Callable[..., T]:
+    """Marks ``function`` as work whose answer is wanted well after it starts: in a child
+    (``Aside``) it then runs at a lower priority. Started as soon as its inputs are known, it
+    otherwise took its share of the cores from the work this process needs first (at 10,000
+    statements a side, the word table, the texts to embed and the reach; docs/performance.md,
+    tenth round). Where it runs in this process, its priority is left alone."""
+    function.aside_late = True  # type: ignore[attr-defined]
+    return function
 
 
 class Aside(Generic[T]):
@@ -159,7 +178,25 @@ def spare_core() -> bool:
     load average (1 min) at least half a core below their number. On a machine kept busy by
     other work, a child only takes its turn from this process and adds its own start and
     sending back (docs/performance.md, seventh round: no wall time gained at load 2.4-3.4 on
-    2 cores). Where the load average is unknown, assumed free."""
+    2 cores). Where the load average is unknown, assumed free.
+
+    An answer holds for ``SPARE_HOLDS`` seconds: the load average soon counts this process's
+    own work and its children's, and asked again a few seconds on, it took the command's own
+    load for other work and refused the children wanted last (on a quiet machine, at 10,000
+    statements a side, the kinds' and the JSON pairs'; docs/performance.md, tenth round)."""
+    global _spare
+    now = time.monotonic()
+    if _spare is None or now - _spare[0] >= SPARE_HOLDS:
+        _spare = (now, _spare_now())
+    return _spare[1]
+
+
+SPARE_HOLDS = 60.0
+"""Seconds a ``spare_core`` answer is kept: the load average's own window."""
+_spare: tuple[float, bool] | None = None
+
+
+def _spare_now() -> bool:
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
@@ -188,6 +225,8 @@ def _run(sending: Any, parent: int, function: Callable[..., Any], args: tuple) -
     """The child: ``function(*args)``, its answer (done, value) sent back pickled."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _end_with(parent)
+    if getattr(function, "aside_late", False):
+        _lower_priority()
     try:
         answer: tuple[bool, Any] = (True, function(*args))
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
@@ -200,6 +239,13 @@ def _run(sending: Any, parent: int, function: Callable[..., Any], args: tuple) -
         what = f"{'value' if answer[0] else 'error'} {type(answer[1]).__name__}"
         why = f"the aside's {what} could not be sent back: {type(error).__name__}: {error}"
         sending.send((False, RuntimeError(why)))
+
+
+def _lower_priority() -> None:
+    try:
+        os.nice(LATE_NICENESS)
+    except (AttributeError, OSError):  # no nice here (Windows): the work is done all the same
+        pass
 
 
 def _end_with(parent: int) -> None:

@@ -19,6 +19,7 @@ from readout_tui.core import aside as aside_module
 from readout_tui.core.aside import Aside, start_method
 from readout_tui.core.engine import decision, pipeline
 from readout_tui.core.engine import evidence as evidence_module
+from readout_tui.core.engine import kind as kind_module
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import DEFAULT_MODEL
 from readout_tui.core.engine.kind import Reading, read_packed, unpacked
@@ -59,6 +60,15 @@ class _Picky(Exception):
 
 def _fails_picky() -> None:
     raise _Picky("readout", "unreadable")
+
+
+def _niceness() -> int:
+    return os.nice(0)
+
+
+@aside_module.wanted_late
+def _niceness_late() -> int:
+    return os.nice(0)
 
 
 def _large(n: int) -> str:
@@ -108,6 +118,20 @@ def test_the_mentions_found_in_a_child_are_those_found_here(case, method):
         found = beside.result()
     assert found == one_sided(case.left, case.right)
     assert found.left or found.right  # something to compare
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_work_wanted_late_runs_niced_in_its_child_only(method):
+    if not hasattr(os, "nice"):
+        pytest.skip("no niceness here")
+    here = os.nice(0)
+    with Aside.start(_niceness, method=method) as plain, Aside.start(_niceness_late, method=method) as late:
+        assert (plain.how, late.how) == (method, method)
+        assert plain.result() == here
+        assert late.result() == min(here + aside_module.LATE_NICENESS, 19)
+    assert os.nice(0) == here  # this process keeps its own
+    assert Aside.start(_niceness_late, child=False).result() == here
+    assert getattr(one_sided, "aside_late", False) and getattr(read_packed, "aside_late", False)
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -345,6 +369,35 @@ def test_the_kinds_made_in_a_child_are_the_same(monkeypatch):
     assert [repr(vars(p)) for p in again.pairs] == [repr(vars(p)) for p in expected.pairs]
 
 
+def test_the_kinds_made_partly_in_a_child_and_partly_here_are_the_same(monkeypatch):
+    case, embedder = _case_with_the_bundled_scorer()
+    # Blocks of one pair, so that the cut between the child's pairs and this process's falls
+    # inside this small case as it does at scale; the expected kinds made with them too.
+    monkeypatch.setattr(kind_module, "PAIR_BLOCK", 1)
+    monkeypatch.setattr(decision, "PAIR_BLOCK", 1)
+    monkeypatch.setattr(decision, "KINDS_HERE", 1 / 2)
+    evidence = collect(case.left, case.right, embedder)
+    expected = decide(evidence)
+    if start_method() != "fork":
+        pytest.skip("the kinds are made in a child only where it is forked")
+    assert len(expected.pairs) >= 2
+    started = starts_recorded(monkeypatch)
+    monkeypatch.setattr(decision, "KINDS_ASIDE_FROM", 0)
+    parts = []
+    real = decision._kinds
+
+    def kinds(evidence, rows, settings):
+        parts.append(len(rows))
+        return real(evidence, rows, settings)
+
+    monkeypatch.setattr(decision, "_kinds", kinds)
+    evidence.counterparts.clear()
+    again = decide(evidence)
+    assert started == [("_packed_kinds", "fork")]
+    assert len(parts) == 1 and 0 < parts[0] < len(expected.pairs)  # the rest made in the child
+    assert [repr(vars(p)) for p in again.pairs] == [repr(vars(p)) for p in expected.pairs]
+
+
 def test_the_texts_embedded_made_in_a_child_give_the_same_alignment(monkeypatch):
     case, embedder = _case_with_the_bundled_scorer()
     expected = decide(collect(case.left, case.right, embedder))
@@ -377,6 +430,19 @@ def test_the_pairs_written_apart_make_the_same_json():
     assert report.dump_json_with(document, report.pairs_text(pairs, True)) == report.dump_json(whole, pretty=False)
 
 
+def test_pairs_written_in_parts_make_the_same_json():
+    rows = [{"a": 1, "b": "\x7f é \ud800"}, [], None, 2.5, "x", float("nan")]
+    document = {"left": {"text": "\u202e", "n": [1, 2.5, None]}, "pairs": None, "model": "m"}
+    whole = report.dump_json(dict(document, pairs=rows), pretty=False)
+    for cuts in [(k,) for k in range(len(rows) + 1)] + [(1, 3), (0, 0), (2, 2, 5), (0, 6)]:
+        bounds = [0, *cuts, len(rows)]
+        parts = [report.dump_json(rows[a:b], False) for a, b in zip(bounds, bounds[1:])]
+        assert report.dump_json_with(document, parts, end="\n") == whole + "\n"
+    assert report.dump_json_with(dict(document, pairs=None), ["[]", "[]"]) == report.dump_json(dict(document, pairs=[]), False)
+    assert report.dump_json_with({}, "[]") == "{}"
+    assert report.dump_json_with({"pairs": 1}, "[1]") == '{"pairs":[1]}'
+
+
 def test_compare_writes_the_same_json_with_the_pairs_written_in_a_child(capsys, monkeypatch, tmp_path):
     if start_method() != "fork":
         pytest.skip("the pairs are written in a child only where it is forked")
@@ -400,6 +466,7 @@ def test_compare_writes_the_same_json_with_the_pairs_written_in_a_child(capsys, 
 )
 def test_a_child_only_with_a_core_to_spare(monkeypatch, cores, load, spare):
     monkeypatch.undo()  # the real spare_core
+    monkeypatch.setattr(aside_module, "_spare", None)  # nothing decided yet
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
     monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
     assert aside_module.spare_core() is spare
@@ -409,3 +476,19 @@ def test_a_child_only_with_a_core_to_spare(monkeypatch, cores, load, spare):
         assert beside.result() == "woke"
     finally:
         beside.close()
+
+
+def test_whether_a_core_is_spare_is_decided_once_a_minute(monkeypatch):
+    monkeypatch.undo()  # the real spare_core
+    monkeypatch.setattr(aside_module, "_spare", None)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    clock = [100.0]
+    monkeypatch.setattr(aside_module.time, "monotonic", lambda: clock[0])
+    load = [0.3]
+    monkeypatch.setattr(os, "getloadavg", lambda: (load[0],) * 3)
+    assert aside_module.spare_core() is True
+    load[0] = 3.0  # this command's own work and children, a few seconds on
+    clock[0] += 10
+    assert aside_module.spare_core() is True
+    clock[0] += aside_module.SPARE_HOLDS
+    assert aside_module.spare_core() is False

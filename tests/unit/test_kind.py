@@ -145,3 +145,19 @@ def test_the_framing_look_ahead_changes_no_match():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
         assert [m.span() for m in FRAMING.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize(("block", "chunk", "count"), [(4096, 256, 9000), (7, 3, 30), (7, 7, 6), (5, 64, 23), (4, 2, 0)])
+def test_subjects_made_a_chunk_at_a_time_project_to_the_same_bits(monkeypatch, block, chunk, count):
+    monkeypatch.setattr(kind, "PAIR_BLOCK", block)
+    monkeypatch.setattr(kind, "SUBJECT_CHUNK", chunk)
+    rng = np.random.default_rng(2)
+    left, right = rng.normal(size=(40, 96)).astype(np.float32), rng.normal(size=(50, 96)).astype(np.float32)
+    axes, mean = rng.normal(size=(4, 96)), rng.normal(size=96)
+    pairs = np.stack([rng.integers(0, 40, count), rng.integers(0, 50, count)], axis=1).astype(np.intp)
+    # The computation before the chunks: each block's subjects made whole, then projected.
+    expected = np.empty((count, 4))
+    for start in range(0, count, block):
+        at = pairs[start : start + block]
+        expected[start : start + len(at)] = (kind.subjects(left[at[:, 0]], right[at[:, 1]]) - mean) @ axes.T
+    assert kind.projections(left, right, pairs, axes, mean).tobytes() == expected.tobytes()

@@ -408,3 +408,21 @@ def test_the_second_model_encodes_while_the_first_does():
         left, right, first_embed, first.name, scorer=load_scorer("e5-use-across.json"), second_embed=second_embed
     )
     assert evidence.second is not None
+
+
+def test_the_reach_asks_glibc_once_for_one_arena(monkeypatch):
+    import ctypes
+    import sys
+
+    asked = []
+
+    class Library:
+        def mallopt(self, parameter, value):
+            asked.append((parameter, value))
+            return 1
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: Library())
+    monkeypatch.setattr(evidence_module, "_ARENA_ASKED", False)
+    evidence_module._one_arena()
+    evidence_module._one_arena()
+    assert asked == ([(-8, 1)] if sys.platform.startswith("linux") else [])  # M_ARENA_MAX, once

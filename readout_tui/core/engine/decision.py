@@ -19,6 +19,7 @@ from readout_tui.core.engine.evidence import (
     topical_scores,
 )
 from readout_tui.core.engine.kind import (
+    PAIR_BLOCK,
     Reading,
     Telling,
     across_kind_model,
@@ -263,6 +264,11 @@ KINDS_ASIDE_FROM = 10_000
 statements read) made in a forked child while it works out the rest of each pair (~5 µs a
 pair): a fork and the kinds sent back cost ~20-60 ms (docs/performance.md, eighth round)."""
 
+KINDS_HERE = 1 / 5
+"""The share of those pairs whose kinds this process makes itself once the rest of each pair
+is worked out: about what levels its work with the child's, which also forks, sends them back
+and, on a busy machine, waits for a core (docs/performance.md, tenth round)."""
+
 
 @contextmanager
 def _kinds_aside(
@@ -275,8 +281,18 @@ def _kinds_aside(
     if len(rows) < KINDS_ASIDE_FROM or chosen_method() != "fork":
         yield lambda: _kinds(evidence, rows, settings)
         return
-    with Aside.start(_packed_kinds, evidence, rows, settings, method="fork") as made:
-        yield lambda: _unpacked_kinds(made.result())
+    # The child makes the first pairs' kinds; this process, its own work done, the last ones
+    # (it waited idle for the child with all of them: docs/performance.md, tenth round). Cut at
+    # a whole number of the kind model's blocks of pairs, each pair is worked out with the same
+    # others as when all are made at once, so to the same bits.
+    apart = int(len(rows) * (1 - KINDS_HERE)) // PAIR_BLOCK * PAIR_BLOCK
+    with Aside.start(_packed_kinds, evidence, rows[:apart], settings, method="fork") as made:
+
+        def kinds() -> list[tuple[Kind, str]]:
+            here = _kinds(evidence, rows[apart:], settings)
+            return _unpacked_kinds(made.result()) + here
+
+        yield kinds
 
 
 def _packed_kinds(

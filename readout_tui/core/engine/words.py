@@ -198,6 +198,11 @@ class TermTable:
         places: dict[str, int] = {}
         return {key: places.setdefault(self.surface[key], len(places)) for key in telling}
 
+    def make_vectors(self) -> None:
+        """Make what ``overlap`` reads (and import scipy, for thousands of statements) now
+        rather than at its first call: for a caller with nothing else to do meanwhile."""
+        self._vectors  # noqa: B018 - a cached property, made here
+
     def overlap(self, rows: Sequence[int] | np.ndarray | slice = slice(None)) -> np.ndarray:
         """Weighted cosine overlap of left statements ``rows`` with every right one, 0..1."""
         left, right = self._vectors

@@ -168,15 +168,27 @@ def pairs_text(pairs: Sequence[Counterpart], manual: bool = False) -> str:
     return dump_json(_pairs_json(pairs, manual), pretty=False)
 
 
-def dump_json_with(document: dict, pairs: str) -> str:
-    """``dump_json(document, pretty=False)`` with ``document["pairs"]`` written as ``pairs``
-    (``pairs_text``). The same characters: the encoder writes an object key by key, each key
-    and value as it would alone, and ``dump_json``'s escapes are of single characters."""
-    items = (
-        f"{json.dumps(key, ensure_ascii=False)}:{pairs if key == 'pairs' else dump_json(value, pretty=False)}"
-        for key, value in document.items()
-    )
-    return "{" + ",".join(items) + "}"
+def dump_json_with(document: dict, pairs: str | Sequence[str], end: str = "") -> str:
+    """``dump_json(document, pretty=False) + end`` with ``document["pairs"]`` written as
+    ``pairs`` (``pairs_text``), or as the items of several such arrays in turn. The same
+    characters: the encoder writes an object key by key and an array item by item, each as it
+    would alone, and ``dump_json``'s escapes are of single characters. Joined once: a large
+    report's text is not copied again for each piece added (tens of MB each)."""
+    arrays = [pairs] if isinstance(pairs, str) else [array for array in pairs if array != "[]"] or ["[]"]
+    pieces = ["{"]
+    for key, value in document.items():
+        pieces += [json.dumps(key, ensure_ascii=False), ":"]
+        if key != "pairs":
+            pieces += [dump_json(value, pretty=False), ","]
+        elif len(arrays) == 1:
+            pieces += [arrays[0], ","]
+        else:
+            # "[a,b]" and "[c]" make "[a,b,c]".
+            pieces += [arrays[0][:-1], *(("," + array[1:-1]) for array in arrays[1:-1]), "," + arrays[-1][1:], ","]
+    if len(pieces) > 1:
+        pieces.pop()  # the last comma
+    pieces += ["}", end]
+    return "".join(pieces)
 
 
 def _language_json(alignment: Alignment, side: str) -> dict:

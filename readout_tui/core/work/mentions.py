@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from readout_tui.core.aside import Aside, chosen_method
+from readout_tui.core.aside import Aside, chosen_method, wanted_late
 from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.cues import is_role, is_title
 from readout_tui.core.engine.names import (
@@ -309,6 +309,8 @@ class OneSided:
         return [m for m in self.of(side) if index in m.statements]
 
 
+# Wanted by the export only: in a child it leaves the cores to the comparison first.
+@wanted_late
 @collector_paused()
 def one_sided(left: Readout, right: Readout) -> OneSided:
     texts = {"left": _visible(left), "right": _visible(right)}
@@ -407,8 +409,15 @@ def _in_text(text: str, inner: set[str]) -> Iterator[_Found]:
         if value is not None and match.group().casefold() not in _ONE:
             yield "number", match.group(), ("number", value), ()
     for words, surface, parts in _names(rest, inner):
-        if not all(is_title(word) or is_role(word) for word in words):
+        if not _titles_only(words):
             yield "name", surface, ("name", *words), parts
+
+
+@lru_cache(maxsize=65536)
+def _titles_only(words: tuple[str, ...]) -> bool:
+    """A run of titles and roles alone ("the Ambassador", "Prime Minister"): no name. Names
+    recur, each is looked up once (~0.15 of the finder's ~2 CPU-s at 10,000 statements a side)."""
+    return all(is_title(word) or is_role(word) for word in words)
 
 
 def _indefinite(duration: re.Match) -> bool:
@@ -540,7 +549,10 @@ an acronym of its own."""
 def _adjacent(before: re.Match, after: re.Match) -> bool:
     """Nothing but space between two words, or what a name itself holds: an initial's full
     stop ("Joseph R. Biden", "В.В. Путин") or the comma before "Jr"."""
-    between = before.string[before.end() : after.start()].strip()
+    between = before.string[before.end() : after.start()]
+    if between == " ":  # the usual case, told at once
+        return True
+    between = between.strip()
     return (
         not between
         or (between == "." and len(before.group()) == 1)
