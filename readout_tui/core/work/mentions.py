@@ -305,9 +305,6 @@ class OneSided:
     def of(self, side: str) -> tuple[Mention, ...]:
         return self.left if side == "left" else self.right
 
-    def in_statement(self, side: str, index: int) -> list[Mention]:
-        return [m for m in self.of(side) if index in m.statements]
-
 
 # Wanted by the export only: in a child it leaves the cores to the comparison first.
 @wanted_late
