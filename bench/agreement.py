@@ -15,9 +15,12 @@ sides' labels alone: printed, how often the two annotations give the same side, 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from learn import ROOT, f1  # noqa: E402
+
 GOLD = ROOT / "fixtures" / "gold"
 ARTICLES = ROOT / "fixtures" / "articles"
 
@@ -27,10 +30,6 @@ def annotation(path: Path) -> tuple[dict[tuple[int, int], str], set[tuple[str, i
     pairs = {(p["left"], p["right"]): p["kind"] for p in gold["pairs"]}
     unique = {("L", i) for i in gold["unique_left"]} | {("R", i) for i in gold["unique_right"]}
     return pairs, unique
-
-
-def f1(both: int, only_one: int, only_other: int) -> float:
-    return 2 * both / (2 * both + only_one + only_other) if both else 0.0
 
 
 def readouts() -> None:
@@ -52,7 +51,7 @@ def readouts() -> None:
     share = [sum(k[i] == "agree" for k in kinds) / len(kinds) for i in (0, 1)]
     chance = share[0] * share[1] + (1 - share[0]) * (1 - share[1])
     print(f"{len(cases)} cases; pairs: first {pairs[0] + pairs[1]}, second {pairs[0] + pairs[2]}, both {pairs[0]}")
-    print(f"pair F1 {f1(*pairs):.3f}, unique F1 {f1(*unique):.3f}")
+    print(f"pair F1 {f1(tuple(pairs)):.3f}, unique F1 {f1(tuple(unique)):.3f}")
     print(
         f"kind on the {len(kinds)} pairs both made: the same {same:.1%} "
         f"(\"agree\": first {share[0]:.0%}, second {share[1]:.0%}; Cohen's kappa {(same - chance) / (1 - chance):.2f})"
