@@ -377,3 +377,31 @@ def test_an_agency_tag_between_slashes_ends_the_dateline():
     # TASS and RIA put the agency after the dateline: "/ТАСС/." is no statement of its own.
     text = "МОСКВА, 17 октября. /ТАСС/. Президент России провел телефонный разговор."
     assert split_statements(text) == ["МОСКВА, 17 октября. /ТАСС/.", "Президент России провел телефонный разговор."]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Macron gave his account of the call on X. The French President said it went well.",
+            ["Macron gave his account of the call on X.", "The French President said it went well."],
+        ),
+        ("Prabowo menulis di X. Ia menyebut hal itu.", ["Prabowo menulis di X.", "Ia menyebut hal itu."]),
+        ("Он написал в соцсети X. Он ответил.", ["Он написал в соцсети X.", "Он ответил."]),
+    ],
+)
+def test_a_lone_capital_after_a_lowercase_word_ends_a_sentence_before_a_function_word(text, expected):
+    # pysbd takes "X." for an initial and keeps the next sentence with it.
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister spoke to J. Smith about the plan.",
+        "President George W. Bush spoke. Then it ended.",
+    ],
+)
+def test_an_initial_before_a_name_does_not_end_a_sentence(text):
+    pieces = sentences(text)
+    assert not any(piece.endswith((" J.", " W.", " X.")) for piece in pieces)

@@ -25,6 +25,8 @@ import unicodedata
 from enum import Enum
 from functools import lru_cache
 
+from readout_tui.core.engine import cues
+
 
 class Segmentation(str, Enum):
     SENTENCES = "sentences"
@@ -44,6 +46,17 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """Text that was not valid Unicode (from a text stream decoded with ``surrogateescape``):
 statements must be encodable, for the model's tokenizer and the cache's keys."""
 _INITIAL = re.compile(r"(?:^|[\s.])[^\W\d_]\.\s*$")
+_LETTER_ENDS_SENTENCE = re.compile(r"(?<=\s)(?P<word>[^\W\d_]+) (?P<letter>[^\W\d_])\.(?P<space>\s+)(?=[^\W\d_])")
+"""A capital letter after a lower-case word, then a full stop and a capitalised word ("posted on
+X. The French President said", "unggahan di X. Ia menulis"): a platform's or a plan's name that
+ends a sentence, which pysbd keeps with the next one as if it were an initial. It is cut there
+only when the next word is a function word that opens sentences (``_OPENS_SENTENCE``): after
+a name's initial comes a name ("spoke to J. Smith", "George W. Bush")."""
+_OPENS_SENTENCE = (
+    cues.PRONOUNS | cues.DETERMINERS | cues.POSSESSIVES | cues.FIRST_PERSON | cues.OPENERS
+    | cues.PREPOSITIONS | cues.SUBORDINATORS | cues.TIME_CLAUSES | cues.ADVERBS
+)
+_FIRST_WORD = re.compile(r"\w+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SEGMENTER_WINDOW = 2_000
@@ -207,8 +220,22 @@ def _sentences(paragraph: str, language: str) -> list[str]:
             statements.append(window)
             continue
         # Repairs stay inside a window: joining across windows would undo the bound.
-        statements.extend(_repair(window, _segmenter(language).segment(window), language))
+        for piece in _repair(window, _segmenter(language).segment(window), language):
+            statements.extend(_split_after_letter(piece))
     return statements
+
+
+def _split_after_letter(piece: str) -> list[str]:
+    """``piece`` cut after each lone capital letter that ends a sentence (``_LETTER_ENDS_SENTENCE``)."""
+    pieces, start = [], 0
+    for found in _LETTER_ENDS_SENTENCE.finditer(piece):
+        word, letter = found["word"], found["letter"]
+        following = _FIRST_WORD.match(piece, found.end())[0]
+        if word.islower() and letter.isupper() and following.casefold() in _OPENS_SENTENCE:
+            pieces.append(piece[start : found.start("space")])
+            start = found.end()
+    pieces.append(piece[start:])
+    return pieces
 
 
 def _windows(paragraph: str) -> list[str]:
