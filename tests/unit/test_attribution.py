@@ -418,3 +418,21 @@ def test_cues_are_read_as_a_terminal_shows_the_text(text, cue):
     assert [s.side for s in attribution.statements] == [Side.NEITHER, Side.NEITHER, Side.LEFT, Side.RIGHT]
     assert statement.text == text.split("\n")[2]
     assert (statement.source, statement.text[slice(*statement.cue)]) == cue
+
+
+def test_a_pronoun_after_the_reporters_text_about_a_partys_source_is_that_partys_account():
+    # "Ruritania's government offered a shorter summary" names no cue; "it said" is the
+    # Ruritanian government's, so its account. A pronoun after the reporter's text in which
+    # no one says anything ("Relations between the two ...") stays the reporter's.
+    text = (
+        "Sylvania and Ruritania describe call\n"
+        "Sylvanian President Ivo Marek spoke with Ruritanian Chancellor Lena Holm on Tuesday.\n"
+        "The Sylvanian government said the two discussed water rights.\n"
+        "Ruritania's government offered a shorter summary.\n"
+        "In a post on social media, it said Holm and Marek had agreed to keep talking about the call's topics.\n"
+    )
+    attribution = attribute_text(text)
+    assert [s.side.value for s in attribution.statements] == ["neither", "neither", "left", "neither", "right"]
+    assert attribution.statements[4].cue_text == "it said"
+    quiet = text.replace("Ruritania's government offered a shorter summary.", "Ruritania's economy grew last year.")
+    assert attribute_text(quiet).statements[4].side is Side.NEITHER

@@ -32,6 +32,10 @@ class _Previous:
     entity: str = ""
     subject: str = ""
     """The key of its named subject, for a pronoun after the reporter's text."""
+    speaking: bool = False
+    """Whether it is the reporter's text (no cue) in which someone says or does what is done
+    in a call ("Mexico's government offered a shorter summary"), not a source's words nor
+    "Hubungan Saudi-Iran sedang berada ..." (the relations are)."""
 
     @property
     def side(self) -> Side:
@@ -62,7 +66,11 @@ def assign(flat, structure, bodies: dict[int, Body], resolved, names: Names, par
             told.setdefault(entity, statement.side)
         statements.append(statement)
         subject = bodies[index].subject
-        previous = _Previous(statement, entity, subject.key if subject.kind == "named" else "")
+        named = subject.kind == "named"
+        speaking = statement.how is How.NO_CUE and any(
+            t.word and (cues.is_speech_act(t.text) or cues.is_reporting_verb(t.text)) for t in bodies[index].tokens
+        )
+        previous = _Previous(statement, entity, subject.key if named else "", speaking)
     return statements
 
 
@@ -118,18 +126,21 @@ class _Reading:
         return self._neither(How.NO_CUE, None)
 
     def _leader_referred(self, pronouns: list[Resolved]) -> tuple[Attributed, str] | None:
-        """After the reporter's text whose subject is a party's leader ("Trump, for his part,
-        called it a very good call"), a statement whose source or subject is a pronoun ("He
-        said they had discussed ...", "Ia menyebut ...") that speaks of the call: that leader's
-        account, as the article reports it; not before the call nor about another leader's."""
+        """After the reporter's text whose subject is a party's leader or source ("Trump, for
+        his part, called it a very good call", "Mexico's government offered a shorter
+        summary"), a statement whose source or subject is a pronoun ("He said they had
+        discussed ...", "In a post on social media, it said ...", "Ia menyebut ...") that
+        speaks of the call: that party's account, as the article reports it; not before the
+        call nor about another leader's."""
         key = self.previous.subject
         if not key or not (pronouns or self.body.subject.kind == "pronoun"):
             return None
-        side = self._leader_side(key)
+        side = self._leader_side(key) or (self._party_side(key) if self.previous.speaking else None)
         if side is None:
             return None
         if pronouns:
-            cue = pronouns[0].cue
+            # "In a post on social media, it said": the pronoun, not the post, says whose it is.
+            cue = next((r.cue for r in pronouns if r.cue.kind is Kind.PRONOUN), pronouns[0].cue)
         elif self.body.subject.span is not None:
             cue = Cue(self.body.subject.span, Kind.PRONOUN, self.body.text[slice(*self.body.subject.span)])
         else:
@@ -176,6 +187,14 @@ class _Reading:
         """The side whose party's leader ``key`` is, unless the statement says it came before
         the call or names a third leader (then it tells of something else); None otherwise."""
         side = next((s for s, keys in self.parties.leaders.items() if key in keys), None)
+        if side is None or elsewhen(self.body.tokens) or self.parties.names_bystander(self.body.tokens):
+            return None
+        return side
+
+    def _party_side(self, key: str) -> Side | None:
+        """The side whose source ``key`` names ("Mexico" of "Mexico's government"), on the
+        same terms as ``_leader_side``."""
+        side = self.parties.side_of(self.names.resolve(key))
         if side is None or elsewhen(self.body.tokens) or self.parties.names_bystander(self.body.tokens):
             return None
         return side
