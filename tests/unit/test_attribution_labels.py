@@ -141,3 +141,16 @@ def test_a_russian_country_adjective_heading_a_label_stays_in_the_nominative():
     )
     attribution = attribute_text(text)
     assert "Сильдавская сторона" in (attribution.label(Side.LEFT), attribution.label(Side.RIGHT))
+
+
+def test_a_leader_the_article_mostly_writes_in_an_oblique_case_labels_his_side_in_the_nominative():
+    # "с Мускаром" three times, "Мускар" once: the side has no named source, so its leader
+    # labels it, and a label is in the nominative.
+    text = """Путин обсудил с Мускаром поставки зерна
+Президент России Владимир Путин провел телефонный разговор с президентом Бордурии Ханом Мускаром.
+В Кремле заявили, что лидеры обсудили поставки зерна.
+Путин также пригласил Мускара в Москву, говорится в сообщении Кремля.
+По данным его канцелярии, Мускар поблагодарил Путина за звонок.
+В разговоре с Мускаром затрагивалась и тема энергетики.
+"""
+    assert attribute_text(text).right_label == "Мускар"

@@ -137,3 +137,19 @@ def test_every_body_statement_reads_where_it_stands():
     rules = attribute_text(ARTICLE, learned=False).statements
     named = [f for f in learned.features(rules, learned.Options()) if f]
     assert named and all(any(k.startswith("body=") for k in f) and any(k.startswith("place=") for k in f) for f in named)
+
+
+def test_the_correction_never_empties_an_account_the_rules_found():
+    rules = attribute_text(ARTICLE, learned=False).statements
+    ministry = next(s for s in rules if "foreign ministry" in s.text)
+    assert ministry.side is not Side.NEITHER
+    assert [s for s in rules if s.side is ministry.side] == [ministry]  # its account's only statement
+
+    # Sure that it is the reporter's, the model would leave Freedonia's account empty and the
+    # article could not be compared: the statement stays where the rules had it.
+    kept = learned.apply(rules, model_towards("w=energy", "neither", 1000.0))
+    assert kept[ministry.index] == ministry
+    # Where the account keeps another statement, the same move is made.
+    longer = attribute_text(ARTICLE + "The ministry added that the call was warm.\n", learned=False).statements
+    first = next(s for s in longer if "foreign ministry" in s.text)
+    assert learned.apply(longer, model_towards("w=energy", "neither", 1000.0))[first.index].side is Side.NEITHER

@@ -512,12 +512,15 @@ class _Labelling:
 
     def leader_name(self, side: Side) -> str:
         """The leader's surname (the key that ends his name most often), as the article writes
-        it most."""
+        it most; in Russian, a form the others extend first ("Путин" of "Путиным",
+        "Путина"): the nominative, however often the article writes "с Путиным"."""
         keys = [key for key in self.leaders.get(side, ()) if self.forms.get(key)]
         if not keys:
             return ""
         key = max(keys, key=lambda k: (self.last[k], sum(self.forms[k].values()), k))
-        return max(self.forms[key], key=lambda form: (self.forms[key][form], form))
+        forms = self.forms[key]
+        stems = [f for f in forms if CYRILLIC.match(f.casefold()) and any(o != f and o.startswith(f) for o in forms)]
+        return max(stems or forms, key=lambda form: (forms[form], form))
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

@@ -236,7 +236,30 @@ def apply(statements: Sequence[Attributed], model: Model | None) -> list[Attribu
         return list(statements)
     named = features(statements, model.options)
     probabilities = [None if f is None else model.probabilities(f) for f in named]
-    return moved(statements, probabilities, model.margin, swap=model.options.swap, margin_off=model.margin_off)
+    corrected = moved(statements, probabilities, model.margin, swap=model.options.swap, margin_off=model.margin_off)
+    return _both_accounts_kept(statements, corrected, probabilities)
+
+
+def _both_accounts_kept(
+    rules: Sequence[Attributed], corrected: list[Attributed], probabilities: Sequence[np.ndarray | None]
+) -> list[Attributed]:
+    """``corrected``, except that an account the rules found and the correction emptied gets
+    back the one statement of it the model moved least surely: the correction refines an
+    account, and an article one of whose accounts is empty cannot be compared at all."""
+    out = list(corrected)
+    for side in (Side.LEFT, Side.RIGHT):
+        if any(s.side is side for s in corrected):
+            continue
+        moved_away = [k for k, s in enumerate(rules) if s.side is side and probabilities[k] is not None]
+        if moved_away:
+            k = min(moved_away, key=lambda k: _sureness(probabilities[k], rules[k]))
+            out[k] = rules[k]
+    return out
+
+
+def _sureness(p: np.ndarray, statement: Attributed) -> float:
+    """How much likelier the model finds its best class than the rules' own."""
+    return float(p.max() - p[CLASSES.index(rules_class(statement))])
 
 
 def moved(
