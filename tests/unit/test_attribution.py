@@ -436,3 +436,17 @@ def test_a_pronoun_after_the_reporters_text_about_a_partys_source_is_that_partys
     assert attribution.statements[4].cue_text == "it said"
     quiet = text.replace("Ruritania's government offered a shorter summary.", "Ruritania's economy grew last year.")
     assert attribute_text(quiet).statements[4].side is Side.NEITHER
+
+
+def test_an_office_abbreviated_with_its_titles_initials_is_the_same_source():
+    # "the PMO" is the "Prime Minister's Office" already placed on the left, not a new source
+    # for the side not heard yet.
+    text = (
+        "Marek and Holm speak by phone\n"
+        "Prime Minister Ivo Marek of Sylvania spoke to Ruritanian President Lena Holm on Tuesday.\n"
+        "Marek said Sylvania was following events closely, according to a statement issued by the Prime Minister's Office.\n"
+        "President Holm thanked the prime minister for the call, the PMO said.\n"
+        "According to the Ruritanian presidency, Holm praised Sylvania's support.\n"
+    )
+    attribution = attribute_text(text)
+    assert [s.side.value for s in attribution.statements] == ["neither", "neither", "left", "left", "right"]

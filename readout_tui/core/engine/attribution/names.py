@@ -80,6 +80,7 @@ class Names:
                 self.offices.append([name_key(t.text) for t in words])
                 ambiguous = True
             self._add(words, votes=not ambiguous)
+            self._title_acronym(run)
             titled_before = self._title(tokens, run, coordinated and titled_before)
             self._roles(tokens, runs, k)
             self._split_title(tokens, runs, k)
@@ -107,6 +108,13 @@ class Names:
             if not token.name and 0 < k < len(words) - 1:
                 initials = "".join(t.text[0] for t in words[k - 1 : k + 2]).casefold()
                 self.acronyms.setdefault(initials, Counter())[head] += 1
+
+    def _title_acronym(self, run: list[Token]) -> None:
+        """An office or person named with a title abbreviates with the title's initials too
+        ("PMO" of "Prime Minister's Office"), which ``_add`` leaves out of its own."""
+        if len(run) > 1 and run[0].title and run[-1].name:
+            initials = "".join(t.text[0] for t in run).casefold()
+            self.acronyms.setdefault(initials, Counter())[name_key(run[-1].text)] += 1
 
     def _title(self, tokens: Sequence[Token], run: list[Token], coordinated_title: bool) -> bool:
         """Note a person named with a leader's title ("Presiden Rusia Vladimir Putin"; both
