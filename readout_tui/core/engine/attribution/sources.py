@@ -191,7 +191,11 @@ def _verb_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
             return None
     if stop in cues.TIME_CLAUSES:
         return None  # "after announcing": the statement is dated, not attributed
-    if (stop in ("punct", "start", "pp") or stop in _CLAUSE_MARKERS) and token.folded not in cues.ADDRESSEE_VERBS:
+    if (
+        (stop in ("punct", "start", "pp") or stop in _CLAUSE_MARKERS)
+        and token.folded not in cues.ADDRESSEE_VERBS
+        and not _participle(token)
+    ):
         # Nothing before the verb: the source may follow it (", said the Kremlin", "Как
         # сообщила пресс-служба", "говорится в сообщении"), but not "told Trump" (whom he
         # told) nor "написал в соцсети" (where he wrote).
@@ -219,6 +223,12 @@ def _verb_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
         return None
     # "..., and said that", ", telling reporters": the source is the sentence's subject.
     return Cue((token.start, token.end), Kind.SUBJECT, negated=negated, documented=documented, account=account)
+
+
+def _participle(token: Token) -> bool:
+    """An English participle (", saying Putin had briefed him"): what follows it is what was
+    said, never who said it, which is the sentence's subject."""
+    return token.folded.endswith("ing") and token.folded.isascii()
 
 
 _PHRASE_BEFORE_SUBJECT = 4
