@@ -463,3 +463,23 @@ def test_a_participle_of_saying_takes_the_sentences_subject_for_its_source():
     )
     statements = attribute_text(text).statements
     assert statements[3].side is Side.RIGHT and "Marek" not in statements[3].source
+
+
+@pytest.mark.parametrize(
+    "opening, side",
+    [
+        ("In the Ruritanian government's version, Marek thanked Holm for the call.", "right"),
+        ("In the Ruritanian statement, Marek thanked Holm for the call.", "right"),
+        # where it was posted, or an account it does not name: the verb's cue says whose
+        ("In a post on social media, the Ruritanian government said Marek thanked Holm.", "right"),
+        ("In that statement, the Sylvanian government said Marek thanked Holm.", "left"),
+    ],
+)
+def test_a_statement_opened_by_the_account_it_comes_from_is_that_accounts(opening, side):
+    text = (
+        "Marek and Holm speak by phone\n"
+        "Sylvanian President Ivo Marek spoke with Ruritanian Chancellor Lena Holm on Sunday, the Sylvanian government said.\n"
+        "The two discussed water rights, according to the statement.\n"
+        f"{opening}\n"
+    )
+    assert attribute_text(text).statements[3].side.value == side

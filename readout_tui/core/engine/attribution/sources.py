@@ -80,7 +80,12 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
     found: list[Cue] = []
     for k, token in enumerate(tokens):
         if token.word and not token.name:
-            cue = _marker_cue(tokens, text, k) or _verb_cue(tokens, text, k) or _passive_cue(tokens, k)
+            cue = (
+                _marker_cue(tokens, text, k)
+                or _verb_cue(tokens, text, k)
+                or _passive_cue(tokens, k)
+                or _account_opening(tokens, text, k)
+            )
             if cue is not None:
                 found.append(cue)
     return [_placed(cue, found, tokens) for cue in found]
@@ -102,6 +107,33 @@ def _passive_cue(tokens: list[Token], k: int) -> Cue | None:
     if j < len(tokens) and tokens[j].word and (tokens[j].name or tokens[j].folded == "sebagai"):
         return None
     return Cue((token.start, token.end), Kind.GENERIC, token.text, negated=_negated(tokens, k))
+
+
+_IN = frozenset({"in", "dalam"})
+_VERSION_NOUNS = frozenset({"version", "versi"})
+_INDEFINITE = frozenset({"a", "an", "sebuah"})
+
+
+def _account_opening(tokens: list[Token], text: str, k: int) -> Cue | None:
+    """A statement opened by the account it comes from, set off by a comma: "In the Kremlin's
+    version, ...", "In the Ruritanian statement, ...", "Dalam pernyataan Diwan Amiri, ..."
+    (Russian has its own: "В изложении Кремля", ``cues.RUSSIAN_ACCORDING``). What follows is
+    that account's."""
+    if k != 0 or tokens[k].folded not in _IN:
+        return None
+    comma = next((j for j in range(k + 1, min(len(tokens), k + _MAX_AFTER_MARKER + 2)) if not tokens[j].word), None)
+    if comma is None or tokens[comma].text != ",":
+        return None
+    phrase = tokens[k + 1 : comma]
+    if not any(cues.is_account_noun(t.text) or t.folded in _VERSION_NOUNS for t in phrase):
+        return None
+    # Not where it was posted ("In a post on Truth Social, Trump said"), nor an account the
+    # phrase does not name ("In a statement, the Kremlin said"): the verb's cue says whose.
+    if any(t.folded in cues.PREPOSITIONS or t.folded in _INDEFINITE for t in phrase):
+        return None
+    cue = _classify(tokens, text, k + 1, comma, (tokens[k].start, tokens[comma - 1].end), True, False)
+    # Named: "In that summary, the White House said" refers back, and its verb says whose.
+    return replace(cue, documented=True) if cue is not None and cue.kind is Kind.NAMED else None
 
 
 def _placed(cue: Cue, found: list[Cue], tokens: list[Token]) -> Cue:
