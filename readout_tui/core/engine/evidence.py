@@ -553,8 +553,7 @@ def _standings(
     def stand(start: int, made: Products) -> None:
         block = evidence.finish(slice(start, start + step), made, order=False)
         matrices = {key: getattr(block, key) for key in scorer.signals}
-        row_standings.append(Standing.of_rows(matrices))
-        column_standing.add(start, matrices)
+        row_standings.append(column_standing.add_with_rows(start, matrices))
 
     staged = _Staged(worker)
     for start in starts:
