@@ -359,6 +359,20 @@ def test_the_logit_from_coefficients_is_the_scorers_within_its_bound(seed):
         assert np.all(row_error < 0.05) and np.all(column_error < 0.05)
 
 
+def test_the_logits_made_a_few_rows_at_a_time_are_those_of_the_whole_block(monkeypatch):
+    scorer = load_scorer("minilm.json")
+    left, right = readouts(2, 30, 25)
+    embedder = FakeEmbedder()
+    evidence = gather_evidence(left, right, lambda t: embed(t, embedder, None), embedder.name)
+    full = evidence.signals()
+    _, rows, columns = dense_features(evidence, scorer)
+    logit = Logit.of(scorer, rows, columns)
+    whole = logit.block(full.take(slice(3, 20)), 3)
+    monkeypatch.setattr(scorer_module, "SWEEP_BYTES", 3 * 4 * 25)  # pieces of three rows
+    pieces = logit.block(full.take(slice(3, 20)), 3)
+    assert all(_same(a, b) for a, b in zip(whole, pieces))
+
+
 def test_the_least_logit_is_where_the_probability_is_reached():
     rng = np.random.default_rng(0)
     probability = np.concatenate([sigmoid(rng.normal(0, 12, 2000).astype(np.float32)), [0.0, 1.0, 0.5]])
