@@ -474,3 +474,15 @@ def test_the_reach_asks_glibc_once_for_one_arena(monkeypatch):
     evidence_module._one_arena()
     evidence_module._one_arena()
     assert asked == ([(-8, 1)] if sys.platform.startswith("linux") else [])  # M_ARENA_MAX, once
+
+
+@pytest.mark.parametrize("floor", [0.0, 0.3])
+def test_the_centred_cosines_made_a_few_rows_at_a_time_are_those_of_the_whole_block(floor, monkeypatch):
+    rng = np.random.default_rng(8)
+    vectors = rng.standard_normal((40, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    embeddings = evidence_module.Embeddings.of(vectors[:23], vectors[23:], floor)
+    whole = embeddings.block(slice(2, 21))
+    monkeypatch.setattr(evidence_module, "SWEEP_BYTES", 4 * 4 * 17)  # pieces of four rows
+    pieces = embeddings.block(slice(2, 21))
+    assert all(_same(a, b) for a, b in zip(whole, pieces))
