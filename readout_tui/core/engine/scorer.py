@@ -133,7 +133,8 @@ class ColumnStanding:
         """``add(start, matrices)`` and ``Standing.of_rows(matrices)``, to the bit, in one
         sweep over each block a few rows at a time (``SWEEP_BYTES``): every piece is read from
         memory once for the dozen reductions, not once for each (docs/performance.md, eleventh
-        round)."""
+        round). The blocks are C-ordered, as the reach makes them: numpy then reduces a piece's
+        rows as it reduces the whole block's."""
         rows = [_Sweep(block, start) for block in matrices.values()]
         for key, swept in zip(matrices, rows):
             self._merge(key, *swept.columns())
@@ -153,8 +154,8 @@ class ColumnStanding:
 SWEEP_BYTES = 2**20
 """Rows of a block taken together by the element-wise work done a few rows at a time
 (``ColumnStanding.add_with_rows``, ``Logit.block``, ``evidence.Embeddings.block``): a piece
-and its scratch stay in the core's cache between passes (26 rows at 10,000 a side; 256 KB
-pieces were slower, each numpy call's own cost then weighing more)."""
+and its scratch stay in the core's cache between passes (26 rows at 10,000 a side; pieces of
+128 KB and less were slower than whole blocks, each numpy call's own cost then weighing more)."""
 
 
 class _Sweep:
