@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -146,6 +147,9 @@ class Status(str, Enum):
 _GLYPHS = {Status.MATCH: "=", Status.RELATED: "≈", Status.UNIQUE: "∅"}
 
 
+_score = attrgetter("score")
+
+
 def _status_of(pairs: Sequence[Counterpart]) -> Status:
     """A statement's status from its pairs: matched if any pair is the same point told alike."""
     if not pairs:
@@ -174,9 +178,15 @@ class Alignment:
         """Each statement's pairs, best first: built once, so looking a statement up costs
         nothing even with thousands of pairs (the app does it for every row it draws)."""
         found: dict[tuple[str, int], list[Counterpart]] = {}
-        for pair in sorted(self.pairs, key=lambda p: -p.score):
+        # Gathered in the pairs' own order, then each statement's few sorted: the same lists as
+        # sorting all pairs first (the sort is stable), without visiting ~100,000 pairs in score
+        # order, scattered in memory (docs/performance.md, eleventh round).
+        for pair in self.pairs:
             found.setdefault(("left", pair.left), []).append(pair)
             found.setdefault(("right", pair.right), []).append(pair)
+        for pairs in found.values():
+            if len(pairs) > 1:
+                pairs.sort(key=_score, reverse=True)  # stable: equal scores keep their order
         return found
 
     def counterparts(self, side: Side, index: int) -> list[Counterpart]:
@@ -195,16 +205,25 @@ class Alignment:
         """``status`` and ``partners`` of every statement of ``side``, in order, from one look-up
         each: a report of thousands of statements asks for both."""
         readout = self.left if side == "left" else self.right
-        found, far = self._by_statement, other_side(side)
+        found, partner = self._by_statement, attrgetter(other_side(side))
         out: list[tuple[Status, list[int]]] = []
         for s in readout.statements:
             pairs = found.get((side, s.index), ())
-            out.append((_status_of(pairs), [getattr(p, far) for p in pairs]))
+            out.append((_status_of(pairs), list(map(partner, pairs))))
         return out
 
     def unique(self, side: Side) -> list[int]:
-        readout = self.left if side == "left" else self.right
-        return [s.index for s in readout.statements if (side, s.index) not in self._by_statement]
+        return list(self._unique[side])
+
+    @cached_property
+    def _unique(self) -> dict[Side, tuple[int, ...]]:
+        """``unique`` of each side, made once: a report asks for it several times (its
+        summary, each side's coverage)."""
+        found = self._by_statement
+        return {
+            side: tuple(s.index for s in readout.statements if (side, s.index) not in found)
+            for side, readout in (("left", self.left), ("right", self.right))
+        }
 
     def coverage(self, side: Side) -> float:
         """Share of ``side``'s statements that have a counterpart, 0..1."""

@@ -317,7 +317,12 @@ def test_json_rows_equal_their_definition(seed):
 
 
 @pytest.mark.parametrize(
-    "text", ["plain ascii", "del \x7f here", "8-bit \x9b", "мир", "override \u202e", "lone \ud800", "", "\x7f"]
+    "text",
+    [
+        "plain ascii", "del \x7f here", "8-bit \x9b", "мир", "override \u202e", "lone \ud800", "", "\x7f",
+        # Latin-1 beyond ASCII (quick scans), with and without what is escaped.
+        "café · 12", "café \x85", "café \x9f", "café \xa0", "café \u202e", "café \ud800",
+    ],
 )
 def test_dump_json_escapes_as_the_pattern_does(text):
     for pretty in (True, False):
@@ -325,3 +330,17 @@ def test_dump_json_escapes_as_the_pattern_does(text):
                          separators=None if pretty else (",", ":"))
         expected = report._JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", raw)
         assert report.dump_json({"t": text}, pretty) == expected
+
+
+def test_each_statements_pairs_are_best_first_ties_in_the_pairs_order():
+    import random
+
+    rng = random.Random(3)
+    pairs = [(rng.randrange(6), rng.randrange(5), rng.choice([0.5, 0.7, 0.9]), "match") for _ in range(40)]
+    alignment = hand_made([f"l{k}" for k in range(6)], [f"r{k}" for k in range(5)], pairs)
+    best_first = sorted(alignment.pairs, key=lambda p: -p.score)  # stable: ties in the pairs' order
+    for side, count in (("left", 6), ("right", 5)):
+        for k in range(count):
+            want = [p for p in best_first if getattr(p, side) == k]
+            assert alignment.counterparts(side, k) == want
+        assert alignment.unique(side) == [k for k in range(count) if not alignment.counterparts(side, k)]

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from readout_tui.core.engine import evidence as evidence_module
+from readout_tui.core.engine import scorer as scorer_module
 from readout_tui.core.engine.decision import decide, scored_pair
 from readout_tui.core.engine.embedder import embed
 from readout_tui.core.engine.evidence import gather_evidence
@@ -104,6 +105,39 @@ def test_mean_and_std_are_numpys_to_the_bit(shape):
     mean, std = mean_and_std(matrix)
     assert mean.dtype == std.dtype == np.float32
     assert np.array_equal(mean, matrix.mean(axis=1)) and np.array_equal(std, matrix.std(axis=1))
+
+
+def _same(a: np.ndarray, b: np.ndarray) -> bool:
+    return a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes()
+
+
+@pytest.mark.parametrize("sweep_bytes", [4, 40, 2**20])
+@pytest.mark.parametrize("kind", ["spread", "ties", "nan"])
+def test_the_sweep_gives_the_rows_and_columns_standing_to_the_bit(sweep_bytes, kind, monkeypatch):
+    monkeypatch.setattr(scorer_module, "SWEEP_BYTES", sweep_bytes)  # one row a piece, a few, all
+    rng = np.random.default_rng(len(kind))
+    blocks = []
+    for _ in range(3):
+        block = (rng.standard_normal((23, 37)) * 1e3 + rng.standard_normal((23, 1)) * 1e5).astype(np.float32)
+        if kind == "ties":  # the first best must win; whole columns of zero overlaps
+            block = rng.integers(0, 3, (23, 37)).astype(np.float32)
+            block[:, :9] = 0
+        if kind == "nan":
+            block[rng.integers(0, 23, 4), rng.integers(0, 37, 4)] = np.nan
+        blocks.append({"cosine": block, "lexical": np.abs(block)})
+    apart, swept = ColumnStanding(), ColumnStanding()
+    want, got = [], []
+    for start, matrices in zip(range(0, 69, 23), blocks):
+        want.append(Standing.of_rows(matrices))
+        apart.add(start, matrices)
+        got.append(swept.add_with_rows(start, matrices))
+    pairs = [(Standing.concatenate(want), Standing.concatenate(got)), (apart.standing(), swept.standing())]
+    for field in ("best", "best_at", "mean", "spread", "largest"):
+        for a, b in pairs:
+            for key in ("cosine", "lexical"):
+                assert _same(getattr(a, field)[key], getattr(b, field)[key]), (field, key)
+    for key in ("cosine", "lexical"):
+        assert _same(apart.total[key], swept.total[key]) and _same(apart.squares[key], swept.squares[key])
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -325,6 +359,20 @@ def test_the_logit_from_coefficients_is_the_scorers_within_its_bound(seed):
         assert np.all(row_error < 0.05) and np.all(column_error < 0.05)
 
 
+def test_the_logits_made_a_few_rows_at_a_time_are_those_of_the_whole_block(monkeypatch):
+    scorer = load_scorer("minilm.json")
+    left, right = readouts(2, 30, 25)
+    embedder = FakeEmbedder()
+    evidence = gather_evidence(left, right, lambda t: embed(t, embedder, None), embedder.name)
+    full = evidence.signals()
+    _, rows, columns = dense_features(evidence, scorer)
+    logit = Logit.of(scorer, rows, columns)
+    whole = logit.block(full.take(slice(3, 20)), 3)
+    monkeypatch.setattr(scorer_module, "SWEEP_BYTES", 3 * 4 * 25)  # pieces of three rows
+    pieces = logit.block(full.take(slice(3, 20)), 3)
+    assert all(_same(a, b) for a, b in zip(whole, pieces))
+
+
 def test_the_least_logit_is_where_the_probability_is_reached():
     rng = np.random.default_rng(0)
     probability = np.concatenate([sigmoid(rng.normal(0, 12, 2000).astype(np.float32)), [0.0, 1.0, 0.5]])
@@ -426,3 +474,15 @@ def test_the_reach_asks_glibc_once_for_one_arena(monkeypatch):
     evidence_module._one_arena()
     evidence_module._one_arena()
     assert asked == ([(-8, 1)] if sys.platform.startswith("linux") else [])  # M_ARENA_MAX, once
+
+
+@pytest.mark.parametrize("floor", [0.0, 0.3])
+def test_the_centred_cosines_made_a_few_rows_at_a_time_are_those_of_the_whole_block(floor, monkeypatch):
+    rng = np.random.default_rng(8)
+    vectors = rng.standard_normal((40, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    embeddings = evidence_module.Embeddings.of(vectors[:23], vectors[23:], floor)
+    whole = embeddings.block(slice(2, 21))
+    monkeypatch.setattr(evidence_module, "SWEEP_BYTES", 4 * 4 * 17)  # pieces of four rows
+    pieces = embeddings.block(slice(2, 21))
+    assert all(_same(a, b) for a, b in zip(whole, pieces))

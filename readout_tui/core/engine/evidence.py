@@ -20,6 +20,7 @@ from readout_tui.core.aside import Aside, chosen_method
 from readout_tui.core.engine.coverage import LanguageCheck
 from readout_tui.core.engine.names import without_shared_names
 from readout_tui.core.engine.scorer import (
+    SWEEP_BYTES,
     ColumnStanding,
     Logit,
     PairScorer,
@@ -142,10 +143,17 @@ class Embeddings:
         else:
             cosine = product.copy() if self.floor else product
         left_offset, left_scale, right_offset, right_scale = self._centring
-        centred = cosine - right_offset
-        centred += left_offset[rows, None]
-        centred *= left_scale[rows, None]
-        centred *= right_scale
+        left_offset, left_scale = left_offset[rows, None], left_scale[rows, None]
+        centred = np.empty_like(cosine)
+        # A few rows at a time, so that the four passes over each piece run in the core's
+        # cache (the same operations on each pair as on the whole block).
+        step = max(1, SWEEP_BYTES // (cosine.itemsize * max(cosine.shape[1], 1)))
+        for at in range(0, len(cosine), step):
+            piece, here = centred[at : at + step], slice(at, at + step)
+            np.subtract(cosine[here], right_offset, out=piece)
+            piece += left_offset[here]
+            piece *= left_scale[here]
+            piece *= right_scale
         if self.floor:
             cosine -= np.float32(self.floor)
             cosine /= np.float32(1 - self.floor)
@@ -553,8 +561,7 @@ def _standings(
     def stand(start: int, made: Products) -> None:
         block = evidence.finish(slice(start, start + step), made, order=False)
         matrices = {key: getattr(block, key) for key in scorer.signals}
-        row_standings.append(Standing.of_rows(matrices))
-        column_standing.add(start, matrices)
+        row_standings.append(column_standing.add_with_rows(start, matrices))
 
     staged = _Staged(worker)
     for start in starts:

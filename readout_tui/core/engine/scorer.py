@@ -63,15 +63,16 @@ class Standing:
         return Standing(pick(self.best), pick(self.best_at), pick(self.mean), pick(self.spread), pick(self.largest))
 
 
-def mean_and_std(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def mean_and_std(matrix: np.ndarray, scratch: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """``matrix.mean(axis=1)`` and ``matrix.std(axis=1)`` of a float32 or float64 ``matrix``,
     equal to the bit: the same steps as numpy's own (its ``_var``), but summing the rows once
-    for both (integers or float16 numpy would sum otherwise)."""
+    for both (integers or float16 numpy would sum otherwise). ``scratch``: an array of the
+    matrix's shape and type to hold the deviations, if one is at hand."""
     assert matrix.dtype in (np.float32, np.float64), matrix.dtype
     count = np.intp(matrix.shape[1])  # as numpy divides
     total = np.add.reduce(matrix, axis=1, keepdims=True)
     mean = np.true_divide(total, count, out=total, casting="unsafe")
-    deviation = np.subtract(matrix, mean)
+    deviation = np.subtract(matrix, mean, out=scratch)
     np.multiply(deviation, deviation, out=deviation)
     variance = np.add.reduce(deviation, axis=1)
     np.true_divide(variance, count, out=variance, casting="unsafe")
@@ -112,18 +113,34 @@ class ColumnStanding:
             at = first_best(block, value) + start
             total = block.sum(axis=0, dtype=np.float64)
             squares = np.einsum("ij,ij->j", block, block, dtype=np.float64)
-            largest = np.maximum(value, -block.min(axis=0))
-            if key not in self.best:
-                self.best[key], self.best_at[key], self.total[key], self.squares[key] = value, at, total, squares
-                self.largest[key] = largest
-                continue
-            np.maximum(self.largest[key], largest, out=self.largest[key])
-            better = value > self.best[key]
-            self.best[key] = np.where(better, value, self.best[key])
-            self.best_at[key] = np.where(better, at, self.best_at[key])
-            self.total[key] += total
-            self.squares[key] += squares
+            self._merge(key, value, at, total, squares, np.maximum(value, -block.min(axis=0)))
         self.rows += next(iter(matrices.values())).shape[0]
+
+    def _merge(self, key: str, value, at, total, squares, largest) -> None:
+        """Take in one block's column figures for the signal ``key``."""
+        if key not in self.best:
+            self.best[key], self.best_at[key], self.total[key], self.squares[key] = value, at, total, squares
+            self.largest[key] = largest
+            return
+        np.maximum(self.largest[key], largest, out=self.largest[key])
+        better = value > self.best[key]
+        self.best[key] = np.where(better, value, self.best[key])
+        self.best_at[key] = np.where(better, at, self.best_at[key])
+        self.total[key] += total
+        self.squares[key] += squares
+
+    def add_with_rows(self, start: int, matrices: dict[str, np.ndarray]) -> Standing:
+        """``add(start, matrices)`` and ``Standing.of_rows(matrices)``, to the bit, in one
+        sweep over each block a few rows at a time (``SWEEP_BYTES``): every piece is read from
+        memory once for the dozen reductions, not once for each (docs/performance.md, eleventh
+        round). The blocks are C-ordered, as the reach makes them: numpy then reduces a piece's
+        rows as it reduces the whole block's."""
+        rows = [_Sweep(block, start) for block in matrices.values()]
+        for key, swept in zip(matrices, rows):
+            self._merge(key, *swept.columns())
+        self.rows += next(iter(matrices.values())).shape[0]
+        figures = [swept.rows() for swept in rows]
+        return Standing(*({key: f[k] for key, f in zip(matrices, figures)} for k in range(5)))
 
     def standing(self) -> Standing:
         mean = {k: (v / self.rows).astype(np.float32) for k, v in self.total.items()}
@@ -132,6 +149,68 @@ class ColumnStanding:
             for k in self.total
         }
         return Standing(self.best, self.best_at, mean, spread, self.largest)
+
+
+SWEEP_BYTES = 2**20
+"""Rows of a block taken together by the element-wise work done a few rows at a time
+(``ColumnStanding.add_with_rows``, ``Logit.block``, ``evidence.Embeddings.block``): a piece
+and its scratch stay in the core's cache between passes (26 rows at 10,000 a side; pieces of
+128 KB and less were slower than whole blocks, each numpy call's own cost then weighing more)."""
+
+
+class _Sweep:
+    """A block's row and column figures (``Standing.of_rows``, ``ColumnStanding.add``) from
+    pieces of its rows. Each row's figures are its piece's; the columns' are carried from
+    piece to piece in the same order as one pass over the block: the first best row wins,
+    and the float64 sums add row after row from the block's first (numpy's order for a
+    reduction down the rows)."""
+
+    def __init__(self, block: np.ndarray, start: int) -> None:
+        self.block, self.start = block, start
+        n, m = block.shape
+        self.best_at, self.best = np.empty(n, np.intp), np.empty(n, block.dtype)
+        self.mean, self.spread, self.largest = (np.empty(n, block.dtype) for _ in range(3))
+        step = max(1, SWEEP_BYTES // (block.itemsize * max(m, 1)))
+        scratch, stacked = np.empty((step, m), block.dtype), np.empty((step + 1, m), np.float64)
+        for at in range(0, n, step):
+            piece = block[at : at + step]
+            self._rows(at, piece, scratch[: len(piece)])
+            self._columns(at, piece, stacked[: len(piece) + 1])
+
+    def _rows(self, at: int, piece: np.ndarray, scratch: np.ndarray) -> None:
+        here = slice(at, at + len(piece))
+        best_at = self.best_at[here] = piece.argmax(axis=1)
+        best = self.best[here] = np.take_along_axis(piece, best_at[:, None], axis=1)[:, 0]
+        self.mean[here], self.spread[here] = mean_and_std(piece, scratch)
+        self.largest[here] = np.maximum(best, -piece.min(axis=1))
+
+    def _columns(self, at: int, piece: np.ndarray, stacked: np.ndarray) -> None:
+        value, lowest = piece.max(axis=0), piece.min(axis=0)
+        if at == 0:
+            self.value, self.lowest = value, lowest
+            self.total = np.add.reduce(piece, axis=0, dtype=np.float64)
+            self.squares = np.einsum("ij,ij->j", piece, piece, dtype=np.float64)
+            return
+        np.maximum(self.value, value, out=self.value)
+        np.minimum(self.lowest, lowest, out=self.lowest)
+        # The sums so far, then this piece's rows, reduced down: the same additions in the
+        # same order as one reduction of the whole block.
+        stacked[0] = self.total
+        copied = stacked[1:]
+        np.copyto(copied, piece)
+        np.add.reduce(stacked, axis=0, out=self.total)
+        stacked[0] = self.squares
+        np.multiply(copied, copied, out=copied)
+        np.add.reduce(stacked, axis=0, out=self.squares)
+
+    def rows(self) -> tuple[np.ndarray, ...]:
+        return self.best, self.best_at, self.mean, self.spread, self.largest
+
+    def columns(self) -> tuple[np.ndarray, ...]:
+        # Where each column's best is, once it is known: searched for piece by piece, nearly
+        # every column's best in a piece is found again in a later one.
+        first = first_best(self.block, self.value) + self.start
+        return self.value, first, self.total, self.squares, np.maximum(self.value, -self.lowest)
 
 
 def pair_features(
@@ -276,15 +355,15 @@ class Logit:
     def block(self, signals, start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The logits of rows ``start...`` (``signals``, an ``evidence.Signals`` block) with
         every column, and the most they may be off, for each row and for each column."""
-        b = signals.lexical.shape[0]
+        b, m = signals.lexical.shape
         rows = slice(start, start + b)
-        z = np.add.outer(self.row_term[rows], self.column_term)
-        scratch = np.multiply(signals.order, self.order)
-        z += scratch
-        for key in self.signals:
-            np.add.outer(self.row_factor[key][rows], self.column_factor[key], out=scratch)
-            scratch *= getattr(signals, key)
-            z += scratch
+        z = np.empty((b, m), np.float32)
+        # A few rows at a time, so that the scratch stays in the core's cache and each matrix
+        # is read from memory once (the same operations on each pair as on the whole block).
+        step = max(1, SWEEP_BYTES // (4 * max(m, 1)))
+        scratch = np.empty((min(step, b), m), np.float32)
+        for at in range(0, b, step):
+            self._piece(signals, start + at, slice(at, at + step), z, scratch)
         own = np.arange(b)
         for key in self.signals:
             partner = self.rows.best_at[key][rows]
@@ -294,6 +373,17 @@ class Logit:
         row_error = self.ERROR * (row_size + self.column_size.max())
         column_error = self.ERROR * (self.column_size + row_size.max())
         return z, row_error, column_error
+
+    def _piece(self, signals, start: int, rows: slice, z: np.ndarray, scratch: np.ndarray) -> None:
+        """Block ``signals``' logits in ``z`` for its ``rows``, which are rows ``start...``."""
+        z, scratch = z[rows], scratch[: len(z[rows])]
+        at = slice(start, start + len(z))
+        np.add.outer(self.row_term[at], self.column_term, out=z)
+        z += np.multiply(signals.order[rows], self.order, out=scratch)
+        for key in self.signals:
+            np.add.outer(self.row_factor[key][at], self.column_factor[key], out=scratch)
+            scratch *= getattr(signals, key)[rows]
+            z += scratch
 
 
 def feature_names(signals: tuple[str, ...]) -> tuple[str, ...]:
