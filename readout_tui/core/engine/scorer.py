@@ -108,6 +108,8 @@ class ColumnStanding:
         self.rows = 0
 
     def add(self, start: int, matrices: dict[str, np.ndarray]) -> None:
+        """Take in a block of rows, one reduction at a time: the plain statement of what
+        ``add_with_rows`` does in one sweep, which the tests hold it to bit for bit."""
         for key, block in matrices.items():
             value = block.max(axis=0)
             at = first_best(block, value) + start
