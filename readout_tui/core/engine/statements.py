@@ -7,8 +7,9 @@ is joined to what follows, and so is a piece that the next one continues in lowe
 a number after a date or number abbreviation its rules lack ("10 Des. 2023", "10 дек. 2023");
 closing quotes and brackets the segmenter left at the start of the next piece ("。”") go back to
 the sentence they close; a sentence that ends in a one-letter name ("wrote on X.") is cut from
-the next one where that opens with a function word ("The", "Ia", "Он"). Statements are cut from the text by position, so a join never changes
-what the user wrote ("Б.Нетаньяху" stays as it is).
+the next one where that opens with a function word ("The", "Ia", "Он"). Statements are cut
+from the text by position, so a join never changes what the user wrote ("Б.Нетаньяху" stays as
+it is).
 
 pysbd has no Indonesian rules: Indonesian text is segmented with the English ones, and the
 titles, ranks and address words that Indonesian abbreviates before a name or a number ("Dr.",
