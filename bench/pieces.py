@@ -180,8 +180,8 @@ def decisions(p: np.ndarray, t: float) -> set[tuple[int, int]]:
     return set(zip(i.tolist(), j.tolist()))
 
 
-def evaluate(cases: list[Case], data: dict, label: str, c: float = 1.0, curve: bool = False) -> None:
-    """Leave-one-call-out figures, overall, per round and on the dev case."""
+def probabilities(cases: list[Case], data: dict, c: float = 1.0) -> dict:
+    """Each case's n x m out-of-fold probabilities, from a scorer fitted on the other calls."""
     groups = sorted({k.group for k in cases})
     probs = {}
     for g in groups:
@@ -191,6 +191,14 @@ def evaluate(cases: list[Case], data: dict, label: str, c: float = 1.0, curve: b
         model = LogisticRegression(C=c, max_iter=5000).fit(scaler.transform(x), y)
         for k in (k for k in cases if k.group == g):
             probs[k.path] = model.predict_proba(scaler.transform(data[k.path][0]))[:, 1].reshape(k.shape)
+    return probs
+
+
+def evaluate(cases: list[Case], data: dict, label: str, c: float = 1.0, curve: bool = False) -> tuple[dict, dict]:
+    """Leave-one-call-out figures, overall, per round and on the dev case. Returns each case's
+    out-of-fold probabilities and the threshold chosen for it (by its path)."""
+    groups = sorted({k.group for k in cases})
+    probs = probabilities(cases, data, c)
     table = {(k.path, t): learn.counts(k, decisions(probs[k.path], t)) for k in cases for t in THRESHOLDS}
     results, chosen = learn.nested(cases, groups, table)
     ordered = [k for g in groups for k in cases if k.group == g]
@@ -209,6 +217,7 @@ def evaluate(cases: list[Case], data: dict, label: str, c: float = 1.0, curve: b
         q = np.concatenate([probs[k.path].ravel() for k in cases])
         points = ((t, total(table[k.path, t] for k in cases)) for t in THRESHOLDS if 0.2 <= t <= 0.6)
         print(f"  AP {average_precision_score(y, q):.3f};", " ".join(f"{t}: {a:.3f}/{b:.3f}" for t, (a, b) in points))
+    return probs, chosen
 
 
 def main() -> None:
