@@ -42,6 +42,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -243,7 +244,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=SEED, help="deals the folds and seeds the training")
     parser.add_argument("--top", type=int, default=3, help="each statement's candidates by each ranking")
     parser.add_argument("--by", default="cosine+probability", choices=["cosine", "cosine+probability"])
-    parser.add_argument("--cache", default="/tmp/cross_pairs", help="where each fold's logits are kept")
+    parser.add_argument(
+        "--cache", default=str(Path(tempfile.gettempdir()) / "cross_pairs"), help="where each fold's logits are kept"
+    )
     parser.add_argument("--only", help="train these folds (0-based, comma-separated) and stop")
     parser.add_argument("--evaluate", action="store_true", help="train nothing: evaluate the cached folds")
     parser.add_argument("--partial", action="store_true", help="with --evaluate: on the folds cached so far")
