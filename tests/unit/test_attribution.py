@@ -452,14 +452,20 @@ def test_an_office_abbreviated_with_its_titles_initials_is_the_same_source():
     assert [s.side.value for s in attribution.statements] == ["neither", "neither", "left", "left", "right"]
 
 
+SYLVANIAN_ACCOUNT = (
+    "Marek and Holm speak by phone\n"
+    "Sylvanian President Ivo Marek spoke with Ruritanian Chancellor Lena Holm on Sunday, the Sylvanian government said.\n"
+    "The two discussed water rights, according to the statement.\n"
+)
+"""A headline and the Sylvanian side's account: the fourth statement is the one a test reads."""
+
+
 def test_a_participle_of_saying_takes_the_sentences_subject_for_its_source():
     # ", saying Marek had briefed Holm": what was said, not who said it; the Ruritanian
     # government did.
     text = (
-        "Marek briefs Holm by phone\n"
-        "Sylvanian President Ivo Marek spoke with Ruritanian Chancellor Lena Holm on Sunday, the Sylvanian government said.\n"
-        "The two discussed water rights, according to the statement.\n"
-        "The Ruritanian government gave its own account of the call, saying Marek had briefed Holm on the summit.\n"
+        SYLVANIAN_ACCOUNT
+        + "The Ruritanian government gave its own account of the call, saying Marek had briefed Holm on the summit.\n"
     )
     statements = attribute_text(text).statements
     assert statements[3].side is Side.RIGHT and "Marek" not in statements[3].source
@@ -476,10 +482,4 @@ def test_a_participle_of_saying_takes_the_sentences_subject_for_its_source():
     ],
 )
 def test_a_statement_opened_by_the_account_it_comes_from_is_that_accounts(opening, side):
-    text = (
-        "Marek and Holm speak by phone\n"
-        "Sylvanian President Ivo Marek spoke with Ruritanian Chancellor Lena Holm on Sunday, the Sylvanian government said.\n"
-        "The two discussed water rights, according to the statement.\n"
-        f"{opening}\n"
-    )
-    assert attribute_text(text).statements[3].side.value == side
+    assert attribute_text(f"{SYLVANIAN_ACCOUNT}{opening}\n").statements[3].side.value == side
