@@ -35,6 +35,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 from readout_tui.core.engine import cues
+from readout_tui.core.engine.attribution import places
 from readout_tui.core.engine.attribution.model import AttributionError, Side
 from readout_tui.core.engine.attribution.names import Names
 from readout_tui.core.engine.attribution.sources import Cue, Kind, Resolved
@@ -127,6 +128,26 @@ def _country(names: Names, keys: frozenset[str]) -> bool:
     return bool(votes) and sum(votes.values()) > names.heads[key]
 
 
+def _place_countries(names: Names, sides: dict[str, Side]) -> None:
+    """Give each party the article's other names of its country: its capital, its seat of
+    government, its news agency ("Ottawa said", "according to the Amiri Diwan"; ``places``).
+    A party's country is the one most of the names already on its side belong to."""
+    found: dict[Side, Counter] = {Side.LEFT: Counter(), Side.RIGHT: Counter()}
+    for key, count in names.frequency.items():
+        side = sides.get(names.resolve(key))
+        code = places.country_of(key)
+        if side in found and code:
+            found[side][code] += count
+    codes = {side: counter.most_common(1)[0][0] for side, counter in found.items() if counter}
+    if len(set(codes.values())) < len(codes):
+        return  # one country for both: its names tell no side
+    for key in names.frequency:
+        code = places.country_of(key)
+        for side, own in codes.items():
+            if code == own:
+                sides.setdefault(names.resolve(key), side)
+
+
 @dataclass
 class Parties:
     """Which side each source (an entity of ``names``) speaks for."""
@@ -156,6 +177,7 @@ class Parties:
                 if len(person & keys) >= min(2, len(person)):
                     for key in countries:
                         sides.setdefault(names.resolve(key), side)
+        _place_countries(names, sides)
         return cls(dict(pairs), sides, led=led)
 
     @classmethod

@@ -1,0 +1,43 @@
+"""Which country a place or an institution speaks for: "Ottawa said", "как сообщили в Баку",
+"according to the Amiri Diwan", "VNA melaporkan".
+
+An article often names a government by its capital, its seat or its news agency, which the
+article itself never joins to the leader ("Carney accepted Xi's invitation, Ottawa said"). The
+table (``places.json``, written by ``bench/places.py`` from pycountry, GeoNames and countryinfo
+with seats and agencies added) gives each name's country. Names are matched by their last word, with
+the same keys as the article's names (``tokens.name_key``), as the article joins a name's
+words to its last; a word that two countries' names end with ("House", "Istana", "Republic")
+is no one's.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from readout_tui.core.engine.attribution.tokens import name_key
+
+TABLE = Path(__file__).with_name("places.json")
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+"""A word as the article's tokens are (``tokens._TOKEN``): "Nur-Sultan" is one."""
+
+
+def country_of(key: str) -> str | None:
+    """The ISO code of the one country whose names have the word keyed ``key``, or None."""
+    return _countries().get(key)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    table: dict[str, list[str]] = json.loads(TABLE.read_text(encoding="utf-8"))
+    found: dict[str, set[str]] = {}
+    for code, names in table.items():
+        for name in names:
+            words = _WORD.findall(name)
+            # A name of several words by its last, as the article's names are joined ("Costa
+            # Rica" by "Rica": "António Costa" is no place).
+            if words and len(words[-1]) > 1:
+                found.setdefault(name_key(words[-1]), set()).add(code)
+    return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}

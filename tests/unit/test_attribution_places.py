@@ -1,0 +1,55 @@
+"""A government named by its capital, its seat or its news agency: the places table
+(``attribution.places``) and the parties it places. Real countries on purpose: this is the
+one piece of the attribution that knows the world."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout_tui.core.engine.attribution import places
+from readout_tui.core.engine.attribution.tokens import name_key
+from readout_tui.core.io.article import attribute_text
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Ottawa", "CA"),
+        ("Ташкенте", "UZ"),  # the locative: keyed as the article's names are
+        ("Баку", "AZ"),
+        ("Diwan", "QA"),
+        ("VNA", "VN"),
+        ("Синьхуа", "CN"),
+        ("Amerika", "US"),  # also in territories' names ("Samoa Amerika"): the country's
+        ("США", "US"),
+        ("House", None),  # the White House, the Blue House, State House: no one's
+        ("Istana", None),  # Istana Merdeka, Singapore's Istana
+        ("Korea", None),
+    ],
+)
+def test_a_place_is_the_one_country_whose_names_have_it(word, country):
+    assert places.country_of(name_key(word)) == country
+
+
+ENGLISH = """Carney and Xi discuss trade in phone call
+Canadian Prime Minister Mark Carney spoke with Chinese President Xi Jinping by phone on Friday.
+Xi told Carney that China was ready to expand cooperation in energy and agriculture, the Xinhua news agency reported.
+Carney accepted Xi's invitation to visit China at a mutually convenient time, Ottawa said.
+"""
+
+RUSSIAN = """Алиев и Пезешкиан обсудили ситуацию в регионе
+Президент Азербайджана Ильхам Алиев провел телефонный разговор с президентом Ирана Масудом Пезешкианом.
+Как сообщила пресс-служба президента Ирана, Пезешкиан выразил надежду на развитие связей.
+Как сообщили в Баку, Пезешкиан поблагодарил Алиева за соболезнования.
+"""
+
+
+@pytest.mark.parametrize("text", [ENGLISH, RUSSIAN], ids=["Ottawa said", "как сообщили в Баку"])
+def test_a_capital_speaks_for_its_country_not_for_the_side_told_before_it(text):
+    # Without the table the capital, cited right after the other government's statement,
+    # would join that government's account.
+    attribution = attribute_text(text)
+    other, capital = attribution.statements[2:]
+    assert {other.side.value, capital.side.value} == {"left", "right"}
+    labels = {"left": attribution.left_label, "right": attribution.right_label}
+    assert labels[capital.side.value] in ("Ottawa", "Баку")
