@@ -379,6 +379,14 @@ def is_reporting_verb(word: str) -> bool:
     return folded in REPORTING_VERBS or bool(_RU_VERBS.fullmatch(folded))
 
 
+GIVING = _words(
+    "give gives gave given offer offers offered provide provides provided",
+    "memberikan memberi",
+    "дал дала дали дает дают",
+)
+"""Verbs that give what follows them: an account ("gave his own account") is a statement."""
+
+
 def is_speech_act(word: str) -> bool:
     folded = key(word)
     return folded in SPEECH_ACTS or bool(_RU_ACTS.fullmatch(folded))

@@ -255,7 +255,9 @@ def _resolve_sources(bodies: dict[int, Body], names: Names, parties: Parties | N
             if cue.kind is Kind.NAMED:
                 entity = names.resolve(cue.key)
                 if parties is not None and parties.side_of(entity) is None and national:
-                    entity = national
+                    # "помощник российского президента Юрий Ушаков": the aide speaks for that
+                    # country's party wherever the article cites him by name alone.
+                    parties.sides[entity] = parties.side_of(national)
                 elif parties is not None and parties.side_of(entity) is None and cue.documented:
                     _place_office(entity, cue, body.tokens, names, parties)
                 found.append(Resolved(cue, entity))

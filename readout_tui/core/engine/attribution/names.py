@@ -84,6 +84,7 @@ class Names:
             titled_before = self._title(tokens, run, coordinated and titled_before)
             self._roles(tokens, runs, k)
             self._split_title(tokens, runs, k)
+            self._respective(tokens, runs, k)
         for k, token in enumerate(tokens):
             if token.name:
                 self.seen.setdefault(name_key(token.text), set()).add(index)
@@ -108,6 +109,20 @@ class Names:
             if not token.name and 0 < k < len(words) - 1:
                 initials = "".join(t.text[0] for t in words[k - 1 : k + 2]).casefold()
                 self.acronyms.setdefault(initials, Counter())[head] += 1
+
+    def _respective(self, tokens: Sequence[Token], runs: list[list[Token]], k: int) -> None:
+        """Two countries, then their two leaders, in the same order: "Президенты России и США
+        Владимир Путин и Дональд Трамп" (the second country heads the first leader's run)."""
+        if k + 2 >= len(runs) or not runs[k][0].title or not _countries_first(tokens, runs[k]):
+            return
+        middle = [t for t in runs[k + 1] if t.name and not t.title]
+        last = [t for t in runs[k + 2] if t.name and not t.title]
+        if len(middle) < 2 or not last or not _coordinated(tokens, runs[k + 1], runs[k + 2]):
+            return
+        first = next(t for t in runs[k] if t.name)
+        for country, person in ((first, middle[1:]), (middle[0], last)):
+            keys = frozenset(name_key(t.text) for t in person[-2:])
+            self.countries.setdefault(keys, Counter())[name_key(country.text)] += 1
 
     def _title_acronym(self, run: list[Token]) -> None:
         """An office or person named with a title abbreviates with the title's initials too

@@ -452,6 +452,24 @@ def _phrase_after(tokens: list[Token], begin: int, limit: int, stop_at_prepositi
     return j
 
 
+def _owner_run(runs: list[list[Token]], words: list[Token]) -> list[Token]:
+    """The name a statement is cited by: "keterangan resmi Oman yang dimuat harian Al-Roya",
+    "an Omani statement carried by the daily Al-Roya" are Oman's, the outlet after it (a
+    third-party word between) only carries it."""
+    for k, run in enumerate(runs[:-1]):
+        between = [t for t in words if run[-1].start < t.start < runs[k + 1][0].start]
+        if any(cues.is_third_party(t.text) for t in between):
+            return run
+    return runs[-1]
+
+
+def _analyst(words: list[Token]) -> bool:
+    """Whether the source is a third party ("российский эксперт"): a third-party word that no
+    role follows ("журналистам" in "сообщил журналистам помощник президента" is who was told)."""
+    roles = [t.start for t in words if cues.is_role(t.text) and not t.title]
+    return any(cues.is_third_party(t.text) and not any(r > t.start for r in roles) for t in words)
+
+
 def _classify(
     tokens: list[Token],
     text: str,
@@ -479,14 +497,14 @@ def _classify(
         # country's voice.
         return Cue(span, Kind.NAMED, source, name_key(third[-1].text), negated=negated, oblique=oblique)
     if runs:
-        run = runs[-1]
+        run = _owner_run(runs, words) if documented else runs[-1]
         names = [t for t in run if t.name]
         key = name_key(names[-1].text)
         form = _form(tokens, run, start, end)
         # "Пресс-секретарь бордурского президента Денис Пеков": whose country he speaks for,
         # though the article names it only by an adjective (not for an analyst: "российский
-        # эксперт").
-        own = () if any(cues.is_third_party(t.text) for t in words) else adjectives
+        # эксперт"; but "сообщил журналистам помощник ...": those told come before the role).
+        own = () if _analyst(words) else adjectives
         flags = {"documented": documented, "account": account, "adjectives": own}
         return Cue(span, Kind.NAMED, source, key, form, oblique, negated, **flags)
     office = _office_by_name(tokens, words)
@@ -747,11 +765,25 @@ def _verb_after(tokens: list[Token], k: int) -> Token:
     return tokens[k] if k < len(tokens) and tokens[k].word else _NO_VERB
 
 
+_ACCOUNT_REACH = 3
+"""How many words after the verb the account it gives may come ("gave his own account")."""
+
+
+def _gives_account(tokens: list[Token], verb_end: int) -> bool:
+    """Whether the verb that ends at ``verb_end`` gives an account: "Trump gave his own
+    account on Truth Social", "offered his version of the call"."""
+    words = [t for t in tokens if t.word and t.start >= verb_end][:_ACCOUNT_REACH]
+    verb = next((t for t in reversed(tokens) if t.word and t.end <= verb_end), None)
+    return verb is not None and verb.folded in cues.GIVING and any(cues.is_account_noun(t.text) for t in words)
+
+
 def documented_act(tokens: list[Token], text: str, subject: Subject) -> Cue | None:
     """A named subject doing what is done in a call, with the statement or post it did it
     in ("In a post on Truth Social, Trump called it ...", "Dalam unggahannya, Trump
     mengundang ..."): a cue for the subject, though no verb of saying is there."""
-    if subject.kind != "named" or subject.span is None or not cues.is_speech_act(subject.verb):
+    if subject.kind != "named" or subject.span is None:
+        return None
+    if not (cues.is_speech_act(subject.verb) or _gives_account(tokens, subject.span[1])):
         return None
     if not any(t.word and cues.is_account_noun(t.text) for t in tokens):
         return None

@@ -1,0 +1,50 @@
+"""Sources the article names indirectly: an aide by his president's country adjective, two
+countries and their leaders in the same order, a statement carried by a newspaper, an account
+given rather than said. Countries, people and outlets are made up."""
+
+from __future__ import annotations
+
+from readout_tui.core.io.article import attribute_text
+
+
+def sides(text: str) -> list[str]:
+    return [s.side.value for s in attribute_text(text).statements]
+
+
+RUSSIAN = """Плекши и Мускар обсудили границу
+Президенты Бордурии и Сильдавии Курт Плекши и Антон Мускар поговорили по телефону во вторник.
+Беседа прошла по инициативе сильдавской стороны, сообщил журналистам помощник бордурского президента Игорь Зорин.
+По словам Зорина, разговор был откровенным.
+Мускар написал в своем канале, что в разговоре с Плекши предложил создать совместную комиссию.
+"""
+
+
+def test_an_aide_named_by_his_presidents_country_adjective_speaks_for_that_country():
+    # The countries come before their leaders, in the same order: Бордурия is Плекши's, so
+    # "помощник бордурского президента" is his aide, though "журналистам" (those told) is a
+    # third party's word; his name alone then stays his side's.
+    assert sides(RUSSIAN) == ["neither", "neither", "left", "left", "right"]
+
+
+CARRIED = """Rowan dan Vask bertelepon untuk pertama kalinya
+Presiden Freedonia Ana Rowan melakukan percakapan telepon dengan Perdana Menteri Sylvania Olaf Vask, Kamis.
+Menurut layanan pers Rowan, panggilan tersebut dilakukan atas prakarsa pihak Sylvania.
+Menurut keterangan resmi Sylvania yang dimuat harian Kroner Post, Perdana Menteri Vask dan Presiden Rowan berkonsultasi mengenai kerja sama bilateral.
+"""
+
+
+def test_a_statement_carried_by_a_newspaper_is_its_governments_not_the_papers():
+    attribution = attribute_text(CARRIED)
+    assert [s.side.value for s in attribution.statements] == ["neither", "neither", "left", "right"]
+    assert attribution.right_label == "Sylvania"
+
+
+GIVEN = """Rowan and Vask discuss fishing rights
+Freedonian President Ana Rowan spoke with Sylvanian Prime Minister Olaf Vask on Monday.
+Rowan's office said the two leaders had agreed to resume talks on fishing rights.
+Vask gave his own account of the call on social media, announcing a joint commission on quotas.
+"""
+
+
+def test_an_account_given_is_a_statement_of_its_giver():
+    assert sides(GIVEN) == ["neither", "neither", "left", "right"]
