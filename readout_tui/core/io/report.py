@@ -196,11 +196,12 @@ _JSON_ESCAPED = re.compile(r'[\x00-\x1f"\\]')
 
 
 def _plain_pairs_text(pairs: Sequence[Counterpart], manual: bool) -> str | None:
-    """``json.dumps(_pairs_json(pairs, manual))`` on one line, written row by row as text:
-    each pair's dict and its encoding cost ~12 µs, this ~5 (~0.6 of ~1.2 CPU-s for 94,000
-    pairs at 10,000 statements a side). The same characters where every figure is a finite
-    float (written as ``repr``, as ``json`` does) or an int, and no text needs an escape;
-    None otherwise, for ``json`` to write them."""
+    """``json.dumps(_pairs_json(pairs, manual))`` on one line, written row by row as text,
+    without a dict per pair for the encoder to walk: ~0.2-0.4 CPU-s less for 94,000 pairs at
+    10,000 statements a side (~1.2-1.6, of which ~0.3 for the checks here; docs/performance.md,
+    twelfth round). The same characters where every figure is a finite float (written as
+    ``repr``, as ``json`` does) or an int, and no text needs an escape; None otherwise, for
+    ``json`` to write them."""
     if not pairs:
         return "[]"
     figures = [v for p in pairs for v in (p.score, p.cosine, p.lexical)]
