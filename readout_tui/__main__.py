@@ -1,3 +1,3 @@
-from readout_tui.cli import main
+from readout_tui.cli import program
 
-raise SystemExit(main())
+program()

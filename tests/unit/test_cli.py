@@ -344,6 +344,28 @@ def test_python_dash_m_compare(two_files):
     assert len(document["left"]["statements"]) == 3
 
 
+def test_the_program_leaves_once_its_report_is_written(capsys, two_files, tmp_path):
+    """``program`` ends the process after a compare's report (``cli._leave``): the same report
+    as ``main``'s, code 0, the ``atexit`` hooks run, but no object is torn down one by one."""
+    target = tmp_path / "program.json"
+    code = (
+        "import atexit, sys\n"
+        "from readout_tui import cli\n"
+        "atexit.register(lambda: print('hook ran', file=sys.stderr))\n"
+        "class Noisy:\n"
+        "    def __del__(self): print('torn down', file=sys.stderr)\n"
+        "kept = Noisy()\n"
+        f"sys.argv = ['readout-tui', 'compare', *{list(two_files)!r}, '--lexical-only', '-o', {str(target)!r}]\n"
+        "cli.program()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (result.stdout, result.stderr) == ("", "hook ran\n")
+    in_process = tmp_path / "main.json"
+    assert run(capsys, *two_files, "--lexical-only", "-o", str(in_process))[0] == 0
+    assert target.read_bytes() == in_process.read_bytes()
+
+
 def test_python_dash_m_compare_error_is_one_line(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "readout_tui", "compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")],

@@ -12,7 +12,15 @@ from readout_tui.core.engine import kind
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import DEFAULT_MODEL
 from readout_tui.core.engine.evidence import gather_evidence
-from readout_tui.core.engine.kind import FEATURES, FRAMING, KindModel, Telling, kind_model
+from readout_tui.core.engine.kind import (
+    FEATURES,
+    FRAMING,
+    NEGATION,
+    NEGATION_WITHOUT_APOSTROPHE,
+    KindModel,
+    Telling,
+    kind_model,
+)
 from readout_tui.core.engine.scorer import scorer_for
 from readout_tui.core.types import Kind
 from readout_tui.testing import HASH_DIMENSIONS, HashEmbedder
@@ -145,6 +153,16 @@ def test_the_framing_look_ahead_changes_no_match():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
         assert [m.span() for m in FRAMING.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_negations_without_an_apostrophe_are_found_as_by_the_whole_pattern():
+    words = ["not", "no", "never", "nor", "without", "cannot", "don't", "won't", "nothing", "know", "canon"]
+    # Letters whose case folds are special (long s, Kelvin sign, dotted and dotless i) included.
+    pieces = [*words, *"cnowCNOW -_5", "ſ", "\u212a", "İ", "ı", "É"]
+    rng = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))).replace("'", "")
+        assert NEGATION_WITHOUT_APOSTROPHE.findall(text) == NEGATION.findall(text), text
 
 
 @pytest.mark.parametrize(("block", "chunk", "count"), [(4096, 256, 9000), (7, 3, 30), (7, 7, 6), (5, 64, 23), (4, 2, 0)])

@@ -1,5 +1,6 @@
 """The mention finder's quicker patterns find exactly what the plain ones did: the look-ahead
-for a pattern's first letters, the one search for any word before the four, "часа?" spelled out."""
+for a pattern's first letters, the one search for any word before the four, "часа?" spelled out,
+the words of an ASCII text looked up before that search."""
 
 from __future__ import annotations
 
@@ -69,6 +70,20 @@ def test_one_search_for_any_word_finds_one_where_any_of_the_four_would():
     assert hits > 1000  # the random texts are not all without such words
 
 
+def test_a_text_told_free_of_the_words_by_its_words_has_none_of_them():
+    told = 0
+    for text in [*_random_texts(4, 20000), *_fixture_texts(), *(t.lower() for t in _random_texts(5, 5000))]:
+        if not m._may_hold_a_word(text):
+            assert m._ANY_WORD_PATTERN.search(text) is None, text
+            told += 1
+        else:
+            assert not text.isascii() or m._FIRST_WORDS & set(re.findall(r"\w+", text.lower()))
+    assert told > 1000  # the quick answer is given, not only the pattern's
+    # No other letter of the words folds to an ASCII one, which the pattern would match.
+    letters = {c for words in m._WORDS_LOOKED_FOR for c in words if not c.isascii()}
+    assert not [c for c in letters for a in map(chr, range(128)) if re.fullmatch(re.escape(c), a, re.IGNORECASE)]
+
+
 def test_mentions_are_those_found_without_the_shortcuts(monkeypatch):
     texts = [*_random_texts(3, 5000), *_fixture_texts()]
     inner = {"putin", "тегеран", "may", "june"}
@@ -76,4 +91,5 @@ def test_mentions_are_those_found_without_the_shortcuts(monkeypatch):
     for name in ("_DATE", "_DURATION", "_BARE_NUMBER"):
         monkeypatch.setattr(m, name, _plain(getattr(m, name)))
     monkeypatch.setattr(m, "_ANY_WORD_PATTERN", re.compile(""))  # always found: every pattern runs
+    monkeypatch.setattr(m, "_may_hold_a_word", lambda text: True)
     assert [list(m._in_text(t, inner)) for t in texts] == quick

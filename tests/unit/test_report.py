@@ -344,3 +344,32 @@ def test_each_statements_pairs_are_best_first_ties_in_the_pairs_order():
             want = [p for p in best_first if getattr(p, side) == k]
             assert alignment.counterparts(side, k) == want
         assert alignment.unique(side) == [k for k in range(count) if not alignment.counterparts(side, k)]
+
+
+def _random_pair(rng, texts: list[str], figures: list[object]) -> Counterpart:
+    pick = rng.choice
+    return Counterpart.made(
+        rng.randrange(50), rng.randrange(50), pick(figures), pick(list(Kind)), pick(figures), pick(figures),
+        tuple(rng.sample(texts, rng.randrange(4))), pick(texts), pick([False, True]), pick([None, *figures]),
+    )
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_pairs_text_is_the_encoders_json(seed):
+    """``pairs_text`` writes plain pairs as text itself, others through ``json``: the same
+    characters either way."""
+    import random
+
+    rng = random.Random(seed)
+    texts = ["", "Putin", "café · 12", "мир", "far apart in order -0.12", "del \x7f", "override \u202e", "中"]
+    figures = [0.0, -0.0, 1.0, 0.1 + 0.2, 1e-17, 123456789.125, 2.5e300, 5e-324, rng.random()]
+    if seed % 3 == 1:  # what only ``json`` writes: escapes, non-finite figures, other types
+        texts += ['a "quote"', "back \\ slash", "tab \t", "line\nbreak", "\x00"]
+        figures += [float("nan"), float("inf"), -float("inf"), 3, True]
+    pairs = [_random_pair(rng, texts, figures) for _ in range(rng.randrange(60))]
+    for manual in (False, True):
+        expected = report.dump_json(report._pairs_json(pairs, manual), pretty=False)
+        assert report.pairs_text(pairs, manual) == expected
+    plain = [p for p in pairs if p.reason.isprintable() and all(map(str.isprintable, p.shared_terms))]
+    if seed % 3 != 1:
+        assert report._plain_pairs_text(plain, True) is not None  # the text path was taken

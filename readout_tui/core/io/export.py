@@ -560,11 +560,13 @@ def to_json(p: Published, pretty: bool = True) -> str:
     # tenth round).
     apart = len(pairs) - int(len(pairs) * PAIRS_HERE) if child else len(pairs)
     with Aside.start(report.pairs_text, pairs[:apart], True, child=child, method="fork") as written:
-        document = _json_document(p, None if not child else "")
-        if child:
-            here = report.pairs_text(pairs[apart:], True)
-            return report.dump_json_with(document, [written.result(), here], end="\n")
-    return report.dump_json(document, pretty) + "\n"
+        if pretty:
+            return report.dump_json(_json_document(p, None), pretty) + "\n"
+        # On one line, the pairs are written apart (``pairs_text``) here too: as text, not
+        # through a dict each.
+        document = _json_document(p, "")
+        here = report.pairs_text(pairs[apart:], True)
+        return report.dump_json_with(document, [written.result(), here], end="\n")
 
 
 def _json_document(p: Published, pairs: object) -> dict:

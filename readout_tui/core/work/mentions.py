@@ -273,6 +273,19 @@ _ANY_WORD_PATTERN = re.compile(rf"(?<!\w)(?:{_alternation(_WORDS_LOOKED_FOR)})\b
 """Any of the words every statement is searched for (``_NUMBER_WORD``, ``_MONTH_NAME``,
 ``_WORDED_DURATION``), in one pattern factored by their beginnings: most statements have none,
 and one search then does instead of four. It finds a match where one of them would."""
+_WORD_RUN = re.compile(r"\w+")
+_FIRST_WORDS = frozenset(_WORD_RUN.match(words.lower()).group() for words in _WORDS_LOOKED_FOR)
+"""The first word of each of ``_WORDS_LOOKED_FOR`` ("half" of "half an hour")."""
+
+
+def _may_hold_a_word(text: str) -> bool:
+    """False when ``text`` surely holds none of ``_WORDS_LOOKED_FOR``, told by a set of its
+    words: ``_ANY_WORD_PATTERN`` matches only where one of them starts a word and ends one
+    (the rest of a phrase, after a space or a hyphen, is for the pattern to look at). Only
+    for ASCII text, where lower case is the pattern's case folding, and none of the words'
+    other letters folds to an ASCII one (tested). Half the pattern's search, which is tried at
+    every place of every statement (~0.4 CPU-s for 20,000, ~0.75 with ``_NUMBER_WORD``'s)."""
+    return not text.isascii() or not _FIRST_WORDS.isdisjoint(_WORD_RUN.findall(text.lower()))
 
 
 @dataclass(frozen=True)
@@ -374,7 +387,7 @@ def _in_text(text: str, inner: set[str]) -> Iterator[_Found]:
     # is not also a bare number, nor "December" a name.
     spans: list[tuple[int, int]] = []
     digits = _DIGIT.search(text) is not None
-    worded = _ANY_WORD_PATTERN.search(text) is not None
+    worded = _may_hold_a_word(text) and _ANY_WORD_PATTERN.search(text) is not None
     numbers = digits or (worded and _NUMBER_WORD.search(text) is not None)
     for match in _DATE.finditer(text) if digits else ():
         spans.append(match.span())
