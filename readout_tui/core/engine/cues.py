@@ -380,11 +380,12 @@ def is_reporting_verb(word: str) -> bool:
 
 
 GIVING = _words(
-    "give gives gave given offer offers offered provide provides provided",
+    "give gives gave given provide provides provided",
     "memberikan memberi",
     "дал дала дали дает дают",
 )
-"""Verbs that give what follows them: an account ("gave his own account") is a statement."""
+"""Verbs that give what follows them: an account given ("gave his own account") is a statement
+(to offer one is a speech act already, ``SPEECH_ACTS``)."""
 
 
 def is_speech_act(word: str) -> bool:

@@ -454,7 +454,7 @@ def _phrase_after(tokens: list[Token], begin: int, limit: int, stop_at_prepositi
 
 def _owner_run(runs: list[list[Token]], words: list[Token]) -> list[Token]:
     """The name a statement is cited by: "keterangan resmi Oman yang dimuat harian Al-Roya",
-    "an Omani statement carried by the daily Al-Roya" are Oman's, the outlet after it (a
+    "an Omani statement carried by the newspaper Al-Roya" are Oman's, the outlet after it (a
     third-party word between) only carries it."""
     for k, run in enumerate(runs[:-1]):
         between = [t for t in words if run[-1].start < t.start < runs[k + 1][0].start]
@@ -771,7 +771,7 @@ _ACCOUNT_REACH = 3
 
 def _gives_account(tokens: list[Token], verb_end: int) -> bool:
     """Whether the verb that ends at ``verb_end`` gives an account: "Trump gave his own
-    account on Truth Social", "offered his version of the call"."""
+    account on Truth Social", "the Kremlin provided its account"."""
     words = [t for t in tokens if t.word and t.start >= verb_end][:_ACCOUNT_REACH]
     verb = next((t for t in reversed(tokens) if t.word and t.end <= verb_end), None)
     return verb is not None and verb.folded in cues.GIVING and any(cues.is_account_noun(t.text) for t in words)
