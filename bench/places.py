@@ -156,7 +156,7 @@ EXTRA: dict[str, list[str]] = {
            "Гаага", "Amsterdam"],
     "BE": ["бельгийский", "Belgian", "Belgia"],
     "AT": ["Hofburg", "Ballhausplatz", "австрийский", "Austrian", "Vienna", "Wina", "Вена"],
-    "CH": ["Bundeshaus", "швейцарский", "Swiss", "Swiss", "Bern", "Берн"],
+    "CH": ["Bundeshaus", "швейцарский", "Swiss", "Bern", "Берн"],
     "PT": ["São Bento", "Belém", "португальский", "Portuguese", "Portugis", "Lisbon", "Лиссабон"],
     "IE": ["Government Buildings", "Taoiseach", "ирландский", "Irish", "Irlandia", "Dublin",
            "Дублин"],

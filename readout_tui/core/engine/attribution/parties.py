@@ -132,20 +132,18 @@ def _place_countries(names: Names, sides: dict[str, Side]) -> None:
     """Give each party the article's other names of its country: its capital, its seat of
     government, its news agency ("Ottawa said", "according to the Amiri Diwan"; ``places``).
     A party's country is the one most of the names already on its side belong to."""
+    placed = {key: code for key in names.frequency if (code := places.country_of(key))}
     found: dict[Side, Counter] = {Side.LEFT: Counter(), Side.RIGHT: Counter()}
-    for key, count in names.frequency.items():
+    for key, code in placed.items():
         side = sides.get(names.resolve(key))
-        code = places.country_of(key)
-        if side in found and code:
-            found[side][code] += count
-    codes = {side: counter.most_common(1)[0][0] for side, counter in found.items() if counter}
-    if len(set(codes.values())) < len(codes):
+        if side in found:
+            found[side][code] += names.frequency[key]
+    owner = {counter.most_common(1)[0][0]: side for side, counter in found.items() if counter}
+    if len(owner) < sum(1 for counter in found.values() if counter):
         return  # one country for both: its names tell no side
-    for key in names.frequency:
-        code = places.country_of(key)
-        for side, own in codes.items():
-            if code == own:
-                sides.setdefault(names.resolve(key), side)
+    for key, code in placed.items():
+        if code in owner:
+            sides.setdefault(names.resolve(key), owner[code])
 
 
 @dataclass
