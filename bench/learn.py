@@ -1,7 +1,8 @@
 """Fit the learned pair scorer on the annotated readouts, validate it grouped by call, and ship it.
 
     python bench/learn.py                       # cross-validate, print figures and the reliability table
-    python bench/learn.py --write               # ... and write readout_tui/core/engine/scorers/minilm.json
+    python bench/learn.py --write               # ... and write readout_tui/core/engine/scorers/minilm-readouts.json
+    python bench/learn.py --model all-MiniLM-L6-v2 --name minilm.json --write --kind   # the stock model's
     python bench/learn.py --final               # ... and score the final round (report it last, tune nothing on it)
     python bench/learn.py --model PATH --signals cosine,centred --name NAME.json
     python bench/learn.py --model e5 --signals cosine,centred --fit-xlang --name e5-across.json
@@ -390,7 +391,7 @@ def main() -> None:
     parser.add_argument(
         "--second", help="with second_* signals: the model read beside (default: scorer.BESIDE's, across languages)"
     )
-    parser.add_argument("--name", default="minilm.json", help="the file written under scorers/")
+    parser.add_argument("--name", default="minilm-readouts.json", help="the file written under scorers/")
     parser.add_argument("--write", action="store_true", help="write the scorer fitted on every case")
     parser.add_argument("--kind", action="store_true", help="with --write: also write the kind model")
     parser.add_argument("--final", action="store_true", help="also score fixtures/gold/final")

@@ -18,7 +18,7 @@ from readout_tui.core.engine.coverage import (
     card_languages,
     coverage,
 )
-from readout_tui.core.engine.embedder import resolve_model
+from readout_tui.core.engine.embedder import DEFAULT_MODEL, resolve_model
 from readout_tui.core.engine.language import Language
 from readout_tui.testing import OFFLINE
 
@@ -33,6 +33,8 @@ UND = Language("und", 0.2)
     [
         ("all-MiniLM-L6-v2", EN, True),
         ("all-MiniLM-L6-v2", RU, False),
+        (DEFAULT_MODEL, EN, True),
+        (DEFAULT_MODEL, RU, False),  # known without its folder (a cached comparison's name)
         ("sentence-transformers/all-mpnet-base-v2", HE, False),
         ("sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2", RU, True),
         ("paraphrase-multilingual-mpnet-base-v2", HE, True),

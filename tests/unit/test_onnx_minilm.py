@@ -13,14 +13,22 @@ import numpy as np
 import pytest
 
 from readout_tui.core.engine import onnx_minilm
-from readout_tui.core.engine.embedder import DEFAULT_MODEL, ByLanguage, SentenceTransformerEmbedder, make_embedder
+from readout_tui.core.engine.embedder import (
+    DEFAULT_MODEL,
+    STOCK_MODEL,
+    ByLanguage,
+    SentenceTransformerEmbedder,
+    make_embedder,
+)
 from readout_tui.core.engine.onnx_minilm import OnnxEmbedder, PoolingConfig, ensure_export, export_folder
 from readout_tui.testing import OFFLINE, FakeEmbedder
 
 
 def test_the_pooling_is_read_from_the_model_folder():
+    # The bundled model was fine-tuned on sentences of up to 128 tokens; the stock one reads 256.
     config = PoolingConfig.of(Path(OnnxEmbedder().folder))
-    assert config == PoolingConfig(max_seq_length=256, mean=True, lower_case=False)
+    assert config == PoolingConfig(max_seq_length=128, mean=True, lower_case=False)
+    assert PoolingConfig.of(Path(OnnxEmbedder(STOCK_MODEL).folder)).max_seq_length == 256
 
 
 def test_a_folder_with_cls_pooling_is_refused(tmp_path):
@@ -63,14 +71,17 @@ def test_an_export_that_cannot_be_kept_falls_back_to_sentence_transformers(monke
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(onnx_minilm, "ensure_export", unwritable)
-    monkeypatch.setattr(onnx_minilm, "SentenceTransformerEmbedder", lambda: FakeEmbedder(DEFAULT_MODEL, 384))
-    vectors = OnnxEmbedder().encode(["Putin called Netanyahu."])
-    assert vectors.shape == (1, 384)
+    monkeypatch.setattr(onnx_minilm, "SentenceTransformerEmbedder", lambda name: FakeEmbedder(name, 384))
+    embedder = OnnxEmbedder()
+    assert embedder.encode(["Putin called Netanyahu."]).shape == (1, 384)
+    assert embedder._fallback.name == DEFAULT_MODEL  # the same model, not the stock one
 
 
 def test_exports_live_in_the_cache_folder(cache_dir):
     assert export_folder().parent == cache_dir / "onnx"
     assert DEFAULT_MODEL in export_folder().name
+    assert export_folder(STOCK_MODEL).name.startswith(STOCK_MODEL + "-")  # its package's release
+    assert export_folder(STOCK_MODEL) != export_folder()
 
 
 def test_the_bundled_model_runs_on_onnxruntime_unless_a_device_is_asked_for():
@@ -79,7 +90,10 @@ def test_the_bundled_model_runs_on_onnxruntime_unless_a_device_is_asked_for():
     assert isinstance(make_embedder(None), ByLanguage)
     assert isinstance(make_embedder(DEFAULT_MODEL, "cpu"), SentenceTransformerEmbedder)
     # One name for the same vectors: the cache filled by either path serves the other.
-    assert OnnxEmbedder().name == SentenceTransformerEmbedder().name
+    assert OnnxEmbedder().name == SentenceTransformerEmbedder().name == DEFAULT_MODEL
+    # The stock model has other vectors, hence another name in the cache.
+    assert make_embedder(STOCK_MODEL).name == SentenceTransformerEmbedder(STOCK_MODEL).name == STOCK_MODEL
+    assert isinstance(make_embedder(STOCK_MODEL), OnnxEmbedder)
 
 
 TEXTS = [
@@ -98,6 +112,18 @@ def test_onnx_vectors_agree_with_sentence_transformers(tmp_path):
     assert (ours * theirs).sum(axis=1).min() >= 0.999
     np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
     assert seen[-1] == (len(TEXTS), len(TEXTS))
+
+
+@pytest.mark.model
+def test_the_bundled_weights_are_read_in_32_bits_and_are_the_fine_tuned_ones():
+    # They are stored in 16 bits; on a CPU, 16-bit arithmetic is slow and the ONNX export
+    # would refuse to mix the two.
+    bundled = SentenceTransformerEmbedder(device="cpu")
+    vectors = bundled.encode(TEXTS[2:])
+    assert str(bundled._model[0].auto_model.dtype) == "torch.float32"
+    stock = SentenceTransformerEmbedder(STOCK_MODEL, device="cpu").encode(TEXTS[2:])
+    likeness = (vectors * stock).sum(axis=1)
+    assert likeness.min() > 0.9 and likeness.max() < 0.9999  # near the stock model, not it
 
 
 @pytest.mark.model

