@@ -990,3 +990,42 @@ def test_what_was_discussed_with_no_one_named_carries_on(text):
     # The agentless passive of what is discussed in a call ("was discussed", "dibahas",
     # "Затрагивался"): the account being told goes on; a sentence of another kind does not.
     assert sides(text) == ["neither", "neither", "left", "left", "neither"]
+
+
+def test_a_name_written_with_and_without_its_marks_is_one_name():
+    # Headlines often drop the marks ("Erdogan" for "Erdoğan"); Cyrillic keeps its own
+    # ("й" is not "и").
+    assert name_key("Müskar") == name_key("Muskar")
+    assert name_key("Plekšzy's") == name_key("Plekszy")
+    assert name_key("Бойко") != name_key("Боико")
+
+
+def test_a_source_named_before_the_clause_it_reports_is_not_the_reported_leader_s():
+    # "According to the Syldavian foreign ministry, Plekszy said ...": the ministry reports
+    # what the other side's leader said; it is not Plekszy's ministry.
+    text = (
+        "Plekszy and Muskar agree to reopen channels in first call\n"
+        "KLOW — Bordurian President Kurt Plekszy and Syldavian President Anton Muskar agreed to reopen channels "
+        "of communication during a phone call on Thursday, the Bordurian presidency said.\n"
+        "According to the Bordurian readout, the leaders exchanged views on trade.\n"
+        "According to the Syldavian foreign ministry, Plekszy said Borduria was willing to reset relations.\n"
+        "In Syldavia's account, Muskar told Plekszy that the two countries were partners, not rivals.\n"
+    )
+    assert sides(text) == ["neither", "left", "left", "right", "right"]
+
+
+def test_a_side_whose_sources_never_name_the_call_still_has_its_account():
+    # Muskar's own posts speak of the pause agreed in the call without naming the call or
+    # Plekszy: held to be about another matter, they would leave his account empty and the
+    # article could not be compared.
+    text = (
+        "Plekszy pauses tariffs after call with Muskar\n"
+        "KLOW — Bordurian President Kurt Plekszy said he had agreed with Syldavian President Anton Muskar to "
+        "pause the tariffs for thirty days after a call on Monday.\n"
+        "Plekszy wrote on social media that Syldavia would reinforce its border.\n"
+        "In Tarn, Muskar confirmed the pause in a post on his own platform, saying it would hold for a month.\n"
+        "He wrote that he was very pleased with this initial outcome.\n"
+        "According to Muskar, Borduria has agreed to buy more Syldavian grain.\n"
+        "Analysts said the pause solved little.\n"
+    )
+    assert sides(text) == ["neither", "left", "left", "right", "right", "right", "neither"]

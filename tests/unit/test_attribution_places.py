@@ -22,6 +22,8 @@ from readout_tui.core.io.article import attribute_text
         ("Синьхуа", "CN"),
         ("Amerika", "US"),  # also in territories' names ("Samoa Amerika"): the country's
         ("США", "US"),
+        ("Chinese", "CN"),  # also Hong Kong's and Macao's demonym: the country's
+        ("French", "FR"),  # also in territories' names ("French Polynesia")
         ("House", None),  # the White House, the Blue House, State House: no one's
         ("Istana", None),  # Istana Merdeka, Singapore's Istana
         ("Korea", None),

@@ -151,6 +151,12 @@ def attribute(blocks: Sequence[Sequence[str]], learned: bool = False) -> Attribu
         parties = Parties.most_cited(resolved)
     parties.settle(resolved, {i: body.tokens for i, body in bodies.items()}, names)
     statements = assign(flat, structure, bodies, resolved, names, parties)
+    unheard = frozenset({Side.LEFT, Side.RIGHT} - {s.side for s in statements})
+    if parties.leaders and len(unheard) == 1:
+        # "Trump confirmed the pause in a post": a side whose every statement was held to
+        # speak of something other than the call would leave nothing to compare.
+        parties = replace(parties, unheard=unheard)
+        statements = assign(flat, structure, bodies, resolved, names, parties)
     if learned:
         statements = correct(statements, shipped())
     swapped = _right_told_first(statements)

@@ -215,7 +215,7 @@ class Names:
                     self._member(names[-1], organisation[-1])
                     return
             # "kantor berita pemerintah China, Xinhua": an office's name, a comma, its name.
-            if _office_named_before(tokens, previous, between):
+            if _office_named_before(tokens, previous, between) and not _reported_after(tokens, previous, run):
                 self._member(names[-1], organisation[-1], aide=False)
                 return
             # "Dubes Syldavia, Ivan Dorov", "juru bicara Kremlin, Dmitry Peskov": a role and whom
@@ -428,6 +428,16 @@ def _role_after(tokens: Sequence[Token], end: int, following: list[Token]) -> To
     role = any(speaks_for(t) for t in before) or any(speaks_for(t) for t in behind if t.word)
     names = [t for t in following if t.name]
     return names[-1] if role and names else None
+
+
+def _reported_after(tokens: Sequence[Token], source: list[Token], run: list[Token]) -> bool:
+    """Whether ``source`` is the source of what the clause opened by ``run`` says: "According
+    to the Chinese foreign ministry, Carney said": a marker before it ("according to",
+    "menurut", "согласно"), and a word, not a comma, after the name ("Xinhua, " is the
+    ministry's own name in "menurut kantor berita pemerintah China, Xinhua, ...")."""
+    first, after = tokens.index(source[0]), tokens.index(run[-1]) + 1
+    marked = any(t.word and t.text.casefold() in cues.INVERTED for t in tokens[max(0, first - 3) : first])
+    return marked and after < len(tokens) and tokens[after].word
 
 
 def _office_named_before(tokens: Sequence[Token], previous: list[Token], between: Sequence[Token]) -> bool:

@@ -159,6 +159,10 @@ class Parties:
     """Each source's cues, with their statements' tokens."""
     led: frozenset[str] = frozenset()
     """The leaders' own entities (with what the article joins to their names)."""
+    unheard: frozenset[Side] = frozenset()
+    """Sides that no statement of the call went to: what their sources say counts as their
+    account unless it names a third leader or another occasion (``about_call``), since the
+    article tells both accounts."""
 
     @classmethod
     def of_leaders(cls, names: Names, leaders: Sequence[frozenset[str]]) -> Parties:
@@ -365,7 +369,9 @@ class Parties:
         Putin menggambarkan"), or it names the other party's leader (any leader, for a side
         not yet known), or the call or the meeting, the two leaders or the counterpart
         (unless it names a third leader, or says it came before: "earlier", "ранее").
-        Without leaders (the sides being the two sources cited most), any statement."""
+        Without leaders (the sides being the two sources cited most), any statement; for a
+        side nothing else was given to (``unheard``), any that names no third leader and
+        does not say it came before."""
         if not self.leaders or cue.account:
             return True
         if side is not None and self._named(tokens, cue, speaking=True) is side:
@@ -380,7 +386,7 @@ class Parties:
         # occasion.
         if elsewhen(tokens):
             return False
-        return any(t.word and cues.is_call_word(t.text) for t in tokens)
+        return side in self.unheard or any(t.word and cues.is_call_word(t.text) for t in tokens)
 
 
 def elsewhen(tokens: Sequence[Token]) -> bool:

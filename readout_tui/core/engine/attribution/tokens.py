@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -149,7 +150,11 @@ _RUSSIAN_STEM = 2
 def name_key(word: str) -> str:
     """What a name is matched by: its stem, in Russian without its case ending."""
     folded = bare(word).casefold()
-    if CYRILLIC.match(folded) and not word.isupper():
+    if not CYRILLIC.match(folded):
+        # "Erdoğan" and "Erdogan", "Türkiye" and "Turkiye" are one name: articles write both
+        # (a headline often without the marks). Cyrillic keeps them: "й" is not "и".
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    elif not word.isupper():
         for ending in _RUSSIAN_ENDINGS:
             if folded.endswith(ending) and len(folded) - len(ending) >= _RUSSIAN_STEM:
                 folded = folded[: -len(ending)]
