@@ -1029,3 +1029,18 @@ def test_a_side_whose_sources_never_name_the_call_still_has_its_account():
         "Analysts said the pause solved little.\n"
     )
     assert sides(text) == ["neither", "left", "left", "right", "right", "right", "neither"]
+
+
+def test_a_cue_at_the_end_reports_all_of_it_though_it_says_when():
+    # ", Plekszy's office said after the two leaders spoke": the office's account of what
+    # Muskar confirmed, not Muskar's; what follows the cue only says when it was said.
+    text = (
+        "Muskar to attend summit, says Plekszy's office\n"
+        "ROME — Syldavian President Anton Muskar has confirmed that he will attend the summit in Klow next month, "
+        "Bordurian President Kurt Plekszy's office said after the two leaders spoke by telephone on Wednesday.\n"
+        "Syldavia's presidency said Muskar had urged Plekszy to lift the blockade.\n"
+    )
+    attribution = attribute_text(text)
+    confirmed, urged = attribution.statements[1:]
+    assert confirmed.source == "Bordurian President Kurt Plekszy's office"
+    assert {confirmed.side, urged.side} == {Side.LEFT, Side.RIGHT}

@@ -146,7 +146,18 @@ def _placed(cue: Cue, found: list[Cue], tokens: list[Token]) -> Cue:
     before = [t for t in tokens if t.end <= cue.span[0]]
     reported = [t for t in before if t.word and t.start >= opened]
     set_off = bool(reported) and not before[-1].word
-    return replace(cue, inside=inside, last=words_after <= _LAST_WORDS and set_off)
+    return replace(cue, inside=inside, last=set_off and (words_after <= _LAST_WORDS or _circumstance_after(cue, tokens)))
+
+
+def _circumstance_after(cue: Cue, tokens: list[Token]) -> bool:
+    """Whether what follows the cue (and its verb) opens with when, where or how it was said
+    (a time clause or a preposition), not with what was said: ", Meloni's office said after
+    the two leaders spoke by telephone on Wednesday", ", kata kantor itu setelah ...",
+    ", сообщили в Кремле после разговора"."""
+    after = [t for t in tokens if t.word and t.start >= cue.span[1]]
+    if after and cues.is_reporting_verb(after[0].text):
+        after = after[1:]
+    return bool(after) and (after[0].folded in cues.TIME_CLAUSES or after[0].folded in cues.PREPOSITIONS)
 
 
 def _marker_cue(tokens: list[Token], text: str, k: int) -> Cue | None:
