@@ -146,7 +146,8 @@ def _placed(cue: Cue, found: list[Cue], tokens: list[Token]) -> Cue:
     before = [t for t in tokens if t.end <= cue.span[0]]
     reported = [t for t in before if t.word and t.start >= opened]
     set_off = bool(reported) and not before[-1].word
-    return replace(cue, inside=inside, last=set_off and (words_after <= _LAST_WORDS or _circumstance_after(cue, tokens)))
+    last = set_off and (words_after <= _LAST_WORDS or _circumstance_after(cue, tokens))
+    return replace(cue, inside=inside, last=last)
 
 
 def _circumstance_after(cue: Cue, tokens: list[Token]) -> bool:
