@@ -288,8 +288,8 @@ def as_shipped(mats, fits_e5=lambda m: True, fits_use=lambda m: True) -> dict:
     return {m.path: (use_x if m.covered else base)[m.path] for m in mats}
 
 
-_ENGLISH = ("fixtures", "round4", "round6", "round7", "round8", "round9", "round10", "round11", "round12")
-_XLANG = ("xlang", "xlang-2", "xlang-3", "xlang-4", "xlang-5", "xlang-6", "xlang-7", "xlang-8")
+_ENGLISH = ("fixtures", "round4", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13")
+_XLANG = ("xlang", "xlang-2", "xlang-3", "xlang-4", "xlang-5", "xlang-6", "xlang-7", "xlang-8", "xlang-9")
 FILES_CORPUS = {
     "e5-across.json": (_ENGLISH, _XLANG),
     "e5-use-across.json": (_ENGLISH, _XLANG),
