@@ -51,7 +51,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT  # noqa: E402
+from common import ROOT, f1  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 import learn  # noqa: E402
@@ -228,7 +228,7 @@ def per_case(columns: dict[str, dict], mats) -> None:
     for m in xl:
         cells = []
         for results in columns.values():
-            p, u = learn.f1(results[m.path][0]), learn.f1(results[m.path][1])
+            p, u = f1(results[m.path][0]), f1(results[m.path][1])
             cells.append(f"{p:.2f} / {u:.2f}")
         print(f"| {m.path.name} | {'yes' if m.covered else 'no'} | " + " | ".join(cells) + " |")
     cells = []

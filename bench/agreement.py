@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from learn import ROOT, f1  # noqa: E402
+from common import ROOT, f1  # noqa: E402
 
 GOLD = ROOT / "fixtures" / "gold"
 ARTICLES = ROOT / "fixtures" / "articles"

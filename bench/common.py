@@ -15,6 +15,37 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 
+Counts = tuple[int, int, int]
+"""True positives, false positives, false negatives."""
+
+
+def f1(counts: Counts) -> float:
+    tp, fp, fn = counts
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def score(gold: set, got: set, n: int, m: int) -> tuple[Counts, Counts]:
+    """(pair counts, unique counts) of the pairs ``got`` against ``gold`` for accounts of
+    ``n`` and ``m`` statements, as ``../shared/eval/score.py`` counts them."""
+
+    def unique(pairs: set) -> set:
+        return {("L", i) for i in range(n) if all(a != i for a, _ in pairs)} | {
+            ("R", j) for j in range(m) if all(b != j for _, b in pairs)
+        }
+
+    def three(want: set, found: set) -> Counts:
+        return len(want & found), len(found - want), len(want - found)
+
+    return three(gold, got), three(unique(gold), unique(got))
+
+
+def total(results) -> tuple[float, float]:
+    """Pair F1 and unique F1 micro-averaged over the cases' ``score``s."""
+    results = list(results)
+    pairs = tuple(sum(r[0][k] for r in results) for k in range(3))
+    uniques = tuple(sum(r[1][k] for r in results) for k in range(3))
+    return f1(pairs), f1(uniques)
+
 
 @dataclass(frozen=True)
 class Run:

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import total  # noqa: E402
 from learn import (  # noqa: E402
     counts,
     cross_validate,
@@ -37,7 +38,6 @@ from learn import (  # noqa: E402
     load,
     nested,
     pooled_threshold,
-    total,
 )
 from sklearn.metrics import roc_auc_score  # noqa: E402
 from threadpoolctl import threadpool_limits  # noqa: E402

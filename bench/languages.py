@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
-from quality import Counts, score, total  # noqa: E402
+from common import Counts, score, total  # noqa: E402
 
 from readout_tui.core.engine.cache import EmbeddingCache  # noqa: E402
 from readout_tui.core.engine.decision import decide  # noqa: E402

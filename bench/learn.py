@@ -36,7 +36,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT  # noqa: E402
+from common import ROOT, Counts, score, total  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 from sklearn.decomposition import PCA  # noqa: E402
@@ -55,7 +55,6 @@ from readout_tui.core.engine.scorer import PairScorer, Standing, feature_names, 
 from readout_tui.core.engine.settings import AlignmentSettings  # noqa: E402
 from readout_tui.core.io.loading import load_case  # noqa: E402
 
-Counts = tuple[int, int, int]
 THRESHOLDS = [round(0.02 * k, 2) for k in range(5, 36)]
 BANDS = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0001]
 DOUBT = (0.6, 0.4)
@@ -168,30 +167,8 @@ def fit(cases: list[Case], signals: tuple[str, ...], data: dict) -> PairScorer:
     )
 
 
-def f1(c: Counts) -> float:
-    tp, fp, fn = c
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
 def counts(case: Case, found: set) -> tuple[Counts, Counts]:
-    n, m = case.shape
-
-    def unique(pairs):
-        return {("L", i) for i in range(n) if all(a != i for a, _ in pairs)} | {
-            ("R", j) for j in range(m) if all(b != j for _, b in pairs)
-        }
-
-    def three(want, got):
-        return len(want & got), len(got - want), len(want - got)
-
-    return three(case.gold, found), three(unique(case.gold), unique(found))
-
-
-def total(results) -> tuple[float, float]:
-    results = list(results)
-    pairs = tuple(sum(r[0][k] for r in results) for k in range(3))
-    uniques = tuple(sum(r[1][k] for r in results) for k in range(3))
-    return f1(pairs), f1(uniques)
+    return score(case.gold, found, *case.shape)
 
 
 def decided(case: Case, scorer: PairScorer | None, threshold: float | None = None):

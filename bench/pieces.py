@@ -30,7 +30,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import learn  # noqa: E402
-from learn import THRESHOLDS, Case, f1, total  # noqa: E402
+from common import f1, total  # noqa: E402
+from learn import THRESHOLDS, Case  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import average_precision_score  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402

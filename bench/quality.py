@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT  # noqa: E402
+from common import ROOT, Counts, score, total  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 from readout_tui.core.engine.cache import EmbeddingCache
@@ -32,38 +32,12 @@ from readout_tui.core.engine.pipeline import collect  # noqa: E402
 from readout_tui.core.engine.settings import HAND_SET_THRESHOLD, AlignmentSettings  # noqa: E402
 from readout_tui.core.io.loading import load_case  # noqa: E402
 
-Counts = tuple[int, int, int]
-
 
 def english_cases() -> list[Path]:
     return sorted(
         p for p in (ROOT / "fixtures").iterdir()
         if (p / "gold.json").exists() and not p.name.endswith(("-id", "-ru"))
     )
-
-
-def f1(counts: Counts) -> float:
-    tp, fp, fn = counts
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
-def score(gold: set, got: set, n: int, m: int) -> tuple[Counts, Counts]:
-    """(pair counts, unique counts) as true positives, false positives, false negatives."""
-    def unique(pairs: set) -> set:
-        return {("L", i) for i in range(n) if all(a != i for a, _ in pairs)} | {
-            ("R", j) for j in range(m) if all(b != j for _, b in pairs)
-        }
-
-    def counts(want: set, found: set) -> Counts:
-        return len(want & found), len(found - want), len(want - found)
-
-    return counts(gold, got), counts(unique(gold), unique(got))
-
-
-def total(results: list[tuple[Counts, Counts]]) -> tuple[float, float]:
-    pairs = [sum(c[0][k] for c in results) for k in range(3)]
-    uniques = [sum(c[1][k] for c in results) for k in range(3)]
-    return f1(tuple(pairs)), f1(tuple(uniques))
 
 
 def main() -> None:
