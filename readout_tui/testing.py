@@ -206,6 +206,13 @@ def article(source: str = "") -> Comparison:
     return with_attribution(Comparison(empty, empty, info), attribution)
 
 
+def article_sides(text: str) -> list[str]:
+    """Where the rules put each statement of an article ("left", "right" or "neither")."""
+    from readout_tui.core.io.article import attribute_text
+
+    return [s.side.value for s in attribute_text(text).statements]
+
+
 def hostile() -> Comparison:
     """``HOSTILE`` on both sides, with hostile labels; built directly, so no loader or
     segmenter cleans the text before the app."""

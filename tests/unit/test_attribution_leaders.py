@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from readout_tui.core.io.article import attribute_text
-
-
-def sides(text: str) -> list[str]:
-    return [s.side.value for s in attribute_text(text).statements]
-
+from readout_tui.testing import article_sides as sides
 
 EN_BY_COUNTRY = (
         "Bordurian, Syldavian presidents talk; Plekszy urges calm with Rowan\n"

@@ -14,10 +14,7 @@ from readout_tui.core.engine.attribution.parties import Parties
 from readout_tui.core.engine.attribution.sources import find_cues
 from readout_tui.core.engine.attribution.tokens import name_key, read_tokens, same_stem
 from readout_tui.core.io.article import attribute_text
-
-
-def sides(text: str) -> list[str]:
-    return [s.side.value for s in attribute_text(text).statements]
+from readout_tui.testing import article_sides as sides
 
 
 def how(text: str, start: str) -> How:

@@ -10,10 +10,7 @@ from readout_tui.core.engine import cues
 from readout_tui.core.engine.attribution import sources
 from readout_tui.core.engine.attribution.tokens import name_runs, read_tokens
 from readout_tui.core.io.article import attribute_text
-
-
-def sides(text: str) -> list[str]:
-    return [s.side.value for s in attribute_text(text).statements]
+from readout_tui.testing import article_sides as sides
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,7 @@ given rather than said. Countries, people and outlets are made up."""
 from __future__ import annotations
 
 from readout_tui.core.io.article import attribute_text
-
-
-def sides(text: str) -> list[str]:
-    return [s.side.value for s in attribute_text(text).statements]
-
+from readout_tui.testing import article_sides as sides
 
 RUSSIAN = """Плекши и Мускар обсудили границу
 Президенты Бордурии и Сильдавии Курт Плекши и Антон Мускар поговорили по телефону во вторник.
