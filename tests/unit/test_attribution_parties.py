@@ -1041,3 +1041,16 @@ def test_a_cue_at_the_end_reports_all_of_it_though_it_says_when():
     confirmed, urged = attribution.statements[1:]
     assert confirmed.source == "Bordurian President Kurt Plekszy's office"
     assert {confirmed.side, urged.side} == {Side.LEFT, Side.RIGHT}
+
+
+def test_of_three_leaders_in_the_headline_the_two_who_speak_are_the_call_s():
+    # The headline names Ek first, but only as the earlier call: he never speaks here.
+    text = (
+        "After call with Ek, Plekszy talks to Muskar\n"
+        "KLOW — Bordurian President Kurt Plekszy said his phone call with Syldavian President Anton Muskar on "
+        "Wednesday went very well, hours after he spoke with Zemblan President Tor Ek.\n"
+        "Plekszy wrote on social media that he and Muskar had discussed the border.\n"
+        "Muskar said on X that the conversation with Plekszy was meaningful.\n"
+        "Ek has not commented on his own call.\n"
+    )
+    assert sides(text) == ["neither", "left", "left", "right", "neither"]

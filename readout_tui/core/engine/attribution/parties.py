@@ -55,7 +55,13 @@ def find_leaders(names: Names, headline: Sequence[str], speakers: Set[str] = fro
             place.setdefault(heads.most_common(1)[0][0], k)
     people = [p for p in _people(names) if not p <= names.aides]
     titled_in_headline = [p for p in people if p & place.keys()]
-    if len(titled_in_headline) < 2:
+    # Speaking by name, not a country taken for a name ("Pemimpin Tertinggi Iran", "Iran said").
+    voiced = [p for p in titled_in_headline if any(key in speakers and not places.country_of(key) for key in p)]
+    if len(titled_in_headline) > 2 and len(voiced) == 2:
+        # "Usai Telepon Putin, Trump Bicara dengan Zelensky": of three leaders the headline
+        # names, the two who speak in the article are the call's; the third is only spoken of.
+        people = voiced
+    elif len(titled_in_headline) < 2:
         # "Starmer presses Xi on Lai": "Sir Keir Starmer", "Xi Jinping" and "the Chinese
         # president" are never one name with a title, while a minister the article mentions
         # is.
