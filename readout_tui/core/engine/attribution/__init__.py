@@ -143,7 +143,8 @@ def attribute(blocks: Sequence[Sequence[str]], learned: bool = False) -> Attribu
         act = documented_act(tokens, text, subject) if not found else None
         bodies[index] = Body(text, tokens, [act] if act else found, subject)
     names.settle()
-    leaders = find_leaders(names, _headline_keys(flat, structure, inside), _speakers(bodies))
+    headline = _headline_keys(flat, structure, inside)
+    leaders = find_leaders(names, headline, _speakers(bodies), _headline_earlier(flat, structure, inside))
     names.join(leaders)
     parties = Parties.of_leaders(names, leaders) if len(leaders) == 2 else None
     resolved = _resolve_sources(bodies, names, parties)
@@ -211,6 +212,22 @@ def _headline_keys(flat, structure, inside: set[str]) -> list[str]:
         for part in _hyphen_pair(t.text)
     ]
     return list(dict.fromkeys(keys))
+
+
+def _headline_earlier(flat, structure, inside: set[str]) -> set[str]:
+    """The name keys the headline has only in clauses on what came before the call: from
+    "after", "usai", "после" to the clause's end ("Usai Telepon Putin, ...")."""
+    keys: dict[bool, set[str]] = {True: set(), False: set()}
+    for text in (text for b, text in flat if structure[b][0] is How.HEADLINE):
+        earlier = False
+        for t in read_tokens(text, inside):
+            if t.word and t.folded in cues.TIME_CLAUSES:
+                earlier = True
+            elif not t.word and t.text in ",:;—–|":
+                earlier = False
+            elif t.word and t.text[0].isupper():
+                keys[earlier].update(name_key(part) for part in _hyphen_pair(t.text))
+    return keys[True] - keys[False]
 
 
 def _hyphen_pair(word: str) -> list[str]:

@@ -42,11 +42,14 @@ from readout_tui.core.engine.attribution.sources import Cue, Kind, Resolved
 from readout_tui.core.engine.attribution.tokens import Token, name_key, same_stem
 
 
-def find_leaders(names: Names, headline: Sequence[str], speakers: Set[str] = frozenset()) -> list[frozenset[str]]:
+def find_leaders(
+    names: Names, headline: Sequence[str], speakers: Set[str] = frozenset(), earlier: Set[str] = frozenset()
+) -> list[frozenset[str]]:
     """The call's two leaders, by the keys of their own names, in the order the article
     first names them; fewer when it names fewer people with a title. ``speakers``: the keys
     of the sources the article has speaking in person (no office, no statement), who stand
-    for leaders the headline names but the article never titles next to their names."""
+    for leaders the headline names but the article never titles next to their names.
+    ``earlier``: the headline's keys in a clause on what came before ("Usai Telepon Putin")."""
     place = {key: k for k, key in enumerate(headline)}
     for key, k in list(place.items()):
         # A headline writes a leader by initials ("MBS"): the name they stand for.
@@ -55,12 +58,10 @@ def find_leaders(names: Names, headline: Sequence[str], speakers: Set[str] = fro
             place.setdefault(heads.most_common(1)[0][0], k)
     people = [p for p in _people(names) if not p <= names.aides]
     titled_in_headline = [p for p in people if p & place.keys()]
-    # Speaking by name, not a country taken for a name ("Pemimpin Tertinggi Iran", "Iran said").
-    voiced = [p for p in titled_in_headline if any(key in speakers and not places.country_of(key) for key in p)]
-    if len(titled_in_headline) > 2 and len(voiced) == 2:
-        # "Usai Telepon Putin, Trump Bicara dengan Zelensky": of three leaders the headline
-        # names, the two who speak in the article are the call's; the third is only spoken of.
-        people = voiced
+    if len(titled_in_headline) > 2:
+        # "Usai Telepon Putin, Trump Bicara dengan Zelensky": a third leader the headline names
+        # only for what came before, and who never speaks in the article, is not the call's.
+        people = [p for p in people if not (p & place.keys() <= earlier and not p & speakers)]
     elif len(titled_in_headline) < 2:
         # "Starmer presses Xi on Lai": "Sir Keir Starmer", "Xi Jinping" and "the Chinese
         # president" are never one name with a title, while a minister the article mentions
