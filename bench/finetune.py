@@ -4,6 +4,7 @@
     python bench/finetune.py --folds 7 --epochs 2 --batch 16
     python bench/finetune.py --seed 5 --threads 1      # another deal of the folds, another training seed
     python bench/finetune.py --write             # train on every case and ship the model (no validation)
+    python bench/finetune.py --points FILE       # the 5 folds, keeping their out-of-fold points (below)
 
 The corpus and the scoring are ``bench/learn.py``'s: every English case with gold (the fixtures
 and every scored ``fixtures/gold/round*``, ``learn.english_paths``), pair F1 and unique F1
@@ -28,6 +29,12 @@ model fitted on every case would be: the figures measure that whole procedure.
 saves the model where the product loads it (``embedder.BUNDLED_FOLDER``). Its weights are
 stored in 16 bits, half the size; they are read back into 32 bits. The scorer and the kind
 model are then fitted on its vectors with ``bench/learn.py`` (docs/quality.md).
+
+A model that has seen every case makes the scorer's leave-one-call-out confidences too
+sure: its gold pairs lie closer than a new readout's will. ``--points`` keeps, from the folds,
+each proposed pair's probability and each unique statement's nearest one, scored by a fold
+whose model and scorer never saw the case, with whether the gold pairs it; ``bench/learn.py
+--calibrate-from`` calibrates the shipped scorer on them.
 """
 
 from __future__ import annotations
@@ -268,6 +275,9 @@ def main() -> None:
     parser.add_argument("--only", help="run these folds alone (e.g. 0,1,2), to share them between processes: "
                         "each fold's counts are printed, so runs can be added up")
     parser.add_argument("--write", action="store_true", help="train on every case and save the product's model")
+    parser.add_argument("--points", type=Path, help="write the fine-tuned folds' (probability, in the gold) of "
+                        "each proposed pair and each statement left unique, scored out of fold (for "
+                        "bench/learn.py --calibrate-from)")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -286,13 +296,13 @@ def main() -> None:
     print(f"{len(cases)} English cases, {len({c.group for c in cases})} calls, {args.folds} folds by call; "
           f"{args.epochs} epoch(s), batch {args.batch}, learning rate {args.rate}, {args.threads} threads, seed {args.seed}")
 
-    before, after = [], []
+    before, after, points = [], [], []
     chosen = [int(k) for k in args.only.split(",")] if args.only else range(args.folds)
     for k in chosen:
         test = folds[k]
         held = {c.path for c in test}
         train = [c for c in cases if c.path not in held]
-        untuned, threshold = learn.held_out(train, test, signals)
+        untuned, threshold, _ = learn.held_out(train, test, signals)
         items = examples(train)
         started = time.process_time(), time.perf_counter()
         model = finetune(source, items, args.epochs, args.batch, args.rate, args.seed + k)
@@ -300,9 +310,9 @@ def main() -> None:
         print(f"fold {k}: trained in {wall:.0f} s ({cpu:.0f} CPU-s)", flush=True)
         tuned_cases = learn.load([(c.round, c.path) for c in cases], Encoder(model, f"fold {k}"), None)
         by_path = {c.path: c for c in tuned_cases}
-        tuned, tuned_threshold = learn.held_out(
-            [by_path[c.path] for c in train], [by_path[c.path] for c in test], signals
-        )
+        tuned_test = [by_path[c.path] for c in test]
+        tuned, tuned_threshold, scorer = learn.held_out([by_path[c.path] for c in train], tuned_test, signals)
+        points += [pt for c in tuned_test for found in learn.proposals(c, scorer, tuned_threshold) for pt in found]
         before += untuned
         after += tuned
         print(f"fold {k}: {len(test)} cases, {len(items)} training examples, trained in {wall:.0f} s "
@@ -313,6 +323,9 @@ def main() -> None:
     which = "all folds" if not args.only else f"folds {args.only}"
     print(line(f"{which}, untuned", before))
     print(line(f"{which}, fine-tuned", after))
+    if args.points:
+        args.points.write_text(json.dumps([[round(p, 6), ok] for p, ok in points]) + "\n", encoding="utf-8")
+        print(f"wrote {len(points)} points to {args.points}")
 
 
 if __name__ == "__main__":

@@ -229,15 +229,16 @@ def best_threshold(cases: list[Case], table: dict) -> float:
     return THRESHOLDS[max(range(len(THRESHOLDS)), key=smoothed)]
 
 
-def held_out(train: list[Case], test: list[Case], signals: tuple[str, ...]) -> tuple[list, float]:
+def held_out(train: list[Case], test: list[Case], signals: tuple[str, ...]) -> tuple[list, float, PairScorer]:
     """``test`` scored by a scorer fitted on ``train`` alone, at the threshold that does best
     on ``train``'s own leave-one-call-out decisions: nothing about ``test`` is seen. Returns
-    each test case's counts and the threshold."""
+    each test case's counts, the threshold and the scorer."""
     data = {c.path: dense_features(c, signals) for c in train}
     _, _, table = cross_validate(train, signals, data)
     threshold = pooled_threshold(train, table)
     scorer = fit(train, signals, data)
-    return [counts(c, {(p.left, p.right) for p in decided(c, scorer, threshold)}) for c in test], threshold
+    results = [counts(c, {(p.left, p.right) for p in decided(c, scorer, threshold)}) for c in test]
+    return results, threshold, scorer
 
 
 def proposals(case: Case, scorer: PairScorer, threshold: float):
@@ -378,6 +379,11 @@ def main() -> None:
         "--xlang-threshold", action="store_true",
         help="with --fit-xlang: choose the threshold (and calibrate) on the cross-language cases only",
     )
+    parser.add_argument(
+        "--calibrate-from", type=Path,
+        help="calibrate the written scorer on these (probability, in the gold) points instead: "
+        "bench/finetune.py --points, for a fine-tuned model that has seen every case here",
+    )
     args = parser.parse_args()
     # Thousands of small fits and products: more BLAS threads only contend for the cores, and
     # on this busy 2-core machine they made a run take minutes instead of seconds.
@@ -430,6 +436,9 @@ def main() -> None:
     judged = [c for c in cases if c.round == "xlang"] if args.xlang_threshold else cases
     threshold = pooled_threshold(judged, table)
     pool = [pt for c in judged for prop in [proposals(c, scorers[c.path], threshold)] for pt in prop[0] + prop[1]]
+    if args.calibrate_from:
+        pool = [(float(p), bool(ok)) for p, ok in json.loads(args.calibrate_from.read_text(encoding="utf-8"))]
+        print(f"calibrated on {len(pool)} points of {args.calibrate_from}")
     final_scorer = replace(final_scorer, name=Path(args.name).stem, threshold=threshold, calibration=calibration(pool))
     print(f"fitted on all {len(cases)} cases; threshold {threshold}")
     for flag, folder in ((args.xlang and not args.fit_xlang, "xlang"), (args.final, "final")):
