@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from readout_tui.core.engine.cache import EmbeddingCache
-from readout_tui.core.engine.embedder import DEFAULT_MODEL, ByLanguage, Embedder, ModelError, make_embedder
+from readout_tui.core.engine.embedder import (
+    DEFAULT_MODEL,
+    STOCK_MODEL,
+    ByLanguage,
+    Embedder,
+    ModelError,
+    make_embedder,
+)
 from readout_tui.core.engine.settings import HAND_SET_THRESHOLD, AlignmentSettings
 from readout_tui.core.engine.statements import Segmentation
 from readout_tui.core.io.loading import Comparison, InputError, load_comparison
@@ -65,7 +72,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--right-label", help="name of the right account")
     parser.add_argument(
         "--model",
-        help=f"{DEFAULT_MODEL} (bundled, English), e5 (multilingual-e5-small), use (the multilingual "
+        help=f"{DEFAULT_MODEL} (bundled, English: {STOCK_MODEL} fine-tuned on readouts), {STOCK_MODEL}, "
+        "e5 (multilingual-e5-small), use (the multilingual "
         "Universal Sentence Encoder, if installed) or the folder of a sentence-transformers model "
         f"(default: {DEFAULT_MODEL} when both readouts are in English, e5 otherwise)",
     )

@@ -186,7 +186,8 @@ class OnnxEmbedder:
                 return
             tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
             # tokenizer.json ships with truncation at 128 and padding to a fixed 128; the model
-            # reads 256 tokens (sentence_bert_config.json), padded to the longest of a batch.
+            # reads what sentence_bert_config.json says (256 tokens for the stock model, 128
+            # for the bundled one, as it was trained), padded to the longest of a batch.
             tokenizer.enable_truncation(max_length=config.max_seq_length)
             tokenizer.enable_padding(pad_id=tokenizer.token_to_id("[PAD]") or 0, pad_token="[PAD]")
             options = onnxruntime.SessionOptions()
