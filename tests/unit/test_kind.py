@@ -165,6 +165,33 @@ def test_negations_without_an_apostrophe_are_found_as_by_the_whole_pattern():
         assert NEGATION_WITHOUT_APOSTROPHE.findall(text) == NEGATION.findall(text), text
 
 
+def _read_with_case_folding(text: str) -> kind.Reading:
+    """``Reading.of`` as it reads any text: the patterns with IGNORECASE, each match lowered."""
+    framing = frozenset(map(str.lower, FRAMING.findall(text)))
+    return kind.Reading(
+        len(text),
+        frozenset(map(str.lower, kind.CONTENT_WORD.findall(text))),
+        frozenset(map(str.lower, NEGATION.findall(text))),
+        framing,
+        tuple((w, kind.stem(w)) for w in framing),
+    )
+
+
+def test_an_ascii_text_read_in_lower_case_reads_as_with_case_folding():
+    patterns = (FRAMING, NEGATION, NEGATION_WITHOUT_APOSTROPHE)
+    assert all(p.pattern == p.pattern.lower() and p.flags & re.IGNORECASE for p in patterns)
+    words = re.sub(r"\\[bw][*+]?|\(\?:|\)|\(\?=\[[a-z]+\]\)", "", FRAMING.pattern).split("|")
+    words += ["not", "no", "never", "nor", "without", "cannot", "don't", "WON'T", "Nothing", "talks", "the"]
+    pieces = [*words, *(w.upper() for w in words), *(w.title() for w in words), *"acdnswACDNSW -'_5.,"]
+    rng = random.Random(13)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    texts += ["Cyberattacks by criminals based in Russia MUST stop.", "They Won't accept; it's Illegal."]
+    for text in texts:
+        reading = kind.Reading.of(text)
+        assert reading == _read_with_case_folding(text), text
+        assert list(reading.words) == list(_read_with_case_folding(text).words)  # the same set order too
+
+
 @pytest.mark.parametrize(("block", "chunk", "count"), [(4096, 256, 9000), (7, 3, 30), (7, 7, 6), (5, 64, 23), (4, 2, 0)])
 def test_subjects_made_a_chunk_at_a_time_project_to_the_same_bits(monkeypatch, block, chunk, count):
     monkeypatch.setattr(kind, "PAIR_BLOCK", block)

@@ -51,6 +51,18 @@ the neutral words a side uses instead of the other's blame. General vocabulary o
 prose, not taken from any one readout."""
 CONTENT_WORD = re.compile(r"\w{4,}")
 
+
+def _for_lower_case(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` without IGNORECASE, for an ASCII text already in lower case: the patterns'
+    letters are all lower case, and without the case folding the regular expression engine
+    scans several times faster (``Reading.of``)."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+_LOWER_FRAMING, _LOWER_NEGATION, _LOWER_NEGATION_WITHOUT_APOSTROPHE = map(
+    _for_lower_case, (FRAMING, NEGATION, NEGATION_WITHOUT_APOSTROPHE)
+)
+
 FEATURES = (
     "cosine", "lexical", "jaccard", "length_ratio", "negation_gap", "framing_gap", "framing", "one_sided_words"
 )
@@ -70,6 +82,8 @@ class Reading:
 
     @classmethod
     def of(cls, text: str) -> Reading:
+        if text.isascii():
+            return cls._of_ascii(text)
         # The patterns have no groups: findall gives each whole match.
         framing = frozenset(map(str.lower, FRAMING.findall(text)))
         negation = NEGATION if "'" in text else NEGATION_WITHOUT_APOSTROPHE
@@ -77,6 +91,23 @@ class Reading:
             len(text),
             frozenset(map(str.lower, CONTENT_WORD.findall(text))),
             frozenset(map(str.lower, negation.findall(text))),
+            framing,
+            tuple((w, stem(w)) for w in framing),
+        )
+
+    @classmethod
+    def _of_ascii(cls, text: str) -> Reading:
+        """``of`` an ASCII ``text``, read in lower case: each letter lowers to one letter and
+        stays a word character, so the patterns match the same places and each match comes
+        lowered, in the same order (the sets are built alike). ~0.55 -> ~0.3 CPU-s for 18,000
+        statements (docs/performance.md, thirteenth round)."""
+        lower = text.lower()
+        framing = frozenset(_LOWER_FRAMING.findall(lower))
+        negation = _LOWER_NEGATION if "'" in text else _LOWER_NEGATION_WITHOUT_APOSTROPHE
+        return cls(
+            len(text),
+            frozenset(CONTENT_WORD.findall(lower)),
+            frozenset(negation.findall(lower)),
             framing,
             tuple((w, stem(w)) for w in framing),
         )
