@@ -130,6 +130,28 @@ def test_decide_tells_each_pair_s_kind_as_the_kind_model_reading_its_subject_doe
             assert f"told differently: {model.reason(telling)}" in pair.reason
 
 
+def test_the_reasons_of_many_pairs_are_each_pair_s_reason():
+    words = ["They", "condemned", "the", "invasion", "discussed", "situation", "did", "not", "never", "agree",
+             "urged", "talks", "on", "trade", "in", "Bali", "must", "stop", "criminals", "crimes", "."]
+    rng = random.Random(5)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(60)]
+    readings = [kind.Reading.of(text) for text in texts]
+    pairs = [(rng.choice(readings), rng.choice(readings), rng.random(), rng.random()) for _ in range(400)]
+    jaccard = kind.against_all(pairs)[:, FEATURES.index("jaccard")]
+    subject = kind_model("minilm-readouts", 768)
+    assert subject.subject_axes is not None
+    axes = len(subject.subject_axes)
+    projected = np.random.default_rng(5).normal(size=(len(pairs), axes)) * subject.scale[-axes:]
+    projected[::7] = subject.centre[-axes:]  # parts of exactly 0: no weight towards "differently"
+    for model, rows in ((subject, projected), (kind_model(), None)):
+        expected = [
+            model.reason(Telling.between(a, b, c, lx), None if rows is None else rows[k])
+            for k, (a, b, c, lx) in enumerate(pairs)
+        ]
+        assert model.reasons([p[:2] for p in pairs], jaccard, rows) == expected
+    assert subject.reasons([], jaccard[:0], projected[:0]) == []
+
+
 def test_subjects_are_projected_a_block_of_pairs_at_a_time_as_one_by_one(monkeypatch):
     monkeypatch.setattr(kind, "PAIR_BLOCK", 3)
     rng = np.random.default_rng(1)
