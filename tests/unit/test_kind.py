@@ -130,6 +130,28 @@ def test_decide_tells_each_pair_s_kind_as_the_kind_model_reading_its_subject_doe
             assert f"told differently: {model.reason(telling)}" in pair.reason
 
 
+def test_the_reasons_of_many_pairs_are_each_pair_s_reason():
+    words = ["They", "condemned", "the", "invasion", "discussed", "situation", "did", "not", "never", "agree",
+             "urged", "talks", "on", "trade", "in", "Bali", "must", "stop", "criminals", "crimes", "."]
+    rng = random.Random(5)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(60)]
+    readings = [kind.Reading.of(text) for text in texts]
+    pairs = [(rng.choice(readings), rng.choice(readings), rng.random(), rng.random()) for _ in range(400)]
+    jaccard = kind.against_all(pairs)[:, FEATURES.index("jaccard")]
+    subject = kind_model("minilm-readouts", 768)
+    assert subject.subject_axes is not None
+    axes = len(subject.subject_axes)
+    projected = np.random.default_rng(5).normal(size=(len(pairs), axes)) * subject.scale[-axes:]
+    projected[::7] = subject.centre[-axes:]  # parts of exactly 0: no weight towards "differently"
+    for model, rows in ((subject, projected), (kind_model(), None)):
+        expected = [
+            model.reason(Telling.between(a, b, c, lx), None if rows is None else rows[k])
+            for k, (a, b, c, lx) in enumerate(pairs)
+        ]
+        assert model.reasons([p[:2] for p in pairs], jaccard, rows) == expected
+    assert subject.reasons([], jaccard[:0], projected[:0]) == []
+
+
 def test_subjects_are_projected_a_block_of_pairs_at_a_time_as_one_by_one(monkeypatch):
     monkeypatch.setattr(kind, "PAIR_BLOCK", 3)
     rng = np.random.default_rng(1)
@@ -163,6 +185,33 @@ def test_negations_without_an_apostrophe_are_found_as_by_the_whole_pattern():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))).replace("'", "")
         assert NEGATION_WITHOUT_APOSTROPHE.findall(text) == NEGATION.findall(text), text
+
+
+def _read_with_case_folding(text: str) -> kind.Reading:
+    """``Reading.of`` as it reads any text: the patterns with IGNORECASE, each match lowered."""
+    framing = frozenset(map(str.lower, FRAMING.findall(text)))
+    return kind.Reading(
+        len(text),
+        frozenset(map(str.lower, kind.CONTENT_WORD.findall(text))),
+        frozenset(map(str.lower, NEGATION.findall(text))),
+        framing,
+        tuple((w, kind.stem(w)) for w in framing),
+    )
+
+
+def test_an_ascii_text_read_in_lower_case_reads_as_with_case_folding():
+    patterns = (FRAMING, NEGATION, NEGATION_WITHOUT_APOSTROPHE)
+    assert all(p.pattern == p.pattern.lower() and p.flags & re.IGNORECASE for p in patterns)
+    words = re.sub(r"\\[bw][*+]?|\(\?:|\)|\(\?=\[[a-z]+\]\)", "", FRAMING.pattern).split("|")
+    words += ["not", "no", "never", "nor", "without", "cannot", "don't", "WON'T", "Nothing", "talks", "the"]
+    pieces = [*words, *(w.upper() for w in words), *(w.title() for w in words), *"acdnswACDNSW -'_5.,"]
+    rng = random.Random(13)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    texts += ["Cyberattacks by criminals based in Russia MUST stop.", "They Won't accept; it's Illegal."]
+    for text in texts:
+        reading = kind.Reading.of(text)
+        assert reading == _read_with_case_folding(text), text
+        assert list(reading.words) == list(_read_with_case_folding(text).words)  # the same set order too
 
 
 @pytest.mark.parametrize(("block", "chunk", "count"), [(4096, 256, 9000), (7, 3, 30), (7, 7, 6), (5, 64, 23), (4, 2, 0)])

@@ -19,9 +19,9 @@ from readout_tui.core.engine.evidence import (
     topical_scores,
 )
 from readout_tui.core.engine.kind import (
+    FEATURES,
     PAIR_BLOCK,
     Reading,
-    Telling,
     across_kind_model,
     against_all,
     kind_model,
@@ -383,13 +383,18 @@ def _kinds(
     if model.subject_axes is not None:
         rows = np.array([p[:2] for p in pairs], np.intp).reshape(-1, 2)
         projected = model.projections(vectors.left, vectors.right, rows)
-    differently = model.differently_all(against_all(read_pairs), projected)
-    return [
-        (Kind.RELATED, model.reason(Telling.between(*reading), None if projected is None else projected[k]))
-        if d
-        else (Kind.MATCH, "")
-        for k, (reading, d) in enumerate(zip(read_pairs, differently.tolist()))
-    ]
+    features = against_all(read_pairs)
+    # The reasons of the pairs told differently made together, from the features at hand.
+    told = np.flatnonzero(model.differently_all(features, projected))
+    reasons = model.reasons(
+        [read_pairs[k][:2] for k in told.tolist()],
+        features[told, FEATURES.index("jaccard")],
+        None if projected is None else projected[told],
+    )
+    kinds = [(Kind.MATCH, "")] * len(pairs)
+    for k, why in zip(told.tolist(), reasons):
+        kinds[k] = (Kind.RELATED, why)
+    return kinds
 
 
 def _reason(
