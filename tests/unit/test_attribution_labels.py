@@ -154,3 +154,12 @@ def test_a_leader_the_article_mostly_writes_in_an_oblique_case_labels_his_side_i
 В разговоре с Мускаром затрагивалась и тема энергетики.
 """
     assert attribute_text(text).right_label == "Мускар"
+
+
+def test_a_day_set_off_before_a_source_is_not_whose_source_it_is():
+    # "on Friday, Mr Lund": a capitalised day names no one who speaks.
+    text = ENGLISH.replace(
+        "Freedonian spokesman Ivo Lund said", "At a press conference on Friday, Mr Lund said"
+    )
+    attribution = attribute_text(text)
+    assert (attribution.left_label, attribution.right_label) == ("Vorel", "Lund")

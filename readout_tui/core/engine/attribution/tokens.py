@@ -54,7 +54,8 @@ def read_tokens(text: str, inside: set[str]) -> list[Token]:
             # "the United States": a name's next word, though the lists know it lowercase
             # ("states" says); a country of two words stays one name.
             name = True
-        elif word[0].isupper() and not cues.is_function_word(word):
+        elif word[0].isupper() and not cues.is_function_word(word) and not cues.is_weekday(word):
+            # A day ("on Friday, Mr Kornelius said") names no one who could speak.
             name = (
                 not opens_sentence(text, match.start())
                 or bare(word).casefold() in inside
