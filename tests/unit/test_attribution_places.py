@@ -55,3 +55,27 @@ def test_a_capital_speaks_for_its_country_not_for_the_side_told_before_it(text):
     assert {other.side.value, capital.side.value} == {"left", "right"}
     labels = {"left": attribution.left_label, "right": attribution.right_label}
     assert labels[capital.side.value] in ("Ottawa", "Баку")
+
+
+@pytest.mark.parametrize(
+    ("word", "nominative"),
+    [
+        ("Берлине", "Берлин"),  # the locative of "в Берлине"
+        ("Ташкенте", "Ташкент"),  # not a shorter name the table also keys so ("Ташкен")
+        ("Москве", "Москва"),  # an ending the word does not begin with
+        ("Азербайджанский", "Азербайджан"),  # the adjective's place
+        ("Пескова", ""),  # no place
+    ],
+)
+def test_a_russian_place_in_any_case_is_found_in_the_nominative(word, nominative):
+    assert places.russian_nominative(word) == nominative
+
+
+def test_a_side_named_only_by_a_place_in_an_oblique_case_is_labelled_in_the_nominative():
+    text = """Путин и Шольц обсудили ситуацию на Украине
+Президент России Владимир Путин провел телефонный разговор с канцлером Германии Олафом Шольцем.
+В Кремле заявили, что Путин изложил свою позицию по Украине.
+Как сообщили в Берлине, Шольц призвал Путина к переговорам.
+"""
+    attribution = attribute_text(text)
+    assert (attribution.left_label, attribution.right_label) == ("Кремль", "Берлин")

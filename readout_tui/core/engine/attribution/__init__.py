@@ -74,6 +74,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from readout_tui.core.engine import cues
+from readout_tui.core.engine.attribution import places
 from readout_tui.core.engine.attribution.decide import Body, assign
 from readout_tui.core.engine.attribution.learned import apply as correct
 from readout_tui.core.engine.attribution.learned import shipped
@@ -505,12 +506,17 @@ class _Labelling:
         office = cues.office_nominative(words[0])
         if office:
             return [office, *words[1:]]
-        if not words[0][:1].isupper() or _RU_ADJECTIVE.search(words[0]):
-            # "Алжирская сторона" is in the nominative already; the name its adjective is of
-            # ("Алжиром") is another word.
+        if not words[0][:1].isupper():
             return words
+        if _RU_ADJECTIVE.search(words[0]):
+            # "Алжирская сторона" is in the nominative already; the name its adjective is of
+            # ("Алжиром") is another word. An adjective alone ("Азербайджанский") names its place.
+            return [places.russian_nominative(words[0]) or words[0]] if len(words) == 1 else words
         clause = self.clause_forms.get(name_key(words[0]))
-        return [_ru_nominative(clause.most_common(1)[0][0] if clause else words[0]), *words[1:]]
+        if clause:
+            return [_ru_nominative(clause.most_common(1)[0][0]), *words[1:]]
+        # A place the article names only in an oblique case ("в Берлине") as the table writes it.
+        return [places.russian_nominative(words[0]) or _ru_nominative(words[0]), *words[1:]]
 
     def organisation(self, key: str) -> str:
         """The organisation the article has an aide speak for, as it writes it most."""
@@ -545,7 +551,9 @@ class _Labelling:
         key = max(keys, key=lambda k: (self.last[k], sum(self.forms[k].values()), k))
         forms = self.forms[key]
         stems = [f for f in forms if CYRILLIC.match(f.casefold()) and any(o != f and o.startswith(f) for o in forms)]
-        return max(stems or forms, key=lambda form: (forms[form], form))
+        form = max(stems or forms, key=lambda form: (forms[form], form))
+        # The country his title names ("президент Ирана"), where that names him most.
+        return (places.country_of(key) and places.russian_nominative(form)) or form
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

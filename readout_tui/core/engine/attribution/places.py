@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from readout_tui.core.engine.attribution.tokens import name_key
+from readout_tui.core.engine.attribution.tokens import CYRILLIC, name_key
 
 TABLE = Path(__file__).with_name("places.json")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
@@ -41,3 +41,25 @@ def _countries() -> dict[str, str]:
             if words and len(words[-1]) > 1:
                 found.setdefault(name_key(words[-1]), set()).add(code)
     return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
+
+
+def russian_nominative(word: str) -> str:
+    """The table's one-word Russian name with the key of ``word``: the longest that ``word``
+    begins with ("Ташкент" for "Ташкенте", "Азербайджан" for "Азербайджанский"), else the
+    shortest ("Москва" for "Москве"); "" for none."""
+    names = _russian_names().get(name_key(word), ())
+    prefixes = [name for name in names if word.startswith(name)]
+    if prefixes:
+        return max(prefixes, key=lambda name: (len(name), name))
+    return min(names, key=lambda name: (len(name), name), default="")
+
+
+@lru_cache(maxsize=1)
+def _russian_names() -> dict[str, set[str]]:
+    table: dict[str, list[str]] = json.loads(TABLE.read_text(encoding="utf-8"))
+    found: dict[str, set[str]] = {}
+    for names in table.values():
+        for name in names:
+            if name[:1].isupper() and CYRILLIC.match(name.casefold()) and _WORD.fullmatch(name):
+                found.setdefault(name_key(name), set()).add(name)
+    return found
