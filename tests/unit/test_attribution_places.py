@@ -65,6 +65,8 @@ def test_a_capital_speaks_for_its_country_not_for_the_side_told_before_it(text):
         ("Москве", "Москва"),  # an ending the word does not begin with
         ("Азербайджанский", "Азербайджан"),  # the adjective's place
         ("Пескова", ""),  # no place
+        ("Мускара", ""),  # a name in the genitive, not the case of a place "Мускав"
+        ("Мускар", ""),  # a consonant ending: a nominative already
     ],
 )
 def test_a_russian_place_in_any_case_is_found_in_the_nominative(word, nominative):

@@ -44,14 +44,24 @@ def _countries() -> dict[str, str]:
 
 
 def russian_nominative(word: str) -> str:
-    """The table's one-word Russian name with the key of ``word``: the longest that ``word``
-    begins with ("Ташкент" for "Ташкенте", "Азербайджан" for "Азербайджанский"), else the
-    shortest ("Москва" for "Москве"); "" for none."""
+    """The table's one-word Russian name that ``word`` is a case or the adjective of: the
+    longest that ``word`` begins with ("Ташкент" for "Ташкенте", "Азербайджан" for
+    "Азербайджанский"), else one whose last letter is the ending ``word`` changes ("Москва"
+    for "Москве", "Россия" for "Российский"); "" for none. A word ending in a consonant is
+    a nominative already ("Мускар" is not the case of a place "Мускав")."""
+    if not _RU_CASE_ENDING.search(word):
+        return ""
     names = _russian_names().get(name_key(word), ())
     prefixes = [name for name in names if word.startswith(name)]
     if prefixes:
         return max(prefixes, key=lambda name: (len(name), name))
-    return min(names, key=lambda name: (len(name), name), default="")
+    stems = [name for name in names if _RU_REPLACED_END.search(name) and word.startswith(name[:-1])]
+    return min(stems, key=lambda name: (len(name), name), default="")
+
+
+_RU_CASE_ENDING = re.compile(r"[аеиоуыюяй]$", re.IGNORECASE)
+_RU_REPLACED_END = re.compile(r"[аеиоуыюяйь]$", re.IGNORECASE)
+"""The nominative's last letter that a case ending takes the place of ("Москва", "Кремль")."""
 
 
 @lru_cache(maxsize=1)
