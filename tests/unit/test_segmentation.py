@@ -379,6 +379,19 @@ def test_an_agency_tag_between_slashes_ends_the_dateline():
     assert split_statements(text) == ["МОСКВА, 17 октября. /ТАСС/.", "Президент России провел телефонный разговор."]
 
 
+def test_a_dateline_of_place_and_date_each_closed_by_a_full_stop_opens_the_sentence_after_it():
+    # Interfax's "Москва. 15 ноября. INTERFAX.RU - ...": neither the place nor the date is a statement.
+    text = "Москва. 15 ноября. INTERFAX.RU - Путин провел телефонный разговор с Шольцем. Разговор длился час."
+    assert split_statements(text) == [
+        "Москва. 15 ноября. INTERFAX.RU - Путин провел телефонный разговор с Шольцем.",
+        "Разговор длился час.",
+    ]
+
+
+def test_a_word_alone_opening_a_paragraph_is_no_dateline_without_its_date():
+    assert split_statements("Great. He said the call went well.") == ["Great.", "He said the call went well."]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

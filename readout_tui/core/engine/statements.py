@@ -293,7 +293,9 @@ def _repair(chunk: str, pieces: list[str], language: str = "en") -> list[str]:
         for piece in (p.strip() for p in pieces):
             if not piece:
                 continue
-            if merged_text and _continues(merged_text[-1], piece, language):
+            if merged_text and (
+                _continues(merged_text[-1], piece, language) or _dateline(len(merged_text), merged_text[-1], piece)
+            ):
                 merged_text[-1] = f"{merged_text[-1]} {piece}"
             else:
                 merged_text.append(piece)
@@ -309,11 +311,32 @@ def _repair(chunk: str, pieces: list[str], language: str = "en") -> list[str]:
                     start += 1
                 if start >= end:
                     continue
-            if _continues(chunk[merged[-1][0] : merged[-1][1]], chunk[start:end], language):
+            previous = chunk[merged[-1][0] : merged[-1][1]]
+            piece = chunk[start:end]
+            if _continues(previous, piece, language) or _dateline(len(merged), previous, piece):
                 merged[-1][1] = end
                 continue
         merged.append([start, end])
     return [chunk[start:end] for start, end in merged]
+
+
+_PLACE = re.compile(r"[^\W\d_][\w-]*\.")
+_DAY = re.compile(r"\d{1,2}\s+[^\W\d_]+\.")
+"""A paragraph's opening place and date, each closed by a full stop ("Москва. 15 ноября.
+INTERFAX.RU - Президент ..."): the start of the sentence that follows, not statements."""
+
+
+def _dateline(kept: int, previous: str, piece: str) -> bool:
+    """Whether ``piece`` carries on a paragraph's dateline, the one piece ``kept`` so far: the
+    date after its place, or the sentence after both. A word alone ("Great.") is no dateline
+    without its date."""
+    if kept != 1:
+        return False
+    opening = previous.strip()
+    if _PLACE.fullmatch(opening):
+        return _DAY.fullmatch(piece.strip()) is not None
+    place, _, day = opening.partition(" ")
+    return _PLACE.fullmatch(place) is not None and _DAY.fullmatch(day.strip()) is not None
 
 
 def _leading_closers(piece: str) -> int:
