@@ -17,6 +17,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import NoReturn
 
+from readout_tui.core.bulk import collector_paused
 from readout_tui.core.engine.cache import EmbeddingCache
 from readout_tui.core.engine.embedder import (
     DEFAULT_MODEL,
@@ -261,6 +262,15 @@ def _embedder(args: argparse.Namespace) -> Embedder | ByLanguage | None:
 
 
 def run_compare(args: argparse.Namespace, leave: bool = False) -> int:
+    """``compare``, with Python's cyclic garbage collector paused throughout: the comparison's
+    objects (hundreds of thousands at 10,000 statements a side) live till the report is out,
+    and the collector walked them again at each pass over the objects made since the last,
+    ~0.4 CPU-s there, to free ~800 objects in all (docs/performance.md, fourteenth round)."""
+    with collector_paused():
+        return _run_compare(args, leave)
+
+
+def _run_compare(args: argparse.Namespace, leave: bool) -> int:
     from readout_tui.core.work.assignment import assigned
     from readout_tui.core.work.mentions import one_sided_aside
 

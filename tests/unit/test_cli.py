@@ -467,3 +467,22 @@ def test_numpy_is_not_imported_before_compare_asks_for_one_blas_thread():
     code = "import sys, readout_tui.cli; print('numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_compare_runs_with_the_collector_paused_and_leaves_it_as_found(capsys, two_files, monkeypatch):
+    import gc
+
+    from readout_tui.core.engine import decision
+
+    seen = []
+    decide = decision.decide
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return decide(*args, **kwargs)
+
+    monkeypatch.setattr(decision, "decide", watched)
+    assert gc.isenabled()
+    code, out, _ = run(capsys, *two_files, "--lexical-only", "--format", "json")
+    assert code == 0 and json.loads(out)["pairs"]
+    assert seen == [False] and gc.isenabled()

@@ -486,3 +486,20 @@ def test_the_centred_cosines_made_a_few_rows_at_a_time_are_those_of_the_whole_bl
     monkeypatch.setattr(evidence_module, "SWEEP_BYTES", 4 * 4 * 17)  # pieces of four rows
     pieces = embeddings.block(slice(2, 21))
     assert all(_same(a, b) for a, b in zip(whole, pieces))
+
+
+def test_the_centring_made_a_few_rows_at_a_time_is_that_of_the_whole_sides(monkeypatch):
+    rng = np.random.default_rng(9)
+    vectors = rng.standard_normal((50, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors[3] = 0  # a statement with no vector: its scale is 0
+    monkeypatch.setattr(evidence_module, "SWEEP_BYTES", 4 * 16 * 3)  # pieces of three rows
+    for left, right in ((vectors[:31], vectors[31:]), (vectors[:7], vectors[7:])):
+        embeddings = evidence_module.Embeddings.of(left, right)
+        c = embeddings.mean.astype(np.float64)
+        want = []
+        for x in (left, right):
+            norms = np.linalg.norm(x - embeddings.mean, axis=1).astype(np.float64)
+            want += [x.astype(np.float64) @ c, np.where(norms == 0, 0, 1 / np.where(norms == 0, 1, norms))]
+        want[0] = c @ c - want[0]
+        assert all(_same(got, w.astype(np.float32)) for got, w in zip(embeddings._centring, want))

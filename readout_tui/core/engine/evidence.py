@@ -119,10 +119,17 @@ class Embeddings:
         """(offset, 1/norm) of each side's centred vectors: (u - c).(v - c) = u.v - u.c - v.c + c.c,
         so the centred cosine comes from the plain one without a second n x m product."""
         c = self.mean.astype(np.float64)
+        # One float64 copy for both sides in turn, and the centred vectors a few rows at a
+        # time: arrays of whole sides, each larger than glibc's allocator takes from its heap,
+        # came as fresh pages of memory every time (~60,000 page faults at 10,000 statements
+        # a side, ~0.13 CPU-s; docs/performance.md, fourteenth round).
+        wide = np.empty((max(len(self.left), len(self.right)), len(c)), np.float64)
         out = []
         for x in (self.left, self.right):
-            norms = np.linalg.norm(x - self.mean, axis=1).astype(np.float64)
-            out += [x.astype(np.float64) @ c, np.where(norms == 0, 0, 1 / np.where(norms == 0, 1, norms))]
+            norms = self._centred_norms(x).astype(np.float64)
+            copy = wide[: len(x)]
+            np.copyto(copy, x)
+            out += [copy @ c, np.where(norms == 0, 0, 1 / np.where(norms == 0, 1, norms))]
         left_offset, left_scale, right_offset, right_scale = out
         return (
             (c @ c - left_offset).astype(np.float32),
@@ -130,6 +137,15 @@ class Embeddings:
             right_offset.astype(np.float32),
             right_scale.astype(np.float32),
         )
+
+    def _centred_norms(self, x: np.ndarray) -> np.ndarray:
+        """The length of each of vectors ``x`` less ``mean``, a few rows at a time (each row's
+        sum is its own, so the same as of the whole)."""
+        step = max(1, SWEEP_BYTES // (x.itemsize * max(x.shape[1], 1)))
+        norms = np.empty(len(x), np.result_type(x, self.mean))
+        for at in range(0, len(x), step):
+            norms[at : at + step] = np.linalg.norm(x[at : at + step] - self.mean, axis=1)
+        return norms
 
     def product(self, rows) -> np.ndarray:
         """The dot products of left ``rows`` with every right statement (``block``'s costly part)."""
