@@ -113,11 +113,10 @@ def test_the_kind_model_for_the_bundled_scorer_reads_the_subject_and_others_fall
 def test_decide_tells_each_pair_s_kind_as_the_kind_model_reading_its_subject_does(example):
     # The bundled model's vectors are 384 wide (768 joined): hashed words padded to that width.
     embed = lambda texts: np.pad(HashEmbedder().encode(texts), ((0, 0), (0, 384 - HASH_DIMENSIONS)))  # noqa: E731
-    evidence = gather_evidence(
-        example.left, example.right, embed, DEFAULT_MODEL, scorer=scorer_for(DEFAULT_MODEL)
-    )
+    scorer = scorer_for(DEFAULT_MODEL)
+    evidence = gather_evidence(example.left, example.right, embed, DEFAULT_MODEL, scorer=scorer)
     pairs = decide(evidence).pairs
-    model = kind_model("minilm", 768)
+    model = kind_model(scorer.name, 768)  # the bundled model's own kind model, as decide reads it
     assert pairs and model.subject_axes is not None
     vectors = evidence.embeddings
     for pair in pairs:
