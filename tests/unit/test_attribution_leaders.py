@@ -248,3 +248,20 @@ def test_a_lowercase_title_word_with_a_modifier_names_no_person():
     # common noun here, so "Uni Zembla" is no third leader whose mention would put the
     # statement outside the call.
     assert sides(ID_COMMON_NOUN_TITLE) == ["neither", "neither", "left", "right"]
+
+
+def test_a_headline_leader_the_article_never_titles_but_calls_mr_is_a_party_before_a_titled_stranger():
+    # "Mr Vorel": a person the headline names; "President Kaz Muskar", titled, is another call's.
+    from readout_tui.core.io.article import attribute_text
+
+    text = (
+        "Brask praises Vorel after call on air defence\n"
+        "Freedonian Prime Minister Otto Brask has praised Ana Vorel after a phone call with the Zemblan chancellor.\n"
+        "\"I had a great call with the chancellor,\" Mr Brask told reporters on Friday.\n"
+        "Government spokesman Ivo Lund said Mr Vorel had pushed hard for air defences in the call.\n"
+        "Lund added that Mr Vorel wanted the talks to go on.\n"
+        "Mr Brask also spoke to President Kaz Muskar on Thursday.\n"
+    )
+    attribution = attribute_text(text)
+    assert (attribution.left_label, attribution.right_label) == ("Brask", "Vorel")
+    assert sides(text) == ["neither", "neither", "left", "right", "right", "neither"]

@@ -145,7 +145,9 @@ def attribute(blocks: Sequence[Sequence[str]], learned: bool = False) -> Attribu
         bodies[index] = Body(text, tokens, [act] if act else found, subject)
     names.settle()
     headline = _headline_keys(flat, structure, inside)
-    leaders = find_leaders(names, headline, _speakers(bodies), _headline_earlier(flat, structure, inside))
+    leaders = find_leaders(
+        names, headline, _speakers(bodies), _headline_earlier(flat, structure, inside), _addressed(bodies)
+    )
     names.join(leaders)
     parties = Parties.of_leaders(names, leaders) if len(leaders) == 2 else None
     resolved = _resolve_sources(bodies, names, parties)
@@ -193,6 +195,17 @@ def _speakers(bodies: dict[int, Body]) -> set[str]:
         and cue.key
         and not (cue.documented or cue.relay or cue.negated or cue.subordinate)
         and not any(t.title for t in body.tokens if cue.span[0] <= t.start < cue.span[1])
+    }
+
+
+def _addressed(bodies: dict[int, Body]) -> set[str]:
+    """The keys of names the article writes right after an honorific ("Mr Merz", "Pak
+    Prabowo", "господин Путин")."""
+    return {
+        name_key(token.text)
+        for body in bodies.values()
+        for before, token in zip(body.tokens, body.tokens[1:])
+        if token.name and cues.is_honorific(before.text)
     }
 
 

@@ -43,13 +43,19 @@ from readout_tui.core.engine.attribution.tokens import Token, name_key, same_ste
 
 
 def find_leaders(
-    names: Names, headline: Sequence[str], speakers: Set[str] = frozenset(), earlier: Set[str] = frozenset()
+    names: Names,
+    headline: Sequence[str],
+    speakers: Set[str] = frozenset(),
+    earlier: Set[str] = frozenset(),
+    addressed: Set[str] = frozenset(),
 ) -> list[frozenset[str]]:
     """The call's two leaders, by the keys of their own names, in the order the article
     first names them; fewer when it names fewer people with a title. ``speakers``: the keys
     of the sources the article has speaking in person (no office, no statement), who stand
     for leaders the headline names but the article never titles next to their names.
-    ``earlier``: the headline's keys in a clause on what came before ("Usai Telepon Putin")."""
+    ``earlier``: the headline's keys in a clause on what came before ("Usai Telepon Putin").
+    ``addressed``: the keys the article writes after an honorific ("Mr Merz"): people, who
+    stand for leaders the headline names as the speakers do."""
     place = {key: k for k, key in enumerate(headline)}
     for key, k in list(place.items()):
         # A headline writes a leader by initials ("MBS"): the name they stand for.
@@ -70,7 +76,7 @@ def find_leaders(
         people += [
             frozenset({key})
             for key in place
-            if key in speakers and key not in known and key not in names.aides
+            if (key in speakers or key in addressed) and key not in known and key not in names.aides
         ]
 
     def mentions(person: frozenset[str]) -> set[int]:
