@@ -81,3 +81,12 @@ def test_a_side_named_only_by_a_place_in_an_oblique_case_is_labelled_in_the_nomi
 """
     attribution = attribute_text(text)
     assert (attribution.left_label, attribution.right_label) == ("Кремль", "Берлин")
+
+
+def test_a_capital_after_where_a_role_serves_is_not_the_role_holder():
+    # "China's ambassador in Ottawa" once made Ottawa a member of China, so "Ottawa said"
+    # went to China's side.
+    text = ENGLISH + "China's ambassador in Ottawa said recently that tariffs could be lifted.\n"
+    attribution = attribute_text(text)
+    xinhua, ottawa = attribution.statements[2:4]
+    assert {xinhua.side.value, ottawa.side.value} == {"left", "right"}

@@ -209,8 +209,13 @@ class Names:
             between = tokens[tokens.index(previous[-1]) + 1 : start]
             organisation = [t for t in previous if t.name]
             # "Kremlin aide Yuri Ushakov", "Russian Foreign Minister Sergei Lavrov": an
-            # organisation, a role, a person.
-            if 0 < len(between) <= 3 and all(_lowercase_or_function(t) for t in between):
+            # organisation, a role, a person; not a role and where it serves ("China's
+            # ambassador in Ottawa").
+            if (
+                0 < len(between) <= 3
+                and all(_lowercase_or_function(t) for t in between)
+                and between[-1].folded not in cues.PREPOSITIONS
+            ):
                 if any(speaks_for(t) for t in between):
                     self._member(names[-1], organisation[-1])
                     return
