@@ -44,3 +44,21 @@ Vask gave his own account of the call on social media, announcing a joint commis
 
 def test_an_account_given_is_a_statement_of_its_giver():
     assert sides(GIVEN) == ["neither", "neither", "left", "right"]
+
+
+REPORTED = """Rowan berated Vask in tense call, report says
+Freedonian President Ana Rowan attacked the refugee deal during her phone call with Sylvanian Prime Minister Olaf Vask, according to The Kroner Post.
+Mr Vask said afterwards that the call had been constructive.
+According to the Post, Ms Rowan complained that the deal would hurt her politically.
+The Freedonian presidency said the two leaders had agreed to keep working on the deal.
+"""
+
+
+def test_a_newspaper_reporting_one_leader_speaks_for_no_side():
+    # The paper's statements report Rowan speaking, which once made it her side's source and
+    # the label of her pane.
+    attribution = attribute_text(REPORTED)
+    _, reported, vask, reported_again, presidency = (s.side.value for s in attribution.statements)
+    assert (reported, reported_again) == ("neither", "neither")
+    assert {vask, presidency} == {"left", "right"}
+    assert "Post" not in attribution.left_label + attribution.right_label

@@ -442,9 +442,10 @@ def _stem_in(word: str, stems: tuple[str, ...]) -> bool:
 
 
 def is_account_noun(word: str) -> bool:
-    """A statement, readout, post ("pernyataannya" and "заявлении" too)."""
+    """A statement, readout, post ("pernyataannya" and "заявлении" too); not an outlet's
+    name ("according to the Post")."""
     folded = key(word)
-    return (
+    return not is_publication(word) and (
         folded in ACCOUNT_NOUNS
         or (folded.endswith(_NYA) and folded[: -len(_NYA)] in ACCOUNT_NOUNS)
         or _stem_in(folded, _RU_ACCOUNT_STEMS)
@@ -546,11 +547,27 @@ _RU_PRESS = frozenset("пресса прессы прессе прессу пр�
 """The press, whose readings are no government's account ("пресс-служба" is an office)."""
 
 
+_PUBLICATIONS = frozenset(
+    """
+    post times herald tribune gazette telegraph guardian chronicle spiegel reuters bloomberg afp
+    axios politico рейтер рейтерс блумберг
+    """.split()
+)
+"""Capitalised, an outlet's name or its last word ("The Washington Post", "Financial Times",
+"Reuters"): a newspaper or an independent agency reports the call and speaks for no government
+(a state agency, "Xinhua", "ТАСС", is its country's, ``attribution.places``)."""
+
+
+def is_publication(word: str) -> bool:
+    return word[:1].isupper() and key(word) in _PUBLICATIONS
+
+
 def is_third_party(word: str) -> bool:
     folded = key(word)
     return (
         folded in THIRD_PARTIES
         or folded in _RU_PRESS
+        or is_publication(word)
         or (_stem_in(folded, _RU_THIRD_PARTY_STEMS) and not _stem_in(folded, _RU_NOT_THIRD_PARTY))
     )
 
