@@ -62,3 +62,17 @@ def test_a_newspaper_reporting_one_leader_speaks_for_no_side():
     assert (reported, reported_again) == ("neither", "neither")
     assert {vask, presidency} == {"left", "right"}
     assert "Post" not in attribution.left_label + attribution.right_label
+
+
+CARRIED_BY_PAPER = """Rowan dan Vask bertelepon soal perbatasan
+Presiden Freedonia Ana Rowan melakukan percakapan telepon dengan Perdana Menteri Sylvania Olaf Vask, Kamis.
+Gedung Putih Freedonia mengatakan Rowan mendesak Vask menarik pasukan dari perbatasan.
+Sementara itu, menurut kantor Vask sebagaimana dilaporkan New York Times, kedua pemimpin sepakat melanjutkan pembicaraan.
+"""
+
+
+def test_a_source_carried_by_a_newspaper_keeps_its_side():
+    # The paper named after the source only carries its words: "Times" is a third party, not
+    # the source of the statement.
+    _, _, rowan, vask = (s.side.value for s in attribute_text(CARRIED_BY_PAPER).statements)
+    assert {rowan, vask} == {"left", "right"}

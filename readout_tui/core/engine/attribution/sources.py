@@ -509,7 +509,10 @@ def _classify(
         # country's voice.
         return Cue(span, Kind.NAMED, source, name_key(third[-1].text), negated=negated, oblique=oblique)
     if runs:
-        run = _owner_run(runs, words) if documented else runs[-1]
+        # "menurut Kremlin sebagaimana dilaporkan New York Times": the outlet after the
+        # source only carries what it said.
+        owners = [run for run in runs if not cues.is_publication(run[-1].text)] or runs
+        run = _owner_run(owners, words) if documented else owners[-1]
         names = [t for t in run if t.name]
         key = name_key(names[-1].text)
         form = _form(tokens, run, start, end)
