@@ -163,3 +163,18 @@ def test_a_day_set_off_before_a_source_is_not_whose_source_it_is():
     )
     attribution = attribute_text(text)
     assert (attribution.left_label, attribution.right_label) == ("Vorel", "Lund")
+
+
+OFFICES = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.
+The two leaders discussed grain exports, Zembla's Ministry of External Affairs said in a statement.
+They agreed to meet again in the spring, the Freedonian Foreign Ministry said.
+"""
+
+
+def test_an_office_is_labelled_by_its_whole_name():
+    # Not "Zembla's Ministry" (the source's phrase stops at "of"), nor "Freedonian" (the
+    # office's modifier is capitalised).
+    attribution = attribute_text(OFFICES)
+    labels = {attribution.left_label, attribution.right_label}
+    assert labels == {"Zembla's Ministry of External Affairs", "Freedonian Foreign Ministry"}

@@ -580,9 +580,10 @@ def _form(tokens: list[Token], run: list[Token], start: int, end: int) -> str:
     while before >= start and tokens[before].word and tokens[before].title:
         before -= 1
     after = last + 1
-    # Titles and up to two modifiers may stand between ("prime minister's office", "foreign ministry").
+    # Titles and up to two modifiers may stand between ("prime minister's office", "Japanese
+    # Foreign Ministry").
     while after < end and after - last <= 3 and tokens[after].word and not cues.is_office_noun(tokens[after].text):
-        if not (tokens[after].title or tokens[after].text.islower()):
+        if not (tokens[after].title or tokens[after].text.islower() or tokens[after].folded in cues.OFFICE_MODIFIERS):
             break
         after += 1
     if before >= start and tokens[before].word and cues.is_office_noun(tokens[before].text):
@@ -591,7 +592,22 @@ def _form(tokens: list[Token], run: list[Token], start: int, end: int) -> str:
         first = before + 1  # "Prime Minister's Office": the title names the office
     elif after < end and tokens[after].word and cues.is_office_noun(tokens[after].text):
         last = after
+    if cues.is_office_noun(tokens[last].text):
+        last = _of_name(tokens, last)
     return " ".join(t.text for t in tokens[first : last + 1] if t.word)
+
+
+def _of_name(tokens: list[Token], office: int) -> int:
+    """The last word of an office's name that goes on with "of" and capitalised words
+    ("Ministry of External Affairs", where the source's phrase may stop at "of"); ``office``
+    itself when it does not."""
+    last = office
+    if office + 2 < len(tokens) and tokens[office + 1].folded == "of":
+        for k in range(office + 2, len(tokens)):
+            if not (tokens[k].word and tokens[k].text[:1].isupper()):
+                break
+            last = k
+    return last
 
 
 @dataclass(frozen=True)
