@@ -90,3 +90,21 @@ def test_a_capital_after_where_a_role_serves_is_not_the_role_holder():
     attribution = attribute_text(text)
     xinhua, ottawa = attribution.statements[2:4]
     assert {xinhua.side.value, ottawa.side.value} == {"left", "right"}
+
+
+CLAUSE_BEFORE_OFFICE = """Rowan, Vask agree to build closer ties in first phone call
+President Ana Rowan spoke by phone with Freedonian Prime Minister Olaf Vask on Monday, their first conversation since Rowan took office last week.
+"Our relations are becoming more important," Rowan told Vask, according to her spokeswoman Lena Brok.
+Vask congratulated Rowan on taking office and said he hoped ties built up by both governments would grow, Freedonia's Foreign Ministry said in a statement.
+Vask told Rowan he wanted to work closely with her, the ministry said.
+"""
+
+
+def test_a_clause_ending_on_a_comma_does_not_name_the_office_after_it():
+    # "... Rowan on taking office and said ..., Freedonia's Foreign Ministry said": "office" in
+    # the clause once made Freedonia the name of an office of Rowan's, and her side's source.
+    attribution = attribute_text(CLAUSE_BEFORE_OFFICE)
+    brok, ministry, ministry_again = (s.side.value for s in attribution.statements[2:])
+    assert brok != ministry == ministry_again
+    labels = {"left": attribution.left_label, "right": attribution.right_label}
+    assert labels[ministry] == "Freedonia's Foreign Ministry"

@@ -445,13 +445,18 @@ def _reported_after(tokens: Sequence[Token], source: list[Token], run: list[Toke
     return marked and after < len(tokens) and tokens[after].word
 
 
+_OFFICE_WORDS = 3
+
+
 def _office_named_before(tokens: Sequence[Token], previous: list[Token], between: Sequence[Token]) -> bool:
     """Whether ``previous`` names an office ("kantor berita pemerintah China", "the Chinese
     state news agency") and a comma alone (with office words) separates it from the next name."""
     if not between or between[-1].text != ",":
         return False
     words = [t for t in between[:-1] if t.word]
-    if len(words) != len(between) - 1:
+    # A few words of the office's name ("state news agency"), not a clause that ends on a
+    # comma ("Ishiba congratulated Lee on taking office and said ..., Japan's Foreign Ministry").
+    if len(words) != len(between) - 1 or len(words) > _OFFICE_WORDS:
         return False
     first = tokens.index(previous[0])
     before = [t for t in tokens[max(0, first - 3) : first] if t.word]
