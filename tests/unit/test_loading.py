@@ -170,7 +170,7 @@ def test_case_folder_missing_a_side(tmp_path):
     (folder / "right.txt").unlink()
     with pytest.raises(InputError) as excinfo:
         load_comparison([str(folder)])
-    assert_one_line_error(excinfo, "right.txt")
+    assert_one_line_error(excinfo, "right.txt", "it needs left.txt and right.txt, or one article.txt")
 
 
 def test_one_file_is_not_a_case_folder(tmp_path):
@@ -178,6 +178,16 @@ def test_one_file_is_not_a_case_folder(tmp_path):
     with pytest.raises(InputError) as excinfo:
         load_comparison([str(left)])
     assert_one_line_error(excinfo, "case folder")
+
+
+@pytest.mark.parametrize("sources", [[""], ["", "b.txt"], ["a.txt", ""]])
+def test_an_empty_name_is_said_as_such(tmp_path, monkeypatch, sources):
+    # Path("") is the current folder: it was refused as ".: not a case folder" or ": is a directory".
+    make_case(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError) as excinfo:
+        load_comparison(sources)
+    assert_one_line_error(excinfo, "an empty name was given")
 
 
 # --- Standard input --------------------------------------------------------------------------

@@ -250,7 +250,9 @@ def load_case(folder: Path, mode: Segmentation | str = Segmentation.SENTENCES) -
     for side in ("left", "right"):
         path = case_file(folder, side)
         if path is None:
-            raise InputError(f"{folder}: not a case folder (no {side}.txt)")
+            raise InputError(
+                f"{folder}: not a case folder (no {side}.txt): it needs left.txt and right.txt, or one article.txt"
+            )
         label = text_field(meta, f"{side}_label") or None
         readout, page = _load_side(str(path), label, mode)
         if label is None and (page is None or not page.label):
@@ -337,6 +339,10 @@ def load_comparison(
 ) -> Comparison:
     """Two files (either may be ``-``, not both), one case folder, or one article (a file,
     or a folder holding ``article.txt`` or ``article.html``)."""
+    if "" in sources:
+        # An unset shell variable ("$LEFT"): Path("") is the current folder, which was then
+        # refused as ".: not a case folder" or ": is a directory".
+        raise InputError("an empty name was given for a readout: name a file, a case folder or '-'")
     if len(sources) == 1:
         # The article's loader is imported only for an article: its attribution brings the
         # engine's word tables (numpy), which two readouts do not need before the first paint.
