@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -205,6 +206,29 @@ def test_dash_reads_standard_input(tmp_path, monkeypatch):
     assert comparison.left.source == "-"
     assert comparison.left.texts == ["Путин позвонил.", "Обсуждали Газу."]
 
+
+@pytest.fixture
+def shell_stream():
+    """What the shell passes for ``<(echo ...)``: /dev/fd/N, a pipe holding the text."""
+    opened: list[int] = []
+
+    def stream(text: str) -> str:
+        read, write = os.pipe()
+        os.write(write, text.encode())
+        os.close(write)
+        opened.append(read)
+        return f"/dev/fd/{read}"
+
+    yield stream
+    for descriptor in opened:
+        os.close(descriptor)
+
+
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="no /dev/fd")
+def test_streams_the_shell_opened_are_named_by_their_side(shell_stream):
+    # readout-tui compare <(curl ...) <(curl ...) labelled the two accounts "63" and "62".
+    comparison = load_comparison([shell_stream("Putin called Netanyahu."), shell_stream("They spoke.")])
+    assert (comparison.left.label, comparison.right.label) == ("Left", "Right")
 
 def test_dash_on_the_right_with_label(tmp_path, monkeypatch):
     fake_stdin(monkeypatch, "\xef\xbb\xbfOne. Two.".encode("latin-1"))  # a BOM on stdin too
