@@ -106,6 +106,15 @@ def test_case_labels_can_be_overridden(tmp_path):
     assert (comparison.left.label, comparison.right.label) == ("Kremlin", "Jerusalem")
 
 
+
+def test_a_blank_label_is_no_label(tmp_path):
+    # --left-label "" or "   " made a blank pane title and report heading ("   (8 statements)").
+    folder = make_case(tmp_path / "call", {"left_label": "Kremlin", "right_label": "PMO"})
+    comparison = load_comparison([str(folder)], left_label="   ", right_label="")
+    assert (comparison.left.label, comparison.right.label) == ("Kremlin", "PMO")
+    files = [str(folder / "left.txt"), str(folder / "right.txt")]
+    assert load_comparison(files, left_label=" \t").left.label == "left"
+
 def test_case_folder_without_meta(tmp_path):
     folder = make_case(tmp_path / "call")
     comparison = load_comparison([str(folder)])

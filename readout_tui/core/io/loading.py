@@ -358,6 +358,8 @@ def load_comparison(
         # An unset shell variable ("$LEFT"): Path("") is the current folder, which was then
         # refused as ".: not a case folder" or ": is a directory".
         raise InputError("an empty name was given for a readout: name a file, a case folder or '-'")
+    # A blank label (--left-label "", an unset variable) is none: the default stands, not a blank title.
+    left_label, right_label = (label if label and label.strip() else None for label in (left_label, right_label))
     if len(sources) == 1:
         # The article's loader is imported only for an article: its attribution brings the
         # engine's word tables (numpy), which two readouts do not need before the first paint.
