@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.actions import parse
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 
@@ -147,7 +148,9 @@ class ReadoutApp(App[None]):
             self.pop_screen()
 
     def _over_assignment(self) -> bool:
-        stack = self.screen_stack
+        # The palette asks which commands may run while it is itself on top: under it, the
+        # comparison is still the one over the assignment.
+        stack = [screen for screen in self.screen_stack if not isinstance(screen, CommandPalette)]
         return len(stack) > 1 and stack[-1] is self._comparing and stack[-2] is self._assigning
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None, leave: bool = False) -> int:
         if argv[:1] == ["compare"]:
             _one_blas_thread()
             return run_compare(compare_parser.parse_args(argv[1:]), leave)
-        return run_app(app_parser.parse_args(argv))
+        return run_app(_app_args(app_parser, argv))
     except (UsageError, InputError, ModelError) as exc:
         print(f"readout-tui: error: {_one_line(str(exc))}", file=sys.stderr)
         return 2
@@ -202,6 +202,25 @@ def main(argv: list[str] | None = None, leave: bool = False) -> int:
         # The reader (`| head`) has gone: stop quietly.
         _drop_stdout()
         return 1
+
+
+COMPARE_ONLY = ("--format", "--output", "-o", "--pretty")
+"""The options of ``compare`` alone: given without it, the user meant the report."""
+
+
+def _app_args(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """The app's arguments. ``compare`` is only a command in the first place: after an option
+    (``readout-tui --no-session compare CASE``) it was taken for a file and refused as "no such
+    file", and ``compare``'s own options without it as unrecognized: both say what to type."""
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        if any(arg.split("=")[0] in COMPARE_ONLY for arg in argv):
+            raise UsageError(f"{exc} (--format, --output and --pretty are options of 'readout-tui compare')") from None
+        raise
+    if "compare" in args.sources and not os.path.lexists("compare"):
+        raise UsageError("'compare' comes first: readout-tui compare [OPTIONS] READOUT ...")
+    return args
 
 
 def _small_pages() -> None:

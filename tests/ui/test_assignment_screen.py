@@ -127,6 +127,22 @@ async def test_accepting_compares_the_accounts_as_assigned_and_b_goes_back(make_
         assert ARTICLE[REPORTER][0] not in again.comparison.left.texts
 
 
+
+async def test_the_palette_offers_the_way_back_to_the_assignment_and_takes_it(make_app, comparison):
+    # The palette asks for its commands while it is itself on screen, over the comparison:
+    # "back to the assignment" was then left out, as if the comparison were not over one.
+    app = make_app(comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assignment = app.screen
+        await pilot.press("enter")
+        await ready(pilot)
+        await pilot.press("ctrl+p", *"article's assignment")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert app.screen is assignment
+
 async def test_an_empty_account_is_not_compared(make_app, comparison):
     app = make_app(comparison)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from readout_tui.core.io.loading import load_comparison
-from readout_tui.core.work.session import SessionStore
+from readout_tui.core.work.session import LostDecision, SessionStore
+from readout_tui.screens.lost import LostScreen
 from readout_tui.screens.prompt import PromptScreen
 from readout_tui.testing import ready
 
@@ -46,3 +47,22 @@ async def test_the_export_prompt_still_selects_the_name_to_replace_it(make_app, 
         await pilot.pause()
         field = app.screen.query_one(Input)
         assert not field.selection.is_empty
+
+
+
+async def test_the_lost_decisions_list_is_a_titled_box_within_the_screen(make_app, newsroom):
+    # It was left out of the prompts' style: a bare list over the whole screen, without its
+    # title; and ten decisions ran it off the screen, its title and its keys with it.
+    lost = [
+        LostDecision(f"note: L{n} “The leaders discussed…”", "note", (("left", "The leaders discussed. " * 5),), note="")
+        for n in range(10)
+    ]
+    app = make_app(newsroom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.push_screen(LostScreen(lost))
+        await pilot.pause()
+        box = app.screen.query_one("#prompt")
+        assert str(box.border_title) == "10 saved decisions that no longer fit the readouts"
+        assert box.styles.border_top[0] == "round"
+        assert box.region.width < 80 and app.screen.region.contains_region(box.region)

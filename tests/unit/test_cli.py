@@ -486,3 +486,15 @@ def test_compare_runs_with_the_collector_paused_and_leaves_it_as_found(capsys, t
     code, out, _ = run(capsys, *two_files, "--lexical-only", "--format", "json")
     assert code == 0 and json.loads(out)["pairs"]
     assert seen == [False] and gc.isenabled()
+
+
+@pytest.mark.parametrize("argv", [["--no-session", "compare", str(EXAMPLE)], [str(EXAMPLE), "compare"]])
+def test_compare_after_an_option_is_told_to_come_first(capsys, argv):
+    # It was read as a file name: "compare: no such file".
+    assert_usage_error(cli.main(argv), *capsys.readouterr(), "'compare' comes first", "readout-tui compare [OPTIONS]")
+
+
+@pytest.mark.parametrize("option", [["--format", "json"], ["-o", "x.md"], ["--output=x.md"], ["--pretty"]])
+def test_a_report_option_without_compare_says_it_is_compares(capsys, option):
+    code, out, err = cli.main([str(EXAMPLE), *option]), *capsys.readouterr()
+    assert_usage_error(code, out, err, "unrecognized arguments", "options of 'readout-tui compare'")

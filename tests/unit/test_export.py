@@ -312,3 +312,15 @@ def test_html_isolates_each_statement_for_right_to_left_scripts():
     html = render("html", decide(evidence, AlignmentSettings()), INFO)
     for text in arabic.texts:
         assert html.count(f"<bdi>{text}</bdi>") >= 2  # in the accounts and in the unique list
+
+
+@pytest.mark.parametrize(
+    ("fmt", "none"), [("markdown", "## Divergence table\n\n- (none)\n"), ("html", "<h2>Divergence table</h2>\n<p>(none)</p>")]
+)
+def test_no_pairs_is_said_as_no_unique_statement_is(fmt, none):
+    # It was the table's headings over no rows.
+    unpaired = readout_from_text("Wheat exports were expected to grow.", "Kremlin", "lines")
+    alignment = decide(collect(LEFT, unpaired, FakeEmbedder()), AlignmentSettings(threshold=1.0))
+    assert not alignment.pairs
+    text = render(fmt, alignment, INFO, Decisions())
+    assert none in text and "| relation |" not in text

@@ -11,7 +11,7 @@ import pytest
 
 from readout_tui import cli
 from readout_tui.core.engine.explain import shares_words, word_spans
-from readout_tui.core.engine.language import UNDETERMINED, detect, sample
+from readout_tui.core.engine.language import UNDETERMINED, Language, detect, sample
 from readout_tui.core.engine.pipeline import compare
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.engine.statements import _language, split_statements
@@ -314,3 +314,12 @@ def test_highlighting_still_marks_shared_words_within_one_language():
     weights = TermTable.build([a], [b]).weight
     assert shares_words(a, b)
     assert word_spans(a, b, weights)
+
+
+def test_a_language_without_a_name_here_is_told_by_its_code_once():
+    # Moroccan Arabic (the identifier's "ary") was "ary (ary)" and "ary (ary, 0.88)".
+    assert Language("ary", 0.88).describe_short() == "ary"
+    assert Language("ary", 0.88).describe() == "language ary (0.88)"
+    assert Language("id", 0.59).describe_short() == "Indonesian (id)"
+    assert Language("id", 0.59).describe() == "Indonesian (id, 0.59)"
+    assert Language(UNDETERMINED, 0.21).describe() == "language undetermined (0.21)"

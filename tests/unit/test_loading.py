@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -105,6 +106,15 @@ def test_case_labels_can_be_overridden(tmp_path):
     assert (comparison.left.label, comparison.right.label) == ("Kremlin", "Jerusalem")
 
 
+
+def test_a_blank_label_is_no_label(tmp_path):
+    # --left-label "" or "   " made a blank pane title and report heading ("   (8 statements)").
+    folder = make_case(tmp_path / "call", {"left_label": "Kremlin", "right_label": "PMO"})
+    comparison = load_comparison([str(folder)], left_label="   ", right_label="")
+    assert (comparison.left.label, comparison.right.label) == ("Kremlin", "PMO")
+    files = [str(folder / "left.txt"), str(folder / "right.txt")]
+    assert load_comparison(files, left_label=" \t").left.label == "left"
+
 def test_case_folder_without_meta(tmp_path):
     folder = make_case(tmp_path / "call")
     comparison = load_comparison([str(folder)])
@@ -170,7 +180,7 @@ def test_case_folder_missing_a_side(tmp_path):
     (folder / "right.txt").unlink()
     with pytest.raises(InputError) as excinfo:
         load_comparison([str(folder)])
-    assert_one_line_error(excinfo, "right.txt")
+    assert_one_line_error(excinfo, "right.txt", "it needs left.txt and right.txt, or one article.txt")
 
 
 def test_one_file_is_not_a_case_folder(tmp_path):
@@ -178,6 +188,16 @@ def test_one_file_is_not_a_case_folder(tmp_path):
     with pytest.raises(InputError) as excinfo:
         load_comparison([str(left)])
     assert_one_line_error(excinfo, "case folder")
+
+
+@pytest.mark.parametrize("sources", [[""], ["", "b.txt"], ["a.txt", ""]])
+def test_an_empty_name_is_said_as_such(tmp_path, monkeypatch, sources):
+    # Path("") is the current folder: it was refused as ".: not a case folder" or ": is a directory".
+    make_case(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError) as excinfo:
+        load_comparison(sources)
+    assert_one_line_error(excinfo, "an empty name was given")
 
 
 # --- Standard input --------------------------------------------------------------------------
@@ -195,6 +215,29 @@ def test_dash_reads_standard_input(tmp_path, monkeypatch):
     assert comparison.left.source == "-"
     assert comparison.left.texts == ["Путин позвонил.", "Обсуждали Газу."]
 
+
+@pytest.fixture
+def shell_stream():
+    """What the shell passes for ``<(echo ...)``: /dev/fd/N, a pipe holding the text."""
+    opened: list[int] = []
+
+    def stream(text: str) -> str:
+        read, write = os.pipe()
+        os.write(write, text.encode())
+        os.close(write)
+        opened.append(read)
+        return f"/dev/fd/{read}"
+
+    yield stream
+    for descriptor in opened:
+        os.close(descriptor)
+
+
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="no /dev/fd")
+def test_streams_the_shell_opened_are_named_by_their_side(shell_stream):
+    # readout-tui compare <(curl ...) <(curl ...) labelled the two accounts "63" and "62".
+    comparison = load_comparison([shell_stream("Putin called Netanyahu."), shell_stream("They spoke.")])
+    assert (comparison.left.label, comparison.right.label) == ("Left", "Right")
 
 def test_dash_on_the_right_with_label(tmp_path, monkeypatch):
     fake_stdin(monkeypatch, "\xef\xbb\xbfOne. Two.".encode("latin-1"))  # a BOM on stdin too

@@ -280,3 +280,14 @@ def test_a_short_word_of_the_label_in_another_case_is_the_side_itself():
         readout_from_text("The call was long.", "White House", "lines"),
     )
     assert [m.text for m in result.left] == []
+
+
+def test_a_name_in_another_script_is_shared_in_latin_letters():
+    # The Kremlin's Russian against the White House's English listed Putin as the White House's
+    # alone, and "Путина" as the Kremlin's. "Байден" stays apart from "Biden": spelt apart.
+    left, right, _ = sides(
+        ["President Biden spoke with Russian President Vladimir Putin about Ukraine."],
+        ["Состоялся телефонный разговор Владимира Путина с Джозефом Байденом.", "Обсудили Украину."],
+    )
+    assert "Vladimir Putin" not in " ".join(left) and not any("Путин" in name for name in right)
+    assert "President Biden" in left and any("Байден" in name for name in right)

@@ -42,7 +42,7 @@ def shared(mention: Mention, others: list[Mention], words: set[str]) -> bool:
         return True
     last = mention.parts[-1] if mention.parts else mention.key[1:]
     content = [w for w in last if module._content(w)] or list(last)
-    found = [any(_same_word(w, o) for o in words) for w in content]
+    found = [any(_same_word(w, o) or _same_word(module._latin(w), module._latin(o)) for o in words) for w in content]
     return found[-1] or sum(found) * 2 >= len(found)
 
 

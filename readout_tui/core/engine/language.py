@@ -74,13 +74,14 @@ class Language:
         return NAMES.get(self.code, self.code)
 
     def describe_short(self) -> str:
-        """E.g. "Indonesian (id)"."""
-        return f"{self.name} ({self.code})" if self.known else self.name
+        """E.g. "Indonesian (id)"; a language ``NAMES`` lacks by its code alone ("ary", not
+        "ary (ary)")."""
+        return f"{self.name} ({self.code})" if self.code in NAMES else self.name
 
     def describe(self) -> str:
-        """E.g. "Indonesian (id, 0.59)" or "undetermined (0.21)"."""
-        if not self.known:
-            return f"language undetermined ({self.confidence:.2f})"
+        """E.g. "Indonesian (id, 0.59)", "language ary (0.88)" or "language undetermined (0.21)"."""
+        if self.code not in NAMES:
+            return f"language {self.name} ({self.confidence:.2f})"
         return f"{self.name} ({self.code}, {self.confidence:.2f})"
 
 

@@ -212,14 +212,16 @@ def to_markdown(p: Published) -> str:
     md = report.markdown_escape
     out = [f"# {md(p.title)}", ""]
     out += [f"- {name}: {md(value)}" for name, value in p.header()]
-    out += [
-        "",
-        "## Divergence table",
-        "",
-        f"| {md(p.label('left'))} | {md(p.label('right'))} | relation | score | note |",
-        "|---|---|---|---|---|",
-    ]
-    for row in p.pairs():
+    out += ["", "## Divergence table", ""]
+    rows = p.pairs()
+    # No pairs is said as the lists below say no statement: headings over no rows read as a
+    # table that failed to fill.
+    if not rows:
+        out.append("- (none)")
+    else:
+        out.append(f"| {md(p.label('left'))} | {md(p.label('right'))} | relation | score | note |")
+        out.append("|---|---|---|---|---|")
+    for row in rows:
         out.append(
             f"| {_ref('left', row.left)}: {md(p.text('left', row.left))}"
             f" | {_ref('right', row.right)}: {md(p.text('right', row.right))}"
@@ -340,10 +342,14 @@ def _anchor(side: str, index: int | None) -> str:
 
 def _html_table(p: Published) -> Iterator[str]:
     yield "<h2>Divergence table</h2>"
+    rows = p.pairs()
+    if not rows:
+        yield "<p>(none)</p>"
+        return
     yield "<table><thead><tr>"
     yield f"<th>{_h(p.label('left'))}</th><th>{_h(p.label('right'))}</th>"
     yield "<th>relation</th><th>score</th><th>note</th></tr></thead><tbody>"
-    for row in p.pairs():
+    for row in rows:
         css = "same" if row.relation == "same" else "differently"
         hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
         yield (

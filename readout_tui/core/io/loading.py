@@ -210,12 +210,14 @@ def load_readout(
     return _load_side(source, label, mode)[0]
 
 
-def _load_side(source: str, label: str | None, mode: Segmentation | str) -> tuple[Readout, Page | None]:
+def _load_side(
+    source: str, label: str | None, mode: Segmentation | str, side: str = ""
+) -> tuple[Readout, Page | None]:
     text, encoding, page = read_page_or_text(source)
     if page is not None:
         text = page.without_title()
         label = label or page.label
-    label = well_formed(label) if label else default_label(source)
+    label = well_formed(label) if label else default_label(source, side)
     return readout_from_text(text, label, mode, source, encoding), page
 
 
@@ -236,10 +238,23 @@ def readout_from_text(
     return Readout(label, statements, source, encoding)
 
 
-def default_label(source: str) -> str:
+STREAM_FOLDERS = (Path("/dev/fd"), Path("/proc/self/fd"))
+"""Where the shell's process substitution (``<(curl ...)``) puts the stream it opens."""
+
+
+def default_label(source: str, side: str = "") -> str:
+    """The file's name; "stdin" for standard input; for a stream the shell opened, whose name
+    is a number (/dev/fd/63), the side ("Left"), when it is known."""
     if source == "-":
         return "stdin"
+    if side and is_stream(source):
+        return side.capitalize()
     return well_formed(Path(source).stem)
+
+
+def is_stream(source: str) -> bool:
+    """Whether ``source`` is a stream the shell opened (/dev/fd/63): named anew each time."""
+    return Path(source).parent in STREAM_FOLDERS
 
 
 def load_case(folder: Path, mode: Segmentation | str = Segmentation.SENTENCES) -> Comparison:
@@ -250,7 +265,9 @@ def load_case(folder: Path, mode: Segmentation | str = Segmentation.SENTENCES) -
     for side in ("left", "right"):
         path = case_file(folder, side)
         if path is None:
-            raise InputError(f"{folder}: not a case folder (no {side}.txt)")
+            raise InputError(
+                f"{folder}: not a case folder (no {side}.txt): it needs left.txt and right.txt, or one article.txt"
+            )
         label = text_field(meta, f"{side}_label") or None
         readout, page = _load_side(str(path), label, mode)
         if label is None and (page is None or not page.label):
@@ -337,6 +354,12 @@ def load_comparison(
 ) -> Comparison:
     """Two files (either may be ``-``, not both), one case folder, or one article (a file,
     or a folder holding ``article.txt`` or ``article.html``)."""
+    if "" in sources:
+        # An unset shell variable ("$LEFT"): Path("") is the current folder, which was then
+        # refused as ".: not a case folder" or ": is a directory".
+        raise InputError("an empty name was given for a readout: name a file, a case folder or '-'")
+    # A blank label (--left-label "", an unset variable) is none: the default stands, not a blank title.
+    left_label, right_label = (label if label and label.strip() else None for label in (left_label, right_label))
     if len(sources) == 1:
         # The article's loader is imported only for an article: its attribution brings the
         # engine's word tables (numpy), which two readouts do not need before the first paint.
@@ -360,8 +383,8 @@ def load_comparison(
         raise InputError(f"give two readout files (LEFT RIGHT), one case folder or one article; {_given(sources)}")
     if sources == ["-", "-"]:
         raise InputError("only one side can be read from standard input")
-    left, left_page = _load_side(sources[0], left_label, mode)
-    right, right_page = _load_side(sources[1], right_label, mode)
+    left, left_page = _load_side(sources[0], left_label, mode, "left")
+    right, right_page = _load_side(sources[1], right_label, mode, "right")
     if right_label is None and right.label == left.label:
         # Two files of one name (or one file twice): the panes and reports must tell them apart.
         right = replace(right, label=f"{right.label} (2)")

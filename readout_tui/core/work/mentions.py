@@ -29,7 +29,9 @@ hundreds of megabytes and none ships on PyPI with its weights. The method instea
 A mention counts as shared when the other account has it in some form: a name when the last of
 its parts (what its particles join: "England" in "Bank of England") has half of its words or
 its last word there (words compared by a common stem, so "Russia"/"Russian" and
-"Путин"/"Путина" agree), or when it is the acronym of a name or of a name's part there
+"Путин"/"Путина" agree; and, in Latin letters, words in two scripts, as the scores compare them:
+"Путина"/"Putin", though not "Байден"/"Biden", spelt apart), or when it is the acronym of a name
+or of a name's part there
 ("UN"/"United Nations", "UN"/"Secretary-General of the United Nations"); a number when the
 other side has the same value anywhere (also inside a date or a duration); a duration when the
 other side has the same amount of the same unit; a date when it has the same day of the same
@@ -55,7 +57,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from readout_tui.core.aside import Aside, chosen_method, wanted_late
@@ -665,21 +667,46 @@ class _Index:
         return found[-1] or sum(found) * 2 >= len(found)
 
     def _has_word(self, word: str) -> bool:
-        """Does this side have ``word`` up to an ending (``_same_word``)? Only words that begin
-        as it does can be: they sit together in the sorted words."""
+        """Does this side have ``word`` up to an ending (``_same_word``), as written or in Latin
+        letters (``_latin``)? The second look is made only when the first finds nothing: the
+        side's words are put in Latin letters once, when first needed."""
         if word not in self.word_found:
-            self.word_found[word] = word in self.words or (
-                len(word) >= 4 and any(_same_word(word, other) for other in self._starting(word))
+            self.word_found[word] = _has(word, self.words, self.sorted_words) or _has(
+                _latin(word), *self._latin_words
             )
         return self.word_found[word]
 
-    def _starting(self, word: str) -> Iterator[str]:
-        # _same_word needs a common start of max(4, len(word) - 3) letters at least.
-        prefix = word[: max(4, len(word) - 3)]
-        for other in self.sorted_words[bisect_left(self.sorted_words, prefix) :]:
-            if not other.startswith(prefix):
-                return
-            yield other
+    @cached_property
+    def _latin_words(self) -> tuple[set[str], list[str]]:
+        latin = {_latin(word) for word in self.words}
+        return latin, sorted(latin)
+
+
+def _has(word: str, words: set[str], ordered: list[str]) -> bool:
+    """Is ``word`` in ``words`` up to an ending? Only words that begin as it does can be: they
+    sit together in ``ordered``, the words sorted."""
+    return word in words or (len(word) >= 4 and any(_same_word(word, other) for other in _starting(word, ordered)))
+
+
+def _starting(word: str, ordered: list[str]) -> Iterator[str]:
+    # _same_word needs a common start of max(4, len(word) - 3) letters at least.
+    prefix = word[: max(4, len(word) - 3)]
+    for other in ordered[bisect_left(ordered, prefix) :]:
+        if not other.startswith(prefix):
+            return
+        yield other
+
+
+@lru_cache(maxsize=65536)
+def _latin(word: str) -> str:
+    """A word in another script than Latin in Latin letters ("путина" -> "putina"), else as it
+    is: ``engine.words.transliterated``'s rule, without that module's numpy, which the finder's
+    child process would import for it."""
+    if word.isascii():
+        return word
+    from anyascii import anyascii
+
+    return "".join(c for c in anyascii(word).casefold() if c.isalnum()) or word
 
 
 class _Own:

@@ -2,8 +2,9 @@
 
 A case folder keeps its session in ``session.json`` inside it. Two loose files keep theirs in
 the user's data directory (``READOUT_TUI_DATA_DIR`` moves it), under a name derived from the
-two files' paths, so that editing a readout finds the same session again; standard input is
-named by its text.
+two files' paths, so that editing a readout finds the same session again; standard input and
+a stream the shell opened (``<(curl ...)``, a new /dev/fd path each time) are named by their
+text.
 
 The session stores each side's statement texts. When a readout has changed since, every
 decision is moved to the statement with the same text, or failing that the most similar one
@@ -42,7 +43,7 @@ from types import MappingProxyType
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import well_formed
 from readout_tui.core.io.files import FileRefused, read_bounded, write_atomic
-from readout_tui.core.io.loading import MAX_INPUT_BYTES, Comparison
+from readout_tui.core.io.loading import MAX_INPUT_BYTES, Comparison, is_stream
 from readout_tui.core.types import Kind, statement_ref
 from readout_tui.core.work.decisions import Decisions, Step, pair_note_key, records
 from readout_tui.core.work.segments import SegmentEdit, resegmented
@@ -161,7 +162,7 @@ def session_path(comparison: Comparison) -> Path:
     article = comparison.info.article
     if case is not None:
         names = [str(case.resolve())]
-    elif article is not None and comparison.left.source in ("", "-"):
+    elif article is not None and _named_by_text(comparison.left.source):
         # Known by the article's text, not by its accounts': those change as statements move.
         names = [_identity("-", [s.text for s in article.statements])]
     else:
@@ -171,9 +172,15 @@ def session_path(comparison: Comparison) -> Path:
 
 
 def _identity(source: str, texts: Sequence[str]) -> str:
-    if source and source != "-":
+    if not _named_by_text(source):
         return "path:" + str(Path(source).resolve())
     return "text:" + "\n".join(texts)
+
+
+def _named_by_text(source: str) -> bool:
+    """Standard input, or a stream the shell opened: no path of it finds the session again (a
+    stream's resolved to a pipe of this process, so each run had saved to a new session)."""
+    return source in ("", "-") or is_stream(source)
 
 
 def _inside(path: Path, folder: Path) -> bool:
