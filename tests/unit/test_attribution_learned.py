@@ -80,7 +80,7 @@ def test_the_shipped_weights_are_read_when_asked_for_and_the_rules_alone_are_the
     assert [s.text for s in corrected.statements] == [s.text for s in rules.statements]
     for s in corrected.statements:
         if s.how is How.LEARNED:
-            assert s.learned_from is not None and "learned from the gold" in corrected.why(s.index)
+            assert s.learned_from is not None and "learned from annotated articles" in corrected.why(s.index)
 
 
 def with_options(model: learned.Model, **changes) -> learned.Model:

@@ -36,7 +36,7 @@ HOW_LEGEND: tuple[tuple[How, str], ...] = (
     (How.OTHER_SOURCE, "its cue names neither account's source"),
     (How.NEGATED, "its cue says what an account lacks"),
     (How.NO_CUE, "no cue: the reporter's own text"),
-    (How.LEARNED, "moved from the rules' side by the model learned from the gold"),
+    (How.LEARNED, "moved from the rules' side by a model learned from annotated articles"),
     (How.BY_HAND, "moved by hand (p puts it back)"),
 )
 """How a statement can have been attributed, in a line each: the help screen's legend."""

@@ -177,7 +177,7 @@ class Attribution:
             base = "no cue: the reporter's own text"
         elif s.how is How.LEARNED and s.learned_from is not None:
             side, how = s.learned_from
-            base = f"learned from the gold (the rules: {self.label(side)}, {how.value})"
+            base = f"learned from annotated articles (the rules: {self.label(side)}, {how.value})"
         else:
             base = s.how.value
         if s.repeats is not None:
