@@ -206,6 +206,12 @@ def test_moving_statements_by_hand_and_back():
     [
         ("A headline\nThe leaders spoke on Monday.\nThey discussed trade.\n", "no source"),
         ("A headline\nThe Kremlin said the leaders spoke.\nThe Kremlin said they discussed trade.\n", "only one source"),
+        # Analysts are no second account: they once were its source, and the right pane's label.
+        (
+            "President Plekshi and President Muskar spoke by phone on Monday.\n"
+            "The Kremlin said the two leaders discussed trade.\nAnalysts said the call was routine.\n",
+            "only one source",
+        ),
     ],
 )
 def test_an_article_without_two_sources_is_refused(text, message):

@@ -198,13 +198,14 @@ class Parties:
     @classmethod
     def most_cited(cls, resolved: dict[int, list[Resolved]]) -> Parties:
         """Without two leaders, the two sources cited most (a cue that names a statement or
-        an office counts double), the first cited on the left."""
+        an office counts double), the first cited on the left; not a third party ("Analysts
+        said", "according to The Washington Post") nor an outlet cited for what it relays."""
         score: Counter = Counter()
         first: dict[str, int] = {}
         for index, found in resolved.items():
             weights: dict[str, int] = {}
             for r in found:
-                if r.entity and not r.cue.negated:
+                if r.entity and not r.cue.negated and not _speaks_for_none(r.cue):
                     weights[r.entity] = max(weights.get(r.entity, 0), 2 if r.cue.documented else 1)
             for entity, weight in weights.items():
                 score[entity] += weight
@@ -441,6 +442,10 @@ def _third_party(tokens: Sequence[Token], cue: Cue) -> bool:
             apposition.append(token)
         words += apposition
     return any(cues.is_third_party(t.text) for t in words)
+
+
+def _speaks_for_none(cue: Cue) -> bool:
+    return cue.relay or any(cues.is_third_party(word) for word in cue.source.split())
 
 
 def _titled(tokens: Sequence[Token], cue: Cue) -> bool:
