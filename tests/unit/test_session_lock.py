@@ -163,7 +163,19 @@ def test_a_folder_that_cannot_be_written_opens_read_only(comparison, monkeypatch
 
     monkeypatch.setattr(os, "open", no_new_files)
     store = SessionStore.open(comparison)
-    assert store.read_only == f"cannot save in {comparison.case_dir} (Read-only file system)"
+    assert store.read_only == (
+        f"cannot save in {comparison.case_dir} (Read-only file system): decisions made now are not saved"
+    )
+
+
+def test_a_sessions_folder_that_cannot_be_made_says_how_to_move_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("READOUT_TUI_DATA_DIR", str(tmp_path / "a-file" / "sessions"))
+    (tmp_path / "a-file").write_text("not a folder")
+    left, right = tmp_path / "left.txt", tmp_path / "right.txt"
+    left.write_text("One.\n")
+    right.write_text("Two.\n")
+    store = SessionStore.open(load_comparison([str(left), str(right)]))
+    assert store.read_only.endswith("decisions made now are not saved; set READOUT_TUI_DATA_DIR to a folder you can write")
 
 
 def test_a_failed_save_is_remembered_until_one_succeeds(comparison, monkeypatch):

@@ -398,8 +398,12 @@ def _why_not(path: Path, problem: OSError) -> str:
     if isinstance(problem, SessionBusy):
         return problem.strerror
     if problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"cannot save in {path.parent} ({problem.strerror})"
-    return f"cannot lock {lock_path(path)} ({problem.strerror or problem})"
+        why = f"cannot save in {path.parent} ({problem.strerror})"
+    else:
+        why = f"cannot lock {lock_path(path)} ({problem.strerror or problem})"
+    # What it means for the analyst's work, and, where the sessions folder is ours to move, how.
+    remedy = "; set READOUT_TUI_DATA_DIR to a folder you can write" if _inside(path, data_dir()) else ""
+    return f"{why}: decisions made now are not saved{remedy}"
 
 
 # -- the file's shape ------------------------------------------------------------------------
