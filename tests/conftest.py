@@ -8,6 +8,7 @@ load the real bundled model.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import asdict
@@ -163,3 +164,20 @@ def fix_pairs(monkeypatch) -> Callable[[list[dict]], None]:
 def gold(fix_pairs) -> None:
     """The app shows the dev case's gold alignment."""
     fix_pairs(json.loads((CASE / "gold.json").read_text(encoding="utf-8"))["pairs"])
+
+
+@pytest.fixture
+def shell_stream():
+    """What the shell passes for ``<(echo ...)``: /dev/fd/N, a new pipe holding the text."""
+    opened: list[int] = []
+
+    def stream(text: str) -> str:
+        read, write = os.pipe()
+        os.write(write, text.encode())
+        os.close(write)
+        opened.append(read)
+        return f"/dev/fd/{read}"
+
+    yield stream
+    for descriptor in opened:
+        os.close(descriptor)

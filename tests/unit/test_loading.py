@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -214,23 +213,6 @@ def test_dash_reads_standard_input(tmp_path, monkeypatch):
     assert comparison.left.label == "stdin"
     assert comparison.left.source == "-"
     assert comparison.left.texts == ["Путин позвонил.", "Обсуждали Газу."]
-
-
-@pytest.fixture
-def shell_stream():
-    """What the shell passes for ``<(echo ...)``: /dev/fd/N, a pipe holding the text."""
-    opened: list[int] = []
-
-    def stream(text: str) -> str:
-        read, write = os.pipe()
-        os.write(write, text.encode())
-        os.close(write)
-        opened.append(read)
-        return f"/dev/fd/{read}"
-
-    yield stream
-    for descriptor in opened:
-        os.close(descriptor)
 
 
 @pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="no /dev/fd")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -80,27 +79,12 @@ def test_loose_files_keep_their_session_in_the_data_dir_by_path(tmp_path, data_d
     assert session_path(load_comparison(files[::-1], "lines")) != path
 
 
-
-@pytest.fixture
-def piped():
-    """What the shell passes for ``<(echo ...)``: /dev/fd/N, a new pipe each time."""
-    opened: list[int] = []
-
-    def stream(lines: list[str]) -> str:
-        read, write = os.pipe()
-        os.write(write, "\n".join(lines).encode())
-        os.close(write)
-        opened.append(read)
-        return f"/dev/fd/{read}"
-
-    yield stream
-    for descriptor in opened:
-        os.close(descriptor)
-
-
 @pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="no /dev/fd")
-def test_streams_the_shell_opened_find_their_session_again_by_text(data_dir, piped):
+def test_streams_the_shell_opened_find_their_session_again_by_text(data_dir, shell_stream):
     # readout-tui <(curl ...) <(curl ...): each run saved to a new session (the path of a pipe).
+    def piped(lines: list[str]) -> str:
+        return shell_stream("\n".join(lines))
+
     first = session_path(load_comparison([piped(LEFT), piped(RIGHT)], "lines"))
     assert first.parent == data_dir / "sessions"
     assert session_path(load_comparison([piped(LEFT), piped(RIGHT)], "lines")) == first
