@@ -117,6 +117,24 @@ def test_a_countrys_press_or_analysts_are_a_third_party(line):
     assert sides(opening + line)[3] == "neither"
 
 
+def test_sources_an_office_qualifies_speak_for_its_government_and_again_as_the_sources():
+    text = (
+        "Plekszy and Muskar talk\n"
+        "Syldavian presidential sources said Bordurian President Kurt Plekszy and Syldavian "
+        "President Anton Muskar spoke by phone on Monday.\n"
+        "The two leaders agreed to expand trade, according to the sources.\n"
+        "They also discussed the border, the sources added.\n"
+        "A source with knowledge of the talks said a visit was likely.\n"
+        "Plekszy said the call was useful.\n"
+    )
+    assert sides(text)[2:] == ["left", "left", "neither", "right"]
+    assert [cues.is_office_source(w.split(), 1) for w in ("government sources", "the sources", "a source")] == [
+        True,
+        True,
+        False,
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

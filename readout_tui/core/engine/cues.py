@@ -76,6 +76,10 @@ _EN_OFFICE_NOUNS = """
 government office ministry presidency administration cabinet embassy palace secretariat agency
 side
 """
+_EN_OFFICE_ADJECTIVES = "presidential governmental ministerial official"
+"""Who sources are when an office qualifies them ("Turkish presidential sources")."""
+_EN_SOURCE_NOUNS = "source sources"
+_ID_SOURCE_NOUNS = "sumber"
 _EN_ROLES = """
 spokesman spokeswoman spokesperson aide aides adviser advisor secretary minister official
 officials envoy ambassador press counsellor diplomat
@@ -341,6 +345,9 @@ THIRD_PARTIES = _words(_EN_THIRD_PARTIES, _ID_THIRD_PARTIES)
 tanks, unnamed sources."""
 CONJUNCTIONS = _words(_EN_AND, _ID_AND, _RU_AND)
 """What joins two names ("России и США", "Putin and Trump")."""
+_OFFICE_ADJECTIVES = _words(_EN_OFFICE_ADJECTIVES)
+_SOURCE_NOUNS = _words(_EN_SOURCE_NOUNS, _ID_SOURCE_NOUNS)
+_DEFINITE = _words("the these those")
 OFFICE_MODIFIERS = _words(_EN_OFFICE_MODIFIERS, _ID_OFFICE_MODIFIERS)
 APART = _words(_EN_APART, _ID_APART, _RU_APART)
 """A statement made on another occasion than the call ("separately", "secara terpisah",
@@ -487,6 +494,19 @@ def names_nobody(word: str) -> bool:
     letter ("X", where the article cites a post on it)."""
     folded = key(word)
     return len(folded) < 2 or is_honorific(word) or folded in DETERMINERS or folded in FIRST_PERSON
+
+
+def is_office_source(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a source that speaks for an office ("Turkish presidential
+    sources", "government sources", "sumber pemerintah"), not an unnamed third party, or is
+    such sources named again ("the sources said"): an office or its adjective next to it, or
+    nothing but a determiner before it."""
+    if key(words[k]) not in _SOURCE_NOUNS:
+        return False
+    near = [key(w) for w in words[max(k - 1, 0) : k] + words[k + 1 : k + 2]]
+    if any(w in _OFFICE_ADJECTIVES or is_office_noun(w) for w in near):
+        return True
+    return len(words) == 2 and k == 1 and key(words[0]) in _DEFINITE
 
 
 def is_role(word: str) -> bool:

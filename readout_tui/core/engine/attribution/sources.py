@@ -479,7 +479,14 @@ def _analyst(words: list[Token]) -> bool:
     """Whether the source is a third party ("российский эксперт"): a third-party word that no
     role follows ("журналистам" in "сообщил журналистам помощник президента" is who was told)."""
     roles = [t.start for t in words if cues.is_role(t.text) and not t.title]
-    return any(cues.is_third_party(t.text) and not any(r > t.start for r in roles) for t in words)
+    return any(t in _unnamed_thirds(words) and not any(r > t.start for r in roles) for t in words)
+
+
+def _unnamed_thirds(words: list[Token]) -> list[Token]:
+    """The third-party words of a source, but for sources an office qualifies: "Turkish
+    presidential sources" speak for Turkey, "the sources" for whoever they were before."""
+    texts = [t.text for t in words]
+    return [t for k, t in enumerate(words) if cues.is_third_party(t.text) and not cues.is_office_source(texts, k)]
 
 
 def _classify(
@@ -503,7 +510,7 @@ def _classify(
     account = any(cues.is_account_noun(t.text) for t in words)
     runs = name_runs(tokens, start, end)
     adjectives = tuple(name_key(t.text) for t in words if not t.name and not cues.is_function_word(t.text))
-    third = [t for t in words if cues.is_third_party(t.text) and not t.name]
+    third = [t for t in _unnamed_thirds(words) if not t.name]
     if runs and third and third[-1].start > runs[-1][-1].start:
         # "Бразильская пресса", "Chinese analysts": a third party of a country, not the
         # country's voice.
@@ -536,7 +543,10 @@ def _classify(
         return Cue(span, Kind.PRONOUN, source, negated=negated)
     if documented:
         return Cue(span, Kind.GENERIC, source, negated=negated, documented=True, account=account, adjectives=adjectives)
-    roles = [k for k, t in enumerate(words) if cues.is_role(t.text) and not t.title]
+    texts = [t.text for t in words]
+    roles = [
+        k for k, t in enumerate(words) if (cues.is_role(t.text) or cues.is_office_source(texts, k)) and not t.title
+    ]
     titles = [k for k, t in enumerate(words) if t.title]
     if titles and not (roles and roles[0] < titles[0]):
         return Cue(span, Kind.PRONOUN, source, negated=negated, adjectives=adjectives)
@@ -545,7 +555,7 @@ def _classify(
         # so is a role of a title ("по словам помощника президента": the president's aide,
         # not the president).
         return Cue(span, Kind.GENERIC, source, negated=negated, adjectives=adjectives)
-    third = [t for t in words if cues.is_third_party(t.text)]
+    third = _unnamed_thirds(words)
     if third and unnamed_third:
         # "По мнению аналитиков", "experts said": a source of its own, though it has no name
         # (a third party, the parties find).
