@@ -604,6 +604,7 @@ def test_it_is_no_speaker_unless_it_says_something():
     [
         (RUSSIAN_OPENING, "Мускар, в свою очередь, подтвердил позицию Сильдавии в разговоре.\n", "Мускар"),
         (ENGLISH_OPENING, "Muskar, for his part, said the call was frank.\n", "Muskar"),
+        (ENGLISH_OPENING, "Muskar, by contrast, said Plekszy had raised the border.\n", "Muskar"),
     ],
 )
 def test_a_turn_set_off_by_commas_between_a_source_and_its_verb(opening, line, source):

@@ -109,7 +109,10 @@ _EN_RELATIVES = "who which"
 _EN_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
 _EN_EARLIER = "earlier previously"
 _EN_BEFORE = "before ahead prior"
-_EN_SWITCHES = ("on the other hand", "for its part", "for his part", "for her part", "in turn")
+_EN_SWITCHES = (
+    "on the other hand", "for its part", "for his part", "for her part", "for their part", "in turn", "by contrast",
+    "in contrast",
+)
 _EN_LINKS = ("read more", "read also", "also read", "see also", "related", "more", "recommended", "watch")
 
 # -- Indonesian ------------------------------------------------------------------------------
@@ -291,7 +294,7 @@ _RU_APART = "отдельно ранее накануне"
 _RU_RELATIVES = "который которая которое которые"
 _RU_EARLIER = "ранее накануне"
 _RU_BEFORE = "до перед"
-_RU_SWITCHES = ("в свою очередь", "с другой стороны", "со своей стороны")
+_RU_SWITCHES = ("в свою очередь", "с другой стороны", "со своей стороны", "напротив")
 _RU_LINKS = ("читайте также", "читайте", "смотрите также", "по теме", "см. также", "также читайте")
 
 
