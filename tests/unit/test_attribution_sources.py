@@ -265,3 +265,12 @@ def test_an_office_named_by_a_country_of_no_party_yet_is_placed_as_a_source():
     # country, so "пресс-служба сильдавского лидера" named no party and was dropped; it is
     # Syldavia's source now, placed by the statements around it (Muskar's account after it).
     assert sides(RU_OFFICE_OF_COUNTRY) == ["neither", "neither", "left", "left", "right"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Shortly after the call, Mr Muskar gave his own account.", "However, Mr Muskar gave his own account."],
+)
+def test_an_opening_adverb_or_connective_stands_before_the_subject(text):
+    subject = sources.find_subject(read_tokens(text, set()), text)
+    assert (subject.kind, subject.form) == ("named", "Mr Muskar")

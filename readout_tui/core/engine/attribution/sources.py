@@ -674,7 +674,7 @@ def find_subject(tokens: list[Token], text: str) -> Subject:
             k += 1
     while k < len(tokens) and not tokens[k].word:
         k += 1
-    while k < len(tokens) and tokens[k].word and not tokens[k].name and tokens[k].folded in cues.OPENERS:
+    while k < len(tokens) and tokens[k].word and not tokens[k].name and _opener(tokens[k]):
         k += 1
     while k < len(tokens) and not tokens[k].word:
         k += 1
@@ -717,6 +717,15 @@ def find_subject(tokens: list[Token], text: str) -> Subject:
             return Subject("named", name_key(names[-1].text), verb.text, span, form, turned=turned > end)
         return Subject("pronoun", verb=verb.text, span=span)
     return Subject("")
+
+
+_EN_ADVERB = re.compile(r"^[a-z]{3,}ly$")
+
+
+def _opener(token: Token) -> bool:
+    """A connective or an adverb that opens a sentence before its subject or its opening
+    phrase ("However", "Shortly after the call, Mr Zelensky ...")."""
+    return token.folded in cues.OPENERS or bool(_EN_ADVERB.match(token.folded))
 
 
 def _joint(tokens: list[Token], k: int) -> Subject | None:
