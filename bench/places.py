@@ -33,7 +33,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z \-'.]*$")
 
 EXTRA: dict[str, list[str]] = {
-    "US": ["USA", "US", "White House", "Gedung Putih", "Белый дом", "Washington", "Вашингтон", "AS", "США",
+    "US": ["USA", "US", "White House", "White", "Gedung Putih", "Белый дом", "Белый", "Washington", "Вашингтон", "AS", "США",
            "Amerika", "America", "American", "американский", "Америка", "State Department",
            "Pentagon", "Пентагон", "Госдепартамент"],
     "RU": ["Kremlin", "Кремль", "Rusia", "Russia", "Россия", "российский", "РФ", "Moskow",

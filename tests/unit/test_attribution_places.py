@@ -25,6 +25,8 @@ from readout_tui.core.io.article import attribute_text
         ("Chinese", "CN"),  # also Hong Kong's and Macao's demonym: the country's
         ("French", "FR"),  # also in territories' names ("French Polynesia")
         ("House", None),  # the White House, the Blue House, State House: no one's
+        ("White", "US"),  # so the White House by its first word
+        ("Белом", "US"),  # "в Белом доме": the capitalised word of "Белый дом"
         ("Istana", None),  # Istana Merdeka, Singapore's Istana
         ("Korea", None),
     ],
