@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from readout_tui.core.engine import cues
+from readout_tui.core.engine.attribution import places
 from readout_tui.core.engine.attribution.tokens import CYRILLIC, Token, gloss, name_key, name_runs, same_stem
 
 _ROLE_REACH = 4
@@ -53,6 +54,9 @@ class Names:
     """The other names a titled person is named with ("Arab Saudi" of "Putra Mahkota Arab
     Saudi Mohammed bin Salman", "Israeli" of "Israeli Prime Minister Benjamin Netanyahu"):
     whose leader the title makes them."""
+    codes: dict[frozenset[str], Counter] = field(default_factory=dict)
+    """The country a titled person's title is of by an adjective the article does not write
+    as a name ("с турецким лидером Реджепом Тайипом Эрдоганом"), as the places table codes it."""
     aides: set[str] = field(default_factory=set)
     """People named with a role (spokesman, aide, minister): never a party's leader."""
     glosses: list[tuple[str, str]] = field(default_factory=list)
@@ -151,6 +155,9 @@ class Names:
             if titles:  # not "Президенты России и Казахстана Владимир Путин и ...": whose is whose
                 others = {name_key(t.text) for t in run if t.name and not t.title} - person
                 self.countries.setdefault(person, Counter()).update(others)
+                code = _adjective_country(tokens, run)
+                if code:
+                    self.codes.setdefault(person, Counter())[code] += 1
         return True
 
     def _split_title(self, tokens: Sequence[Token], runs: list[list[Token]], k: int) -> None:
@@ -343,6 +350,15 @@ def _office_name(tokens: Sequence[Token], run: list[Token]) -> bool:
     start, end = tokens.index(run[0]), tokens.index(run[-1]) + 1
     around = [tokens[j] for j in (start - 1, end) if 0 <= j < len(tokens)]
     return any(t.word and cues.is_office_noun(t.text) for t in around)
+
+
+def _adjective_country(tokens: Sequence[Token], run: list[Token]) -> str | None:
+    """The country of the lowercase adjective just before a title ("турецким лидером")."""
+    start = tokens.index(run[0])
+    before = tokens[start - 1] if start > 0 else None
+    if before is None or not before.word or before.name or not run[0].title:
+        return None
+    return places.country_of(name_key(before.text))
 
 
 def _countries_first(tokens: Sequence[Token], run: list[Token]) -> bool:

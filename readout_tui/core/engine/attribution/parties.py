@@ -141,12 +141,13 @@ def _country(names: Names, keys: frozenset[str]) -> bool:
     return bool(votes) and sum(votes.values()) > names.heads[key]
 
 
-def _place_countries(names: Names, sides: dict[str, Side]) -> None:
+def _place_countries(names: Names, sides: dict[str, Side], titled: dict[Side, Counter]) -> None:
     """Give each party the article's other names of its country: its capital, its seat of
     government, its news agency ("Ottawa said", "according to the Amiri Diwan"; ``places``).
-    A party's country is the one most of the names already on its side belong to."""
+    A party's country is the one most of the names already on its side belong to, with the
+    country its leader's title has by an adjective (``titled``)."""
     placed = {key: code for key in names.frequency if (code := places.country_of(key))}
-    found: dict[Side, Counter] = {Side.LEFT: Counter(), Side.RIGHT: Counter()}
+    found: dict[Side, Counter] = {side: Counter(titled.get(side, {})) for side in (Side.LEFT, Side.RIGHT)}
     for key, code in placed.items():
         side = sides.get(names.resolve(key))
         if side in found:
@@ -185,6 +186,7 @@ class Parties:
         led = frozenset(sides)
         # The country a leader's title names is the leader's party, though the article may
         # also name it alone more often than with him.
+        titled: dict[Side, Counter] = {}
         for side, keys in pairs:
             for person, countries in names.countries.items():
                 # Two keys in common when the person has two: a first name alone ("Mohammed")
@@ -192,7 +194,8 @@ class Parties:
                 if len(person & keys) >= min(2, len(person)):
                     for key in countries:
                         sides.setdefault(names.resolve(key), side)
-        _place_countries(names, sides)
+                    titled.setdefault(side, Counter()).update(names.codes.get(person, {}))
+        _place_countries(names, sides, titled)
         return cls(dict(pairs), sides, led=led)
 
     @classmethod
