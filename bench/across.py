@@ -292,7 +292,10 @@ _ENGLISH = ("fixtures", "round4", "round6", "round7", "round8", "round9", "round
 _XLANG = ("xlang", "xlang-2", "xlang-3", "xlang-4", "xlang-5", "xlang-6", "xlang-7", "xlang-8", "xlang-9")
 FILES_CORPUS = {
     "e5-across.json": (_ENGLISH, _XLANG),
-    "e5-use-across.json": (_ENGLISH + ("round14", "round15"), _XLANG + ("xlang-10", "xlang-11")),
+    "e5-use-across.json": (
+        _ENGLISH + tuple(f"round{k}" for k in range(14, 20)),
+        _XLANG + tuple(f"xlang-{k}" for k in range(10, 16)),
+    ),
 }
 """The English rounds and the cross-language rounds each shipped two-language file was last
 fitted on (``e5-use-across.json``: the cross-language cases of these that USE covers)."""
