@@ -527,7 +527,10 @@ class _Labelling:
             return [places.russian_nominative(words[0]) or words[0]] if len(words) == 1 else words
         clause = self.clause_forms.get(name_key(words[0]))
         if clause:
-            return [_ru_nominative(clause.most_common(1)[0][0]), *words[1:]]
+            # The form as written when the article opens a clause with it too ("Путин тогда
+            # говорил"): another that does ("Путину исполнилось 73 года") is a dative.
+            form = words[0] if words[0] in clause else clause.most_common(1)[0][0]
+            return [_ru_nominative(form), *words[1:]]
         # A place the article names only in an oblique case ("в Берлине") as the table writes it.
         return [places.russian_nominative(words[0]) or _ru_nominative(words[0]), *words[1:]]
 
@@ -617,6 +620,12 @@ def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
     words = [w for w in r.cue.form.split() if not cues.names_nobody(w)]
     if not words:
         return "", 0
+    leaders = set().union(*labelling.leaders.values())
+    if len(words) > 1 and name_key(words[-1]) in leaders and not any(cues.is_office_noun(w) for w in words):
+        # A leader by his name, not by the title and country before it ("Amerika Serikat
+        # Donald Trump", "US President Donald Trump", "Белоруссии Александр Лукашенко").
+        while len(words) > 1 and (cues.is_title(words[0]) or places.country_of(name_key(words[0]))):
+            words = words[1:]
     if r.cue.key in labelling.aides:
         whose = words[:-_PERSON_NAME] if len(words) > _PERSON_NAME else []
         if whose:
@@ -626,6 +635,24 @@ def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
             return organisation, 1
         return " ".join(words), 0
     return _ranked(labelling.nominative(words))
+
+
+_EN_NATIONALITY = re.compile(r"[a-z](?:ian|ean|ese|ish|ican)$")
+"""The endings of an English adjective of nationality ("Freedonian", "Japanese", "Turkish")."""
+
+
+def _nationality_adjective(label: str, labelling: _Labelling) -> bool:
+    """Whether a label is a country's adjective alone ("Ethiopian", "Uzbek"): by the table of
+    places, or by its English ending where it is no person's name in the article."""
+    if not label or " " in label or not label[:1].isupper() or CYRILLIC.match(label.casefold()):
+        return False
+    if places.is_adjective(label):
+        return True
+    key = name_key(label)
+    # A surname ends a name of several words ("Nikol Pashinian").
+    surnames = {k for k, runs in labelling.runs.items() if any(" " in run for run in runs)}
+    people = set().union(*labelling.leaders.values()) | labelling.aides | surnames
+    return _EN_NATIONALITY.search(label) is not None and key not in people
 
 
 def _ranked(words: list[str]) -> tuple[str, int]:
@@ -666,6 +693,10 @@ def _labels(
         elif order[label][1] == 0:
             # A spokesman by his own name ("Peskov said"): whose spokesman he is.
             label = labelling.country(side) or labelling.leader_name(side) or label
+        if _nationality_adjective(label, labelling):
+            # "according to the Ethiopian account", "Turkish presidential sources said": the
+            # side, not a bare adjective.
+            label = f"{label} side"
         labels.append(label or side.value.capitalize())
     if labels[0].casefold() == labels[1].casefold():
         labels[1] = f"{labels[1]} (2)"

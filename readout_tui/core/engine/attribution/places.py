@@ -43,6 +43,32 @@ def _countries() -> dict[str, str]:
     return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
 
 
+def is_adjective(word: str) -> bool:
+    """Whether ``word`` is a country's adjective rather than its name, by the names the table
+    gives that country: a name that extends it as a country's name does ("German" of "Germany",
+    "Uzbek" of "Uzbekistan", "Czech" of "Czechia"), or one it extends with "-i" ("Israeli" of
+    "Israel", "Pakistani" of "Pakistan")."""
+    code = country_of(name_key(word))
+    if code is None:
+        return False
+    for name in _table()[code]:
+        if name == word or not _WORD.fullmatch(name):
+            continue
+        if name.startswith(word) and name[len(word) :] in _COUNTRY_ENDINGS:
+            return True
+        if word.startswith(name) and word[len(name) :] == "i":
+            return True
+    return False
+
+
+_COUNTRY_ENDINGS = ("y", "ia", "stan", "istan")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, list[str]]:
+    return json.loads(TABLE.read_text(encoding="utf-8"))
+
+
 def russian_nominative(word: str) -> str:
     """The table's one-word Russian name that ``word`` is a case or the adjective of: the
     longest that ``word`` begins with ("Ташкент" for "Ташкенте", "Азербайджан" for
