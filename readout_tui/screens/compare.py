@@ -488,7 +488,18 @@ class CompareScreen(Screen[None]):
             # A guessed encoding is worth a glance: a wrong guess garbles the whole side.
             parts.append((2, f"decoded as {printable(readout.encoding)}"))
         if 0 < room < len(" · ".join(text for _, text in parts)):
+            if workspace.filter is Filter.ALL and tally.unique is not None:
+                # "4 of 7 unique · 43% paired": both counts in the room of one, so that the
+                # border's cut does not take "paired" at 80 columns ("43% p…").
+                counts = [(1, f"{tally.unique} of {total} unique"), (3, f"{tally.coverage:.0%} paired")]
+                parts = [*counts, *(part for part in parts if part[0] not in (1, 3))]
             parts.sort(key=lambda part: part[0])
+            # Whole parts or none: a part the border would cut to a letter ("· l…") is left out.
+            kept = parts[:1]
+            for part in parts[1:]:
+                if len(" · ".join(text for _, text in [*kept, part])) <= room:
+                    kept.append(part)
+            parts = kept
         return Content(" · ".join(text for _, text in parts))
 
     # -- the cursor and what it lights ------------------------------------------------------------
