@@ -224,3 +224,25 @@ Brask raised the fate of detained fishermen, the Freedonian government said.
 """
     # Not "President Donald Trump" ("US" is left out as the pronoun "us" would be).
     assert attribute_text(text).left_label == "Donald Trump"
+
+
+def test_a_news_agency_that_relays_a_side_does_not_label_it():
+    # "the state Fredpress news agency reported", "Fredpress said": the side is Brask's.
+    text = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.
+The Zemblan government said in a statement that the two leaders discussed grain exports.
+Brask raised the fate of detained fishermen, the state Fredpress news agency reported.
+Fredpress said Brask had also invited Vorel to visit in the spring.
+"""
+    assert attribute_text(text).right_label == "Brask"
+
+
+def test_a_name_that_also_ends_a_country_s_name_is_no_agency():
+    # "Kantor Berita Saudi" is the agency; "Arab Saudi" the country, which labels the side.
+    text = """Prabowo dan Salman berbicara lewat telepon
+Presiden Prabowo Subianto berbicara dengan Putra Mahkota Arab Saudi Mohammed bin Salman pada Senin.
+Prabowo mengatakan kedua pemimpin membahas kerja sama energi.
+Arab Saudi menyatakan kedua negara sepakat memperluas investasi.
+Menurut Kantor Berita Saudi, kedua pemimpin juga membahas situasi di Gaza.
+"""
+    assert attribute_text(text).right_label == "Arab Saudi"

@@ -489,8 +489,20 @@ class _Labelling:
         """Each name's whole runs, by the key of their last word ("National Security Council")."""
         self.last: Counter = Counter()
         """How often each key ends a name run: a person's surname does."""
+        self.agencies: set[str] = set()
+        """Names the article gives a news agency ("Xinhua news agency", "агентство ВИА")."""
         for body in bodies.values():
             tokens = body.tokens
+            for k, token in enumerate(tokens):
+                after = [t.folded for t in tokens[k + 1 : k + 3] if t.word]
+                before = [t.folded for t in tokens[max(k - 2, 0) : k]]
+                if token.name and (
+                    after[:1] == ["agency"]
+                    or after[:2] == ["news", "agency"]
+                    or before == ["kantor", "berita"]
+                    or before[-1:] and before[-1].startswith("агентств")
+                ):
+                    self.agencies.add(name_key(token.text))
             for run in name_runs(tokens):
                 words = [t for t in run if t.word and not t.title]
                 if words and words[-1].name:
@@ -505,6 +517,14 @@ class _Labelling:
                 opens = before is None or not before.word or before.folded in cues.CONJUNCTIONS
                 if opens and not (k + 1 < len(tokens) and tokens[k + 1].name) and not _RU_ADJECTIVE.search(token.text):
                     self.clause_forms.setdefault(key, Counter())[token.text] += 1
+
+        # A name that also ends another name is not the agency's ("Kantor Berita Saudi" and
+        # "Arab Saudi").
+        self.agencies = {
+            key
+            for key in self.agencies
+            if all(" " not in run or any(_AGENCY.match(w) for w in run.split()) for run in self.runs.get(key, ()))
+        }
 
     def nominative(self, words: list[str]) -> list[str]:
         """A label's words in the form a label takes: in Russian, an office noun in the
@@ -620,6 +640,10 @@ def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
     words = [w for w in r.cue.form.split() if not cues.names_nobody(w)]
     if not words:
         return "", 0
+    if any(_AGENCY.match(w) or name_key(w) in labelling.agencies for w in words):
+        # A news agency relays a side's account ("China's Xinhua news agency", "Kantor Berita
+        # Saudi"), as a spokesman tells it: its name labels the side only when nothing else does.
+        return " ".join(labelling.nominative(words)), 0
     leaders = set().union(*labelling.leaders.values())
     if len(words) > 1 and name_key(words[-1]) in leaders and not any(cues.is_office_noun(w) for w in words):
         # A leader by his name, not by the title and country before it ("Amerika Serikat
@@ -637,6 +661,8 @@ def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
     return _ranked(labelling.nominative(words))
 
 
+_AGENCY = re.compile(r"(?i)^(?:agency|berita|агентств\w*)$")
+"""A news agency's noun ("Xinhua news agency", "Kantor Berita Antara", "агентство ВИА")."""
 _EN_NATIONALITY = re.compile(r"[a-z](?:ian|ean|ese|ish|ican)$")
 """The endings of an English adjective of nationality ("Freedonian", "Japanese", "Turkish")."""
 
