@@ -427,6 +427,14 @@ class CompareScreen(Screen[None]):
     def on_resize(self) -> None:
         # The panes' widths are known only after the layout: titles are cut to them then.
         self.call_after_refresh(self._set_titles)
+        self.call_after_refresh(self._aligned_title)
+
+    def _aligned_title(self) -> None:
+        view = self.query_one(AlignedView)
+        labels = [printable(self.workspace.readout(side).label) for side in SIDES]
+        room = view.outer_size.width - TITLE_FRAME - len(f" {SEPARATOR} ") - len(" · aligned")
+        left, right = _shared_room(labels, room)
+        view.border_title = Content(f"{left} {SEPARATOR} {right} · aligned")
 
     def _title(self, side: Side) -> Content:
         """Label · date · language; when the label does not fit with them, the label alone,
@@ -704,8 +712,9 @@ class CompareScreen(Screen[None]):
             {side: workspace.readout(side).statements for side in SIDES},
             workspace.marks,
         )
-        labels = [printable(workspace.readout(side).label) for side in SIDES]
-        view.border_title = Content(f"{labels[0]} {SEPARATOR} {labels[1]} · aligned")
+        self._aligned_title()
+        # Its width is known once it is laid out: the labels are cut to it then.
+        self.call_after_refresh(self._aligned_title)
         view.border_subtitle = Content("v: back to the two panes · the filter applies there")
 
     @on(Overview.Picked)
@@ -1130,3 +1139,19 @@ def _stamps(comparison: Comparison) -> dict[str, tuple[int, int] | None]:
 def _brief(reason: str) -> str:
     line = reason.splitlines()[0] if reason else ""
     return line if len(line) <= BRIEF_REASON else line[: BRIEF_REASON - 1] + "…"
+
+
+def _shared_room(labels: list[str], room: int) -> tuple[str, str]:
+    """Two labels cut to share ``room`` (each to half, the other taking what one leaves), so
+    that a long left label does not push the right one off the aligned view's title."""
+    left, right = labels
+    if room <= 0 or len(left) + len(right) <= room:
+        return left, right
+    half = max(room // 2, 2)
+    left_room = max(room - min(len(right), half), half)
+    right_room = max(room - min(len(left), left_room), 2)
+    return _cut(left, left_room), _cut(right, right_room)
+
+
+def _cut(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: max(room - 1, 1)] + "…"
