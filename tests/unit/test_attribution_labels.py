@@ -246,3 +246,18 @@ Arab Saudi menyatakan kedua negara sepakat memperluas investasi.
 Menurut Kantor Berita Saudi, kedua pemimpin juga membahas situasi di Gaza.
 """
     assert attribute_text(text).right_label == "Arab Saudi"
+
+
+@pytest.mark.parametrize(("word", "nominative"), [("Египта", "Египет"), ("Египте", "Египет"), ("Минска", "Минск")])
+def test_a_place_whose_cases_drop_a_vowel_is_found_in_the_nominative(word, nominative):
+    from readout_tui.core.engine.attribution import places
+
+    assert places.russian_nominative(word) == nominative
+
+
+def test_a_spokesman_of_a_country_whose_cases_drop_a_vowel_labels_it_in_the_nominative():
+    # "Официальный представитель президента Египта ..." labelled the side "Египта".
+    text = RUSSIAN.replace("президентом Бордурии Ханом Мускаром", "президентом Египта Ханом Мускаром").replace(
+        "Пресс-секретарь президента Бордурии Денис Пеков", "Пресс-секретарь президента Египта Денис Пеков"
+    )
+    assert attribute_text(text).right_label == "Египет"

@@ -82,12 +82,27 @@ def russian_nominative(word: str) -> str:
     if prefixes:
         return max(prefixes, key=lambda name: (len(name), name))
     stems = [name for name in names if _RU_REPLACED_END.search(name) and word.startswith(name[:-1])]
-    return min(stems, key=lambda name: (len(name), name), default="")
+    if stems:
+        return min(stems, key=lambda name: (len(name), name))
+    # A vowel the cases drop ("Египта", "Египте": Египет).
+    return _russian_fleeting().get(_RU_CASE_ENDING.sub("", word), "")
 
 
 _RU_CASE_ENDING = re.compile(r"[аеиоуыюяй]$", re.IGNORECASE)
 _RU_REPLACED_END = re.compile(r"[аеиоуыюяйь]$", re.IGNORECASE)
 """The nominative's last letter that a case ending takes the place of ("Москва", "Кремль")."""
+
+
+@lru_cache(maxsize=1)
+def _russian_fleeting() -> dict[str, str]:
+    """The table's one-word Russian names whose last vowel the cases drop, by the stem they
+    leave ("Египт": Египет)."""
+    found: dict[str, set[str]] = {}
+    for names in _russian_names().values():
+        for name in names:
+            if len(name) > 4 and name[-2] in "еоё" and not _RU_REPLACED_END.search(name):
+                found.setdefault(name[:-2] + name[-1], set()).add(name)
+    return {stem: next(iter(names)) for stem, names in found.items() if len(names) == 1}
 
 
 @lru_cache(maxsize=1)
