@@ -261,3 +261,14 @@ def test_a_spokesman_of_a_country_whose_cases_drop_a_vowel_labels_it_in_the_nomi
         "Пресс-секретарь президента Бордурии Денис Пеков", "Пресс-секретарь президента Египта Денис Пеков"
     )
     assert attribute_text(text).right_label == "Египет"
+
+
+def test_a_source_of_several_words_the_article_names_only_in_an_oblique_case_is_labelled_in_the_nominative():
+    # "По данным Пула Первого" (the Belarusian president's press pool, in the table of places):
+    # "Пул Первого", not "Пула Первого".
+    text = """Лукашенко и Мускар обсудили ситуацию в регионе
+Президент Белоруссии Александр Лукашенко провел телефонный разговор с президентом Бордурии Ханом Мускаром.
+По данным Пула Первого, лидеры обсудили поставки зерна.
+Пресс-секретарь президента Бордурии Денис Пеков сказал, что Мускар пригласил Лукашенко посетить Бордурию.
+"""
+    assert attribute_text(text).left_label == "Пул Первого"

@@ -541,6 +541,9 @@ class _Labelling:
             return [office, *words[1:]]
         if not words[0][:1].isupper():
             return words
+        named = places.russian_name_nominative(words)
+        if named != words:
+            return named  # a name of several words in the table ("Пула Первого": Пул Первого)
         if _RU_ADJECTIVE.search(words[0]):
             # "Алжирская сторона" is in the nominative already; the name its adjective is of
             # ("Алжиром") is another word. An adjective alone ("Азербайджанский") names its place.

@@ -93,6 +93,30 @@ _RU_REPLACED_END = re.compile(r"[аеиоуыюяйь]$", re.IGNORECASE)
 """The nominative's last letter that a case ending takes the place of ("Москва", "Кремль")."""
 
 
+def russian_name_nominative(words: list[str]) -> list[str]:
+    """The table's Russian name of several words that ``words`` are a case of, word by word
+    ("Пула Первого": Пул Первого), else ``words``."""
+    for name in _russian_multiword().get(name_key(words[0]), ()):
+        parts = name.split()
+        if len(parts) == len(words) and all(
+            w == n or (w.startswith(n) and _RU_CASE_ENDING.search(w) and len(w) - len(n) <= 2)
+            for w, n in zip(words, parts, strict=True)
+        ):
+            return parts
+    return words
+
+
+@lru_cache(maxsize=1)
+def _russian_multiword() -> dict[str, set[str]]:
+    table: dict[str, list[str]] = json.loads(TABLE.read_text(encoding="utf-8"))
+    found: dict[str, set[str]] = {}
+    for names in table.values():
+        for name in names:
+            if " " in name and name[:1].isupper() and CYRILLIC.match(name.casefold()):
+                found.setdefault(name_key(name.split()[0]), set()).add(name)
+    return found
+
+
 @lru_cache(maxsize=1)
 def _russian_fleeting() -> dict[str, str]:
     """The table's one-word Russian names whose last vowel the cases drop, by the stem they
