@@ -80,7 +80,10 @@ def russian_nominative(word: str) -> str:
     names = _russian_names().get(name_key(word), ())
     prefixes = [name for name in names if word.startswith(name)]
     if prefixes:
-        return max(prefixes, key=lambda name: (len(name), name))
+        found = max(prefixes, key=lambda name: (len(name), name))
+        # The table has some oblique forms too ("Акорды", "Канберре"): their "-а"/"-я" name.
+        nominative = next((f"{word[:-1]}{end}" for end in "ая" if f"{word[:-1]}{end}" in names), "")
+        return nominative if found == word and word[-1] in "ыиеую" and nominative else found
     stems = [name for name in names if _RU_REPLACED_END.search(name) and word.startswith(name[:-1])]
     if stems:
         return min(stems, key=lambda name: (len(name), name))
