@@ -275,3 +275,14 @@ def test_a_source_of_several_words_the_article_names_only_in_an_oblique_case_is_
 Пресс-секретарь президента Бордурии Денис Пеков сказал, что Мускар пригласил Лукашенко посетить Бордурию.
 """
     assert attribute_text(text).left_label == "Пул Первого"
+
+
+def test_an_office_named_with_of_after_a_statement_from_is_labelled_whole():
+    # "according to a statement from Zembla's Directorate of Communications" was labelled
+    # "Communications".
+    text = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.
+The two leaders discussed grain exports, according to a statement from Zembla's Directorate of Communications.
+Brask raised the fate of detained fishermen, the Freedonian government said.
+"""
+    assert attribute_text(text).left_label == "Zembla's Directorate of Communications"

@@ -640,7 +640,7 @@ def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
     Peskov": Kremlin), or the organisation the article has a spokesman speak for, 0 a
     spokesman by his own name; honorifics and pronouns left out, each word in the form a
     label takes."""
-    words = [w for w in r.cue.form.split() if not cues.names_nobody(w)]
+    words = [w for w in _whole_name(r.cue.form.split(), r.cue.source) if not cues.names_nobody(w)]
     if not words:
         return "", 0
     if any(_AGENCY.match(w) or name_key(w) in labelling.agencies for w in words):
@@ -682,6 +682,19 @@ def _nationality_adjective(label: str, labelling: _Labelling) -> bool:
     surnames = {k for k, runs in labelling.runs.items() if any(" " in run for run in runs)}
     people = set().union(*labelling.leaders.values()) | labelling.aides | surnames
     return _EN_NATIONALITY.search(label) is not None and key not in people
+
+
+def _whole_name(form: list[str], source: str) -> list[str]:
+    """A source's form with the capitalised words and "of" before it that make one name with
+    it ("a statement from Türkiye's Directorate of Communications": not "Communications")."""
+    said = source.split()
+    k = len(said) - len(form)
+    if not form or k < 2 or said[k:] != form or said[k - 1] not in ("of", "for") or not said[k - 2][:1].isupper():
+        return form
+    start = k - 2
+    while start > 0 and said[start - 1][:1].isupper():
+        start -= 1
+    return said[start:]
 
 
 def _ranked(words: list[str]) -> tuple[str, int]:
