@@ -978,6 +978,10 @@ class CompareScreen(Screen[None]):
             comparison = self.app.reload()
         except (InputError, OSError, ValueError) as error:
             reason = printable(" ".join(str(error).split()))
+            for path in stamps:
+                # The file is named already: its whole path before the reason pushed the reason
+                # off a one-row notice ("...: /tmp/case/left.txt: looks…").
+                reason = reason.removeprefix(f"{printable(str(path))}: ")
             message = f"{printable(names)} changed on disk but cannot be read: {reason}"
             self.notify(message, severity="error", markup=False)
             return
