@@ -966,9 +966,10 @@ class CompareScreen(Screen[None]):
         names = ", ".join(sorted(changed))
         store = self.workspace.store
         if store is None:
+            # What to do first: a notice is one row, and at 80 columns the rest is cut.
             self.notify(
-                f"{printable(names)} changed on disk; not reloaded: without a session (--no-session) the"
-                " work could not be carried over. Reopen the comparison to see the change.",
+                f"{printable(names)} changed on disk: reopen the comparison to see it (not reloaded:"
+                " with --no-session the work could not be carried over)",
                 severity="warning",
                 markup=False,
                 timeout=10,
