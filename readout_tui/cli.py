@@ -377,6 +377,11 @@ def _output_format(args: argparse.Namespace) -> str:
         return args.format
     if not _to_stdout(args):
         found = format_of(args.output)
+        if found is None and os.path.isdir(args.output):
+            # What is wrong is the folder, not its name's ending.
+            raise UsageError(
+                f"{args.output}: a folder; name a file in it, ending in .txt, .md, .html, .csv or .json"
+            )
         if found is None:
             raise UsageError(
                 f"cannot tell a format from the name {args.output!r}: "

@@ -139,10 +139,12 @@ class AssignmentScreen(Screen[None]):
         if work.restored.notice:
             self.notify(printable(work.restored.notice), severity="warning", markup=False, timeout=10)
         if work.gone:
-            listed = "; ".join(printable(line) for line in work.gone)
+            # Each a LostDecision: its one line (it was joined as if a string, which crashed the app).
+            listed = "; ".join(printable(gone.description) for gone in work.gone)
+            moved = counted(len(work.gone), "statement")
             self.notify(
-                f"The article changed; {len(work.gone)} statement(s) moved by hand are no longer in it,"
-                f" kept aside in the session file: {listed}",
+                f"The article changed; {moved} moved by hand {'is' if len(work.gone) == 1 else 'are'} no longer"
+                f" in it, kept aside in the session file: {listed}",
                 severity="warning",
                 markup=False,
                 timeout=20,

@@ -427,6 +427,14 @@ class CompareScreen(Screen[None]):
     def on_resize(self) -> None:
         # The panes' widths are known only after the layout: titles are cut to them then.
         self.call_after_refresh(self._set_titles)
+        self.call_after_refresh(self._aligned_title)
+
+    def _aligned_title(self) -> None:
+        view = self.query_one(AlignedView)
+        labels = [printable(self.workspace.readout(side).label) for side in SIDES]
+        room = view.outer_size.width - TITLE_FRAME - len(f" {SEPARATOR} ") - len(" · aligned")
+        left, right = _shared_room(labels, room)
+        view.border_title = Content(f"{left} {SEPARATOR} {right} · aligned")
 
     def _title(self, side: Side) -> Content:
         """Label · date · language; when the label does not fit with them, the label alone,
@@ -488,7 +496,18 @@ class CompareScreen(Screen[None]):
             # A guessed encoding is worth a glance: a wrong guess garbles the whole side.
             parts.append((2, f"decoded as {printable(readout.encoding)}"))
         if 0 < room < len(" · ".join(text for _, text in parts)):
+            if workspace.filter is Filter.ALL and tally.unique is not None:
+                # "4 of 7 unique · 43% paired": both counts in the room of one, so that the
+                # border's cut does not take "paired" at 80 columns ("43% p…").
+                counts = [(1, f"{tally.unique} of {total} unique"), (3, f"{tally.coverage:.0%} paired")]
+                parts = [*counts, *(part for part in parts if part[0] not in (1, 3))]
             parts.sort(key=lambda part: part[0])
+            # Whole parts or none: a part the border would cut to a letter ("· l…") is left out.
+            kept = parts[:1]
+            for part in parts[1:]:
+                if len(" · ".join(text for _, text in [*kept, part])) <= room:
+                    kept.append(part)
+            parts = kept
         return Content(" · ".join(text for _, text in parts))
 
     # -- the cursor and what it lights ------------------------------------------------------------
@@ -693,8 +712,9 @@ class CompareScreen(Screen[None]):
             {side: workspace.readout(side).statements for side in SIDES},
             workspace.marks,
         )
-        labels = [printable(workspace.readout(side).label) for side in SIDES]
-        view.border_title = Content(f"{labels[0]} {SEPARATOR} {labels[1]} · aligned")
+        self._aligned_title()
+        # Its width is known once it is laid out: the labels are cut to it then.
+        self.call_after_refresh(self._aligned_title)
         view.border_subtitle = Content("v: back to the two panes · the filter applies there")
 
     @on(Overview.Picked)
@@ -946,9 +966,10 @@ class CompareScreen(Screen[None]):
         names = ", ".join(sorted(changed))
         store = self.workspace.store
         if store is None:
+            # What to do first: a notice is one row, and at 80 columns the rest is cut.
             self.notify(
-                f"{printable(names)} changed on disk; not reloaded: without a session (--no-session) the"
-                " work could not be carried over. Reopen the comparison to see the change.",
+                f"{printable(names)} changed on disk: reopen the comparison to see it (not reloaded:"
+                " with --no-session the work could not be carried over)",
                 severity="warning",
                 markup=False,
                 timeout=10,
@@ -958,6 +979,10 @@ class CompareScreen(Screen[None]):
             comparison = self.app.reload()
         except (InputError, OSError, ValueError) as error:
             reason = printable(" ".join(str(error).split()))
+            for path in stamps:
+                # The file is named already: its whole path before the reason pushed the reason
+                # off a one-row notice ("...: /tmp/case/left.txt: looks…").
+                reason = reason.removeprefix(f"{printable(str(path))}: ")
             message = f"{printable(names)} changed on disk but cannot be read: {reason}"
             self.notify(message, severity="error", markup=False)
             return
@@ -1119,3 +1144,19 @@ def _stamps(comparison: Comparison) -> dict[str, tuple[int, int] | None]:
 def _brief(reason: str) -> str:
     line = reason.splitlines()[0] if reason else ""
     return line if len(line) <= BRIEF_REASON else line[: BRIEF_REASON - 1] + "…"
+
+
+def _shared_room(labels: list[str], room: int) -> tuple[str, str]:
+    """Two labels cut to share ``room`` (each to half, the other taking what one leaves), so
+    that a long left label does not push the right one off the aligned view's title."""
+    left, right = labels
+    if room <= 0 or len(left) + len(right) <= room:
+        return left, right
+    half = max(room // 2, 2)
+    left_room = max(room - min(len(right), half), half)
+    right_room = max(room - min(len(left), left_room), 2)
+    return _cut(left, left_room), _cut(right, right_room)
+
+
+def _cut(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: max(room - 1, 1)] + "…"

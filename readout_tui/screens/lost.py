@@ -63,5 +63,7 @@ def _shown(item: LostDecision) -> Content:
     # The line above has the references it had and the texts cut short; the whole texts here,
     # to find the statements again.
     for side, text in item.statements:
+        if f"“{printable(text)}”" in printable(item.description):
+            continue  # whole already, as a short statement is: once is enough
         lines.append(Content(f"  {'R' if side == 'right' else 'L'}: {printable(text)}"))
     return Content("\n").join(lines)

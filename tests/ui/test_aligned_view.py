@@ -75,3 +75,21 @@ async def test_a_column_of_text_never_runs_into_the_rule_between_the_accounts(ma
         for line in ruled:
             at = line.index("│")
             assert line[at - 1] == " " and line[at + 1] == " ", line
+
+
+async def test_a_long_left_label_leaves_room_for_the_right_one_in_the_aligned_title(make_app, newsroom):
+    # "Presidential Secretariat of Indonesia (Biro Pers, Media, dan Informasi) │…": the right
+    # label was cut away whole at 80 columns.
+    from dataclasses import replace
+
+    long = "Presidential Secretariat of Indonesia (Biro Pers, Media, dan Informasi)"
+    comparison = replace(newsroom, left=replace(newsroom.left, label=long))
+    app = make_app(comparison)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        title = str(screen.query_one(AlignedView).border_title)
+        right = newsroom.right.label
+        assert title.endswith(f" │ {right} · aligned"), title
+        assert title.startswith("Presidential Secretariat") and "…" in title

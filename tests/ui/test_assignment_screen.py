@@ -270,3 +270,31 @@ async def test_moves_pressed_in_a_row_leave_one_notice_not_a_stack(make_app, com
         await pilot.pause()
         shown = [n.message for n in app._notifications]
         assert len(shown) == 1 and shown[0].startswith("Undone"), shown
+
+
+async def test_a_move_whose_statement_left_the_article_is_told_in_english(make_app, comparison, tmp_path, monkeypatch):
+    # "1 statement(s) moved by hand are no longer in it".
+    store = SessionStore.open(comparison)
+    app = make_app(comparison, session=store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await at(pilot, REPORTER)
+        await pilot.press("right")
+        await pilot.pause()
+    store.close()
+
+    import readout_tui.testing as testing
+
+    edited = list(testing.ARTICLE)
+    edited[REPORTER] = ("A line the reporter rewrote entirely, about something else.", *edited[REPORTER][1:3], "")
+    monkeypatch.setattr(testing, "ARTICLE", tuple(edited))
+    changed = testing.article(str(tmp_path / "article.txt"))
+    store = SessionStore.open(changed)
+    app = make_app(changed, session=store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        told = [n for n in app.notices if n.startswith("The article changed")]
+        assert told and told[0].startswith(
+            "The article changed; 1 statement moved by hand is no longer in it, kept aside in the session file: "
+        ), told
+    store.close()

@@ -154,7 +154,7 @@ async def test_a_side_not_in_utf8_says_how_it_was_decoded(make_app, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         assert Content.from_markup(screen.pane("left").border_subtitle).plain == (
-            "2 statements · decoded as cp1251 · 2 unique · 0% paired"  # in full, the border cut it
+            "2 of 2 unique · decoded as cp1251 · 0% paired"  # in full, the border cut it
         )
         assert Content.from_markup(screen.pane("right").border_subtitle).plain.startswith("1 statement · 1 unique")
         assert "Обсуждалась ситуация в Газе." in "\n".join(row.text for row in screen_rows(app))

@@ -67,3 +67,12 @@ async def test_d_walks_every_difference(make_app, newsroom):
         screen = await ready(pilot)
         await pilot.press("d")
         assert (screen.side, screen.pane(screen.side).current) == screen.workspace.seek("difference", 1, here_too=True)
+
+
+async def test_at_80_columns_each_pane_says_its_counts_and_coverage_uncut(make_app, newsroom):
+    # "5 statements · 1 unique · 80% paired" is cut by the border at 80 columns ("80% p…").
+    app = make_app(newsroom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        for side, expected in (("left", "1 of 5 unique · 80% paired"), ("right", "1 of 4 unique · 75% paired")):
+            assert Content.from_markup(screen.pane(side).border_subtitle).plain == expected

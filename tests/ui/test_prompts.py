@@ -66,3 +66,21 @@ async def test_the_lost_decisions_list_is_a_titled_box_within_the_screen(make_ap
         assert str(box.border_title) == "10 saved decisions that no longer fit the readouts"
         assert box.styles.border_top[0] == "round"
         assert box.region.width < 80 and app.screen.region.contains_region(box.region)
+
+
+async def test_a_lost_decision_s_short_statement_is_shown_once(make_app, newsroom):
+    # The description cuts long texts, and the whole texts follow; a short one was whole twice.
+    short = "The call lasted about fifty minutes."
+    long = "The leaders discussed. " * 5
+    lost = [
+        LostDecision(f"deliberately unique: L2 “{short}”", "unique", (("left", short),)),
+        LostDecision("note: L5 “The leaders discussed…”", "note", (("left", long),), note="x"),
+    ]
+    app = make_app(newsroom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.push_screen(LostScreen(lost))
+        await pilot.pause()
+        shown = app.screen.query_one("#lost-list")
+        assert str(shown.get_option_at_index(0).prompt).count(short) == 1
+        assert f"L: {long}" in str(shown.get_option_at_index(1).prompt)

@@ -35,7 +35,7 @@ def test_a_name_the_article_gives_only_in_oblique_cases_is_labelled_in_the_nomin
 def test_a_spokesman_is_labelled_by_whose_spokesman_he_is():
     # "Пресс-секретарь президента Бордурии Денис Пеков": Бордурия, not "Пеков".
     assert attribute_text(RUSSIAN).right_label == "Бордурия"
-    assert attribute_text(ENGLISH).right_label == "Freedonian"
+    assert attribute_text(ENGLISH).right_label == "Freedonian side"
 
 
 def test_an_honorific_is_left_out_of_a_label():
@@ -178,3 +178,111 @@ def test_an_office_is_labelled_by_its_whole_name():
     attribution = attribute_text(OFFICES)
     labels = {attribution.left_label, attribution.right_label}
     assert labels == {"Zembla's Ministry of External Affairs", "Freedonian Foreign Ministry"}
+
+
+def test_a_leader_named_as_the_subject_of_a_cue_keeps_that_form_over_an_oblique_one_opening_a_clause():
+    # "Мускару в этот день исполнилось 60 лет" opens a clause with a dative: the label is the
+    # subject's "Мускар", as the cue writes it, not "Мускару".
+    text = RUSSIAN.replace(
+        "Пресс-секретарь президента Бордурии Денис Пеков сказал, что Мускар пригласил Путина посетить Бордурию.\n"
+        "По словам Пекова, стороны договорились о новой встрече.\n",
+        "Мускару в этот день исполнилось 60 лет.\nМускар сказал, что пригласил Путина посетить Бордурию.\n",
+    )
+    assert attribute_text(text).right_label == "Мускар"
+
+
+def test_a_country_s_adjective_alone_labels_its_side_not_the_bare_adjective():
+    # "the Uzbek leader's press service reported" names the side by "Uzbek" only: "Uzbek side",
+    # as the table of places knows it for Uzbekistan's adjective.
+    text = """Mirzo and Vorel talk by phone
+Uzbek President Shavkat Mirzo spoke with President Ana Vorel of Zembla on Monday.
+The two leaders discussed cotton exports, the Uzbek leader's press service reported.
+Mr Vorel said the call was warm and that he had invited Mirzo to visit.
+"""
+    assert attribute_text(text).left_label == "Uzbek side"
+
+
+@pytest.mark.parametrize("word", ["German", "Uzbek", "Israeli", "Pakistani", "Czech"])
+def test_the_table_of_places_tells_a_country_s_adjective(word):
+    from readout_tui.core.engine.attribution import places
+
+    assert places.is_adjective(word)
+
+
+@pytest.mark.parametrize("word", ["Germany", "Uzbekistan", "Israel", "Japan", "Oman", "Kremlin", "Freedonia"])
+def test_a_country_or_seat_is_no_adjective(word):
+    from readout_tui.core.engine.attribution import places
+
+    assert not places.is_adjective(word)
+
+
+def test_a_leader_is_labelled_by_his_name_not_the_title_and_country_before_it():
+    text = """Trump and Brask talk by phone
+US President Donald Trump spoke with Freedonian Prime Minister Otto Brask on Monday.
+US President Donald Trump said the two leaders discussed grain exports.
+Brask raised the fate of detained fishermen, the Freedonian government said.
+"""
+    # Not "President Donald Trump" ("US" is left out as the pronoun "us" would be).
+    assert attribute_text(text).left_label == "Donald Trump"
+
+
+def test_a_news_agency_that_relays_a_side_does_not_label_it():
+    # "the state Fredpress news agency reported", "Fredpress said": the side is Brask's.
+    text = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.
+The Zemblan government said in a statement that the two leaders discussed grain exports.
+Brask raised the fate of detained fishermen, the state Fredpress news agency reported.
+Fredpress said Brask had also invited Vorel to visit in the spring.
+"""
+    assert attribute_text(text).right_label == "Brask"
+
+
+def test_a_name_that_also_ends_a_country_s_name_is_no_agency():
+    # "Kantor Berita Saudi" is the agency; "Arab Saudi" the country, which labels the side.
+    text = """Prabowo dan Salman berbicara lewat telepon
+Presiden Prabowo Subianto berbicara dengan Putra Mahkota Arab Saudi Mohammed bin Salman pada Senin.
+Prabowo mengatakan kedua pemimpin membahas kerja sama energi.
+Arab Saudi menyatakan kedua negara sepakat memperluas investasi.
+Menurut Kantor Berita Saudi, kedua pemimpin juga membahas situasi di Gaza.
+"""
+    assert attribute_text(text).right_label == "Arab Saudi"
+
+
+@pytest.mark.parametrize(
+    ("word", "nominative"),
+    [("Египта", "Египет"), ("Египте", "Египет"), ("Минска", "Минск"), ("Акорды", "Акорда"), ("Канберре", "Канберра")],
+)
+def test_a_place_in_an_oblique_case_is_found_in_the_nominative(word, nominative):
+    from readout_tui.core.engine.attribution import places
+
+    assert places.russian_nominative(word) == nominative
+
+
+def test_a_spokesman_of_a_country_whose_cases_drop_a_vowel_labels_it_in_the_nominative():
+    # "Официальный представитель президента Египта ..." labelled the side "Египта".
+    text = RUSSIAN.replace("президентом Бордурии Ханом Мускаром", "президентом Египта Ханом Мускаром").replace(
+        "Пресс-секретарь президента Бордурии Денис Пеков", "Пресс-секретарь президента Египта Денис Пеков"
+    )
+    assert attribute_text(text).right_label == "Египет"
+
+
+def test_a_source_of_several_words_the_article_names_only_in_an_oblique_case_is_labelled_in_the_nominative():
+    # "По данным Пула Первого" (the Belarusian president's press pool, in the table of places):
+    # "Пул Первого", not "Пула Первого".
+    text = """Лукашенко и Мускар обсудили ситуацию в регионе
+Президент Белоруссии Александр Лукашенко провел телефонный разговор с президентом Бордурии Ханом Мускаром.
+По данным Пула Первого, лидеры обсудили поставки зерна.
+Пресс-секретарь президента Бордурии Денис Пеков сказал, что Мускар пригласил Лукашенко посетить Бордурию.
+"""
+    assert attribute_text(text).left_label == "Пул Первого"
+
+
+def test_an_office_named_with_of_after_a_statement_from_is_labelled_whole():
+    # "according to a statement from Zembla's Directorate of Communications" was labelled
+    # "Communications".
+    text = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.
+The two leaders discussed grain exports, according to a statement from Zembla's Directorate of Communications.
+Brask raised the fate of detained fishermen, the Freedonian government said.
+"""
+    assert attribute_text(text).left_label == "Zembla's Directorate of Communications"

@@ -167,3 +167,9 @@ def test_output_in_a_folder_that_cannot_be_written_is_refused_and_kept(capsys, c
     assert code == 2 and out == "" and err.count("\n") == 1
     assert err == f"readout-tui: error: {target}: cannot write it (its folder cannot be written to (Permission denied))\n"
     assert target.read_text(encoding="utf-8") == "yesterday's report"
+
+
+def test_an_output_that_is_a_folder_says_so_not_that_its_name_has_no_format(capsys, case, tmp_path):
+    code, out, err = run(capsys, str(case), "--output", str(tmp_path))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err == f"readout-tui: error: {tmp_path}: a folder; name a file in it, ending in .txt, .md, .html, .csv or .json\n"

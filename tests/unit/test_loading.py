@@ -428,3 +428,22 @@ def test_plain_utf8(tmp_path):
 def test_decode_is_strict_about_nul_bytes():
     with pytest.raises(InputError):
         decode(b"\x00\x01\x02\x03", "x")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Президент России провёл телефонный разговор. Обсуждалась ситуация в Газе.", "Café déjà vu, the président said."],
+    ids=["russian", "french"],
+)
+def test_utf8_with_one_damaged_byte_is_read_as_utf8_and_says_so(text):
+    # The Russian file was refused ("not readable as text in any known encoding") and the French
+    # one read as cp1250 ("CafĂ© dĂ©jĂ"), for one byte that is no UTF-8.
+    data = text.encode("utf-8").replace(b" ", b" \xff ", 1)
+    decoded, encoding = decode(data, "x.txt")
+    assert decoded == text.replace(" ", " \ufffd ", 1)
+    assert encoding == "utf-8, 1 invalid byte replaced"
+
+
+def test_a_legacy_encoding_is_not_taken_for_damaged_utf8():
+    assert decode(FRENCH.encode("cp1252"), "x.txt") == (FRENCH, "cp1252")
+    assert decode(RUSSIAN.encode("cp1251"), "x.txt") == (RUSSIAN, "cp1251")

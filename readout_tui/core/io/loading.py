@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from readout_tui.core.engine.statements import Segmentation, split_statements
-from readout_tui.core.io.display import well_formed
+from readout_tui.core.io.display import counted, well_formed
 from readout_tui.core.io.files import read_bounded
 from readout_tui.core.io.webpage import Page, PageError, is_web_page, read_page
 from readout_tui.core.types import CaseInfo, Readout, Statement
@@ -130,6 +130,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -154,6 +157,22 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             if not _implausible_words(candidate):
                 return candidate, fallback
     return text, encoding
+
+
+_DAMAGE_RATIO = 4
+"""How many more letters outside ASCII a UTF-8 text must read rightly than it has bytes that are
+not UTF-8, to be UTF-8 with a few damaged bytes rather than another encoding."""
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bytes that are no UTF-8 (a corrupt byte, a cut sequence), each read as
+    U+FFFD: a Russian or French file is not refused or read as cp1250 for one bad byte."""
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    read = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if bad <= 0 or read < _DAMAGE_RATIO * bad:
+        return None
+    return text, f"utf-8, {counted(bad, 'invalid byte')} replaced"
 
 
 def _likeliest(matches) -> tuple[str, str]:

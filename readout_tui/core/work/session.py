@@ -398,12 +398,13 @@ def _why_not(path: Path, problem: OSError) -> str:
     if isinstance(problem, SessionBusy):
         return problem.strerror
     if problem.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        why = f"cannot save in {path.parent} ({problem.strerror})"
+        why = f"{path.parent}: {problem.strerror}"
     else:
-        why = f"cannot lock {lock_path(path)} ({problem.strerror or problem})"
-    # What it means for the analyst's work, and, where the sessions folder is ours to move, how.
-    remedy = "; set READOUT_TUI_DATA_DIR to a folder you can write" if _inside(path, data_dir()) else ""
-    return f"{why}: decisions made now are not saved{remedy}"
+        why = f"cannot lock {lock_path(path)}: {problem.strerror or problem}"
+    # What it means and, where the sessions folder is ours to move, what to do, before the long
+    # path: a notice is one row, cut at the screen's edge (the help lists it whole).
+    remedy = "; set READOUT_TUI_DATA_DIR to a writable folder" if _inside(path, data_dir()) else ""
+    return f"cannot save{remedy} ({why})"
 
 
 # -- the file's shape ------------------------------------------------------------------------

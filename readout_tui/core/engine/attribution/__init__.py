@@ -489,8 +489,20 @@ class _Labelling:
         """Each name's whole runs, by the key of their last word ("National Security Council")."""
         self.last: Counter = Counter()
         """How often each key ends a name run: a person's surname does."""
+        self.agencies: set[str] = set()
+        """Names the article gives a news agency ("Xinhua news agency", "агентство ВИА")."""
         for body in bodies.values():
             tokens = body.tokens
+            for k, token in enumerate(tokens):
+                after = [t.folded for t in tokens[k + 1 : k + 3] if t.word]
+                before = [t.folded for t in tokens[max(k - 2, 0) : k]]
+                if token.name and (
+                    after[:1] == ["agency"]
+                    or after[:2] == ["news", "agency"]
+                    or before == ["kantor", "berita"]
+                    or before[-1:] and before[-1].startswith("агентств")
+                ):
+                    self.agencies.add(name_key(token.text))
             for run in name_runs(tokens):
                 words = [t for t in run if t.word and not t.title]
                 if words and words[-1].name:
@@ -505,6 +517,14 @@ class _Labelling:
                 opens = before is None or not before.word or before.folded in cues.CONJUNCTIONS
                 if opens and not (k + 1 < len(tokens) and tokens[k + 1].name) and not _RU_ADJECTIVE.search(token.text):
                     self.clause_forms.setdefault(key, Counter())[token.text] += 1
+
+        # A name that also ends another name is not the agency's ("Kantor Berita Saudi" and
+        # "Arab Saudi").
+        self.agencies = {
+            key
+            for key in self.agencies
+            if all(" " not in run or any(_AGENCY.match(w) for w in run.split()) for run in self.runs.get(key, ()))
+        }
 
     def nominative(self, words: list[str]) -> list[str]:
         """A label's words in the form a label takes: in Russian, an office noun in the
@@ -521,13 +541,19 @@ class _Labelling:
             return [office, *words[1:]]
         if not words[0][:1].isupper():
             return words
+        named = places.russian_name_nominative(words)
+        if named != words:
+            return named  # a name of several words in the table ("Пула Первого": Пул Первого)
         if _RU_ADJECTIVE.search(words[0]):
             # "Алжирская сторона" is in the nominative already; the name its adjective is of
             # ("Алжиром") is another word. An adjective alone ("Азербайджанский") names its place.
             return [places.russian_nominative(words[0]) or words[0]] if len(words) == 1 else words
         clause = self.clause_forms.get(name_key(words[0]))
         if clause:
-            return [_ru_nominative(clause.most_common(1)[0][0]), *words[1:]]
+            # The form as written when the article opens a clause with it too ("Путин тогда
+            # говорил"): another that does ("Путину исполнилось 73 года") is a dative.
+            form = words[0] if words[0] in clause else clause.most_common(1)[0][0]
+            return [_ru_nominative(form), *words[1:]]
         # A place the article names only in an oblique case ("в Берлине") as the table writes it.
         return [places.russian_nominative(words[0]) or _ru_nominative(words[0]), *words[1:]]
 
@@ -614,9 +640,19 @@ def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
     Peskov": Kremlin), or the organisation the article has a spokesman speak for, 0 a
     spokesman by his own name; honorifics and pronouns left out, each word in the form a
     label takes."""
-    words = [w for w in r.cue.form.split() if not cues.names_nobody(w)]
+    words = [w for w in _whole_name(r.cue.form.split(), r.cue.source) if not cues.names_nobody(w)]
     if not words:
         return "", 0
+    if any(_AGENCY.match(w) or name_key(w) in labelling.agencies for w in words):
+        # A news agency relays a side's account ("China's Xinhua news agency", "Kantor Berita
+        # Saudi"), as a spokesman tells it: its name labels the side only when nothing else does.
+        return " ".join(labelling.nominative(words)), 0
+    leaders = set().union(*labelling.leaders.values())
+    if len(words) > 1 and name_key(words[-1]) in leaders and not any(cues.is_office_noun(w) for w in words):
+        # A leader by his name, not by the title and country before it ("Amerika Serikat
+        # Donald Trump", "US President Donald Trump", "Белоруссии Александр Лукашенко").
+        while len(words) > 1 and (cues.is_title(words[0]) or places.country_of(name_key(words[0]))):
+            words = words[1:]
     if r.cue.key in labelling.aides:
         whose = words[:-_PERSON_NAME] if len(words) > _PERSON_NAME else []
         if whose:
@@ -626,6 +662,39 @@ def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
             return organisation, 1
         return " ".join(words), 0
     return _ranked(labelling.nominative(words))
+
+
+_AGENCY = re.compile(r"(?i)^(?:agency|berita|агентств\w*)$")
+"""A news agency's noun ("Xinhua news agency", "Kantor Berita Antara", "агентство ВИА")."""
+_EN_NATIONALITY = re.compile(r"[a-z](?:ian|ean|ese|ish|ican)$")
+"""The endings of an English adjective of nationality ("Freedonian", "Japanese", "Turkish")."""
+
+
+def _nationality_adjective(label: str, labelling: _Labelling) -> bool:
+    """Whether a label is a country's adjective alone ("Ethiopian", "Uzbek"): by the table of
+    places, or by its English ending where it is no person's name in the article."""
+    if not label or " " in label or not label[:1].isupper() or CYRILLIC.match(label.casefold()):
+        return False
+    if places.is_adjective(label):
+        return True
+    key = name_key(label)
+    # A surname ends a name of several words ("Nikol Pashinian").
+    surnames = {k for k, runs in labelling.runs.items() if any(" " in run for run in runs)}
+    people = set().union(*labelling.leaders.values()) | labelling.aides | surnames
+    return _EN_NATIONALITY.search(label) is not None and key not in people
+
+
+def _whole_name(form: list[str], source: str) -> list[str]:
+    """A source's form with the capitalised words and "of" before it that make one name with
+    it ("a statement from Türkiye's Directorate of Communications": not "Communications")."""
+    said = source.split()
+    k = len(said) - len(form)
+    if not form or k < 2 or said[k:] != form or said[k - 1] not in ("of", "for") or not said[k - 2][:1].isupper():
+        return form
+    start = k - 2
+    while start > 0 and said[start - 1][:1].isupper():
+        start -= 1
+    return said[start:]
 
 
 def _ranked(words: list[str]) -> tuple[str, int]:
@@ -666,6 +735,10 @@ def _labels(
         elif order[label][1] == 0:
             # A spokesman by his own name ("Peskov said"): whose spokesman he is.
             label = labelling.country(side) or labelling.leader_name(side) or label
+        if _nationality_adjective(label, labelling):
+            # "according to the Ethiopian account", "Turkish presidential sources said": the
+            # side, not a bare adjective.
+            label = f"{label} side"
         labels.append(label or side.value.capitalize())
     if labels[0].casefold() == labels[1].casefold():
         labels[1] = f"{labels[1]} (2)"

@@ -43,6 +43,32 @@ def _countries() -> dict[str, str]:
     return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
 
 
+def is_adjective(word: str) -> bool:
+    """Whether ``word`` is a country's adjective rather than its name, by the names the table
+    gives that country: a name that extends it as a country's name does ("German" of "Germany",
+    "Uzbek" of "Uzbekistan", "Czech" of "Czechia"), or one it extends with "-i" ("Israeli" of
+    "Israel", "Pakistani" of "Pakistan")."""
+    code = country_of(name_key(word))
+    if code is None:
+        return False
+    for name in _table()[code]:
+        if name == word or not _WORD.fullmatch(name):
+            continue
+        if name.startswith(word) and name[len(word) :] in _COUNTRY_ENDINGS:
+            return True
+        if word.startswith(name) and word[len(name) :] == "i":
+            return True
+    return False
+
+
+_COUNTRY_ENDINGS = ("y", "ia", "stan", "istan")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, list[str]]:
+    return json.loads(TABLE.read_text(encoding="utf-8"))
+
+
 def russian_nominative(word: str) -> str:
     """The table's one-word Russian name that ``word`` is a case or the adjective of: the
     longest that ``word`` begins with ("Ташкент" for "Ташкенте", "Азербайджан" for
@@ -54,14 +80,56 @@ def russian_nominative(word: str) -> str:
     names = _russian_names().get(name_key(word), ())
     prefixes = [name for name in names if word.startswith(name)]
     if prefixes:
-        return max(prefixes, key=lambda name: (len(name), name))
+        found = max(prefixes, key=lambda name: (len(name), name))
+        # The table has some oblique forms too ("Акорды", "Канберре"): their "-а"/"-я" name.
+        nominative = next((f"{word[:-1]}{end}" for end in "ая" if f"{word[:-1]}{end}" in names), "")
+        return nominative if found == word and word[-1] in "ыиеую" and nominative else found
     stems = [name for name in names if _RU_REPLACED_END.search(name) and word.startswith(name[:-1])]
-    return min(stems, key=lambda name: (len(name), name), default="")
+    if stems:
+        return min(stems, key=lambda name: (len(name), name))
+    # A vowel the cases drop ("Египта", "Египте": Египет).
+    return _russian_fleeting().get(_RU_CASE_ENDING.sub("", word), "")
 
 
 _RU_CASE_ENDING = re.compile(r"[аеиоуыюяй]$", re.IGNORECASE)
 _RU_REPLACED_END = re.compile(r"[аеиоуыюяйь]$", re.IGNORECASE)
 """The nominative's last letter that a case ending takes the place of ("Москва", "Кремль")."""
+
+
+def russian_name_nominative(words: list[str]) -> list[str]:
+    """The table's Russian name of several words that ``words`` are a case of, word by word
+    ("Пула Первого": Пул Первого), else ``words``."""
+    for name in _russian_multiword().get(name_key(words[0]), ()):
+        parts = name.split()
+        if len(parts) == len(words) and all(
+            w == n or (w.startswith(n) and _RU_CASE_ENDING.search(w) and len(w) - len(n) <= 2)
+            for w, n in zip(words, parts, strict=True)
+        ):
+            return parts
+    return words
+
+
+@lru_cache(maxsize=1)
+def _russian_multiword() -> dict[str, set[str]]:
+    table: dict[str, list[str]] = json.loads(TABLE.read_text(encoding="utf-8"))
+    found: dict[str, set[str]] = {}
+    for names in table.values():
+        for name in names:
+            if " " in name and name[:1].isupper() and CYRILLIC.match(name.casefold()):
+                found.setdefault(name_key(name.split()[0]), set()).add(name)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _russian_fleeting() -> dict[str, str]:
+    """The table's one-word Russian names whose last vowel the cases drop, by the stem they
+    leave ("Египт": Египет)."""
+    found: dict[str, set[str]] = {}
+    for names in _russian_names().values():
+        for name in names:
+            if len(name) > 4 and name[-2] in "еоё" and not _RU_REPLACED_END.search(name):
+                found.setdefault(name[:-2] + name[-1], set()).add(name)
+    return {stem: next(iter(names)) for stem, names in found.items() if len(names) == 1}
 
 
 @lru_cache(maxsize=1)
