@@ -416,6 +416,27 @@ def test_the_logits_order_and_groups_maxima_made_in_pieces_are_the_blocks(sweep_
         assert _same(order, block.order[r, c])
 
 
+@pytest.mark.parametrize("kept", [(0, 0), (2**30, 0), (0, 2**30), (2**30, 2**30), (4 * 7 * 40 * 2, 4 * 7 * 40 * 3)])
+def test_the_reach_is_the_same_whatever_the_first_pass_keeps(kept, monkeypatch):
+    """The second pass gives the same reach, bit for bit, whether the first pass's embedding
+    products and shared-word overlaps are kept for it (all, none, some blocks) or made again."""
+    scorer = load_scorer("minilm.json")
+    left, right = readouts(7, 45, 40)
+    embedder = FakeEmbedder()
+    monkeypatch.setattr(evidence_module, "BLOCK_BYTES", 4 * 7 * 40)  # 7 rows a block
+    reaches = []
+    for products, overlaps in ((0, 0), kept):
+        monkeypatch.setattr(evidence_module, "KEPT_BYTES", products)
+        monkeypatch.setattr(evidence_module, "KEPT_OVERLAP_BYTES", overlaps)
+        evidence = gather_evidence(left, right, lambda t: embed(t, embedder, None), embedder.name, scorer=scorer)
+        reaches.append(evidence.reach())
+    for one, other in zip(*reaches):
+        for name in ("presence", "nearest", "floor", "starts", "partners", "topical", "probability"):
+            assert _same(getattr(one, name), getattr(other, name))
+        for name in ("cosine", "centred", "lexical", "order"):
+            assert _same(getattr(one.signals, name), getattr(other.signals, name))
+
+
 def test_the_least_logit_is_where_the_probability_is_reached():
     rng = np.random.default_rng(0)
     probability = np.concatenate([sigmoid(rng.normal(0, 12, 2000).astype(np.float32)), [0.0, 1.0, 0.5]])

@@ -232,10 +232,13 @@ class Evidence:
         ``Embeddings.block``."""
         return self.finish(rows, self.products(rows, product))
 
-    def products(self, rows, product: np.ndarray | None = None, lexical: bool = True) -> Products:
+    def products(
+        self, rows, product: np.ndarray | None = None, lexical: bool = True, overlap: np.ndarray | None = None
+    ) -> Products:
         """The matrix products that ``signals`` of left ``rows`` needs (the costly part, on
         the BLAS's own threads); ``lexical`` False: without the shared-word overlaps."""
-        overlap = self.terms.overlap(rows) if lexical else None
+        if overlap is None:
+            overlap = self.terms.overlap(rows) if lexical else None
         if self.embeddings is None:
             return Products(overlap, None, None)
         if product is None:
@@ -544,7 +547,9 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
             here = slice(start, start + step)
             # Without the block's order distances: the logits make them a few rows at a time,
             # and the pairs scored their own (~0.1 CPU-s of passes over whole blocks).
-            block = evidence.finish(here, evidence.products(here, products.pop(start, None)), order=False)
+            product, overlap = products.pop(start, (None, None))
+            block = evidence.finish(here, evidence.products(here, product, overlap=overlap), order=False)
+            del product, overlap
             # The logits' cuts are the worker's: this thread's share (overlaps, centred cosines,
             # logits) is then about as long as the worker's (docs/performance.md, eighth round).
             # The groups' maxima for the cuts are taken here, while the logits are in the cache.
@@ -583,12 +588,14 @@ _ARENA_ASKED = False
 def _standings(
     evidence: Evidence, scorer: PairScorer, starts: range, step: int, worker: ThreadPoolExecutor,
     progress: Progress | None,
-) -> tuple[Standing, Standing, dict[int, np.ndarray]]:
-    """The first pass: where every statement's signals stand, and the embedding products kept
-    for the second (up to ``KEPT_BYTES``)."""
+) -> tuple[Standing, Standing, dict[int, tuple[np.ndarray | None, np.ndarray | None]]]:
+    """The first pass: where every statement's signals stand, and the embedding products and
+    shared-word overlaps kept for the second (up to ``KEPT_BYTES`` and ``KEPT_OVERLAP_BYTES``),
+    by the block's first row."""
     row_standings: list[Standing] = []
     column_standing = ColumnStanding()
-    products: dict[int, np.ndarray] = {}
+    products: dict[int, tuple[np.ndarray | None, np.ndarray | None]] = {}
+    products_kept = overlaps_kept = 0
 
     def stand(start: int, made: Products) -> None:
         block = evidence.finish(slice(start, start + step), made, order=False)
@@ -600,10 +607,16 @@ def _standings(
         if progress:
             progress(start // 2, len(evidence.left))
         made = evidence.products(slice(start, start + step), lexical="lexical" in scorer.signals)
-        # The overlaps are not kept too: their memory costs as much in fresh pages as computing
-        # them again saves (docs/performance.md).
-        if (len(products) + 1) * made.product.nbytes <= KEPT_BYTES:
-            products[start] = made.product
+        # Kept for the second pass within their budgets: the embedding products first (the
+        # costlier to make again), then the shared-word overlaps.
+        product = made.product if (products_kept + 1) * made.product.nbytes <= KEPT_BYTES else None
+        overlap = made.lexical
+        if overlap is not None and (overlaps_kept + 1) * overlap.nbytes > KEPT_OVERLAP_BYTES:
+            overlap = None
+        products_kept += product is not None
+        overlaps_kept += overlap is not None
+        if product is not None or overlap is not None:
+            products[start] = (product, overlap)
         staged.submit(stand, start, made)
         del made
     staged.finish()
@@ -613,6 +626,11 @@ def _standings(
 KEPT_BYTES = 512 * 2**20
 """The first pass's embedding products are kept for the second up to this size (every block
 at 10,000 statements a side), which spares computing them twice; beyond it they are redone."""
+
+KEPT_OVERLAP_BYTES = 512 * 2**20
+"""The same for the shared-word overlaps (every block at 10,000 statements a side: ~400 MB more
+at the peak, ~1.23 GB in all, for ~0.4 CPU-s of overlaps not made twice; docs/performance.md,
+fifteenth round)."""
 
 
 class _Staged:
