@@ -291,3 +291,21 @@ def test_a_name_in_another_script_is_shared_in_latin_letters():
     )
     assert "Vladimir Putin" not in " ".join(left) and not any("Путин" in name for name in right)
     assert "President Biden" in left and any("Байден" in name for name in right)
+
+
+def test_a_text_read_once_for_both_accounts_gives_each_its_own_mentions():
+    """``one_sided`` reads a statement both accounts word alike once: each side's mentions,
+    statements and order are those found reading each side alone."""
+    left = readout_from_text(
+        "Putin met Netanyahu on 10 December.\nThe sides discussed Gaza for 50 minutes.\nPutin met Netanyahu on 10 December.",
+        "left", "lines",
+    )
+    right = readout_from_text(
+        "The sides discussed Gaza for 50 minutes.\nNetanyahu thanked the Red Cross and the UN.", "right", "lines"
+    )
+    read: dict = {}
+    shared = [mentions(side, {"putin", "netanyahu", "gaza", "red", "cross"}, read) for side in (left, right)]
+    alone = [mentions(side, {"putin", "netanyahu", "gaza", "red", "cross"}) for side in (left, right)]
+    assert shared == alone
+    assert len(read) == 3  # three distinct texts
+    assert [m.statements for m in shared[0] if m.kind == "name"][:1] == [(0, 2)]

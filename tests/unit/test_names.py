@@ -125,3 +125,17 @@ def test_capitalised_words_found_past_lower_case_ones_are_those_found_word_by_wo
               "Xi's", "'s", "-B", "b-", "e'E", "\u2019Z", "!", "? ", "\"", "(", "IAEA", "Ⅻ", "ǈx"]
     texts = ["".join(rng.choices(pieces, k=rng.randint(0, 40))) for _ in range(200)]
     assert capitalised_inside(texts) == _old_capitalised_inside(texts)
+
+
+def test_a_text_given_twice_is_read_once_with_the_same_result():
+    """``without_shared_names`` reads each distinct text once; repeats get its result, and a
+    name two copies of one statement use counts once, as ever."""
+    from readout_tui.core.engine.names import without_shared_names
+
+    texts = ["Putin met Netanyahu in Moscow today.", "They spoke of Gaza, said Putin at length.",
+             "Putin met Netanyahu in Moscow today.", "The sides discussed Gaza and other topics."]
+    got = without_shared_names(texts)
+    assert got[0] == got[2]
+    assert got == [without_shared_names(texts)[k] for k in range(4)]
+    # "Moscow" is in one distinct statement only (twice): not shared, kept.
+    assert "Moscow" in got[0] and "Putin" not in got[0]

@@ -374,6 +374,69 @@ def test_the_logits_made_a_few_rows_at_a_time_are_those_of_the_whole_block(monke
     assert all(_same(a, b) for a, b in zip(whole, pieces))
 
 
+@pytest.mark.parametrize("sweep_bytes", [3 * 4 * 140, 70 * 4 * 140, 2**20])
+def test_the_logits_order_and_groups_maxima_made_in_pieces_are_the_blocks(sweep_bytes, monkeypatch):
+    """The second pass's logits without the block's order distances (made a few rows at a time
+    from the statements' places) are the logits with them, and the groups' maxima taken with
+    them give the cuts ``_kth_floor`` finds in the whole block; the pairs ``_near`` picks a few
+    rows at a time are those of the whole block."""
+    scorer = load_scorer("minilm.json")
+    left, right = readouts(4, 300, 140)
+    embedder = FakeEmbedder()
+    evidence = gather_evidence(left, right, lambda t: embed(t, embedder, None), embedder.name)
+    full = evidence.signals()
+    _, rows, columns = dense_features(evidence, scorer)
+    logit = Logit.of(scorer, rows, columns)
+    positions = evidence_module._positions(300), evidence_module._positions(140)
+    monkeypatch.setattr(scorer_module, "SWEEP_BYTES", sweep_bytes)  # three rows a piece, 70 (not 64), all
+    monkeypatch.setattr(evidence_module, "SWEEP_BYTES", sweep_bytes)
+    for start, height in ((0, 300), (5, 200), (170, 130), (7, 100)):
+        block = full.take(slice(start, start + height))
+        without_order = replace(block, order=None)
+        z, row_error, column_error = logit.block(block, start)
+        got = logit.block(without_order, start, positions, evidence_module.GROUPS)
+        assert all(_same(a, b) for a, b in zip((z, row_error, column_error), got[:3]))
+        for axis, maxima in ((1, got[3]), (0, got[4])):
+            want = evidence_module._kth_floor(z, axis)
+            if z.shape[axis] // evidence_module.GROUPS < 2:
+                assert maxima is None
+            else:
+                assert _same(evidence_module._kth_of_maxima(maxima), want)
+            assert _same(evidence_module._reachable(z, row_error if axis else column_error, axis, maxima),
+                         evidence_module._reachable(z, row_error if axis else column_error, axis))
+        kept = evidence_module._Kept(140)
+        row_cut = evidence_module._reachable(z, row_error, 1)
+        column_cut = evidence_module._reachable(z, column_error, 0)
+        near = z >= row_cut[:, None]
+        near |= z >= np.maximum(column_cut, kept.reachable(column_error))
+        r, c = evidence_module._near(z, row_cut, column_cut, column_error, kept)
+        want_r, want_c = np.nonzero(near)
+        assert np.array_equal(r, want_r) and np.array_equal(c, want_c)
+        order = np.abs(positions[0][r + start] - positions[1][c])
+        assert _same(order, block.order[r, c])
+
+
+@pytest.mark.parametrize("kept", [(0, 0), (2**30, 0), (0, 2**30), (2**30, 2**30), (4 * 7 * 40 * 2, 4 * 7 * 40 * 3)])
+def test_the_reach_is_the_same_whatever_the_first_pass_keeps(kept, monkeypatch):
+    """The second pass gives the same reach, bit for bit, whether the first pass's embedding
+    products and shared-word overlaps are kept for it (all, none, some blocks) or made again."""
+    scorer = load_scorer("minilm.json")
+    left, right = readouts(7, 45, 40)
+    embedder = FakeEmbedder()
+    monkeypatch.setattr(evidence_module, "BLOCK_BYTES", 4 * 7 * 40)  # 7 rows a block
+    reaches = []
+    for products, overlaps in ((0, 0), kept):
+        monkeypatch.setattr(evidence_module, "KEPT_BYTES", products)
+        monkeypatch.setattr(evidence_module, "KEPT_OVERLAP_BYTES", overlaps)
+        evidence = gather_evidence(left, right, lambda t: embed(t, embedder, None), embedder.name, scorer=scorer)
+        reaches.append(evidence.reach())
+    for one, other in zip(*reaches):
+        for name in ("presence", "nearest", "floor", "starts", "partners", "topical", "probability"):
+            assert _same(getattr(one, name), getattr(other, name))
+        for name in ("cosine", "centred", "lexical", "order"):
+            assert _same(getattr(one.signals, name), getattr(other.signals, name))
+
+
 def test_the_least_logit_is_where_the_probability_is_reached():
     rng = np.random.default_rng(0)
     probability = np.concatenate([sigmoid(rng.normal(0, 12, 2000).astype(np.float32)), [0.0, 1.0, 0.5]])

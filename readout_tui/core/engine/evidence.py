@@ -62,11 +62,12 @@ class Signals:
     second_cosine: np.ndarray | None = None
     second_centred: np.ndarray | None = None
 
-    def take(self, at) -> Signals:
+    def take(self, at, order: np.ndarray | None = None) -> Signals:
+        """The signals ``at`` these places; ``order``: theirs, where this has none."""
         pick = lambda x: None if x is None else x[at]  # noqa: E731
         return Signals(
-            pick(self.cosine), pick(self.centred), self.lexical[at], self.order[at], self.words_optional,
-            pick(self.second_cosine), pick(self.second_centred),
+            pick(self.cosine), pick(self.centred), self.lexical[at], self.order[at] if order is None else order,
+            self.words_optional, pick(self.second_cosine), pick(self.second_centred),
         )
 
     @staticmethod
@@ -231,10 +232,13 @@ class Evidence:
         ``Embeddings.block``."""
         return self.finish(rows, self.products(rows, product))
 
-    def products(self, rows, product: np.ndarray | None = None, lexical: bool = True) -> Products:
+    def products(
+        self, rows, product: np.ndarray | None = None, lexical: bool = True, overlap: np.ndarray | None = None
+    ) -> Products:
         """The matrix products that ``signals`` of left ``rows`` needs (the costly part, on
         the BLAS's own threads); ``lexical`` False: without the shared-word overlaps."""
-        overlap = self.terms.overlap(rows) if lexical else None
+        if overlap is None:
+            overlap = self.terms.overlap(rows) if lexical else None
         if self.embeddings is None:
             return Products(overlap, None, None)
         if product is None:
@@ -514,13 +518,24 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
         logit = Logit.of(scorer, left, right)
         rows, columns, scored = _Kept(n), _Kept(m), _Scored()
 
-        def score(start: int, block: Signals, z: np.ndarray, row_error: np.ndarray, column_error: np.ndarray) -> None:
-            cuts = _reachable(z, row_error, axis=1), _reachable(z, column_error, axis=0), column_error
+        positions = _positions(n), _positions(m)
+
+        def score(
+            start: int, block: Signals, z: np.ndarray, row_error: np.ndarray, column_error: np.ndarray,
+            row_maxima: np.ndarray | None, column_maxima: np.ndarray | None,
+        ) -> None:
+            cuts = (
+                _reachable(z, row_error, axis=1, maxima=row_maxima),
+                _reachable(z, column_error, axis=0, maxima=column_maxima),
+                column_error,
+            )
             r, c = _near(z, *cuts, columns)
             values = {key: getattr(block, key)[r, c] for key in scorer.signals}
-            features = pair_features(values, block.order[r, c], left, right, r + start, c, scorer.signals)
+            # The order distances of these pairs alone (``order_distance``'s values).
+            order = np.abs(positions[0][r + start] - positions[1][c])
+            features = pair_features(values, order, left, right, r + start, c, scorer.signals)
             probability = scorer.probability(features)
-            ids = scored.add(block.take((r, c)))
+            ids = scored.add(block.take((r, c), order))
             rows.add(r + start, c, probability, ids)
             columns.add(c, r + start, probability, ids)
             columns.compact()  # so that each column's running cut (``reachable``) rises block by block
@@ -529,10 +544,16 @@ def _learned_reach(evidence: Evidence, scorer: PairScorer, progress: Progress | 
         for start in starts:
             if progress:
                 progress((n + start) // 2, n)
-            block = evidence.signals(slice(start, start + step), products.pop(start, None))
+            here = slice(start, start + step)
+            # Without the block's order distances: the logits make them a few rows at a time,
+            # and the pairs scored their own (~0.1 CPU-s of passes over whole blocks).
+            product, overlap = products.pop(start, (None, None))
+            block = evidence.finish(here, evidence.products(here, product, overlap=overlap), order=False)
+            del product, overlap
             # The logits' cuts are the worker's: this thread's share (overlaps, centred cosines,
             # logits) is then about as long as the worker's (docs/performance.md, eighth round).
-            staged.submit(score, start, block, *logit.block(block, start))
+            # The groups' maxima for the cuts are taken here, while the logits are in the cache.
+            staged.submit(score, start, block, *logit.block(block, start, positions, GROUPS))
             del block
         staged.finish()
     if progress:
@@ -567,12 +588,14 @@ _ARENA_ASKED = False
 def _standings(
     evidence: Evidence, scorer: PairScorer, starts: range, step: int, worker: ThreadPoolExecutor,
     progress: Progress | None,
-) -> tuple[Standing, Standing, dict[int, np.ndarray]]:
-    """The first pass: where every statement's signals stand, and the embedding products kept
-    for the second (up to ``KEPT_BYTES``)."""
+) -> tuple[Standing, Standing, dict[int, tuple[np.ndarray | None, np.ndarray | None]]]:
+    """The first pass: where every statement's signals stand, and the embedding products and
+    shared-word overlaps kept for the second (up to ``KEPT_BYTES`` and ``KEPT_OVERLAP_BYTES``),
+    by the block's first row."""
     row_standings: list[Standing] = []
     column_standing = ColumnStanding()
-    products: dict[int, np.ndarray] = {}
+    products: dict[int, tuple[np.ndarray | None, np.ndarray | None]] = {}
+    products_kept = overlaps_kept = 0
 
     def stand(start: int, made: Products) -> None:
         block = evidence.finish(slice(start, start + step), made, order=False)
@@ -584,10 +607,16 @@ def _standings(
         if progress:
             progress(start // 2, len(evidence.left))
         made = evidence.products(slice(start, start + step), lexical="lexical" in scorer.signals)
-        # The overlaps are not kept too: their memory costs as much in fresh pages as computing
-        # them again saves (docs/performance.md).
-        if (len(products) + 1) * made.product.nbytes <= KEPT_BYTES:
-            products[start] = made.product
+        # Kept for the second pass within their budgets: the embedding products first (the
+        # costlier to make again), then the shared-word overlaps.
+        product = made.product if (products_kept + 1) * made.product.nbytes <= KEPT_BYTES else None
+        overlap = made.lexical
+        if overlap is not None and (overlaps_kept + 1) * overlap.nbytes > KEPT_OVERLAP_BYTES:
+            overlap = None
+        products_kept += product is not None
+        overlaps_kept += overlap is not None
+        if product is not None or overlap is not None:
+            products[start] = (product, overlap)
         staged.submit(stand, start, made)
         del made
     staged.finish()
@@ -597,6 +626,11 @@ def _standings(
 KEPT_BYTES = 512 * 2**20
 """The first pass's embedding products are kept for the second up to this size (every block
 at 10,000 statements a side), which spares computing them twice; beyond it they are redone."""
+
+KEPT_OVERLAP_BYTES = 512 * 2**20
+"""The same for the shared-word overlaps (every block at 10,000 statements a side: ~400 MB more
+at the peak, ~1.23 GB in all, for ~0.4 CPU-s of overlaps not made twice; docs/performance.md,
+fifteenth round)."""
 
 
 class _Staged:
@@ -617,25 +651,42 @@ class _Staged:
             self.pending.pop(0).result()
 
 
+def _positions(count: int) -> np.ndarray:
+    """Each statement's place in its account's reading order, 0..1 (``order_distance``'s)."""
+    return np.arange(count, dtype=np.float32) / max(count - 1, 1)
+
+
 def _near(
     z: np.ndarray, row_cut: np.ndarray, column_cut: np.ndarray, column_error: np.ndarray, columns: _Kept
 ) -> tuple[np.ndarray, np.ndarray]:
     """The pairs (rows, columns of the block ``z``, in row-major order) whose logit may reach
     that of the row's, or the column's (in this block, and so far), CANDIDATES-th most
     probable partner; ``row_cut`` and ``column_cut``: the block's ``_reachable``."""
-    near = z >= row_cut[:, None]
-    near |= z >= np.maximum(column_cut, columns.reachable(column_error))
-    # np.nonzero of a 2-D mask is ~10x slower than of its flat view.
-    return np.divmod(np.flatnonzero(near), z.shape[1])
+    column = np.maximum(column_cut, columns.reachable(column_error))
+    width = z.shape[1]
+    # A few rows at a time, the masks in the core's cache; np.nonzero of a 2-D mask is ~10x
+    # slower than of its flat view.
+    step = max(1, SWEEP_BYTES // max(width, 1))
+    near, also = np.empty((min(step, len(z)), width), bool), np.empty((min(step, len(z)), width), bool)
+    found = []
+    for at in range(0, len(z), step):
+        piece = z[at : at + step]
+        mask, other = near[: len(piece)], also[: len(piece)]
+        np.greater_equal(piece, row_cut[at : at + step, None], out=mask)
+        np.greater_equal(piece, column, out=other)
+        mask |= other
+        found.append(np.flatnonzero(mask) + at * width)
+    return np.divmod(np.concatenate(found) if found else np.zeros(0, np.intp), width)
 
 
-def _reachable(z: np.ndarray, error: np.ndarray, axis: int) -> np.ndarray:
+def _reachable(z: np.ndarray, error: np.ndarray, axis: int, maxima: np.ndarray | None = None) -> np.ndarray:
     """Along ``axis`` of logits ``z`` (each line off by at most its ``error``), a logit that
     every pair possibly among the line's ``CANDIDATES`` most probable reaches: probabilities
-    tie where logits do not, so the bound is taken through them (``least_logit``)."""
+    tie where logits do not, so the bound is taken through them (``least_logit``).
+    ``maxima``: the lines' groups' maxima, if taken already (``scorer.Logit.block``)."""
     if z.shape[axis] <= CANDIDATES:
         return np.full(z.shape[1 - axis], -np.inf, np.float32)
-    kth = _kth_floor(z, axis)
+    kth = _kth_floor(z, axis) if maxima is None else _kth_of_maxima(maxima)
     # The true logit of the line's CANDIDATES-th is at least kth - error, so its probability
     # at least that of kth - error; a pair reaching that has a true logit at least its least
     # logit, and a computed one at least that less error. Rounded down at each step.
@@ -663,6 +714,11 @@ def _kth_floor(z: np.ndarray, axis: int) -> np.ndarray:
         maxima = z[:, : width * GROUPS].reshape(len(z), width, GROUPS).max(axis=1)
     else:
         maxima = z[: width * GROUPS].reshape(width, GROUPS, z.shape[1]).max(axis=0).T
+    return _kth_of_maxima(maxima)
+
+
+def _kth_of_maxima(maxima: np.ndarray) -> np.ndarray:
+    """Each line's ``CANDIDATES``-th largest of its groups' maxima (a row each)."""
     return np.partition(maxima, GROUPS - CANDIDATES, axis=1)[:, GROUPS - CANDIDATES]
 
 

@@ -414,8 +414,11 @@ def projections(
     return out
 
 
-SUBJECT_CHUNK = 256
-"""Pairs whose subjects ``projections`` makes at a time (~1.5 MB of float64 at 768 wide)."""
+SUBJECT_CHUNK = 32
+"""Pairs whose subjects ``projections`` makes at a time (~200 KB of float64 at 768 wide, and
+the two sides' rows ~100 KB each): all three stay in a core's second-level cache. With 256
+(~3 MB in all) the 93,000 pairs' projections took 0.48-0.54 CPU-s, with 32 0.35-0.40, the same
+bits (docs/performance.md, fifteenth round)."""
 
 
 ACROSS_FEATURES = ("cosine", "centred", "length")

@@ -97,11 +97,16 @@ def without_shared_names(texts: Sequence[str]) -> list[str]:
     A name word is a capitalised word that the texts also write capitalised inside a
     sentence, so "The" or "Both" opening a sentence stay. Texts without letter case, and
     texts in capitals or Title Case, are returned unchanged."""
-    found = {text: _words(text) for text in texts}
+    # Each distinct text read once (the same statement may recur, on one side or both).
+    found: dict[str, _Words] = {}
+    for text in texts:
+        if text not in found:
+            found[text] = _words(text)
     names = {key for words in found.values() for _, key, inside in words.capitals if inside}
     used_by = Counter(key for words in found.values() for key in {key for _, key, _ in words.capitals} & names)
     shared = {key for key, count in used_by.items() if count >= SHARED_BY}
-    return [_remove(text, found[text], shared) for text in texts]
+    kept = {text: _remove(text, words, shared) for text, words in found.items()}
+    return [kept[text] for text in texts]
 
 
 def _words(text: str) -> _Words:

@@ -86,10 +86,22 @@ def first_best(block: np.ndarray, best: np.ndarray) -> np.ndarray:
     column's best. numpy's argmax along the rows of a C-ordered block runs at a fraction of the
     speed of a comparison; the best is nearly always in one row only."""
     rows, width = block.shape
-    hits = np.flatnonzero(block == best)
-    if hits.size > 2 * width:
-        # Many ties (a column of zero overlaps ties in every row): argmax is then the cheaper.
-        return block.argmax(axis=0)
+    # A few rows at a time, the mask in the core's cache: a whole block's mask was a fresh
+    # 8 MB of memory for each signal of each block at 10,000 statements a side.
+    step = max(1, SWEEP_BYTES // max(width, 1))
+    mask = np.empty((min(step, rows), width), bool)
+    found, count = [], 0
+    for at in range(0, rows, step):
+        piece = block[at : at + step]
+        here = mask[: len(piece)]
+        np.equal(piece, best, out=here)
+        hits = np.flatnonzero(here)
+        count += hits.size
+        if count > 2 * width:
+            # Many ties (a column of zero overlaps ties in every row): argmax is then the cheaper.
+            return block.argmax(axis=0)
+        found.append(hits + at * width)
+    hits = np.concatenate(found) if found else np.zeros(0, np.intp)
     row, column = np.divmod(hits, width)
     first = np.full(width, rows, np.intp)
     np.minimum.at(first, column, row)
@@ -356,9 +368,18 @@ class Logit:
             column_size,
         )
 
-    def block(self, signals, start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def block(
+        self, signals, start: int, positions: tuple[np.ndarray, np.ndarray] | None = None, groups: int = 0
+    ) -> tuple[np.ndarray, ...]:
         """The logits of rows ``start...`` (``signals``, an ``evidence.Signals`` block) with
-        every column, and the most they may be off, for each row and for each column."""
+        every column, and the most they may be off, for each row and for each column.
+
+        ``positions``: each left and right statement's place in its account's reading order
+        (``evidence.order_distance``'s), from which the pairs' order distances are made a few
+        rows at a time here when ``signals.order`` is None (the same values). ``groups``: also
+        return, for ``evidence._kth_floor``, the maxima of each row's and each column's
+        ``groups`` interleaved groups (None for a line too short to cut), taken while each
+        piece of the logits is in the core's cache rather than in passes over the block."""
         b, m = signals.lexical.shape
         rows = slice(start, start + b)
         z = np.empty((b, m), np.float32)
@@ -366,28 +387,65 @@ class Logit:
         # is read from memory once (the same operations on each pair as on the whole block).
         step = max(1, SWEEP_BYTES // (4 * max(m, 1)))
         scratch = np.empty((min(step, b), m), np.float32)
-        for at in range(0, b, step):
-            self._piece(signals, start + at, slice(at, at + step), z, scratch)
         own = np.arange(b)
+        mutual = []
         for key in self.signals:
             partner = self.rows.best_at[key][rows]
-            mutual = self.columns.best_at[key][partner] == own + start
-            z[own[mutual], partner[mutual]] += self.mutual[key]
+            found = self.columns.best_at[key][partner] == own + start
+            mutual.append((own[found], partner[found], self.mutual[key]))
+        row_width, column_width = m // groups if groups else 0, b // groups if groups else 0
+        row_maxima = np.empty((b, groups), np.float32) if row_width >= 2 else None
+        column_maxima = np.full((groups, m), -np.inf, np.float32) if column_width >= 2 else None
+        for at in range(0, b, step):
+            here = slice(at, at + step)
+            self._piece(signals, start + at, here, z, scratch, positions)
+            piece = z[here]
+            # The mutual bests' cells of these rows, key after key, as after the whole block.
+            for cells, partners, weight in mutual:
+                inside = (cells >= at) & (cells < at + len(piece))
+                piece[cells[inside] - at, partners[inside]] += weight
+            if row_maxima is not None:
+                piece[:, : row_width * groups].reshape(len(piece), row_width, groups).max(axis=1, out=row_maxima[here])
+            if column_maxima is not None:
+                _fold_rows(column_maxima, piece, at, column_width * groups)
         row_size = self.row_size[rows]
         row_error = self.ERROR * (row_size + self.column_size.max())
         column_error = self.ERROR * (self.column_size + row_size.max())
-        return z, row_error, column_error
+        if not groups:
+            return z, row_error, column_error
+        return z, row_error, column_error, row_maxima, None if column_maxima is None else column_maxima.T
 
-    def _piece(self, signals, start: int, rows: slice, z: np.ndarray, scratch: np.ndarray) -> None:
+    def _piece(
+        self, signals, start: int, rows: slice, z: np.ndarray, scratch: np.ndarray,
+        positions: tuple[np.ndarray, np.ndarray] | None = None,
+    ) -> None:
         """Block ``signals``' logits in ``z`` for its ``rows``, which are rows ``start...``."""
         z, scratch = z[rows], scratch[: len(z[rows])]
         at = slice(start, start + len(z))
         np.add.outer(self.row_term[at], self.column_term, out=z)
-        z += np.multiply(signals.order[rows], self.order, out=scratch)
+        if signals.order is None:
+            left, right = positions
+            np.subtract.outer(left[at], right, out=scratch)
+            np.abs(scratch, out=scratch)
+            z += np.multiply(scratch, self.order, out=scratch)
+        else:
+            z += np.multiply(signals.order[rows], self.order, out=scratch)
         for key in self.signals:
             np.add.outer(self.row_factor[key][at], self.column_factor[key], out=scratch)
             scratch *= getattr(signals, key)[rows]
             z += scratch
+
+
+def _fold_rows(maxima: np.ndarray, piece: np.ndarray, at: int, used: int) -> None:
+    """Fold rows ``at...`` of a block (``piece``) into the maxima of its interleaved groups of
+    rows (row r in group r % len(maxima)), for the block's first ``used`` rows."""
+    groups = len(maxima)
+    r, end = at, min(at + len(piece), used)
+    while r < end:
+        g = r % groups
+        take = min(end - r, groups - g)
+        np.maximum(maxima[g : g + take], piece[r - at : r - at + take], out=maxima[g : g + take])
+        r += take
 
 
 def feature_names(signals: tuple[str, ...]) -> tuple[str, ...]:

@@ -134,7 +134,11 @@ class TermTable:
         surface: dict[str, str] = {}
         bags = []
         keys: dict[str, tuple[str, ...]] = {}  # words recur: each is stemmed once
+        read: dict[str, frozenset[str]] = {}  # and statements: each distinct text read once
         for text in [*left, *right]:
+            if text in read:
+                bags.append(read[text])
+                continue
             found = words(text)
             for word in found:
                 if word not in keys:
@@ -142,7 +146,7 @@ class TermTable:
                     # A stem's surface is the first word that had it, so only a new word can set one.
                     for key in keys[word]:
                         surface.setdefault(key, word)
-            bags.append(frozenset(key for word in found for key in keys[word]))
+            bags.append(read.setdefault(text, frozenset(key for word in found for key in keys[word])))
         frequency = Counter(key for bag in bags for key in bag)
         total = len(bags)
         # Smoothed inverse document frequency: a stem in every statement weighs ~0.

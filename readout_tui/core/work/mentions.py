@@ -327,7 +327,9 @@ class OneSided:
 def one_sided(left: Readout, right: Readout) -> OneSided:
     texts = {"left": _visible(left), "right": _visible(right)}
     inner = capitalised_inside([*texts["left"], *texts["right"]])
-    found = {side: mentions(r, inner) for side, r in (("left", left), ("right", right))}
+    # A statement both accounts (or one account twice) word alike is read once.
+    read: dict[str, list[_Found]] = {}
+    found = {side: mentions(r, inner, read) for side, r in (("left", left), ("right", right))}
     # Each side's mentions are looked up in an index of the other's, not compared with each
     # of them: with thousands of statements a side, comparing every pair took minutes.
     has = {side: _Index(found[side], _words(texts[side])) for side in ("left", "right")}
@@ -356,16 +358,24 @@ def one_sided_aside(left: Readout, right: Readout, child: bool | None = None) ->
     return Aside.start(one_sided, left, right, child=child, method=method)
 
 
-def mentions(readout: Readout, inner: set[str] | None = None) -> list[Mention]:
+def mentions(
+    readout: Readout, inner: set[str] | None = None, read: dict[str, list[_Found]] | None = None
+) -> list[Mention]:
     """Every distinct mention of ``readout``, in order of first appearance; ``inner`` as for
-    ``_names`` (by default, from this readout alone)."""
+    ``_names`` (by default, from this readout alone). ``read``: what was found in each text
+    read so far with this ``inner``, kept and consulted (a statement's mentions depend on its
+    text and ``inner`` alone)."""
     inner = capitalised_inside(_visible(readout)) if inner is None else inner
+    read = {} if read is None else read
     first: dict[tuple, _Found] = {}
     # The statements of each mention, gathered before any tuple is built: rebuilding the
     # tuple at each repeat was quadratic in the statements that share a mention.
     where: dict[tuple, dict[int, None]] = {}
     for statement in readout.statements:
-        for found in _in_text(terminal_visible(statement.text), inner):
+        text = statement.text
+        if text not in read:
+            read[text] = list(_in_text(terminal_visible(text), inner))
+        for found in read[text]:
             key = found[2]
             if key not in first:
                 first[key], where[key] = found, {}
