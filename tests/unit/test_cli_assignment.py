@@ -76,3 +76,15 @@ def test_an_assignment_that_empties_an_account_is_refused_in_one_line(capsys, so
     assert code == 2 and out == ""
     assert err.count("\n") == 1
     assert "has no statements, as the saved assignment has it" in err and "--no-session" in err
+
+
+def test_a_move_whose_statement_left_the_edited_article_is_noted(capsys, source, tmp_path):
+    # The app says so on opening the article; compare said nothing and compared without it.
+    save_moves(source, {REPORTER: "right"})
+    (tmp_path / "article.txt").write_text(ARTICLE.replace(REPORTER, "Analysts see no summit soon."), encoding="utf-8")
+    code, out, err = run(capsys, source, "--format", "json")
+    assert code == 0 and json.loads(out)["right"]["statements"]
+    assert err == (
+        "readout-tui: note: a statement moved by hand is no longer in the article, and is left out:"
+        f" “{REPORTER}”\n"
+    )
