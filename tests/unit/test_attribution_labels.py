@@ -277,6 +277,17 @@ def test_a_source_of_several_words_the_article_names_only_in_an_oblique_case_is_
     assert attribute_text(text).left_label == "Пул Первого"
 
 
+def test_a_seat_the_article_names_by_its_adjective_alone_is_labelled_by_the_tables_whole_name():
+    # "в Белом доме": Russian writes "доме" in lower case, so the article's name is "Белом";
+    # the label was "Белый" (and "Елисейского" for "Елисейского дворца").
+    text = """Трамп и Мускар обсудили ситуацию в регионе
+Президент США Дональд Трамп провел телефонный разговор с президентом Бордурии Ханом Мускаром.
+Как сообщили в Белом доме, лидеры обсудили поставки зерна.
+Пресс-секретарь президента Бордурии Денис Пеков сказал, что Мускар пригласил Трампа посетить Бордурию.
+"""
+    assert attribute_text(text).left_label == "Белый дом"
+
+
 def test_an_office_named_with_of_after_a_statement_from_is_labelled_whole():
     # "according to a statement from Zembla's Directorate of Communications" was labelled
     # "Communications".

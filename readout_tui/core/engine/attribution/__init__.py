@@ -544,6 +544,9 @@ class _Labelling:
         named = places.russian_name_nominative(words)
         if named != words:
             return named  # a name of several words in the table ("Пула Первого": Пул Первого)
+        whole = places.russian_adjective_name(words[0]) if len(words) == 1 else []
+        if whole:
+            return whole  # "в Белом доме": the article's name is the adjective alone
         if _RU_ADJECTIVE.search(words[0]):
             # "Алжирская сторона" is in the nominative already; the name its adjective is of
             # ("Алжиром") is another word. An adjective alone ("Азербайджанский") names its place.

@@ -109,6 +109,19 @@ def russian_name_nominative(words: list[str]) -> list[str]:
     return words
 
 
+_RU_ADJECTIVE_CASE = re.compile(r"(?:ого|ому|ом|ым|ый|ий|ой|ая|ую)$")
+
+
+def russian_adjective_name(word: str) -> list[str]:
+    """The table's one Russian name of several words whose first word, an adjective, ``word``
+    is a case of ("Белого" of "Белого дома": Белый дом; "Елисейском": Елисейский дворец), the
+    noun after it being written in lower case and so in no name of the article's; else []."""
+    if not _RU_ADJECTIVE_CASE.search(word):
+        return []
+    names = _russian_multiword().get(name_key(word), set())
+    return next(iter(names)).split() if len(names) == 1 else []
+
+
 @lru_cache(maxsize=1)
 def _russian_multiword() -> dict[str, set[str]]:
     table: dict[str, list[str]] = json.loads(TABLE.read_text(encoding="utf-8"))
