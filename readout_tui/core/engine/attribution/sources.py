@@ -479,7 +479,7 @@ def _analyst(words: list[Token]) -> bool:
     """Whether the source is a third party ("российский эксперт"): a third-party word that no
     role follows ("журналистам" in "сообщил журналистам помощник президента" is who was told)."""
     roles = [t.start for t in words if cues.is_role(t.text) and not t.title]
-    return any(t in _unnamed_thirds(words) and not any(r > t.start for r in roles) for t in words)
+    return any(not any(r > t.start for r in roles) for t in _unnamed_thirds(words))
 
 
 def _unnamed_thirds(words: list[Token]) -> list[Token]:
