@@ -981,7 +981,7 @@ class CompareScreen(Screen[None]):
             reason = printable(" ".join(str(error).split()))
             for path in stamps:
                 # The file is named already: its whole path before the reason pushed the reason
-                # off a one-row notice ("...: /tmp/case/left.txt: looks…").
+                # off a one-row notice ("...: case/left.txt: looks…").
                 reason = reason.removeprefix(f"{printable(str(path))}: ")
             message = f"{printable(names)} changed on disk but cannot be read: {reason}"
             self.notify(message, severity="error", markup=False)
