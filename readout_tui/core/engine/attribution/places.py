@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,9 +32,8 @@ def country_of(key: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
-    table: dict[str, list[str]] = json.loads(TABLE.read_text(encoding="utf-8"))
     found: dict[str, set[str]] = {}
-    for code, names in table.items():
+    for code, names in _table().items():
         for name in names:
             words = _WORD.findall(name)
             # A name of several words by its last, as the article's names are joined ("Costa
@@ -124,13 +124,7 @@ def russian_adjective_name(word: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _russian_multiword() -> dict[str, set[str]]:
-    table: dict[str, list[str]] = json.loads(TABLE.read_text(encoding="utf-8"))
-    found: dict[str, set[str]] = {}
-    for names in table.values():
-        for name in names:
-            if " " in name and name[:1].isupper() and CYRILLIC.match(name.casefold()):
-                found.setdefault(name_key(name.split()[0]), set()).add(name)
-    return found
+    return _russian_by(lambda name: " " in name, lambda name: name_key(name.split()[0]))
 
 
 @lru_cache(maxsize=1)
@@ -147,10 +141,14 @@ def _russian_fleeting() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _russian_names() -> dict[str, set[str]]:
-    table: dict[str, list[str]] = json.loads(TABLE.read_text(encoding="utf-8"))
+    return _russian_by(_WORD.fullmatch, name_key)
+
+
+def _russian_by(fits: Callable[[str], object], key_of: Callable[[str], str]) -> dict[str, set[str]]:
+    """The table's capitalised Russian names that ``fits``, by ``key_of``."""
     found: dict[str, set[str]] = {}
-    for names in table.values():
+    for names in _table().values():
         for name in names:
-            if name[:1].isupper() and CYRILLIC.match(name.casefold()) and _WORD.fullmatch(name):
-                found.setdefault(name_key(name), set()).add(name)
+            if name[:1].isupper() and CYRILLIC.match(name.casefold()) and fits(name):
+                found.setdefault(key_of(name), set()).add(name)
     return found
