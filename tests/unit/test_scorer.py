@@ -360,14 +360,18 @@ def test_the_logit_from_coefficients_is_the_scorers_within_its_bound(seed):
         assert np.all(row_error < 0.05) and np.all(column_error < 0.05)
 
 
-def test_the_logits_made_a_few_rows_at_a_time_are_those_of_the_whole_block(monkeypatch):
+def _logit_of_readouts(seed: int, n: int, m: int):
+    """Made-up readouts' evidence, their signals and the bundled scorer's logit over them."""
     scorer = load_scorer("minilm.json")
-    left, right = readouts(2, 30, 25)
+    left, right = readouts(seed, n, m)
     embedder = FakeEmbedder()
     evidence = gather_evidence(left, right, lambda t: embed(t, embedder, None), embedder.name)
-    full = evidence.signals()
     _, rows, columns = dense_features(evidence, scorer)
-    logit = Logit.of(scorer, rows, columns)
+    return evidence, evidence.signals(), Logit.of(scorer, rows, columns)
+
+
+def test_the_logits_made_a_few_rows_at_a_time_are_those_of_the_whole_block(monkeypatch):
+    _, full, logit = _logit_of_readouts(2, 30, 25)
     whole = logit.block(full.take(slice(3, 20)), 3)
     monkeypatch.setattr(scorer_module, "SWEEP_BYTES", 3 * 4 * 25)  # pieces of three rows
     pieces = logit.block(full.take(slice(3, 20)), 3)
@@ -380,13 +384,7 @@ def test_the_logits_order_and_groups_maxima_made_in_pieces_are_the_blocks(sweep_
     from the statements' places) are the logits with them, and the groups' maxima taken with
     them give the cuts ``_kth_floor`` finds in the whole block; the pairs ``_near`` picks a few
     rows at a time are those of the whole block."""
-    scorer = load_scorer("minilm.json")
-    left, right = readouts(4, 300, 140)
-    embedder = FakeEmbedder()
-    evidence = gather_evidence(left, right, lambda t: embed(t, embedder, None), embedder.name)
-    full = evidence.signals()
-    _, rows, columns = dense_features(evidence, scorer)
-    logit = Logit.of(scorer, rows, columns)
+    evidence, full, logit = _logit_of_readouts(4, 300, 140)
     positions = evidence_module._positions(300), evidence_module._positions(140)
     monkeypatch.setattr(scorer_module, "SWEEP_BYTES", sweep_bytes)  # three rows a piece, 70 (not 64), all
     monkeypatch.setattr(evidence_module, "SWEEP_BYTES", sweep_bytes)
