@@ -475,11 +475,12 @@ def _owner_run(runs: list[list[Token]], words: list[Token]) -> list[Token]:
     return runs[-1]
 
 
-def _analyst(words: list[Token]) -> bool:
-    """Whether the source is a third party ("российский эксперт"): a third-party word that no
-    role follows ("журналистам" in "сообщил журналистам помощник президента" is who was told)."""
+def _analyst(words: list[Token], thirds: list[Token]) -> bool:
+    """Whether the source is a third party ("российский эксперт"): a third-party word
+    (``thirds``) that no role follows ("журналистам" in "сообщил журналистам помощник
+    президента" is who was told)."""
     roles = [t.start for t in words if cues.is_role(t.text) and not t.title]
-    return any(not any(r > t.start for r in roles) for t in _unnamed_thirds(words))
+    return any(not any(r > t.start for r in roles) for t in thirds)
 
 
 def _unnamed_thirds(words: list[Token]) -> list[Token]:
@@ -510,7 +511,8 @@ def _classify(
     account = any(cues.is_account_noun(t.text) for t in words)
     runs = name_runs(tokens, start, end)
     adjectives = tuple(name_key(t.text) for t in words if not t.name and not cues.is_function_word(t.text))
-    third = [t for t in _unnamed_thirds(words) if not t.name]
+    thirds = _unnamed_thirds(words)
+    third = [t for t in thirds if not t.name]
     if runs and third and third[-1].start > runs[-1][-1].start:
         # "Бразильская пресса", "Chinese analysts": a third party of a country, not the
         # country's voice.
@@ -526,7 +528,7 @@ def _classify(
         # "Пресс-секретарь бордурского президента Денис Пеков": whose country he speaks for,
         # though the article names it only by an adjective (not for an analyst: "российский
         # эксперт"; but "сообщил журналистам помощник ...": those told come before the role).
-        own = () if _analyst(words) else adjectives
+        own = () if _analyst(words, thirds) else adjectives
         flags = {"documented": documented, "account": account, "adjectives": own}
         return Cue(span, Kind.NAMED, source, key, form, oblique, negated, **flags)
     office = _office_by_name(tokens, words)
@@ -555,11 +557,10 @@ def _classify(
         # so is a role of a title ("по словам помощника президента": the president's aide,
         # not the president).
         return Cue(span, Kind.GENERIC, source, negated=negated, adjectives=adjectives)
-    third = _unnamed_thirds(words)
-    if third and unnamed_third:
+    if thirds and unnamed_third:
         # "По мнению аналитиков", "experts said": a source of its own, though it has no name
         # (a third party, the parties find).
-        return Cue(span, Kind.NAMED, source, name_key(third[0].text), negated=negated, oblique=oblique)
+        return Cue(span, Kind.NAMED, source, name_key(thirds[0].text), negated=negated, oblique=oblique)
     return None
 
 
