@@ -265,3 +265,17 @@ def test_a_headline_leader_the_article_never_titles_but_calls_mr_is_a_party_befo
     attribution = attribute_text(text)
     assert (attribution.left_label, attribution.right_label) == ("Brask", "Vorel")
     assert sides(text) == ["neither", "neither", "left", "right", "right", "neither"]
+
+
+EN_POSSESSIVE_TITLE = (
+        "Rowan congratulates Kessel on 'a fine victory' in first call\n"
+        "Tom Rowan congratulated Lady Ida Kessel on her election win when the two spoke by phone on the new Prime Minister's first afternoon in office, Downing Street said. Lady Ida thanked the President for his kind words, according to No 10.\n"
+        "A Downing Street spokesman said the two leaders talked about their shared commitment to trade.\n"
+        "Mr Rowan congratulated Lady Ida on becoming Prime Minister when they spoke, the White House said. In its statement, the White House said the leaders reaffirmed the special relationship between the two nations.\n"
+)
+
+
+def test_a_possessive_title_names_no_leader():
+    # "the new Prime Minister's first afternoon" is a title, not a leader called "Minister"
+    # who would take a party of his own and leave the White House's statements to No 10's.
+    assert sides(EN_POSSESSIVE_TITLE)[-2:] == ["right", "right"]

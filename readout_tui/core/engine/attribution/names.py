@@ -148,6 +148,9 @@ class Names:
         if _role_before(tokens, tokens.index(run[0])):
             return False  # "помощник президента Юрий Ушаков": the aide of a president
         after = [t for t in run[titles[-1] + 1 :] if t.name] if titles else [t for t in run if t.name]
+        # "the new Prime Minister's first afternoon": the possessive hides the title's second
+        # word, which names nobody.
+        after = [t for t in after if cues.title_key(t.text) not in cues.MINISTERS]
         if after and not (len(after) == 1 and after[0].text.isupper()):  # "Presiden AS": a country
             person = frozenset(name_key(t.text) for t in after[-2:])
             self.titled.append(person)
