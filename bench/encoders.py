@@ -44,9 +44,7 @@ from threadpoolctl import threadpool_limits  # noqa: E402
 
 from readout_tui.core.engine.cache import EmbeddingCache  # noqa: E402
 from readout_tui.core.engine.embedder import DEFAULT_MODEL, make_embedder  # noqa: E402
-from readout_tui.core.engine.scorer import feature_names  # noqa: E402
-
-SIGNALS = ("cosine", "centred", "lexical")
+from readout_tui.core.engine.scorer import SIGNALS, feature_names  # noqa: E402
 
 
 def best_rates(cases, matrix_of) -> tuple[float, float]:

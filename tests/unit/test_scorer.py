@@ -19,6 +19,7 @@ from readout_tui.core.engine.evidence import gather_evidence
 from readout_tui.core.engine.scorer import (
     BESIDE,
     SCORERS,
+    SIGNALS,
     ColumnStanding,
     Logit,
     PairScorer,
@@ -37,7 +38,6 @@ from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import readout_from_text
 from readout_tui.testing import FakeEmbedder, HashEmbedder
 
-SIGNALS = ("cosine", "centred", "lexical")
 WORDS = "hostages gaza ceasefire wheat exports sanctions summit visit energy nuclear talks the of and biden putin".split()
 
 
