@@ -1055,3 +1055,17 @@ def test_of_three_leaders_in_the_headline_the_two_who_speak_are_the_call_s():
         "Ek has not commented on his own call.\n"
     )
     assert sides(text) == ["neither", "left", "left", "right", "neither"]
+
+
+EN_COUNTRY_BY_ELIMINATION = (
+    "Kessel, Rowan vow closer defence ties in first phone talks\n"
+    "TOKYO — Japanese Prime Minister Taro Kessel and his new British counterpart Tom Rowan agreed on Friday to speed up talks on a defence pact, Japan's Foreign Ministry said. The call was the first between the two since Mr Rowan took office.\n"
+    "According to the ministry's summary, Mr Kessel congratulated Mr Rowan on taking office. Mr Rowan offered condolences over the storm and said he intended to build an even closer relationship, the Japanese side said. They also discussed trade.\n"
+    "In London, Downing Street said the two leaders agreed that Britain and Japan were important allies. Mr Rowan said Britain was aligned with Japan on the region, according to the British readout. Both leaders looked forward to meeting in person soon, Downing Street added.\n"
+)
+
+
+def test_the_one_other_country_that_speaks_of_a_leader_is_his_party():
+    # Rowan's title names no country ("his new British counterpart"); Kessel's names Japan.
+    # Downing Street is the one other country's voice that speaks of Rowan: his party's.
+    assert sides(EN_COUNTRY_BY_ELIMINATION)[-3:] == ["right", "right", "right"]

@@ -141,7 +141,7 @@ def _country(names: Names, keys: frozenset[str]) -> bool:
     return bool(votes) and sum(votes.values()) > names.heads[key]
 
 
-def _place_countries(names: Names, sides: dict[str, Side], titled: dict[Side, Counter]) -> None:
+def _place_countries(names: Names, sides: dict[str, Side], titled: dict[Side, Counter]) -> dict[Side, str]:
     """Give each party the article's other names of its country: its capital, its seat of
     government, its news agency ("Ottawa said", "according to the Amiri Diwan"; ``places``).
     A party's country is the one most of the names already on its side belong to, with the
@@ -154,10 +154,11 @@ def _place_countries(names: Names, sides: dict[str, Side], titled: dict[Side, Co
             found[side][code] += names.frequency[key]
     owner = {counter.most_common(1)[0][0]: side for side, counter in found.items() if counter}
     if len(owner) < sum(1 for counter in found.values() if counter):
-        return  # one country for both: its names tell no side
+        return {}  # one country for both: its names tell no side
     for key, code in placed.items():
         if code in owner:
             sides.setdefault(names.resolve(key), owner[code])
+    return {side: code for code, side in owner.items()}
 
 
 @dataclass
@@ -173,6 +174,8 @@ class Parties:
     """Each source's cues, with their statements' tokens."""
     led: frozenset[str] = frozenset()
     """The leaders' own entities (with what the article joins to their names)."""
+    countries: dict[Side, str] = field(default_factory=dict)
+    """Each party's country, where the article's names tell it (``_place_countries``)."""
     unheard: frozenset[Side] = frozenset()
     """Sides that no statement of the call went to: what their sources say counts as their
     account unless it names a third leader or another occasion (``about_call``), since the
@@ -195,8 +198,8 @@ class Parties:
                     for key in countries:
                         sides.setdefault(names.resolve(key), side)
                     titled.setdefault(side, Counter()).update(names.codes.get(person, {}))
-        _place_countries(names, sides, titled)
-        return cls(dict(pairs), sides, led=led)
+        countries = _place_countries(names, sides, titled)
+        return cls(dict(pairs), sides, led=led, countries=countries)
 
     @classmethod
     def most_cited(cls, resolved: dict[int, list[Resolved]]) -> Parties:
@@ -248,7 +251,34 @@ class Parties:
                 own = frozenset(key for key in keys if names.resolve(key) not in self.sides)
                 if own:
                     self.bystanders.append(own)
+        self._country_by_elimination(names)
         self._give_voice()
+
+    def _country_by_elimination(self, names: Names) -> None:
+        """Where one party's country is known and the other's is not, the one other country
+        whose sources speak of the other party's leader is his party's ("Japanese Prime
+        Minister Fumio Kishida and his new British counterpart Rishi Sunak ...; Downing
+        Street said Mr Sunak ...")."""
+        if len(self.countries) != 1 or not self.leaders:
+            return
+        ((known_side, known),) = self.countries.items()
+        silent = _other(known_side)
+        placed = {key: code for key in names.frequency if (code := places.country_of(key))}
+        speaking = {code for key, code in placed.items() if self._speaks_of(names.resolve(key), silent)} - {known}
+        if len(speaking) != 1:
+            return
+        (code,) = speaking
+        for key, found in placed.items():
+            if found == code:
+                self.sides.setdefault(names.resolve(key), silent)
+        self.countries[silent] = code
+
+    def _speaks_of(self, entity: str, side: Side) -> bool:
+        """Whether a source, not a third party, names ``side``'s leader in a statement cited to it."""
+        leader = self.leaders[side]
+        cited = self.cited.get(entity, ())
+        named = (t for tokens, _ in cited for t in tokens if t.name)
+        return entity not in self.third and any(name_key(t.text) in leader for t in named)
 
     def _give_voice(self) -> None:
         """Where one party has no voice of its own about the call, its most cited other
