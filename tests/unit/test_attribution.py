@@ -182,6 +182,51 @@ def test_a_statement_told_again_is_marked_and_left_out_of_its_account():
     assert "repeats statement 3" in attribution.why(5)
 
 
+GRAIN = (
+    "Vorel and Brask discuss the grain corridor\n"
+    "Zemblan President Ana Vorel told Freedonian Prime Minister Otto Brask that the grain corridor across the "
+    "Black Lake must reopen before the harvest, the Zemblan presidency said on Tuesday.\n"
+    "The two leaders spoke by phone for an hour.\n"
+    "The Freedonian readout said Brask raised the price of fertiliser and the debt talks.\n"
+    "Brask also invited Vorel to visit Port Lina in the spring, the readout said.\n"
+    "Vorel also spoke of the drought in the southern provinces and asked for help with water pumps, the presidency said.\n"
+    "Vorel stressed again that the Black Lake grain corridor had to be reopened before the harvest begins, "
+    "according to the Zemblan statement.\n"
+)
+
+
+def test_a_lede_told_again_in_other_words_in_the_body_is_marked():
+    # About half the words of the last statement are the lede's: a retelling, not a copy.
+    attribution = attribute_text(GRAIN)
+    again = attribution.statements[6]
+    assert again.side is Side.LEFT and again.repeats == 1
+    assert [s.index for s in attribution.account(Side.LEFT)] == [1, 5]
+
+
+def test_two_points_of_one_side_that_share_names_are_not_marked():
+    attribution = attribute_text(GRAIN)
+    # The drought and the grain corridor, both Vorel's and both "the presidency said"; the
+    # readout's fertiliser and its invitation, both Brask's.
+    assert [attribution.statements[k].repeats for k in (3, 4, 5)] == [None, None, None]
+    assert [attribution.statements[k].side for k in (3, 4, 5)] == [Side.RIGHT, Side.RIGHT, Side.LEFT]
+
+
+def test_a_russian_lede_told_again_in_other_words_is_marked():
+    text = (
+        "Ворель и Браск обсудили зерновой коридор\n"
+        "Президент Зембли Анна Ворель в телефонном разговоре с премьер-министром Фредонии Отто Браском заявила, что "
+        "зерновой коридор через Черное озеро должен быть вновь открыт до начала уборки урожая, сообщила "
+        "пресс-служба президента Зембли.\n"
+        "Разговор длился около часа.\n"
+        "Как говорится в сообщении фредонийского правительства, Браск поднял вопрос о ценах на удобрения.\n"
+        "Ворель вновь подчеркнула, что зерновой коридор через Черное озеро нужно открыть еще до уборки урожая, "
+        "говорится в сообщении пресс-службы Зембли.\n"
+    )
+    attribution = attribute_text(text)
+    again = attribution.statements[4]
+    assert again.side is Side.LEFT and again.repeats == 1 and not again.in_account
+
+
 def test_moving_statements_by_hand_and_back():
     attribution = attribute_text(ENGLISH)
     lede = 1

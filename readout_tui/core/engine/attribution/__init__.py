@@ -54,8 +54,9 @@ account or neither, from the article's own cues:
    berterima kasih karena Xi"): that leader's account; so is a pronoun's statement about the
    call after the reporter's text whose subject is that leader ("Trump, for his part, ...",
    then "He said they had discussed ...").
-6. **Told twice.** A statement most of whose words an earlier statement of the same side
-   already has is marked as repeating it, and left out of that side's account (it stays in
+6. **Told twice.** A statement that tells an earlier statement of the same side again, in
+   the words or the letters they share as a model learned from the gold weighs them
+   (``repeats``), is marked as repeating it, and left out of that side's account (it stays in
    the attribution, marked).
 
 Nothing here knows any country, leader or outlet: the word lists (``cues``) are each
@@ -63,7 +64,7 @@ language's reporting verbs, pronouns and function words.
 
 The pieces: ``tokens`` (words and names), ``names`` (how names lead to one another),
 ``sources`` (a statement's cues and subject), ``parties`` (who speaks for which side),
-``model`` (what an attribution is); this module reads the article through them.
+``model`` (what an attribution is), ``repeats`` (statements told twice); this module reads the article through them.
 """
 
 from __future__ import annotations

@@ -3,12 +3,11 @@ right one or neither, and how."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from readout_tui.core.engine.attribution.repeats import find_repeats
 from readout_tui.core.types import Readout, Statement
 
 
@@ -189,29 +188,10 @@ class AttributionError(ValueError):
     """The article does not tell two accounts that its cues show."""
 
 
-_REPEAT_SHARE = 0.8
-"""A statement whose words an earlier one of its side has at least this share of tells
-nothing new: it is marked as repeating it."""
-_REPEAT_MIN_WORDS = 5
-_WORD = re.compile(r"\w+")
-
-
 def mark_repeats(statements: Sequence[Attributed]) -> list[Attributed]:
-    """Each side's statements with the ones that tell an earlier one again marked."""
-    marked: list[Attributed] = []
-    kept: dict[Side, list[tuple[int, Counter]]] = {Side.LEFT: [], Side.RIGHT: []}
-    for statement in statements:
-        repeats = None
-        if statement.side is not Side.NEITHER:
-            words = Counter(w.casefold() for w in _WORD.findall(statement.text))
-            total = sum(words.values())
-            if total >= _REPEAT_MIN_WORDS:
-                for earlier, earlier_words in kept[statement.side]:
-                    shared = sum((words & earlier_words).values())
-                    if shared >= _REPEAT_SHARE * total:
-                        repeats = earlier
-                        break
-            if repeats is None:
-                kept[statement.side].append((statement.index, words))
-        marked.append(replace(statement, repeats=repeats))
-    return marked
+    """Each side's statements with the ones that tell an earlier one of the side again marked
+    (``repeats``: a model of what two statements share, learned from the gold)."""
+    found = find_repeats([(s.text, s.block, s.side.value, s.cue_text) for s in statements])
+    if found is None:
+        return [replace(s, repeats=None) for s in statements]
+    return [replace(s, repeats=None if e is None else statements[e].index) for s, e in zip(statements, found)]
