@@ -1069,3 +1069,18 @@ def test_the_one_other_country_that_speaks_of_a_leader_is_his_party():
     # Rowan's title names no country ("his new British counterpart"); Kessel's names Japan.
     # Downing Street is the one other country's voice that speaks of Rowan: his party's.
     assert sides(EN_COUNTRY_BY_ELIMINATION)[-3:] == ["right", "right", "right"]
+
+
+ID_TITLE_BEFORE_COUNTRY = (
+    "Rowan dan Kessel Bicara Lewat Telepon, Isu Tarif Masih Mengganjal\n"
+    "SEOUL — Presiden Korea Selatan Tom Rowan dan Perdana Menteri Jepang yang baru, Ida Kessel, berbicara melalui telepon untuk pertama kalinya pada Kamis, menurut kantor kepresidenan Korea Selatan.\n"
+    "Menurut juru bicara kepresidenan, Rowan mendesak kedua negara mempercepat komunikasi mengenai tarif. Kessel, menurut juru bicara itu, menyatakan harapan akan hubungan yang berorientasi ke depan.\n"
+    "Di Tokyo, Kessel menyampaikan versi yang lebih keras kepada wartawan seusai pembicaraan. Menurut kantor berita Kyodo, Kessel mengatakan ia meminta Seoul menyelesaikan persoalan tarif. Ia menegaskan bahwa situasi sulit tidak boleh dibiarkan.\n"
+    "Seorang pejabat Jepang yang memberi pengarahan kepada wartawan mengatakan Kessel meminta Rowan menciptakan peluang dialog. Pejabat itu menambahkan bahwa kedua pemimpin sepakat mengupayakan perjalanan bisnis.\n"
+)
+
+
+def test_a_country_a_title_names_before_its_leader_is_no_bystander():
+    # "Perdana Menteri Jepang yang baru, Ida Kessel": the title names Japan, then Kessel. Japan
+    # is no third person, so a Japanese official speaks for Kessel's side.
+    assert sides(ID_TITLE_BEFORE_COUNTRY)[-2:] == ["right", "right"]

@@ -244,6 +244,8 @@ class Parties:
             # By a word of his own name: a first name he shares with a leader ("Владимир")
             # does not make him that leader.
             entity = names.resolve(min(keys - led_keys if keys - led_keys and keys & led_keys else keys))
+            if len(keys) == 1 and places.country_of(entity):
+                continue  # "Perdana Menteri Jepang yang baru, Yoshihide Suga": a country, not a person
             if entity not in self.sides:
                 self.third.add(entity)
                 # Not a party's country named with him ("Kepala Staf Angkatan Bersenjata Saudi
