@@ -279,3 +279,18 @@ def test_a_possessive_title_names_no_leader():
     # "the new Prime Minister's first afternoon" is a title, not a leader called "Minister"
     # who would take a party of his own and leave the White House's statements to No 10's.
     assert sides(EN_POSSESSIVE_TITLE)[-2:] == ["right", "right"]
+
+
+ID_NICKNAME = (
+        "Bimasa Terima Telepon Rowan, Bahas Kerja Sama Dagang\n"
+        "JAKARTA - Presiden Bima Santoso mengaku telah berbicara melalui telepon dengan Presiden Zembla Tom Rowan pada Senin malam.\n"
+        "\"Kami membahas kerja sama dagang kedua negara,\" kata Bimasa kepada wartawan di Istana.\n"
+        "Menurut kantor berita Zembla, Rowan mengatakan negaranya siap membuka pasar bagi produk Indonesia.\n"
+        "Bimasa menambahkan bahwa kedua pemimpin sepakat bertemu tahun depan.\n"
+)
+
+
+def test_a_leader_nicknamed_by_his_first_name_and_the_start_of_his_surname_is_one_person():
+    # "Bimasa" is "Bima Santoso", as "Jokowi" is "Joko Widodo": the lead names the leader in
+    # full, so it is his account, not a bystander's.
+    assert sides(ID_NICKNAME) == ["neither", "left", "left", "right", "left"]

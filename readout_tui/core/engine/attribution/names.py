@@ -45,6 +45,9 @@ class Names:
     """Who speaks for whom: the person's key, the organisations' keys."""
     frequency: Counter = field(default_factory=Counter)
     acronyms: dict[str, Counter] = field(default_factory=dict)
+    blends: dict[str, Counter] = field(default_factory=dict)
+    """A first name run into the start of the surname, as a person is nicknamed ("Jokowi" of
+    "Joko Widodo"), with the surnames it stands for."""
     seen: dict[str, set[int]] = field(default_factory=dict)
     """The statements each key is named in."""
     titled: list[frozenset[str]] = field(default_factory=list)
@@ -106,6 +109,11 @@ class Names:
             self.votes.setdefault(name_key(token.text), Counter())[head] += 1
         initials = "".join(t.text[0] for t in words).casefold()
         self.acronyms.setdefault(initials, Counter())[head] += 1
+        for k in (2, 3):
+            blend = (words[0].text + words[-1].text[:k]).casefold()
+            # Whole, not cut to a stem: "Taiwan Ing-wen" would give "taiwan" itself.
+            if name_key(blend) == blend:
+                self.blends.setdefault(blend, Counter())[head] += 1
         # A name with a particle is shortened by its own initials, without the country or the
         # family name around it ("MBS" of "Arab Saudi Mohammed bin Salman", "MBZ" of
         # "Mohammed bin Zayed Al Nahyan").
@@ -296,6 +304,7 @@ class Names:
             target = self._part_of(key)
             if target is not None:
                 links.append((key, target))
+        links += [(key, self.blends[key].most_common(1)[0][0]) for key in sorted(self.blends) if key in self.frequency]
         return links
 
     def _part_of(self, key: str) -> str | None:
