@@ -294,3 +294,17 @@ def test_a_leader_nicknamed_by_his_first_name_and_the_start_of_his_surname_is_on
     # "Bimasa" is "Bima Santoso", as "Jokowi" is "Joko Widodo": the lead names the leader in
     # full, so it is his account, not a bystander's.
     assert sides(ID_NICKNAME) == ["neither", "left", "left", "right", "left"]
+
+
+EN_SURNAME_FIRST = (
+        "PM Tan calls Rowan after quick counts show clear lead\n"
+        "ZEMBLA CITY — Prime Minister Tan Wei Ming has spoken by phone with Bordurian Defence Minister Rowan Tomsk and congratulated him on his strong showing in the election, his press secretary said on Thursday.\n"
+        "In Bordur, Mr Rowan confirmed the call. He wrote on social media that he had received calls from five foreign leaders, among them Mr Tan.\n"
+        "Mr Tan also called President Ivo Lund to congratulate him on the smooth conduct of the elections, Ms Lim said.\n"
+)
+
+
+def test_a_leader_the_headline_names_by_his_surname_written_first_is_one_leader_not_two():
+    # "PM Tan" is "Prime Minister Tan Wei Ming", titled by his last two names: not a second
+    # leader beside him. Rowan is the other party, and Tan's call to a third leader is neither.
+    assert sides(EN_SURNAME_FIRST) == ["neither", "left", "right", "right", "neither"]

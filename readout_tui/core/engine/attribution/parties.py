@@ -76,7 +76,11 @@ def find_leaders(
         people += [
             frozenset({key})
             for key in place
-            if (key in speakers or key in addressed) and key not in known and key not in names.aides
+            if (key in speakers or key in addressed)
+            and key not in known
+            and key not in names.aides
+            # "PM Lee" of "Prime Minister Lee Hsien Loong", titled by his last two names.
+            and not known & set(names.votes.get(key, ()))
         ]
 
     def mentions(person: frozenset[str]) -> set[int]:
