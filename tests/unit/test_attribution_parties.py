@@ -1084,3 +1084,19 @@ def test_a_country_a_title_names_before_its_leader_is_no_bystander():
     # "Perdana Menteri Jepang yang baru, Ida Kessel": the title names Japan, then Kessel. Japan
     # is no third person, so a Japanese official speaks for Kessel's side.
     assert sides(ID_TITLE_BEFORE_COUNTRY)[-2:] == ["right", "right"]
+
+
+ID_SAME_ROLE = (
+    "Park dan Kessel Bicara Lewat Telepon, Isu Kerja Paksa Masih Mengganjal\n"
+    "SEOUL — Presiden Korea Selatan Park Jae-in dan Perdana Menteri Jepang yang baru, Ida Kessel, berbicara melalui telepon untuk pertama kalinya pada Kamis (24/9/2020), menurut kantor kepresidenan Korea Selatan.\n"
+    '"Kedua pemimpin membahas hubungan bilateral dan situasi di Semenanjung Korea selama 20 menit, atas permintaan pihak Korea," kata juru bicara kepresidenan Lin Min-seok dalam jumpa pers di Istana Biru. Menurut Lin, Park mendesak kedua negara mempercepat komunikasi mengenai isu-isu seperti kerja paksa, dan Kessel menjawab akan mendorong dialog.\n'
+    'Park mengakui posisi kedua negara soal kerja paksa masih berbeda, tetapi berharap kedua pemerintah dapat bersama-sama menemukan solusi terbaik yang bisa diterima semua pihak, lanjut Lin. Park menyebut Jepang sebagai "sahabat terdekat" Korea dan mitra bagi perdamaian serta kemakmuran Asia Timur Laut dan dunia. Kessel, menurut juru bicara itu, menyatakan harapan akan hubungan bilateral yang berorientasi ke masa depan. Kantor kepresidenan juga menyebut kedua pemimpin sepakat perlunya kerja sama lebih erat untuk menangani pandemi COVID-19.\n'
+    "Di Tokyo, Kessel menyampaikan versi yang lebih keras kepada wartawan seusai pembicaraan. Menurut kantor berita Kyodo, Kessel mengatakan ia meminta Seoul menyelesaikan persoalan putusan pengadilan Korea Selatan tahun 2018 yang memerintahkan perusahaan Jepang memberi ganti rugi kepada korban kerja paksa masa perang. Ia menegaskan bahwa situasi sulit dalam hubungan kedua negara tidak boleh dibiarkan begitu saja.\n"
+)
+
+
+def test_a_spokesman_named_after_his_office_speaks_for_its_party():
+    # "menurut kantor kepresidenan Korea Selatan", then "kata juru bicara kepresidenan Lin
+    # Min-seok": the presidency's spokesman named, not another government's office, though
+    # only Park's side speaks through an office yet.
+    assert sides(ID_SAME_ROLE)[2:5] == ["left", "left", "left"]

@@ -354,7 +354,12 @@ class Parties:
                     # "When Trump pressed ..., the Mexican president said": a leader's title
                     # that names a country is a leader, not the one the statement names.
                     first = _other(first)
-                elif office and first is not Side.NEITHER and self._alone_with_office(first):
+                elif (
+                    office
+                    and first is not Side.NEITHER
+                    and self._alone_with_office(first)
+                    and not self._same_role(entity, first)
+                ):
                     # "Xinhua's account quoted Starmer as saying", after Downing Street's
                     # readout: an office or outlet that tells one leader's words, where that
                     # leader's side has its own office already, speaks for the other
@@ -391,6 +396,12 @@ class Parties:
     def _alone_with_office(self, side: Side) -> bool:
         """Whether ``side`` speaks through an office of its own and the other side not yet."""
         return self._office_of(side) and not self._office_of(_other(side))
+
+    def _same_role(self, entity: str, side: Side) -> bool:
+        """Whether ``entity`` is cited by a role one of ``side``'s offices is cited by ("his
+        press secretary said", then "press secretary Chang Li Lin said"): that office named."""
+        roles = _roles(self.cited.get(entity, ()))
+        return any(s is side and roles & _roles(self.cited.get(e, ())) for e, s in self.sides.items() if e != entity)
 
     def _office_of(self, side: Side) -> bool:
         """Whether ``side`` already speaks through an office the article does not join to its
@@ -440,6 +451,11 @@ class Parties:
         if elsewhen(tokens):
             return False
         return side in self.unheard or any(t.word and cues.is_call_word(t.text) for t in tokens)
+
+
+def _roles(citations: Sequence[tuple[Sequence[Token], Cue]]) -> set[str]:
+    """The role words (``cues.is_role``) of the sources of ``citations``."""
+    return {word.casefold() for _, cue in citations for word in cue.source.split() if cues.is_role(word)}
 
 
 def elsewhen(tokens: Sequence[Token]) -> bool:
