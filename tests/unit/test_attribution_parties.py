@@ -1100,3 +1100,17 @@ def test_a_spokesman_named_after_his_office_speaks_for_its_party():
     # Min-seok": the presidency's spokesman named, not another government's office, though
     # only Park's side speaks through an office yet.
     assert sides(ID_SAME_ROLE)[2:5] == ["left", "left", "left"]
+
+
+def test_a_regnal_number_is_no_name():
+    # "King Otto III": the number of his name, not a name of its own that could become a party.
+    tokens = read_tokens("The prime minister took office after her audience with King Otto III.", set())
+    assert [t.text for t in tokens if t.name] == ["Otto"]
+
+
+def test_whom_a_spokesman_speaks_of_is_no_aide():
+    # "A Castle Hill spokesperson said Mr Rowan had ...": Rowan is what the spokesperson said, not
+    # the spokesperson; an aide is never a leader.
+    names = Names()
+    names.read(0, read_tokens("A Castle Hill spokesperson said Mr Rowan had congratulated Ms Kessel.", set()))
+    assert "rowan" not in names.aides

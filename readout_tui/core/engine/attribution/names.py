@@ -233,6 +233,7 @@ class Names:
                 0 < len(between) <= 3
                 and all(_lowercase_or_function(t) for t in between)
                 and between[-1].folded not in cues.PREPOSITIONS
+                and not any(cues.is_reporting_verb(t.text) for t in between)
             ):
                 if any(speaks_for(t) for t in between):
                     self._member(names[-1], organisation[-1])
@@ -399,6 +400,8 @@ def _role_before(tokens: Sequence[Token], start: int) -> bool:
             return True
         if not tokens[j].text.islower() and not cues.is_function_word(tokens[j].text):
             return False
+        if cues.is_reporting_verb(tokens[j].text):
+            return False  # "a Downing Street spokesperson said Mr Biden had ...": what he said
         j -= 1
         reach += 1
     return False

@@ -74,8 +74,13 @@ def read_tokens(text: str, inside: set[str]) -> list[Token]:
             name = True  # "ас-Сиси", "al-Ruwaili": a particle joined to a name
         elif _acronym(word) and not title and not cues.is_role(word) and not cues.is_office_noun(word):
             name = True  # "AS" (Amerika Serikat) is no English "as"
+        if name and _REGNAL.fullmatch(word) and found and found[-1].name:
+            name = False  # "King Charles III": the number of a name, not a name
         found.append(Token(word, match.start(), match.end(), name, title))
     return found
+
+
+_REGNAL = re.compile(r"[IVX]{2,4}")
 
 
 def _title_cased(matches: list[re.Match]) -> bool:
