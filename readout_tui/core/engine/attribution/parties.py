@@ -398,8 +398,9 @@ class Parties:
         return self._office_of(side) and not self._office_of(_other(side))
 
     def _same_role(self, entity: str, side: Side) -> bool:
-        """Whether ``entity`` is cited by a role one of ``side``'s offices is cited by ("his
-        press secretary said", then "press secretary Chang Li Lin said"): that office named."""
+        """Whether ``entity`` is cited by a role one of ``side``'s offices is cited by
+        ("menurut kantor kepresidenan Korea Selatan", then "kata juru bicara kepresidenan Kang
+        Min-seok"): that office, named."""
         roles = _roles(self.cited.get(entity, ()))
         return any(s is side and roles & _roles(self.cited.get(e, ())) for e, s in self.sides.items() if e != entity)
 
