@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from readout_tui.core.bulk import collector_paused
@@ -204,15 +205,18 @@ def _plain_pairs_text(pairs: Sequence[Counterpart], manual: bool) -> str | None:
     ``json`` to write them."""
     if not pairs:
         return "[]"
-    figures = [v for p in pairs for v in (p.score, p.cosine, p.lexical)]
-    figures += [p.confidence for p in pairs if p.confidence is not None]
-    if {type(p.left) for p in pairs} | {type(p.right) for p in pairs} != {int} or {type(v) for v in figures} != {float}:
+    # The checks read each column of the pairs through ``map``, not a loop in Python per pair.
+    figures = [*map(_SCORE, pairs), *map(_COSINE, pairs), *map(_LEXICAL, pairs)]
+    figures += [c for c in map(_CONFIDENCE, pairs) if c is not None]
+    if set(map(type, map(_LEFT, pairs))) | set(map(type, map(_RIGHT, pairs))) != {int}:
         return None
-    if not all(map(math.isfinite, figures)) or {type(p.manual) for p in pairs} != {bool}:
+    if set(map(type, figures)) != {float} or not all(map(math.isfinite, figures)):
         return None
-    kinds = [p.kind._value_ for p in pairs]
-    texts = [*kinds, *(p.reason for p in pairs), *(term for p in pairs for term in p.shared_terms)]
-    if {type(text) for text in texts} != {str} or _JSON_ESCAPED.search("".join(texts)):
+    if set(map(type, map(_MANUAL, pairs))) != {bool}:
+        return None
+    kinds = [kind._value_ for kind in map(_KIND, pairs)]
+    texts = [*kinds, *map(_REASON, pairs), *(term for shared in map(_SHARED, pairs) for term in shared)]
+    if set(map(type, texts)) != {str} or _JSON_ESCAPED.search("".join(texts)):
         return None
     ends = (',"manual":false}', ',"manual":true}') if manual else ("}", "}")
     return "[" + ",".join([
@@ -221,6 +225,12 @@ def _plain_pairs_text(pairs: Sequence[Counterpart], manual: bool) -> str | None:
         f'"lexical":{p.lexical!r},"shared_terms":{_strings(p.shared_terms)},"reason":"{p.reason}"{ends[p.manual]}'
         for p, kind in zip(pairs, kinds)
     ]) + "]"
+
+
+_LEFT, _RIGHT, _SCORE, _COSINE, _LEXICAL, _CONFIDENCE, _MANUAL, _KIND, _REASON, _SHARED = map(
+    attrgetter,
+    ("left", "right", "score", "cosine", "lexical", "confidence", "manual", "kind", "reason", "shared_terms"),
+)
 
 
 def _strings(texts: Sequence[str]) -> str:
