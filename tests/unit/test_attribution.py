@@ -534,3 +534,18 @@ def test_a_participle_of_saying_takes_the_sentences_subject_for_its_source():
 )
 def test_a_statement_opened_by_the_account_it_comes_from_is_that_accounts(opening, side):
     assert attribute_text(f"{SYLVANIAN_ACCOUNT}{opening}\n").statements[3].side.value == side
+
+
+def test_a_long_article_compares_each_statement_with_a_few_earlier_ones_that_share_most():
+    # Every pair of a 40-statement side would be 780 comparisons; the few that share most of
+    # a statement's rarer words are enough to find its first telling.
+    from readout_tui.core.engine.attribution.repeats import CANDIDATES, Article
+
+    filler = [f"Plekszy said topic {k} number {k * 7} was raised in passing." for k in range(38)]
+    first = "Plekszy said the border crossing at Korvo would reopen for grain convoys."
+    again = "Plekszy repeated that the Korvo border crossing would reopen for grain convoys."
+    texts = [first, *filler, again]
+    article = Article([(text, k, "left", "Plekszy said") for k, text in enumerate(texts)])
+    chosen = article.candidates(len(texts) - 1)
+    assert len(chosen) == CANDIDATES < len(texts) - 1
+    assert 0 in chosen

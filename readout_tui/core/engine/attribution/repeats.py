@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +45,9 @@ _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 _QUOTES = "\"'“”«»„‘’"
 NEITHER = "neither"
+CANDIDATES = 12
+"""How many earlier statements of its side a statement is compared with in full: the ones
+that share most of its rarer words (in the gold, every repeat's first telling is among them)."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,7 @@ class Article:
         self.block_rank = [rank[block] for _, block, _, _ in statements]
         self._earlier: dict[int, list[int]] = {}
         self._later: dict[int, dict[str, float]] = {}
+        self._top: dict[int, list[tuple[int, float]]] = {}
 
     def earlier(self, later: int) -> list[int]:
         """The earlier statements of ``later``'s side."""
@@ -168,12 +173,30 @@ class Article:
             same_side = self.earlier(later)
             before_side = frozenset().union(*(self.read[o].stems for o in same_side))
             before_all = frozenset().union(*(self.read[o].stems for o in range(later)))
+            covered = {o: self._weighed(a.stems, self.read[o].stems) for o in same_side}
             self._later[later] = {
                 "side_before": self._weighed(a.stems, before_side),
                 "all_before": self._weighed(a.stems, before_all),
-                **{str(o): self._weighed(a.stems, self.read[o].stems) for o in same_side},
+                **{str(o): cov for o, cov in covered.items()},
             }
+            # The two earlier statements that cover most of it, for each pair's best of the others.
+            self._top[later] = sorted(covered.items(), key=lambda oc: -oc[1])[:2]
         return self._later[later]
+
+    def candidates(self, later: int) -> list[int]:
+        """The earlier statements of ``later``'s side worth scoring: the ``CANDIDATES`` that
+        cover most of it, so that a long text costs a few pairs a statement, not all of them."""
+        of_later = self._of_later(later)
+        earlier = self.earlier(later)
+        if len(earlier) <= CANDIDATES:
+            return earlier
+        return sorted(sorted(earlier, key=lambda o: -of_later[str(o)])[:CANDIDATES])
+
+    def _best_other(self, e: int, later: int) -> float | None:
+        """How much of ``later`` the earlier statement of its side that covers most of it, other
+        than ``e``, covers (None when there is none)."""
+        others = [cov for o, cov in self._top[later] if o != e]
+        return others[0] if others else None
 
     def features(self, e: int, later: int) -> dict[str, float]:
         """The pair's features: ``e`` an earlier statement of ``later``'s side."""
@@ -182,7 +205,7 @@ class Article:
         same_side = self.earlier(later)
         cov_l = of_later[str(e)]
         cov_e = self._weighed(b.stems, a.stems)
-        others = [of_later[str(o)] for o in same_side if o != e]
+        best_other = self._best_other(e, later)
         shared_names = a.names & b.names
         order_a = [n for n in a.order if n in shared_names]
         order_b = [n for n in b.order if n in shared_names]
@@ -198,8 +221,8 @@ class Article:
             "soft_e": self._soft(b, a),
             "side_before": of_later["side_before"],
             "all_before": of_later["all_before"],
-            "best": 1.0 if not others or cov_l >= max(others) else 0.0,
-            "gap": cov_l - max(others, default=0.0),
+            "best": 1.0 if best_other is None or cov_l >= best_other else 0.0,
+            "gap": cov_l - (best_other or 0.0),
             "long_l": _share(a.long, b.long),
             "long_e": _share(b.long, a.long),
             "long_shared": math.log1p(len(a.long & b.long)),
@@ -218,7 +241,7 @@ class Article:
             "length": math.log((a.words + 1) / (b.words + 1)),
             "words": math.log1p(a.words),
             "apart": math.log1p(later - e),
-            "between": math.log1p(sum(1 for o in same_side if o > e)),
+            "between": math.log1p(len(same_side) - bisect_right(same_side, e)),
             "lede": 1.0 if self.block_rank[e] <= 2 else 0.0,
             "first": 1.0 if same_side[0] == e else 0.0,
             "place": later / max(1, self.n),
@@ -278,7 +301,7 @@ def scores(article: Article, model: Model) -> dict[int, dict[int, float]]:
     for later in range(article.n):
         if article.sides[later] == NEITHER:
             continue
-        out[later] = {e: model.probability(article.features(e, later)) for e in article.earlier(later)}
+        out[later] = {e: model.probability(article.features(e, later)) for e in article.candidates(later)}
     return out
 
 
