@@ -297,3 +297,51 @@ The two leaders discussed grain exports, according to a statement from Zembla's 
 Brask raised the fate of detained fishermen, the Freedonian government said.
 """
     assert attribute_text(text).left_label == "Zembla's Directorate of Communications"
+
+
+def test_an_office_named_with_of_as_the_subject_of_a_cue_is_labelled_whole():
+    # "Turkey's Directorate of Communications said ..." was labelled "Turkey's Directorate".
+    text = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.
+Zembla's Directorate of Communications said the two leaders discussed grain exports.
+Brask raised the fate of detained fishermen, the Freedonian government said.
+"""
+    assert attribute_text(text).left_label == "Zembla's Directorate of Communications"
+
+
+def test_a_prime_ministers_office_is_labelled_whole_not_cut_as_an_aides_name():
+    # "a press statement from the Israeli Prime Minister's Office" was labelled "Israeli Prime":
+    # its last two words taken for an aide's own name.
+    text = """Vorel, Brask hold first call
+President Ana Vorel of Zembla and her Freedonian counterpart Otto Brask spoke by telephone on Monday, according to a press statement from the Freedonian Prime Minister's Office.
+Brask invited Vorel to visit at a convenient date, the office added.
+Vorel raised grain exports, the Zemblan presidency said.
+"""
+    attribution = attribute_text(text)
+    assert "Freedonian Prime Minister's Office" in (attribution.left_label, attribution.right_label)
+
+
+def test_a_leader_titled_prime_minister_is_labelled_by_his_name_without_minister():
+    # "Israeli Prime Minister Benjamin Netanyahu said" was labelled "Minister Benjamin Netanyahu".
+    text = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Norwegian Prime Minister Otto Brask on Monday.
+Norwegian Prime Minister Otto Brask said the two discussed the fate of detained fishermen.
+Vorel raised grain exports, the Zemblan presidency said.
+"""
+    attribution = attribute_text(text)
+    labels = (attribution.left_label, attribution.right_label)
+    assert "Otto Brask" in labels and not any(label.startswith("Minister") for label in labels)
+
+
+def test_a_russian_surname_declined_as_an_adjective_is_labelled_in_the_articles_nominative():
+    # "По словам Зеленского" was labelled "Зеленского": its "-ого" read as an adjective's.
+    text = """Мускар и Вишневский обсудили ситуацию в регионе
+Президент Бордурии Хан Мускар провел телефонный разговор с президентом Сильдавии Яном Вишневским.
+В Кремле Бордурии заявили, что лидеры обсудили поставки зерна.
+По словам Вишневского, стороны договорились о новой встрече.
+Президент Сильдавии Ян Вишневский ранее посетил Бордурию.
+"""
+    attribution = attribute_text(text)
+    labels = (attribution.left_label, attribution.right_label)
+    assert "Вишневского" not in labels
+    assert "Вишневский" in labels
