@@ -345,3 +345,14 @@ def test_a_russian_surname_declined_as_an_adjective_is_labelled_in_the_articles_
     labels = (attribution.left_label, attribution.right_label)
     assert "Вишневского" not in labels
     assert "Вишневский" in labels
+
+
+def test_an_outlet_named_by_its_web_address_labels_a_side_only_when_nothing_else_does():
+    # "..., пишет Panorama.am" labelled the French side by the outlet (now: "Франция").
+    text = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.
+Vorel urged an end to the blockade of the port, Zembla.info reported.
+Vorel said grain exports must resume soon.
+Brask raised the fate of detained fishermen, the Freedonian government said.
+"""
+    assert attribute_text(text).left_label == "Vorel"

@@ -665,6 +665,10 @@ def _label_form(r: Resolved, labelling: _Labelling, text: str = "") -> tuple[str
     words = [w for w in form if not cues.names_nobody(w)]
     if not words:
         return "", 0
+    if any(_WEB_NAME.match(w) for w in words):
+        # An outlet by its web address ("пишет Panorama.am", "KOMPAS.com"): it relays, as an
+        # agency does, and labels a side only when nothing else does.
+        return " ".join(words), 0
     if any(_AGENCY.match(w) or name_key(w) in labelling.agencies for w in words):
         # A news agency relays a side's account ("China's Xinhua news agency", "Kantor Berita
         # Saudi"), as a spokesman tells it: its name labels the side only when nothing else does.
@@ -694,6 +698,8 @@ def _label_form(r: Resolved, labelling: _Labelling, text: str = "") -> tuple[str
     return _ranked(labelling.nominative(words))
 
 
+_WEB_NAME = re.compile(r"^[^\W\d_][\w-]*(?:\.[^\W\d_]{2,})+$")
+"""A site's name as its web address ("Panorama.am", "KOMPAS.com", "Axar.az")."""
 _AGENCY = re.compile(r"(?i)^(?:agency|berita|агентств\w*)$")
 """A news agency's noun ("Xinhua news agency", "Kantor Berita Antara", "агентство ВИА")."""
 _EN_NATIONALITY = re.compile(r"[a-z](?:ian|ean|ese|ish|ican)$")
