@@ -370,7 +370,7 @@ async def test_the_save_that_creates_the_session_file_says_where_it_is(app_on, c
         assert not (case / "session.json").exists()
         await pilot.press("o")
         told = [n for n in app.notices if "saved as you go" in n]
-        assert told == [f"Your work is saved as you go in {case / 'session.json'} (--no-session: keep nothing)"]
+        assert told == [f"Your work is saved as you go (--no-session: keep nothing) in {case / 'session.json'}"]
         await pilot.press("o")
         assert len([n for n in app.notices if "saved as you go" in n]) == 1
 
