@@ -356,3 +356,16 @@ Vorel said grain exports must resume soon.
 Brask raised the fate of detained fishermen, the Freedonian government said.
 """
     assert attribute_text(text).left_label == "Vorel"
+
+
+def test_the_two_leaders_as_a_source_name_neither_side():
+    # "Keduanya juga menekankan ..." (the two of them) labelled a side "Keduanya".
+    text = """Vorel dan Brask bahas ekspor gandum
+Presiden Zembla Ana Vorel berbicara melalui telepon dengan Perdana Menteri Freedonia Otto Brask pada Senin.
+Menurut pernyataan kepresidenan Zembla, Vorel membahas ekspor gandum.
+Keduanya juga menekankan perlunya dialog untuk mencegah krisis kemanusiaan.
+Brask mengatakan nasib nelayan yang ditahan harus diselesaikan.
+"""
+    attribution = attribute_text(text)
+    assert "Keduanya" not in (attribution.left_label, attribution.right_label)
+    assert attribution.right_label == "Brask"

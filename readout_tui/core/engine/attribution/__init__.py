@@ -663,7 +663,8 @@ def _label_form(r: Resolved, labelling: _Labelling, text: str = "") -> tuple[str
     form = _whole_name(r.cue.form.split(), r.cue.source)
     form = [*form, *_name_goes_on(form, text[r.cue.span[0] : r.cue.span[1]])]
     words = [w for w in form if not cues.names_nobody(w)]
-    if not words:
+    if not words or all(cues.key(w) in cues.CALL_WORDS for w in words):
+        # "Keduanya juga menekankan ...", "Both leaders said": the two parties, neither side.
         return "", 0
     if any(_WEB_NAME.match(w) for w in words):
         # An outlet by its web address ("пишет Panorama.am", "KOMPAS.com"): it relays, as an
