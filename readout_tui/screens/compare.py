@@ -948,7 +948,8 @@ class CompareScreen(Screen[None]):
         self._show_saving()
         if new and path.exists():
             self.notify(
-                f"Your work is saved as you go in {printable(str(path))} (--no-session: keep nothing)",
+                # The path last: a notice is one row, and a long path cut off the remedy.
+                f"Your work is saved as you go (--no-session: keep nothing) in {printable(str(path))}",
                 markup=False,
                 timeout=8,
             )

@@ -43,8 +43,10 @@ async def test_a_notice_wider_than_the_screen_keeps_to_the_footers_row_and_is_in
         said = next(n for n in app.notices if "saved as you go" in n)
         assert len(said) > 80
         # One row, cut, wherever it stands: nothing of its end on the row under or above it.
+        # What to do comes before the path, which is what the cut takes.
         [row] = [row for row in rows() if "saved as you go" in row]
-        assert row.endswith("…") and not [row for row in rows() if "keep nothing" in row], rows()[-3:]
+        assert row.endswith("…") and "--no-session: keep nothing" in row, rows()[-3:]
+        assert not [row for row in rows() if "session.json" in row], rows()[-3:]
         await pilot.press("question_mark")
         await pilot.pause()
         # The whole of each notice, for the reader of a notice cut with "…".

@@ -370,7 +370,7 @@ async def test_the_save_that_creates_the_session_file_says_where_it_is(app_on, c
         assert not (case / "session.json").exists()
         await pilot.press("o")
         told = [n for n in app.notices if "saved as you go" in n]
-        assert told == [f"Your work is saved as you go in {case / 'session.json'} (--no-session: keep nothing)"]
+        assert told == [f"Your work is saved as you go (--no-session: keep nothing) in {case / 'session.json'}"]
         await pilot.press("o")
         assert len([n for n in app.notices if "saved as you go" in n]) == 1
 
@@ -454,3 +454,18 @@ async def test_split_a_statement_in_two_and_merge_them_back(make_app, case):
         await pilot.press("enter")
         await pilot.pause()
         assert len(screen.comparison.left) == count and any("Only the | moves" in n for n in app.notices)
+
+
+async def test_an_export_outside_a_case_folder_is_named_after_what_is_compared(app_on, tmp_path, monkeypatch):
+    # Every comparison outside a case folder proposed "readout-comparison.html", one over the other.
+    monkeypatch.chdir(tmp_path)
+    left = tmp_path / "israeli-pmo.txt"
+    right = tmp_path / "kremlin.txt"
+    left.write_text("Netanyahu spoke with Putin.\nThe call lasted fifty minutes.\n", encoding="utf-8")
+    right.write_text("Putin spoke with Netanyahu.\nThe leaders agreed to stay in contact.\n", encoding="utf-8")
+    app = app_on(load_comparison([str(left), str(right)], "lines"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        prompt = app.screen.query_one("#prompt-input", Input)
+        assert prompt.value == str(tmp_path / "israeli-pmo-kremlin-comparison.html")

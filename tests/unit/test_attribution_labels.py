@@ -297,3 +297,75 @@ The two leaders discussed grain exports, according to a statement from Zembla's 
 Brask raised the fate of detained fishermen, the Freedonian government said.
 """
     assert attribute_text(text).left_label == "Zembla's Directorate of Communications"
+
+
+def test_an_office_named_with_of_as_the_subject_of_a_cue_is_labelled_whole():
+    # "Turkey's Directorate of Communications said ..." was labelled "Turkey's Directorate".
+    text = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.
+Zembla's Directorate of Communications said the two leaders discussed grain exports.
+Brask raised the fate of detained fishermen, the Freedonian government said.
+"""
+    assert attribute_text(text).left_label == "Zembla's Directorate of Communications"
+
+
+def test_a_prime_ministers_office_is_labelled_whole_not_cut_as_an_aides_name():
+    # "a press statement from the Israeli Prime Minister's Office" was labelled "Israeli Prime":
+    # its last two words taken for an aide's own name.
+    text = """Vorel, Brask hold first call
+President Ana Vorel of Zembla and her Freedonian counterpart Otto Brask spoke by telephone on Monday, according to a press statement from the Freedonian Prime Minister's Office.
+Brask invited Vorel to visit at a convenient date, the office added.
+Vorel raised grain exports, the Zemblan presidency said.
+"""
+    attribution = attribute_text(text)
+    assert "Freedonian Prime Minister's Office" in (attribution.left_label, attribution.right_label)
+
+
+def test_a_leader_titled_prime_minister_is_labelled_by_his_name_without_minister():
+    # "Israeli Prime Minister Benjamin Netanyahu said" was labelled "Minister Benjamin Netanyahu".
+    text = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Norwegian Prime Minister Otto Brask on Monday.
+Norwegian Prime Minister Otto Brask said the two discussed the fate of detained fishermen.
+Vorel raised grain exports, the Zemblan presidency said.
+"""
+    attribution = attribute_text(text)
+    labels = (attribution.left_label, attribution.right_label)
+    assert "Otto Brask" in labels and not any(label.startswith("Minister") for label in labels)
+
+
+def test_a_russian_surname_declined_as_an_adjective_is_labelled_in_the_articles_nominative():
+    # "По словам Зеленского" was labelled "Зеленского": its "-ого" read as an adjective's.
+    text = """Мускар и Вишневский обсудили ситуацию в регионе
+Президент Бордурии Хан Мускар провел телефонный разговор с президентом Сильдавии Яном Вишневским.
+В Кремле Бордурии заявили, что лидеры обсудили поставки зерна.
+По словам Вишневского, стороны договорились о новой встрече.
+Президент Сильдавии Ян Вишневский ранее посетил Бордурию.
+"""
+    attribution = attribute_text(text)
+    labels = (attribution.left_label, attribution.right_label)
+    assert "Вишневского" not in labels
+    assert "Вишневский" in labels
+
+
+def test_an_outlet_named_by_its_web_address_labels_a_side_only_when_nothing_else_does():
+    # "..., пишет Panorama.am" labelled the French side by the outlet (now: "Франция").
+    text = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.
+Vorel urged an end to the blockade of the port, Zembla.info reported.
+Vorel said grain exports must resume soon.
+Brask raised the fate of detained fishermen, the Freedonian government said.
+"""
+    assert attribute_text(text).left_label == "Vorel"
+
+
+def test_the_two_leaders_as_a_source_name_neither_side():
+    # "Keduanya juga menekankan ..." (the two of them) labelled a side "Keduanya".
+    text = """Vorel dan Brask bahas ekspor gandum
+Presiden Zembla Ana Vorel berbicara melalui telepon dengan Perdana Menteri Freedonia Otto Brask pada Senin.
+Menurut pernyataan kepresidenan Zembla, Vorel membahas ekspor gandum.
+Keduanya juga menekankan perlunya dialog untuk mencegah krisis kemanusiaan.
+Brask mengatakan nasib nelayan yang ditahan harus diselesaikan.
+"""
+    attribution = attribute_text(text)
+    assert "Keduanya" not in (attribution.left_label, attribution.right_label)
+    assert attribution.right_label == "Brask"

@@ -268,6 +268,11 @@ def test_model_path_that_is_a_file(capsys, two_files):
     assert_usage_error(code, out, err, "not a folder")
 
 
+def test_model_path_that_is_a_folder_without_a_model_says_so_before_loading_anything(capsys, tmp_path):
+    code, out, err = run(capsys, str(EXAMPLE), "--model", str(tmp_path))
+    assert_usage_error(code, out, err, "holds no model", "minilm-readouts-1")
+
+
 def test_model_failing_at_run_time(capsys, two_files, monkeypatch):
     from readout_tui.core.engine.embedder import ModelError
 

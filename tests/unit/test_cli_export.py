@@ -173,3 +173,11 @@ def test_an_output_that_is_a_folder_says_so_not_that_its_name_has_no_format(caps
     code, out, err = run(capsys, str(case), "--output", str(tmp_path))
     assert code == 2 and out == "" and err.count("\n") == 1
     assert err == f"readout-tui: error: {tmp_path}: a folder; name a file in it, ending in .txt, .md, .html, .csv or .json\n"
+
+
+
+def test_output_into_a_folder_that_does_not_exist_says_which_folder(capsys, case, tmp_path):
+    target = tmp_path / "no-such-folder" / "report.json"
+    code, out, err = run(capsys, str(case), "--no-session", "-o", str(target))
+    assert code == 2 and out == ""
+    assert err == f"readout-tui: error: {target}: cannot write it (no such folder: {target.parent}; make it first)\n"

@@ -447,3 +447,15 @@ def test_utf8_with_one_damaged_byte_is_read_as_utf8_and_says_so(text):
 def test_a_legacy_encoding_is_not_taken_for_damaged_utf8():
     assert decode(FRENCH.encode("cp1252"), "x.txt") == (FRENCH, "cp1252")
     assert decode(RUSSIAN.encode("cp1251"), "x.txt") == (RUSSIAN, "cp1251")
+
+
+def test_a_folder_with_one_readout_and_an_article_says_what_stands_in_the_way(tmp_path):
+    # It said "it needs left.txt and right.txt, or one article.txt" to a folder that has one.
+    folder = tmp_path / "case"
+    write(folder / "left.txt", "The Kremlin said the leaders spoke.")
+    write(folder / "article.txt", "The Kremlin said the leaders spoke.")
+    with pytest.raises(InputError) as excinfo:
+        load_comparison([str(folder)])
+    message = str(excinfo.value)
+    assert "has left.txt and article.txt but no right.txt" in message
+    assert "add right.txt" in message and "move left.txt away" in message

@@ -51,6 +51,9 @@ def test_model_names_and_paths(tmp_path):
         with pytest.raises(ModelError, match="is not installed here") as excinfo:
             resolve_model(hub_name)
         assert DEFAULT_MODEL in str(excinfo.value) and "http" not in str(excinfo.value)
+    with pytest.raises(ModelError, match="holds no model"):
+        resolve_model(str(tmp_path))  # a folder, but no model's files in it
+    (tmp_path / "config.json").write_text("{}")
     assert resolve_model(str(tmp_path)) == (str(tmp_path.resolve()), str(tmp_path.resolve()))
     for bad in ("/nonexistent/path", "./nope", "~/no/such/model", "a/b/c"):
         with pytest.raises(ModelError, match="no such folder"):

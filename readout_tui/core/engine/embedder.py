@@ -75,6 +75,14 @@ def resolve_model(name_or_path: str | None) -> tuple[str, str]:
     if exists:
         if not is_dir:
             raise ModelError(f"cannot load model {name_or_path!r}: not a folder")
+        if not any((path / marker).is_file() for marker in ("config.json", "modules.json")):
+            # Said before torch is imported: the library took seconds to say "Unrecognized model
+            # in /tmp. Should have a `model_type` key in its config.json".
+            raise ModelError(
+                f"cannot load model {name_or_path!r}: the folder holds no model (no config.json or"
+                f" modules.json): give the folder of a sentence-transformers model, or one of:"
+                f" {', '.join(available())}"
+            )
         return str(path.resolve()), str(path.resolve())
     if _looks_like_path(name_or_path):
         raise ModelError(f"cannot load model {name_or_path!r}: no such folder")

@@ -94,6 +94,9 @@ def write_output(path: Path | str, data: str | bytes, *, encoding: str = "utf-8"
         target = os.stat(path)  # following links: /dev/stdout is a link to a terminal or a pipe
     except FileNotFoundError:
         target = None
+    if target is None and not os.path.lexists(path) and not path.parent.is_dir():
+        # Said as it is: "No such file or directory" left the user looking for the file.
+        raise FileRefused(errno.ENOENT, f"no such folder: {path.parent}; make it first", str(path))
     if target is None or (stat.S_ISREG(target.st_mode) and not _is_standard_stream(target)):
         write_atomic(_through_links(path), payload)
         return path

@@ -284,6 +284,14 @@ def load_case(folder: Path, mode: Segmentation | str = Segmentation.SENTENCES) -
     for side in ("left", "right"):
         path = case_file(folder, side)
         if path is None:
+            other = "right" if side == "left" else "left"
+            if case_file(folder, "article") is not None:
+                # "it needs ... or one article.txt" to a folder that has one: the other side's
+                # file is what stands in the way.
+                raise InputError(
+                    f"{folder}: has {other}.txt and article.txt but no {side}.txt: add {side}.txt to compare"
+                    f" two readouts, or move {other}.txt away to read the article"
+                )
             raise InputError(
                 f"{folder}: not a case folder (no {side}.txt): it needs left.txt and right.txt, or one article.txt"
             )

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import printable
 from readout_tui.core.io.files import write_output
-from readout_tui.core.io.loading import Comparison
+from readout_tui.core.io.loading import Comparison, is_stream
 from readout_tui.core.types import (
     SIDES,
     Alignment,
@@ -1058,8 +1058,7 @@ class Workspace:
         if self.exported is not None:
             return self.exported
         folder = own_case_folder(self.comparison) or Path.cwd()
-        stem = self.comparison.case_dir.name if self.comparison.case_dir else "readout"
-        return folder / f"{stem}-comparison.html"
+        return folder / f"{_export_stem(self.comparison)}-comparison.html"
 
     def export(self, path: Path) -> None:
         """Write the comparison with the work to ``path``, in the format its ending names
@@ -1168,3 +1167,19 @@ def _cycle(
     for step in range(count):
         at = (start + step * direction) % count
         yield ("left", left[at]) if at < len(left) else ("right", right[at - len(left)])
+
+
+def _export_stem(comparison: Comparison) -> str:
+    """What an export is named after: the case folder; else the files compared ("left-kremlin"),
+    an article by its folder when the file is just "article.txt". Every comparison outside a
+    case folder was proposed "readout-comparison.html", one over the other."""
+    if comparison.case_dir is not None:
+        return comparison.case_dir.name
+    stems: list[str] = []
+    for source in dict.fromkeys((comparison.left.source, comparison.right.source)):
+        path = Path(source)
+        if source == "-" or is_stream(source):
+            continue
+        stem = path.parent.name if path.stem == "article" and path.parent.name else path.stem
+        stems.append("".join(c if c.isprintable() else "_" for c in stem))  # a name, not a terminal code
+    return "-".join(stems)[:80] or "readout"

@@ -477,6 +477,8 @@ class _Labelling:
 
     def __init__(self, bodies: dict[int, Body], names: Names, parties: Parties, swapped: bool):
         self.names = names
+        self.texts = {index: body.text for index, body in bodies.items()}
+        """Each statement's text, as its cues' spans point into it."""
         led = set().union(*parties.leaders.values()) if parties.leaders else set()
         # An aide is a person: not a leader, nor a name the article has anyone speak for or a
         # leader's title name (the country of "Israeli National Security Adviser").
@@ -551,7 +553,11 @@ class _Labelling:
         if _RU_ADJECTIVE.search(words[0]):
             # "Алжирская сторона" is in the nominative already; the name its adjective is of
             # ("Алжиром") is another word. An adjective alone ("Азербайджанский") names its place.
-            return [places.russian_nominative(words[0]) or words[0]] if len(words) == 1 else words
+            # A surname declined as an adjective ("По словам Зеленского") in the nominative
+            # the article writes it in ("Зеленский").
+            if len(words) > 1:
+                return words
+            return [places.russian_nominative(words[0]) or self._adjective_nominative(words[0]) or words[0]]
         clause = self.clause_forms.get(name_key(words[0]))
         if clause:
             # The form as written when the article opens a clause with it too ("Путин тогда
@@ -560,6 +566,13 @@ class _Labelling:
             return [_ru_nominative(form), *words[1:]]
         # A place the article names only in an oblique case ("в Берлине") as the table writes it.
         return [places.russian_nominative(words[0]) or _ru_nominative(words[0]), *words[1:]]
+
+    def _adjective_nominative(self, word: str) -> str:
+        """The article's own nominative ("-ий", "-ый") of a name written here in an oblique
+        case of an adjective's endings ("Зеленского": "Зеленский"); "" when it has none."""
+        forms = self.forms.get(name_key(word), Counter())
+        found = [f for f in forms if f != word and _RU_NOMINATIVE.search(f) and word.startswith(f[:-2])]
+        return max(found, key=lambda f: (forms[f], f)) if found else ""
 
     def organisation(self, key: str) -> str:
         """The organisation the article has an aide speak for, as it writes it most."""
@@ -602,6 +615,8 @@ class _Labelling:
 _POSSESSIVE = re.compile(r"['’]s$")
 _RU_ADJECTIVE = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|ому|им|ом|их|ую)$")
 """A name's adjective ("Российская", "Елисейского"): not the name itself."""
+_RU_NOMINATIVE = re.compile(r"[сц]к(?:ий|ый)$")
+"""A masculine adjective's nominative ("Зеленский"), the form of a surname declined as one."""
 _PERSON_NAME = 2
 """The last words of an aide's named source that are their own name ("Дмитрий Песков",
 "Kang Yu-jung"); what stands before is whose they are."""
@@ -638,15 +653,23 @@ def _bare_possessive(word: str) -> str:
     return _POSSESSIVE.sub("", word)
 
 
-def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
+def _label_form(r: Resolved, labelling: _Labelling, text: str = "") -> tuple[str, int]:
     """A cue's source as a label names it, and how well it names a government: 2 with an
     office, 1 a name, or what stands before a spokesman's name ("juru bicara Kremlin Dmitry
     Peskov": Kremlin), or the organisation the article has a spokesman speak for, 0 a
     spokesman by his own name; honorifics and pronouns left out, each word in the form a
-    label takes."""
-    words = [w for w in _whole_name(r.cue.form.split(), r.cue.source) if not cues.names_nobody(w)]
-    if not words:
+    label takes. ``text``: the statement the cue is in, where a name may go on past the
+    source's words ("Zembla's Directorate of Communications said")."""
+    form = _whole_name(r.cue.form.split(), r.cue.source)
+    form = [*form, *_name_goes_on(form, text[r.cue.span[0] : r.cue.span[1]])]
+    words = [w for w in form if not cues.names_nobody(w)]
+    if not words or all(cues.key(w) in cues.CALL_WORDS for w in words):
+        # "Keduanya juga menekankan ...", "Both leaders said": the two parties, neither side.
         return "", 0
+    if any(_WEB_NAME.match(w) for w in words):
+        # An outlet by its web address ("пишет Panorama.am", "KOMPAS.com"): it relays, as an
+        # agency does, and labels a side only when nothing else does.
+        return " ".join(words), 0
     if any(_AGENCY.match(w) or name_key(w) in labelling.agencies for w in words):
         # A news agency relays a side's account ("China's Xinhua news agency", "Kantor Berita
         # Saudi"), as a spokesman tells it: its name labels the side only when nothing else does.
@@ -655,9 +678,17 @@ def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
     if len(words) > 1 and name_key(words[-1]) in leaders and not any(cues.is_office_noun(w) for w in words):
         # A leader by his name, not by the title and country before it ("Amerika Serikat
         # Donald Trump", "US President Donald Trump", "Белоруссии Александр Лукашенко").
-        while len(words) > 1 and (cues.is_title(words[0]) or places.country_of(name_key(words[0]))):
+        prime = False
+        while len(words) > 1 and (
+            cues.is_title(words[0])
+            or places.country_of(name_key(words[0]))
+            or (prime and cues.key(words[0]) in cues.MINISTERS)  # "Prime Minister"
+        ):
+            prime = cues.key(words[0]) in cues.PRIME
             words = words[1:]
-    if r.cue.key in labelling.aides:
+    if r.cue.key in labelling.aides and not cues.is_office_noun(words[-1]):
+        # An aide's named source ends in his own name; one that ends in an office is the
+        # office ("Freedonian Prime Minister's Office"), not a man called "Minister's Office".
         whose = words[:-_PERSON_NAME] if len(words) > _PERSON_NAME else []
         if whose:
             return _ranked(labelling.nominative(whose))
@@ -668,6 +699,8 @@ def _label_form(r: Resolved, labelling: _Labelling) -> tuple[str, int]:
     return _ranked(labelling.nominative(words))
 
 
+_WEB_NAME = re.compile(r"^[^\W\d_][\w-]*(?:\.[^\W\d_]{2,})+$")
+"""A site's name as its web address ("Panorama.am", "KOMPAS.com", "Axar.az")."""
 _AGENCY = re.compile(r"(?i)^(?:agency|berita|агентств\w*)$")
 """A news agency's noun ("Xinhua news agency", "Kantor Berita Antara", "агентство ВИА")."""
 _EN_NATIONALITY = re.compile(r"[a-z](?:ian|ean|ese|ish|ican)$")
@@ -701,6 +734,27 @@ def _whole_name(form: list[str], source: str) -> list[str]:
     return said[start:]
 
 
+def _name_goes_on(form: list[str], said: str) -> list[str]:
+    """The capitalised words after "of" or "for" that carry a source's name on in the cue's
+    text ("Turkey's Directorate" of "Turkey's Directorate of Communications said")."""
+    if not form:
+        return []
+    at = said.find(" ".join(form))
+    if at < 0:
+        return []
+    rest = said[at + len(" ".join(form)) :].split()
+    if len(rest) < 2 or rest[0] not in ("of", "for") or not rest[1][:1].isupper():
+        return []
+    more = [rest[0]]
+    for word in rest[1:]:
+        if not word[:1].isupper() or not word.rstrip(",.;:").isalpha() and "'" not in word:
+            break
+        more.append(word.rstrip(",.;:"))
+        if word != word.rstrip(",.;:"):
+            break
+    return more if len(more) > 1 else []
+
+
 def _ranked(words: list[str]) -> tuple[str, int]:
     """Words as a label, and how well they name a government as ``_label_form`` ranks it: 2
     with an office noun, else 1."""
@@ -725,7 +779,7 @@ def _labels(
             for r in resolved[statement.index]:
                 if r.cue.span != statement.cue or not r.cue.form:
                     continue
-                form, level = _label_form(r, labelling)
+                form, level = _label_form(r, labelling, labelling.texts.get(statement.index, ""))
                 if not form:
                     continue
                 # Only a case marks an oblique form ("по данным Кремля"); "menurut Istana" is the name.
