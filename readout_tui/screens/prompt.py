@@ -37,20 +37,20 @@ class PromptScreen(ModalScreen[str | None]):
         self.cursor = cursor
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="prompt"):
+        # The title and the cursor are set on the widgets as they are made, not looked up once
+        # mounted: a prompt closed as it opened has no children left to find.
+        with Vertical(id="prompt") as box:
+            box.border_title = Content(printable(self.title_text))
             field = Input(
                 value=self.value,
                 placeholder=self.placeholder,
                 select_on_focus=self.cursor is None,
                 id="prompt-input",
             )
+            if self.cursor is not None:
+                field.cursor_position = self.cursor
             yield field
             yield Static(Content(printable(self.hint)), id="prompt-hint", markup=False)
-
-    def on_mount(self) -> None:
-        self.query_one("#prompt").border_title = Content(printable(self.title_text))
-        if self.cursor is not None:
-            self.query_one(Input).cursor_position = self.cursor
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
