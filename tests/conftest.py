@@ -68,9 +68,11 @@ def case_dir() -> Path:
 
 @pytest.fixture
 def case(case_dir, tmp_path) -> Path:
-    """A copy of the dev case (without its gold) that a session may be saved beside."""
+    """A copy of the dev case (without its gold) that a session may be saved beside; without
+    the session a developer's own run of the app left in the fixture, which would move the
+    cursor and the statements the tests expect."""
     folder = tmp_path / "case"
-    shutil.copytree(case_dir, folder, ignore=shutil.ignore_patterns("gold.json"))
+    shutil.copytree(case_dir, folder, ignore=shutil.ignore_patterns("gold.json", "session.json", ".session.json.lock"))
     return folder
 
 
