@@ -201,8 +201,8 @@ def test_header_names_the_languages_and_the_threshold_in_force():
     words_only = render("markdown", decide(lexical, settings), INFO)
     assert "- Threshold: 0.30" in with_model
     assert "- Threshold: 0.07" in words_only
-    assert "- Languages: Left <b>PMO</b> English" not in with_model  # escaped, not raw
-    assert "- Languages: Left \\<b\\>PMO\\</b\\> English" in with_model
+    assert "- Languages: Left <b>PMO</b>: English" not in with_model  # escaped, not raw
+    assert "- Languages: Left \\<b\\>PMO\\</b\\>: English" in with_model
 
 
 def test_a_mention_lists_its_statements_with_commas_in_html_and_markdown():

@@ -250,7 +250,7 @@ def test_reports_carry_the_languages_and_the_fallback():
     assert "Kantor PM Israel (6 statements) · Indonesian (id, " in text
     assert "model: lexical only (all-MiniLM-L6-v2 does not cover Indonesian (id))" in text
     markdown = export.render("markdown", alignment, case.info)
-    assert "- Languages: Kantor PM Israel Indonesian \\(id, " in markdown
+    assert "- Languages: Kantor PM Israel: Indonesian \\(id, " in markdown
 
 
 def test_english_reports_have_languages_and_no_fallback():

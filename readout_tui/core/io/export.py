@@ -143,7 +143,8 @@ class Published:
         if check is None:
             return ""
         a = self.alignment
-        return f"{a.left.label} {check.left.describe()}, {a.right.label} {check.right.describe()}"
+        # "Israeli PMO: English (en, 1.00); Kremlin: ...": a label may itself end in a language's name.
+        return f"{a.left.label}: {check.left.describe()}; {a.right.label}: {check.right.describe()}"
 
     def _encodings(self) -> str:
         """The sides that were not UTF-8 and how they were decoded: a guess worth checking."""
