@@ -469,3 +469,20 @@ async def test_an_export_outside_a_case_folder_is_named_after_what_is_compared(a
         await pilot.press("e")
         prompt = app.screen.query_one("#prompt-input", Input)
         assert prompt.value == str(tmp_path / "israeli-pmo-kremlin-comparison.html")
+
+
+async def test_prompts_opened_and_closed_at_once_leave_the_app_answering(make_app, case):
+    # A guard, not a reproduction: in a terminal under load the app once stopped drawing after a
+    # prompt opened (NoMatches on '#prompt' in its on_mount, since removed); here prompts are
+    # opened and closed back to back and the app must still move its cursor.
+    app = make_app(load(case), session=SessionStore.of(load(case)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        for key in "eaeaeaea":
+            await pilot.press(key, "escape")
+        await pilot.pause()
+        assert app.screen is screen
+        before = screen.workspace.cursor
+        await pilot.press("j")
+        await pilot.pause()
+        assert screen.workspace.cursor != before
