@@ -459,3 +459,15 @@ def test_a_folder_with_one_readout_and_an_article_says_what_stands_in_the_way(tm
     message = str(excinfo.value)
     assert "has left.txt and article.txt but no right.txt" in message
     assert "add right.txt" in message and "move left.txt away" in message
+
+
+def test_a_folder_with_the_right_readout_and_an_article_says_so_too(tmp_path):
+    # It read the article and passed over right.txt without a word.
+    folder = tmp_path / "case"
+    write(folder / "right.txt", "The Kremlin said the leaders spoke.")
+    write(folder / "article.txt", "The Kremlin said the leaders spoke.")
+    with pytest.raises(InputError) as excinfo:
+        load_comparison([str(folder)])
+    message = str(excinfo.value)
+    assert "has right.txt and article.txt but no left.txt" in message
+    assert "add left.txt" in message and "move right.txt away" in message

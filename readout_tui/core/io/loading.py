@@ -400,7 +400,9 @@ def load_comparison(
 
             return _within_bounds(load_article(sources[0], mode, left_label, right_label))
         article = case_file(folder, "article")
-        if article is not None and case_file(folder, "left") is None:
+        # With either side's file beside it, the folder is not the article's alone: say so
+        # rather than read the article and pass over the readout without a word.
+        if article is not None and case_file(folder, "left") is None and case_file(folder, "right") is None:
             from readout_tui.core.io.article import load_article
 
             return _within_bounds(load_article(str(article), mode, left_label, right_label, folder))
