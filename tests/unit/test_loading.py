@@ -449,25 +449,15 @@ def test_a_legacy_encoding_is_not_taken_for_damaged_utf8():
     assert decode(RUSSIAN.encode("cp1251"), "x.txt") == (RUSSIAN, "cp1251")
 
 
-def test_a_folder_with_one_readout_and_an_article_says_what_stands_in_the_way(tmp_path):
-    # It said "it needs left.txt and right.txt, or one article.txt" to a folder that has one.
+@pytest.mark.parametrize("present, missing", [("left", "right"), ("right", "left")])
+def test_a_folder_with_one_readout_and_an_article_says_what_stands_in_the_way(tmp_path, present, missing):
+    # It said "it needs left.txt and right.txt, or one article.txt" to a folder with left.txt
+    # beside the article, and read the article, passing over right.txt, in one with right.txt.
     folder = tmp_path / "case"
-    write(folder / "left.txt", "The Kremlin said the leaders spoke.")
+    write(folder / f"{present}.txt", "The Kremlin said the leaders spoke.")
     write(folder / "article.txt", "The Kremlin said the leaders spoke.")
     with pytest.raises(InputError) as excinfo:
         load_comparison([str(folder)])
     message = str(excinfo.value)
-    assert "has left.txt and article.txt but no right.txt" in message
-    assert "add right.txt" in message and "move left.txt away" in message
-
-
-def test_a_folder_with_the_right_readout_and_an_article_says_so_too(tmp_path):
-    # It read the article and passed over right.txt without a word.
-    folder = tmp_path / "case"
-    write(folder / "right.txt", "The Kremlin said the leaders spoke.")
-    write(folder / "article.txt", "The Kremlin said the leaders spoke.")
-    with pytest.raises(InputError) as excinfo:
-        load_comparison([str(folder)])
-    message = str(excinfo.value)
-    assert "has right.txt and article.txt but no left.txt" in message
-    assert "add left.txt" in message and "move right.txt away" in message
+    assert f"has {present}.txt and article.txt but no {missing}.txt" in message
+    assert f"add {missing}.txt" in message and f"move {present}.txt away" in message
