@@ -145,12 +145,17 @@ def _country(names: Names, keys: frozenset[str]) -> bool:
     return bool(votes) and sum(votes.values()) > names.heads[key]
 
 
+def _placed(names: Names) -> dict[str, str]:
+    """The article's names that the places table gives a country, with its code."""
+    return {key: code for key in names.frequency if (code := places.country_of(key))}
+
+
 def _place_countries(names: Names, sides: dict[str, Side], titled: dict[Side, Counter]) -> dict[Side, str]:
     """Give each party the article's other names of its country: its capital, its seat of
     government, its news agency ("Ottawa said", "according to the Amiri Diwan"; ``places``).
     A party's country is the one most of the names already on its side belong to, with the
     country its leader's title has by an adjective (``titled``)."""
-    placed = {key: code for key in names.frequency if (code := places.country_of(key))}
+    placed = _placed(names)
     found: dict[Side, Counter] = {side: Counter(titled.get(side, {})) for side in (Side.LEFT, Side.RIGHT)}
     for key, code in placed.items():
         side = sides.get(names.resolve(key))
@@ -269,7 +274,7 @@ class Parties:
             return
         ((known_side, known),) = self.countries.items()
         silent = _other(known_side)
-        placed = {key: code for key in names.frequency if (code := places.country_of(key))}
+        placed = _placed(names)
         speaking = {code for key, code in placed.items() if self._speaks_of(names.resolve(key), silent)} - {known}
         if len(speaking) != 1:
             return
