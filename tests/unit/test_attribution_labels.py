@@ -369,3 +369,14 @@ Brask mengatakan nasib nelayan yang ditahan harus diselesaikan.
     attribution = attribute_text(text)
     assert "Keduanya" not in (attribution.left_label, attribution.right_label)
     assert attribution.right_label == "Brask"
+
+
+def test_a_leader_named_only_in_oblique_cases_is_labelled_by_the_stem_of_his_instrumental():
+    # "с президентом ... Мускаром", "поздравил Мускара": never "Мускар" in the article.
+    text = """Плекши поздравил Мускара по телефону
+Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром, сообщила пресс-служба бордурского лидера.
+Плекши пожелал соседней стране процветания, говорится в сообщении.
+По сообщению сильдавской стороны, бордурский президент поздравил Мускара с юбилеем независимости.
+Стороны обсудили выполнение соглашений, достигнутых во время визита Плекши.
+"""
+    assert attribute_text(text).right_label == "Мускар"

@@ -608,6 +608,8 @@ class _Labelling:
         forms = self.forms[key]
         stems = [f for f in forms if CYRILLIC.match(f.casefold()) and any(o != f and o.startswith(f) for o in forms)]
         form = max(stems or forms, key=lambda form: (forms[form], form))
+        if not stems:
+            form = _ru_hard_stem(forms) or form
         # The country his title names ("президент Ирана"), where that names him most.
         return (places.country_of(key) and places.russian_nominative(form)) or form
 
@@ -634,6 +636,26 @@ _RU_CASES = (
 )
 """Where the article never opens a clause with a name, its nominative by the endings whose
 nominative is certain; a hard-stem name ("Египта") is left as it stands."""
+
+
+_RU_INSTRUMENTAL = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])(?:ом|ым)$")
+"""A masculine name's instrumental after a hard consonant ("Рахмоном", "Путиным"): its
+nominative is the consonant stem ("Рахмон", "Путин"); a feminine one ends in "-ой"."""
+_RU_HARD_CASES = frozenset({"а", "у", "е", "ом", "ым"})
+
+
+def _ru_hard_stem(forms: Counter) -> str:
+    """The nominative of a man's name the article writes only in oblique cases ("с президентом
+    Эмомали Рахмоном", "поздравил Рахмона": Рахмон): the stem its instrumental leaves, when
+    each other form is that stem with a case ending; else ""."""
+    for form in forms:
+        found = _RU_INSTRUMENTAL.search(form)
+        if found is None:
+            continue
+        stem = form[: found.start()]
+        if all(f.startswith(stem) and f[len(stem) :] in _RU_HARD_CASES for f in forms):
+            return stem
+    return ""
 
 
 def _ru_nominative(word: str) -> str:
