@@ -549,3 +549,26 @@ def test_a_long_article_compares_each_statement_with_a_few_earlier_ones_that_sha
     chosen = article.candidates(len(texts) - 1)
     assert len(chosen) == CANDIDATES < len(texts) - 1
     assert 0 in chosen
+
+
+ACCOUNT_GIVEN = """Vorel and Brask talk by phone
+President Ana Vorel of Zembla spoke with Freedonian Prime Minister Otto Brask on Monday.
+The Zemblan government said the two leaders discussed grain exports.
+Brask gave his own account on Telegram.
+He wrote that he had raised the fate of detained fishermen.
+"""
+
+ACCOUNT_GIVEN_RU = """Плекши и Мускар обсудили торговлю
+Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром.
+В Бордурии сообщили, что лидеры обсудили поставки зерна.
+В Сильдавии рассказали о беседе подробнее.
+По данным сильдавской стороны, Мускар пригласил Плекши посетить Сильдавию.
+"""
+
+
+@pytest.mark.parametrize(("text", "announced"), [(ACCOUNT_GIVEN, 3), (ACCOUNT_GIVEN_RU, 3)])
+def test_a_statement_that_only_says_an_account_was_given_tells_no_side_and_what_follows_tells_it(text, announced):
+    statements = attribute_text(text).statements
+    assert statements[announced].side is Side.NEITHER
+    assert statements[announced].how is How.ACCOUNT_ONLY
+    assert statements[announced + 1].side is Side.RIGHT

@@ -564,6 +564,30 @@ def is_call_word(word: str) -> bool:
     return folded in CALL_WORDS or _stem_in(folded, _RU_CALL_STEMS)
 
 
+_CALL_NOUNS = _words(
+    "call calls conversation conversations talk talks discussion discussions version",
+    "percakapan panggilan pembicaraan perbincangan telepon versi versinya",
+)
+_RU_CALL_NOUN_STEMS = ("разговор", "бесед", "переговор", "звонок", "звонк", "содержани")
+_MANNER = _words(
+    "own differently briefly tersely somewhat",
+    "sendiri singkat berbeda",
+    "иначе подробнее короче кратко скупо по-своему по-разному несколько",
+)
+"""How an account told of the call, not what it told ("gave its own account", "рассказали о
+беседе подробнее", "menyampaikan versinya sendiri")."""
+
+
+def is_call_noun(word: str) -> bool:
+    """The call, or an account's version of it ("the conversation", "о беседе", "versinya")."""
+    folded = key(word)
+    return folded in _CALL_NOUNS or _stem_in(folded, _RU_CALL_NOUN_STEMS)
+
+
+def is_manner(word: str) -> bool:
+    return key(word) in _MANNER
+
+
 _RU_NOT_THIRD_PARTY = ("центральн",)
 """Words the stems would take for a third party: "Центральное телевидение" is no think tank."""
 _RU_PRESS = frozenset("пресса прессы прессе прессу прессой сми".split())

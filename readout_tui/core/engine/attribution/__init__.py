@@ -467,7 +467,7 @@ def _right_told_first(statements: list[Attributed]) -> bool:
 
 def _sides_swapped(statements: list[Attributed]) -> list[Attributed]:
     swap = {Side.LEFT: Side.RIGHT, Side.RIGHT: Side.LEFT, Side.NEITHER: Side.NEITHER}
-    return [replace(s, side=swap[s.side]) for s in statements]
+    return [replace(s, side=swap[s.side], announces=s.announces and swap[s.announces]) for s in statements]
 
 
 class _Labelling:
@@ -796,7 +796,9 @@ def _labels(
         forms: Counter = Counter()
         order: dict[str, tuple] = {}
         for statement in statements:
-            if statement.side is not side or statement.how is not How.CUE:
+            # "Сильдавская сторона рассказала о разговоре подробнее" names the side it announces.
+            announced = statement.how is How.ACCOUNT_ONLY and statement.announces is side
+            if not announced and (statement.side is not side or statement.how is not How.CUE):
                 continue
             for r in resolved[statement.index]:
                 if r.cue.span != statement.cue or not r.cue.form:

@@ -3,7 +3,7 @@ statement before it, or to neither (see the package's docstring, steps 4 and 5).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from readout_tui.core.engine import cues
 from readout_tui.core.engine.attribution.model import Attributed, How, Side
@@ -70,6 +70,10 @@ def assign(flat, structure, bodies: dict[int, Body], resolved, names: Names, par
         speaking = statement.how is How.NO_CUE and any(
             t.word and (cues.is_speech_act(t.text) or cues.is_reporting_verb(t.text)) for t in bodies[index].tokens
         )
+        if statement.announces is not None:
+            # "Brask gave his own account on Telegram. He wrote that ...": what follows tells
+            # the account it announced.
+            statement = replace(statement, side=statement.announces)
         previous = _Previous(statement, entity, subject.key if named else "", speaking)
     return statements
 
@@ -245,6 +249,8 @@ class _Reading:
         # ``_leader_turning``).
         subject = self.body.subject
         turn = subject.turned and subject.key == cue.key and self.parties.is_leader(cue, side)
+        if _account_only(self.body.tokens, cue):
+            return replace(self._neither(How.ACCOUNT_ONLY, cue)[0], announces=side), best.entity
         if goes_on or turn or self.parties.about_call(self.body.tokens, cue, side):
             return self._attributed(side, How.CUE, cue.span, cue.source), best.entity
         return self._neither(How.OUTSIDE_CALL, cue)
@@ -301,6 +307,17 @@ class _Reading:
 
 
 _QUOTES = tuple("\"“”„«'‘")
+
+
+def _account_only(tokens: list[Token], cue: Cue) -> bool:
+    """Whether a statement says only that its source told of the call, and how: outside its
+    cue, the call or an account of it and a word of manner, and nothing else but names and
+    function words ("Ankara gave its own account of the conversation"). What the account said
+    would add words of its own ("..., saying the two had agreed to ...")."""
+    rest = [t for t in tokens if t.word and not t.name and not cue.span[0] <= t.start < cue.span[1]]
+    told = [t for t in rest if cues.is_account_noun(t.text) or cues.is_call_noun(t.text)]
+    others = [t for t in rest if t not in told and not cues.is_function_word(t.text)]
+    return bool(told) and bool(others) and all(cues.is_manner(t.text) for t in others)
 
 
 def _unnamed_office(cue: Cue) -> bool:

@@ -34,6 +34,9 @@ class How(str, Enum):
     OUTSIDE_CALL = "outside the call"
     """Its cue names one party's source, speaking of something else than the call (a
     minister's remarks on another matter, a leader's speech elsewhere)."""
+    ACCOUNT_ONLY = "account only"
+    """Its cue says only that a side gave its account, and how ("Zelensky gave his own account
+    on Telegram", "В Ташкенте рассказали о беседе подробнее"): nothing the account says."""
     NO_CUE = "no cue"
     """Nothing attributes it: the reporter's own text."""
     LEARNED = "learned"
@@ -66,6 +69,8 @@ class Attributed:
     proposed_how: How | None = None
     learned_from: tuple[Side, How] | None = None
     """Where the rules had put it and why, for ``How.LEARNED``."""
+    announces: Side | None = None
+    """For ``How.ACCOUNT_ONLY``: the side whose account it says was given."""
 
     @property
     def cue_text(self) -> str:
@@ -170,6 +175,9 @@ class Attribution:
             base = f"cue “{s.cue_text}” names neither account"
         elif s.how is How.OUTSIDE_CALL:
             base = f"cue “{s.cue_text}”, but not about the call"
+        elif s.how is How.ACCOUNT_ONLY:
+            whose = f"the {self.label(s.announces)} account" if s.announces else "an account"
+            base = f"cue “{s.cue_text}” says only that {whose} was given"
         elif s.how is How.NEGATED:
             base = f"“{s.cue_text}” says what an account does not"
         elif s.how is How.NO_CUE:
