@@ -572,3 +572,17 @@ def test_a_statement_that_only_says_an_account_was_given_tells_no_side_and_what_
     assert statements[announced].side is Side.NEITHER
     assert statements[announced].how is How.ACCOUNT_ONLY
     assert statements[announced + 1].side is Side.RIGHT
+
+
+def test_a_side_before_a_comma_is_no_office_whose_name_follows():
+    # "the Ukrainian side, Turkey's Directorate of Communications said": the directorate is not
+    # the Ukrainian side's name, so Ukraine is not joined to Turkey's party.
+    text = """Vorel offers to host talks in call with Brask
+Turkish President Ana Vorel told Otto Brask in a phone call on Tuesday that Turkey was ready to host talks, the Turkish presidency said.
+The conversation took place at the request of the Ukrainian side, Turkey's Directorate of Communications said in a statement.
+Vorel noted the progress made in the talks, the directorate said.
+"We always have friendly conversations," the Ukrainian president wrote.
+According to the Ukrainian president, Vorel confirmed her readiness to host a meeting.
+"""
+    statements = attribute_text(text).statements
+    assert [s.side for s in statements[4:]] == [Side.RIGHT, Side.RIGHT]

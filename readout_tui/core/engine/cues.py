@@ -588,6 +588,13 @@ def is_manner(word: str) -> bool:
     return key(word) in _MANNER
 
 
+def is_side_noun(word: str) -> bool:
+    """A party as a side ("the Ukrainian side", "pihak Turki", "Китайская сторона"): an office
+    noun with no name of its own."""
+    folded = key(word)
+    return folded in ("side", "pihak") or folded.startswith("сторон")
+
+
 _RU_NOT_THIRD_PARTY = ("центральн",)
 """Words the stems would take for a third party: "Центральное телевидение" is no think tank."""
 _RU_PRESS = frozenset("пресса прессы прессе прессу прессой сми".split())

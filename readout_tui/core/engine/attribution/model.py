@@ -176,8 +176,8 @@ class Attribution:
         elif s.how is How.OUTSIDE_CALL:
             base = f"cue “{s.cue_text}”, but not about the call"
         elif s.how is How.ACCOUNT_ONLY:
-            whose = f"the {self.label(s.announces)} account" if s.announces else "an account"
-            base = f"cue “{s.cue_text}” says only that {whose} was given"
+            whose = f" ({self.label(s.announces)})" if s.announces else ""
+            base = f"cue “{s.cue_text}” says only that an account was given{whose}"
         elif s.how is How.NEGATED:
             base = f"“{s.cue_text}” says what an account does not"
         elif s.how is How.NO_CUE:

@@ -497,4 +497,6 @@ def _office_named_before(tokens: Sequence[Token], previous: list[Token], between
         # membuka percakapan": a spokesman, named by his role. The name after the comma opens
         # the clause.
         return False
-    return any(cues.is_office_noun(t.text) for t in (*before, *words))
+    # "at the request of the Ukrainian side, Turkey's Directorate of Communications said": a
+    # side has no name of its own; the name after the comma opens the clause.
+    return any(cues.is_office_noun(t.text) and not cues.is_side_noun(t.text) for t in (*before, *words))
