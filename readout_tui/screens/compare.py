@@ -31,7 +31,16 @@ from readout_tui.core.io.display import counted, printable
 from readout_tui.core.io.loading import Comparison, InputError
 from readout_tui.core.types import SIDES, Readout, Side, other_side, statement_ref
 from readout_tui.core.work.segments import SegmentEdit
-from readout_tui.core.work.workspace import NOT_READY, Filter, NoteTarget, ReadOnly, Refusal, Seek, Workspace
+from readout_tui.core.work.workspace import (
+    NOT_READY,
+    Filter,
+    NoteTarget,
+    ReadOnly,
+    Refusal,
+    Seek,
+    Workspace,
+    export_format,
+)
 from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed
 from readout_tui.widgets.aligned_view import SEPARATOR, AlignedView
 from readout_tui.widgets.detail_strip import DetailStrip
@@ -1079,12 +1088,17 @@ class CompareScreen(Screen[None]):
         if not self.workspace.ready:
             self.app.say(NOT_READY)
             return
+        self.app.push_screen(
+            PromptScreen("Export to", str(self.workspace.export_path()), self._export_hint()), self.export_to
+        )
+
+    def _export_hint(self) -> str:
         from readout_tui.core.io.export import ENDINGS
 
         hint = "the name's ending picks the format: " + ", ".join(ENDINGS.values())
         if self.workspace.swapped and not self.workspace.export_swapped:
             hint += " · an article is exported with its own sides, as before the swap"
-        self.app.push_screen(PromptScreen("Export to", str(self.workspace.export_path()), hint), self.export_to)
+        return hint
 
     def export_to(self, name: str | None) -> None:
         """Write the comparison, with the work, to ``name`` (its suffix picks the format); a
@@ -1092,6 +1106,16 @@ class CompareScreen(Screen[None]):
         if not name or not name.strip():
             return
         path = Path(name.strip()).expanduser()
+        try:
+            export_format(path)
+        except Refusal as refusal:
+            # Asked again with the name as typed, the cursor at its end: a folder typed out
+            # is not lost to a wrong ending, nor a file there offered to be replaced first.
+            self.notify(str(refusal), severity="error", timeout=4)
+            self.app.push_screen(
+                PromptScreen("Export to", name.strip(), self._export_hint(), cursor=len(name.strip())), self.export_to
+            )
+            return
         if path.is_file():
 
             def answered(replace: bool | None) -> None:
