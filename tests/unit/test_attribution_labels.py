@@ -369,3 +369,32 @@ Brask mengatakan nasib nelayan yang ditahan harus diselesaikan.
     attribution = attribute_text(text)
     assert "Keduanya" not in (attribution.left_label, attribution.right_label)
     assert attribution.right_label == "Brask"
+
+
+@pytest.mark.parametrize(
+    "relayed",
+    [
+        # A name in guillemets is a publication's ("По данным «Азатутюн»"): a government is
+        # not written in them.
+        "По данным «Глашатая», Мускар пригласил Путина посетить Бордурию.",
+        # A medium named after its noun ("в соцсети Truth Social", "онлайн-радио «Голос СНГ»").
+        "Как сообщило онлайн-радио Глашатай, Мускар пригласил Путина посетить Бордурию.",
+    ],
+)
+def test_an_outlet_that_relays_a_side_does_not_label_it(relayed):
+    text = f"""Путин и Мускар обсудили ситуацию в регионе
+Президент России Владимир Путин провел телефонный разговор с президентом Бордурии Ханом Мускаром.
+В Кремле заявили, что лидеры обсудили поставки зерна.
+{relayed}
+"""
+    assert attribute_text(text).right_label == "Бордурия"
+
+
+def test_a_press_pool_in_the_table_of_places_labels_its_side_in_guillemets_too():
+    # "Telegram-канал «Пул Первого»", the Belarusian president's press pool: not an outlet.
+    text = """Лукашенко и Мускар обсудили ситуацию в регионе
+Президент Белоруссии Александр Лукашенко провел телефонный разговор с президентом Бордурии Ханом Мускаром.
+По данным «Пула Первого», лидеры обсудили поставки зерна.
+Пресс-секретарь президента Бордурии Денис Пеков сказал, что Мускар пригласил Лукашенко посетить Бордурию.
+"""
+    assert attribute_text(text).left_label == "Пул Первого"

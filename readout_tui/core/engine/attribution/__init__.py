@@ -504,6 +504,13 @@ class _Labelling:
                     or after[:2] == ["news", "agency"]
                     or before == ["kantor", "berita"]
                     or before[-1:] and before[-1].startswith("агентств")
+                    # A name in guillemets is a publication's, a channel's, a company's
+                    # ("По данным «Азатутюн»"): a government is not written in them; nor is
+                    # a medium named after its noun ("в соцсети Truth Social"). A seat or a
+                    # press pool in the table of places ("«Пул Первого»") speaks for its own.
+                    or before[-1:]
+                    and (before[-1] in _NAME_QUOTES or _MEDIUM.match(before[-1]))
+                    and not places.country_of(name_key(_run_from(tokens, k)[-1].text))
                 ):
                     self.agencies.add(name_key(token.text))
             for run in name_runs(tokens):
@@ -636,6 +643,16 @@ _RU_CASES = (
 nominative is certain; a hard-stem name ("Египта") is left as it stands."""
 
 
+def _run_from(tokens: Sequence[Token], k: int) -> list[Token]:
+    """The name tokens from ``k`` on, up to the first that is none ("Пул Первого")."""
+    run = [tokens[k]]
+    for token in tokens[k + 1 :]:
+        if not token.name or not token.word:
+            break
+        run.append(token)
+    return run
+
+
 def _ru_nominative(word: str) -> str:
     if _RU_ADJECTIVE.search(word):
         return word
@@ -701,6 +718,14 @@ def _label_form(r: Resolved, labelling: _Labelling, text: str = "") -> tuple[str
 
 _WEB_NAME = re.compile(r"^[^\W\d_][\w-]*(?:\.[^\W\d_]{2,})+$")
 """A site's name as its web address ("Panorama.am", "KOMPAS.com", "Axar.az")."""
+_NAME_QUOTES = "«„"
+"""The opening quotation marks that the languages read put around a name of their own."""
+_MEDIUM = re.compile(
+    r"^(?:(?:telegram-|телеграм-|теле)?канал\w*|(?:онлайн-)?радио|газет\w*|издани[еяюи]\w*|соцсет\w*|интервью"
+    r"|newspaper|broadcaster|channel)$"
+)
+"""The nouns before a medium's name ("в соцсети Truth Social", "онлайн-радио «Голос СНГ»",
+"the newspaper Haaretz"): it relays, as an agency does."""
 _AGENCY = re.compile(r"(?i)^(?:agency|berita|агентств\w*)$")
 """A news agency's noun ("Xinhua news agency", "Kantor Berita Antara", "агентство ВИА")."""
 _EN_NATIONALITY = re.compile(r"[a-z](?:ian|ean|ese|ish|ican)$")
