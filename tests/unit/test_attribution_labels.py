@@ -398,3 +398,13 @@ def test_a_press_pool_in_the_table_of_places_labels_its_side_in_guillemets_too()
 Пресс-секретарь президента Бордурии Денис Пеков сказал, что Мускар пригласил Лукашенко посетить Бордурию.
 """
     assert attribute_text(text).left_label == "Пул Первого"
+
+
+def test_a_word_capitalised_only_where_it_opens_a_sentence_labels_no_side():
+    # "Там же подчеркнули" was taken for a source named "Там" ("There"), and labelled a side.
+    text = """Путин и Мускар обсудили ситуацию в регионе
+Президент России Владимир Путин провел телефонный разговор с президентом Бордурии Ханом Мускаром.
+В Кремле заявили, что лидеры обсудили поставки зерна.
+В Бордурии о содержании беседы рассказали подробнее. Там же подчеркнули, что разговор касался прежде всего торговли.
+"""
+    assert attribute_text(text).right_label == "Бордурия"

@@ -494,9 +494,13 @@ class _Labelling:
         """How often each key ends a name run: a person's surname does."""
         self.agencies: set[str] = set()
         """Names the article gives a news agency ("Xinhua news agency", "агентство ВИА")."""
+        self.inside: set[str] = set()
+        """Names the article capitalises inside a sentence, not only at its start."""
         for body in bodies.values():
             tokens = body.tokens
             for k, token in enumerate(tokens):
+                if token.word and token.text[:1].isupper() and any(t.word for t in tokens[:k]):
+                    self.inside.add(name_key(token.text))
                 after = [t.folded for t in tokens[k + 1 : k + 3] if t.word]
                 before = [t.folded for t in tokens[max(k - 2, 0) : k]]
                 if token.name and (
@@ -535,6 +539,15 @@ class _Labelling:
             for key in self.agencies
             if all(" " not in run or any(_AGENCY.match(w) for w in run.split()) for run in self.runs.get(key, ()))
         }
+
+    def opens_only(self, form: str) -> bool:
+        """Whether a label's form is one word the article capitalises only where it opens a
+        sentence, and no leader's name or place ("Там" of "Там же подчеркнули")."""
+        if " " in form or not form[:1].isupper():
+            return False
+        key = name_key(form)
+        leaders = set().union(*self.leaders.values())
+        return key not in self.inside and key not in leaders and not places.country_of(key)
 
     def nominative(self, words: list[str]) -> list[str]:
         """A label's words in the form a label takes: in Russian, an office noun in the
@@ -806,6 +819,10 @@ def _labels(
                     continue
                 form, level = _label_form(r, labelling, labelling.texts.get(statement.index, ""))
                 if not form:
+                    continue
+                if labelling.opens_only(form):
+                    # A word capitalised only where it opens a sentence ("Там же подчеркнули"):
+                    # no name, however it was taken for a source.
                     continue
                 # Only a case marks an oblique form ("по данным Кремля"); "menurut Istana" is the name.
                 oblique = r.cue.oblique and CYRILLIC.match(form.casefold()) is not None
