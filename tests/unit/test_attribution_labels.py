@@ -408,3 +408,15 @@ def test_a_word_capitalised_only_where_it_opens_a_sentence_labels_no_side():
 В Бордурии о содержании беседы рассказали подробнее. Там же подчеркнули, что разговор касался прежде всего торговли.
 """
     assert attribute_text(text).right_label == "Бордурия"
+
+
+def test_an_office_with_no_name_labels_no_side():
+    # "Juru bicara kepresidenan Budi Santoso": whose presidency the article does not say, so
+    # "kepresidenan" alone named the side; its leader does.
+    text = """Prabowo dan Muskar berbicara lewat telepon
+Presiden Prabowo Subianto berbicara dengan Presiden Borduria Han Muskar pada Senin.
+Juru bicara kepresidenan Budi Santoso mengatakan kedua pemimpin membahas kerja sama energi.
+Menurut juru bicara kepresidenan Borduria Denis Pekov, Muskar mengundang Prabowo berkunjung.
+"""
+    attribution = attribute_text(text)
+    assert (attribution.left_label, attribution.right_label) == ("Prabowo", "kepresidenan Borduria")

@@ -832,8 +832,9 @@ def _labels(
         label = max(forms, key=lambda f: (order[f], forms[f])) if forms else ""
         if not label:
             label = labelling.leader_name(side) or labelling.country(side)
-        elif order[label][1] == 0:
-            # A spokesman by his own name ("Peskov said"): whose spokesman he is.
+        elif order[label][1] == 0 or label.islower():
+            # A spokesman by his own name ("Peskov said"): whose spokesman he is. An office
+            # with no name ("juru bicara kepresidenan Johan Budi": "kepresidenan") is anyone's.
             label = labelling.country(side) or labelling.leader_name(side) or label
         if _nationality_adjective(label, labelling):
             # "according to the Ethiopian account", "Turkish presidential sources said": the
