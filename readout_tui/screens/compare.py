@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -451,11 +452,9 @@ class CompareScreen(Screen[None]):
         does not fit."""
         label, tail = self._title_parts(side)
         room = self._title_room(side)
-        if room <= 0 or len(label) + len(tail) <= room:
+        if room <= 0 or cell_len(label) + cell_len(tail) <= room:
             return Content(label + tail)
-        if len(label) > room:
-            label = label[: max(room - 1, 1)] + "…"
-        return Content(label)
+        return Content(_cut(label, room))
 
     def _title_room(self, side: Side) -> int:
         return self.pane(side).outer_size.width - TITLE_FRAME
@@ -495,16 +494,16 @@ class CompareScreen(Screen[None]):
             count = f" · {hits} {'hit' if hits == 1 else 'hits'}"
             query = printable(workspace.search)
             fits = room - len("search: ") - len(count)
-            if 0 < room and len(query) > fits:
-                query = query[: max(fits - 1, 1)] + "…"
+            if 0 < room:
+                query = _cut(query, fits)
             parts.append((0, f"search: {query}{count}"))
         label, tail = self._title_parts(side)
-        if tail and 0 < room < len(label) + len(tail):
+        if tail and 0 < room < cell_len(label) + cell_len(tail):
             parts.append((4, tail.removeprefix(" · ")))  # the title had no room for them
         if readout.encoding not in ("utf-8", ""):
             # A guessed encoding is worth a glance: a wrong guess garbles the whole side.
             parts.append((2, f"decoded as {printable(readout.encoding)}"))
-        if 0 < room < len(" · ".join(text for _, text in parts)):
+        if 0 < room < cell_len(" · ".join(text for _, text in parts)):
             if workspace.filter is Filter.ALL and tally.unique is not None:
                 # "4 of 7 unique · 43% paired": both counts in the room of one, so that the
                 # border's cut does not take "paired" at 80 columns ("43% p…").
@@ -514,7 +513,7 @@ class CompareScreen(Screen[None]):
             # Whole parts or none: a part the border would cut to a letter ("· l…") is left out.
             kept = parts[:1]
             for part in parts[1:]:
-                if len(" · ".join(text for _, text in [*kept, part])) <= room:
+                if cell_len(" · ".join(text for _, text in [*kept, part])) <= room:
                     kept.append(part)
             parts = kept
         return Content(" · ".join(text for _, text in parts))
@@ -1175,13 +1174,17 @@ def _shared_room(labels: list[str], room: int) -> tuple[str, str]:
     """Two labels cut to share ``room`` (each to half, the other taking what one leaves), so
     that a long left label does not push the right one off the aligned view's title."""
     left, right = labels
-    if room <= 0 or len(left) + len(right) <= room:
+    if room <= 0 or cell_len(left) + cell_len(right) <= room:
         return left, right
     half = max(room // 2, 2)
-    left_room = max(room - min(len(right), half), half)
-    right_room = max(room - min(len(left), left_room), 2)
+    left_room = max(room - min(cell_len(right), half), half)
+    right_room = max(room - min(cell_len(left), left_room), 2)
     return _cut(left, left_room), _cut(right, right_room)
 
 
 def _cut(text: str, room: int) -> str:
-    return text if len(text) <= room else text[: max(room - 1, 1)] + "…"
+    """``text`` in at most ``room`` columns (not characters: "日本政府" takes eight), cut with
+    "…" when it is longer."""
+    if cell_len(text) <= room:
+        return text
+    return set_cell_size(text, max(room - 1, 1)).rstrip() + "…"
