@@ -420,3 +420,15 @@ Menurut juru bicara kepresidenan Borduria Denis Pekov, Muskar mengundang Prabowo
 """
     attribution = attribute_text(text)
     assert (attribution.left_label, attribution.right_label) == ("Prabowo", "kepresidenan Borduria")
+
+
+def test_a_seat_after_a_spokesman_is_no_spokesman_s_name():
+    # "seorang juru bicara Downing Street" (a Downing Street spokesman): the seat, in the
+    # table of places, labels the side; it was taken for the spokesman's own name.
+    text = """Johnson dan Muskar berbicara lewat telepon
+Perdana Menteri Inggris Boris Johnson berbicara dengan Presiden Borduria Han Muskar pada Senin.
+Menurut seorang juru bicara Downing Street, kedua pemimpin membahas kerja sama energi.
+Downing Street menambahkan bahwa Johnson mengundang Muskar ke London.
+Menurut juru bicara kepresidenan Borduria Denis Pekov, Muskar mengundang Johnson berkunjung.
+"""
+    assert attribute_text(text).left_label == "Downing Street"

@@ -484,7 +484,8 @@ class _Labelling:
         # leader's title name (the country of "Israeli National Security Adviser").
         spoken_for = {key for members in names.members.values() for key in members}
         countries = {key for found in names.countries.values() for key in found}
-        self.aides = set(names.aides) - led - spoken_for - countries
+        # Nor a seat in the table of places ("seorang juru bicara Downing Street").
+        self.aides = {key for key in set(names.aides) - led - spoken_for - countries if not places.country_of(key)}
         self.leaders = {(_other(side) if swapped else side): keys for side, keys in parties.leaders.items()}
         self.clause_forms: dict[str, Counter] = {}
         self.forms: dict[str, Counter] = {}
