@@ -563,6 +563,11 @@ class CompareScreen(Screen[None]):
             passive.move_to(workspace.shown_partner())
         self.query_one(Overview).cursor = None if index is None else (self.side, index)
         strip = self.query_one(DetailStrip)
+        strip.nothing = DetailStrip.nothing
+        if workspace.filter is not Filter.ALL and not workspace.rows(self.side):
+            # An empty pane and no word of why ("No statement selected.") after f, or after
+            # + left no pair to show.
+            strip.nothing = f"No statement in this pane: the filter shows {workspace.filter.value}; f changes it."
         strip.detail = workspace.detail()
         self._show_work()
 
