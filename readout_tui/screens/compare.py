@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -49,7 +49,7 @@ from readout_tui.widgets.footer import KeyFooter
 from readout_tui.widgets.overview import Overview
 from readout_tui.widgets.statement_list import StatementList
 from readout_tui.widgets.summary_bar import ModelState, SummaryBar
-from readout_tui.widgets.text import Flow, date_label
+from readout_tui.widgets.text import Flow, cut_to, date_label
 
 from .lost import Choice, LostScreen
 from .prompt import ConfirmScreen, PromptScreen
@@ -454,7 +454,7 @@ class CompareScreen(Screen[None]):
         room = self._title_room(side)
         if room <= 0 or cell_len(label) + cell_len(tail) <= room:
             return Content(label + tail)
-        return Content(_cut(label, room))
+        return Content(cut_to(label, room))
 
     def _title_room(self, side: Side) -> int:
         return self.pane(side).outer_size.width - TITLE_FRAME
@@ -495,7 +495,7 @@ class CompareScreen(Screen[None]):
             query = printable(workspace.search)
             fits = room - len("search: ") - len(count)
             if 0 < room:
-                query = _cut(query, fits)
+                query = cut_to(query, fits)
             parts.append((0, f"search: {query}{count}"))
         label, tail = self._title_parts(side)
         if tail and 0 < room < cell_len(label) + cell_len(tail):
@@ -1184,12 +1184,5 @@ def _shared_room(labels: list[str], room: int) -> tuple[str, str]:
     half = max(room // 2, 2)
     left_room = max(room - min(cell_len(right), half), half)
     right_room = max(room - min(cell_len(left), left_room), 2)
-    return _cut(left, left_room), _cut(right, right_room)
+    return cut_to(left, left_room), cut_to(right, right_room)
 
-
-def _cut(text: str, room: int) -> str:
-    """``text`` in at most ``room`` columns (not characters: "日本政府" takes eight), cut with
-    "…" when it is longer."""
-    if cell_len(text) <= room:
-        return text
-    return set_cell_size(text, max(room - 1, 1)).rstrip() + "…"

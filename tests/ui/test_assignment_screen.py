@@ -252,6 +252,27 @@ def test_a_row_s_account_fills_its_columns_and_a_mark_by_hand_stands_apart(compa
     assert cell_len(narrow) == cell_len(gutter) - 1 and "…" in narrow
 
 
+async def test_wide_labels_in_the_title_are_cut_by_columns(make_app, tmp_path):
+    # "日本国政府の発表" is 8 characters and 16 columns: cut by characters, the title ran past
+    # the border, which cut the right account's count off.
+    from dataclasses import replace
+
+    from rich.cells import cell_len
+
+    from readout_tui.core.io.article import with_attribution
+
+    comparison = article(str(tmp_path / "article.txt"))
+    attribution = replace(comparison.info.article, left_label="日本国政府の記者会見での発表です", right_label="中華人民共和国外交部報道官の発表")
+    comparison = with_attribution(comparison, attribution)
+    app = make_app(comparison)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        shown = title(screen)
+        room = screen.query_one(AssignmentList).outer_size.width - 6
+        assert cell_len(shown) <= room and shown.endswith("4 → · neither 4"), shown
+
+
 ONE_SIDED = (
     "Vorel and Brask meet in Klow\n"
     "Bordurian President Anton Vorel met Syldavian President Ivo Brask in Klow on Monday.\n"
