@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -33,7 +34,7 @@ from readout_tui.widgets.assignment_list import (
     cue_style,
 )
 from readout_tui.widgets.footer import KeyFooter
-from readout_tui.widgets.text import date_label
+from readout_tui.widgets.text import cut_to, date_label
 
 TITLE_FRAME = 6
 """Columns of the list's top border that its title cannot use: corners, rules and spaces."""
@@ -191,9 +192,9 @@ class AssignmentScreen(Screen[None]):
         labels = [printable(work.label(side)) for side in (Side.LEFT, Side.RIGHT)]
         tail = f" · neither {counts.neither}" + (f" · {BY_HAND} {counts.by_hand}" if counts.by_hand else "")
         fixed = len(f"← {counts.left} · {counts.right} →") + 2 + len(tail)
-        if room > 0 and fixed + sum(map(len, labels)) > room:
+        if room > 0 and fixed + sum(map(cell_len, labels)) > room:
             each = max((room - fixed) // 2, 2)
-            labels = [label if len(label) <= each else label[: each - 1] + "…" for label in labels]
+            labels = [cut_to(label, each) for label in labels]
         return Content.assemble(
             ("← ", SIDE_STYLES[Side.LEFT]),
             (f"{labels[0]} {counts.left}", SIDE_STYLES[Side.LEFT]),

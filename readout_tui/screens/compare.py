@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -31,7 +32,16 @@ from readout_tui.core.io.display import counted, printable
 from readout_tui.core.io.loading import Comparison, InputError
 from readout_tui.core.types import SIDES, Readout, Side, other_side, statement_ref
 from readout_tui.core.work.segments import SegmentEdit
-from readout_tui.core.work.workspace import NOT_READY, Filter, NoteTarget, ReadOnly, Refusal, Seek, Workspace
+from readout_tui.core.work.workspace import (
+    NOT_READY,
+    Filter,
+    NoteTarget,
+    ReadOnly,
+    Refusal,
+    Seek,
+    Workspace,
+    export_format,
+)
 from readout_tui.messages import EmbeddingProgress, EvidenceReady, ModelFailed
 from readout_tui.widgets.aligned_view import SEPARATOR, AlignedView
 from readout_tui.widgets.detail_strip import DetailStrip
@@ -39,7 +49,7 @@ from readout_tui.widgets.footer import KeyFooter
 from readout_tui.widgets.overview import Overview
 from readout_tui.widgets.statement_list import StatementList
 from readout_tui.widgets.summary_bar import ModelState, SummaryBar
-from readout_tui.widgets.text import Flow, date_label
+from readout_tui.widgets.text import Flow, cut_to, date_label
 
 from .lost import Choice, LostScreen
 from .prompt import ConfirmScreen, PromptScreen
@@ -442,11 +452,9 @@ class CompareScreen(Screen[None]):
         does not fit."""
         label, tail = self._title_parts(side)
         room = self._title_room(side)
-        if room <= 0 or len(label) + len(tail) <= room:
+        if room <= 0 or cell_len(label) + cell_len(tail) <= room:
             return Content(label + tail)
-        if len(label) > room:
-            label = label[: max(room - 1, 1)] + "…"
-        return Content(label)
+        return Content(cut_to(label, room))
 
     def _title_room(self, side: Side) -> int:
         return self.pane(side).outer_size.width - TITLE_FRAME
@@ -486,16 +494,16 @@ class CompareScreen(Screen[None]):
             count = f" · {hits} {'hit' if hits == 1 else 'hits'}"
             query = printable(workspace.search)
             fits = room - len("search: ") - len(count)
-            if 0 < room and len(query) > fits:
-                query = query[: max(fits - 1, 1)] + "…"
+            if 0 < room:
+                query = cut_to(query, fits)
             parts.append((0, f"search: {query}{count}"))
         label, tail = self._title_parts(side)
-        if tail and 0 < room < len(label) + len(tail):
+        if tail and 0 < room < cell_len(label) + cell_len(tail):
             parts.append((4, tail.removeprefix(" · ")))  # the title had no room for them
         if readout.encoding not in ("utf-8", ""):
             # A guessed encoding is worth a glance: a wrong guess garbles the whole side.
             parts.append((2, f"decoded as {printable(readout.encoding)}"))
-        if 0 < room < len(" · ".join(text for _, text in parts)):
+        if 0 < room < cell_len(" · ".join(text for _, text in parts)):
             if workspace.filter is Filter.ALL and tally.unique is not None:
                 # "4 of 7 unique · 43% paired": both counts in the room of one, so that the
                 # border's cut does not take "paired" at 80 columns ("43% p…").
@@ -505,7 +513,7 @@ class CompareScreen(Screen[None]):
             # Whole parts or none: a part the border would cut to a letter ("· l…") is left out.
             kept = parts[:1]
             for part in parts[1:]:
-                if len(" · ".join(text for _, text in [*kept, part])) <= room:
+                if cell_len(" · ".join(text for _, text in [*kept, part])) <= room:
                     kept.append(part)
             parts = kept
         return Content(" · ".join(text for _, text in parts))
@@ -555,6 +563,11 @@ class CompareScreen(Screen[None]):
             passive.move_to(workspace.shown_partner())
         self.query_one(Overview).cursor = None if index is None else (self.side, index)
         strip = self.query_one(DetailStrip)
+        strip.nothing = DetailStrip.nothing
+        if workspace.filter is not Filter.ALL and not workspace.rows(self.side):
+            # An empty pane and no word of why ("No statement selected.") after f, or after
+            # + left no pair to show.
+            strip.nothing = f"No statement in this pane: the filter shows {workspace.filter.value}; f changes it."
         strip.detail = workspace.detail()
         self._show_work()
 
@@ -1079,12 +1092,17 @@ class CompareScreen(Screen[None]):
         if not self.workspace.ready:
             self.app.say(NOT_READY)
             return
+        self.app.push_screen(
+            PromptScreen("Export to", str(self.workspace.export_path()), self._export_hint()), self.export_to
+        )
+
+    def _export_hint(self) -> str:
         from readout_tui.core.io.export import ENDINGS
 
         hint = "the name's ending picks the format: " + ", ".join(ENDINGS.values())
         if self.workspace.swapped and not self.workspace.export_swapped:
             hint += " · an article is exported with its own sides, as before the swap"
-        self.app.push_screen(PromptScreen("Export to", str(self.workspace.export_path()), hint), self.export_to)
+        return hint
 
     def export_to(self, name: str | None) -> None:
         """Write the comparison, with the work, to ``name`` (its suffix picks the format); a
@@ -1092,6 +1110,16 @@ class CompareScreen(Screen[None]):
         if not name or not name.strip():
             return
         path = Path(name.strip()).expanduser()
+        try:
+            export_format(path)
+        except Refusal as refusal:
+            # Asked again with the name as typed, the cursor at its end: a folder typed out
+            # is not lost to a wrong ending, nor a file there offered to be replaced first.
+            self.notify(str(refusal), severity="error", timeout=4)
+            self.app.push_screen(
+                PromptScreen("Export to", name.strip(), self._export_hint(), cursor=len(name.strip())), self.export_to
+            )
+            return
         if path.is_file():
 
             def answered(replace: bool | None) -> None:
@@ -1151,13 +1179,10 @@ def _shared_room(labels: list[str], room: int) -> tuple[str, str]:
     """Two labels cut to share ``room`` (each to half, the other taking what one leaves), so
     that a long left label does not push the right one off the aligned view's title."""
     left, right = labels
-    if room <= 0 or len(left) + len(right) <= room:
+    if room <= 0 or cell_len(left) + cell_len(right) <= room:
         return left, right
     half = max(room // 2, 2)
-    left_room = max(room - min(len(right), half), half)
-    right_room = max(room - min(len(left), left_room), 2)
-    return _cut(left, left_room), _cut(right, right_room)
+    left_room = max(room - min(cell_len(right), half), half)
+    right_room = max(room - min(cell_len(left), left_room), 2)
+    return cut_to(left, left_room), cut_to(right, right_room)
 
-
-def _cut(text: str, room: int) -> str:
-    return text if len(text) <= room else text[: max(room - 1, 1)] + "…"

@@ -24,7 +24,9 @@ class LostScreen(ModalScreen[Choice | None]):
     x discards it, escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,L", "dismiss(None)", "Close", id="close-lost"),
+        # q as on the help: the footer under the box still says "q Quit", and the app's keys
+        # do not reach past a modal screen, so q did nothing here.
+        Binding("escape,L,q", "dismiss(None)", "Close", id="close-lost"),
         Binding("x", "discard", "Discard", id="discard-lost"),
     ]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import OptionList
@@ -38,7 +39,7 @@ TAG_MIN = 7
 
 def tag_width(attribution: Attribution, width: int) -> int:
     """Columns for the account names of a list ``width`` wide: the longest label, if it fits."""
-    return min(max(len(printable(attribution.label(side))) for side in Side), max(width // TAG_SHARE, TAG_MIN))
+    return min(max(cell_len(printable(attribution.label(side))) for side in Side), max(width // TAG_SHARE, TAG_MIN))
 
 
 def cue_span(statement: Attributed) -> tuple[int, int] | None:
@@ -57,11 +58,12 @@ def cue_style(side: Side) -> str:
 
 
 def side_tag(attribution: Attribution, side: Side, width: int) -> Content:
-    """The account's label (or "neither") cut and padded to ``width`` columns, in its colour."""
+    """The account's label (or "neither") cut and padded to ``width`` columns, in its colour
+    (columns, not characters: "日本政府" takes eight)."""
     label = printable(attribution.label(side))
-    if len(label) > width:
-        label = label[: width - 1] + "…"
-    return Content.styled(label.ljust(width), SIDE_STYLES[side])
+    if cell_len(label) > width:
+        label = set_cell_size(label, width - 1) + "…"
+    return Content.styled(set_cell_size(label, width), SIDE_STYLES[side])
 
 
 def statement_row(attribution: Attribution, statement: Attributed, width: int) -> HangingIndent:
@@ -72,6 +74,8 @@ def statement_row(attribution: Attribution, statement: Attributed, width: int) -
         (str(statement.index + 1).rjust(digits), "dim"),
         " ",
         side_tag(attribution, statement.side, width),
+        # A space before the mark: the longest label fills its column ("White House✎").
+        " ",
         (BY_HAND if statement.how is How.BY_HAND else " ", "bold $text-warning"),
         " ",
     )

@@ -139,6 +139,9 @@ class DetailStrip(VerticalScroll, can_focus=False):
     """The statement under the cursor, as the workspace describes it; None: no statement."""
     work: var[Content] = var(Content(""), init=False, always_update=True)
     """The line about the analyst's work on it (decisions, notes, a link being made)."""
+    nothing = "No statement selected."
+    """What the strip says with no statement under the cursor: the screen says why, when it
+    knows (a filter that leaves the pane empty)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-head", markup=False)
@@ -159,7 +162,7 @@ class DetailStrip(VerticalScroll, can_focus=False):
             self.query_one(f"#detail-{name}", Static) for name in ("head", "focus", "partner")
         )
         if detail is None:
-            head.update(Content("No statement selected."))
+            head.update(Content(self.nothing))
             focus.update("")
             partner.update("")
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
@@ -22,6 +23,14 @@ def date_label(iso_date: str) -> str:
     except ValueError:
         return iso_date
     return f"{day.day} {day:%b %Y}"
+
+
+def cut_to(text: str, room: int) -> str:
+    """``text`` in at most ``room`` columns (not characters: "日本政府" takes eight), cut with
+    "…" when it is longer."""
+    if cell_len(text) <= room:
+        return text
+    return set_cell_size(text, max(room - 1, 1)).rstrip() + "…"
 
 
 class HangingIndent(Visual):

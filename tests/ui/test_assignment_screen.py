@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.content import Content
 
-from readout_tui.core.engine.attribution import Side
+from readout_tui.core.engine.attribution import How, Side
 from readout_tui.core.work.session import SessionStore
 from readout_tui.screens.assign import AssignmentScreen
 from readout_tui.screens.compare import CompareScreen
@@ -231,6 +231,46 @@ def test_a_row_highlights_the_cue_of_a_statement_shown_with_escapes(comparison):
     assert row.body.plain[start:end] == "his office said"
     assert "\x1b" not in row.body.plain and "[b]Adler[/b]" in row.body.plain
     assert any(span.start == start and span.end == end and "underline" in str(span.style) for span in row.body.spans)
+
+
+@pytest.mark.parametrize("label", ["Presidency", "日本政府"])
+def test_a_row_s_account_fills_its_columns_and_a_mark_by_hand_stands_apart(comparison, label):
+    """The longest label fills its column: the ✎ of a statement moved by hand stood against it
+    ("White House✎"); a label in wide characters was padded by characters, not columns."""
+    from dataclasses import replace
+
+    from rich.cells import cell_len
+
+    attribution = replace(comparison.info.article, left_label=label)
+    statement = replace(attribution.statements[HOSTILE], side=Side.LEFT, how=How.BY_HAND, proposed=Side.NEITHER)
+    width = cell_len(label)
+    gutter = statement_row(attribution, statement, width).gutter.plain
+    number = str(statement.index + 1).rjust(len(str(len(attribution.statements))))
+    assert gutter == f"{number} {label} ✎ "
+    moved_on = replace(statement, how=How.CUE, proposed=None)
+    narrow = statement_row(attribution, moved_on, width - 1).gutter.plain
+    assert cell_len(narrow) == cell_len(gutter) - 1 and "…" in narrow
+
+
+async def test_wide_labels_in_the_title_are_cut_by_columns(make_app, tmp_path):
+    # "日本国政府の発表" is 8 characters and 16 columns: cut by characters, the title ran past
+    # the border, which cut the right account's count off.
+    from dataclasses import replace
+
+    from rich.cells import cell_len
+
+    from readout_tui.core.io.article import with_attribution
+
+    comparison = article(str(tmp_path / "article.txt"))
+    attribution = replace(comparison.info.article, left_label="日本国政府の記者会見での発表です", right_label="中華人民共和国外交部報道官の発表")
+    comparison = with_attribution(comparison, attribution)
+    app = make_app(comparison)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        shown = title(screen)
+        room = screen.query_one(AssignmentList).outer_size.width - 6
+        assert cell_len(shown) <= room and shown.endswith("4 → · neither 4"), shown
 
 
 ONE_SIDED = (

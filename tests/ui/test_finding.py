@@ -74,6 +74,22 @@ async def test_filter_cycles_all_unique_pairs(make_app, newsroom):
         assert str(screen.pane("left").border_subtitle) == "5 statements · 1 unique · 80% paired"
 
 
+async def test_a_filter_that_empties_the_pane_says_so_in_the_strip(make_app, newsroom):
+    # Raised to the top, the threshold leaves no pair: "pairs only" showed two empty panes
+    # and "No statement selected.", not why nor what to do.
+    app = make_app(newsroom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f", "f", *["plus"] * 20)
+        await pilot.pause()
+        assert screen.workspace.filter is Filter.PAIRS and not screen.pane(screen.side).shown
+        head = screen.query_one("#detail-head").render().plain
+        assert "the filter shows pairs only; f changes it" in head, head
+        await pilot.press("f")
+        await pilot.pause()
+        assert screen.query_one("#detail-head").render().plain != head
+
+
 async def test_filter_keeps_the_cursor_on_a_statement_that_stays(make_app, newsroom):
     app = make_app(newsroom)
     async with app.run_test(size=(120, 40)) as pilot:

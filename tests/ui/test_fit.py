@@ -131,6 +131,36 @@ async def test_a_long_label_keeps_the_title_and_the_date_and_language_go_under_t
             await pilot.pause()
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_label_in_wide_characters_is_measured_in_columns(make_app, size):
+    # "日本国政府の発表" is 8 characters and 16 columns: measured by characters, the title kept
+    # the date and the border cut it ("日本国政府の発表 · 10 Dec 2023 …"), and the aligned
+    # view's title cut the right label off.
+    from rich.cells import cell_len
+
+    from readout_tui.widgets.aligned_view import AlignedView
+
+    wide = "日本国政府の発表"
+    english = [
+        "The leaders discussed the grain corridor through the Black Sea ports.",
+        "They agreed on a prisoner exchange of ninety captives.",
+    ]
+    comparison = comparison_of(english, english[::-1], "2023-12-10")
+    comparison = replace(comparison, left=replace(comparison.left, label=wide))
+    app = make_app(comparison, embedder=HashEmbedder("all-MiniLM-L6-v2"))
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        pane = screen.pane("left")
+        title = Content.from_markup(pane.border_title).plain
+        assert cell_len(title) <= pane.outer_size.width - 6, title
+        assert title in (wide, f"{wide} · 10 Dec 2023 · English"), title
+        await pilot.press("v")
+        await pilot.pause()
+        view = screen.query_one(AlignedView)
+        aligned = str(view.border_title)
+        assert cell_len(aligned) <= view.outer_size.width - 6 and "Right side" in aligned, aligned
+
+
 @pytest.mark.parametrize(("size", "rows"), [((80, 24), 8), ((60, 24), 4), ((120, 40), 20)])
 async def test_the_mentions_panel_gives_way_to_the_panes_on_a_short_terminal(make_app, example, size, rows):
     # ``rows``: the statement rows each pane keeps with the panel shown (panes side by side at

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from readout_tui.core.io.loading import load_comparison
@@ -84,3 +85,17 @@ async def test_a_lost_decision_s_short_statement_is_shown_once(make_app, newsroo
         shown = app.screen.query_one("#lost-list")
         assert str(shown.get_option_at_index(0).prompt).count(short) == 1
         assert f"L: {long}" in str(shown.get_option_at_index(1).prompt)
+
+
+@pytest.mark.parametrize("key", ["escape", "L", "q"])
+async def test_the_lost_decisions_list_closes_on_q_as_the_help_does(make_app, newsroom, key):
+    # The footer under the box says "q Quit"; q did nothing, the app's keys held by the box.
+    lost = [LostDecision("deliberately unique: L2 “x”", "unique", (("left", "x"),))]
+    app = make_app(newsroom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.push_screen(LostScreen(lost))
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        assert not isinstance(app.screen, LostScreen)

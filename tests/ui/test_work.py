@@ -289,8 +289,17 @@ async def test_export_from_the_app(app_on, case, tmp_path):
         await pilot.press("e")
         app.screen.query_one("#prompt-input", Input).value = str(tmp_path / "table.docx")
         await pilot.press("enter")
+        await pilot.pause()
         assert any("Name the file" in n for n in app.notices)
         assert screen.workspace.journal.current
+        # Asked again with the name as typed, the cursor at its end, to mend the ending.
+        assert isinstance(app.screen, PromptScreen)
+        prompt = app.screen.query_one("#prompt-input", Input)
+        assert prompt.value == str(tmp_path / "table.docx")
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "m", "d", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, PromptScreen)
+        assert (tmp_path / "table.md").read_text(encoding="utf-8").startswith("# ")
 
 
 async def test_export_asks_before_replacing_a_file(app_on, case, tmp_path):
@@ -309,6 +318,15 @@ async def test_export_asks_before_replacing_a_file(app_on, case, tmp_path):
             await pilot.pause()
             text = target.read_text(encoding="utf-8")
             assert text == expected if expected else text.startswith("# ")
+        # A file there whose ending names no format is not offered to be replaced first, to be
+        # refused after the y.
+        other = tmp_path / "kept.pdf"
+        other.write_text("a pdf", encoding="utf-8")
+        await pilot.press("e")
+        app.screen.query_one("#prompt-input", Input).value = str(other)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen) and any("Name the file" in n for n in app.notices)
 
 
 async def test_mentions_panel_lists_what_one_side_only_says(app_on, example):

@@ -380,3 +380,66 @@ def test_a_leader_named_only_in_oblique_cases_is_labelled_by_the_stem_of_his_ins
 Стороны обсудили выполнение соглашений, достигнутых во время визита Плекши.
 """
     assert attribute_text(text).right_label == "Мускар"
+
+
+@pytest.mark.parametrize(
+    "relayed",
+    [
+        # A name in guillemets is a publication's ("По данным «Азатутюн»"): a government is
+        # not written in them.
+        "По данным «Глашатая», Мускар пригласил Путина посетить Бордурию.",
+        # A medium named after its noun ("в соцсети Truth Social", "онлайн-радио «Голос СНГ»").
+        "Как сообщило онлайн-радио Глашатай, Мускар пригласил Путина посетить Бордурию.",
+    ],
+)
+def test_an_outlet_that_relays_a_side_does_not_label_it(relayed):
+    text = f"""Путин и Мускар обсудили ситуацию в регионе
+Президент России Владимир Путин провел телефонный разговор с президентом Бордурии Ханом Мускаром.
+В Кремле заявили, что лидеры обсудили поставки зерна.
+{relayed}
+"""
+    assert attribute_text(text).right_label == "Бордурия"
+
+
+def test_a_press_pool_in_the_table_of_places_labels_its_side_in_guillemets_too():
+    # "Telegram-канал «Пул Первого»", the Belarusian president's press pool: not an outlet.
+    text = """Лукашенко и Мускар обсудили ситуацию в регионе
+Президент Белоруссии Александр Лукашенко провел телефонный разговор с президентом Бордурии Ханом Мускаром.
+По данным «Пула Первого», лидеры обсудили поставки зерна.
+Пресс-секретарь президента Бордурии Денис Пеков сказал, что Мускар пригласил Лукашенко посетить Бордурию.
+"""
+    assert attribute_text(text).left_label == "Пул Первого"
+
+
+def test_a_word_capitalised_only_where_it_opens_a_sentence_labels_no_side():
+    # "Там же подчеркнули" was taken for a source named "Там" ("There"), and labelled a side.
+    text = """Путин и Мускар обсудили ситуацию в регионе
+Президент России Владимир Путин провел телефонный разговор с президентом Бордурии Ханом Мускаром.
+В Кремле заявили, что лидеры обсудили поставки зерна.
+В Бордурии о содержании беседы рассказали подробнее. Там же подчеркнули, что разговор касался прежде всего торговли.
+"""
+    assert attribute_text(text).right_label == "Бордурия"
+
+
+def test_an_office_with_no_name_labels_no_side():
+    # "Juru bicara kepresidenan Budi Santoso": whose presidency the article does not say, so
+    # "kepresidenan" alone named the side; its leader does.
+    text = """Prabowo dan Muskar berbicara lewat telepon
+Presiden Prabowo Subianto berbicara dengan Presiden Borduria Han Muskar pada Senin.
+Juru bicara kepresidenan Budi Santoso mengatakan kedua pemimpin membahas kerja sama energi.
+Menurut juru bicara kepresidenan Borduria Denis Pekov, Muskar mengundang Prabowo berkunjung.
+"""
+    attribution = attribute_text(text)
+    assert (attribution.left_label, attribution.right_label) == ("Prabowo", "kepresidenan Borduria")
+
+
+def test_a_seat_after_a_spokesman_is_no_spokesman_s_name():
+    # "seorang juru bicara Downing Street" (a Downing Street spokesman): the seat, in the
+    # table of places, labels the side; it was taken for the spokesman's own name.
+    text = """Johnson dan Muskar berbicara lewat telepon
+Perdana Menteri Inggris Boris Johnson berbicara dengan Presiden Borduria Han Muskar pada Senin.
+Menurut seorang juru bicara Downing Street, kedua pemimpin membahas kerja sama energi.
+Downing Street menambahkan bahwa Johnson mengundang Muskar ke London.
+Menurut juru bicara kepresidenan Borduria Denis Pekov, Muskar mengundang Johnson berkunjung.
+"""
+    assert attribute_text(text).left_label == "Downing Street"

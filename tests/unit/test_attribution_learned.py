@@ -47,6 +47,23 @@ def test_a_statement_moves_where_the_model_is_sure_and_says_where_the_rules_had_
     assert unsure == list(rules.statements)
 
 
+def test_why_a_learned_move_says_what_the_rules_had_done():
+    # It said "(the rules: Zemblan government, cue)": a riddle, not a reason.
+    from dataclasses import replace
+
+    rules = attribute_text(ARTICLE, learned=False)
+    reporters = next(s for s in rules.statements if "reporters" in s.text)
+    moved = learned.apply(rules.statements, model_towards("w=reporters", "neither", 1000.0))
+    corrected = replace(rules, statements=tuple(moved))
+    label = rules.label(reporters.side)
+    why = corrected.why(reporters.index)
+    assert why.startswith("learned from annotated articles; the rules gave it to " + label), why
+    opening = next(s for s in rules.statements if s.text.startswith("President Ana Vorel"))
+    towards = learned.apply(rules.statements, model_towards("w=ana", "ref", 1000.0))
+    assert towards[opening.index].how is How.LEARNED
+    assert replace(rules, statements=tuple(towards)).why(opening.index).endswith("the rules left it on neither (no cue)")
+
+
 def test_the_other_side_and_the_reference_side_of_a_statement_the_rules_left_on_neither():
     rules = attribute_text(ARTICLE, learned=False).statements
     reporters = next(s for s in rules if "reporters" in s.text)

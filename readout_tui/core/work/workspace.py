@@ -1068,14 +1068,11 @@ class Workspace:
         article is the exception: its attribution names its statements by its own sides, so it
         is exported as read (``export_swapped`` says whether the file follows the swap)."""
         # Imported on first use: the exports are not needed to paint the app.
-        from readout_tui.core.io.export import ENDINGS, format_of, render
+        from readout_tui.core.io.export import render
 
         if self.alignment is None:
             raise Refusal(NOT_READY)
-        fmt = format_of(path)
-        if fmt is None:
-            endings = list(ENDINGS.values())
-            raise Refusal(f"Name the file {', '.join(endings[:-1])} or {endings[-1]}.")
+        fmt = export_format(path)
         info = self.comparison.info
         if self.export_swapped:
             alignment, decisions = self.alignment, self.decisions
@@ -1183,3 +1180,16 @@ def _export_stem(comparison: Comparison) -> str:
         stem = path.parent.name if path.stem == "article" and path.parent.name else path.stem
         stems.append("".join(c if c.isprintable() else "_" for c in stem))  # a name, not a terminal code
     return "-".join(stems)[:80] or "readout"
+
+
+def export_format(path: Path) -> str:
+    """The export format ``path``'s ending names (raises ``Refusal``, saying which endings
+    do, for another)."""
+    # Imported on first use: the exports are not needed to paint the app.
+    from readout_tui.core.io.export import ENDINGS, format_of
+
+    fmt = format_of(path)
+    if fmt is None:
+        endings = list(ENDINGS.values())
+        raise Refusal(f"Name the file {', '.join(endings[:-1])} or {endings[-1]}.")
+    return fmt

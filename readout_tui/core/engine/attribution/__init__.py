@@ -484,7 +484,8 @@ class _Labelling:
         # leader's title name (the country of "Israeli National Security Adviser").
         spoken_for = {key for members in names.members.values() for key in members}
         countries = {key for found in names.countries.values() for key in found}
-        self.aides = set(names.aides) - led - spoken_for - countries
+        # Nor a seat in the table of places ("seorang juru bicara Downing Street").
+        self.aides = {key for key in set(names.aides) - led - spoken_for - countries if not places.country_of(key)}
         self.leaders = {(_other(side) if swapped else side): keys for side, keys in parties.leaders.items()}
         self.clause_forms: dict[str, Counter] = {}
         self.forms: dict[str, Counter] = {}
@@ -494,9 +495,13 @@ class _Labelling:
         """How often each key ends a name run: a person's surname does."""
         self.agencies: set[str] = set()
         """Names the article gives a news agency ("Xinhua news agency", "агентство ВИА")."""
+        self.inside: set[str] = set()
+        """Names the article capitalises inside a sentence, not only at its start."""
         for body in bodies.values():
             tokens = body.tokens
             for k, token in enumerate(tokens):
+                if token.word and token.text[:1].isupper() and any(t.word for t in tokens[:k]):
+                    self.inside.add(name_key(token.text))
                 after = [t.folded for t in tokens[k + 1 : k + 3] if t.word]
                 before = [t.folded for t in tokens[max(k - 2, 0) : k]]
                 if token.name and (
@@ -504,6 +509,13 @@ class _Labelling:
                     or after[:2] == ["news", "agency"]
                     or before == ["kantor", "berita"]
                     or before[-1:] and before[-1].startswith("агентств")
+                    # A name in guillemets is a publication's, a channel's, a company's
+                    # ("По данным «Азатутюн»"): a government is not written in them; nor is
+                    # a medium named after its noun ("в соцсети Truth Social"). A seat or a
+                    # press pool in the table of places ("«Пул Первого»") speaks for its own.
+                    or before[-1:]
+                    and (before[-1] in _NAME_QUOTES or _MEDIUM.match(before[-1]))
+                    and not places.country_of(name_key(_run_from(tokens, k)[-1].text))
                 ):
                     self.agencies.add(name_key(token.text))
             for run in name_runs(tokens):
@@ -528,6 +540,15 @@ class _Labelling:
             for key in self.agencies
             if all(" " not in run or any(_AGENCY.match(w) for w in run.split()) for run in self.runs.get(key, ()))
         }
+
+    def opens_only(self, form: str) -> bool:
+        """Whether a label's form is one word the article capitalises only where it opens a
+        sentence, and no leader's name or place ("Там" of "Там же подчеркнули")."""
+        if " " in form or not form[:1].isupper():
+            return False
+        key = name_key(form)
+        leaders = set().union(*self.leaders.values())
+        return key not in self.inside and key not in leaders and not places.country_of(key)
 
     def nominative(self, words: list[str]) -> list[str]:
         """A label's words in the form a label takes: in Russian, an office noun in the
@@ -658,6 +679,16 @@ def _ru_hard_stem(forms: Counter) -> str:
     return ""
 
 
+def _run_from(tokens: Sequence[Token], k: int) -> list[Token]:
+    """The name tokens from ``k`` on, up to the first that is none ("Пул Первого")."""
+    run = [tokens[k]]
+    for token in tokens[k + 1 :]:
+        if not token.name or not token.word:
+            break
+        run.append(token)
+    return run
+
+
 def _ru_nominative(word: str) -> str:
     if _RU_ADJECTIVE.search(word):
         return word
@@ -723,6 +754,14 @@ def _label_form(r: Resolved, labelling: _Labelling, text: str = "") -> tuple[str
 
 _WEB_NAME = re.compile(r"^[^\W\d_][\w-]*(?:\.[^\W\d_]{2,})+$")
 """A site's name as its web address ("Panorama.am", "KOMPAS.com", "Axar.az")."""
+_NAME_QUOTES = "«„"
+"""The opening quotation marks that the languages read put around a name of their own."""
+_MEDIUM = re.compile(
+    r"^(?:(?:telegram-|телеграм-|теле)?канал\w*|(?:онлайн-)?радио|газет\w*|издани[еяюи]\w*|соцсет\w*|интервью"
+    r"|newspaper|broadcaster|channel)$"
+)
+"""The nouns before a medium's name ("в соцсети Truth Social", "онлайн-радио «Голос СНГ»",
+"the newspaper Haaretz"): it relays, as an agency does."""
 _AGENCY = re.compile(r"(?i)^(?:agency|berita|агентств\w*)$")
 """A news agency's noun ("Xinhua news agency", "Kantor Berita Antara", "агентство ВИА")."""
 _EN_NATIONALITY = re.compile(r"[a-z](?:ian|ean|ese|ish|ican)$")
@@ -806,6 +845,10 @@ def _labels(
                 form, level = _label_form(r, labelling, labelling.texts.get(statement.index, ""))
                 if not form:
                     continue
+                if labelling.opens_only(form):
+                    # A word capitalised only where it opens a sentence ("Там же подчеркнули"):
+                    # no name, however it was taken for a source.
+                    continue
                 # Only a case marks an oblique form ("по данным Кремля"); "menurut Istana" is the name.
                 oblique = r.cue.oblique and CYRILLIC.match(form.casefold()) is not None
                 rank = (not oblique, level)
@@ -814,8 +857,9 @@ def _labels(
         label = max(forms, key=lambda f: (order[f], forms[f])) if forms else ""
         if not label:
             label = labelling.leader_name(side) or labelling.country(side)
-        elif order[label][1] == 0:
-            # A spokesman by his own name ("Peskov said"): whose spokesman he is.
+        elif order[label][1] == 0 or label.islower():
+            # A spokesman by his own name ("Peskov said"): whose spokesman he is. An office
+            # with no name ("juru bicara kepresidenan Johan Budi": "kepresidenan") is anyone's.
             label = labelling.country(side) or labelling.leader_name(side) or label
         if _nationality_adjective(label, labelling):
             # "according to the Ethiopian account", "Turkish presidential sources said": the

@@ -183,8 +183,14 @@ class Attribution:
         elif s.how is How.NO_CUE:
             base = "no cue: the reporter's own text"
         elif s.how is How.LEARNED and s.learned_from is not None:
+            # "(the rules: Администрация Токаева, cue)" read as a riddle: say what the rules did.
             side, how = s.learned_from
-            base = f"learned from annotated articles (the rules: {self.label(side)}, {how.value})"
+            if side is Side.NEITHER:
+                rules = f"the rules left it on neither ({how.value})"
+            else:
+                said = f"cue “{s.cue_text}”" if how is How.CUE and s.cue else how.value
+                rules = f"the rules gave it to {self.label(side)} ({said})"
+            base = f"learned from annotated articles; {rules}"
         else:
             base = s.how.value
         if s.repeats is not None:
