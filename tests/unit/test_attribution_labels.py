@@ -3,6 +3,10 @@ label takes (the nominative), not a spokesman's own name nor an oblique case."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from readout_tui.core.engine import cues
@@ -443,3 +447,44 @@ Downing Street menambahkan bahwa Johnson mengundang Muskar ke London.
 Menurut juru bicara kepresidenan Borduria Denis Pekov, Muskar mengundang Johnson berkunjung.
 """
     assert attribute_text(text).left_label == "Downing Street"
+
+
+_COUNTRY_LABEL = """
+import sys
+from readout_tui.core.io.article import attribute_text
+text = '''Lee dan Trump bicara lewat telepon
+Presiden Korea Selatan Lee Jae-myung berbicara dengan Presiden Amerika Serikat Donald Trump pada Jumat malam.
+Juru bicara kepresidenan Kang Yu-jung mengatakan keduanya membahas tarif dan kerja sama Korea Selatan-AS.
+Kang mengatakan Lee juga mengundang Trump ke Korea.
+Trump menulis di Truth Social bahwa percakapan itu sangat baik.
+'''
+print(attribute_text(text).left_label)
+"""
+
+
+def test_a_label_is_the_same_whatever_the_hash_seed():
+    # A leader's title names "Korea" and "Selatan" once each: the label took whichever the
+    # set of the two happened to give first, which changed from one run of the program to
+    # the next.
+    labels = {
+        subprocess.run(
+            [sys.executable, "-c", _COUNTRY_LABEL],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout.strip()
+        for seed in range(8)
+    }
+    assert labels == {"Korea"}, labels
+
+
+def test_a_dateline_in_capitals_does_not_label_in_capitals():
+    # "ЦИТАДЕЛЬ — 14 сентября ...": the only form that opens a clause is the dateline's.
+    text = """Плекши и Мускар обсудили торговлю
+ЦИТАДЕЛЬ — 14 сентября состоялся телефонный разговор президента Бордурии Курта Плекши с президентом Сильдавии Антоном Мускаром.
+Президенты также рассмотрели график предстоящих встреч, уточнили в Цитадели.
+Лидеры обсудили поставки зерна, добавили в Цитадели.
+Как сообщила пресс-служба президента Сильдавии, Мускар пригласил Плекши посетить Сильдавию.
+"""
+    assert attribute_text(text).left_label == "Цитадель"

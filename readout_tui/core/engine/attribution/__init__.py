@@ -584,6 +584,8 @@ class _Labelling:
             # The form as written when the article opens a clause with it too ("Путин тогда
             # говорил"): another that does ("Путину исполнилось 73 года") is a dative.
             form = words[0] if words[0] in clause else clause.most_common(1)[0][0]
+            if form.isupper() and not words[0].isupper():
+                form = form.capitalize()  # a dateline in capitals ("ТАШКЕНТ — 14 сентября ...")
             return [_ru_nominative(form), *words[1:]]
         # A place the article names only in an oblique case ("в Берлине") as the table writes it.
         return [places.russian_nominative(words[0]) or _ru_nominative(words[0]), *words[1:]]

@@ -164,7 +164,10 @@ class Names:
             self.titled.append(person)
             self.titles.setdefault(person, set()).update(cues.title_key(t.text) for t in run if t.title)
             if titles:  # not "Президенты России и Казахстана Владимир Путин и ...": whose is whose
-                others = {name_key(t.text) for t in run if t.name and not t.title} - person
+                # In the order the run has them: of equally frequent names, the label takes the
+                # first, the same for every run of the program.
+                named = dict.fromkeys(name_key(t.text) for t in run if t.name and not t.title)
+                others = [key for key in named if key not in person]
                 self.countries.setdefault(person, Counter()).update(others)
                 code = _adjective_country(tokens, run)
                 if code:
