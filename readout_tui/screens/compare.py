@@ -978,6 +978,18 @@ class CompareScreen(Screen[None]):
         changed = {Path(path).name for path, stamp in stamps.items() if self._stamps.get(path) != stamp}
         self._stamps = stamps
         names = ", ".join(sorted(changed))
+        gone = sorted(Path(path).name for path, stamp in stamps.items() if stamp is None)
+        if gone:
+            # Moved or deleted: reading the folder again said "not a case folder (no right.txt)",
+            # a riddle about a file the analyst had open.
+            back = ", and is read again when the file is back" if self.workspace.store is not None else ""
+            self.notify(
+                f"{printable(', '.join(gone))} is gone from disk: the comparison stays as it was{back}",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
         store = self.workspace.store
         if store is None:
             # What to do first: a notice is one row, and at 80 columns the rest is cut.
