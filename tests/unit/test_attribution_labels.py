@@ -432,3 +432,30 @@ Downing Street menambahkan bahwa Johnson mengundang Muskar ke London.
 Menurut juru bicara kepresidenan Borduria Denis Pekov, Muskar mengundang Johnson berkunjung.
 """
     assert attribute_text(text).left_label == "Downing Street"
+
+
+def test_a_label_does_not_change_with_the_interpreter_s_hash_seed():
+    # The country a leader's title names, picked among its words by a set's order: "Korea" in
+    # one run, "Korea Selatan-AS" in the next.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    article = Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "lee-trump-2025-06-06-id" / "article.txt"
+    code = (
+        "import sys; from readout_tui.core.io.article import attribute_text; "
+        "a = attribute_text(open(sys.argv[1], encoding='utf-8').read(), learned=True); "
+        "print(a.left_label, '|', a.right_label)"
+    )
+    labels = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(article)],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(1, 7)
+    }
+    assert len(labels) == 1, labels

@@ -610,7 +610,10 @@ class _Labelling:
         for person, countries in self.names.countries.items():
             if person & keys:
                 found.update(countries)
-        return next(filter(None, (self._written_most(key) for key, _ in found.most_common())), "")
+        # Ties in the order of the keys, not of a set's iteration: "Korea" and "Korea
+        # Selatan-AS" took turns from one run to the next.
+        ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+        return next(filter(None, (self._written_most(key) for key, _ in ranked)), "")
 
     def _written_most(self, key: str) -> str:
         """The name run ending in ``key`` the article writes most, in the form a label takes;
