@@ -434,6 +434,16 @@ Menurut juru bicara kepresidenan Borduria Denis Pekov, Muskar mengundang Johnson
     assert attribute_text(text).left_label == "Downing Street"
 
 
+def test_an_office_capitalised_where_it_opens_a_sentence_is_labelled_as_inside_one():
+    # "Пресс-служба Кремля сообщила": "пресс-служба Кремля", as every other article's label.
+    text = """Путин и Мускар обсудили ситуацию в регионе
+Президент России Владимир Путин провел телефонный разговор с президентом Бордурии Ханом Мускаром.
+Пресс-служба Кремля сообщила, что лидеры обсудили поставки зерна.
+Пресс-секретарь президента Бордурии Денис Пеков сказал, что Мускар пригласил Путина посетить Бордурию.
+"""
+    assert attribute_text(text).left_label == "пресс-служба Кремля"
+
+
 def test_a_label_does_not_change_with_the_interpreter_s_hash_seed():
     # The country a leader's title names, picked among its words by a set's order: "Korea" in
     # one run, "Korea Selatan-AS" in the next.

@@ -562,6 +562,10 @@ class _Labelling:
             return words
         office = cues.office_nominative(words[0])
         if office:
+            if office[1:].islower():
+                # A common noun, capitalised where it opened a sentence ("Пресс-служба Кремля
+                # сообщила"): as the article writes it inside one ("пресс-служба"), not "МИД".
+                office = office[:1].lower() + office[1:]
             return [office, *words[1:]]
         if not words[0][:1].isupper():
             return words
