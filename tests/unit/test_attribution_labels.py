@@ -500,3 +500,13 @@ def test_a_russian_surname_s_nominative_from_its_oblique_cases(forms, nominative
     from readout_tui.core.engine.attribution import _ru_surname
 
     assert _ru_surname(forms) == nominative
+
+
+def test_a_platform_a_leader_posts_on_labels_no_side():
+    # "In a Facebook post, Wong said": the side was labelled "Facebook".
+    text = """Vorel and Brask talk by phone
+Zemblan Prime Minister Ana Vorel spoke with Freedonian President Otto Brask on Monday.
+In a Facebook post, Vorel said the two leaders discussed grain exports.
+The Freedonian embassy said Brask had invited Vorel to visit.
+"""
+    assert attribute_text(text).left_label == "Vorel"

@@ -514,8 +514,12 @@ class _Labelling:
                     # ("По данным «Азатутюн»"): a government is not written in them; nor is
                     # a medium named after its noun ("в соцсети Truth Social"). A seat or a
                     # press pool in the table of places ("«Пул Первого»") speaks for its own.
-                    or before[-1:]
-                    and (before[-1] in _NAME_QUOTES or _MEDIUM.match(before[-1]))
+                    or (
+                        before[-1:]
+                        and (before[-1] in _NAME_QUOTES or _MEDIUM.match(before[-1]))
+                        or after[:1]
+                        and after[0] in _POSTED_IN
+                    )
                     and not places.country_of(name_key(_run_from(tokens, k)[-1].text))
                 ):
                     self.agencies.add(name_key(token.text))
@@ -772,10 +776,13 @@ _NAME_QUOTES = "«„"
 """The opening quotation marks that the languages read put around a name of their own."""
 _MEDIUM = re.compile(
     r"^(?:(?:telegram-|телеграм-|теле)?канал\w*|(?:онлайн-)?радио|газет\w*|издани[еяюи]\w*|соцсет\w*|интервью"
-    r"|newspaper|broadcaster|channel)$"
+    r"|newspaper|broadcaster|channel|unggahan|akun)$"
 )
 """The nouns before a medium's name ("в соцсети Truth Social", "онлайн-радио «Голос СНГ»",
-"the newspaper Haaretz"): it relays, as an agency does."""
+"the newspaper Haaretz", "unggahan Instagram", "akun X"): it relays, as an agency does."""
+_POSTED_IN = {"post", "posts", "posting", "page", "account", "livestream"}
+"""The nouns after a platform's name ("In a Facebook post", "on his X account"): it carries
+a side's words, as a medium does, and names no government."""
 _AGENCY = re.compile(r"(?i)^(?:agency|berita|агентств\w*)$")
 """A news agency's noun ("Xinhua news agency", "Kantor Berita Antara", "агентство ВИА")."""
 _EN_NATIONALITY = re.compile(r"[a-z](?:ian|ean|ese|ish|ican)$")
