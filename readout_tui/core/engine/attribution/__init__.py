@@ -776,13 +776,13 @@ _NAME_QUOTES = "«„"
 """The opening quotation marks that the languages read put around a name of their own."""
 _MEDIUM = re.compile(
     r"^(?:(?:telegram-|телеграм-|теле)?канал\w*|(?:онлайн-)?радио|газет\w*|издани[еяюи]\w*|соцсет\w*|интервью"
-    r"|newspaper|broadcaster|channel|unggahan|akun)$"
+    r"|newspaper|broadcaster|channel)$"
 )
 """The nouns before a medium's name ("в соцсети Truth Social", "онлайн-радио «Голос СНГ»",
-"the newspaper Haaretz", "unggahan Instagram", "akun X"): it relays, as an agency does."""
-_POSTED_IN = {"post", "posts", "posting", "page", "account", "livestream"}
-"""The nouns after a platform's name ("In a Facebook post", "on his X account"): it carries
-a side's words, as a medium does, and names no government."""
+"the newspaper Haaretz"): it relays, as an agency does."""
+_POSTED_IN = {"post", "posts", "posting", "livestream"}
+"""The nouns after a platform's name ("In a Facebook post"): it carries a side's words, as a
+medium does, and names no government. Not "account": "the White House account" is one."""
 _AGENCY = re.compile(r"(?i)^(?:agency|berita|агентств\w*)$")
 """A news agency's noun ("Xinhua news agency", "Kantor Berita Antara", "агентство ВИА")."""
 _EN_NATIONALITY = re.compile(r"[a-z](?:ian|ean|ese|ish|ican)$")
