@@ -982,9 +982,13 @@ class CompareScreen(Screen[None]):
         if gone:
             # Moved or deleted: reading the folder again said "not a case folder (no right.txt)",
             # a riddle about a file the analyst had open.
-            back = ", and is read again when the file is back" if self.workspace.store is not None else ""
+            one = len(gone) == 1
+            back = ""
+            if self.workspace.store is not None:
+                back = f", and is read again when {'it is' if one else 'they are'} back"
             self.notify(
-                f"{printable(', '.join(gone))} is gone from disk: the comparison stays as it was{back}",
+                f"{printable(', '.join(gone))} {'is' if one else 'are'} gone from disk: the comparison"
+                f" stays as it was{back}",
                 severity="warning",
                 markup=False,
                 timeout=10,

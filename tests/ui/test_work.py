@@ -420,7 +420,9 @@ async def test_a_readout_changed_on_disk_is_reloaded_with_the_work(make_app, cas
         screen.check_files()
         await pilot.pause()
         assert screen.workspace is shown
-        assert app.notices[-1].startswith("left.txt is gone from disk: the comparison stays as it was"), app.notices[-1]
+        assert app.notices[-1] == (
+            "left.txt is gone from disk: the comparison stays as it was, and is read again when it is back"
+        ), app.notices[-1]
         (case / "left.moved").rename(case / "left.txt")
         (case / "left.txt").write_text("A line put first.\n" + "\n".join(lines) + "\n", encoding="utf-8")
         screen.check_files()

@@ -512,8 +512,9 @@ class _Labelling:
                     or before[-1:] and before[-1].startswith("агентств")
                     # A name in guillemets is a publication's, a channel's, a company's
                     # ("По данным «Азатутюн»"): a government is not written in them; nor is
-                    # a medium named after its noun ("в соцсети Truth Social"). A seat or a
-                    # press pool in the table of places ("«Пул Первого»") speaks for its own.
+                    # a medium named after its noun ("в соцсети Truth Social") or before "post"
+                    # ("In a Facebook post"). A seat or a press pool in the table of places
+                    # ("«Пул Первого»") speaks for its own.
                     or (
                         before[-1:]
                         and (before[-1] in _NAME_QUOTES or _MEDIUM.match(before[-1]))
