@@ -471,37 +471,6 @@ def test_a_label_does_not_change_with_the_interpreter_s_hash_seed():
     assert len(labels) == 1, labels
 
 
-def test_a_leader_the_article_names_only_in_oblique_cases_is_labelled_in_the_nominative():
-    # "с президентом Таджикистана Эмомали Рахмоном", "Рахмона": the side was labelled "Рахмоном".
-    text = """Мирзиёев поздравил Рахмона по телефону
-Президент Узбекистана Шавкат Мирзиёев провел телефонный разговор с президентом Таджикистана Эмомали Рахмоном.
-Собеседники обсудили торговлю, говорится в сообщении пресс-службы узбекского лидера.
-По сообщению таджикской стороны, Рахмона поблагодарили за поздравление.
-Стороны подчеркнули заинтересованность в развитии отношений, сообщила таджикская сторона.
-"""
-    assert attribute_text(text).right_label == "Рахмон"
-
-
-@pytest.mark.parametrize(
-    ("forms", "nominative"),
-    [
-        (["Рахмона", "Рахмоном"], "Рахмон"),
-        (["Рахмоном"], "Рахмон"),
-        (["Путину"], "Путин"),
-        (["Отунбаева"], ""),  # a woman's surname in the nominative as much as a man's genitive
-        (["Токаевым", "Токаеву"], "Токаев"),
-        (["Обамы", "Обамой"], ""),  # not a consonant's endings: left as the article writes it
-        (["Обама"], ""),
-        (["Зеленского"], ""),
-        (["Modi"], ""),
-    ],
-)
-def test_a_russian_surname_s_nominative_from_its_oblique_cases(forms, nominative):
-    from readout_tui.core.engine.attribution import _ru_surname
-
-    assert _ru_surname(forms) == nominative
-
-
 def test_a_platform_a_leader_posts_on_labels_no_side():
     # "In a Facebook post, Wong said": the side was labelled "Facebook".
     text = """Vorel and Brask talk by phone

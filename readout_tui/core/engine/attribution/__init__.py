@@ -69,7 +69,6 @@ The pieces: ``tokens`` (words and names), ``names`` (how names lead to one anoth
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -642,9 +641,6 @@ class _Labelling:
         forms = self.forms[key]
         stems = [f for f in forms if CYRILLIC.match(f.casefold()) and any(o != f and o.startswith(f) for o in forms)]
         form = max(stems or forms, key=lambda form: (forms[form], form))
-        if not stems:
-            # Only oblique cases ("с Эмомали Рахмоном", "Рахмона"): the stem they share.
-            form = _ru_surname(list(forms)) or form
         # The country his title names ("президент Ирана"), where that names him most.
         return (places.country_of(key) and places.russian_nominative(form)) or form
 
@@ -681,31 +677,6 @@ def _run_from(tokens: Sequence[Token], k: int) -> list[Token]:
             break
         run.append(token)
     return run
-
-
-_RU_SURNAME_CASES = ("а", "у", "е", "ом", "ым", "ем")
-"""The endings a Russian surname of a consonant ("Рахмон", "Путин", "Мирзиёев") takes in the
-oblique cases: genitive, dative, prepositional, instrumental."""
-_RU_CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
-_RU_ONE_OBLIQUE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])(?:ом|ым|ем)$|(?<=ин|ов|ев|ёв|ын)(?:у|е)$")
-"""An ending that is an oblique case's alone: the instrumental after a consonant ("Рахмоном"),
-the dative or prepositional after the endings of Russian surnames ("Путину"); not "-а", a
-woman's surname in the nominative too ("Отунбаева")."""
-
-
-def _ru_surname(forms: list[str]) -> str:
-    """The nominative of a surname the article writes only in oblique cases ("Рахмона",
-    "Рахмоном": "Рахмон"); "" when the forms do not show it (an adjective's endings,
-    "Зеленского", or a name not in Cyrillic)."""
-    if not forms or not all(CYRILLIC.match(form.casefold()) for form in forms):
-        return ""
-    if len(forms) == 1:
-        return _RU_ONE_OBLIQUE.sub("", forms[0]) if _RU_ONE_OBLIQUE.search(forms[0]) else ""
-    stem = os.path.commonprefix(forms)
-    endings = ("", *_RU_SURNAME_CASES)
-    if len(stem) >= 3 and _RU_CONSONANT_END.search(stem) and all(f[len(stem) :] in endings for f in forms):
-        return stem
-    return ""
 
 
 def _ru_nominative(word: str) -> str:
