@@ -75,7 +75,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--model",
         help=f"{DEFAULT_MODEL} (bundled, English: {STOCK_MODEL} fine-tuned on readouts), {STOCK_MODEL}, "
         "e5 (multilingual-e5-small), use (the multilingual "
-        "Universal Sentence Encoder, if installed) or the folder of a sentence-transformers model "
+        "Universal Sentence Encoder) or the folder of a sentence-transformers model "
         f"(default: {DEFAULT_MODEL} when both readouts are in English, e5 otherwise)",
     )
     parser.add_argument(

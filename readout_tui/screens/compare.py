@@ -978,6 +978,22 @@ class CompareScreen(Screen[None]):
         changed = {Path(path).name for path, stamp in stamps.items() if self._stamps.get(path) != stamp}
         self._stamps = stamps
         names = ", ".join(sorted(changed))
+        gone = sorted(Path(path).name for path, stamp in stamps.items() if stamp is None)
+        if gone:
+            # Moved or deleted: reading the folder again said "not a case folder (no right.txt)",
+            # a riddle about a file the analyst had open.
+            one = len(gone) == 1
+            back = ""
+            if self.workspace.store is not None:
+                back = f", and is read again when {'it is' if one else 'they are'} back"
+            self.notify(
+                f"{printable(', '.join(gone))} {'is' if one else 'are'} gone from disk: the comparison"
+                f" stays as it was{back}",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
         store = self.workspace.store
         if store is None:
             # What to do first: a notice is one row, and at 80 columns the rest is cut.

@@ -415,6 +415,19 @@ async def test_a_readout_changed_on_disk_is_reloaded_with_the_work(make_app, cas
         await pilot.pause()
         assert screen.workspace is shown
         assert app.notices[-1] == "left.txt changed on disk but cannot be read: no statements (the text is empty)"
+        # Gone (moved away or deleted): said so, and read again when it is back.
+        (case / "left.txt").rename(case / "left.moved")
+        screen.check_files()
+        await pilot.pause()
+        assert screen.workspace is shown
+        assert app.notices[-1] == (
+            "left.txt is gone from disk: the comparison stays as it was, and is read again when it is back"
+        ), app.notices[-1]
+        (case / "left.moved").rename(case / "left.txt")
+        (case / "left.txt").write_text("A line put first.\n" + "\n".join(lines) + "\n", encoding="utf-8")
+        screen.check_files()
+        await ready(pilot)
+        assert screen.workspace is not shown and screen.comparison.left.texts[0] == "A line put first."
 
 
 async def test_without_a_session_a_changed_readout_is_not_reloaded_over_the_work(make_app, case):

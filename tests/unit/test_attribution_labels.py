@@ -488,3 +488,23 @@ def test_a_dateline_in_capitals_does_not_label_in_capitals():
 Как сообщила пресс-служба президента Сильдавии, Мускар пригласил Плекши посетить Сильдавию.
 """
     assert attribute_text(text).left_label == "Цитадель"
+
+
+def test_an_office_capitalised_where_it_opens_a_sentence_is_labelled_as_inside_one():
+    # "Пресс-служба Кремля сообщила": "пресс-служба Кремля", as every other article's label.
+    text = """Путин и Мускар обсудили ситуацию в регионе
+Президент России Владимир Путин провел телефонный разговор с президентом Бордурии Ханом Мускаром.
+Пресс-служба Кремля сообщила, что лидеры обсудили поставки зерна.
+Пресс-секретарь президента Бордурии Денис Пеков сказал, что Мускар пригласил Путина посетить Бордурию.
+"""
+    assert attribute_text(text).left_label == "пресс-служба Кремля"
+
+
+def test_a_platform_a_leader_posts_on_labels_no_side():
+    # "In a Facebook post, Wong said": the side was labelled "Facebook".
+    text = """Vorel and Brask talk by phone
+Zemblan Prime Minister Ana Vorel spoke with Freedonian President Otto Brask on Monday.
+In a Facebook post, Vorel said the two leaders discussed grain exports.
+The Freedonian embassy said Brask had invited Vorel to visit.
+"""
+    assert attribute_text(text).left_label == "Vorel"

@@ -294,6 +294,8 @@ def test_help_and_version(capsys):
     assert excinfo.value.code == 0
     out = capsys.readouterr().out
     assert "--threshold" in out and "--lexical-only" in out and "--format" in out
+    # USE is installed with readout-tui (a dependency): "if installed" sent users looking for it.
+    assert "use (the multilingual Universal Sentence Encoder)" in " ".join(out.split())
     with pytest.raises(SystemExit) as excinfo:
         cli.main(["--version"])
     assert excinfo.value.code == 0

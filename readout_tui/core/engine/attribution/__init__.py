@@ -511,10 +511,15 @@ class _Labelling:
                     or before[-1:] and before[-1].startswith("агентств")
                     # A name in guillemets is a publication's, a channel's, a company's
                     # ("По данным «Азатутюн»"): a government is not written in them; nor is
-                    # a medium named after its noun ("в соцсети Truth Social"). A seat or a
-                    # press pool in the table of places ("«Пул Первого»") speaks for its own.
-                    or before[-1:]
-                    and (before[-1] in _NAME_QUOTES or _MEDIUM.match(before[-1]))
+                    # a medium named after its noun ("в соцсети Truth Social") or before "post"
+                    # ("In a Facebook post"). A seat or a press pool in the table of places
+                    # ("«Пул Первого»") speaks for its own.
+                    or (
+                        before[-1:]
+                        and (before[-1] in _NAME_QUOTES or _MEDIUM.match(before[-1]))
+                        or after[:1]
+                        and after[0] in _POSTED_IN
+                    )
                     and not places.country_of(name_key(_run_from(tokens, k)[-1].text))
                 ):
                     self.agencies.add(name_key(token.text))
@@ -562,6 +567,10 @@ class _Labelling:
             return words
         office = cues.office_nominative(words[0])
         if office:
+            if office[1:].islower():
+                # A common noun, capitalised where it opened a sentence ("Пресс-служба Кремля
+                # сообщила"): as the article writes it inside one ("пресс-служба"), not "МИД".
+                office = office[:1].lower() + office[1:]
             return [office, *words[1:]]
         if not words[0][:1].isupper():
             return words
@@ -764,6 +773,9 @@ _MEDIUM = re.compile(
 )
 """The nouns before a medium's name ("в соцсети Truth Social", "онлайн-радио «Голос СНГ»",
 "the newspaper Haaretz"): it relays, as an agency does."""
+_POSTED_IN = {"post", "posts", "posting", "livestream"}
+"""The nouns after a platform's name ("In a Facebook post"): it carries a side's words, as a
+medium does, and names no government. Not "account": "the White House account" is one."""
 _AGENCY = re.compile(r"(?i)^(?:agency|berita|агентств\w*)$")
 """A news agency's noun ("Xinhua news agency", "Kantor Berita Antara", "агентство ВИА")."""
 _EN_NATIONALITY = re.compile(r"[a-z](?:ian|ean|ese|ish|ican)$")
