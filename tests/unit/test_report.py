@@ -143,6 +143,13 @@ def test_text_report_lists_statements_partners_and_summary():
     assert "only in Kremlin (1):" in text and "L2  Only the Kremlin says this." in text
 
 
+def test_text_report_gives_a_date_without_a_title():
+    # left.txt against a saved page: the page has a date and no title; the Markdown export
+    # showed it, the text report did not.
+    alignment = hand_made(["Putin called."], ["Netanyahu called."], [(0, 0, 0.9, "match")])
+    assert report.to_text(alignment, CaseInfo(date="2023-12-10")).startswith("2023-12-10\n")
+
+
 def test_text_report_lets_no_control_character_reach_the_terminal():
     alignment = hand_made(
         NASTY,

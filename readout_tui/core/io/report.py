@@ -322,6 +322,8 @@ def to_text(
     lines: list[str] = []
     if info.title:
         lines += [printable(info.title) + (f" ({printable(info.date)})" if info.date else ""), ""]
+    elif info.date:
+        lines += [printable(info.date), ""]  # a saved page's date with no title (left.txt against one)
     if lexical_fallback(alignment):
         lines += [f"Shared words only, not meaning: {printable(lexical_fallback(alignment))}", ""]
     for side in ("left", "right"):
