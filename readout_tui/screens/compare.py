@@ -890,7 +890,7 @@ class CompareScreen(Screen[None]):
                 self.save()
                 self._tell_edit(done, "")
 
-        self.app.push_screen(LostScreen(self.workspace.lost), chosen)
+        self.app.push_screen(LostScreen(self.workspace.lost, self.workspace.made_again), chosen)
 
     # -- mentions ---------------------------------------------------------------------------------
 

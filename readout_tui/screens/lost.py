@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
@@ -30,13 +30,15 @@ class LostScreen(ModalScreen[Choice | None]):
         Binding("x", "discard", "Discard", id="discard-lost"),
     ]
 
-    def __init__(self, lost: Sequence[LostDecision]) -> None:
+    def __init__(self, lost: Sequence[LostDecision], made_again: Set[int] = frozenset()) -> None:
         super().__init__()
         self.lost = lost
+        self.made_again = made_again
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt"):
-            yield OptionList(*(Option(_shown(item), id=str(n)) for n, item in enumerate(self.lost)), id="lost-list")
+            options = (Option(_shown(item, n in self.made_again), id=str(n)) for n, item in enumerate(self.lost))
+            yield OptionList(*options, id="lost-list")
             yield Static(
                 Content(
                     "enter: make it again here (a mark or note on the statement under the cursor; on a pair, with"
@@ -47,8 +49,9 @@ class LostScreen(ModalScreen[Choice | None]):
             )
 
     def on_mount(self) -> None:
+        again = f" · {len(self.made_again)} made again" if self.made_again else ""
         self.query_one("#prompt").border_title = Content(
-            f"{counted(len(self.lost), 'saved decision')} that no longer fit the readouts"
+            f"{counted(len(self.lost), 'saved decision')} that no longer fit the readouts{again}"
         )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -60,8 +63,10 @@ class LostScreen(ModalScreen[Choice | None]):
             self.dismiss(("discard", highlighted))
 
 
-def _shown(item: LostDecision) -> Content:
+def _shown(item: LostDecision, made_again: bool) -> Content:
     lines = [Content.styled(printable(item.description), "bold")]
+    if made_again:
+        lines.append(Content.styled("  made again here; x discards it from the list", "italic"))
     # The line above has the references it had and the texts cut short; the whole texts here,
     # to find the statements again.
     for side, text in item.statements:

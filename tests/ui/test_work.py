@@ -250,7 +250,12 @@ async def test_work_is_carried_over_to_an_edited_readout(app_on, case):
         side, index = screen.side, screen.pane(screen.side).current
         assert (side, index) in screen.workspace.decisions.unique
         assert "1 lost decision (L)" in summary_text(third)  # kept until discarded
-        await pilot.press("L", "x")
+        await pilot.press("L")  # ... and shown as made again
+        await pilot.pause()
+        listed = str(third.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert "made again here" in listed
+        assert str(third.screen.query_one("#prompt").border_title).endswith("· 1 made again")
+        await pilot.press("escape", "L", "x")
         await pilot.pause()
         assert not screen.workspace.lost and "lost decision" not in summary_text(third)
     assert SessionStore.of(load(case)).load(load(case)).session.lost == ()

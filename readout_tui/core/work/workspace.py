@@ -329,6 +329,9 @@ class Workspace:
         self.lost: list[LostDecision] = list(session.lost)
         """Saved decisions that found no statement in edited readouts, until the user discards
         them: shown, and made again at the cursor on request (``reapply``)."""
+        self.made_again: set[int] = set()
+        """The lost decisions made again in this run (by their place in ``lost``): still listed
+        until discarded, so that undoing leaves nothing lost, but shown as done."""
         self.segments: list[SegmentEdit] = list(session.segments)
         """The statements split or merged, in the comparison's orientation (see ``resegment``)."""
         self.files = comparison
@@ -943,7 +946,12 @@ class Workspace:
         """Make lost decision ``number`` again, here: a mark or a note on a statement on the
         one under the cursor, one on a pair on the cursor's statement and the one the strip
         names (its counterpart, else its nearest miss). It stays listed until discarded, so
-        that undoing this leaves nothing lost."""
+        that undoing this leaves nothing lost (``made_again``)."""
+        done = self._reapply(number)
+        self.made_again.add(number)
+        return done
+
+    def _reapply(self, number: int) -> str:
         lost = self.lost[number]
         if not lost.kind:
             raise Refusal("Kept as a line only, by an earlier version: make it again by hand.")
@@ -1024,6 +1032,7 @@ class Workspace:
         """Forget lost decision ``number`` (saved work: refused when read-only)."""
         self._writable()
         lost = self.lost.pop(number)
+        self.made_again = {n - (n > number) for n in self.made_again if n != number}
         return f"Discarded: {lost.description}"
 
     # -- keeping and publishing -------------------------------------------------------------------
