@@ -407,8 +407,7 @@ class CompareScreen(Screen[None]):
             rows = workspace.rows(side)
             pane = self.pane(side)
             pane.show(workspace.readout(side).statements, workspace.marks[side], rows, workspace.query)
-            pane.border_title = self._title(side)
-            pane.border_subtitle = self._subtitle(side, len(rows))
+        self._set_titles()
         if self.aligned:
             self._show_aligned()
         overview = self.query_one(Overview)
@@ -433,6 +432,14 @@ class CompareScreen(Screen[None]):
         for side in SIDES:
             self.pane(side).border_title = self._title(side)
             self.pane(side).border_subtitle = self._subtitle(side, len(self.workspace.rows(side)))
+        # At 80 columns neither pane has room for the date: the bar says it, so that the call's
+        # date is still on screen.
+        date = self.comparison.info.date
+        shown = printable(date_label(date)) if date else ""
+        on_panes = any(
+            shown in str(self.pane(side).border_title) + str(self.pane(side).border_subtitle) for side in SIDES
+        )
+        self.query_one(SummaryBar).date = "" if on_panes else shown
 
     def on_resize(self) -> None:
         # The panes' widths are known only after the layout: titles are cut to them then.

@@ -38,6 +38,8 @@ class SummaryBar(Widget):
     printable; "" when every edit is saved. First on the bar: it is the one thing not to miss."""
     lost: reactive[int] = reactive(0, layout=True)
     """Saved decisions that no longer fit edited readouts, kept until made again or discarded."""
+    date: reactive[str] = reactive("", layout=True)
+    """The call's date, when no pane's title or subtitle has room for it (80 columns); else ""."""
 
     def render(self) -> Content:
         parts = [Content.styled(self.saving, "bold $text-error")] if self.saving else []
@@ -45,6 +47,8 @@ class SummaryBar(Widget):
             plural = "s" if self.lost > 1 else ""
             parts.append(Content.styled(f"{self.lost} lost decision{plural} (L)", "bold $text-warning"))
         parts += self._tally_parts()
+        if self.date:
+            parts.append(Content(self.date))
         if self.threshold is not None:
             parts.append(Content(f"threshold {self.threshold:.2f}"))
         parts.append(Content.styled(printable(self.model.text), LEVEL_STYLES[self.model.level]))

@@ -131,6 +131,20 @@ async def test_a_long_label_keeps_the_title_and_the_date_and_language_go_under_t
             await pilot.pause()
 
 
+@pytest.mark.parametrize(("size", "on_bar"), [((80, 24), True), ((120, 40), False)])
+async def test_the_call_s_date_is_on_the_bar_when_no_pane_has_room_for_it(make_app, size, on_bar):
+    # At 80 columns both titles and subtitles drop the date: it was nowhere on screen.
+    english = ["The leaders discussed the grain corridor.", "They agreed on a prisoner exchange."]
+    app = make_app(comparison_of(english, english[::-1], "2023-12-10"), embedder=HashEmbedder("all-MiniLM-L6-v2"))
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        await pilot.pause()
+        bar = screen.query_one(SummaryBar).render().plain
+        panes = [str(screen.pane(side).border_title) + str(screen.pane(side).border_subtitle) for side in ("left", "right")]
+        assert ("10 Dec 2023" in bar) is on_bar, bar
+        assert any("10 Dec 2023" in pane for pane in panes) is not on_bar, panes
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_a_label_in_wide_characters_is_measured_in_columns(make_app, size):
     # "日本国政府の発表" is 8 characters and 16 columns: measured by characters, the title kept
