@@ -323,3 +323,23 @@ def test_a_language_without_a_name_here_is_told_by_its_code_once():
     assert Language("id", 0.59).describe_short() == "Indonesian (id)"
     assert Language("id", 0.59).describe() == "Indonesian (id, 0.59)"
     assert Language(UNDETERMINED, 0.21).describe() == "language undetermined (0.21)"
+
+
+def test_a_side_of_an_article_too_short_to_tell_is_in_the_article_s_language(tmp_path):
+    # Both accounts come from one Russian article; the Kremlin's is one short sentence, which
+    # alone was "language undetermined".
+    from readout_tui.core.engine.pipeline import check_languages
+    from readout_tui.core.io.article import load_article
+
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Плекши и Мускар обсудили торговлю\n"
+        "Президент Бордурии Курт Плекши провел телефонный разговор с президентом Сильдавии Антоном Мускаром, "
+        "сообщила пресс-служба Кремля Бордурии. Стороны обсудили поставки зерна и транспортные коридоры, "
+        "говорится в сообщении. Президенты договорились продолжить контакты на высшем уровне, добавили в Кремле Бордурии.\n"
+        "В Сильдавии разговор подтвердили.\n",
+        encoding="utf-8",
+    )
+    comparison = load_article(str(article))
+    languages = check_languages(comparison.left, comparison.right, None)
+    assert (languages.left.code, languages.right.code) == ("ru", "ru")

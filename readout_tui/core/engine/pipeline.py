@@ -106,11 +106,17 @@ def check_languages(
     model = None
     if embedder is not None and not isinstance(embedder, ByLanguage):
         model = coverage(embedder.name, getattr(embedder, "folder", None))
-    return LanguageCheck(_language(left, cache), _language(right, cache), model)
+    languages = [_language(left.texts, cache), _language(right.texts, cache)]
+    if left.source and left.source == right.source and not all(found.known for found in languages):
+        # Both accounts read from one article: a side too short to tell ("Путин поблагодарил
+        # за поздравления.") is in the article's language.
+        whole = _language(left.texts + right.texts, cache)
+        languages = [found if found.known else whole for found in languages]
+    return LanguageCheck(*languages, model)
 
 
-def _language(readout: Readout, cache: EmbeddingCache | None) -> Language:
-    text = sample(readout.texts)
+def _language(texts: list[str], cache: EmbeddingCache | None) -> Language:
+    text = sample(texts)
     if cache is None:
         return detect(text)
     key = cache_key(text)
