@@ -918,8 +918,8 @@ class CompareScreen(Screen[None]):
             units = [f"only {printable(line.label)}:", *[f"{item}," for item in items[:-1]], *items[-1:]]
             if not items:
                 units.append("nothing")
-            if not line.names_looked_for:
-                units += "· names not looked for: no capital letters".split()
+            if not line.names_compared:
+                units += "· names not compared: a script without capital letters".split()
             paragraphs.append([Content(unit) for unit in units])
         return Flow(paragraphs)
 

@@ -309,3 +309,14 @@ def test_a_text_read_once_for_both_accounts_gives_each_its_own_mentions():
     assert shared == alone
     assert len(read) == 3  # three distinct texts
     assert [m.statements for m in shared[0] if m.kind == "name"][:1] == [(0, 2)]
+
+
+def test_names_are_not_listed_against_a_script_without_capitals():
+    # A Ukrainian account against a Japanese one: the names, found by their capitals, had
+    # nothing to be found in on the Japanese side, and every one was listed as one-sided.
+    left = readout_from_text("Зеленський подякував Ісібі за підтримку. Сторони обговорили 500 мільйонів доларів.", "Left")
+    right = readout_from_text("ゼレンスキー大統領は石破総理に謝意を表明した。", "Right")
+    found = one_sided(left, right)
+    assert not [m for m in found.left if m.kind == "name"]
+    assert [m.kind for m in found.left] == ["number"]  # what is not a name is still compared
+    assert found.names == {"left": False, "right": False}

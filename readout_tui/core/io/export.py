@@ -267,7 +267,7 @@ def _refs(side: str, mention: Mention) -> str:
 def _caseless(p: Published, side: str) -> str:
     if p.mentions.names[side]:
         return ""
-    return " (no names looked for: the script has no capital letters)"
+    return " (names not compared: a script without capital letters)"
 
 
 # -- HTML -------------------------------------------------------------------------------------

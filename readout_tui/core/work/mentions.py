@@ -315,7 +315,7 @@ class OneSided:
     left: tuple[Mention, ...]
     right: tuple[Mention, ...]
     names: dict[str, bool]
-    """Per side, whether names were looked for (False for a script without letter case)."""
+    """Per side, whether names were compared (False when either script has no letter case)."""
 
     def of(self, side: str) -> tuple[Mention, ...]:
         return self.left if side == "left" else self.right
@@ -334,11 +334,19 @@ def one_sided(left: Readout, right: Readout) -> OneSided:
     # of them: with thousands of statements a side, comparing every pair took minutes.
     has = {side: _Index(found[side], _words(texts[side])) for side in ("left", "right")}
     own = {"left": _Own(left.label), "right": _Own(right.label)}
-    return OneSided(
-        left=tuple(m for m in found["left"] if not has["right"].shares(m) and not own["left"].names(m)),
-        right=tuple(m for m in found["right"] if not has["left"].shares(m) and not own["right"].names(m)),
-        names={side: _has_case(texts[side]) for side in ("left", "right")},
-    )
+    # Names are found by their capitals: where one script has none (Japanese, Chinese), the
+    # other side's names have nothing to be found in, and would all be listed as its own.
+    compared = all(_has_case(texts[side]) for side in ("left", "right"))
+
+    def alone(side: str, other: str) -> tuple[Mention, ...]:
+        return tuple(
+            m
+            for m in found[side]
+            if (compared or m.kind != "name") and not has[other].shares(m) and not own[side].names(m)
+        )
+
+    names = dict.fromkeys(("left", "right"), compared)
+    return OneSided(left=alone("left", "right"), right=alone("right", "left"), names=names)
 
 
 ASIDE_FROM = {"fork": 1000, "spawn": 8000}

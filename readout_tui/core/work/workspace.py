@@ -252,8 +252,8 @@ class MentionLine:
     label: str
     items: tuple[tuple[str, tuple[str, ...]], ...]
     """Each mention's text and the statements it is in ("L2")."""
-    names_looked_for: bool
-    """False when the side's script has no capital letters, so names were not looked for."""
+    names_compared: bool
+    """False when either side's script has no capital letters, so names were not compared."""
 
 
 @dataclass(frozen=True)
