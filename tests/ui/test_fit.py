@@ -96,16 +96,26 @@ async def test_summary_bar_wraps_between_its_parts_at_80(make_app, newsroom):
         assert lines[-1].endswith("hash-test: ready")  # a part is never cut in two
 
 
+DATED = [
+    "The leaders discussed the grain corridor through the Black Sea ports.",
+    "They agreed on a prisoner exchange of ninety captives.",
+]
+"""Two English statements a side, for a call dated 10 Dec 2023."""
+
+
+def _dated_app(make_app, left_label: str | None = None):
+    """The app on ``DATED`` and its reverse, dated 2023-12-10, the left side labelled
+    ``left_label`` if given."""
+    comparison = comparison_of(DATED, DATED[::-1], "2023-12-10")
+    if left_label is not None:
+        comparison = replace(comparison, left=replace(comparison.left, label=left_label))
+    return make_app(comparison, embedder=HashEmbedder("all-MiniLM-L6-v2"))
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_a_long_label_keeps_the_title_and_the_date_and_language_go_under_the_pane(make_app, size):
     long = "German Federal Government (government spokesperson)"  # 51: cut, with the date, at 120; alone at 80
-    english = [
-        "The leaders discussed the grain corridor through the Black Sea ports.",
-        "They agreed on a prisoner exchange of ninety captives.",
-    ]
-    comparison = comparison_of(english, english[::-1], "2023-12-10")
-    comparison = replace(comparison, left=replace(comparison.left, label=long))
-    app = make_app(comparison, embedder=HashEmbedder("all-MiniLM-L6-v2"))
+    app = _dated_app(make_app, long)
     async with app.run_test(size=size) as pilot:
         screen = await ready(pilot)
         for _ in range(2):  # and after a swap
@@ -134,8 +144,7 @@ async def test_a_long_label_keeps_the_title_and_the_date_and_language_go_under_t
 @pytest.mark.parametrize(("size", "on_bar"), [((80, 24), True), ((120, 40), False)])
 async def test_the_call_s_date_is_on_the_bar_when_no_pane_has_room_for_it(make_app, size, on_bar):
     # At 80 columns both titles and subtitles drop the date: it was nowhere on screen.
-    english = ["The leaders discussed the grain corridor.", "They agreed on a prisoner exchange."]
-    app = make_app(comparison_of(english, english[::-1], "2023-12-10"), embedder=HashEmbedder("all-MiniLM-L6-v2"))
+    app = _dated_app(make_app)
     async with app.run_test(size=size) as pilot:
         screen = await ready(pilot)
         await pilot.pause()
@@ -155,13 +164,7 @@ async def test_a_label_in_wide_characters_is_measured_in_columns(make_app, size)
     from readout_tui.widgets.aligned_view import AlignedView
 
     wide = "日本国政府の発表"
-    english = [
-        "The leaders discussed the grain corridor through the Black Sea ports.",
-        "They agreed on a prisoner exchange of ninety captives.",
-    ]
-    comparison = comparison_of(english, english[::-1], "2023-12-10")
-    comparison = replace(comparison, left=replace(comparison.left, label=wide))
-    app = make_app(comparison, embedder=HashEmbedder("all-MiniLM-L6-v2"))
+    app = _dated_app(make_app, wide)
     async with app.run_test(size=size) as pilot:
         screen = await ready(pilot)
         pane = screen.pane("left")
