@@ -1114,3 +1114,18 @@ def test_whom_a_spokesman_speaks_of_is_no_aide():
     names = Names()
     names.read(0, read_tokens("A Castle Hill spokesperson said Mr Rowan had congratulated Ms Kessel.", set()))
     assert "rowan" not in names.aides
+
+
+EN_HIGH_COMMISSION = (
+    "Kessel presses Rowan over protests as both push for a trade deal\n"
+    "TOKYO — Prime Minister Taro Kessel asked British Prime Minister Tom Rowan in a phone call on Thursday to act against the protesters, the Kantei said, weeks after protesters damaged the Japanese High Commission in London.\n"
+    "Kessel raised the safety of the mission, the Kantei said in a statement. According to the Japanese statement, Rowan said the attack on the mission was unacceptable and assured Kessel that its staff would be kept safe.\n"
+    "London's readout put it differently. A Downing Street spokeswoman said Rowan condemned the violence outside the mission last month.\n"
+)
+
+
+def test_a_place_is_named_by_its_last_word_only_where_the_article_names_it_whole():
+    # "High Commission" ends as the table's "European Commission" does: it is no second country
+    # speaking of Kessel, so Japan, the one other, is his party's, and the Japanese statement
+    # tells his account even where it reports Rowan speaking.
+    assert sides(EN_HIGH_COMMISSION)[3] == "left"

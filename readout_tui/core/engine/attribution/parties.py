@@ -146,8 +146,13 @@ def _country(names: Names, keys: frozenset[str]) -> bool:
 
 
 def _placed(names: Names) -> dict[str, str]:
-    """The article's names that the places table gives a country, with its code."""
-    return {key: code for key in names.frequency if (code := places.country_of(key))}
+    """The article's names that the places table gives a country, with its code; a place of
+    several words only where the article names it whole (``places.named_whole``)."""
+    return {
+        key: code
+        for key in names.frequency
+        if (code := places.country_of(key)) and places.named_whole(key, names.frequency.__contains__)
+    }
 
 
 def _place_countries(names: Names, sides: dict[str, Side], titled: dict[Side, Counter]) -> dict[Side, str]:

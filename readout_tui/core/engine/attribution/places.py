@@ -30,6 +30,34 @@ def country_of(key: str) -> str | None:
     return _countries().get(key)
 
 
+def named_whole(key: str, named: Callable[[str], bool]) -> bool:
+    """Whether the article names the place ``key`` ends in whole: where every name of the table
+    that ends in ``key`` has more words, the article names each word of one of them too, in any
+    order (``named``: whether a word's key is among the article's names). "High Commission" ends
+    as "European Commission" does; "Directorate of Communications" is Türkiye's "Communications
+    Directorate"."""
+    fronts = _fronts().get(key)
+    return fronts is None or any(all(named(word) for word in front) for front in fronts)
+
+
+@lru_cache(maxsize=1)
+def _fronts() -> dict[str, list[tuple[str, ...]]]:
+    """For each key that only names of several words end in, the keys of their other words."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    single: set[str] = set()
+    for names in _table().values():
+        for name in names:
+            words = _WORD.findall(name)
+            if not words or len(words[-1]) <= 1:
+                continue
+            key = name_key(words[-1])
+            if len(words) == 1:
+                single.add(key)
+            else:
+                found.setdefault(key, []).append(tuple(name_key(w) for w in words[:-1]))
+    return {key: fronts for key, fronts in found.items() if key not in single}
+
+
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     found: dict[str, set[str]] = {}
