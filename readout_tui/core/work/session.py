@@ -335,7 +335,19 @@ def as_assigned(comparison: Comparison, assignment: Mapping[str, str]) -> Compar
         return comparison
     from readout_tui.core.io.article import accounts
 
-    return accounts(comparison, article.with_hand_moves(assignment))
+    moves, _ = fitted_moves(assignment, [s.text for s in article.statements])
+    return accounts(comparison, article.with_hand_moves(moves))
+
+
+def fitted_moves(assignment: Mapping[str, str], texts: Sequence[str]) -> tuple[dict[str, str], list[str]]:
+    """A saved assignment (statement text -> account) keyed by the article's statements as
+    they read now, and the saved texts that no statement fits any more. A statement edited a
+    little since (a fixed typo, a reworded clause) keeps its move, as a decision follows its
+    statement (``statement_map``); it was kept aside as gone from the article."""
+    saved = list(assignment)
+    found = statement_map(saved, texts)
+    moves = {texts[new]: assignment[saved[old]] for old, new in sorted(found.items())}
+    return moves, [text for index, text in enumerate(saved) if index not in found]
 
 
 def carried_over(session: Session, before: Comparison, after: Comparison) -> Restored:
