@@ -73,6 +73,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--right-label", help="name of the right account")
     parser.add_argument(
         "--model",
+        type=_model_name,
         help=f"{DEFAULT_MODEL} (bundled, English: {STOCK_MODEL} fine-tuned on readouts), {STOCK_MODEL}, "
         "e5 (multilingual-e5-small), use (the multilingual "
         "Universal Sentence Encoder) or the folder of a sentence-transformers model "
@@ -126,6 +127,16 @@ def _device(value: str) -> str:
     if re.fullmatch(r"cpu|mps|cuda(:\d+)?", value):
         return value
     raise argparse.ArgumentTypeError(f"not a device: {value!r} (cpu, cuda, cuda:N or mps)")
+
+
+def _model_name(value: str) -> str:
+    # An empty name ('--model "$MODEL"' with MODEL unset) was taken for the bundled English
+    # model, even for two Russian readouts: no --model at all chooses by the languages.
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "empty: name a model, or leave --model out to choose one by the readouts' languages"
+        )
+    return value
 
 
 def _unit_float(value: str) -> float:

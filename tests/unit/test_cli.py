@@ -263,6 +263,14 @@ def test_model_path_that_does_not_exist(capsys):
     assert_usage_error(code, out, err, "/nonexistent/path", "no such folder")
 
 
+@pytest.mark.parametrize("name", ["", "  "])
+def test_an_empty_model_name_is_refused_not_taken_for_the_english_model(capsys, name):
+    code, out, err = run(capsys, str(EXAMPLE), "--model", name)
+    assert_usage_error(code, out, err, "--model", "empty", "leave --model out")
+    assert cli.main([str(EXAMPLE), "--model", name]) == 2  # the app's command line too
+    assert "--model: empty" in capsys.readouterr().err
+
+
 def test_model_path_that_is_a_file(capsys, two_files):
     code, out, err = run(capsys, str(EXAMPLE), "--model", two_files[0])
     assert_usage_error(code, out, err, "not a folder")
