@@ -139,6 +139,14 @@ def _model_name(value: str) -> str:
     return value
 
 
+def _output_name(value: str) -> str:
+    # An empty name ('-o "$OUT"' with OUT unset) was written as the folder "." ("cannot write
+    # it (a folder...)"), a blank one as a file named " ".
+    if not value.strip():
+        raise argparse.ArgumentTypeError("empty: name the file to write, or give '-' to print the report")
+    return value
+
+
 def _unit_float(value: str) -> float:
     try:
         number = float(value)
@@ -172,6 +180,7 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         "--output",
         "-o",
         metavar="FILE",
+        type=_output_name,
         help="write the report to FILE instead of printing it ('-' prints it): a file is replaced "
         "atomically, a FIFO or terminal is written to",
     )

@@ -271,6 +271,16 @@ def test_an_empty_model_name_is_refused_not_taken_for_the_english_model(capsys, 
     assert "--model: empty" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("output", ["", " "])
+def test_an_empty_output_name_is_refused_not_written_as_a_folder_or_a_blank_file(
+    capsys, two_files, tmp_path, monkeypatch, output
+):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, *two_files, "--lexical-only", "--format", "json", "--output", output)
+    assert_usage_error(code, out, err, "--output", "empty", "'-' to print")
+    assert not (tmp_path / " ").exists()
+
+
 def test_model_path_that_is_a_file(capsys, two_files):
     code, out, err = run(capsys, str(EXAMPLE), "--model", two_files[0])
     assert_usage_error(code, out, err, "not a folder")
