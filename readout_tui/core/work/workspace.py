@@ -773,10 +773,28 @@ class Workspace:
             parts.append(f"{HAND} deliberately unique")
         elif decisions.touches(self.side, index):
             parts.append(f"{HAND} pair removed by hand")
+        parts.extend(self._notes_on_no_pair(index, partner))
         note = decisions.statement_note(self.side, index)
         if note:
             parts.append(f"note: {note}")
         return tuple(parts)
+
+    def _notes_on_no_pair(self, index: int, partner: int | None) -> list[str]:
+        """The notes on pairs of the statement under the cursor that are no pair now (unlinked,
+        or under the threshold since): a note stays in case the pair is made again, and the
+        gutter's ¶ said the statement had one that the strip showed nowhere."""
+        far = other_side(self.side)
+        ours = 1 if self.side == "left" else 2
+        shown = _pair(self.side, index, partner) if partner is not None else None
+        pairs = {(p.left, p.right) for p in self.alignment.counterparts(self.side, index)} if self.alignment else set()
+        found = []
+        for key, note in self.decisions.notes.items():
+            if key[0] != "pair" or key[ours] != index or key[1:] == shown or key[1:] in pairs:
+                continue
+            found.append((key[3 - ours], note))
+        return [
+            f"note on the pair with {statement_ref(far, other)} (no pair now): {note}" for other, note in sorted(found)
+        ]
 
     def clip(self, what: Literal["statement", "pair"]) -> tuple[str, str]:
         """(what it is, the text) to copy: the statement under the cursor with its reference and
