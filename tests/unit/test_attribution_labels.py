@@ -508,3 +508,17 @@ In a Facebook post, Vorel said the two leaders discussed grain exports.
 The Freedonian embassy said Brask had invited Vorel to visit.
 """
     assert attribute_text(text).left_label == "Vorel"
+
+
+def test_a_medium_named_after_the_indonesian_noun_labels_no_side():
+    # "Laporan media Ibrani menyebut ..." (Hebrew media reported): the side was labelled
+    # "Ibrani", an adjective for the outlets that relayed it, as "the newspaper Haaretz" is.
+    text = """Rowan minta Adler lindungi warga sipil
+WASHINGTON - Presiden Freedonia Otto Rowan berbicara melalui telepon dengan Perdana Menteri Sylvania Ana Adler pada Sabtu.
+Laporan media Zemblan menyebut panggilan itu berlangsung sekitar 45 menit.
+Kantor Adler mengatakan kedua pemimpin membahas bantuan kemanusiaan ke Gaza.
+"""
+    assert attribute_text(text).left_label == "Rowan"
+    # A name with "Media" in it is no medium: the division labels its side.
+    named = text.replace("Laporan media Zemblan menyebut", "Divisi Media Presiden mengatakan")
+    assert attribute_text(named).left_label == "Divisi Media Presiden"
