@@ -932,7 +932,7 @@ class CompareScreen(Screen[None]):
         if restored.lost:
             # Brief: the bar keeps the count for as long as they are kept, L lists them whole.
             self.notify(
-                f"The readouts changed; {counted(len(restored.lost), 'saved decision')} no longer fit."
+                f"The statements changed; {counted(len(restored.lost), 'saved decision')} no longer fit."
                 " L lists them, to make them again or discard them.",
                 severity="warning",
                 markup=False,
@@ -941,6 +941,12 @@ class CompareScreen(Screen[None]):
         if restored.carried:
             self.notify(
                 f"{counted(restored.carried, 'saved decision')} moved to the statements as edited.",
+                markup=False,
+            )
+        if restored.found_again:
+            self.notify(
+                f"{counted(restored.found_again, 'saved decision')} kept aside as lost found"
+                f" {'its statements' if restored.found_again == 1 else 'their statements'} again: made again.",
                 markup=False,
             )
 

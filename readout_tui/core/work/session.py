@@ -136,6 +136,9 @@ class Restored:
     """Why the saved file could not be used, when it could not."""
     comparison: Comparison | None = None
     """The comparison with the session's splits and merges made; None when it has none."""
+    found_again: int = 0
+    """Decisions kept aside as lost whose statements all read again as they did (an edit
+    taken back, the readouts split into statements as they were): made again on them."""
 
 
 def data_dir() -> Path:
@@ -870,6 +873,7 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
         return placed
 
     decisions = _build(saved.decisions, carry, lambda text: renumbered(text, maps))
+    decisions, kept = _found_again(saved.lost, decisions, current)
     cursor = saved.cursor
     if cursor is not None:
         index = place(cursor.side, cursor.index)
@@ -882,7 +886,7 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
         decisions,
         saved.threshold,
         cursor,
-        saved.lost + tuple(lost),
+        kept + tuple(lost),
         saved.lexical_threshold,
         undo,
         redo,
@@ -890,8 +894,62 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
         segments=segments,
     )
     return Restored(
-        session, carried=moved, lost=tuple(x.description for x in lost), comparison=comparison if segments else None
+        session,
+        carried=moved,
+        lost=tuple(x.description for x in lost),
+        comparison=comparison if segments else None,
+        found_again=len(saved.lost) - len(kept),
     )
+
+
+def _found_again(
+    lost: Sequence[LostDecision], decisions: Decisions, current: Mapping[str, Sequence[str]]
+) -> tuple[Decisions, tuple[LostDecision, ...]]:
+    """``decisions`` with each lost one made again whose statements all read word for word as
+    they did, where it contradicts no decision made since; and the lost ones still lost.
+    Opening a case once with another --segment had put its decisions aside for good: opened
+    again as before, they stayed to be made again one by one (L)."""
+    kept = []
+    for decision in lost:
+        made = _made_again(decision, decisions, current)
+        if made is None:
+            kept.append(decision)
+        else:
+            decisions = made
+    return decisions, tuple(kept)
+
+
+def _made_again(lost: LostDecision, decisions: Decisions, current: Mapping[str, Sequence[str]]) -> Decisions | None:
+    sides = [side for side, _ in lost.statements]
+    if not lost.kind or sides not in (["left"], ["right"], ["left", "right"]):
+        return None
+    if lost.on_pair != (lost.kind in ("link", "unlink")) and lost.kind != "note":
+        return None  # a mark on a pair, a link on one statement: not made by this version
+    places = [list(current[side]).index(text) if text in current[side] else None for side, text in lost.statements]
+    if None in places:
+        return None
+    if not lost.on_pair:
+        side, index = sides[0], places[0]
+        if lost.kind == "unique":
+            position = 0 if side == "left" else 1
+            if any(key[position] == index for key in decisions.links):
+                return None
+            return decisions.mark_unique(side, index)
+        if lost.kind != "note" or decisions.statement_note(side, index) not in ("", lost.note):
+            return None
+        return decisions.note((side, index), lost.note)
+    left, right = places
+    if lost.kind == "note":
+        if decisions.pair_note(left, right) not in ("", lost.note):
+            return None
+        return decisions.note(pair_note_key(left, right), lost.note)
+    if lost.kind == "unlink":
+        return None if (left, right) in decisions.links else decisions.unlink(left, right)
+    if lost.kind != "link" or (left, right) in decisions.unlinks:
+        return None
+    if ("left", left) in decisions.unique or ("right", right) in decisions.unique:
+        return None
+    return decisions.link(left, right, Kind(lost.link_kind) if lost.link_kind else Kind.RELATED)
 
 
 Carry = Callable[..., list[int] | None]
