@@ -430,10 +430,12 @@ def _saved_session(args: argparse.Namespace, comparison: Comparison):
     article = comparison.info.article
     if article is not None:
         # As the app says on opening the article: the move is not made, and stays in the file.
-        texts = {statement.text for statement in article.statements}
-        for text in restored.session.assignment:
-            if text not in texts:
-                _note(f"a statement moved by hand is no longer in the article, and is left out: “{text}”")
+        # One on a statement edited a little since is made (fitted_moves), and not said here.
+        from readout_tui.core.work.session import fitted_moves
+
+        _, gone = fitted_moves(restored.session.assignment, [statement.text for statement in article.statements])
+        for text in gone:
+            _note(f"a statement moved by hand is no longer in the article, and is left out: “{text}”")
     earlier = len(restored.session.lost) - len(restored.lost)
     if earlier > 0:
         # Said at every run until they are made again or discarded in the app: never out of sight.
