@@ -170,6 +170,8 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         prog="readout-tui compare",
         description="Print the comparison of two readouts (or a case folder) and exit.",
     )
+    # As the app's: 'readout-tui compare --version' was "unrecognized arguments".
+    compare.add_argument("--version", action="version", version=f"readout-tui {__version__}")
     _common(compare)
     compare.add_argument(
         "--format",

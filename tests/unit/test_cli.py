@@ -314,10 +314,11 @@ def test_help_and_version(capsys):
     assert "--threshold" in out and "--lexical-only" in out and "--format" in out
     # USE is installed with readout-tui (a dependency): "if installed" sent users looking for it.
     assert "use (the multilingual Universal Sentence Encoder)" in " ".join(out.split())
-    with pytest.raises(SystemExit) as excinfo:
-        cli.main(["--version"])
-    assert excinfo.value.code == 0
-    assert capsys.readouterr().out.startswith("readout-tui ")
+    for argv in (["--version"], ["compare", "--version"]):
+        with pytest.raises(SystemExit) as excinfo:
+            cli.main(argv)
+        assert excinfo.value.code == 0
+        assert capsys.readouterr().out.startswith("readout-tui ")
 
 
 class _ClosedPipe(io.StringIO):
