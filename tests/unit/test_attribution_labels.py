@@ -522,3 +522,16 @@ Kantor Adler mengatakan kedua pemimpin membahas bantuan kemanusiaan ke Gaza.
     # A name with "Media" in it is no medium: the division labels its side.
     named = text.replace("Laporan media Zemblan menyebut", "Divisi Media Presiden mengatakan")
     assert attribute_text(named).left_label == "Divisi Media Presiden"
+
+
+def test_a_spokesman_named_in_full_then_by_his_surname_alone_labels_no_side():
+    # "presidential spokesperson Kang Yu-jung said", then "Kang told reporters": lee-xi's
+    # Korean side was labelled "Kang", the spokesperson, not the president.
+    text = """Vorel and Brask discuss trade by phone
+Zemblan President Ana Vorel spoke by phone with Freedonian President Otto Brask on Tuesday.
+Presidential spokesperson Han Mi-rae said Vorel asked for closer trade ties.
+Han said the two leaders agreed to meet in the autumn.
+Han added that Vorel had invited Brask to visit.
+The Freedonian presidency said Brask welcomed the invitation.
+"""
+    assert attribute_text(text).left_label == "Vorel"

@@ -875,6 +875,13 @@ def _labels(
                 rank = (not oblique, level)
                 forms[form] += 1
                 order[form] = max(order.get(form, rank), rank)
+        # A spokesman named in full once, by his role ("presidential spokesperson Kang Yu-jung"),
+        # then by his surname alone ("Kang said"): that word is his own name too, no government's.
+        own = {word for form, rank in order.items() if rank[1] == 0 and " " in form for word in form.split()}
+        leaders = set().union(*labelling.leaders.values())
+        for form, (subject, level) in order.items():
+            if level == 1 and form in own and name_key(form) not in leaders:
+                order[form] = (subject, 0)
         label = max(forms, key=lambda f: (order[f], forms[f])) if forms else ""
         if not label:
             label = labelling.leader_name(side) or labelling.country(side)
