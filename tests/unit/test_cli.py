@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -444,6 +445,17 @@ def test_the_same_file_twice_gets_two_labels(capsys, two_files):
     code, out, _ = run(capsys, two_files[0], two_files[0], "--lexical-only", "--format", "json")
     document = json.loads(out)
     assert code == 0 and (document["left"]["label"], document["right"]["label"]) == ("pmo", "pmo (2)")
+
+
+def test_two_files_of_one_name_in_two_folders_are_labelled_by_their_folders(capsys, tmp_path, two_files):
+    # "israel/readout.txt" and "russia/readout.txt" were "readout" and "readout (2)".
+    for folder, source in (("israel", two_files[0]), ("russia", two_files[1])):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "readout.txt").write_text(Path(source).read_text(encoding="utf-8"), encoding="utf-8")
+    sides = [str(tmp_path / folder / "readout.txt") for folder in ("israel", "russia")]
+    code, out, _ = run(capsys, *sides, "--lexical-only", "--format", "json")
+    document = json.loads(out)
+    assert code == 0 and (document["left"]["label"], document["right"]["label"]) == ("israel", "russia")
 
 
 # --- Progress --------------------------------------------------------------------------------
