@@ -145,6 +145,35 @@ def test_decisions_lost_to_another_segmentation_come_back_when_the_statements_ar
     assert (again.session.lost, again.found_again) == ((), 6)
 
 
+def test_a_split_not_made_under_another_segmentation_is_kept_and_made_again_with_its_work(tmp_path):
+    # Opened once by paragraphs, a case lost its split (and the note on the split's second
+    # part) for good: the edit was dropped, and the note's statement never came back.
+    from readout_tui.core.work.segments import resegmented, split_edit
+
+    by_lines = case(tmp_path / "call", LEFT, RIGHT)
+    split = split_edit("left", LEFT[2], LEFT[2].index("with"))
+    store = SessionStore.of(by_lines)
+    store.save(Session(Decisions().note(("left", 3), "the UN"), segments=(split,)), resegmented(by_lines, (split,))[0])
+    by_paragraph = load_comparison([str(tmp_path / "call")], "paragraphs")
+    for _ in range(2):  # saved twice that way: the split listed once among the lost
+        elsewhere = store.load(by_paragraph)
+        store.save(elsewhere.session, by_paragraph)
+    assert [x.description for x in elsewhere.session.lost if not x.kind] == [split.missed()]
+    assert elsewhere.session.segments == (split,)
+    again = store.load(by_lines)
+    assert again.session.segments == (split,) and again.session.lost == ()
+    assert dict(again.session.decisions.notes) == {("left", 3): "the UN"}
+    assert again.found_again == 2
+    # Discarded from the lost list, the split is forgotten, not kept to be made again.
+    from readout_tui.core.engine.settings import AlignmentSettings
+    from readout_tui.core.work.workspace import Workspace
+
+    elsewhere = store.load(by_paragraph)
+    work = Workspace(by_paragraph, AlignmentSettings(), elsewhere, store)
+    work.discard_lost([x.description for x in work.lost].index(split.missed()))
+    assert work.session().segments == ()
+
+
 def test_a_lost_decision_contradicted_since_stays_lost(tmp_path):
     by_lines = case(tmp_path / "call", LEFT, RIGHT)
     store = SessionStore.of(by_lines)

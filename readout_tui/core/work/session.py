@@ -850,7 +850,12 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
     current = {"left": comparison.left.texts, "right": comparison.right.texts}
     maps = {side: statement_map(saved.texts[side], current[side]) for side in ("left", "right")}
     moved = 0
-    lost: list[LostDecision] = [LostDecision(f"{edit.describe()}: the statement is no longer there") for edit in missed]
+    # An edit not made is kept, to be made when its statement is back, and listed once among
+    # the lost (discarding it there forgets it): opened once with another --segment, a case
+    # had lost its splits and merges, and the decisions on their parts, for good.
+    lost: list[LostDecision] = [LostDecision(edit.missed()) for edit in missed]
+    lines = {edit.missed() for edit in saved.segments}
+    earlier = tuple(x for x in saved.lost if x.kind or x.description not in lines)
 
     def place(side: str, index: int) -> int | None:
         return maps[side].get(index)
@@ -873,7 +878,7 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
         return placed
 
     decisions = _build(saved.decisions, carry, lambda text: renumbered(text, maps))
-    decisions, kept = _found_again(saved.lost, decisions, current)
+    decisions, kept = _found_again(earlier, decisions, current)
     cursor = saved.cursor
     if cursor is not None:
         index = place(cursor.side, cursor.index)
@@ -891,14 +896,15 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
         undo,
         redo,
         assignment=saved.assignment,
-        segments=segments,
+        segments=saved.segments,
     )
+    made = {edit.missed() for edit in segments}
     return Restored(
         session,
         carried=moved,
         lost=tuple(x.description for x in lost),
         comparison=comparison if segments else None,
-        found_again=len(saved.lost) - len(kept),
+        found_again=len(earlier) - len(kept) + sum(not x.kind and x.description in made for x in saved.lost),
     )
 
 

@@ -1051,6 +1051,9 @@ class Workspace:
         self._writable()
         lost = self.lost.pop(number)
         self.made_again = {n - (n > number) for n in self.made_again if n != number}
+        if not lost.kind:
+            # A split or merge whose statement is not there: kept till now, to be made again.
+            self.segments = [edit for edit in self.segments if edit.missed() != lost.description]
         return f"Discarded: {lost.description}"
 
     # -- keeping and publishing -------------------------------------------------------------------
