@@ -166,11 +166,14 @@ def test_a_split_not_made_under_another_segmentation_is_kept_and_made_again_with
     assert again.found_again == 2
     # Discarded from the lost list, the split is forgotten, not kept to be made again.
     from readout_tui.core.engine.settings import AlignmentSettings
-    from readout_tui.core.work.workspace import Workspace
+    from readout_tui.core.work.workspace import Refusal, Workspace
 
     elsewhere = store.load(by_paragraph)
     work = Workspace(by_paragraph, AlignmentSettings(), elsewhere, store)
-    work.discard_lost([x.description for x in work.lost].index(split.missed()))
+    listed = [x.description for x in work.lost].index(split.missed())
+    with pytest.raises(Refusal, match="made again by itself when its statement is back"):
+        work.reapply(listed)  # not "kept as a line only, by an earlier version"
+    work.discard_lost(listed)
     assert work.session().segments == ()
 
 

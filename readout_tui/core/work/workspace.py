@@ -971,6 +971,8 @@ class Workspace:
 
     def _reapply(self, number: int) -> str:
         lost = self.lost[number]
+        if not lost.kind and any(edit.missed() == lost.description for edit in self.segments):
+            raise Refusal("A split or merge is made again by itself when its statement is back; x discards it.")
         if not lost.kind:
             raise Refusal("Kept as a line only, by an earlier version: make it again by hand.")
         index = self._cursor_for_edits()
