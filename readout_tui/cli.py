@@ -317,7 +317,14 @@ def _run_compare(args: argparse.Namespace, leave: bool) -> int:
     fmt = _output_format(args)
     # Before the readouts are read: a model that is not here is told at once.
     embedder = _embedder(args)
-    comparison, session = _saved_session(args, _comparison(args))
+    comparison = _comparison(args)
+    if not _to_stdout(args):
+        from readout_tui.core.work.session import own_file
+
+        what = own_file(Path(args.output), comparison)
+        if what:
+            raise UsageError(f"{args.output}: that is {what} of this comparison; name another file for the report")
+    comparison, session = _saved_session(args, comparison)
     if comparison.info.article is not None:
         # An article is compared as the analyst assigned its statements in the app. Imported
         # for an article alone: the attribution's modules took ~0.12-0.17 s to import.

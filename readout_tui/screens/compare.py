@@ -1141,10 +1141,11 @@ class CompareScreen(Screen[None]):
         path = Path(name.strip()).expanduser()
         try:
             export_format(path)
+            self.workspace.refuse_own_file(path)
         except Refusal as refusal:
             # Asked again with the name as typed, the cursor at its end: a folder typed out
             # is not lost to a wrong ending, nor a file there offered to be replaced first.
-            self.notify(str(refusal), severity="error", timeout=4)
+            self.notify(printable(str(refusal)), severity="error", timeout=4, markup=False)
             self.app.push_screen(
                 PromptScreen("Export to", name.strip(), self._export_hint(), cursor=len(name.strip())), self.export_to
             )
@@ -1163,7 +1164,7 @@ class CompareScreen(Screen[None]):
         try:
             self.workspace.export(path)
         except Refusal as refusal:
-            self.notify(str(refusal), severity="error", timeout=4)
+            self.notify(printable(str(refusal)), severity="error", timeout=4, markup=False)
             return
         except (OSError, ValueError) as exc:
             reason = printable(f"{path}: {getattr(exc, 'strerror', None) or exc}")

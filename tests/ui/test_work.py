@@ -356,6 +356,25 @@ async def test_export_asks_before_replacing_a_file(app_on, case, tmp_path):
         assert isinstance(app.screen, PromptScreen) and any("Name the file" in n for n in app.notices)
 
 
+async def test_export_over_a_readout_or_the_session_is_refused_before_asking(app_on, case):
+    # "left.txt" ends in .txt, the text report's ending: after "Replace it?" and y, the report
+    # replaced the readout itself.
+    before = (case / "left.txt").read_text(encoding="utf-8")
+    app = app_on(load(case), SessionStore.of(load(case)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("o")  # the session is written
+        for name, what in (("left.txt", "the left readout"), ("session.json", "the saved session")):
+            await pilot.press("e")
+            app.screen.query_one("#prompt-input", Input).value = str(case / name)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, PromptScreen)  # asked again, not "Replace it?"
+            assert any(f"is {what} of this comparison" in n for n in app.notices)
+            await pilot.press("escape")
+    assert (case / "left.txt").read_text(encoding="utf-8") == before
+
+
 async def test_mentions_panel_lists_what_one_side_only_says(app_on, example):
     app = app_on(example)
     async with app.run_test(size=(120, 40)) as pilot:

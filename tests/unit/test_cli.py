@@ -458,6 +458,27 @@ def test_two_files_of_one_name_in_two_folders_are_labelled_by_their_folders(caps
     assert code == 0 and (document["left"]["label"], document["right"]["label"]) == ("israel", "russia")
 
 
+@pytest.mark.parametrize("target", ["pmo.txt", "kremlin.txt", "./pmo.txt"])
+def test_a_report_over_one_of_the_readouts_is_refused(capsys, two_files, tmp_path, monkeypatch, target):
+    # 'compare LEFT RIGHT -o LEFT' replaced the readout with the report, without a word.
+    monkeypatch.chdir(tmp_path)
+    before = Path(two_files[0]).read_text(encoding="utf-8")
+    code, out, err = run(capsys, *two_files, "--lexical-only", "--format", "text", "-o", target)
+    assert_usage_error(code, out, err, target, "readout of this comparison", "name another file")
+    assert Path(two_files[0]).read_text(encoding="utf-8") == before
+
+
+def test_a_report_over_a_case_s_session_or_meta_is_refused(capsys, tmp_path):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    for name in ("left.txt", "right.txt"):
+        (folder / name).write_text("The leaders spoke by phone.\n", encoding="utf-8")
+    for name, what in (("session.json", "the saved session"), ("meta.json", "the case's meta.json")):
+        code, out, err = run(capsys, str(folder), "--lexical-only", "-o", str(folder / name))
+        assert_usage_error(code, out, err, what)
+        assert not (folder / name).exists()
+
+
 # --- Progress --------------------------------------------------------------------------------
 
 

@@ -174,6 +174,29 @@ def session_path(comparison: Comparison) -> Path:
     return data_dir() / "sessions" / f"{digest[:32]}.json"
 
 
+def own_file(target: Path, comparison: Comparison) -> str:
+    """What ``target`` is to ``comparison`` when it is one of the files it is read from or
+    keeps its work in ("the left readout", "the saved session"); "" for any other file. A
+    report written over one destroyed it: 'compare LEFT RIGHT -o LEFT' replaced the readout."""
+    readouts = {comparison.left.source: "the left readout", comparison.right.source: "the right readout"}
+    if comparison.info.article is not None:
+        readouts = {comparison.left.source: "the article"}
+    owned = [(Path(source), what) for source, what in readouts.items() if source and not is_stream(source)]
+    if comparison.case_dir is not None:
+        owned.append((comparison.case_dir / "meta.json", "the case's meta.json"))
+    path = session_path(comparison)
+    owned += [(path, "the saved session"), (lock_path(path), "the saved session's lock")]
+    for path, what in owned:
+        try:
+            if target.exists() and path.exists() and os.path.samefile(target, path):
+                return what
+        except OSError:
+            pass
+        if os.path.realpath(target) == os.path.realpath(path):
+            return what
+    return ""
+
+
 def _identity(source: str, texts: Sequence[str]) -> str:
     if not _named_by_text(source):
         return "path:" + str(Path(source).resolve())

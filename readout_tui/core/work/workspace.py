@@ -60,6 +60,7 @@ from readout_tui.core.work.session import (
     Session,
     SessionStore,
     own_case_folder,
+    own_file,
 )
 
 if TYPE_CHECKING:
@@ -1105,6 +1106,7 @@ class Workspace:
         if self.alignment is None:
             raise Refusal(NOT_READY)
         fmt = export_format(path)
+        self.refuse_own_file(path)
         info = self.comparison.info
         if self.export_swapped:
             alignment, decisions = self.alignment, self.decisions
@@ -1113,6 +1115,13 @@ class Workspace:
             alignment, decisions = self.comparison_alignment(), self.journal.current
         write_output(path, render(fmt, alignment, info, decisions))
         self.exported = path
+
+    def refuse_own_file(self, path: Path) -> None:
+        """Raise ``Refusal`` when ``path`` is a file the comparison is read from or keeps its
+        work in: "left.txt" replaced the readout after "Replace it?"."""
+        what = own_file(path, self.comparison)
+        if what:
+            raise Refusal(f"{path} is {what} of this comparison: name another file.")
 
     @property
     def export_swapped(self) -> bool:
