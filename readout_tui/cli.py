@@ -73,6 +73,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--right-label", help="name of the right account")
     parser.add_argument(
         "--model",
+        type=_model_name,
         help=f"{DEFAULT_MODEL} (bundled, English: {STOCK_MODEL} fine-tuned on readouts), {STOCK_MODEL}, "
         "e5 (multilingual-e5-small), use (the multilingual "
         "Universal Sentence Encoder) or the folder of a sentence-transformers model "
@@ -128,6 +129,24 @@ def _device(value: str) -> str:
     raise argparse.ArgumentTypeError(f"not a device: {value!r} (cpu, cuda, cuda:N or mps)")
 
 
+def _model_name(value: str) -> str:
+    # An empty name ('--model "$MODEL"' with MODEL unset) was taken for the bundled English
+    # model, even for two Russian readouts: no --model at all chooses by the languages.
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "empty: name a model, or leave --model out to choose one by the readouts' languages"
+        )
+    return value
+
+
+def _output_name(value: str) -> str:
+    # An empty name ('-o "$OUT"' with OUT unset) was written as the folder "." ("cannot write
+    # it (a folder...)"), a blank one as a file named " ".
+    if not value.strip():
+        raise argparse.ArgumentTypeError("empty: name the file to write, or give '-' to print the report")
+    return value
+
+
 def _unit_float(value: str) -> float:
     try:
         number = float(value)
@@ -151,6 +170,8 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         prog="readout-tui compare",
         description="Print the comparison of two readouts (or a case folder) and exit.",
     )
+    # As the app's: 'readout-tui compare --version' was "unrecognized arguments".
+    compare.add_argument("--version", action="version", version=f"readout-tui {__version__}")
     _common(compare)
     compare.add_argument(
         "--format",
@@ -161,6 +182,7 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         "--output",
         "-o",
         metavar="FILE",
+        type=_output_name,
         help="write the report to FILE instead of printing it ('-' prints it): a file is replaced "
         "atomically, a FIFO or terminal is written to",
     )
@@ -295,7 +317,14 @@ def _run_compare(args: argparse.Namespace, leave: bool) -> int:
     fmt = _output_format(args)
     # Before the readouts are read: a model that is not here is told at once.
     embedder = _embedder(args)
-    comparison, session = _saved_session(args, _comparison(args))
+    comparison = _comparison(args)
+    if not _to_stdout(args):
+        from readout_tui.core.work.session import own_file
+
+        what = own_file(Path(args.output), comparison)
+        if what:
+            raise UsageError(f"{args.output}: that is {what} of this comparison; name another file for the report")
+    comparison, session = _saved_session(args, comparison)
     if comparison.info.article is not None:
         # An article is compared as the analyst assigned its statements in the app. Imported
         # for an article alone: the attribution's modules took ~0.12-0.17 s to import.
@@ -410,10 +439,12 @@ def _saved_session(args: argparse.Namespace, comparison: Comparison):
     article = comparison.info.article
     if article is not None:
         # As the app says on opening the article: the move is not made, and stays in the file.
-        texts = {statement.text for statement in article.statements}
-        for text in restored.session.assignment:
-            if text not in texts:
-                _note(f"a statement moved by hand is no longer in the article, and is left out: “{text}”")
+        # One on a statement edited a little since is made (fitted_moves), and not said here.
+        from readout_tui.core.work.session import fitted_moves
+
+        _, gone = fitted_moves(restored.session.assignment, [statement.text for statement in article.statements])
+        for text in gone:
+            _note(f"a statement moved by hand is no longer in the article, and is left out: “{text}”")
     earlier = len(restored.session.lost) - len(restored.lost)
     if earlier > 0:
         # Said at every run until they are made again or discarded in the app: never out of sight.

@@ -932,7 +932,7 @@ class CompareScreen(Screen[None]):
         if restored.lost:
             # Brief: the bar keeps the count for as long as they are kept, L lists them whole.
             self.notify(
-                f"The readouts changed; {counted(len(restored.lost), 'saved decision')} no longer fit."
+                f"The statements changed; {counted(len(restored.lost), 'saved decision')} no longer fit."
                 " L lists them, to make them again or discard them.",
                 severity="warning",
                 markup=False,
@@ -941,6 +941,12 @@ class CompareScreen(Screen[None]):
         if restored.carried:
             self.notify(
                 f"{counted(restored.carried, 'saved decision')} moved to the statements as edited.",
+                markup=False,
+            )
+        if restored.found_again:
+            self.notify(
+                f"{counted(restored.found_again, 'saved decision')} kept aside as lost found"
+                f" {'its statements' if restored.found_again == 1 else 'their statements'} again: made again.",
                 markup=False,
             )
 
@@ -1135,10 +1141,11 @@ class CompareScreen(Screen[None]):
         path = Path(name.strip()).expanduser()
         try:
             export_format(path)
+            self.workspace.refuse_own_file(path)
         except Refusal as refusal:
             # Asked again with the name as typed, the cursor at its end: a folder typed out
             # is not lost to a wrong ending, nor a file there offered to be replaced first.
-            self.notify(str(refusal), severity="error", timeout=4)
+            self.notify(printable(str(refusal)), severity="error", timeout=4, markup=False)
             self.app.push_screen(
                 PromptScreen("Export to", name.strip(), self._export_hint(), cursor=len(name.strip())), self.export_to
             )
@@ -1157,7 +1164,7 @@ class CompareScreen(Screen[None]):
         try:
             self.workspace.export(path)
         except Refusal as refusal:
-            self.notify(str(refusal), severity="error", timeout=4)
+            self.notify(printable(str(refusal)), severity="error", timeout=4, markup=False)
             return
         except (OSError, ValueError) as exc:
             reason = printable(f"{path}: {getattr(exc, 'strerror', None) or exc}")

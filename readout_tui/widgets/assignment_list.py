@@ -62,8 +62,30 @@ def side_tag(attribution: Attribution, side: Side, width: int) -> Content:
     (columns, not characters: "日本政府" takes eight)."""
     label = printable(attribution.label(side))
     if cell_len(label) > width:
-        label = set_cell_size(label, width - 1) + "…"
+        other = Side.RIGHT if side is Side.LEFT else Side.LEFT
+        label = _told_apart(label, printable(attribution.label(other)), width)
     return Content.styled(set_cell_size(label, width), SIDE_STYLES[side])
+
+
+def _cut(label: str, width: int) -> str:
+    return set_cell_size(label, width - 1) + "…" if cell_len(label) > width else label
+
+
+def _told_apart(label: str, other: str, width: int) -> str:
+    """``label`` cut to ``width`` columns; when the other account's label cuts to the same
+    ("пресс-служба Кремля", "пресс-служба президента Азербайджана": both "пресс-служба…"),
+    what follows the words they share, after "…", so that the two columns differ."""
+    cut = _cut(label, width)
+    if cut != _cut(other, width) or label == other:
+        return cut
+    words, others = label.split(" "), other.split(" ")
+    shared = 0
+    while shared < min(len(words), len(others)) - 1 and words[shared] == others[shared]:
+        shared += 1
+    rest = " ".join(words[shared:]) if shared else label
+    if not shared:
+        return "…" + set_cell_size(rest[-(width - 1) :], width - 1)  # its end, where they differ
+    return "…" + _cut(rest, width - 1)
 
 
 def statement_row(attribution: Attribution, statement: Attributed, width: int) -> HangingIndent:

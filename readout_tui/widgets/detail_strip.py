@@ -186,8 +186,19 @@ class DetailStrip(VerticalScroll, can_focus=False):
         gutter = max(len(_gutter(s)) for s in shown)
         lines = [_line(statement, gutter) for statement in shown]
         width = self.content_region.width
+        work = self.work.wrap(width) if width > 0 and self.work.plain else []
+        if work:
+            # A long note took every row and pushed the statements out of the strip, where no
+            # key scrolls: cut to the rows that leave each statement two, the whole note in
+            # its prompt (a, A).
+            keep = max(1, self.content_region.height - len(headline(detail).wrap(width)) - 2 * len(lines))
+            if len(work) > keep:
+                work = work[:keep]
+                work[-1] = work[-1].truncate(width - 1) + "\u2026"
+                self.query_one("#work-line", Static).update(Content("\n").join(work))
+            else:
+                self.query_one("#work-line", Static).update(self.work)
         if width > 0 and len(lines) == 2:
-            work = self.work.wrap(width) if self.work.plain else []
             room = self.content_region.height - len(headline(detail).wrap(width)) - len(work)
             focus_lines, partner_lines = (line.lines(width) for line in lines)
             if focus_lines + partner_lines > room >= 2:

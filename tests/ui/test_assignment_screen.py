@@ -11,7 +11,7 @@ from readout_tui.screens.assign import AssignmentScreen
 from readout_tui.screens.compare import CompareScreen
 from readout_tui.screens.help import HelpScreen
 from readout_tui.testing import ARTICLE, article, help_text, ready
-from readout_tui.widgets.assignment_list import AssignmentList, cue_span, statement_row
+from readout_tui.widgets.assignment_list import AssignmentList, cue_span, side_tag, statement_row
 
 REPORTER, ADDED, HOSTILE = 6, 5, 7
 """The reporter's own line (neither), the Sylvanian "It added" (right), the statement holding
@@ -338,3 +338,18 @@ async def test_a_move_whose_statement_left_the_article_is_told_in_english(make_a
             "The article changed; 1 statement moved by hand is no longer in it, kept aside in the session file: "
         ), told
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("labels", "width", "shown"),
+    [
+        # Both were "пресс-служба…" at 80 columns: the rows' accounts told apart by colour alone.
+        (("пресс-служба Кремля", "пресс-служба президента Азербайджана"), 14, ("…Кремля", "…президента А…")),
+        (("Presidential Office", "Presidential Palace"), 10, ("…Office", "…Palace")),
+        (("Freedonian government", "Sylvanian presidential office"), 10, ("Freedonia…", "Sylvanian…")),
+    ],
+)
+def test_account_names_cut_alike_are_cut_where_they_differ(labels, width, shown):
+    attribution = article().info.article.relabelled(*labels)
+    tags = tuple(side_tag(attribution, side, width).plain.rstrip() for side in (Side.LEFT, Side.RIGHT))
+    assert tags == shown

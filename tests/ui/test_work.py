@@ -17,6 +17,7 @@ from readout_tui.core.work.session import Session, SessionStore
 from readout_tui.screens.lost import LostScreen
 from readout_tui.screens.prompt import ConfirmScreen, PromptScreen
 from readout_tui.testing import help_text, ready, summary_text
+from readout_tui.widgets.detail_strip import DetailStrip
 
 
 def flag(pane, index: int) -> str:
@@ -157,6 +158,27 @@ async def test_deliberately_unique_and_notes(app_on, newsroom):
         await pilot.press("x")  # a hand decision on a noted statement: the gutter says both
         assert flag(screen.pane("left"), 2) == HAND_NOTED
         assert "pair removed by hand" in work_line(screen) and "note: check" in work_line(screen)
+
+
+async def test_a_long_note_at_80x24_leaves_the_pair_in_the_strip(app_on, newsroom):
+    # A note of a few hundred characters took every row of the strip and pushed both
+    # statements below its edge, where no key scrolls: it is cut, whole in its prompt.
+    app = app_on(newsroom)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        note = "long note " * 40
+        await pilot.press("a")
+        app.screen.query_one(Input).value = note
+        await pilot.press("enter")
+        await pilot.pause()
+        strip = screen.query_one(DetailStrip)
+        partner = strip.query_one("#detail-partner")
+        assert partner.display and partner.region.height >= 1
+        assert partner.region.bottom <= strip.region.bottom
+        assert strip.max_scroll_y == 0
+        assert work_line(screen).startswith("note: long note") and work_line(screen).endswith("\u2026")
+        await pilot.press("a")
+        assert app.screen.query_one(Input).value == note.strip()
 
 
 async def test_corrections_are_kept_in_the_panes_orientation_after_a_swap(app_on, newsroom):
@@ -332,6 +354,25 @@ async def test_export_asks_before_replacing_a_file(app_on, case, tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PromptScreen) and any("Name the file" in n for n in app.notices)
+
+
+async def test_export_over_a_readout_or_the_session_is_refused_before_asking(app_on, case):
+    # "left.txt" ends in .txt, the text report's ending: after "Replace it?" and y, the report
+    # replaced the readout itself.
+    before = (case / "left.txt").read_text(encoding="utf-8")
+    app = app_on(load(case), SessionStore.of(load(case)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("o")  # the session is written
+        for name, what in (("left.txt", "the left readout"), ("session.json", "the saved session")):
+            await pilot.press("e")
+            app.screen.query_one("#prompt-input", Input).value = str(case / name)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, PromptScreen)  # asked again, not "Replace it?"
+            assert any(f"is {what} of this comparison" in n for n in app.notices)
+            await pilot.press("escape")
+    assert (case / "left.txt").read_text(encoding="utf-8") == before
 
 
 async def test_mentions_panel_lists_what_one_side_only_says(app_on, example):

@@ -9,7 +9,7 @@ import pytest
 from readout_tui.core.engine.attribution import How, Side
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.types import Kind
-from readout_tui.core.work.assignment import Assignment, Show
+from readout_tui.core.work.assignment import Assignment, Show, assigned
 from readout_tui.core.work.decisions import Decisions
 from readout_tui.core.work.session import Session, SessionStore, as_assigned
 from readout_tui.core.work.workspace import Refusal
@@ -126,3 +126,17 @@ def test_a_saved_move_of_a_statement_gone_from_the_article_is_kept_aside(compari
     assert workspace.restored.session.lost == work.gone
     workspace.save()
     assert store.load(comparison).session.lost == work.gone
+
+
+def test_a_saved_move_follows_its_statement_edited_a_little_since(comparison):
+    # The article was edited after the move ("expect" -> "expects"): the move stays on the
+    # statement, as a decision follows its statement, instead of being kept aside as gone.
+    store = SessionStore.of(comparison)
+    edited = ARTICLE[REPORTER][0].replace("expect", "expects")
+    moves = {edited: "right"}
+    store.save(Session(assignment=MappingProxyType(moves)), as_assigned(comparison, moves))
+    work = Assignment.open(comparison, store)
+    assert work.gone == ()
+    assert dict(work.attribution.hand_moves()) == {ARTICLE[REPORTER][0]: "right"}
+    assert ARTICLE[REPORTER][0] in assigned(comparison, Session(assignment=MappingProxyType(moves))).right.texts
+    assert ARTICLE[REPORTER][0] in as_assigned(comparison, moves).right.texts

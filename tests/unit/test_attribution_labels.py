@@ -508,3 +508,30 @@ In a Facebook post, Vorel said the two leaders discussed grain exports.
 The Freedonian embassy said Brask had invited Vorel to visit.
 """
     assert attribute_text(text).left_label == "Vorel"
+
+
+def test_a_medium_named_after_the_indonesian_noun_labels_no_side():
+    # "Laporan media Ibrani menyebut ..." (Hebrew media reported): the side was labelled
+    # "Ibrani", an adjective for the outlets that relayed it, as "the newspaper Haaretz" is.
+    text = """Rowan minta Adler lindungi warga sipil
+WASHINGTON - Presiden Freedonia Otto Rowan berbicara melalui telepon dengan Perdana Menteri Sylvania Ana Adler pada Sabtu.
+Laporan media Zemblan menyebut panggilan itu berlangsung sekitar 45 menit.
+Kantor Adler mengatakan kedua pemimpin membahas bantuan kemanusiaan ke Gaza.
+"""
+    assert attribute_text(text).left_label == "Rowan"
+    # A name with "Media" in it is no medium: the division labels its side.
+    named = text.replace("Laporan media Zemblan menyebut", "Divisi Media Presiden mengatakan")
+    assert attribute_text(named).left_label == "Divisi Media Presiden"
+
+
+def test_a_spokesman_named_in_full_then_by_his_surname_alone_labels_no_side():
+    # "presidential spokesperson Kang Yu-jung said", then "Kang told reporters": lee-xi's
+    # Korean side was labelled "Kang", the spokesperson, not the president.
+    text = """Vorel and Brask discuss trade by phone
+Zemblan President Ana Vorel spoke by phone with Freedonian President Otto Brask on Tuesday.
+Presidential spokesperson Han Mi-rae said Vorel asked for closer trade ties.
+Han said the two leaders agreed to meet in the autumn.
+Han added that Vorel had invited Brask to visit.
+The Freedonian presidency said Brask welcomed the invitation.
+"""
+    assert attribute_text(text).left_label == "Vorel"

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -263,6 +264,24 @@ def test_model_path_that_does_not_exist(capsys):
     assert_usage_error(code, out, err, "/nonexistent/path", "no such folder")
 
 
+@pytest.mark.parametrize("name", ["", "  "])
+def test_an_empty_model_name_is_refused_not_taken_for_the_english_model(capsys, name):
+    code, out, err = run(capsys, str(EXAMPLE), "--model", name)
+    assert_usage_error(code, out, err, "--model", "empty", "leave --model out")
+    assert cli.main([str(EXAMPLE), "--model", name]) == 2  # the app's command line too
+    assert "--model: empty" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("output", ["", " "])
+def test_an_empty_output_name_is_refused_not_written_as_a_folder_or_a_blank_file(
+    capsys, two_files, tmp_path, monkeypatch, output
+):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, *two_files, "--lexical-only", "--format", "json", "--output", output)
+    assert_usage_error(code, out, err, "--output", "empty", "'-' to print")
+    assert not (tmp_path / " ").exists()
+
+
 def test_model_path_that_is_a_file(capsys, two_files):
     code, out, err = run(capsys, str(EXAMPLE), "--model", two_files[0])
     assert_usage_error(code, out, err, "not a folder")
@@ -296,10 +315,11 @@ def test_help_and_version(capsys):
     assert "--threshold" in out and "--lexical-only" in out and "--format" in out
     # USE is installed with readout-tui (a dependency): "if installed" sent users looking for it.
     assert "use (the multilingual Universal Sentence Encoder)" in " ".join(out.split())
-    with pytest.raises(SystemExit) as excinfo:
-        cli.main(["--version"])
-    assert excinfo.value.code == 0
-    assert capsys.readouterr().out.startswith("readout-tui ")
+    for argv in (["--version"], ["compare", "--version"]):
+        with pytest.raises(SystemExit) as excinfo:
+            cli.main(argv)
+        assert excinfo.value.code == 0
+        assert capsys.readouterr().out.startswith("readout-tui ")
 
 
 class _ClosedPipe(io.StringIO):
@@ -425,6 +445,38 @@ def test_the_same_file_twice_gets_two_labels(capsys, two_files):
     code, out, _ = run(capsys, two_files[0], two_files[0], "--lexical-only", "--format", "json")
     document = json.loads(out)
     assert code == 0 and (document["left"]["label"], document["right"]["label"]) == ("pmo", "pmo (2)")
+
+
+def test_two_files_of_one_name_in_two_folders_are_labelled_by_their_folders(capsys, tmp_path, two_files):
+    # "israel/readout.txt" and "russia/readout.txt" were "readout" and "readout (2)".
+    for folder, source in (("israel", two_files[0]), ("russia", two_files[1])):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "readout.txt").write_text(Path(source).read_text(encoding="utf-8"), encoding="utf-8")
+    sides = [str(tmp_path / folder / "readout.txt") for folder in ("israel", "russia")]
+    code, out, _ = run(capsys, *sides, "--lexical-only", "--format", "json")
+    document = json.loads(out)
+    assert code == 0 and (document["left"]["label"], document["right"]["label"]) == ("israel", "russia")
+
+
+@pytest.mark.parametrize("target", ["pmo.txt", "kremlin.txt", "./pmo.txt"])
+def test_a_report_over_one_of_the_readouts_is_refused(capsys, two_files, tmp_path, monkeypatch, target):
+    # 'compare LEFT RIGHT -o LEFT' replaced the readout with the report, without a word.
+    monkeypatch.chdir(tmp_path)
+    before = Path(two_files[0]).read_text(encoding="utf-8")
+    code, out, err = run(capsys, *two_files, "--lexical-only", "--format", "text", "-o", target)
+    assert_usage_error(code, out, err, target, "readout of this comparison", "name another file")
+    assert Path(two_files[0]).read_text(encoding="utf-8") == before
+
+
+def test_a_report_over_a_case_s_session_or_meta_is_refused(capsys, tmp_path):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    for name in ("left.txt", "right.txt"):
+        (folder / name).write_text("The leaders spoke by phone.\n", encoding="utf-8")
+    for name, what in (("session.json", "the saved session"), ("meta.json", "the case's meta.json")):
+        code, out, err = run(capsys, str(folder), "--lexical-only", "-o", str(folder / name))
+        assert_usage_error(code, out, err, what)
+        assert not (folder / name).exists()
 
 
 # --- Progress --------------------------------------------------------------------------------

@@ -88,3 +88,14 @@ def test_a_move_whose_statement_left_the_edited_article_is_noted(capsys, source,
         "readout-tui: note: a statement moved by hand is no longer in the article, and is left out:"
         f" “{REPORTER}”\n"
     )
+
+
+def test_a_move_whose_statement_was_edited_a_little_is_made_and_not_noted_as_gone(capsys, source, tmp_path):
+    # The move follows its statement (fitted_moves): the note said it was left out while the
+    # report showed it moved.
+    save_moves(source, {REPORTER: "right"})
+    edited = REPORTER.replace(".", " soon.") if REPORTER.endswith(".") else REPORTER + " soon"
+    (tmp_path / "article.txt").write_text(ARTICLE.replace(REPORTER, edited), encoding="utf-8")
+    code, out, err = run(capsys, source, "--format", "json")
+    assert code == 0 and err == ""
+    assert edited in [s["text"] for s in json.loads(out)["right"]["statements"]]

@@ -18,6 +18,7 @@ from readout_tui.core.work.decisions import Decisions, Journal, pair_note_key
 from readout_tui.core.work.session import (
     HISTORY_KEPT,
     Cursor,
+    LostDecision,
     Session,
     SessionStore,
     own_case_folder,
@@ -126,6 +127,68 @@ def test_edited_readouts_keep_what_still_exists_and_report_the_rest(tmp_path):
     assert kept.kind == "link" and kept.link_kind == "related"
     # Whole texts, not the line's 60 characters: enough to find the statements and link again.
     assert kept.statements == (("left", LEFT[2]), ("right", RIGHT[1]))
+
+
+def test_decisions_lost_to_another_segmentation_come_back_when_the_statements_are_as_before(tmp_path):
+    # Opened once with --segment paragraphs (and closed: the session saved), a case had its
+    # decisions kept aside for good; opened again by lines they stayed lost, to be made
+    # again one by one (L).
+    by_lines = case(tmp_path / "call", LEFT, RIGHT)
+    store = SessionStore.of(by_lines)
+    store.save(work(), by_lines)
+    by_paragraph = load_comparison([str(tmp_path / "call")], "paragraphs")
+    elsewhere = store.load(by_paragraph)
+    assert not elsewhere.session.decisions and len(elsewhere.session.lost) == 6
+    store.save(elsewhere.session, by_paragraph)
+    again = store.load(by_lines)
+    assert again.session.decisions == work().decisions
+    assert (again.session.lost, again.found_again) == ((), 6)
+
+
+def test_a_split_not_made_under_another_segmentation_is_kept_and_made_again_with_its_work(tmp_path):
+    # Opened once by paragraphs, a case lost its split (and the note on the split's second
+    # part) for good: the edit was dropped, and the note's statement never came back.
+    from readout_tui.core.work.segments import resegmented, split_edit
+
+    by_lines = case(tmp_path / "call", LEFT, RIGHT)
+    split = split_edit("left", LEFT[2], LEFT[2].index("with"))
+    store = SessionStore.of(by_lines)
+    store.save(Session(Decisions().note(("left", 3), "the UN"), segments=(split,)), resegmented(by_lines, (split,))[0])
+    by_paragraph = load_comparison([str(tmp_path / "call")], "paragraphs")
+    for _ in range(2):  # saved twice that way: the split listed once among the lost
+        elsewhere = store.load(by_paragraph)
+        store.save(elsewhere.session, by_paragraph)
+    assert [x.description for x in elsewhere.session.lost if not x.kind] == [split.missed()]
+    assert elsewhere.session.segments == (split,)
+    again = store.load(by_lines)
+    assert again.session.segments == (split,) and again.session.lost == ()
+    assert dict(again.session.decisions.notes) == {("left", 3): "the UN"}
+    assert again.found_again == 2
+    # Discarded from the lost list, the split is forgotten, not kept to be made again.
+    from readout_tui.core.engine.settings import AlignmentSettings
+    from readout_tui.core.work.workspace import Refusal, Workspace
+
+    elsewhere = store.load(by_paragraph)
+    work = Workspace(by_paragraph, AlignmentSettings(), elsewhere, store)
+    listed = [x.description for x in work.lost].index(split.missed())
+    with pytest.raises(Refusal, match="made again by itself when its statement is back"):
+        work.reapply(listed)  # not "kept as a line only, by an earlier version"
+    work.discard_lost(listed)
+    assert work.session().segments == ()
+
+
+def test_a_lost_decision_contradicted_since_stays_lost(tmp_path):
+    by_lines = case(tmp_path / "call", LEFT, RIGHT)
+    store = SessionStore.of(by_lines)
+    link = LostDecision(
+        "link (told differently): L3 / R2", "link", (("left", LEFT[2]), ("right", RIGHT[1])), link_kind="related"
+    )
+    note = LostDecision("note: R2", "note", (("right", RIGHT[1]),), note="checked")
+    marked = Decisions().mark_unique("left", 2)  # since: L3 has no counterpart
+    store.save(Session(marked, lost=(link, note)), by_lines)
+    restored = store.load(by_lines)
+    assert restored.session.decisions == marked.note(("right", 1), "checked")
+    assert (restored.session.lost, restored.found_again) == ((link,), 1)
 
 
 def test_a_note_naming_statements_follows_them_when_they_are_renumbered(tmp_path):

@@ -413,6 +413,21 @@ def test_notes_on_a_statement_and_on_a_pair(work):
     assert work.write_note(work.note_target("statement"), "") == "Note removed from L3"
 
 
+def test_a_note_on_a_pair_that_is_no_pair_now_is_still_shown_with_its_statements(work):
+    # Unlinked, the pair keeps its note (should it be linked again) and both statements their
+    # ¶: the strip says the note, or the mark pointed to nothing on screen.
+    work.point("left", 2)
+    work.write_note(work.note_target("pair"), "same?")
+    work.unlink()
+    assert work.marks["left"][2].flag == HAND_NOTED
+    assert "note on the pair with R1 (no pair now): same?" in work.work_notes()
+    work.point("right", 0)
+    assert "note on the pair with L3 (no pair now): same?" in work.work_notes()
+    work.undo()  # linked again: the note is the pair's, said once
+    work.point("left", 2)
+    assert work.work_notes() == ("pair note: same?",)
+
+
 def test_nothing_to_undo_or_redo(work):
     with pytest.raises(Refusal, match="Nothing to undo"):
         work.undo()

@@ -15,6 +15,7 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -416,10 +417,26 @@ def load_comparison(
     right, right_page = _load_side(sources[1], right_label, mode, "right")
     if right_label is None and right.label == left.label:
         # Two files of one name (or one file twice): the panes and reports must tell them apart.
-        right = replace(right, label=f"{right.label} (2)")
+        folders = _named_by_folder(sources, (left.label, right.label)) if left_label is None else None
+        if folders:
+            # "israel/readout.txt" and "russia/readout.txt": "israel" and "russia", not
+            # "readout" and "readout (2)".
+            left, right = replace(left, label=folders[0]), replace(right, label=folders[1])
+        else:
+            right = replace(right, label=f"{right.label} (2)")
     pages = [p for p in (left_page, right_page) if p is not None]
     info = CaseInfo(date=next((p.date for p in pages if p.date), ""))
     return _within_bounds(Comparison(left, right, info))
+
+
+def _named_by_folder(sources: Sequence[str], labels: tuple[str, str]) -> tuple[str, str] | None:
+    """The two files' folders' names, when both sides are labelled by their files' names (no
+    page's site name, no stream) and the folders' names differ; else None."""
+    paths = [Path(source) for source in sources]
+    if "-" in sources or any(label != well_formed(path.stem) for path, label in zip(paths, labels)):
+        return None
+    names = [well_formed(path.absolute().parent.name) for path in paths]
+    return (names[0], names[1]) if all(names) and names[0] != names[1] else None
 
 
 def _within_bounds(comparison: Comparison) -> Comparison:

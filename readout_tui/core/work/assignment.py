@@ -21,7 +21,7 @@ from readout_tui.core.engine.attribution import Attribution, How, Side
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.article import accounts, with_attribution
 from readout_tui.core.io.loading import MAX_PAIRS, Comparison, InputError
-from readout_tui.core.work.session import LostDecision, Restored, Session, SessionStore, carried_over
+from readout_tui.core.work.session import LostDecision, Restored, Session, SessionStore, carried_over, fitted_moves
 from readout_tui.core.work.workspace import Refusal, Workspace, settings_in_force
 
 BRIEF = 60
@@ -86,12 +86,11 @@ class Assignment:
         self.store = store
         restored = restored or Restored(Session())
         saved = restored.session
-        self.attribution: Attribution = proposal.with_hand_moves(saved.assignment)
-        texts = {s.text for s in proposal.statements}
+        moves, gone = fitted_moves(saved.assignment, [s.text for s in proposal.statements])
+        self.attribution: Attribution = proposal.with_hand_moves(moves)
         self.gone: tuple[LostDecision, ...] = tuple(
-            LostDecision(f"moved by hand to {_account(proposal, side)}: \u201c{_brief(text)}\u201d")
-            for text, side in saved.assignment.items()
-            if text not in texts
+            LostDecision(f"moved by hand to {_account(proposal, saved.assignment[text])}: \u201c{_brief(text)}\u201d")
+            for text in gone
         )
         """Saved moves of statements the article no longer has, each in a line (kept aside in
         the session's ``lost``)."""
@@ -295,8 +294,9 @@ def assigned(comparison: Comparison, session: Session) -> Comparison:
                 f"{exc}: the article names no source that tells it; open the article in the app"
                 " (readout-tui ARTICLE) to move statements to it by hand, or give two readout files"
             ) from exc
+    moves, _ = fitted_moves(session.assignment, [s.text for s in article.statements])
     try:
-        return with_attribution(comparison, article.with_hand_moves(session.assignment))
+        return with_attribution(comparison, article.with_hand_moves(moves))
     except InputError as exc:
         raise InputError(
             f"{exc}, as the saved assignment has it: open the article in the app to move one back, or give --no-session"

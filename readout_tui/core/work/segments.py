@@ -4,7 +4,9 @@ that make one merged.
 The readout files stay as they were; the edits are saved with the session and laid over the
 statements each time the files are read, before the saved decisions are carried over to them
 (``session``). Each edit names its statement by text, as the carry-over does: an edit whose
-statement is no longer there is not made, and is reported as lost.
+statement is no longer there is not made, and is listed as lost; it is kept, and made again
+when its statement is back (the readouts split by the --segment it was made with), until the
+analyst discards it.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ class SegmentEdit:
         if self.kind == "split":
             return f"split of \u201c{_brief(self.texts[0])}\u201d"
         return f"merge of \u201c{_brief(self.texts[0])}\u201d and \u201c{_brief(self.texts[1])}\u201d"
+
+    def missed(self) -> str:
+        """The line that lists the edit among the lost while its statement is not there."""
+        return f"{self.describe()}: the statement is no longer there"
 
 
 def split_edit(side: str, text: str, at: int) -> SegmentEdit | None:

@@ -136,6 +136,9 @@ class Restored:
     """Why the saved file could not be used, when it could not."""
     comparison: Comparison | None = None
     """The comparison with the session's splits and merges made; None when it has none."""
+    found_again: int = 0
+    """Decisions kept aside as lost whose statements all read again as they did (an edit
+    taken back, the readouts split into statements as they were): made again on them."""
 
 
 def data_dir() -> Path:
@@ -169,6 +172,29 @@ def session_path(comparison: Comparison) -> Path:
         names = [_identity(r.source, r.texts) for r in (comparison.left, comparison.right)]
     digest = hashlib.sha256("\0".join(names).encode("utf-8", "surrogatepass")).hexdigest()
     return data_dir() / "sessions" / f"{digest[:32]}.json"
+
+
+def own_file(target: Path, comparison: Comparison) -> str:
+    """What ``target`` is to ``comparison`` when it is one of the files it is read from or
+    keeps its work in ("the left readout", "the saved session"); "" for any other file. A
+    report written over one destroyed it: 'compare LEFT RIGHT -o LEFT' replaced the readout."""
+    readouts = {comparison.left.source: "the left readout", comparison.right.source: "the right readout"}
+    if comparison.info.article is not None:
+        readouts = {comparison.left.source: "the article"}
+    owned = [(Path(source), what) for source, what in readouts.items() if source and not is_stream(source)]
+    if comparison.case_dir is not None:
+        owned.append((comparison.case_dir / "meta.json", "the case's meta.json"))
+    path = session_path(comparison)
+    owned += [(path, "the saved session"), (lock_path(path), "the saved session's lock")]
+    for path, what in owned:
+        try:
+            if target.exists() and path.exists() and os.path.samefile(target, path):
+                return what
+        except OSError:
+            pass
+        if os.path.realpath(target) == os.path.realpath(path):
+            return what
+    return ""
 
 
 def _identity(source: str, texts: Sequence[str]) -> str:
@@ -335,7 +361,19 @@ def as_assigned(comparison: Comparison, assignment: Mapping[str, str]) -> Compar
         return comparison
     from readout_tui.core.io.article import accounts
 
-    return accounts(comparison, article.with_hand_moves(assignment))
+    moves, _ = fitted_moves(assignment, [s.text for s in article.statements])
+    return accounts(comparison, article.with_hand_moves(moves))
+
+
+def fitted_moves(assignment: Mapping[str, str], texts: Sequence[str]) -> tuple[dict[str, str], list[str]]:
+    """A saved assignment (statement text -> account) keyed by the article's statements as
+    they read now, and the saved texts that no statement fits any more. A statement edited a
+    little since (a fixed typo, a reworded clause) keeps its move, as a decision follows its
+    statement (``statement_map``); it was kept aside as gone from the article."""
+    saved = list(assignment)
+    found = statement_map(saved, texts)
+    moves = {texts[new]: assignment[saved[old]] for old, new in sorted(found.items())}
+    return moves, [text for index, text in enumerate(saved) if index not in found]
 
 
 def carried_over(session: Session, before: Comparison, after: Comparison) -> Restored:
@@ -835,7 +873,12 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
     current = {"left": comparison.left.texts, "right": comparison.right.texts}
     maps = {side: statement_map(saved.texts[side], current[side]) for side in ("left", "right")}
     moved = 0
-    lost: list[LostDecision] = [LostDecision(f"{edit.describe()}: the statement is no longer there") for edit in missed]
+    # An edit not made is kept, to be made when its statement is back, and listed once among
+    # the lost (discarding it there forgets it): opened once with another --segment, a case
+    # had lost its splits and merges, and the decisions on their parts, for good.
+    lost: list[LostDecision] = [LostDecision(edit.missed()) for edit in missed]
+    lines = {edit.missed() for edit in saved.segments}
+    earlier = tuple(x for x in saved.lost if x.kind or x.description not in lines)
 
     def place(side: str, index: int) -> int | None:
         return maps[side].get(index)
@@ -858,6 +901,7 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
         return placed
 
     decisions = _build(saved.decisions, carry, lambda text: renumbered(text, maps))
+    decisions, kept = _found_again(earlier, decisions, current)
     cursor = saved.cursor
     if cursor is not None:
         index = place(cursor.side, cursor.index)
@@ -870,16 +914,71 @@ def _fit(saved: _Saved, comparison: Comparison) -> Restored:
         decisions,
         saved.threshold,
         cursor,
-        saved.lost + tuple(lost),
+        kept + tuple(lost),
         saved.lexical_threshold,
         undo,
         redo,
         assignment=saved.assignment,
-        segments=segments,
+        segments=saved.segments,
     )
+    made = {edit.missed() for edit in segments}
     return Restored(
-        session, carried=moved, lost=tuple(x.description for x in lost), comparison=comparison if segments else None
+        session,
+        carried=moved,
+        lost=tuple(x.description for x in lost),
+        comparison=comparison if segments else None,
+        found_again=len(earlier) - len(kept) + sum(not x.kind and x.description in made for x in saved.lost),
     )
+
+
+def _found_again(
+    lost: Sequence[LostDecision], decisions: Decisions, current: Mapping[str, Sequence[str]]
+) -> tuple[Decisions, tuple[LostDecision, ...]]:
+    """``decisions`` with each lost one made again whose statements all read word for word as
+    they did, where it contradicts no decision made since; and the lost ones still lost.
+    Opening a case once with another --segment had put its decisions aside for good: opened
+    again as before, they stayed to be made again one by one (L)."""
+    kept = []
+    for decision in lost:
+        made = _made_again(decision, decisions, current)
+        if made is None:
+            kept.append(decision)
+        else:
+            decisions = made
+    return decisions, tuple(kept)
+
+
+def _made_again(lost: LostDecision, decisions: Decisions, current: Mapping[str, Sequence[str]]) -> Decisions | None:
+    sides = [side for side, _ in lost.statements]
+    if not lost.kind or sides not in (["left"], ["right"], ["left", "right"]):
+        return None
+    if lost.on_pair != (lost.kind in ("link", "unlink")) and lost.kind != "note":
+        return None  # a mark on a pair, a link on one statement: not made by this version
+    places = [list(current[side]).index(text) if text in current[side] else None for side, text in lost.statements]
+    if None in places:
+        return None
+    if not lost.on_pair:
+        side, index = sides[0], places[0]
+        if lost.kind == "unique":
+            position = 0 if side == "left" else 1
+            if any(key[position] == index for key in decisions.links):
+                return None
+            return decisions.mark_unique(side, index)
+        if lost.kind != "note" or decisions.statement_note(side, index) not in ("", lost.note):
+            return None
+        return decisions.note((side, index), lost.note)
+    left, right = places
+    if lost.kind == "note":
+        if decisions.pair_note(left, right) not in ("", lost.note):
+            return None
+        return decisions.note(pair_note_key(left, right), lost.note)
+    if lost.kind == "unlink":
+        return None if (left, right) in decisions.links else decisions.unlink(left, right)
+    if lost.kind != "link" or (left, right) in decisions.unlinks:
+        return None
+    if ("left", left) in decisions.unique or ("right", right) in decisions.unique:
+        return None
+    return decisions.link(left, right, Kind(lost.link_kind) if lost.link_kind else Kind.RELATED)
 
 
 Carry = Callable[..., list[int] | None]

@@ -60,6 +60,7 @@ from readout_tui.core.work.session import (
     Session,
     SessionStore,
     own_case_folder,
+    own_file,
 )
 
 if TYPE_CHECKING:
@@ -773,10 +774,28 @@ class Workspace:
             parts.append(f"{HAND} deliberately unique")
         elif decisions.touches(self.side, index):
             parts.append(f"{HAND} pair removed by hand")
+        parts.extend(self._notes_on_no_pair(index, partner))
         note = decisions.statement_note(self.side, index)
         if note:
             parts.append(f"note: {note}")
         return tuple(parts)
+
+    def _notes_on_no_pair(self, index: int, partner: int | None) -> list[str]:
+        """The notes on pairs of the statement under the cursor that are no pair now (unlinked,
+        or under the threshold since): a note stays in case the pair is made again, and the
+        gutter's ¶ said the statement had one that the strip showed nowhere."""
+        far = other_side(self.side)
+        ours = 1 if self.side == "left" else 2
+        shown = _pair(self.side, index, partner) if partner is not None else None
+        pairs = {(p.left, p.right) for p in self.alignment.counterparts(self.side, index)} if self.alignment else set()
+        found = []
+        for key, note in self.decisions.notes.items():
+            if key[0] != "pair" or key[ours] != index or key[1:] == shown or key[1:] in pairs:
+                continue
+            found.append((key[3 - ours], note))
+        return [
+            f"note on the pair with {statement_ref(far, other)} (no pair now): {note}" for other, note in sorted(found)
+        ]
 
     def clip(self, what: Literal["statement", "pair"]) -> tuple[str, str]:
         """(what it is, the text) to copy: the statement under the cursor with its reference and
@@ -953,6 +972,8 @@ class Workspace:
 
     def _reapply(self, number: int) -> str:
         lost = self.lost[number]
+        if not lost.kind and any(edit.missed() == lost.description for edit in self.segments):
+            raise Refusal("A split or merge is made again by itself when its statement is back; x discards it.")
         if not lost.kind:
             raise Refusal("Kept as a line only, by an earlier version: make it again by hand.")
         index = self._cursor_for_edits()
@@ -1033,6 +1054,9 @@ class Workspace:
         self._writable()
         lost = self.lost.pop(number)
         self.made_again = {n - (n > number) for n in self.made_again if n != number}
+        if not lost.kind:
+            # A split or merge whose statement is not there: kept till now, to be made again.
+            self.segments = [edit for edit in self.segments if edit.missed() != lost.description]
         return f"Discarded: {lost.description}"
 
     # -- keeping and publishing -------------------------------------------------------------------
@@ -1082,6 +1106,7 @@ class Workspace:
         if self.alignment is None:
             raise Refusal(NOT_READY)
         fmt = export_format(path)
+        self.refuse_own_file(path)
         info = self.comparison.info
         if self.export_swapped:
             alignment, decisions = self.alignment, self.decisions
@@ -1090,6 +1115,13 @@ class Workspace:
             alignment, decisions = self.comparison_alignment(), self.journal.current
         write_output(path, render(fmt, alignment, info, decisions))
         self.exported = path
+
+    def refuse_own_file(self, path: Path) -> None:
+        """Raise ``Refusal`` when ``path`` is a file the comparison is read from or keeps its
+        work in: "left.txt" replaced the readout after "Replace it?"."""
+        what = own_file(path, self.comparison)
+        if what:
+            raise Refusal(f"{path} is {what} of this comparison: name another file.")
 
     @property
     def export_swapped(self) -> bool:

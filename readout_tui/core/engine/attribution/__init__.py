@@ -516,11 +516,17 @@ class _Labelling:
                     # ("«Пул Первого»") speaks for its own.
                     or (
                         before[-1:]
-                        and (before[-1] in _NAME_QUOTES or _MEDIUM.match(before[-1]))
+                        and (
+                            before[-1] in _NAME_QUOTES
+                            or _MEDIUM.match(before[-1])
+                            # "Divisi Media Presiden" is a name of its own, no medium's.
+                            and not (before[-1] == "media" and tokens[k - 1].text[:1].isupper())
+                        )
                         or after[:1]
                         and after[0] in _POSTED_IN
                     )
                     and not places.country_of(name_key(_run_from(tokens, k)[-1].text))
+                    and name_key(token.text) not in led
                 ):
                     self.agencies.add(name_key(token.text))
             for run in name_runs(tokens):
@@ -769,9 +775,10 @@ _NAME_QUOTES = "«„"
 """The opening quotation marks that the languages read put around a name of their own."""
 _MEDIUM = re.compile(
     r"^(?:(?:telegram-|телеграм-|теле)?канал\w*|(?:онлайн-)?радио|газет\w*|издани[еяюи]\w*|соцсет\w*|интервью"
-    r"|newspaper|broadcaster|channel)$"
+    r"|newspaper|broadcaster|channel|media)$"
 )
 """The nouns before a medium's name ("в соцсети Truth Social", "онлайн-радио «Голос СНГ»",
+"Laporan media Ibrani" (Hebrew media: an adjective, no side's name),
 "the newspaper Haaretz"): it relays, as an agency does."""
 _POSTED_IN = {"post", "posts", "posting", "livestream"}
 """The nouns after a platform's name ("In a Facebook post"): it carries a side's words, as a
@@ -868,6 +875,13 @@ def _labels(
                 rank = (not oblique, level)
                 forms[form] += 1
                 order[form] = max(order.get(form, rank), rank)
+        # A spokesman named in full once, by his role ("presidential spokesperson Kang Yu-jung"),
+        # then by his surname alone ("Kang said"): that word is his own name too, no government's.
+        own = {word for form, rank in order.items() if rank[1] == 0 and " " in form for word in form.split()}
+        leaders = set().union(*labelling.leaders.values())
+        for form, (subject, level) in order.items():
+            if level == 1 and form in own and name_key(form) not in leaders:
+                order[form] = (subject, 0)
         label = max(forms, key=lambda f: (order[f], forms[f])) if forms else ""
         if not label:
             label = labelling.leader_name(side) or labelling.country(side)
