@@ -63,6 +63,20 @@ Brask raised the fate of detained fishermen, his office said.
     assert (attribution.left_label, attribution.right_label) == ("Zemblan government", "Brask")
 
 
+def test_a_spokesman_after_a_place_speaks_there_and_labels_it():
+    text = """Kessel and Rowan talk by phone
+British Prime Minister Tom Rowan spoke with Japanese Prime Minister Taro Kessel on Friday, Downing Street said.
+Rowan raised trade and the two leaders agreed to meet soon, Downing Street added.
+In Tokyo, government spokesman Ken Sato said Kessel had asked for closer defence ties.
+Sato said the call was warm.
+"""
+    # "In Tokyo, government spokesman Ken Sato": the place is no one's aide, the spokesman
+    # speaks in Tokyo, and the side is not labelled by his own name.
+    attribution = attribute_text(text)
+    assert (attribution.left_label, attribution.right_label) == ("Downing Street", "Tokyo")
+    assert [s.side.value for s in attribution.statements] == ["neither", "left", "left", "right", "right"]
+
+
 def test_a_possessive_stays_before_its_office():
     text = ENGLISH.replace("Mr Vorel said", "Zembla's government said")
     assert attribute_text(text).left_label == "Zembla's government"

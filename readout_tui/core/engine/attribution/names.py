@@ -264,7 +264,13 @@ class Names:
         # "Dmitry Peskov, a Kremlin spokesman", "Sergei Lavrov, Russia's foreign minister".
         if k + 1 < len(runs):
             organisation = _role_after(tokens, end, runs[k + 1])
-            if organisation is not None:
+            if organisation is None:
+                return
+            if len(names) == 1 and places.country_of(name_key(names[0].text)):
+                # A place, a role and its person ("In Berlin, government spokesman Steffen
+                # Seibert said"): the person speaks there, for its government.
+                self._member(organisation, names[0])
+            else:
                 self._member(names[-1], organisation)
 
     def _member(self, person: Token, organisation: Token, aide: bool = True) -> None:
