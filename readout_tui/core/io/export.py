@@ -47,6 +47,21 @@ _FORMULA_START = ("=", "+", "-", "@")
 injection): some skip the spaces, tabs and line breaks before the sign."""
 
 
+FILE_ENCODINGS = {"csv": "utf-8-sig"}
+"""Formats whose files have a byte-order mark: Excel reads a CSV file without one in the
+system's legacy code page, and Cyrillic, Arabic or Hebrew come out as mojibake. Only files: the
+report on standard output, in a pipe or a FIFO (``-o /dev/stdout``) goes to a program, for which
+the mark would be a stray character before the first column's name."""
+
+
+def write(path: Path | str, fmt: str, text: str) -> Path:
+    """Write the export ``text`` (as ``fmt``) to the file the user named (``files.write_output``):
+    with a byte-order mark where ``FILE_ENCODINGS`` says so, if it is a file."""
+    from readout_tui.core.io.files import write_output
+
+    return write_output(path, text, encoding=FILE_ENCODINGS.get(fmt, "utf-8"), stream_encoding="utf-8")
+
+
 def format_of(path: Path | str) -> str | None:
     """The export format a file name asks for, by its suffix; None when it names none."""
     return SUFFIXES.get(Path(path).suffix.lower())

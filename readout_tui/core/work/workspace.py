@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Literal
 
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import printable
-from readout_tui.core.io.files import write_output
 from readout_tui.core.io.loading import Comparison, is_stream
 from readout_tui.core.types import (
     SIDES,
@@ -1101,7 +1100,7 @@ class Workspace:
         article is the exception: its attribution names its statements by its own sides, so it
         is exported as read (``export_swapped`` says whether the file follows the swap)."""
         # Imported on first use: the exports are not needed to paint the app.
-        from readout_tui.core.io.export import render
+        from readout_tui.core.io.export import render, write
 
         if self.alignment is None:
             raise Refusal(NOT_READY)
@@ -1113,7 +1112,7 @@ class Workspace:
             info = replace(info, side_sources=(info.side_sources[1], info.side_sources[0]))
         else:
             alignment, decisions = self.comparison_alignment(), self.journal.current
-        write_output(path, render(fmt, alignment, info, decisions))
+        write(path, fmt, render(fmt, alignment, info, decisions))
         self.exported = path
 
     def refuse_own_file(self, path: Path) -> None:
