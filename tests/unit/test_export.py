@@ -304,14 +304,47 @@ def test_html_accounts_sit_pair_by_pair_on_one_row_with_a_legend_and_marked_word
     assert "corridor" in grain[0]["shared"] and "corridor" in grain[2]["shared"]
 
 
-def test_html_isolates_each_statement_for_right_to_left_scripts():
-    # An Arabic or Hebrew statement's final full stop and the reference after it would
-    # otherwise be laid out on the wrong side of the text.
+class Directions(HTMLParser):
+    """For each run of text, the nearest element around it with a dir attribute: (dir, lang)."""
+
+    VOID = {"meta", "br", "img", "hr", "input", "link"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[dict] = []
+        self.runs: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append({"tag": tag, **dict(attrs)})
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()["tag"] != tag:
+            pass
+
+    def handle_data(self, data):
+        around = next((e for e in reversed(self.stack) if "dir" in e), {})
+        lang = next((e["lang"] for e in reversed(self.stack) if "lang" in e), "")
+        self.runs.append((data.strip(), around.get("dir", ""), lang))
+
+
+def test_html_lays_out_right_to_left_statements_by_their_own_direction():
+    # An Arabic or Hebrew statement in a cell laid out left to right was aligned left, and its
+    # final full stop and the reference after it stood on the wrong side of the text. Each
+    # statement's element takes its direction from its text (dir="auto"; the references in
+    # it have their own, so only the statement decides) and says its language.
     arabic = readout_from_text("تلقى الرئيس اتصالا هاتفيا من الرئيس الأمريكي.\nبحث الجانبان الوضع في غزة.", "الرئاسة", "lines")
     evidence = collect(arabic, RIGHT, FakeEmbedder())
     html = render("html", decide(evidence, AlignmentSettings()), INFO)
+    parser = Directions()
+    parser.feed(html)
     for text in arabic.texts:
-        assert html.count(f"<bdi>{text}</bdi>") >= 2  # in the accounts and in the unique list
+        runs = [run for run in parser.runs if run[0] == text]
+        assert len(runs) >= 2 and set(runs) == {(text, "auto", "ar")}  # in the accounts and in the unique list
+    assert ("L1", "ltr", "ar") in parser.runs  # a reference beside an Arabic statement is not part of it
+    assert all(direction == "auto" for text, direction, _ in parser.runs if text in RIGHT.texts)
+    assert '<html lang="en">' in html  # the page's own words
+    assert "text-align: left" not in html and "text-align: start" in html
 
 
 @pytest.mark.parametrize(

@@ -187,6 +187,13 @@ class Published:
     def text(self, side: str, index: int | None) -> str:
         return "" if index is None else getattr(self.alignment, side).statements[index].text
 
+    def language(self, side: str) -> str:
+        """The language code of ``side``'s account (BCP 47: ISO 639-1, else 639-3); empty when
+        the languages were not checked or this one could not be told."""
+        check = self.alignment.languages
+        language = getattr(check, side) if check is not None else None
+        return language.code if language is not None and language.known else ""
+
 
 def _labelled(prefix: str, index: int, note: str) -> str:
     return f"{prefix}{index + 1}: {note}" if note else ""
@@ -293,7 +300,7 @@ h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; }
 dl.header { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
 dl.header dt { font-weight: bold; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #bbb; padding: .3em .5em; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #bbb; padding: .3em .5em; vertical-align: top; text-align: start; }
 th { background: #eee; }
 .ref { font-weight: bold; white-space: nowrap; }
 .hand { font-style: italic; color: #7a3e00; }
@@ -325,7 +332,9 @@ def _h(text: str) -> str:
 def to_html(p: Published) -> str:
     parts = [
         "<!DOCTYPE html>",
-        '<html><head><meta charset="utf-8">',
+        # The page's own words are English; each statement says its side's language and takes
+        # its direction from its text (dir="auto"), a Hebrew or Arabic one then right-aligned.
+        '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_h(p.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_h(p.title)}</h1>",
@@ -352,8 +361,17 @@ def _linked(value: str) -> str:
 
 
 def _anchor(side: str, index: int | None) -> str:
+    # dir="ltr": "R1" is not part of the statement, and an element with its own direction is
+    # passed over when dir="auto" on the cell or item around it looks for the text's direction.
     ref = _ref(side, index)
-    return f'<a class="ref" href="#{ref}">{ref}</a>' if ref else ""
+    return f'<a class="ref" dir="ltr" href="#{ref}">{ref}</a>' if ref else ""
+
+
+def _written(p: Published, side: str) -> str:
+    """The attributes of an element holding one of ``side``'s statements (after its reference):
+    its direction from its first strong letter, and its language when known."""
+    language = p.language(side)
+    return ' dir="auto"' + (f' lang="{_h(language)}"' if language else "")
 
 
 def _html_table(p: Published) -> Iterator[str]:
@@ -369,9 +387,10 @@ def _html_table(p: Published) -> Iterator[str]:
         css = "same" if row.relation == "same" else "differently"
         hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
         yield (
-            f'<tr><td>{_anchor("left", row.left)} <bdi>{_h(p.text("left", row.left))}</bdi></td>'
-            f'<td>{_anchor("right", row.right)} <bdi>{_h(p.text("right", row.right))}</bdi></td>'
-            f'<td class="{css}">{_h(row.relation)}{hand}</td><td>{_score(row)}</td><td>{_h(row.note)}</td></tr>'
+            f'<tr><td{_written(p, "left")}>{_anchor("left", row.left)} {_h(p.text("left", row.left))}</td>'
+            f'<td{_written(p, "right")}>{_anchor("right", row.right)} {_h(p.text("right", row.right))}</td>'
+            f'<td class="{css}">{_h(row.relation)}{hand}</td><td>{_score(row)}</td>'
+            f'<td dir="auto">{_h(row.note)}</td></tr>'
         )
     yield "</tbody></table>"
 
@@ -387,8 +406,8 @@ def _html_unique(p: Published) -> Iterator[str]:
         for row in rows:
             index = row.left if side == "left" else row.right
             hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
-            note = f" — note: {_h(row.note)}" if row.note else ""
-            yield f"<li>{_anchor(side, index)} <bdi>{_h(p.text(side, index))}</bdi>{hand}{note}</li>"
+            note = f" — note: <bdi>{_h(row.note)}</bdi>" if row.note else ""
+            yield f"<li{_written(p, side)}>{_anchor(side, index)} {_h(p.text(side, index))}{hand}{note}</li>"
         yield "</ul>"
 
 
@@ -397,7 +416,7 @@ def _html_mentions(p: Published) -> Iterator[str]:
     for side in ("left", "right"):
         # Punctuated as in the markdown: refs by commas, mentions by semicolons.
         found = "; ".join(
-            f"{_h(m.text)} ({_h(m.kind)}: {', '.join(_anchor(side, i) for i in m.statements)})"
+            f"<bdi>{_h(m.text)}</bdi> ({_h(m.kind)}: {', '.join(_anchor(side, i) for i in m.statements)})"
             for m in p.mentions.of(side)
         )
         yield f"<li>Only {_h(p.label(side))}: {found or '(none)'}{_h(_caseless(p, side))}</li>"
@@ -459,7 +478,7 @@ def _html_cell(
     text = p.text(side, index)
     if again:
         # The statement stood on an earlier row already: its reference only, linked there.
-        return f'<td class="text again">↑ <a class="ref" href="#{ref}">{ref}</a></td>'
+        return f'<td class="text again">↑ <a class="ref" dir="ltr" href="#{ref}">{ref}</a></td>'
     spans = ()
     if other_index is not None and pair is not None:
         spans = word_spans(text, p.text(other_side(side), other_index), weights, pair.shared_terms)
@@ -467,10 +486,11 @@ def _html_cell(
     links = " ".join(_anchor(other_side(side), i) for i in partners)
     hand = f' <span class="hand">{HAND}</span>' if p.decisions.touches(side, index) else ""
     note = p.decisions.statement_note(side, index)
-    note_html = f" <em>note: {_h(note)}</em>" if note else ""
+    note_html = f" <em>note: <bdi>{_h(note)}</bdi></em>" if note else ""
     return (
-        f'<td class="text" id="{ref}"><span class="ref">{ref}</span> <bdi>{_marked(text, spans)}</bdi>{hand}{note_html}'
-        f' <span class="links">{("→ " + links) if links else "∅"}</span></td>'
+        f'<td class="text" id="{ref}"{_written(p, side)}><span class="ref" dir="ltr">{ref}</span>'
+        f" {_marked(text, spans)}{hand}{note_html}"
+        f' <span class="links" dir="ltr">{("→ " + links) if links else "∅"}</span></td>'
     )
 
 
@@ -495,9 +515,9 @@ def _html_attribution(p: Published) -> Iterator[str]:
     for s in article.statements:
         tag = report.attribution_tag(article, s.index)
         ref = tag if tag[1:].isdigit() else ""
-        account = f'<a class="ref" href="#{ref}">{_h(tag)}</a>' if ref else _h(tag)
+        account = f'<a class="ref" dir="ltr" href="#{ref}">{_h(tag)}</a>' if ref else _h(tag)
         why = _h(article.why(s.index))
-        yield f"<tr><td>{s.index + 1}</td><td><bdi>{_h(s.text)}</bdi></td><td>{account}</td><td>{why}</td></tr>"
+        yield f'<tr><td>{s.index + 1}</td><td dir="auto">{_h(s.text)}</td><td>{account}</td><td>{why}</td></tr>'
     yield "</tbody></table>"
 
 
