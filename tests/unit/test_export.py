@@ -357,3 +357,36 @@ def test_no_pairs_is_said_as_no_unique_statement_is(fmt, none):
     assert not alignment.pairs
     text = render(fmt, alignment, INFO, Decisions())
     assert none in text and "| relation |" not in text
+
+
+def test_a_note_on_a_pair_that_is_no_pair_now_is_in_every_format():
+    # Unlinked (or under the threshold since), the pair keeps its note, and the app's strip
+    # says it with each statement; the JSON had it, the other exports dropped it.
+    evidence = collect(LEFT, RIGHT, FakeEmbedder())
+    model = decide(evidence, AlignmentSettings())
+    assert (0, 0) in {(p.left, p.right) for p in model.pairs}, "the fixture must pair the grain corridor"
+    decisions = Decisions().note(pair_note_key(0, 0), "=same call? <b>check</b>").unlink(0, 0)
+    alignment = decisions.apply(model, evidence)
+    assert (0, 0) not in {(p.left, p.right) for p in alignment.pairs}
+    on_left = "note on the pair with R1 (no pair now): =same call? <b>check</b>"
+    on_right = "note on the pair with L1 (no pair now): =same call? <b>check</b>"
+    text = render("text", alignment, INFO, decisions)
+    assert f"{on_left}\n" in text and f"{on_right}\n" in text
+    markdown = render("markdown", alignment, INFO, decisions)
+    escaped = report.markdown_escape
+    assert escaped(on_left) in markdown and escaped(on_right) in markdown
+    parser = Collector()
+    parser.feed(render("html", alignment, INFO, decisions))
+    page = "".join(parser.text)
+    assert page.count(on_left) >= 2 and page.count(on_right) >= 2  # in the lists and the accounts
+    rows = list(csv.DictReader(io.StringIO(render("csv", alignment, INFO, decisions))))
+    notes = [row for row in rows if row["section"] == "note"]
+    assert [(r["left_ref"], r["right_ref"], r["relation"], r["note"]) for r in notes] == [
+        ("L1", "R1", "no pair now", "'=same call? <b>check</b>")
+    ]
+    assert notes[0]["left_statement"] == LEFT.texts[0] and notes[0]["right_statement"] == RIGHT.texts[0]
+    assert not any("no pair now" in row["note"] for row in rows if row["section"] != "note")  # said once
+    # Linked again, the note is the pair's own again, and said as such.
+    relinked = decisions.link(0, 0, Kind.MATCH)
+    again = render("markdown", relinked.apply(model, evidence), INFO, relinked)
+    assert "no pair now" not in again and escaped("=same call? <b>check</b>") in again

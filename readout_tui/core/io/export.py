@@ -19,6 +19,7 @@ import html
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from readout_tui.core.aside import Aside, chosen_method
@@ -101,26 +102,46 @@ class Published:
     def title(self) -> str:
         return self.info.title or f"{self.alignment.left.label} vs {self.alignment.right.label}"
 
-    def pairs(self) -> list[Row]:
-        return [self._pair_row(p) for p in sorted(self.alignment.pairs, key=lambda p: (p.left, p.right))]
+    def pairs(self, no_pair: bool = True) -> list[Row]:
+        """``no_pair``: the notes on pairs that are no pair now in their statements' notes."""
+        return [self._pair_row(p, no_pair) for p in sorted(self.alignment.pairs, key=lambda p: (p.left, p.right))]
 
-    def _pair_row(self, pair: Counterpart) -> Row:
+    def _pair_row(self, pair: Counterpart, no_pair: bool) -> Row:
         notes = [
             self.decisions.pair_note(pair.left, pair.right),
-            _labelled("L", pair.left, self.decisions.statement_note("left", pair.left)),
-            _labelled("R", pair.right, self.decisions.statement_note("right", pair.right)),
+            _labelled("L", pair.left, self.statement_notes("left", pair.left, no_pair)),
+            _labelled("R", pair.right, self.statement_notes("right", pair.right, no_pair)),
         ]
         note = "; ".join(n for n in notes if n)
         return Row(pair.left, pair.right, pair.kind.label, pair.score, pair.manual, note)
 
-    def unique(self, side: str) -> list[Row]:
+    def unique(self, side: str, no_pair: bool = True) -> list[Row]:
         rows = []
         for index in self.alignment.unique(side):
             by_hand = self.decisions.touches(side, index)
-            note = self.decisions.statement_note(side, index)
+            note = self.statement_notes(side, index, no_pair)
             left, right = (index, None) if side == "left" else (None, index)
             rows.append(Row(left, right, "unique", None, by_hand, note))
         return rows
+
+    def statement_notes(self, side: str, index: int, no_pair: bool = True) -> str:
+        """The note on the statement, and with ``no_pair`` the notes on its pairs that are no
+        pair now, as the app's strip says them ("note on the pair with R1 (no pair now): …")."""
+        notes = [self.decisions.statement_note(side, index)]
+        if no_pair:
+            notes += [f"{head}: {note}" for head, note in self.notes_on_no_pair.get((side, index), ())]
+        return "; ".join(n for n in notes if n)
+
+    def notes_said(self, side: str, index: int) -> list[tuple[str, str]]:
+        """The statement's notes as said beside it, (what it is, the note): ("note", …) for its
+        own, then those on its pairs that are no pair now."""
+        own = self.decisions.statement_note(side, index)
+        return [("note", own)] * bool(own) + self.notes_on_no_pair.get((side, index), [])
+
+    @cached_property
+    def notes_on_no_pair(self) -> dict[tuple[str, int], list[tuple[str, str]]]:
+        """See ``Decisions.notes_on_no_pair``: looked up for each statement, found once."""
+        return self.decisions.notes_on_no_pair(self.alignment)
 
     def header(self) -> list[tuple[str, str]]:
         """(field, value) pairs, in the order every format shows them."""
@@ -252,13 +273,12 @@ def to_markdown(p: Published) -> str:
         )
     for side in ("left", "right"):
         out += ["", f"## Only in {md(p.label(side))}", ""]
-        rows = p.unique(side)
+        indices = [row.left if side == "left" else row.right for row in p.unique(side)]
         out += [
-            f"- {_ref(side, row.left if side == 'left' else row.right)}: "
-            f"{md(p.text(side, row.left if side == 'left' else row.right))}"
-            + (f" *({BY_HAND})*" if row.by_hand else "")
-            + (f" — note: {md(row.note)}" if row.note else "")
-            for row in rows
+            f"- {_ref(side, index)}: {md(p.text(side, index))}"
+            + (f" *({BY_HAND})*" if p.decisions.touches(side, index) else "")
+            + "".join(f" — {md(head)}: {md(note)}" for head, note in p.notes_said(side, index))
+            for index in indices
         ] or ["- (none)"]
     out += ["", "## Mentioned by one side only", ""]
     for side in ("left", "right"):
@@ -406,7 +426,7 @@ def _html_unique(p: Published) -> Iterator[str]:
         for row in rows:
             index = row.left if side == "left" else row.right
             hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
-            note = f" — note: <bdi>{_h(row.note)}</bdi>" if row.note else ""
+            note = "".join(f" — {_h(head)}: <bdi>{_h(said)}</bdi>" for head, said in p.notes_said(side, index))
             yield f"<li{_written(p, side)}>{_anchor(side, index)} {_h(p.text(side, index))}{hand}{note}</li>"
         yield "</ul>"
 
@@ -485,8 +505,7 @@ def _html_cell(
     partners = [getattr(c, other_side(side)) for c in p.alignment.counterparts(side, index)]
     links = " ".join(_anchor(other_side(side), i) for i in partners)
     hand = f' <span class="hand">{HAND}</span>' if p.decisions.touches(side, index) else ""
-    note = p.decisions.statement_note(side, index)
-    note_html = f" <em>note: <bdi>{_h(note)}</bdi></em>" if note else ""
+    note_html = "".join(f" <em>{_h(head)}: <bdi>{_h(said)}</bdi></em>" for head, said in p.notes_said(side, index))
     return (
         f'<td class="text" id="{ref}"{_written(p, side)}><span class="ref" dir="ltr">{ref}</span>'
         f" {_marked(text, spans)}{hand}{note_html}"
@@ -528,7 +547,9 @@ CSV_COLUMNS = (
     "relation", "score", "by_hand", "note",
 )
 """Sections: "about" (the header: relation holds the field, note its value), "pair",
-"unique" and "mention" (relation holds the kind, note the statements); for an article,
+"unique" and "mention" (relation holds the kind, note the statements); "note": a note on a
+pair that is no pair now (unlinked, or under the threshold since), its two statements in
+their columns, relation "no pair now", note the note; for an article,
 "attribution": each of its statements in the column of its side (neither: the left column,
 with no ref), relation its side, note how it was attributed."""
 
@@ -546,7 +567,9 @@ def to_csv(p: Published) -> str:
     writer.writerow(CSV_COLUMNS)
     for name, value in p.header():
         writer.writerow(["about", "", "", "", "", _cell(name), "", "", _cell(value)])
-    for row in [*p.pairs(), *p.unique("left"), *p.unique("right")]:
+    # The notes on pairs that are no pair now have their own rows, not a part of their
+    # statements' notes: one row each, with the two statements in their columns.
+    for row in [*p.pairs(no_pair=False), *p.unique("left", no_pair=False), *p.unique("right", no_pair=False)]:
         writer.writerow(
             [
                 "pair" if row.left is not None and row.right is not None else "unique",
@@ -558,6 +581,13 @@ def to_csv(p: Published) -> str:
                 "" if row.score is None else f"{row.score:.4f}",
                 "yes" if row.by_hand else "",
                 _cell(row.note),
+            ]
+        )
+    for (left, right), note in p.decisions.pair_notes_on_no_pair(p.alignment):
+        writer.writerow(
+            [
+                "note", _ref("left", left), _cell(p.text("left", left)), _ref("right", right),
+                _cell(p.text("right", right)), "no pair now", "", "", _cell(note),
             ]
         )
     for side in ("left", "right"):

@@ -49,6 +49,7 @@ from readout_tui.core.work.decisions import (
     Decisions,
     Journal,
     NoteKey,
+    no_pair_note,
     pair_note_key,
 )
 from readout_tui.core.work.segments import SegmentEdit, split_edit
@@ -792,9 +793,7 @@ class Workspace:
             if key[0] != "pair" or key[ours] != index or key[1:] == shown or key[1:] in pairs:
                 continue
             found.append((key[3 - ours], note))
-        return [
-            f"note on the pair with {statement_ref(far, other)} (no pair now): {note}" for other, note in sorted(found)
-        ]
+        return [no_pair_note(far, other, note) for other, note in sorted(found)]
 
     def clip(self, what: Literal["statement", "pair"]) -> tuple[str, str]:
         """(what it is, the text) to copy: the statement under the cursor with its reference and
