@@ -439,8 +439,12 @@ def _summary_lines(alignment: Alignment, width: int = 100) -> list[str]:
         unique = alignment.unique(side)
         lines.append(f"  only in {label}: {len(unique)}" if not unique else f"  only in {label} ({len(unique)}):")
         readout = getattr(alignment, side)
-        for index in unique:
-            lines += _hanging(f"    {statement_ref(side, index)}  ", printable(readout.statements[index].text), width)
+        # Right-aligned as the statements are above, to the list's longest reference: "R10"
+        # put its text a column to the right of "R9"'s.
+        refs = [statement_ref(side, index) for index in unique]
+        size = max(map(len, refs), default=0)
+        for index, ref in zip(unique, refs):
+            lines += _hanging(f"    {ref:>{size}}  ", printable(readout.statements[index].text), width)
     return lines
 
 
