@@ -375,7 +375,7 @@ def _compared(args, fmt, embedder, comparison, session, mentions, leave=False) -
     if _to_stdout(args):
         _write(output)
     else:
-        _save(Path(args.output), output)
+        _save(Path(args.output), fmt, output)
     if leave:
         _leave(cache)
     return 0
@@ -457,11 +457,11 @@ def _note(message: str) -> None:
     print(f"readout-tui: note: {_one_line(message)}", file=sys.stderr)
 
 
-def _save(path: Path, output: str) -> None:
-    from readout_tui.core.io.files import write_output
+def _save(path: Path, fmt: str, output: str) -> None:
+    from readout_tui.core.io.export import write
 
     try:
-        write_output(path, output)
+        write(path, fmt, output)
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}: cannot write it ({getattr(exc, 'strerror', None) or exc})") from exc
 

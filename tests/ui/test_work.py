@@ -303,7 +303,7 @@ async def test_export_from_the_app(app_on, case, tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, PromptScreen)
-        rows = list(csv.DictReader(io.StringIO((tmp_path / "table.csv").read_text(encoding="utf-8"))))
+        rows = list(csv.DictReader(io.StringIO((tmp_path / "table.csv").read_text(encoding="utf-8-sig"))))
         assert any(r["section"] == "unique" and r["left_ref"] == "L1" and r["by_hand"] == "yes" for r in rows)
         # The next export is proposed where the last went, in its format; .txt is the text report.
         await pilot.press("e")

@@ -65,9 +65,12 @@ def test_output_is_written_in_the_format_its_name_asks_for(capsys, case, tmp_pat
         assert (code, out, err) == (0, "", "")
     HTMLParser().feed((target / "report.html").read_text(encoding="utf-8"))
     assert "<h2>Divergence table</h2>" in (target / "report.html").read_text(encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO((target / "report.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((target / "report.csv").read_text(encoding="utf-8-sig"))))
     assert any(r["section"] == "unique" and r["left_ref"] == "L1" and r["by_hand"] == "yes" for r in rows)
     assert "## Divergence table" in (target / "report.md").read_text(encoding="utf-8")
+    # A CSV file has a byte-order mark, for a spreadsheet to read it as UTF-8; the others none.
+    assert (target / "report.csv").read_bytes().startswith(b"\xef\xbb\xbfsection,")
+    assert not any((target / name).read_bytes().startswith(b"\xef\xbb\xbf") for name in ("report.html", "report.md"))
     assert json.loads((target / "report.json").read_text(encoding="utf-8"))["decisions"]["unique"]
     assert sorted(p.name for p in target.iterdir()) == ["report.csv", "report.html", "report.json", "report.md"]
 
@@ -139,6 +142,18 @@ def test_output_to_a_fifo_reaches_its_reader(capsys, case, tmp_path, nothing_rep
     assert (code, err) == (0, "")
     assert received.decode("utf-8").startswith("# ") and "## Divergence table" in received.decode("utf-8")
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_csv_for_a_program_has_no_byte_order_mark(capsys, case, tmp_path, nothing_replaced):
+    # Standard output and a FIFO go to a program, not a spreadsheet: a mark there would be a
+    # stray character before the first column's name.
+    code, out, err = run(capsys, str(case), "--format", "csv")
+    assert (code, err) == (0, "") and out.startswith("section,")
+    fifo = tmp_path / "report.csv"
+    os.mkfifo(fifo)
+    with fifo_reader(fifo) as received:
+        code, _, err = run(capsys, str(case), "-o", str(fifo))
+    assert (code, err) == (0, "") and received.startswith(b"section,")
 
 
 def test_output_to_a_fifo_nobody_reads_fails_at_once(capsys, case, tmp_path):

@@ -304,14 +304,47 @@ def test_html_accounts_sit_pair_by_pair_on_one_row_with_a_legend_and_marked_word
     assert "corridor" in grain[0]["shared"] and "corridor" in grain[2]["shared"]
 
 
-def test_html_isolates_each_statement_for_right_to_left_scripts():
-    # An Arabic or Hebrew statement's final full stop and the reference after it would
-    # otherwise be laid out on the wrong side of the text.
+class Directions(HTMLParser):
+    """For each run of text, the nearest element around it with a dir attribute: (dir, lang)."""
+
+    VOID = {"meta", "br", "img", "hr", "input", "link"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[dict] = []
+        self.runs: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append({"tag": tag, **dict(attrs)})
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()["tag"] != tag:
+            pass
+
+    def handle_data(self, data):
+        around = next((e for e in reversed(self.stack) if "dir" in e), {})
+        lang = next((e["lang"] for e in reversed(self.stack) if "lang" in e), "")
+        self.runs.append((data.strip(), around.get("dir", ""), lang))
+
+
+def test_html_lays_out_right_to_left_statements_by_their_own_direction():
+    # An Arabic or Hebrew statement in a cell laid out left to right was aligned left, and its
+    # final full stop and the reference after it stood on the wrong side of the text. Each
+    # statement's element takes its direction from its text (dir="auto"; the references in
+    # it have their own, so only the statement decides) and says its language.
     arabic = readout_from_text("تلقى الرئيس اتصالا هاتفيا من الرئيس الأمريكي.\nبحث الجانبان الوضع في غزة.", "الرئاسة", "lines")
     evidence = collect(arabic, RIGHT, FakeEmbedder())
     html = render("html", decide(evidence, AlignmentSettings()), INFO)
+    parser = Directions()
+    parser.feed(html)
     for text in arabic.texts:
-        assert html.count(f"<bdi>{text}</bdi>") >= 2  # in the accounts and in the unique list
+        runs = [run for run in parser.runs if run[0] == text]
+        assert len(runs) >= 2 and set(runs) == {(text, "auto", "ar")}  # in the accounts and in the unique list
+    assert ("L1", "ltr", "ar") in parser.runs  # a reference beside an Arabic statement is not part of it
+    assert all(direction == "auto" for text, direction, _ in parser.runs if text in RIGHT.texts)
+    assert '<html lang="en">' in html  # the page's own words
+    assert "text-align: left" not in html and "text-align: start" in html
 
 
 @pytest.mark.parametrize(
@@ -324,3 +357,36 @@ def test_no_pairs_is_said_as_no_unique_statement_is(fmt, none):
     assert not alignment.pairs
     text = render(fmt, alignment, INFO, Decisions())
     assert none in text and "| relation |" not in text
+
+
+def test_a_note_on_a_pair_that_is_no_pair_now_is_in_every_format():
+    # Unlinked (or under the threshold since), the pair keeps its note, and the app's strip
+    # says it with each statement; the JSON had it, the other exports dropped it.
+    evidence = collect(LEFT, RIGHT, FakeEmbedder())
+    model = decide(evidence, AlignmentSettings())
+    assert (0, 0) in {(p.left, p.right) for p in model.pairs}, "the fixture must pair the grain corridor"
+    decisions = Decisions().note(pair_note_key(0, 0), "=same call? <b>check</b>").unlink(0, 0)
+    alignment = decisions.apply(model, evidence)
+    assert (0, 0) not in {(p.left, p.right) for p in alignment.pairs}
+    on_left = "note on the pair with R1 (no pair now): =same call? <b>check</b>"
+    on_right = "note on the pair with L1 (no pair now): =same call? <b>check</b>"
+    text = render("text", alignment, INFO, decisions)
+    assert f"{on_left}\n" in text and f"{on_right}\n" in text
+    markdown = render("markdown", alignment, INFO, decisions)
+    escaped = report.markdown_escape
+    assert escaped(on_left) in markdown and escaped(on_right) in markdown
+    parser = Collector()
+    parser.feed(render("html", alignment, INFO, decisions))
+    page = "".join(parser.text)
+    assert page.count(on_left) >= 2 and page.count(on_right) >= 2  # in the lists and the accounts
+    rows = list(csv.DictReader(io.StringIO(render("csv", alignment, INFO, decisions))))
+    notes = [row for row in rows if row["section"] == "note"]
+    assert [(r["left_ref"], r["right_ref"], r["relation"], r["note"]) for r in notes] == [
+        ("L1", "R1", "no pair now", "'=same call? <b>check</b>")
+    ]
+    assert notes[0]["left_statement"] == LEFT.texts[0] and notes[0]["right_statement"] == RIGHT.texts[0]
+    assert not any("no pair now" in row["note"] for row in rows if row["section"] != "note")  # said once
+    # Linked again, the note is the pair's own again, and said as such.
+    relinked = decisions.link(0, 0, Kind.MATCH)
+    again = render("markdown", relinked.apply(model, evidence), INFO, relinked)
+    assert "no pair now" not in again and escaped("=same call? <b>check</b>") in again

@@ -320,3 +320,44 @@ def test_names_are_not_listed_against_a_script_without_capitals():
     assert not [m for m in found.left if m.kind == "name"]
     assert [m.kind for m in found.left] == ["number"]  # what is not a name is still compared
     assert found.names == {"left": False, "right": False}
+
+
+def test_case_forms_of_one_name_are_listed_once():
+    # Russian declines names: "Грозного" and "Грозный" are one city, as they would be one
+    # name on the other side (matched up to an ending).
+    left, right, result = sides(
+        ["Лайнер пытался сесть в аэропорту Грозного.", "В это время беспилотники атаковали Грозный и Моздок."],
+        ["The call took place."],
+    )
+    assert left == ["Грозного", "Моздок"]
+    assert result.left[0].statements == (0, 1)
+    # Different names that only begin alike stay apart.
+    left, _, _ = sides(["It was signed by Austria and Australia."], ["The call took place."])
+    assert left == ["Austria", "Australia"]
+
+
+def test_an_acronym_given_in_parentheses_is_the_names_in_any_language():
+    indonesian = [
+        "Mereka sepakat bertemu di sela KTT Organisasi Kerja Sama Shanghai (SCO) di Tianjin.",
+        "Pertemuan SCO dijadwalkan berlangsung pada akhir Agustus.",
+    ]
+    # Listed once, as written first, with every statement that names it either way.
+    left, _, result = sides(indonesian, ["The call took place."])
+    assert "Organisasi Kerja Sama Shanghai (SCO)" in left and "SCO" not in left
+    assert next(m for m in result.left if m.text.endswith("(SCO)")).statements == (0, 1)
+    # The other side naming it either way shares both.
+    for other in ("They will meet at the Shanghai Cooperation Organisation summit.", "They will meet at the SCO summit."):
+        left, right, _ = sides(indonesian, [other])
+        assert not any("SCO" in m or "Organisasi" in m for m in left) and not any("S" in m for m in right), (left, right)
+    # One word in parentheses after a place is more often something else (a state, a unit).
+    left, _, _ = sides(["The summit was held in Manaus (AM) and Brasilia."], ["The call took place."])
+    assert left == ["Manaus", "AM", "Brasilia"]
+
+
+def test_the_first_word_of_a_markdown_like_line_opens_it():
+    # "# Not a heading" made "Not" a capitalised word inside a sentence: a name, there and
+    # wherever a sentence opened with it.
+    left, _, _ = sides(["# Not a heading", "> Both sides agreed.", "Not all of it was said by Putin."], ["Putin spoke."])
+    assert left == []
+    left, _, _ = sides(["# Netanyahu called", "- Gaza was discussed with Netanyahu."], ["The call took place."])
+    assert left == ["Netanyahu"]  # a name opening such a line is one still, as it is used inside a sentence too

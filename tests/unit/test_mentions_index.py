@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from readout_tui.core.engine.names import capitalised_inside
 from readout_tui.core.io.loading import load_comparison, readout_from_text
 from readout_tui.core.work import mentions as module
 from readout_tui.core.work.mentions import Mention, _same_word, mentions, one_sided
@@ -46,13 +45,22 @@ def shared(mention: Mention, others: list[Mention], words: set[str]) -> bool:
     return found[-1] or sum(found) * 2 >= len(found)
 
 
+def alone(found: list[Mention], others: list[Mention], words: set[str]) -> list[Mention]:
+    """The mentions of ``found`` the other side lacks, listed as ``one_sided`` lists them: a
+    name and the acronym given for it shared together, and each name once (``_merged``, which
+    is not what the index changes)."""
+    known = {m.key for m in found if shared(m, others, words)}
+    same = module._same_as(found)
+    return list(module._merged([m for m in found if m.key not in known and known.isdisjoint(same.get(m.key, ()))]))
+
+
 def check(left, right):
-    inner = capitalised_inside([*left.texts, *right.texts])
+    inner = module._capitalised_inside([*left.texts, *right.texts])
     found = {"left": mentions(left, inner), "right": mentions(right, inner)}
     words = {"left": module._words(left.texts), "right": module._words(right.texts)}
     result = one_sided(left, right)
-    assert list(result.left) == [m for m in found["left"] if not shared(m, found["right"], words["right"])]
-    assert list(result.right) == [m for m in found["right"] if not shared(m, found["left"], words["left"])]
+    assert list(result.left) == alone(found["left"], found["right"], words["right"])
+    assert list(result.right) == alone(found["right"], found["left"], words["left"])
 
 
 @pytest.mark.parametrize("case", FIXTURES, ids=lambda p: p.name)

@@ -143,6 +143,20 @@ def test_text_report_lists_statements_partners_and_summary():
     assert "only in Kremlin (1):" in text and "L2  Only the Kremlin says this." in text
 
 
+def test_text_report_aligns_the_only_in_list_past_nine_statements():
+    # "R10" is a character wider than "R9": its text stood a column to the right.
+    texts = [f"Statement number {i + 1}, long enough to wrap at this width." for i in range(11)]
+    text = report.to_text(hand_made(["A."], texts, []), width=40)
+    listed = text.split("only in Israeli PMO (11):\n")[1].splitlines()
+    starts = {line.index("Statement") for line in listed if "Statement" in line}
+    assert len(starts) == 1, listed
+    assert "     R9  Statement number 9," in listed[16] and "    R10  Statement number 10," in listed[18]
+    # A wrapped line goes on under its text, as for R1-R9.
+    follows = [line for line in listed if not line.lstrip().startswith("R")]
+    assert follows and {len(line) - len(line.lstrip()) for line in follows} == starts
+    assert "    L1  A." in text.split("Summary")[1]  # up to nine, as it was
+
+
 def test_text_report_gives_a_date_without_a_title():
     # left.txt against a saved page: the page has a date and no title; the Markdown export
     # showed it, the text report did not.

@@ -528,7 +528,8 @@ def test_export_writes_the_format_the_name_asks_for_with_the_sides_as_shown(work
     work.swap()  # the file follows the screen: that statement is now R1
     path = tmp_path / "table.csv"
     work.export(path)
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # for a spreadsheet
     assert any(r["section"] == "unique" and r["right_ref"] == "R1" and r["by_hand"] == "yes" for r in rows)
     assert not any(r["section"] == "unique" and r["left_ref"] == "L1" and r["by_hand"] == "yes" for r in rows)
     work.export(tmp_path / "all.json")

@@ -19,6 +19,7 @@ import html
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from readout_tui.core.aside import Aside, chosen_method
@@ -45,6 +46,21 @@ BY_HAND = "by hand"
 _FORMULA_START = ("=", "+", "-", "@")
 """Cells starting so, after any leading white space, are run as formulas by spreadsheets (CSV
 injection): some skip the spaces, tabs and line breaks before the sign."""
+
+
+FILE_ENCODINGS = {"csv": "utf-8-sig"}
+"""Formats whose files have a byte-order mark: Excel reads a CSV file without one in the
+system's legacy code page, and Cyrillic, Arabic or Hebrew come out as mojibake. Only files: the
+report on standard output, in a pipe or a FIFO (``-o /dev/stdout``) goes to a program, for which
+the mark would be a stray character before the first column's name."""
+
+
+def write(path: Path | str, fmt: str, text: str) -> Path:
+    """Write the export ``text`` (as ``fmt``) to the file the user named (``files.write_output``):
+    with a byte-order mark where ``FILE_ENCODINGS`` says so, if it is a file."""
+    from readout_tui.core.io.files import write_output
+
+    return write_output(path, text, encoding=FILE_ENCODINGS.get(fmt, "utf-8"), stream_encoding="utf-8")
 
 
 def format_of(path: Path | str) -> str | None:
@@ -86,26 +102,46 @@ class Published:
     def title(self) -> str:
         return self.info.title or f"{self.alignment.left.label} vs {self.alignment.right.label}"
 
-    def pairs(self) -> list[Row]:
-        return [self._pair_row(p) for p in sorted(self.alignment.pairs, key=lambda p: (p.left, p.right))]
+    def pairs(self, no_pair: bool = True) -> list[Row]:
+        """``no_pair``: the notes on pairs that are no pair now in their statements' notes."""
+        return [self._pair_row(p, no_pair) for p in sorted(self.alignment.pairs, key=lambda p: (p.left, p.right))]
 
-    def _pair_row(self, pair: Counterpart) -> Row:
+    def _pair_row(self, pair: Counterpart, no_pair: bool) -> Row:
         notes = [
             self.decisions.pair_note(pair.left, pair.right),
-            _labelled("L", pair.left, self.decisions.statement_note("left", pair.left)),
-            _labelled("R", pair.right, self.decisions.statement_note("right", pair.right)),
+            _labelled("L", pair.left, self.statement_notes("left", pair.left, no_pair)),
+            _labelled("R", pair.right, self.statement_notes("right", pair.right, no_pair)),
         ]
         note = "; ".join(n for n in notes if n)
         return Row(pair.left, pair.right, pair.kind.label, pair.score, pair.manual, note)
 
-    def unique(self, side: str) -> list[Row]:
+    def unique(self, side: str, no_pair: bool = True) -> list[Row]:
         rows = []
         for index in self.alignment.unique(side):
             by_hand = self.decisions.touches(side, index)
-            note = self.decisions.statement_note(side, index)
+            note = self.statement_notes(side, index, no_pair)
             left, right = (index, None) if side == "left" else (None, index)
             rows.append(Row(left, right, "unique", None, by_hand, note))
         return rows
+
+    def statement_notes(self, side: str, index: int, no_pair: bool = True) -> str:
+        """The note on the statement, and with ``no_pair`` the notes on its pairs that are no
+        pair now, as the app's strip says them ("note on the pair with R1 (no pair now): …")."""
+        notes = [self.decisions.statement_note(side, index)]
+        if no_pair:
+            notes += [f"{head}: {note}" for head, note in self.notes_on_no_pair.get((side, index), ())]
+        return "; ".join(n for n in notes if n)
+
+    def notes_said(self, side: str, index: int) -> list[tuple[str, str]]:
+        """The statement's notes as said beside it, (what it is, the note): ("note", …) for its
+        own, then those on its pairs that are no pair now."""
+        own = self.decisions.statement_note(side, index)
+        return [("note", own)] * bool(own) + self.notes_on_no_pair.get((side, index), [])
+
+    @cached_property
+    def notes_on_no_pair(self) -> dict[tuple[str, int], list[tuple[str, str]]]:
+        """See ``Decisions.notes_on_no_pair``: looked up for each statement, found once."""
+        return self.decisions.notes_on_no_pair(self.alignment)
 
     def header(self) -> list[tuple[str, str]]:
         """(field, value) pairs, in the order every format shows them."""
@@ -172,6 +208,13 @@ class Published:
     def text(self, side: str, index: int | None) -> str:
         return "" if index is None else getattr(self.alignment, side).statements[index].text
 
+    def language(self, side: str) -> str:
+        """The language code of ``side``'s account (BCP 47: ISO 639-1, else 639-3); empty when
+        the languages were not checked or this one could not be told."""
+        check = self.alignment.languages
+        language = getattr(check, side) if check is not None else None
+        return language.code if language is not None and language.known else ""
+
 
 def _labelled(prefix: str, index: int, note: str) -> str:
     return f"{prefix}{index + 1}: {note}" if note else ""
@@ -230,13 +273,12 @@ def to_markdown(p: Published) -> str:
         )
     for side in ("left", "right"):
         out += ["", f"## Only in {md(p.label(side))}", ""]
-        rows = p.unique(side)
+        indices = [row.left if side == "left" else row.right for row in p.unique(side)]
         out += [
-            f"- {_ref(side, row.left if side == 'left' else row.right)}: "
-            f"{md(p.text(side, row.left if side == 'left' else row.right))}"
-            + (f" *({BY_HAND})*" if row.by_hand else "")
-            + (f" — note: {md(row.note)}" if row.note else "")
-            for row in rows
+            f"- {_ref(side, index)}: {md(p.text(side, index))}"
+            + (f" *({BY_HAND})*" if p.decisions.touches(side, index) else "")
+            + "".join(f" — {md(head)}: {md(note)}" for head, note in p.notes_said(side, index))
+            for index in indices
         ] or ["- (none)"]
     out += ["", "## Mentioned by one side only", ""]
     for side in ("left", "right"):
@@ -278,7 +320,7 @@ h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; }
 dl.header { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
 dl.header dt { font-weight: bold; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #bbb; padding: .3em .5em; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #bbb; padding: .3em .5em; vertical-align: top; text-align: start; }
 th { background: #eee; }
 .ref { font-weight: bold; white-space: nowrap; }
 .hand { font-style: italic; color: #7a3e00; }
@@ -310,7 +352,9 @@ def _h(text: str) -> str:
 def to_html(p: Published) -> str:
     parts = [
         "<!DOCTYPE html>",
-        '<html><head><meta charset="utf-8">',
+        # The page's own words are English; each statement says its side's language and takes
+        # its direction from its text (dir="auto"), a Hebrew or Arabic one then right-aligned.
+        '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_h(p.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_h(p.title)}</h1>",
@@ -337,8 +381,17 @@ def _linked(value: str) -> str:
 
 
 def _anchor(side: str, index: int | None) -> str:
+    # dir="ltr": "R1" is not part of the statement, and an element with its own direction is
+    # passed over when dir="auto" on the cell or item around it looks for the text's direction.
     ref = _ref(side, index)
-    return f'<a class="ref" href="#{ref}">{ref}</a>' if ref else ""
+    return f'<a class="ref" dir="ltr" href="#{ref}">{ref}</a>' if ref else ""
+
+
+def _written(p: Published, side: str) -> str:
+    """The attributes of an element holding one of ``side``'s statements (after its reference):
+    its direction from its first strong letter, and its language when known."""
+    language = p.language(side)
+    return ' dir="auto"' + (f' lang="{_h(language)}"' if language else "")
 
 
 def _html_table(p: Published) -> Iterator[str]:
@@ -354,9 +407,10 @@ def _html_table(p: Published) -> Iterator[str]:
         css = "same" if row.relation == "same" else "differently"
         hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
         yield (
-            f'<tr><td>{_anchor("left", row.left)} <bdi>{_h(p.text("left", row.left))}</bdi></td>'
-            f'<td>{_anchor("right", row.right)} <bdi>{_h(p.text("right", row.right))}</bdi></td>'
-            f'<td class="{css}">{_h(row.relation)}{hand}</td><td>{_score(row)}</td><td>{_h(row.note)}</td></tr>'
+            f'<tr><td{_written(p, "left")}>{_anchor("left", row.left)} {_h(p.text("left", row.left))}</td>'
+            f'<td{_written(p, "right")}>{_anchor("right", row.right)} {_h(p.text("right", row.right))}</td>'
+            f'<td class="{css}">{_h(row.relation)}{hand}</td><td>{_score(row)}</td>'
+            f'<td dir="auto">{_h(row.note)}</td></tr>'
         )
     yield "</tbody></table>"
 
@@ -372,8 +426,8 @@ def _html_unique(p: Published) -> Iterator[str]:
         for row in rows:
             index = row.left if side == "left" else row.right
             hand = f' <span class="hand">{HAND} {BY_HAND}</span>' if row.by_hand else ""
-            note = f" — note: {_h(row.note)}" if row.note else ""
-            yield f"<li>{_anchor(side, index)} <bdi>{_h(p.text(side, index))}</bdi>{hand}{note}</li>"
+            note = "".join(f" — {_h(head)}: <bdi>{_h(said)}</bdi>" for head, said in p.notes_said(side, index))
+            yield f"<li{_written(p, side)}>{_anchor(side, index)} {_h(p.text(side, index))}{hand}{note}</li>"
         yield "</ul>"
 
 
@@ -382,7 +436,7 @@ def _html_mentions(p: Published) -> Iterator[str]:
     for side in ("left", "right"):
         # Punctuated as in the markdown: refs by commas, mentions by semicolons.
         found = "; ".join(
-            f"{_h(m.text)} ({_h(m.kind)}: {', '.join(_anchor(side, i) for i in m.statements)})"
+            f"<bdi>{_h(m.text)}</bdi> ({_h(m.kind)}: {', '.join(_anchor(side, i) for i in m.statements)})"
             for m in p.mentions.of(side)
         )
         yield f"<li>Only {_h(p.label(side))}: {found or '(none)'}{_h(_caseless(p, side))}</li>"
@@ -444,18 +498,18 @@ def _html_cell(
     text = p.text(side, index)
     if again:
         # The statement stood on an earlier row already: its reference only, linked there.
-        return f'<td class="text again">↑ <a class="ref" href="#{ref}">{ref}</a></td>'
+        return f'<td class="text again">↑ <a class="ref" dir="ltr" href="#{ref}">{ref}</a></td>'
     spans = ()
     if other_index is not None and pair is not None:
         spans = word_spans(text, p.text(other_side(side), other_index), weights, pair.shared_terms)
     partners = [getattr(c, other_side(side)) for c in p.alignment.counterparts(side, index)]
     links = " ".join(_anchor(other_side(side), i) for i in partners)
     hand = f' <span class="hand">{HAND}</span>' if p.decisions.touches(side, index) else ""
-    note = p.decisions.statement_note(side, index)
-    note_html = f" <em>note: {_h(note)}</em>" if note else ""
+    note_html = "".join(f" <em>{_h(head)}: <bdi>{_h(said)}</bdi></em>" for head, said in p.notes_said(side, index))
     return (
-        f'<td class="text" id="{ref}"><span class="ref">{ref}</span> <bdi>{_marked(text, spans)}</bdi>{hand}{note_html}'
-        f' <span class="links">{("→ " + links) if links else "∅"}</span></td>'
+        f'<td class="text" id="{ref}"{_written(p, side)}><span class="ref" dir="ltr">{ref}</span>'
+        f" {_marked(text, spans)}{hand}{note_html}"
+        f' <span class="links" dir="ltr">{("→ " + links) if links else "∅"}</span></td>'
     )
 
 
@@ -480,9 +534,9 @@ def _html_attribution(p: Published) -> Iterator[str]:
     for s in article.statements:
         tag = report.attribution_tag(article, s.index)
         ref = tag if tag[1:].isdigit() else ""
-        account = f'<a class="ref" href="#{ref}">{_h(tag)}</a>' if ref else _h(tag)
+        account = f'<a class="ref" dir="ltr" href="#{ref}">{_h(tag)}</a>' if ref else _h(tag)
         why = _h(article.why(s.index))
-        yield f"<tr><td>{s.index + 1}</td><td><bdi>{_h(s.text)}</bdi></td><td>{account}</td><td>{why}</td></tr>"
+        yield f'<tr><td>{s.index + 1}</td><td dir="auto">{_h(s.text)}</td><td>{account}</td><td>{why}</td></tr>'
     yield "</tbody></table>"
 
 
@@ -493,7 +547,9 @@ CSV_COLUMNS = (
     "relation", "score", "by_hand", "note",
 )
 """Sections: "about" (the header: relation holds the field, note its value), "pair",
-"unique" and "mention" (relation holds the kind, note the statements); for an article,
+"unique" and "mention" (relation holds the kind, note the statements); "note": a note on a
+pair that is no pair now (unlinked, or under the threshold since), its two statements in
+their columns, relation "no pair now", note the note; for an article,
 "attribution": each of its statements in the column of its side (neither: the left column,
 with no ref), relation its side, note how it was attributed."""
 
@@ -511,7 +567,9 @@ def to_csv(p: Published) -> str:
     writer.writerow(CSV_COLUMNS)
     for name, value in p.header():
         writer.writerow(["about", "", "", "", "", _cell(name), "", "", _cell(value)])
-    for row in [*p.pairs(), *p.unique("left"), *p.unique("right")]:
+    # The notes on pairs that are no pair now have their own rows, not a part of their
+    # statements' notes: one row each, with the two statements in their columns.
+    for row in [*p.pairs(no_pair=False), *p.unique("left", no_pair=False), *p.unique("right", no_pair=False)]:
         writer.writerow(
             [
                 "pair" if row.left is not None and row.right is not None else "unique",
@@ -523,6 +581,13 @@ def to_csv(p: Published) -> str:
                 "" if row.score is None else f"{row.score:.4f}",
                 "yes" if row.by_hand else "",
                 _cell(row.note),
+            ]
+        )
+    for (left, right), note in p.decisions.pair_notes_on_no_pair(p.alignment):
+        writer.writerow(
+            [
+                "note", _ref("left", left), _cell(p.text("left", left)), _ref("right", right),
+                _cell(p.text("right", right)), "no pair now", "", "", _cell(note),
             ]
         )
     for side in ("left", "right"):

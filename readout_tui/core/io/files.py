@@ -82,14 +82,17 @@ def write_atomic(path: Path | str, data: str | bytes, *, encoding: str = "utf-8"
     return path
 
 
-def write_output(path: Path | str, data: str | bytes, *, encoding: str = "utf-8") -> Path:
+def write_output(
+    path: Path | str, data: str | bytes, *, encoding: str = "utf-8", stream_encoding: str | None = None
+) -> Path:
     """Write ``data`` to a file the user named: replaced atomically when it is a regular file
     (or absent), written in place when it is a FIFO, a terminal or another character device,
     or this process's own standard output or error; refused when it is anything else. A
     symbolic link leads to what is written: the file it points to is replaced (made, when it
-    does not exist yet) and the link is kept."""
+    does not exist yet) and the link is kept. ``stream_encoding`` (``encoding`` when None) is
+    the encoding of text written in place, to a program or a terminal rather than a file: a
+    CSV file has a byte-order mark for spreadsheets, which a program reading a pipe is spared."""
     path = Path(path)
-    payload = data.encode(encoding) if isinstance(data, str) else data
     try:
         target = os.stat(path)  # following links: /dev/stdout is a link to a terminal or a pipe
     except FileNotFoundError:
@@ -98,9 +101,10 @@ def write_output(path: Path | str, data: str | bytes, *, encoding: str = "utf-8"
         # Said as it is: "No such file or directory" left the user looking for the file.
         raise FileRefused(errno.ENOENT, f"no such folder: {path.parent}; make it first", str(path))
     if target is None or (stat.S_ISREG(target.st_mode) and not _is_standard_stream(target)):
-        write_atomic(_through_links(path), payload)
+        write_atomic(_through_links(path), data.encode(encoding) if isinstance(data, str) else data)
         return path
-    _write_in_place(path, payload, target)
+    in_place = stream_encoding or encoding
+    _write_in_place(path, data.encode(in_place) if isinstance(data, str) else data, target)
     return path
 
 

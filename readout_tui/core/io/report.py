@@ -326,6 +326,7 @@ def to_text(
         lines += [printable(info.date), ""]  # a saved page's date with no title (left.txt against one)
     if lexical_fallback(alignment):
         lines += [f"Shared words only, not meaning: {printable(lexical_fallback(alignment))}", ""]
+    no_pair = decisions.notes_on_no_pair(alignment) if decisions is not None else {}
     for side in ("left", "right"):
         readout = getattr(alignment, side)
         decoded = f", {_decoded(readout)}" if _decoded(readout) else ""
@@ -334,7 +335,7 @@ def to_text(
             f"{_language_label(alignment, side)}"
         )
         for statement in readout.statements:
-            lines += _statement_lines(alignment, side, statement.index, width, decisions)
+            lines += _statement_lines(alignment, side, statement.index, width, decisions, no_pair)
         lines.append("")
     if info.article is not None:
         lines += _attribution_lines(info.article, width)
@@ -343,8 +344,14 @@ def to_text(
 
 
 def _statement_lines(
-    alignment: Alignment, side: str, index: int, width: int, decisions: Decisions | None
+    alignment: Alignment,
+    side: str,
+    index: int,
+    width: int,
+    decisions: Decisions | None,
+    no_pair: dict[tuple[str, int], list[tuple[str, str]]],
 ) -> list[str]:
+    """``no_pair``: ``Decisions.notes_on_no_pair``, said under the statement as in the app."""
     status = alignment.status(side, index)
     head = f"  {status.glyph} {statement_ref(side, index):>4}  "
     indent = " " * len(head)
@@ -356,6 +363,8 @@ def _statement_lines(
     note = decisions.statement_note(side, index) if decisions is not None else ""
     if note:
         lines += _hanging(indent, f"note: {printable(note)}", width)
+    for head, pair_note in no_pair.get((side, index), ()):
+        lines += _hanging(indent, f"{head}: {printable(pair_note)}", width)
     other = other_side(side)
     for pair in alignment.counterparts(side, index):
         # A learned pair's reason opens with its confidence, which says more than the score.
@@ -430,8 +439,12 @@ def _summary_lines(alignment: Alignment, width: int = 100) -> list[str]:
         unique = alignment.unique(side)
         lines.append(f"  only in {label}: {len(unique)}" if not unique else f"  only in {label} ({len(unique)}):")
         readout = getattr(alignment, side)
-        for index in unique:
-            lines += _hanging(f"    {statement_ref(side, index)}  ", printable(readout.statements[index].text), width)
+        # Right-aligned as the statements are above, to the list's longest reference: "R10"
+        # put its text a column to the right of "R9"'s.
+        refs = [statement_ref(side, index) for index in unique]
+        size = max(map(len, refs), default=0)
+        for index, ref in zip(unique, refs):
+            lines += _hanging(f"    {ref:>{size}}  ", printable(readout.statements[index].text), width)
     return lines
 
 

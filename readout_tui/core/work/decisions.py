@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import well_formed
-from readout_tui.core.types import Alignment, Counterpart, Kind, Side, other_side
+from readout_tui.core.types import Alignment, Counterpart, Kind, Side, other_side, statement_ref
 
 if TYPE_CHECKING:
     from readout_tui.core.engine.evidence import Evidence
@@ -116,6 +116,28 @@ class Decisions:
     def pair_note(self, left: int, right: int) -> str:
         return self.notes.get(pair_note_key(left, right), "")
 
+    def pair_notes_on_no_pair(self, alignment: Alignment) -> list[tuple[PairKey, str]]:
+        """The notes on pairs that are no pair in ``alignment`` (unlinked, or under the
+        threshold since: a note stays in case the pair is made again), in the pairs' order;
+        a pair past either side's end is left out."""
+        pairs = {(p.left, p.right) for p in alignment.pairs}
+        sizes = (len(alignment.left), len(alignment.right))
+        return sorted(
+            ((key[1], key[2]), note)
+            for key, note in self.notes.items()
+            if key[0] == "pair" and key[1:] not in pairs and key[1] < sizes[0] and key[2] < sizes[1]
+        )
+
+    def notes_on_no_pair(self, alignment: Alignment) -> dict[StatementKey, list[tuple[str, str]]]:
+        """``pair_notes_on_no_pair`` under each of the two statements, in the other statement's
+        order, as (what it is, the note): ("note on the pair with R1 (no pair now)", "…"), as the
+        app's strip says them."""
+        found: dict[StatementKey, list[tuple[int, tuple[str, str]]]] = {}
+        for (left, right), note in self.pair_notes_on_no_pair(alignment):
+            found.setdefault(("left", left), []).append((right, (no_pair_head("right", right), note)))
+            found.setdefault(("right", right), []).append((left, (no_pair_head("left", left), note)))
+        return {statement: [said for _, said in sorted(notes)] for statement, notes in found.items()}
+
     def swapped(self) -> Decisions:
         """The same decisions with the sides exchanged."""
 
@@ -154,6 +176,17 @@ class Decisions:
         ]
         pairs = sorted(kept + made, key=lambda p: (p.left, p.right))
         return replace(alignment, pairs=tuple(pairs))
+
+
+def no_pair_head(other: Side, index: int) -> str:
+    """What a note on a pair that is no pair now is, said with the statement paired with
+    ``other``'s statement ``index``: "note on the pair with R1 (no pair now)"."""
+    return f"note on the pair with {statement_ref(other, index)} (no pair now)"
+
+
+def no_pair_note(other: Side, index: int, note: str) -> str:
+    """``no_pair_head`` with its note, as the app's strip says it."""
+    return f"{no_pair_head(other, index)}: {note}"
 
 
 def records(decisions: Decisions) -> dict[str, list[dict]]:

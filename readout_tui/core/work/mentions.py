@@ -13,9 +13,10 @@ hundreds of megabytes and none ships on PyPI with its weights. The method instea
   opening a sentence counts only when the readouts also write it capitalised inside a sentence
   ("The" and "Both" do not count, "Netanyahu" does). This needs letter case: in scripts without
   it (Hebrew, Arabic, Chinese, Japanese...) no names are found, only numbers, dates and
-  durations; ``OneSided.names`` says for which sides names were looked for. A run of titles
-  and roles alone ("the Ambassador", "Prime Minister") names nobody and is left out; the word
-  lists are those the attribution of articles uses (``engine.cues``).
+  durations; ``OneSided.names`` says for which sides names were looked for. The first word of
+  a line after Markdown-like marks only ("# Not a heading", "> Both") opens it as any other.
+  A run of titles and roles alone ("the Ambassador", "Prime Minister") names nobody and is
+  left out; the word lists are those the attribution of articles uses (``engine.cues``).
 - **Numbers** in digits in any of the usual notations (1,000 / 1 000 / 2,5), and number words
   in English, Russian (in all their case forms: "пять", "пятидесяти") and Indonesian ("lima
   puluh", "seratus"); "one" and its like alone are taken for pronouns ("one China").
@@ -38,6 +39,14 @@ other side has the same amount of the same unit; a date when it has the same day
 month (or the same year, or month). A name is also shared when both accounts name the same
 country in any of its forms: its names in ISO 3166-1 (the data of the ``pycountry`` package),
 its codes and initials, and adjectives made from them ("American" and "United States").
+
+A side lists each name once: an acronym given in parentheses after a name is that name's, in
+whatever language ("Organisasi Kerja Sama Shanghai (SCO)", shared when the other side has
+either), when made of its initials or of about one letter a word; and the forms of a name in
+its grammatical cases, word by word the same up to an ending as above ("Грозный", "Грозного"),
+are one name, listed as first written. Left undone: an acronym that is a common noun ("KTT",
+Indonesian for "summit") is listed as a name; telling it from an organisation's needs a
+lexicon, not its shape.
 
 A name that names the side itself is left out of its one-sided mentions: one whose words are
 all words of the side's label (up to an ending: "Kremlin", "Israeli" for "Israeli prime
@@ -67,7 +76,6 @@ from readout_tui.core.engine.names import (
     MAY_START,
     POSSESSIVE,
     WORD,
-    capitalised_inside,
     opens_sentence,
 )
 from readout_tui.core.engine.statements import terminal_visible
@@ -306,6 +314,9 @@ class Mention:
     """A name's parts, the words its particles join: (("bank",), ("england",)) for "Bank of
     England"; matched on their own too, so that "Russia" on the other side does not make
     "Russia" and a second name one shared run."""
+    same_as: tuple[tuple, ...] = ()
+    """The keys of the names of its side it stands for: an acronym given in parentheses after a
+    name ("Organisasi Kerja Sama Shanghai (SCO)") is that name's, in whatever language."""
 
 
 @dataclass(frozen=True)
@@ -326,7 +337,7 @@ class OneSided:
 @collector_paused()
 def one_sided(left: Readout, right: Readout) -> OneSided:
     texts = {"left": _visible(left), "right": _visible(right)}
-    inner = capitalised_inside([*texts["left"], *texts["right"]])
+    inner = _capitalised_inside([*texts["left"], *texts["right"]])
     # A statement both accounts (or one account twice) word alike is read once.
     read: dict[str, list[_Found]] = {}
     found = {side: mentions(r, inner, read) for side, r in (("left", left), ("right", right))}
@@ -339,11 +350,11 @@ def one_sided(left: Readout, right: Readout) -> OneSided:
     compared = all(_has_case(texts[side]) for side in ("left", "right"))
 
     def alone(side: str, other: str) -> tuple[Mention, ...]:
-        return tuple(
-            m
-            for m in found[side]
-            if (compared or m.kind != "name") and not has[other].shares(m) and not own[side].names(m)
-        )
+        listed = [m for m in found[side] if compared or m.kind != "name"]
+        known = {m.key for m in listed if has[other].shares(m) or own[side].names(m)}
+        # A name and the acronym given for it are one: either known, both are.
+        same = _same_as(listed)
+        return _merged([m for m in listed if m.key not in known and known.isdisjoint(same.get(m.key, ()))])
 
     names = dict.fromkeys(("left", "right"), compared)
     return OneSided(left=alone("left", "right"), right=alone("right", "left"), names=names)
@@ -373,24 +384,82 @@ def mentions(
     ``_names`` (by default, from this readout alone). ``read``: what was found in each text
     read so far with this ``inner``, kept and consulted (a statement's mentions depend on its
     text and ``inner`` alone)."""
-    inner = capitalised_inside(_visible(readout)) if inner is None else inner
+    inner = _capitalised_inside(_visible(readout)) if inner is None else inner
     read = {} if read is None else read
     first: dict[tuple, _Found] = {}
     # The statements of each mention, gathered before any tuple is built: rebuilding the
     # tuple at each repeat was quadratic in the statements that share a mention.
     where: dict[tuple, dict[int, None]] = {}
+    same: dict[tuple, dict[tuple, None]] = {}
     for statement in readout.statements:
         text = statement.text
         if text not in read:
             read[text] = list(_in_text(terminal_visible(text), inner))
         for found in read[text]:
             key = found[2]
+            if found[0] == _SAME_AS:
+                same.setdefault(key, {})[found[3]] = None
+                continue
             if key not in first:
                 first[key], where[key] = found, {}
             where[key][statement.index] = None
     # Made once per distinct mention, not a frozen dataclass per occurrence and then a copy with
     # its statements: those weighed at scale (docs/performance.md).
-    return [Mention(kind, text, key, tuple(where[key]), parts) for key, (kind, text, _, parts) in first.items()]
+    return [
+        Mention(kind, text, key, tuple(where[key]), parts, tuple(same.get(key, ())))
+        for key, (kind, text, _, parts) in first.items()
+    ]
+
+
+def _same_as(found: list[Mention]) -> dict[tuple, set[tuple]]:
+    """For each name of ``found`` given an acronym or given for a name, the keys of the others."""
+    same: dict[tuple, set[tuple]] = {}
+    for m in found:
+        for key in m.same_as:
+            same.setdefault(m.key, set()).add(key)
+            same.setdefault(key, set()).add(m.key)
+    return same
+
+
+def _merged(alone: list[Mention]) -> tuple[Mention, ...]:
+    """The one-sided mentions of a side with each name listed once: an acronym with the name it
+    was given for ("Organisasi Kerja Sama Shanghai (SCO)"), and the forms of one name in its
+    grammatical cases, word by word the same up to an ending ("Грозный", "Грозного"; as the
+    other side's mentions are matched, ``_same_word``), under the first one written."""
+    into: dict[int, int] = {}  # the position of a mention merged -> that of the one it joins
+    keys = {m.key: i for i, m in enumerate(alone)}
+    for i, m in enumerate(alone):
+        named = [keys[key] for key in m.same_as if key in keys and keys[key] != i]
+        if m.kind == "name" and named:
+            into[i] = named[0]
+    forms: dict[tuple, list[int]] = {}
+    for i, m in enumerate(alone):
+        if m.kind != "name" or i in into:
+            continue
+        words = m.key[1:]
+        # Only names whose words begin alike can be one: they are compared in small groups.
+        for j in forms.setdefault((len(words), *(w[:4] for w in words)), []):
+            if len(m.parts) == len(alone[j].parts) and all(map(_same_word, words, alone[j].key[1:])):
+                into[i] = j
+                break
+        else:
+            forms[(len(words), *(w[:4] for w in words))].append(i)
+    if not into:
+        return tuple(alone)
+    texts = {i: m.text for i, m in enumerate(alone)}
+    statements = {i: dict.fromkeys(m.statements) for i, m in enumerate(alone)}
+    for i in sorted(into):
+        j = into[i]
+        while j in into:
+            j = into[j]
+        if alone[i].same_as and alone[j].key in alone[i].same_as:
+            texts[j] = f"{texts[j]} ({alone[i].text})"
+        statements[j].update(statements[i])
+    return tuple(
+        Mention(m.kind, texts[i], m.key, tuple(sorted(statements[i])), m.parts, m.same_as)
+        for i, m in enumerate(alone)
+        if i not in into
+    )
 
 
 def _visible(readout: Readout) -> list[str]:
@@ -438,9 +507,33 @@ def _in_text(text: str, inner: set[str]) -> Iterator[_Found]:
         value = _number_value(match.group())
         if value is not None and match.group().casefold() not in _ONE:
             yield "number", match.group(), ("number", value), ()
-    for words, surface, parts in _names(rest, inner):
-        if not _titles_only(words):
-            yield "name", surface, ("name", *words), parts
+    before: tuple | None = None  # the name just before, and where it ends
+    for words, surface, parts, start, end in _names(rest, inner):
+        if _titles_only(words):
+            before = None
+            continue
+        key = ("name", *words)
+        yield "name", surface, key, parts
+        if before is not None and _acronym(surface) and _GIVEN.fullmatch(rest, before[1], start):
+            if _CLOSED.match(rest, end) and _stands_for(surface, before[0][1:]):
+                yield _SAME_AS, surface, key, before[0]
+        before = key, end
+
+
+def _stands_for(acronym: str, words: tuple[str, ...]) -> bool:
+    """May ``acronym``, in parentheses after the name of ``words``, be that name's? When it is
+    made of the name's initials, or, as an acronym of the name in another language ("Organisasi
+    Kerja Sama Shanghai (SCO)"), when it has about one letter for each of the name's words: one
+    word in parentheses after a place ("Manaus (AM)") is more often something else."""
+    content = sum(map(_content, words))
+    return _initials(words) == acronym.casefold() or (content >= 2 and abs(len(acronym) - content) <= 1)
+
+
+_SAME_AS = "same as"
+"""What ``_in_text`` yields, (it, text, key, the name's key), for an acronym given in
+parentheses after a name: it is that name's."""
+_GIVEN = re.compile(r"\s*\(\s*")
+_CLOSED = re.compile(r"\s*\)")
 
 
 @lru_cache(maxsize=65536)
@@ -522,12 +615,12 @@ def _place(value: int) -> int:
     return place
 
 
-_Name = tuple[tuple[str, ...], str, tuple[tuple[str, ...], ...]]
+_Name = tuple[tuple[str, ...], str, tuple[tuple[str, ...], ...], int, int]
 
 
 def _names(text: str, inner: set[str]) -> Iterator[_Name]:
-    """(casefolded words, surface text, words of each part) of each capitalised run and each
-    acronym. A run's parts are what its particles join ("Bank" and "England" in "Bank of
+    """(casefolded words, surface text, words of each part, start, end) of each capitalised run
+    and each acronym. A run's parts are what its particles join ("Bank" and "England" in "Bank of
     England"). A word opening a sentence starts a run only if ``inner`` (capitalised words
     seen inside sentences) holds it; punctuation ends a run ("Xinjiang, Tibet" are two)."""
     run: list[list[re.Match]] = []  # parts, each a list of words (particles between them left out)
@@ -605,13 +698,41 @@ def _joins(last: re.Match, between: list[re.Match]) -> bool:
 
 
 def _counts(word: str, text: str, start: int, inner: set[str]) -> bool:
-    return not opens_sentence(text, start) or word.casefold() in inner
+    return not _opens_sentence(text, start) or word.casefold() in inner
+
+
+_MARKUP = frozenset(" \t\"'\u201c\u201e\u00ab(\u2018#*>-+=|~_\u2022\u00b7\u2013\u2014")
+"""What may stand before the first word of a line that is still its first: quotes, and the
+marks of a Markdown heading, quote or list item ("# Not a heading", "> But", "* Both")."""
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """``opens_sentence``, and also the first word of a line after markup only: "Not" in
+    "# Not a heading" opens it as much as in "Not a heading"."""
+    if opens_sentence(text, start):
+        return True
+    k = start - 1
+    while k >= 0 and text[k] in _MARKUP:
+        k -= 1
+    return k < 0 or text[k] == "\n"
+
+
+def _capitalised_inside(texts: Iterable[str]) -> set[str]:
+    """``capitalised_inside``, with a line's first word after markup taken as opening it
+    (``_opens_sentence``): "# Not a heading" made "Not" a name wherever it opened a sentence."""
+    return {
+        POSSESSIVE.sub("", word).casefold()
+        for text in texts
+        for m in MAY_START.finditer(text)
+        if (word := m.group())[0].isupper() and not _opens_sentence(text, m.start())
+    }
 
 
 def _run(run: list[list[re.Match]]) -> Iterator[_Name]:
-    words, surface = _surface(run[0][0].string[run[0][0].start() : run[-1][-1].end()])
+    start, end = run[0][0].start(), run[-1][-1].end()
+    words, surface = _surface(run[0][0].string[start:end])
     if sum(len(w) for w in words) >= 2:
-        yield words, surface, tuple(_casefolded(part) for part in run)
+        yield words, surface, tuple(_casefolded(part) for part in run), start, end
 
 
 @lru_cache(maxsize=65536)

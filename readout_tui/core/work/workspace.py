@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Literal
 
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.display import printable
-from readout_tui.core.io.files import write_output
 from readout_tui.core.io.loading import Comparison, is_stream
 from readout_tui.core.types import (
     SIDES,
@@ -50,6 +49,7 @@ from readout_tui.core.work.decisions import (
     Decisions,
     Journal,
     NoteKey,
+    no_pair_note,
     pair_note_key,
 )
 from readout_tui.core.work.segments import SegmentEdit, split_edit
@@ -793,9 +793,7 @@ class Workspace:
             if key[0] != "pair" or key[ours] != index or key[1:] == shown or key[1:] in pairs:
                 continue
             found.append((key[3 - ours], note))
-        return [
-            f"note on the pair with {statement_ref(far, other)} (no pair now): {note}" for other, note in sorted(found)
-        ]
+        return [no_pair_note(far, other, note) for other, note in sorted(found)]
 
     def clip(self, what: Literal["statement", "pair"]) -> tuple[str, str]:
         """(what it is, the text) to copy: the statement under the cursor with its reference and
@@ -1101,7 +1099,7 @@ class Workspace:
         article is the exception: its attribution names its statements by its own sides, so it
         is exported as read (``export_swapped`` says whether the file follows the swap)."""
         # Imported on first use: the exports are not needed to paint the app.
-        from readout_tui.core.io.export import render
+        from readout_tui.core.io.export import render, write
 
         if self.alignment is None:
             raise Refusal(NOT_READY)
@@ -1113,7 +1111,7 @@ class Workspace:
             info = replace(info, side_sources=(info.side_sources[1], info.side_sources[0]))
         else:
             alignment, decisions = self.comparison_alignment(), self.journal.current
-        write_output(path, render(fmt, alignment, info, decisions))
+        write(path, fmt, render(fmt, alignment, info, decisions))
         self.exported = path
 
     def refuse_own_file(self, path: Path) -> None:
