@@ -50,7 +50,7 @@ def prepare(count: int, folder: Path, real_model: bool, make=synthetic.readouts)
     """Write two readouts of ``count`` statements (made by ``make``) and fill a cache with
     their statements' embeddings and languages, as an earlier comparison of them would have."""
     from readout_tui.core.engine.cache import EmbeddingCache
-    from readout_tui.core.engine.embedder import DEFAULT_MODEL, STOCK_MODEL, SentenceTransformerEmbedder
+    from readout_tui.core.engine.embedder import DEFAULT_MODEL, SentenceTransformerEmbedder
     from readout_tui.core.engine.evidence import embedded_texts
     from readout_tui.core.engine.pipeline import check_languages
     from readout_tui.core.io.loading import load_comparison
@@ -61,13 +61,9 @@ def prepare(count: int, folder: Path, real_model: bool, make=synthetic.readouts)
     comparison = load_comparison([str(folder / "left.txt"), str(folder / "right.txt")], "lines")
     statements = [*comparison.left.texts, *comparison.right.texts]
     texts = list(dict.fromkeys(embedded_texts(statements)))
+    vectors = SentenceTransformerEmbedder().encode(texts) if real_model else synthetic.embeddings(texts)
     cache = EmbeddingCache(folder / "cache" / "embeddings.sqlite3")
-    # English statements are read by the bundled model with the stock one beside it
-    # (``scorer.BESIDE``): both models' vectors, as an earlier comparison leaves them.
-    for model in (DEFAULT_MODEL, STOCK_MODEL):
-        stand_in = "" if model == DEFAULT_MODEL else model  # the bundled model's, as before it had one beside
-        vectors = SentenceTransformerEmbedder(model).encode(texts) if real_model else synthetic.embeddings(texts, stand_in)
-        cache.put(model, texts, vectors)
+    cache.put(DEFAULT_MODEL, texts, vectors)
     check_languages(comparison.left, comparison.right, None, cache)  # kept in the cache too
     cache.close()
 

@@ -111,16 +111,15 @@ def readouts(count: int, seed: int = 2024) -> tuple[list[str], list[str]]:
     return left, right
 
 
-def embeddings(texts: list[str], model: str = "", dim: int = 384) -> np.ndarray:
+def embeddings(texts: list[str], dim: int = 384) -> np.ndarray:
     """Stand-in sentence embeddings without a model: the normalised sum of a fixed random
-    vector per word, so retellings land near their originals as with a real model; each
-    ``model`` has its own vectors."""
+    vector per word, so retellings land near their originals as with a real model."""
     vectors = np.zeros((len(texts), dim), dtype=np.float32)
     per_word: dict[str, np.ndarray] = {}
     for row, text in enumerate(texts):
         for word in text.lower().replace(".", " ").replace(",", " ").split():
             if word not in per_word:
-                seed = int.from_bytes(hashlib.sha256((model + word).encode()).digest()[:8], "little")
+                seed = int.from_bytes(hashlib.sha256(word.encode()).digest()[:8], "little")
                 per_word[word] = np.random.default_rng(seed).standard_normal(dim).astype(np.float32)
             vectors[row] += per_word[word]
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)

@@ -16,9 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from readout_tui.core.engine import pipeline
 from readout_tui.core.engine.cache import EmbeddingCache
-from readout_tui.core.engine.embedder import ModelError
 from readout_tui.core.engine.embedders import UseEmbedder
 from readout_tui.core.engine.settings import AlignmentSettings
 from readout_tui.core.io.loading import Comparison, load_comparison
@@ -41,18 +39,12 @@ def cache_dir(tmp_path_factory, monkeypatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def no_second_model(request, monkeypatch) -> None:
-    """Outside tests marked ``model``, a second model (the multilingual USE, read beside e5
-    across two languages; the stock MiniLM, read beside the bundled model in English; both
-    dependencies, so always installed) counts as not installed: tests embed with the doubles,
-    which stand in for one model, and what they find must not depend on a real model's
-    vectors. Tests of a second model mark themselves ``model`` or patch it."""
+    """Outside tests marked ``model``, the second model (the multilingual USE, read beside e5
+    across two languages; a dependency, so always installed) counts as not installed: tests
+    embed with the doubles, which stand in for one model, and what they find must not depend on
+    a real model's vectors. Tests of the second model mark themselves ``model`` or patch it."""
     if request.node.get_closest_marker("model") is None:
         monkeypatch.setattr(UseEmbedder, "missing", staticmethod(lambda: "not installed for the tests"))
-        monkeypatch.setattr(pipeline, "make_embedder", _not_installed)
-
-
-def _not_installed(name: str):
-    raise ModelError(f"cannot use model {name!r}: not installed for the tests")
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ import pytest
 
 from readout_tui.app import ReadoutApp
 from readout_tui.core.engine.cache import EmbeddingCache
-from readout_tui.core.engine.embedder import DEFAULT_MODEL, STOCK_MODEL, SentenceTransformerEmbedder
+from readout_tui.core.engine.embedder import DEFAULT_MODEL, SentenceTransformerEmbedder
 from readout_tui.testing import ready, summary_text
 
 WARM_RUN = textwrap.dedent(
@@ -44,8 +44,7 @@ async def test_the_bundled_model_end_to_end(example, case_dir, tmp_path):
     app = ReadoutApp(example, SentenceTransformerEmbedder(), EmbeddingCache(cache_path))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        # In English the stock MiniLM is read beside the bundled model (scorer.BESIDE).
-        assert f"{DEFAULT_MODEL} (with {STOCK_MODEL} beside): ready" in summary_text(app)
+        assert f"{DEFAULT_MODEL}: ready" in summary_text(app)
         assert screen.workspace.alignment.semantic
         # Both governments report that the call took place: the first lines pair up.
         assert 0 in screen.workspace.alignment.partners("left", 0)

@@ -18,7 +18,6 @@ from readout_tui.core.engine.coverage import LanguageCheck, coverage
 from readout_tui.core.engine.decision import decide
 from readout_tui.core.engine.embedder import (
     DEFAULT_MODEL,
-    STOCK_MODEL,
     ByLanguage,
     ModelError,
     make_embedder,
@@ -187,25 +186,6 @@ def test_without_use_or_outside_its_languages_e5_decides_alone(monkeypatch):
     assert beside("multilingual-e5-small", LanguageCheck(RU, RU, e5)) is None  # one language
     assert beside("multilingual-e5-small", LanguageCheck(RU, UND, e5)) is None  # one side unknown
     assert beside(DEFAULT_MODEL, LanguageCheck(RU, EN, coverage(DEFAULT_MODEL))) is None
-
-
-def test_in_english_the_stock_minilm_is_read_beside_the_bundled_model(monkeypatch):
-    comparison = comparison_of(ENGLISH, ENGLISH[::-1])
-    # Not installed (as the tests' default has it): the bundled model's own scorer.
-    alone = collect(comparison.left, comparison.right, HashEmbedder(DEFAULT_MODEL))
-    assert alone.second is None and alone.scorer.name == "minilm-readouts"
-    monkeypatch.setattr(pipeline, "make_embedder", lambda name: HashEmbedder(name))
-    evidence = collect(comparison.left, comparison.right, HashEmbedder(DEFAULT_MODEL))
-    assert evidence.second is not None and evidence.scorer.name == "minilm-readouts-stock"
-    assert evidence.languages.why == f"with {STOCK_MODEL} beside"
-    assert evidence.signals().second_cosine.shape == (3, 3)
-    # Across two languages the bundled model has no second model fitted beside it.
-    english = LanguageCheck(EN, EN, coverage(DEFAULT_MODEL))
-    assert beside(DEFAULT_MODEL, english) is not None
-    assert beside(DEFAULT_MODEL, LanguageCheck(RU, EN, coverage(DEFAULT_MODEL))) is None
-    # Past a thousand statements or so a side, the first model decides alone.
-    assert beside(DEFAULT_MODEL, english, pipeline.BESIDE_UP_TO) is not None
-    assert beside(DEFAULT_MODEL, english, pipeline.BESIDE_UP_TO + 1) is None
 
 
 # --- scores across languages ------------------------------------------------------------------

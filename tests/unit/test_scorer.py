@@ -14,7 +14,7 @@ import pytest
 from readout_tui.core.engine import evidence as evidence_module
 from readout_tui.core.engine import scorer as scorer_module
 from readout_tui.core.engine.decision import decide, scored_pair
-from readout_tui.core.engine.embedder import DEFAULT_MODEL, STOCK_MODEL, embed
+from readout_tui.core.engine.embedder import DEFAULT_MODEL, embed
 from readout_tui.core.engine.evidence import gather_evidence
 from readout_tui.core.engine.scorer import (
     BESIDE,
@@ -32,7 +32,6 @@ from readout_tui.core.engine.scorer import (
     pair_features,
     scorer_file,
     scorer_for,
-    second_model,
     sigmoid,
 )
 from readout_tui.core.engine.settings import AlignmentSettings
@@ -233,20 +232,15 @@ def test_the_shipped_scorers_load_whole():
     assert scorer_for("some-other-model") is None
 
 
-def test_a_second_model_has_its_own_scorer_where_one_was_fitted():
+def test_a_second_model_has_its_own_scorer_across_languages_only():
     use = "universal-sentence-encoder-multilingual-3"
     assert scorer_file("multilingual-e5-small", same_language=False) == "e5-across.json"
     assert scorer_file("multilingual-e5-small", same_language=False, second=use) == "e5-use-across.json"
     assert scorer_for("multilingual-e5-small", False, use).signals == ("cosine", "centred", "second_cosine", "second_centred")
-    # The bundled English model, with the stock MiniLM it was fine-tuned from beside it.
-    assert second_model(DEFAULT_MODEL, same_language=True) == STOCK_MODEL
-    assert scorer_for(DEFAULT_MODEL, True, STOCK_MODEL).signals[-2:] == ("second_cosine", "second_centred")
-    # In the other case of language, or beside a model nothing was fitted for: no such scorer.
-    assert second_model(DEFAULT_MODEL, same_language=False) is None
+    # Within one language, or beside a model nothing was fitted for: no such scorer.
     assert scorer_file("multilingual-e5-small", same_language=True, second=use) is None
     assert scorer_file("multilingual-e5-small", same_language=False, second="other") is None
     assert scorer_file("all-MiniLM-L6-v2", same_language=False, second=use) is None
-    assert scorer_file(DEFAULT_MODEL, same_language=True, second=use) is None
 
 
 @pytest.mark.parametrize("seed", range(3))

@@ -48,7 +48,7 @@ def collect(
     def embed_texts(texts: Sequence[str]):
         return embed(texts, embedder, cache, progress)
 
-    second = beside(embedder.name, languages, len(left) * len(right))
+    second = beside(embedder.name, languages)
     scorer = scorer_for(embedder.name, languages.same, second.name if second else None)
     if second is not None:
         languages = replace(languages, why="; ".join(filter(None, [languages.why, f"with {second.name} beside"])))
@@ -83,17 +83,11 @@ READINGS_ASIDE_FROM = 1000
 spare (docs/performance.md, seventh round)."""
 
 
-BESIDE_UP_TO = 1_000_000
-"""Pairs of statements (about a thousand a side) up to which a second model is read beside the
-first: its cosines double the reach's products, about half again the CPU of a whole ``compare``
-at scale (docs/performance.md), for a gain measured on readouts of 3-15 statements a side."""
-
-
-def beside(model: str, languages: LanguageCheck, pairs: int = 0) -> Embedder | None:
-    """The second model whose cosines are read beside ``model``'s (``scorer.BESIDE``), when it
-    covers both sides' languages, is installed, and the two sides hold at most
-    ``BESIDE_UP_TO`` ``pairs``. Otherwise None, and the model's own scorer decides alone."""
-    name = second_model(model, languages.same) if pairs <= BESIDE_UP_TO else None
+def beside(model: str, languages: LanguageCheck) -> Embedder | None:
+    """The second model whose cosines are read beside ``model``'s (``scorer.BESIDE``): across
+    two languages it covers both of, when it is installed. Otherwise None, and the model's
+    own scorer decides alone."""
+    name = second_model(model, languages.same) if languages.across else None
     if name is None or not all(coverage(name).covers(side) for side in (languages.left, languages.right)):
         return None
     if scorer_for(model, languages.same, name) is None:  # nothing fitted to read it

@@ -519,28 +519,23 @@ class PairScorer:
 SCORERS = {DEFAULT_MODEL: "minilm-readouts.json", STOCK_MODEL: "minilm.json", "multilingual-e5-small": "e5.json"}
 """Models with fitted weights, and the file that holds them."""
 
-BESIDE = {
-    ("multilingual-e5-small", False): ("universal-sentence-encoder-multilingual-3", "e5-use-across.json"),
-    (DEFAULT_MODEL, True): (STOCK_MODEL, "minilm-readouts-stock.json"),
-}
-"""For a model and two accounts in one language (True) or not, a second model whose cosines are
-read beside the first's, and the file fitted for the two (docs/quality.md: across languages,
-more pairs found than by e5 alone; in English, the stock MiniLM beside the fine-tuned one finds
-more pairs on calls neither saw, and its confident pairs are right more often)."""
+BESIDE = {"multilingual-e5-small": ("universal-sentence-encoder-multilingual-3", "e5-use-across.json")}
+"""Across two languages, a second model whose cosines are read beside a model's, and the
+file fitted for the two (docs/quality.md: more pairs found than by the first model alone)."""
 
 
 def second_model(model: str, same_language: bool = True) -> str | None:
     """The model to read beside ``model`` for accounts in one language or not; None if none."""
-    found = BESIDE.get((model, same_language))
-    return found[0] if found else None
+    if same_language or model not in BESIDE:
+        return None
+    return BESIDE[model][0]
 
 
 def scorer_file(model: str, same_language: bool = True, second: str | None = None) -> str | None:
     """The weights fitted for ``model`` (two accounts in one language, or not; with the
     ``second`` model's cosines beside, or not); None if none."""
     if second is not None:
-        found = BESIDE.get((model, same_language))
-        return found[1] if found and found[0] == second else None
+        return BESIDE[model][1] if second == second_model(model, same_language) else None
     name = SCORERS.get(model)
     if name and not same_language:
         name = name.replace(".json", "-across.json")
