@@ -34,9 +34,10 @@ STOCK_MODEL = "all-MiniLM-L6-v2"
 
 TORCH_LOCK = threading.RLock()
 """Held while torch, transformers or sentence-transformers are imported and a model is built with
-them (``SentenceTransformerEmbedder.load``, the ONNX export): two models may be loaded at once,
-the second in a thread beside the first (``evidence.both_models_vectors``), and importing
-transformers in two threads at once fails ("cannot import name 'AutoModel'")."""
+them (``SentenceTransformerEmbedder.load``, the ONNX export): a second model read beside the first
+is loaded in a thread of its own (``evidence.both_models_vectors``), and importing transformers in
+two threads at once fails ("cannot import name 'AutoModel'"; seen with the stock MiniLM beside the
+bundled model, docs/quality.md)."""
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (statements embedded so far, statements to embed)."""
