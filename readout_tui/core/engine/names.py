@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -69,16 +69,17 @@ def _abbreviation_before(text: str, stop: int) -> bool:
     return len(word) == 1 or "." in word or (capitalised(word) and len(word) <= _ABBREVIATION)
 
 
-def capitalised_inside(texts: Iterable[str]) -> set[str]:
+def capitalised_inside(texts: Iterable[str], opens: Callable[[str, int], bool] = opens_sentence) -> set[str]:
     """Capitalised words used somewhere other than at the start of a sentence (casefolded,
-    without a possessive "'s"): the words that are names, not just sentence openers."""
+    without a possessive "'s"): the words that are names, not just sentence openers. ``opens``:
+    whether the word at a position opens its sentence."""
     # Only the words that may be capitalised are found (most words start with a lower-case
     # ASCII letter), then the capital is looked at inline: this runs over both readouts.
     return {
         _key(word)
         for text in texts
         for m in MAY_START.finditer(text)
-        if (word := m.group())[0].isupper() and not opens_sentence(text, m.start())
+        if (word := m.group())[0].isupper() and not opens(text, m.start())
     }
 
 

@@ -76,6 +76,7 @@ from readout_tui.core.engine.names import (
     MAY_START,
     POSSESSIVE,
     WORD,
+    capitalised_inside,
     opens_sentence,
 )
 from readout_tui.core.engine.statements import terminal_visible
@@ -718,14 +719,8 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def _capitalised_inside(texts: Iterable[str]) -> set[str]:
-    """``capitalised_inside``, with a line's first word after markup taken as opening it
-    (``_opens_sentence``): "# Not a heading" made "Not" a name wherever it opened a sentence."""
-    return {
-        POSSESSIVE.sub("", word).casefold()
-        for text in texts
-        for m in MAY_START.finditer(text)
-        if (word := m.group())[0].isupper() and not _opens_sentence(text, m.start())
-    }
+    # A line's first word after markup opens it: "# Not a heading" made "Not" a name.
+    return capitalised_inside(texts, _opens_sentence)
 
 
 def _run(run: list[list[re.Match]]) -> Iterator[_Name]:
