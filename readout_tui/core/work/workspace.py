@@ -785,15 +785,13 @@ class Workspace:
         or under the threshold since): a note stays in case the pair is made again, and the
         gutter's ¶ said the statement had one that the strip showed nowhere."""
         far = other_side(self.side)
-        ours = 1 if self.side == "left" else 2
+        ours = 0 if self.side == "left" else 1
         shown = _pair(self.side, index, partner) if partner is not None else None
-        pairs = {(p.left, p.right) for p in self.alignment.counterparts(self.side, index)} if self.alignment else set()
-        found = []
-        for key, note in self.decisions.notes.items():
-            if key[0] != "pair" or key[ours] != index or key[1:] == shown or key[1:] in pairs:
-                continue
-            found.append((key[3 - ours], note))
-        return [no_pair_note(far, other, note) for other, note in sorted(found)]
+        return [
+            no_pair_note(far, pair[1 - ours], note)
+            for pair, note in self.decisions.pair_notes_on_no_pair(self.alignment)
+            if pair[ours] == index and pair != shown
+        ]
 
     def clip(self, what: Literal["statement", "pair"]) -> tuple[str, str]:
         """(what it is, the text) to copy: the statement under the cursor with its reference and
