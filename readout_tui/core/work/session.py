@@ -938,9 +938,13 @@ def _found_again(
     they did, where it contradicts no decision made since; and the lost ones still lost.
     Opening a case once with another --segment had put its decisions aside for good: opened
     again as before, they stayed to be made again one by one (L)."""
+    if not lost:
+        return decisions, ()
     kept = []
+    # Where each text first stands now, found once for all the lost decisions.
+    first = {side: {text: i for i, text in reversed(list(enumerate(texts)))} for side, texts in current.items()}
     for decision in lost:
-        made = _made_again(decision, decisions, current)
+        made = _made_again(decision, decisions, first)
         if made is None:
             kept.append(decision)
         else:
@@ -948,13 +952,13 @@ def _found_again(
     return decisions, tuple(kept)
 
 
-def _made_again(lost: LostDecision, decisions: Decisions, current: Mapping[str, Sequence[str]]) -> Decisions | None:
+def _made_again(lost: LostDecision, decisions: Decisions, first: Mapping[str, Mapping[str, int]]) -> Decisions | None:
     sides = [side for side, _ in lost.statements]
     if not lost.kind or sides not in (["left"], ["right"], ["left", "right"]):
         return None
     if lost.on_pair != (lost.kind in ("link", "unlink")) and lost.kind != "note":
         return None  # a mark on a pair, a link on one statement: not made by this version
-    places = [list(current[side]).index(text) if text in current[side] else None for side, text in lost.statements]
+    places = [first[side].get(text) for side, text in lost.statements]
     if None in places:
         return None
     if not lost.on_pair:
